@@ -1,0 +1,13 @@
+// Command handbook validates the HR policies and builds the handbook.
+// See package github.com/kefu-hr/handbook/generator/cli for the commands.
+package main
+
+import (
+	"os"
+
+	"github.com/kefu-hr/handbook/generator/cli"
+)
+
+func main() {
+	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+}

@@ -1,0 +1,209 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/kefu-hr/handbook/generator/diag"
+	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/generator/policy"
+	"github.com/kefu-hr/handbook/policies"
+	"github.com/kefu-hr/handbook/roles"
+)
+
+const usage = `handbook turns the HR policies of the customer-service department into a
+checked handbook.
+
+Usage:
+  handbook validate [--format text|json|github] [path ...]
+        Check policy files. Without paths: the checkout around the current
+        directory, or the policies built into this binary outside a checkout.
+        With paths (files or directories): report problems in those files,
+        resolving references against the rest of their checkout.
+  handbook build [-o dir] [--force]
+        Check every policy and write the handbook site.
+
+Exit status: 0 success, 1 problems in the policies, 2 usage or I/O error.
+`
+
+// Run runs the handbook command with args (without the program name).
+func Run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "validate":
+		return validate(args[1:], stdout, stderr)
+	case "build":
+		return build(args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "handbook: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+// set is the files of one run: what to load and which of them to report on.
+type set struct {
+	files  []load.File
+	report map[string]bool // nil: report every file
+	origin string          // where the files came from, for the summary
+}
+
+// collect finds the files for paths as described in the usage text.
+func collect(paths []string) (set, error) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return set{}, err
+	}
+	if len(paths) == 0 {
+		root, ok := load.FindRoot(cwd)
+		if !ok {
+			pf, err := load.FromFS(policies.FS, "policies")
+			if err != nil {
+				return set{}, err
+			}
+			rf, err := load.FromFS(roles.FS, "roles")
+			if err != nil {
+				return set{}, err
+			}
+			return set{files: append(pf, rf...), origin: "the policies built into this binary"}, nil
+		}
+		files, err := checkout(cwd, root)
+		return set{files: files, origin: "checkout " + shown(cwd, root)}, err
+	}
+	named, err := load.FromPaths(paths)
+	if err != nil {
+		return set{}, err
+	}
+	s := set{report: map[string]bool{}, origin: strings.Join(paths, " ")}
+	for _, f := range named {
+		s.report[f.Path] = true
+	}
+	s.files = named
+	if root, ok := load.FindRoot(filepath.Dir(paths[0])); ok {
+		ctx, err := checkout(cwd, root)
+		if err != nil {
+			return set{}, err
+		}
+		for _, f := range ctx {
+			if !s.report[f.Path] {
+				s.files = append(s.files, f)
+			}
+		}
+	}
+	return s, nil
+}
+
+// checkout reads the policy directories of the checkout at root, naming files
+// relative to cwd.
+func checkout(cwd, root string) ([]load.File, error) {
+	var dirs []string
+	for _, d := range load.Dirs {
+		dirs = append(dirs, shown(cwd, filepath.Join(root, d)))
+	}
+	return load.FromPaths(dirs)
+}
+
+// shown returns p relative to cwd when it is below it, else p.
+func shown(cwd, p string) string {
+	if rel, err := filepath.Rel(cwd, p); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return p
+}
+
+// loadAll loads a set and keeps only the diagnostics it reports on.
+func loadAll(s set) (*policy.Handbook, diag.List, map[string][]byte) {
+	h, diags := load.Load(s.files)
+	src := map[string][]byte{}
+	for _, f := range s.files {
+		src[f.Path] = f.Data
+	}
+	if s.report == nil {
+		return h, diags, src
+	}
+	var kept diag.List
+	for _, d := range diags {
+		if s.report[d.Pos.File] {
+			kept = append(kept, d)
+		}
+	}
+	return h, kept, src
+}
+
+func validate(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "text", "output format: text, json or github")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *format != "text" && *format != "json" && *format != "github" {
+		fmt.Fprintf(stderr, "handbook validate: unknown format %q (want text, json or github)\n", *format)
+		return 2
+	}
+	s, err := collect(fs.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook validate: %v\n", err)
+		return 2
+	}
+	if len(s.files) == 0 {
+		fmt.Fprintf(stderr, "handbook validate: no .toml files in %s\n", s.origin)
+		return 2
+	}
+	_, diags, src := loadAll(s)
+	switch *format {
+	case "json":
+		writeJSON(stdout, diags)
+	case "github":
+		writeGitHub(stdout, diags)
+	default:
+		writeText(stdout, diags, src)
+	}
+	n := len(s.files)
+	if s.report != nil {
+		n = len(s.report)
+	}
+	if len(diags) > 0 {
+		fmt.Fprintf(stderr, "%d %s in %d %s\n", len(diags), plural(len(diags), "problem", "problems"), files(diags), plural(files(diags), "file", "files"))
+		return 1
+	}
+	fmt.Fprintf(stderr, "ok: %d %s checked (%s)\n", n, plural(n, "file", "files"), s.origin)
+	return 0
+}
+
+func files(diags diag.List) int {
+	m := map[string]bool{}
+	for _, d := range diags {
+		m[d.Pos.File] = true
+	}
+	return len(m)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// sortedKinds returns the policies of h grouped by kind in handbook order.
+func sortedKinds(h *policy.Handbook) map[policy.Kind][]policy.Policy {
+	out := map[policy.Kind][]policy.Policy{}
+	for _, p := range h.All() {
+		out[p.Head().Kind] = append(out[p.Head().Kind], p)
+	}
+	for _, ps := range out {
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].Head().ID < ps[j].Head().ID })
+	}
+	return out
+}

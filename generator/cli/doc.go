@@ -1,0 +1,10 @@
+// Package cli implements the handbook command. Run takes the arguments and
+// the output streams and returns the exit code, so that main stays one line
+// and the commands are tested with testscript.
+//
+//	handbook validate [--format text|json|github] [path ...]
+//	handbook build [-o dir] [--force]
+//
+// Exit codes: 0 success, 1 problems found in the policies, 2 wrong usage or
+// an I/O failure.
+package cli

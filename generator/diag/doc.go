@@ -1,0 +1,11 @@
+// Package diag holds the one position type and the one diagnostic type of the
+// handbook tools. Every problem found in a policy file — a TOML syntax error, a
+// schema violation, a broken cross-reference, a formula error — becomes a
+// Diagnostic that names the file, line, column and key path, so that people
+// and CI read the same report:
+//
+//	roles/kefu-zongjian.toml:12:3: weights sum to 90, want 100 (part[0].item)
+//
+// A List collects all diagnostics of a run; it sorts by position and its Err
+// method is nil when the list is empty, in the manner of go/scanner.ErrorList.
+package diag

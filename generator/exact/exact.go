@@ -1,0 +1,216 @@
+// Package exact holds the exact decimal number used for every amount, rate,
+// weight and point in the handbook. It wraps github.com/cockroachdb/apd/v3:
+// no value ever passes through a float64, and rounding happens only where a
+// caller asks for it, with an explicit mode.
+package exact
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/cockroachdb/apd/v3"
+)
+
+// Decimal is an exact decimal number. The zero value is 0. Decimals are
+// values: operations return new Decimals and never modify their operands.
+type Decimal struct {
+	d apd.Decimal
+}
+
+// ctx is the context for arithmetic: 34 significant digits (decimal128), so
+// that sums and products of amounts in 元 are exact; division rounds to 34
+// digits, half-even.
+var ctx = apd.Context{
+	Precision:   34,
+	MaxExponent: apd.MaxExponent,
+	MinExponent: apd.MinExponent,
+	Traps:       apd.DefaultTraps,
+	Rounding:    apd.RoundHalfEven,
+}
+
+// ErrSyntax is returned by Parse for text that is not a plain decimal.
+var ErrSyntax = errors.New("not an exact decimal")
+
+// Parse reads a plain decimal: an optional minus sign, digits, and an optional
+// fraction ("12", "-3.5", "1200.00"). Exponents, NaN, infinities, signs
+// without digits and spaces are refused. A trailing percent sign divides by
+// 100 ("5%" is 0.05).
+func Parse(s string) (Decimal, error) {
+	pct := strings.HasSuffix(s, "%")
+	body := strings.TrimSuffix(s, "%")
+	if !plain(body) {
+		return Decimal{}, fmt.Errorf("%q: %w", s, ErrSyntax)
+	}
+	var x Decimal
+	if _, _, err := x.d.SetString(body); err != nil {
+		return Decimal{}, fmt.Errorf("%q: %w", s, ErrSyntax)
+	}
+	if pct {
+		x.d.Exponent -= 2
+	}
+	return x, nil
+}
+
+// plain reports whether s is -?digits(.digits)?.
+func plain(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, hasDot := strings.Cut(s, ".")
+	if intPart == "" || !digits(intPart) {
+		return false
+	}
+	return !hasDot || frac != "" && digits(frac)
+}
+
+func digits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// MustParse is Parse for constants known to be valid; it panics otherwise.
+func MustParse(s string) Decimal {
+	x, err := Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return x
+}
+
+// FromInt returns the decimal value of i.
+func FromInt(i int64) Decimal {
+	var x Decimal
+	x.d.SetInt64(i)
+	return x
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler, so that TOML integers and
+// decimal strings decode directly into a Decimal.
+func (x *Decimal) UnmarshalText(b []byte) error {
+	v, err := Parse(string(b))
+	if err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (x Decimal) MarshalText() ([]byte, error) { return []byte(x.String()), nil }
+
+// String formats the decimal without exponent, keeping its scale ("3600.50").
+func (x Decimal) String() string { return x.d.Text('f') }
+
+// Cmp compares x and y: -1, 0 or +1.
+func (x Decimal) Cmp(y Decimal) int { return x.d.Cmp(&y.d) }
+
+// Sign returns -1, 0 or +1.
+func (x Decimal) Sign() int { return x.d.Sign() }
+
+// IsInteger reports whether x has no fractional part.
+func (x Decimal) IsInteger() bool {
+	var frac apd.Decimal
+	var i apd.Decimal
+	x.d.Modf(&i, &frac)
+	return frac.IsZero()
+}
+
+func op(f func(d, a, b *apd.Decimal) (apd.Condition, error), a, b Decimal) (Decimal, error) {
+	var z Decimal
+	_, err := f(&z.d, &a.d, &b.d)
+	return z, err
+}
+
+// Add returns x + y.
+func (x Decimal) Add(y Decimal) Decimal {
+	z, _ := op(ctx.Add, x, y)
+	return z
+}
+
+// Sub returns x − y.
+func (x Decimal) Sub(y Decimal) Decimal {
+	z, _ := op(ctx.Sub, x, y)
+	return z
+}
+
+// Mul returns x × y.
+func (x Decimal) Mul(y Decimal) Decimal {
+	z, _ := op(ctx.Mul, x, y)
+	return z
+}
+
+// ErrDivZero is returned by Quo when dividing by zero.
+var ErrDivZero = errors.New("division by zero")
+
+// Quo returns x ÷ y to 34 significant digits.
+func (x Decimal) Quo(y Decimal) (Decimal, error) {
+	if y.Sign() == 0 {
+		return Decimal{}, ErrDivZero
+	}
+	z, err := op(ctx.Quo, x, y)
+	if err != nil {
+		return Decimal{}, err
+	}
+	z.d.Reduce(&z.d)
+	return z, nil
+}
+
+// Neg returns −x.
+func (x Decimal) Neg() Decimal {
+	var z Decimal
+	z.d.Neg(&x.d)
+	return z
+}
+
+// Floor returns the greatest integer not above x.
+func (x Decimal) Floor() Decimal {
+	var z Decimal
+	_, _ = ctx.Floor(&z.d, &x.d)
+	return z
+}
+
+// Rounding is a declared rounding rule.
+type Rounding string
+
+// The rounding modes a policy may declare.
+const (
+	HalfUp   Rounding = "half_up"   // 四舍五入, the default
+	HalfEven Rounding = "half_even" // banker's rounding
+	Down     Rounding = "down"      // truncate toward zero
+)
+
+// Round rounds x to places decimal places with the given mode; the result
+// keeps exactly places decimals ("3600.50").
+func (x Decimal) Round(places int32, mode Rounding) Decimal {
+	c := ctx
+	switch mode {
+	case HalfEven:
+		c.Rounding = apd.RoundHalfEven
+	case Down:
+		c.Rounding = apd.RoundDown
+	default:
+		c.Rounding = apd.RoundHalfUp
+	}
+	var z Decimal
+	_, _ = c.Quantize(&z.d, &x.d, -places)
+	return z
+}
+
+// Min returns the smaller of x and y.
+func Min(x, y Decimal) Decimal {
+	if x.Cmp(y) <= 0 {
+		return x
+	}
+	return y
+}
+
+// Max returns the larger of x and y.
+func Max(x, y Decimal) Decimal {
+	if x.Cmp(y) >= 0 {
+		return x
+	}
+	return y
+}

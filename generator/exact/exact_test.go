@@ -1,0 +1,69 @@
+package exact
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"12", "12"}, {"-3.5", "-3.5"}, {"1200.00", "1200.00"}, {"5%", "0.05"}, {"0.5%", "0.005"}, {"100%", "1.00"},
+	} {
+		x, err := Parse(tt.in)
+		if err != nil || x.String() != tt.want {
+			t.Errorf("Parse(%q) = %v, %v; want %s", tt.in, x, err, tt.want)
+		}
+	}
+	for _, bad := range []string{"", "-", "1e3", "NaN", "Inf", "1.", ".5", " 1", "1,000", "12.5.1", "%", "--1", "+1"} {
+		if _, err := Parse(bad); !errors.Is(err, ErrSyntax) {
+			t.Errorf("Parse(%q) err = %v, want ErrSyntax", bad, err)
+		}
+	}
+}
+
+func TestArithmeticIsExact(t *testing.T) {
+	// 0.1 + 0.2 is the classic float failure.
+	if got := MustParse("0.1").Add(MustParse("0.2")).String(); got != "0.3" {
+		t.Errorf("0.1+0.2 = %s", got)
+	}
+	// min(base*0.6 + perf*0.3, cap) gave 9840.070800000001 in float engines.
+	v := MustParse("12000.118").Mul(MustParse("0.6")).Add(MustParse("8800.1").Mul(MustParse("0.3")))
+	if got := v.String(); got != "9840.1008" {
+		t.Errorf("got %s", got)
+	}
+	q, err := MustParse("100").Quo(MustParse("85"))
+	if err != nil || q.String() != "1.176470588235294117647058823529412" {
+		t.Errorf("100/85 = %s, %v", q, err)
+	}
+	if _, err := FromInt(1).Quo(Decimal{}); !errors.Is(err, ErrDivZero) {
+		t.Errorf("1/0 err = %v", err)
+	}
+}
+
+func TestRound(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		mode Rounding
+		want string
+	}{
+		{"3600.505", HalfUp, "3600.51"},
+		{"3600.5", HalfUp, "3600.50"},
+		{"2.345", HalfEven, "2.34"},
+		{"2.355", HalfEven, "2.36"},
+		{"2.349", Down, "2.34"},
+		{"-2.345", HalfUp, "-2.35"},
+	} {
+		if got := MustParse(tt.in).Round(2, tt.mode).String(); got != tt.want {
+			t.Errorf("Round(%s, %s) = %s, want %s", tt.in, tt.mode, got, tt.want)
+		}
+	}
+}
+
+func TestFloorAndInteger(t *testing.T) {
+	if got := MustParse("-1.5").Floor().String(); got != "-2" {
+		t.Errorf("floor(-1.5) = %s", got)
+	}
+	if !MustParse("3.00").IsInteger() || MustParse("3.01").IsInteger() {
+		t.Error("IsInteger")
+	}
+}

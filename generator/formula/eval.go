@@ -1,0 +1,134 @@
+package formula
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/kefu-hr/handbook/generator/exact"
+)
+
+// Value is the value of an expression: a number or a yes/no.
+type Value struct {
+	Num    exact.Decimal
+	Bool   bool
+	IsBool bool
+}
+
+// Scope supplies the values of names and tables during evaluation.
+type Scope interface {
+	// Value returns the value of a name.
+	Value(name string) (Value, bool)
+	// Lookup finds x in the named table.
+	Lookup(table string, x exact.Decimal) (exact.Decimal, error)
+}
+
+// Eval evaluates a checked expression. It fails on an unknown name, a
+// division by zero or a failed lookup; it never panics on a checked formula.
+func (e *Expr) Eval(s Scope) (Value, error) {
+	return eval(e.root, s)
+}
+
+func num(x exact.Decimal) Value { return Value{Num: x} }
+func boolean(b bool) Value      { return Value{Bool: b, IsBool: true} }
+
+var errType = errors.New("type mismatch (the formula was not checked)")
+
+func eval(n node, s Scope) (Value, error) {
+	switch n := n.(type) {
+	case *numNode:
+		return num(n.v), nil
+	case *nameNode:
+		v, ok := s.Value(n.name)
+		if !ok {
+			return Value{}, fmt.Errorf("no value for %q", n.name)
+		}
+		return v, nil
+	case *unaryNode:
+		x, err := eval(n.x, s)
+		if err != nil {
+			return Value{}, err
+		}
+		if n.op == "not" {
+			return boolean(!x.Bool), nil
+		}
+		return num(x.Num.Neg()), nil
+	case *binNode:
+		x, err := eval(n.x, s)
+		if err != nil {
+			return Value{}, err
+		}
+		// and/or short-circuit.
+		if n.op == "and" && !x.Bool || n.op == "or" && x.Bool {
+			return boolean(x.Bool), nil
+		}
+		y, err := eval(n.y, s)
+		if err != nil {
+			return Value{}, err
+		}
+		switch n.op {
+		case "and", "or":
+			return boolean(y.Bool), nil
+		case "+":
+			return num(x.Num.Add(y.Num)), nil
+		case "-":
+			return num(x.Num.Sub(y.Num)), nil
+		case "*":
+			return num(x.Num.Mul(y.Num)), nil
+		case "/":
+			q, err := x.Num.Quo(y.Num)
+			return num(q), err
+		case "==", "!=":
+			eq := x.IsBool == y.IsBool && (x.IsBool && x.Bool == y.Bool || !x.IsBool && x.Num.Cmp(y.Num) == 0)
+			return boolean(eq == (n.op == "==")), nil
+		}
+		c := x.Num.Cmp(y.Num)
+		switch n.op {
+		case "<":
+			return boolean(c < 0), nil
+		case "<=":
+			return boolean(c <= 0), nil
+		case ">":
+			return boolean(c > 0), nil
+		case ">=":
+			return boolean(c >= 0), nil
+		}
+	case *ifNode:
+		c, err := eval(n.cond, s)
+		if err != nil {
+			return Value{}, err
+		}
+		if c.Bool {
+			return eval(n.then, s)
+		}
+		return eval(n.els, s)
+	case *callNode:
+		if n.fn == "lookup" {
+			name := n.args[0].(*strNode).s
+			x, err := eval(n.args[1], s)
+			if err != nil {
+				return Value{}, err
+			}
+			v, err := s.Lookup(name, x.Num)
+			return num(v), err
+		}
+		var acc exact.Decimal
+		for i, a := range n.args {
+			v, err := eval(a, s)
+			if err != nil {
+				return Value{}, err
+			}
+			switch {
+			case n.fn == "floor":
+				return num(v.Num.Floor()), nil
+			case i == 0:
+				acc = v.Num
+			case n.fn == "min":
+				acc = exact.Min(acc, v.Num)
+			case n.fn == "max":
+				acc = exact.Max(acc, v.Num)
+			}
+		}
+		return num(acc), nil
+	}
+	return Value{}, errType
+}

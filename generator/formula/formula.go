@@ -1,0 +1,420 @@
+package formula
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kefu-hr/handbook/generator/exact"
+)
+
+// Error is a problem in a formula at a byte offset of its text.
+type Error struct {
+	Off int
+	Msg string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("offset %d: %s", e.Off, e.Msg) }
+
+// Type is the type of an expression.
+type Type int
+
+// The types of the language.
+const (
+	Num Type = iota + 1
+	Bool
+	Str
+)
+
+func (t Type) String() string {
+	switch t {
+	case Num:
+		return "number"
+	case Bool:
+		return "yes/no"
+	case Str:
+		return "text"
+	}
+	return "invalid"
+}
+
+// Expr is a parsed formula. It is immutable and safe for concurrent use.
+type Expr struct {
+	src  string
+	root node
+}
+
+// String returns the formula's source text.
+func (e *Expr) String() string { return e.src }
+
+// Names returns the names the formula uses, in order of first use.
+func (e *Expr) Names() []string {
+	var out []string
+	seen := map[string]bool{}
+	walk(e.root, func(n node) {
+		if v, ok := n.(*nameNode); ok && !seen[v.name] {
+			seen[v.name] = true
+			out = append(out, v.name)
+		}
+	})
+	return out
+}
+
+// Tables returns the table names passed to lookup, in order of first use.
+func (e *Expr) Tables() []string {
+	var out []string
+	seen := map[string]bool{}
+	walk(e.root, func(n node) {
+		if c, ok := n.(*callNode); ok && c.fn == "lookup" && len(c.args) > 0 {
+			if s, ok := c.args[0].(*strNode); ok && !seen[s.s] {
+				seen[s.s] = true
+				out = append(out, s.s)
+			}
+		}
+	})
+	return out
+}
+
+// node is one node of the syntax tree; the set is closed.
+type node interface {
+	pos() int
+}
+
+type numNode struct {
+	off int
+	v   exact.Decimal
+}
+type strNode struct {
+	off int
+	s   string
+}
+type nameNode struct {
+	off  int
+	name string
+}
+type unaryNode struct {
+	off int
+	op  string // "-" or "not"
+	x   node
+}
+type binNode struct {
+	off  int
+	op   string
+	x, y node
+}
+type ifNode struct {
+	off             int
+	cond, then, els node
+}
+type callNode struct {
+	off  int
+	fn   string
+	args []node
+}
+
+func (n *numNode) pos() int   { return n.off }
+func (n *strNode) pos() int   { return n.off }
+func (n *nameNode) pos() int  { return n.off }
+func (n *unaryNode) pos() int { return n.off }
+func (n *binNode) pos() int   { return n.off }
+func (n *ifNode) pos() int    { return n.off }
+func (n *callNode) pos() int  { return n.off }
+
+func walk(n node, f func(node)) {
+	f(n)
+	switch n := n.(type) {
+	case *unaryNode:
+		walk(n.x, f)
+	case *binNode:
+		walk(n.x, f)
+		walk(n.y, f)
+	case *ifNode:
+		walk(n.cond, f)
+		walk(n.then, f)
+		walk(n.els, f)
+	case *callNode:
+		for _, a := range n.args {
+			walk(a, f)
+		}
+	}
+}
+
+// ---- lexer
+
+type tokKind int
+
+const (
+	tEOF tokKind = iota
+	tNum
+	tStr
+	tName
+	tOp
+)
+
+type token struct {
+	kind tokKind
+	off  int
+	text string
+}
+
+func lex(src string) ([]token, *Error) {
+	var toks []token
+	i := 0
+	for i < len(src) {
+		c := src[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			i++
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(src) && (src[j] >= '0' && src[j] <= '9' || src[j] == '.') {
+				j++
+			}
+			if j < len(src) && src[j] == '%' {
+				j++
+			}
+			toks = append(toks, token{tNum, i, src[i:j]})
+			i = j
+		case c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			j := i
+			for j < len(src) && (src[j] == '_' || src[j] >= 'a' && src[j] <= 'z' || src[j] >= 'A' && src[j] <= 'Z' || src[j] >= '0' && src[j] <= '9') {
+				j++
+			}
+			toks = append(toks, token{tName, i, src[i:j]})
+			i = j
+		case c == '"':
+			j := strings.IndexByte(src[i+1:], '"')
+			if j < 0 {
+				return nil, &Error{i, "unterminated string"}
+			}
+			toks = append(toks, token{tStr, i, src[i+1 : i+1+j]})
+			i += j + 2
+		default:
+			two := ""
+			if i+1 < len(src) {
+				two = src[i : i+2]
+			}
+			switch two {
+			case "<=", ">=", "==", "!=":
+				toks = append(toks, token{tOp, i, two})
+				i += 2
+				continue
+			}
+			if strings.IndexByte("+-*/()<>,", c) >= 0 {
+				toks = append(toks, token{tOp, i, string(c)})
+				i++
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(src[i:])
+			return nil, &Error{i, fmt.Sprintf("unexpected character %q", r)}
+		}
+	}
+	return append(toks, token{tEOF, len(src), ""}), nil
+}
+
+// ---- parser
+
+type parser struct {
+	toks []token
+	i    int
+}
+
+func (p *parser) peek() token { return p.toks[p.i] }
+func (p *parser) next() token {
+	t := p.toks[p.i]
+	if t.kind != tEOF {
+		p.i++
+	}
+	return t
+}
+func (p *parser) is(kind tokKind, text string) bool {
+	t := p.peek()
+	return t.kind == kind && t.text == text
+}
+func (p *parser) expect(kind tokKind, text string) (token, *Error) {
+	t := p.peek()
+	if t.kind != kind || t.text != text {
+		return t, &Error{t.off, fmt.Sprintf("expected %q, found %s", text, describe(t))}
+	}
+	return p.next(), nil
+}
+
+func describe(t token) string {
+	switch t.kind {
+	case tEOF:
+		return "end of formula"
+	case tStr:
+		return fmt.Sprintf("string %q", t.text)
+	}
+	return fmt.Sprintf("%q", t.text)
+}
+
+var keywords = map[string]bool{"if": true, "then": true, "else": true, "and": true, "or": true, "not": true}
+
+// Parse parses a formula. It reports the first syntax error with its offset.
+func Parse(src string) (*Expr, error) {
+	toks, lerr := lex(src)
+	if lerr != nil {
+		return nil, lerr
+	}
+	p := &parser{toks: toks}
+	root, err := p.expr()
+	if err != nil {
+		return nil, err
+	}
+	if t := p.peek(); t.kind != tEOF {
+		return nil, &Error{t.off, fmt.Sprintf("unexpected %s after the end of the expression", describe(t))}
+	}
+	return &Expr{src: src, root: root}, nil
+}
+
+func (p *parser) expr() (node, *Error) {
+	if p.is(tName, "if") {
+		t := p.next()
+		cond, err := p.expr()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := p.expect(tName, "then"); err != nil {
+			return nil, err
+		}
+		then, err := p.expr()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := p.expect(tName, "else"); err != nil {
+			return nil, err
+		}
+		els, err := p.expr()
+		if err != nil {
+			return nil, err
+		}
+		return &ifNode{t.off, cond, then, els}, nil
+	}
+	return p.binary(0)
+}
+
+// levels of binary operators, loosest first.
+var levels = [][]string{
+	{"or"},
+	{"and"},
+	{"<", "<=", ">", ">=", "==", "!="},
+	{"+", "-"},
+	{"*", "/"},
+}
+
+func (p *parser) binary(level int) (node, *Error) {
+	if level == len(levels) {
+		return p.unary()
+	}
+	if level == 2 && p.is(tName, "not") { // not binds looser than comparisons
+		t := p.next()
+		x, err := p.binary(level)
+		if err != nil {
+			return nil, err
+		}
+		return &unaryNode{t.off, "not", x}, nil
+	}
+	x, err := p.binary(level + 1)
+	if err != nil {
+		return nil, err
+	}
+	for {
+		t := p.peek()
+		if !(t.kind == tOp || t.kind == tName) || !contains(levels[level], t.text) {
+			return x, nil
+		}
+		p.next()
+		y, err := p.binary(level + 1)
+		if err != nil {
+			return nil, err
+		}
+		x = &binNode{t.off, t.text, x, y}
+		if level == 2 { // comparisons do not chain
+			if t2 := p.peek(); t2.kind == tOp && contains(levels[2], t2.text) {
+				return nil, &Error{t2.off, "comparisons cannot be chained; use and"}
+			}
+			return x, nil
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) unary() (node, *Error) {
+	if p.is(tOp, "-") {
+		t := p.next()
+		x, err := p.unary()
+		if err != nil {
+			return nil, err
+		}
+		return &unaryNode{t.off, "-", x}, nil
+	}
+	return p.primary()
+}
+
+// Functions lists the functions of the language with their argument counts
+// (-1 for one or more).
+var Functions = map[string]int{"min": -1, "max": -1, "floor": 1, "lookup": 2}
+
+func (p *parser) primary() (node, *Error) {
+	t := p.next()
+	switch t.kind {
+	case tNum:
+		v, err := exact.Parse(t.text)
+		if err != nil {
+			return nil, &Error{t.off, fmt.Sprintf("malformed number %q", t.text)}
+		}
+		return &numNode{t.off, v}, nil
+	case tStr:
+		return &strNode{t.off, t.text}, nil
+	case tName:
+		if keywords[t.text] {
+			return nil, &Error{t.off, fmt.Sprintf("unexpected %q", t.text)}
+		}
+		if !p.is(tOp, "(") {
+			return &nameNode{t.off, t.text}, nil
+		}
+		p.next()
+		if _, ok := Functions[t.text]; !ok {
+			return nil, &Error{t.off, fmt.Sprintf("unknown function %q (functions: floor, lookup, max, min)", t.text)}
+		}
+		var args []node
+		if !p.is(tOp, ")") {
+			for {
+				a, err := p.expr()
+				if err != nil {
+					return nil, err
+				}
+				args = append(args, a)
+				if !p.is(tOp, ",") {
+					break
+				}
+				p.next()
+			}
+		}
+		if _, err := p.expect(tOp, ")"); err != nil {
+			return nil, err
+		}
+		return &callNode{t.off, t.text, args}, nil
+	case tOp:
+		if t.text == "(" {
+			x, err := p.expr()
+			if err != nil {
+				return nil, err
+			}
+			if _, err := p.expect(tOp, ")"); err != nil {
+				return nil, err
+			}
+			return x, nil
+		}
+	}
+	return nil, &Error{t.off, fmt.Sprintf("expected a number, name or (, found %s", describe(t))}
+}

@@ -1,0 +1,420 @@
+package load
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/policy"
+	"github.com/kefu-hr/handbook/generator/tomlpos"
+)
+
+var (
+	zero    = exact.FromInt(0)
+	hundred = exact.FromInt(100)
+)
+
+// check runs the semantic checks of one policy (stage 6, within a file).
+func (l *loader) check(u *unit) {
+	h := u.pol.Head()
+	if h.EffectiveUntil != nil && h.EffectiveUntil.Before(h.EffectiveFrom) {
+		l.verrf(u, "/effective_until", "effective_until %s is before effective_from %s",
+			h.EffectiveUntil.Format("2006-01-02"), h.EffectiveFrom.Format("2006-01-02"))
+	}
+	switch p := u.pol.(type) {
+	case *policy.Role:
+		l.checkRole(u, p)
+	case *policy.Competency:
+		// The schema fixes the five levels; nothing else to check.
+	case *policy.Scorecard:
+		l.checkScorecard(u, p)
+	case *policy.Bands:
+		l.checkBands(u, p)
+	case *policy.PayPlan:
+		l.checkPayPlan(u, p)
+	case *policy.Points:
+		l.checkPoints(u, p)
+	case *policy.RedLines:
+		l.checkRedLines(u, p)
+	case *policy.Rules:
+		l.checkRules(u, p)
+	default:
+		panic(fmt.Sprintf("load: no checks for %T", p))
+	}
+}
+
+// unique reports ids that repeat within one list; ptr formats the pointer of
+// the i-th id.
+func (l *loader) unique(u *unit, what string, ids []string, ptr func(i int) string) {
+	first := map[string]int{}
+	for i, id := range ids {
+		if j, ok := first[id]; ok {
+			l.verrf(u, ptr(i), "duplicate %s %q (first at line %d)", what, id, u.pos(ptr(j)).Line)
+			continue
+		}
+		first[id] = i
+	}
+}
+
+func sum(xs []exact.Decimal) exact.Decimal {
+	s := zero
+	for _, x := range xs {
+		s = s.Add(x)
+	}
+	return s
+}
+
+// ---- roles
+
+func (l *loader) checkRole(u *unit, r *policy.Role) {
+	for i, to := range r.ReportsTo {
+		if to == r.ID {
+			l.verrf(u, fmt.Sprintf("/reports_to/%d", i), "role %q reports to itself", r.ID)
+		}
+	}
+	ids := make([]string, len(r.KPI))
+	for i, k := range r.KPI {
+		ids[i] = k.ID
+		ptr := fmt.Sprintf("/kpi/%d", i)
+		switch {
+		case k.Comparator == "rated" && k.Target != nil:
+			l.verrf(u, ptr+"/target", "a rated KPI has no numeric target; remove target or use a comparator such as >=")
+		case k.Comparator != "rated" && k.Target == nil:
+			l.errf(u, ptr, "KPI %q compares with %s but has no target", k.ID, k.Comparator)
+		}
+	}
+	l.unique(u, "KPI id", ids, func(i int) string { return fmt.Sprintf("/kpi/%d/id", i) })
+	if r.Promotion != nil && r.Promotion.To == r.ID {
+		l.verrf(u, "/promotion/to", "role %q is promoted to itself", r.ID)
+	}
+}
+
+// ---- intervals (tiers, bands, tables)
+
+// row is one interval of a table, with the pointer of its entry.
+type row struct {
+	ptr string
+	iv  policy.Interval
+}
+
+// checkIntervals checks that rows go from best to worst and cover every value
+// exactly once: the first row open above, the last open below (or starting at
+// 0), each row's min equal to the next row's below.
+func (l *loader) checkIntervals(u *unit, rows []row) {
+	// Each stage reports only when the one before found nothing, so that
+	// one mistake gives one message rather than its consequences too.
+	bad := false
+	for _, r := range rows {
+		if r.iv.Min != nil && r.iv.Below != nil && r.iv.Min.Cmp(*r.iv.Below) >= 0 {
+			l.errf(u, r.ptr, "empty interval: min %s is not below %s", r.iv.Min, r.iv.Below)
+			bad = true
+		}
+	}
+	for i := 1; i < len(rows) && !bad; i++ {
+		prev, r := rows[i-1], rows[i]
+		if prev.iv.Min != nil && r.iv.Min != nil && r.iv.Min.Cmp(*prev.iv.Min) >= 0 {
+			l.errf(u, r.ptr, "rows must go from best to worst: min %s is not below the previous row's min %s", r.iv.Min, prev.iv.Min)
+			bad = true
+		}
+	}
+	if bad || len(rows) < 2 {
+		return
+	}
+	if first := rows[0]; first.iv.Below != nil {
+		l.errf(u, first.ptr, "the first row is the best and must be open above: remove below = %s", first.iv.Below)
+	}
+	if last := rows[len(rows)-1]; last.iv.Min != nil && last.iv.Min.Sign() != 0 {
+		l.errf(u, last.ptr, "the last row must be open below (no min, or min = 0) so that every value lands in a row; values below %s land in no row", last.iv.Min)
+	}
+	for i := 1; i < len(rows); i++ {
+		prev, r := rows[i-1], rows[i]
+		switch {
+		case prev.iv.Min == nil:
+			l.errf(u, prev.ptr, "row %d has no min, so it reaches down to every value below it: only the last row may be open below", i)
+		case r.iv.Below == nil:
+			l.errf(u, r.ptr, "row %d has no below, so it overlaps the row above (which starts at %s): set below = %s", i+1, prev.iv.Min, quote(prev.iv.Min))
+		case r.iv.Below.Cmp(*prev.iv.Min) < 0:
+			l.errf(u, r.ptr, "gap: values from %s up to %s land in no row", r.iv.Below, prev.iv.Min)
+		case r.iv.Below.Cmp(*prev.iv.Min) > 0:
+			l.errf(u, r.ptr, "overlap: values from %s up to %s land in two rows", prev.iv.Min, r.iv.Below)
+		}
+	}
+}
+
+func quote(d *exact.Decimal) string { return strconv.Quote(d.String()) }
+
+// ---- scorecards
+
+// scoringKeys lists, for each scoring kind, the item keys it uses beyond the
+// common ones; a key of another kind is an error.
+var scoringKeys = map[string][]string{
+	policy.ScoreTiers:        {"input", "tiers"},
+	policy.ScoreYesNo:        {"input", "yes", "no"},
+	policy.ScoreDeduction:    {"input", "full", "per", "floor", "requirements"},
+	policy.ScoreLinear:       {"input", "par", "base", "step", "up", "down", "min", "max"},
+	policy.ScoreLevels:       {"competency", "levels"},
+	policy.ScoreChoice:       {"choices"},
+	policy.ScoreChecklist:    {"checks"},
+	policy.ScoreProportional: {"input", "scale"},
+	policy.ScoreFormula:      {"inputs", "formula"},
+}
+
+// inputKinds lists the input kinds each scoring kind accepts.
+var inputKinds = map[string][]string{
+	policy.ScoreTiers:        {"percent", "count", "money", "hours", "score"},
+	policy.ScoreYesNo:        {"yesno"},
+	policy.ScoreDeduction:    {"count"},
+	policy.ScoreLinear:       {"percent", "count", "money", "hours", "score"},
+	policy.ScoreProportional: {"score", "percent"},
+}
+
+func (l *loader) checkScorecard(u *unit, s *policy.Scorecard) {
+	shares := make([]exact.Decimal, len(s.Part))
+	partIDs := make([]string, len(s.Part))
+	var itemIDs, itemPtrs []string
+	for pi, part := range s.Part {
+		pptr := fmt.Sprintf("/part/%d", pi)
+		shares[pi], partIDs[pi] = part.Share, part.ID
+		max := part.MaxPoints()
+		groupW := map[string]exact.Decimal{}
+		groupSum := map[string]exact.Decimal{}
+		groupIdx := map[string]int{}
+		gids := make([]string, len(part.Group))
+		for gi, g := range part.Group {
+			gids[gi] = g.ID
+			groupW[g.ID], groupSum[g.ID], groupIdx[g.ID] = g.Weight, zero, gi
+		}
+		l.unique(u, "group id", gids, func(i int) string { return fmt.Sprintf("%s/group/%d/id", pptr, i) })
+		weights := make([]exact.Decimal, len(part.Item))
+		for ii := range part.Item {
+			it := &part.Item[ii]
+			iptr := fmt.Sprintf("%s/item/%d", pptr, ii)
+			itemIDs, itemPtrs = append(itemIDs, it.ID), append(itemPtrs, iptr+"/id")
+			weights[ii] = it.Weight
+			switch {
+			case it.Group == "" && len(part.Group) > 0:
+				l.errf(u, iptr, "item %q has no group, but part %q is divided into groups (%s)", it.ID, part.ID, strings.Join(gids, ", "))
+			case it.Group != "":
+				if _, ok := groupW[it.Group]; !ok {
+					l.verrf(u, iptr+"/group", "unknown group %q in part %q%s", it.Group, part.ID, nearest(it.Group, gids))
+				} else {
+					groupSum[it.Group] = groupSum[it.Group].Add(it.Weight)
+				}
+			}
+			l.checkItem(u, iptr, it)
+		}
+		if len(part.Group) > 0 {
+			gw := make([]exact.Decimal, len(part.Group))
+			for gi, g := range part.Group {
+				gw[gi] = g.Weight
+				if got := groupSum[g.ID]; got.Cmp(g.Weight) != 0 {
+					l.errf(u, fmt.Sprintf("%s/group/%d/weight", pptr, gi), "item weights of group %q sum to %s, want %s", g.ID, got, g.Weight)
+				}
+			}
+			if got := sum(gw); got.Cmp(max) != 0 {
+				l.errf(u, pptr+"/group", "group weights of part %q sum to %s, want %s", part.ID, got, max)
+			}
+		} else if got := sum(weights); got.Cmp(max) != 0 {
+			l.errf(u, pptr+"/item", "item weights of part %q sum to %s, want %s", part.ID, got, max)
+		}
+	}
+	if got := sum(shares); got.Cmp(hundred) != 0 {
+		l.errf(u, "/part", "part shares sum to %s, want 100", got)
+	}
+	l.unique(u, "part id", partIDs, func(i int) string { return fmt.Sprintf("/part/%d/id", i) })
+	l.unique(u, "item id", itemIDs, func(i int) string { return itemPtrs[i] })
+}
+
+// present reports which scoring-specific keys an item sets.
+func present(it *policy.Item) map[string]bool {
+	return map[string]bool{
+		"input": it.Input != nil, "inputs": len(it.Inputs) > 0, "tiers": len(it.Tiers) > 0,
+		"yes": it.Yes != nil, "no": it.No != nil, "full": it.Full != nil, "per": it.Per != nil, "floor": it.Floor != nil,
+		"requirements": len(it.Requirements) > 0, "par": it.Par != nil, "base": it.Base != nil, "step": it.Step != nil,
+		"up": it.Up != nil, "down": it.Down != nil, "min": it.Min != nil, "max": it.Max != nil,
+		"competency": it.Competency != "", "levels": len(it.Levels) > 0, "choices": len(it.Choices) > 0,
+		"checks": len(it.Checks) > 0, "scale": it.Scale != nil, "formula": it.Formula != "",
+	}
+}
+
+func (l *loader) checkItem(u *unit, ptr string, it *policy.Item) {
+	allowed := map[string]bool{}
+	for _, k := range scoringKeys[it.Scoring] {
+		allowed[k] = true
+	}
+	for _, k := range sortedKeys(present(it)) {
+		if present(it)[k] && !allowed[k] {
+			l.errf(u, ptr+"/"+k, "key %q does not apply to scoring = %q", k, it.Scoring)
+		}
+	}
+	if kinds, ok := inputKinds[it.Scoring]; ok && it.Input != nil && !contains(kinds, it.Input.Kind) {
+		l.verrf(u, ptr+"/input/kind", "scoring = %q needs an input of kind %s, not %q", it.Scoring, strings.Join(kinds, " or "), it.Input.Kind)
+	}
+	capPts := it.Cap()
+	over := func(p string, best exact.Decimal, what string) {
+		if best.Cmp(capPts) > 0 && it.Weight.Sign() >= 0 {
+			if it.BonusMax != nil {
+				l.verrf(u, p, "%s gives %s points, more than the weight %s plus bonus_max %s", what, best, it.Weight, it.BonusMax)
+			} else {
+				l.verrf(u, p, "%s gives %s points, more than the item's weight %s", what, best, it.Weight)
+			}
+		}
+	}
+	negative := func(p string, x *exact.Decimal, what string) {
+		if x != nil && x.Sign() < 0 {
+			l.verrf(u, p, "%s must not be negative: %s", what, x)
+		}
+	}
+	negative(ptr+"/weight", &it.Weight, "weight")
+	negative(ptr+"/bonus_max", it.BonusMax, "bonus_max")
+	switch it.Scoring {
+	case policy.ScoreTiers:
+		rows := make([]row, len(it.Tiers))
+		for i, t := range it.Tiers {
+			tp := fmt.Sprintf("%s/tiers/%d", ptr, i)
+			rows[i] = row{tp, t.Interval}
+			negative(tp+"/points", &it.Tiers[i].Points, "points")
+			over(tp+"/points", t.Points, tierName(i))
+		}
+		l.checkIntervals(u, rows)
+	case policy.ScoreYesNo:
+		over(ptr+"/yes", *it.Yes, "yes")
+		over(ptr+"/no", *it.No, "no")
+		negative(ptr+"/yes", it.Yes, "points")
+		negative(ptr+"/no", it.No, "points")
+	case policy.ScoreDeduction:
+		over(ptr+"/full", *it.Full, "full")
+		if it.Per.Sign() <= 0 {
+			l.verrf(u, ptr+"/per", "per must be more than 0: it is the points deducted per unit")
+		}
+		if it.Floor != nil && it.Floor.Cmp(*it.Full) > 0 {
+			l.verrf(u, ptr+"/floor", "floor %s is above full %s", it.Floor, it.Full)
+		}
+		negative(ptr+"/floor", it.Floor, "floor")
+	case policy.ScoreLinear:
+		if it.Step.Sign() <= 0 {
+			l.verrf(u, ptr+"/step", "step must be more than 0")
+		}
+		negative(ptr+"/up", it.Up, "up")
+		negative(ptr+"/down", it.Down, "down")
+		negative(ptr+"/min", it.Min, "min")
+		over(ptr+"/base", *it.Base, "par")
+		if it.Max != nil {
+			over(ptr+"/max", *it.Max, "max")
+		}
+		if it.Min != nil && it.Min.Cmp(*it.Base) > 0 {
+			l.verrf(u, ptr+"/min", "min %s is above base %s", it.Min, it.Base)
+		}
+	case policy.ScoreLevels:
+		seen := map[int]bool{}
+		var prev *exact.Decimal
+		for i, lv := range it.Levels {
+			lp := fmt.Sprintf("%s/levels/%d", ptr, i)
+			switch {
+			case lv.Level < 1 || lv.Level > 5:
+				l.verrf(u, lp+"/level", "level %d is outside 1–5", lv.Level)
+			case seen[lv.Level]:
+				l.verrf(u, lp+"/level", "level %d is given twice", lv.Level)
+			case lv.Level != i+1:
+				l.verrf(u, lp+"/level", "levels must be listed 1 to 5 in order: found level %d in place %d", lv.Level, i+1)
+			}
+			seen[lv.Level] = true
+			negative(lp+"/points", &it.Levels[i].Points, "points")
+			if prev != nil && lv.Points.Cmp(*prev) < 0 {
+				l.verrf(u, lp+"/points", "level %d gives fewer points (%s) than the level below it (%s)", lv.Level, lv.Points, prev)
+			}
+			p := it.Levels[i].Points
+			prev = &p
+			over(lp+"/points", lv.Points, fmt.Sprintf("level %d", lv.Level))
+		}
+	case policy.ScoreChoice:
+		ids := make([]string, len(it.Choices))
+		for i, c := range it.Choices {
+			ids[i] = c.ID
+			cp := fmt.Sprintf("%s/choices/%d/points", ptr, i)
+			negative(cp, &it.Choices[i].Points, "points")
+			over(cp, c.Points, "choice "+strconv.Quote(c.ID))
+		}
+		l.unique(u, "choice id", ids, func(i int) string { return fmt.Sprintf("%s/choices/%d/id", ptr, i) })
+	case policy.ScoreChecklist:
+		ids := make([]string, len(it.Checks))
+		pts := make([]exact.Decimal, len(it.Checks))
+		for i, c := range it.Checks {
+			ids[i], pts[i] = c.ID, c.Points
+			negative(fmt.Sprintf("%s/checks/%d/points", ptr, i), &it.Checks[i].Points, "points")
+		}
+		over(ptr+"/checks", sum(pts), "the whole checklist")
+		l.unique(u, "check id", ids, func(i int) string { return fmt.Sprintf("%s/checks/%d/id", ptr, i) })
+	case policy.ScoreProportional:
+		if it.Scale.Sign() <= 0 {
+			l.verrf(u, ptr+"/scale", "scale must be more than 0")
+		}
+	case policy.ScoreFormula:
+		names := map[string]formula.Type{}
+		ids := make([]string, len(it.Inputs))
+		for i, in := range it.Inputs {
+			ids[i] = in.Name
+			if in.Name == "" {
+				l.errf(u, fmt.Sprintf("%s/inputs/%d", ptr, i), "missing required key \"name\"")
+			}
+			names[in.Name] = formula.Num
+			if in.Kind == "yesno" {
+				names[in.Name] = formula.Bool
+			}
+		}
+		l.unique(u, "input name", ids, func(i int) string { return fmt.Sprintf("%s/inputs/%d/name", ptr, i) })
+		it.Expr = l.formula(u, ptr+"/formula", it.Formula, formula.Env{Names: names})
+	}
+}
+
+// formula parses and checks a formula, reporting problems at their position
+// inside the formula's text. It returns nil when the formula has problems.
+func (l *loader) formula(u *unit, ptr, src string, env formula.Env) *formula.Expr {
+	e, err := formula.Parse(src)
+	if err != nil {
+		fe := err.(*formula.Error)
+		l.diags.Add(l.formulaPos(u, ptr, src, fe.Off), tomlpos.KeyPath(ptr), "formula: %s", fe.Msg)
+		return nil
+	}
+	t, errs := formula.Check(e, env)
+	for _, fe := range errs {
+		l.diags.Add(l.formulaPos(u, ptr, src, fe.Off), tomlpos.KeyPath(ptr), "formula: %s", fe.Msg)
+	}
+	if len(errs) > 0 {
+		return nil
+	}
+	if t != formula.Num {
+		l.verrf(u, ptr, "formula: the result must be a number, not a %s", t)
+		return nil
+	}
+	return e
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// tierName names the i-th tier of a table for messages.
+func tierName(i int) string {
+	if i == 0 {
+		return "the best tier"
+	}
+	return fmt.Sprintf("tier %d", i+1)
+}

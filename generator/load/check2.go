@@ -1,0 +1,260 @@
+package load
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kefu-hr/handbook/generator/diag"
+	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/policy"
+)
+
+// formulaPos returns the position of byte offset off of a formula whose
+// string value is at ptr. It follows the string's quoting: basic or literal,
+// single- or multi-line.
+func (l *loader) formulaPos(u *unit, ptr, src string, off int) diag.Pos {
+	vp := u.vpos(ptr)
+	lines := strings.Split(string(u.file.Data), "\n")
+	if vp.Line < 1 || vp.Line > len(lines) {
+		return vp
+	}
+	rest := []rune(lines[vp.Line-1])
+	if vp.Col-1 < len(rest) {
+		rest = rest[vp.Col-1:]
+	}
+	q := 1
+	if r := string(rest); strings.HasPrefix(r, `"""`) || strings.HasPrefix(r, `'''`) {
+		q = 3
+		if len(rest) == 3 { // a newline right after the opening quotes is trimmed
+			vp.Line++
+			vp.Col = 1
+			q = 0
+		}
+	}
+	if off > len(src) {
+		off = len(src)
+	}
+	before := src[:off]
+	if n := strings.Count(before, "\n"); n > 0 {
+		return diag.Pos{File: vp.File, Line: vp.Line + n, Col: utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1}
+	}
+	vp.Col += q + utf8.RuneCountInString(before)
+	return vp
+}
+
+// ---- bands
+
+func (l *loader) checkBands(u *unit, b *policy.Bands) {
+	rows := make([]row, len(b.Rows))
+	var prev *exact.Decimal
+	for i, r := range b.Rows {
+		ptr := fmt.Sprintf("/rows/%d", i)
+		rows[i] = row{ptr, r.Interval}
+		switch b.Output {
+		case "coefficient":
+			if r.Value == nil {
+				l.errf(u, ptr, "missing required key \"value\" when output = \"coefficient\"")
+				continue
+			}
+			if r.Value.Sign() < 0 {
+				l.verrf(u, ptr+"/value", "coefficient must not be negative: %s", r.Value)
+			}
+			if prev != nil && r.Value.Cmp(*prev) > 0 {
+				l.verrf(u, ptr+"/value", "coefficient %s is higher than %s in the better row above: a better score must never lower the coefficient", r.Value, prev)
+			}
+			prev = r.Value
+		case "grade", "action":
+			if r.Label == "" {
+				l.errf(u, ptr, "missing required key \"label\" when output = %q", b.Output)
+			}
+		}
+	}
+	l.checkIntervals(u, rows)
+}
+
+// ---- pay plans
+
+// reserved names cannot be declared by a pay plan.
+var reserved = map[string]bool{"score": true, "if": true, "then": true, "else": true, "and": true, "or": true, "not": true}
+
+func (l *loader) checkPayPlan(u *unit, p *policy.PayPlan) {
+	if p.Scorecard != "" && p.PointsSystem != "" {
+		l.errf(u, "/points_system", "a pay plan takes its score from a scorecard or a points system, not both")
+	}
+	names := map[string]formula.Type{}
+	where := map[string]string{}
+	declare := func(ptr, name string, t formula.Type) {
+		if _, ok := formula.Functions[name]; ok || reserved[name] {
+			l.verrf(u, ptr, "%q is reserved in formulas: choose another name", name)
+			return
+		}
+		if w, ok := where[name]; ok {
+			l.verrf(u, ptr, "name %q is already declared at line %d", name, u.pos(w).Line)
+			return
+		}
+		names[name], where[name] = t, ptr
+	}
+	if p.Scorecard != "" || p.PointsSystem != "" {
+		names["score"] = formula.Num
+	}
+	for i, pa := range p.Param {
+		ptr := fmt.Sprintf("/param/%d", i)
+		declare(ptr+"/name", pa.Name, formula.Num)
+		if pa.Value.Sign() < 0 {
+			what := map[string]string{"money": "amount", "rate": "rate", "percent": "percentage", "count": "count"}[pa.Kind]
+			l.verrf(u, ptr+"/value", "%s must not be negative: %s", what, pa.Value)
+		}
+		if pa.Kind == "money" && pa.Value.Round(2, exact.Down).Cmp(pa.Value) != 0 {
+			l.verrf(u, ptr+"/value", "amount %s has more than two decimals: money is exact to the fen (0.01 元)", pa.Value)
+		}
+		if pa.Kind == "count" && !pa.Value.IsInteger() {
+			l.verrf(u, ptr+"/value", "a count must be a whole number, not %s", pa.Value)
+		}
+	}
+	for i, in := range p.Input {
+		t := formula.Num
+		if in.Kind == "yesno" {
+			t = formula.Bool
+		}
+		declare(fmt.Sprintf("/input/%d/name", i), in.Name, t)
+	}
+	tables := map[string]bool{}
+	for i, t := range p.Table {
+		ptr := fmt.Sprintf("/table/%d", i)
+		if tables[t.Name] {
+			l.verrf(u, ptr+"/name", "table %q is already declared", t.Name)
+		}
+		tables[t.Name] = true
+		rows := make([]row, len(t.Rows))
+		for j, r := range t.Rows {
+			rows[j] = row{fmt.Sprintf("%s/rows/%d", ptr, j), r.Interval}
+			if r.Value.Sign() < 0 {
+				l.verrf(u, rows[j].ptr+"/value", "table value must not be negative: %s", r.Value)
+			}
+		}
+		l.checkIntervals(u, rows)
+	}
+	env := formula.Env{Names: names, Tables: func(name string) bool {
+		return tables[name] || l.coeffBands[name] || l.broken[policy.KindBands][name]
+	}}
+	for i := range p.Component {
+		c := &p.Component[i]
+		ptr := fmt.Sprintf("/component/%d", i)
+		c.Exprs = map[string]*formula.Expr{}
+		keys := []string{"formula"}
+		if c.Kind == "ledger" {
+			keys = policy.LedgerKeys
+			if c.Formula != "" {
+				l.errf(u, ptr+"/formula", "a ledger component has actual, base, target, rate, penalty, cap and factor instead of formula")
+			}
+		} else {
+			for _, k := range policy.LedgerKeys {
+				if c.Field(k) != "" {
+					l.errf(u, ptr+"/"+k, "key %q applies only to kind = \"ledger\"", k)
+				}
+			}
+		}
+		for _, k := range keys {
+			if e := l.formula(u, ptr+"/"+k, c.Field(k), env); e != nil {
+				c.Exprs[k] = e
+			}
+		}
+		declare(ptr+"/name", c.Name, formula.Num)
+	}
+	comps := map[string]bool{}
+	for _, c := range p.Component {
+		comps[c.Name] = true
+	}
+	for i, lr := range p.LeaveRule {
+		for j, name := range lr.Components {
+			if !comps[name] {
+				var all []string
+				for _, c := range p.Component {
+					all = append(all, c.Name)
+				}
+				l.verrf(u, fmt.Sprintf("/leave_rule/%d/components/%d", i, j), "unknown component %q%s", name, nearest(name, all))
+			}
+		}
+	}
+	ids := make([]string, len(p.Provision))
+	for i, pr := range p.Provision {
+		ids[i] = pr.ID
+	}
+	l.unique(u, "provision id", ids, func(i int) string { return fmt.Sprintf("/provision/%d/id", i) })
+}
+
+// ---- points, red lines, rules
+
+func (l *loader) checkPoints(u *unit, p *policy.Points) {
+	ids := make([]string, len(p.Event))
+	for i, e := range p.Event {
+		ids[i] = e.ID
+		ptr := fmt.Sprintf("/event/%d/points", i)
+		switch {
+		case e.Category == "deduction" && e.Points.Sign() >= 0:
+			l.verrf(u, ptr, "a deduction must have negative points, not %s", e.Points)
+		case e.Category == "addition" && e.Points.Sign() < 0:
+			l.verrf(u, ptr, "an addition must not have negative points: %s", e.Points)
+		case e.Category == "addition" && e.Points.Sign() == 0 && !e.Discretionary:
+			l.verrf(u, ptr, "an addition of 0 points does nothing; set discretionary = true and max for a discretionary award")
+		}
+		if e.Discretionary && e.Max == nil {
+			l.errf(u, fmt.Sprintf("/event/%d", i), "a discretionary event needs max: the most points one occurrence may carry")
+		}
+		if e.Max != nil && e.Max.Sign() <= 0 {
+			l.verrf(u, fmt.Sprintf("/event/%d/max", i), "max must be more than 0")
+		}
+	}
+	l.unique(u, "event id", ids, func(i int) string { return fmt.Sprintf("/event/%d/id", i) })
+	lids := make([]string, len(p.Ladder))
+	for i, ld := range p.Ladder {
+		lids[i] = ld.ID
+		for j, st := range ld.Steps {
+			ptr := fmt.Sprintf("/ladder/%d/steps/%d", i, j)
+			if st.Occurrence != j+1 {
+				l.verrf(u, ptr+"/occurrence", "steps must count occurrences 1, 2, 3 … in order: found %d in place %d", st.Occurrence, j+1)
+			}
+			if st.Points.Sign() > 0 {
+				l.verrf(u, ptr+"/points", "a ladder step deducts points: %s must not be positive", st.Points)
+			}
+			if j > 0 {
+				prev := ld.Steps[j-1]
+				if st.Points.Cmp(prev.Points) > 0 {
+					l.verrf(u, ptr+"/points", "the ladder must escalate: step %d deducts %s, less than step %d (%s)", j+1, st.Points.Neg(), j, prev.Points.Neg())
+				}
+				if st.Below.Cmp(prev.Below) < 0 {
+					l.verrf(u, ptr+"/below", "the threshold of step %d (%s) is lower than step %d (%s): a repeat must not be judged more leniently", j+1, st.Below, j, prev.Below)
+				}
+			}
+		}
+	}
+	l.unique(u, "ladder id", lids, func(i int) string { return fmt.Sprintf("/ladder/%d/id", i) })
+}
+
+func (l *loader) checkRedLines(u *unit, r *policy.RedLines) {
+	ids := make([]string, len(r.Line))
+	for i, ln := range r.Line {
+		ids[i] = ln.ID
+	}
+	l.unique(u, "red line id", ids, func(i int) string { return fmt.Sprintf("/line/%d/id", i) })
+	dids := make([]string, len(r.Duty))
+	for i, d := range r.Duty {
+		dids[i] = d.ID
+	}
+	l.unique(u, "duty id", dids, func(i int) string { return fmt.Sprintf("/duty/%d/id", i) })
+}
+
+func (l *loader) checkRules(u *unit, r *policy.Rules) {
+	ids := make([]string, len(r.Rule))
+	for i, ru := range r.Rule {
+		ids[i] = ru.ID
+	}
+	l.unique(u, "rule id", ids, func(i int) string { return fmt.Sprintf("/rule/%d/id", i) })
+	pids := make([]string, len(r.Period))
+	for i, p := range r.Period {
+		pids[i] = p.ID
+	}
+	l.unique(u, "period", pids, func(i int) string { return fmt.Sprintf("/period/%d/id", i) })
+}

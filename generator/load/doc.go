@@ -1,0 +1,21 @@
+// Package load reads policy files and turns them into a checked, immutable
+// policy.Handbook, or into a list of every problem found.
+//
+// The pipeline, one stage per file and then across files:
+//
+//  1. The first line names the file's JSON Schema (#:schema …/KIND.schema.json),
+//     which gives the kind.
+//  2. Strict TOML decoding (BurntSushi/toml); a syntax error or an impossible
+//     date stops that file with its position.
+//  3. A pointer → position index (package tomlpos) so that every later
+//     problem can be reported at file:line:col.
+//  4. Normalisation (arrays of tables to []any, dates to 2006-01-02) and JSON
+//     Schema validation; schema errors are rewritten into plain messages, and
+//     a misspelt key is reported at the key with the nearest valid name.
+//  5. Decoding into the policy types with exact decimals, parsing formulas.
+//  6. Semantic checks of each policy (weights, tiers, bands, formulas …) and
+//     checks across files (duplicate ids, overlapping versions, references,
+//     reporting cycles).
+//
+// Every problem of every file is collected; Load never stops at the first.
+package load

@@ -1,0 +1,338 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/kefu-hr/handbook/generator/diag"
+	"github.com/kefu-hr/handbook/generator/policy"
+	"github.com/kefu-hr/handbook/generator/schema"
+	"github.com/kefu-hr/handbook/generator/tomlpos"
+)
+
+// unit is one file on its way through the pipeline.
+type unit struct {
+	file File
+	kind policy.Kind
+	ix   *tomlpos.Index
+	pol  policy.Policy
+}
+
+// pos returns the position of the key at ptr.
+func (u *unit) pos(ptr string) diag.Pos {
+	p := u.ix.Key(ptr)
+	return diag.Pos{File: u.file.Path, Line: p.Line, Col: p.Col}
+}
+
+// vpos returns the position of the value at ptr.
+func (u *unit) vpos(ptr string) diag.Pos {
+	p := u.ix.Value(ptr)
+	return diag.Pos{File: u.file.Path, Line: p.Line, Col: p.Col}
+}
+
+// loader collects the diagnostics of one Load.
+type loader struct {
+	diags      diag.List
+	schema     *schema.Set
+	units      []*unit
+	coeffBands map[string]bool // ids of bands policies with numeric values
+	// broken holds the ids of files that could not be decoded, by kind, so
+	// that references to them are not reported as unknown as well.
+	broken map[policy.Kind]map[string]bool
+}
+
+// errf reports a problem at the key ptr of u.
+func (l *loader) errf(u *unit, ptr, format string, args ...any) {
+	l.diags.Add(u.pos(ptr), tomlpos.KeyPath(ptr), format, args...)
+}
+
+// verrf reports a problem at the value ptr of u.
+func (l *loader) verrf(u *unit, ptr, format string, args ...any) {
+	l.diags.Add(u.vpos(ptr), tomlpos.KeyPath(ptr), format, args...)
+}
+
+// Load checks files and returns the handbook they make, or every problem
+// found, sorted by position. The handbook is nil when there is any problem.
+func Load(files []File) (*policy.Handbook, diag.List) {
+	set, err := schema.Load()
+	if err != nil {
+		// The schemas are embedded and tested; this is a build defect.
+		return nil, diag.List{{Pos: diag.Pos{File: "generator/schema"}, Message: err.Error()}}
+	}
+	l := &loader{schema: set, broken: map[policy.Kind]map[string]bool{}}
+	for _, f := range files {
+		if u := l.file(f); u != nil {
+			l.units = append(l.units, u)
+		}
+	}
+	l.prepare()
+	for _, u := range l.units {
+		l.check(u)
+	}
+	l.crossCheck()
+	l.diags.Sort()
+	if len(l.diags) > 0 {
+		return nil, l.diags
+	}
+	ps := make([]policy.Policy, len(l.units))
+	for i, u := range l.units {
+		ps[i] = u.pol
+	}
+	return policy.New(ps), nil
+}
+
+// newPolicy returns an empty policy value of kind k.
+func newPolicy(k policy.Kind) policy.Policy {
+	switch k {
+	case policy.KindRole:
+		return &policy.Role{}
+	case policy.KindCompetency:
+		return &policy.Competency{}
+	case policy.KindScorecard:
+		return &policy.Scorecard{}
+	case policy.KindBands:
+		return &policy.Bands{}
+	case policy.KindPayPlan:
+		return &policy.PayPlan{}
+	case policy.KindPoints:
+		return &policy.Points{}
+	case policy.KindRedLines:
+		return &policy.RedLines{}
+	case policy.KindRules:
+		return &policy.Rules{}
+	}
+	panic("load: unknown kind " + string(k))
+}
+
+var schemaLine = regexp.MustCompile(`^#:schema\s+(\S+)\s*$`)
+
+// file runs stages 1–5 on one file. It returns nil when the file cannot be
+// checked further.
+func (l *loader) file(f File) *unit {
+	at := func(line, col int) diag.Pos { return diag.Pos{File: f.Path, Line: line, Col: col} }
+	if !utf8.Valid(f.Data) {
+		l.diags.Add(at(1, 1), "", "file is not UTF-8 text")
+		return nil
+	}
+	src := string(bytes.TrimPrefix(f.Data, []byte("\ufeff")))
+
+	// Stage 1: the schema directive gives the kind.
+	first, _, _ := strings.Cut(src, "\n")
+	m := schemaLine.FindStringSubmatch(strings.TrimRight(first, "\r"))
+	if m == nil {
+		l.diags.Add(at(1, 1), "", "first line must name the schema, e.g. #:schema ../generator/schema/role.schema.json")
+		l.markBrokenAnyKind(src)
+		return nil
+	}
+	kind, ok := schema.KindOf(m[1])
+	if !ok {
+		l.markBrokenAnyKind(src)
+		var names []string
+		for _, k := range policy.Kinds {
+			names = append(names, schema.FileName(k))
+		}
+		l.diags.Add(at(1, 10), "", "unknown schema %q: want one of %s", m[1], strings.Join(names, ", "))
+		return nil
+	}
+
+	// Stage 2: strict decoding.
+	var doc map[string]any
+	if _, err := toml.Decode(src, &doc); err != nil {
+		l.syntaxError(f, src, err)
+		if m := idLine.FindStringSubmatch(src); m != nil {
+			l.markBroken(kind, m[1])
+		}
+		return nil
+	}
+	if id, ok := doc["id"].(string); ok {
+		// Until the file passes, references to it are not reported.
+		l.markBroken(kind, id)
+	}
+
+	// Stage 3: positions.
+	ix, err := tomlpos.New([]byte(src))
+	if err != nil {
+		l.diags.Add(at(1, 1), "", "TOML syntax: %v", err)
+		return nil
+	}
+	u := &unit{file: f, kind: kind, ix: ix}
+
+	// Stage 4: normalise and validate against the schema.
+	norm, ok := l.normalise(u, "", doc)
+	if !ok {
+		return nil
+	}
+	if err := l.schema.Schemas[kind].Validate(norm); err != nil {
+		var ve *jsonschema.ValidationError
+		if !errors.As(err, &ve) {
+			l.diags.Add(at(1, 1), "", "schema: %v", err)
+			return nil
+		}
+		l.schemaErrors(u, norm, ve)
+		return nil
+	}
+
+	// Stage 5: typed decoding. The schema has accepted the shape, so an error
+	// or an undecoded key here means schema and types disagree.
+	pol := newPolicy(kind)
+	md, err := toml.Decode(src, pol)
+	if err != nil {
+		l.diags.Add(at(1, 1), "", "internal: %v", err)
+		return nil
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		for _, k := range und {
+			ptr := "/" + strings.Join(escapeAll(k), "/")
+			l.errf(u, ptr, "internal: key %q is allowed by the schema but not read by the loader", k.String())
+		}
+		return nil
+	}
+	h := pol.Head()
+	h.Kind, h.File = kind, f.Path
+	h.EffectiveFrom = civil(h.EffectiveFrom)
+	if h.EffectiveUntil != nil {
+		t := civil(*h.EffectiveUntil)
+		h.EffectiveUntil = &t
+	}
+	u.pol = pol
+	delete(l.broken[kind], h.ID)
+	return u
+}
+
+// idLine finds the id of a file that is not valid TOML.
+var idLine = regexp.MustCompile(`(?m)^id\s*=\s*"([^"]*)"`)
+
+// markBrokenAnyKind marks the id of a file of unknown kind as broken for
+// every kind.
+func (l *loader) markBrokenAnyKind(src string) {
+	if m := idLine.FindStringSubmatch(src); m != nil {
+		for _, k := range policy.Kinds {
+			l.markBroken(k, m[1])
+		}
+	}
+}
+
+func (l *loader) markBroken(k policy.Kind, id string) {
+	if l.broken[k] == nil {
+		l.broken[k] = map[string]bool{}
+	}
+	l.broken[k][id] = true
+}
+
+func escapeAll(k toml.Key) []string {
+	out := make([]string, len(k))
+	for i, s := range k {
+		out[i] = tomlpos.Escape(s)
+	}
+	return out
+}
+
+// civil drops the "date-local" location of a TOML date: dates are civil days,
+// kept as midnight UTC.
+func civil(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+var dateToken = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+
+// syntaxError reports a TOML syntax error at its position, explaining
+// impossible dates such as 2011-02-30.
+func (l *loader) syntaxError(f File, src string, err error) {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		l.diags.Add(diag.Pos{File: f.Path, Line: 1, Col: 1}, "", "TOML syntax: %v", err)
+		return
+	}
+	start := pe.Position.Start
+	if start > len(src) {
+		start = len(src)
+	}
+	lineStart := strings.LastIndexByte(src[:start], '\n') + 1
+	pos := diag.Pos{File: f.Path, Line: strings.Count(src[:start], "\n") + 1, Col: diag.ColumnOf([]byte(src[lineStart:]), start-lineStart)}
+	msg := "TOML syntax: " + pe.Message
+	if end := start + pe.Position.Len; end <= len(src) {
+		tok := strings.Trim(src[start:end], `"`)
+		if m := dateToken.FindStringSubmatch(tok); m != nil {
+			msg = impossibleDate(m[1], m[2], m[3])
+		}
+	}
+	key := ""
+	if pe.LastKey != "" {
+		key = pe.LastKey
+	}
+	l.diags.Add(pos, key, "%s", msg)
+}
+
+// impossibleDate explains why y-m-d is not a date.
+func impossibleDate(y, m, d string) string {
+	var yy, mm, dd int
+	fmt.Sscan(y, &yy)
+	fmt.Sscan(m, &mm)
+	fmt.Sscan(d, &dd)
+	date := y + "-" + m + "-" + d
+	if mm < 1 || mm > 12 {
+		return fmt.Sprintf("impossible date %s: there is no month %d", date, mm)
+	}
+	days := time.Date(yy, time.Month(mm)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if dd < 1 || dd > days {
+		return fmt.Sprintf("impossible date %s: %s %d has %d days", date, time.Month(mm), yy, days)
+	}
+	return "TOML syntax: invalid date " + date
+}
+
+// normalise converts decoded TOML into the instance types the JSON Schema
+// validator accepts: arrays of tables become []any and local dates become
+// "2006-01-02" strings. Date-times and times are refused: policies deal in
+// days.
+func (l *loader) normalise(u *unit, ptr string, v any) (any, bool) {
+	switch v := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		ok := true
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			n, good := l.normalise(u, ptr+"/"+tomlpos.Escape(k), v[k])
+			out[k] = n
+			ok = ok && good
+		}
+		return out, ok
+	case []map[string]any:
+		out := make([]any, len(v))
+		ok := true
+		for i, e := range v {
+			n, good := l.normalise(u, fmt.Sprintf("%s/%d", ptr, i), e)
+			out[i] = n
+			ok = ok && good
+		}
+		return out, ok
+	case []any:
+		out := make([]any, len(v))
+		ok := true
+		for i, e := range v {
+			n, good := l.normalise(u, fmt.Sprintf("%s/%d", ptr, i), e)
+			out[i] = n
+			ok = ok && good
+		}
+		return out, ok
+	case time.Time:
+		if v.Location().String() != "date-local" {
+			l.verrf(u, ptr, "use a date such as 2026-01-01, not a date-time or time")
+			return nil, false
+		}
+		return v.Format("2006-01-02"), true
+	}
+	return v, true
+}

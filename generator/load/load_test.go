@@ -1,0 +1,125 @@
+package load
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of the invalid fixtures")
+
+// archiveFiles returns the files of a txtar archive as policy files.
+func archiveFiles(t testing.TB, path string) []File {
+	t.Helper()
+	a, err := txtar.ParseFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := make([]File, len(a.Files))
+	for i, f := range a.Files {
+		files[i] = File{Path: f.Name, Data: f.Data}
+	}
+	return files
+}
+
+func TestValidFixtures(t *testing.T) {
+	paths, _ := filepath.Glob("../../testdata/valid/*.txtar")
+	if len(paths) == 0 {
+		t.Fatal("no valid fixtures")
+	}
+	for _, p := range paths {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			h, diags := Load(archiveFiles(t, p))
+			if len(diags) > 0 {
+				t.Fatalf("want no problems, got:\n%s", diags.Error())
+			}
+			if len(h.All()) == 0 {
+				t.Fatal("empty handbook")
+			}
+		})
+	}
+}
+
+// overlay returns the minimal valid handbook with the files of the fixture at
+// path laid over it: a file of the fixture replaces the file of the same path,
+// a new path is added, and an empty file named DELETE:path removes path.
+func overlay(t *testing.T, path string) []File {
+	t.Helper()
+	base := archiveFiles(t, "../../testdata/valid/minimal.txtar")
+	for _, f := range archiveFiles(t, path) {
+		if del, ok := strings.CutPrefix(f.Path, "DELETE:"); ok {
+			n := len(base)
+			for i := range base {
+				if base[i].Path == del {
+					base = append(base[:i], base[i+1:]...)
+					break
+				}
+			}
+			if len(base) == n {
+				t.Fatalf("DELETE:%s names no file of the base", del)
+			}
+			continue
+		}
+		replaced := false
+		for i := range base {
+			if base[i].Path == f.Path {
+				base[i], replaced = f, true
+			}
+		}
+		if !replaced {
+			base = append(base, f)
+		}
+	}
+	return base
+}
+
+// TestInvalidFixtures loads every fixture under testdata/invalid (laid over
+// the minimal valid handbook) and compares the problems reported with its
+// golden file. Each fixture must be refused; a fixture without a golden, or a
+// golden without a fixture, fails.
+func TestInvalidFixtures(t *testing.T) {
+	fixtures, _ := filepath.Glob("../../testdata/invalid/*.txtar")
+	goldens, _ := filepath.Glob("../../testdata/invalid/*.golden")
+	have := map[string]bool{}
+	for _, f := range fixtures {
+		have[strings.TrimSuffix(f, ".txtar")] = true
+	}
+	for _, g := range goldens {
+		if !have[strings.TrimSuffix(g, ".golden")] {
+			t.Errorf("%s has no fixture", g)
+		}
+	}
+	for _, fx := range fixtures {
+		name := strings.TrimSuffix(filepath.Base(fx), ".txtar")
+		t.Run(name, func(t *testing.T) {
+			_, diags := Load(overlay(t, fx))
+			if len(diags) == 0 {
+				t.Fatal("the fixture was accepted; every invalid fixture must be refused")
+			}
+			var b strings.Builder
+			for _, d := range diags {
+				b.WriteString(d.String() + "\n")
+			}
+			got := b.String()
+			golden := strings.TrimSuffix(fx, ".txtar") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("no golden (run go test ./generator/load -update): %v", err)
+			}
+			if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(got, "\n")); diff != "" {
+				t.Errorf("problems differ from %s (-want +got):\n%s", golden, diff)
+			}
+		})
+	}
+}

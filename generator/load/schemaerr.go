@@ -1,0 +1,290 @@
+package load
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/kefu-hr/handbook/generator/tomlpos"
+)
+
+// leaves returns the innermost causes of a validation error.
+func leaves(ve *jsonschema.ValidationError, out []*jsonschema.ValidationError) []*jsonschema.ValidationError {
+	if len(ve.Causes) == 0 {
+		return append(out, ve)
+	}
+	for _, c := range ve.Causes {
+		out = leaves(c, out)
+	}
+	return out
+}
+
+var (
+	defRe   = regexp.MustCompile(`#/\$defs/([a-z_]+)`)
+	quoted  = regexp.MustCompile(`'([^']*)'`)
+	lastKwd = regexp.MustCompile(`/([^/]+)$`)
+)
+
+// schemaErrors rewrites the leaves of a schema validation error into plain
+// messages at the position of the offending key or value.
+func (l *loader) schemaErrors(u *unit, doc any, ve *jsonschema.ValidationError) {
+	seen := map[string]bool{}
+	all := leaves(ve, nil)
+	// A misspelt key shows twice: as an unknown key and as a missing one.
+	// Say it once, at the misspelling.
+	for _, leaf := range all {
+		if strings.HasSuffix(leaf.KeywordLocation, "/additionalProperties") {
+			allowed := l.allowedKeys(strings.TrimSuffix(leaf.AbsoluteKeywordLocation, "/additionalProperties"))
+			for _, m := range quoted.FindAllStringSubmatch(leaf.Message, -1) {
+				if near := nearestKey(m[1], allowed); near != "" {
+					seen[leaf.InstanceLocation+"|req|"+near] = true
+				}
+			}
+		}
+	}
+	for _, leaf := range all {
+		ptr := leaf.InstanceLocation
+		value, _ := valueAt(doc, ptr)
+
+		// Values checked by a shared definition (decimal, money, rate, id …)
+		// fail in several branches of an anyOf: report them once, plainly.
+		if m := defRe.FindStringSubmatch(leaf.AbsoluteKeywordLocation); m != nil && defMessage(m[1], value) != "" {
+			if key := ptr + "|def"; !seen[key] {
+				seen[key] = true
+				l.verrf(u, ptr, "%s", defMessage(m[1], value))
+			}
+			continue
+		}
+		kw := ""
+		if m := lastKwd.FindStringSubmatch(leaf.KeywordLocation); m != nil {
+			kw = m[1]
+		}
+		switch kw {
+		case "additionalProperties":
+			allowed := l.allowedKeys(strings.TrimSuffix(leaf.AbsoluteKeywordLocation, "/additionalProperties"))
+			for _, m := range quoted.FindAllStringSubmatch(leaf.Message, -1) {
+				kp := ptr + "/" + tomlpos.Escape(m[1])
+				l.errf(u, kp, "unknown key %q%s", m[1], nearest(m[1], allowed))
+			}
+		case "required":
+			cond := l.condition(leaf.AbsoluteKeywordLocation)
+			for _, m := range quoted.FindAllStringSubmatch(leaf.Message, -1) {
+				if key := ptr + "|req|" + m[1]; !seen[key] {
+					seen[key] = true
+					l.errf(u, ptr, "missing required key %q%s", m[1], cond)
+				}
+			}
+		case "type":
+			if f, ok := value.(float64); ok {
+				l.verrf(u, ptr, "%s", floatMessage(f))
+			} else {
+				l.verrf(u, ptr, "%s, found %s", strings.Split(leaf.Message, ",")[0], describe(value))
+			}
+		case "enum":
+			node := l.schema.At(leaf.AbsoluteKeywordLocation[:len(leaf.AbsoluteKeywordLocation)-len("/enum")])
+			var opts []string
+			if node != nil {
+				for _, o := range node["enum"].([]any) {
+					opts = append(opts, fmt.Sprint(o))
+				}
+			}
+			l.verrf(u, ptr, "%s is not one of: %s", describe(value), strings.Join(opts, ", "))
+		case "minItems", "maxItems":
+			n := 0
+			if a, ok := value.([]any); ok {
+				n = len(a)
+			}
+			node := l.schema.At(strings.TrimSuffix(leaf.AbsoluteKeywordLocation, "/"+kw))
+			limit := ""
+			if node != nil {
+				limit = fmt.Sprint(node[kw])
+			}
+			if kw == "minItems" {
+				l.errf(u, ptr, "has %d entries, want at least %s", n, limit)
+			} else {
+				l.errf(u, ptr, "has %d entries, want at most %s", n, limit)
+			}
+		case "uniqueItems":
+			l.errf(u, ptr, "entries must not repeat: %s", leaf.Message)
+		case "minimum", "maximum":
+			l.verrf(u, ptr, "%s is out of range: %s", describe(value), leaf.Message)
+		case "minLength":
+			l.verrf(u, ptr, "must not be empty")
+		default:
+			l.verrf(u, ptr, "%s", leaf.Message)
+		}
+	}
+}
+
+// defMessage explains why value does not fit the shared definition def; it
+// returns "" for definitions without a plain message.
+func defMessage(def string, value any) string {
+	s, isStr := value.(string)
+	switch def {
+	case "decimal", "money", "rate":
+		if f, ok := value.(float64); ok {
+			return floatMessage(f)
+		}
+	}
+	switch def {
+	case "decimal":
+		return fmt.Sprintf("%s is not an exact number: write an integer or a decimal string such as \"3.5\"", describe(value))
+	case "money":
+		if i, ok := value.(int64); ok && i < 0 || isStr && strings.HasPrefix(s, "-") {
+			return fmt.Sprintf("amount must not be negative: %s", describe(value))
+		}
+		if isStr && regexp.MustCompile(`^[0-9]+\.[0-9]{3,}$`).MatchString(s) {
+			return fmt.Sprintf("amount %s has more than two decimals: money is exact to the fen (0.01 元)", describe(value))
+		}
+		return fmt.Sprintf("%s is not an amount in 元: write an integer or a string such as \"1200.00\"", describe(value))
+	case "rate":
+		if i, ok := value.(int64); ok && i < 0 || isStr && strings.HasPrefix(s, "-") {
+			return fmt.Sprintf("rate must not be negative: %s", describe(value))
+		}
+		return fmt.Sprintf("%s is not a rate: write a percentage string such as \"5%%\"", describe(value))
+	case "id":
+		return fmt.Sprintf("%s is not a valid id: use lower-case letters, digits and hyphens, e.g. kefu-zongjian", describe(value))
+	case "name":
+		return fmt.Sprintf("%s is not a valid name: use lower-case letters, digits and _, starting with a letter", describe(value))
+	case "seed":
+		return fmt.Sprintf("%s is not a seed file name such as \"000_43110d09609c800c.txt\"", describe(value))
+	case "date":
+		return fmt.Sprintf("%s is not a date: write a TOML date such as 2026-01-01", describe(value))
+	case "text":
+		if isStr {
+			return "must not be empty"
+		}
+		return fmt.Sprintf("expected text, found %s", describe(value))
+	}
+	return ""
+}
+
+func floatMessage(f float64) string {
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	return fmt.Sprintf("%s is a TOML float, which is not exact: write it as a string (\"%s\") or an integer", s, s)
+}
+
+// describe prints a value the way it was written in TOML.
+func describe(v any) string {
+	switch v := v.(type) {
+	case string:
+		return strconv.Quote(v)
+	case int64:
+		return strconv.FormatInt(v, 10)
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(v)
+	case []any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	case nil:
+		return "nothing"
+	}
+	return fmt.Sprint(v)
+}
+
+// allowedKeys returns the property names of the schema object at absLoc.
+func (l *loader) allowedKeys(absLoc string) []string {
+	node := l.schema.At(absLoc)
+	if node == nil {
+		return nil
+	}
+	props, _ := node["properties"].(map[string]any)
+	keys := make([]string, 0, len(props))
+	for k := range props {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// condition explains a "required" that comes from an if/then: the key is
+// required only because another key has a given value.
+func (l *loader) condition(absLoc string) string {
+	base, ok := strings.CutSuffix(absLoc, "/then/required")
+	if !ok {
+		return ""
+	}
+	node := l.schema.At(base + "/if/properties")
+	for k, v := range node {
+		if c, ok := v.(map[string]any)["const"]; ok {
+			return fmt.Sprintf(" when %s = %q", k, fmt.Sprint(c))
+		}
+	}
+	return ""
+}
+
+// nearestKey returns the allowed key closest to a misspelt one, or "".
+func nearestKey(key string, allowed []string) string {
+	best, bestD := "", len(key)/2+2
+	for _, a := range allowed {
+		if d := levenshtein(key, a); d < bestD {
+			best, bestD = a, d
+		}
+	}
+	return best
+}
+
+// nearest suggests the allowed key closest to a misspelt one, or lists the
+// allowed keys when none is close and they are few.
+func nearest(key string, allowed []string) string {
+	best := nearestKey(key, allowed)
+	if best == "" {
+		if len(allowed) > 0 && len(allowed) <= 12 {
+			return " (allowed: " + strings.Join(allowed, ", ") + ")"
+		}
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
+// valueAt returns the value at a JSON pointer in a normalised document.
+func valueAt(doc any, ptr string) (any, bool) {
+	if ptr == "" {
+		return doc, true
+	}
+	cur := doc
+	for _, tok := range strings.Split(ptr[1:], "/") {
+		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		switch v := cur.(type) {
+		case map[string]any:
+			cur = v[tok]
+		case []any:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(v) {
+				return nil, false
+			}
+			cur = v[i]
+		default:
+			return nil, false
+		}
+	}
+	return cur, true
+}

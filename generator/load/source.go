@@ -1,0 +1,99 @@
+package load
+
+import (
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// File is one policy file: the path shown in messages and its bytes.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Dirs are the directories, relative to a checkout's root, that hold policies.
+var Dirs = []string{"policies", "roles"}
+
+// FromFS reads every .toml file of fsys, in lexical order, naming each
+// prefix/path (slash-separated). It is used for the embedded policies.
+func FromFS(fsys fs.FS, prefix string) ([]File, error) {
+	var files []File
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".toml") {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		files = append(files, File{Path: path.Join(prefix, p), Data: b})
+		return nil
+	})
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, err
+}
+
+// FromPaths reads the .toml files named by paths, walking directories. Paths
+// are shown as given (cleaned, slash-separated).
+func FromPaths(paths []string) ([]File, error) {
+	var files []File
+	seen := map[string]bool{}
+	for _, root := range paths {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || (p != root && !strings.HasSuffix(p, ".toml")) {
+				return nil
+			}
+			shown := filepath.ToSlash(filepath.Clean(p))
+			if seen[shown] {
+				return nil
+			}
+			seen[shown] = true
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			files = append(files, File{Path: shown, Data: b})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, nil
+}
+
+// FindRoot returns the checkout that contains dir: the nearest directory at
+// or above dir that has both a policies and a roles directory.
+func FindRoot(dir string) (string, bool) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", false
+	}
+	for {
+		ok := true
+		for _, d := range Dirs {
+			if fi, err := os.Stat(filepath.Join(abs, d)); err != nil || !fi.IsDir() {
+				ok = false
+			}
+		}
+		if ok {
+			return abs, true
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return "", false
+		}
+		abs = parent
+	}
+}

@@ -1,0 +1,575 @@
+package policy
+
+import (
+	"sort"
+	"time"
+
+	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/formula"
+)
+
+// Kind is the kind of a policy file; each kind has its own JSON Schema.
+type Kind string
+
+// The kinds of policy file.
+const (
+	KindRole       Kind = "role"
+	KindCompetency Kind = "competency"
+	KindScorecard  Kind = "scorecard"
+	KindBands      Kind = "bands"
+	KindPayPlan    Kind = "payplan"
+	KindPoints     Kind = "points"
+	KindRedLines   Kind = "redlines"
+	KindRules      Kind = "rules"
+)
+
+// Kinds lists every kind, in the order the handbook presents them.
+var Kinds = []Kind{KindRole, KindCompetency, KindScorecard, KindBands, KindPayPlan, KindPoints, KindRedLines, KindRules}
+
+// Source names the seed document and section a policy comes from.
+type Source struct {
+	Seed    string `toml:"seed"`
+	Section string `toml:"section"`
+}
+
+// Note records a decision taken where the source is ambiguous.
+type Note struct {
+	About      string `toml:"about"`
+	SourceSays string `toml:"source_says"`
+	Decision   string `toml:"decision"`
+}
+
+// Header is what every policy carries.
+type Header struct {
+	ID             string     `toml:"id"`
+	Version        int        `toml:"version"`
+	EffectiveFrom  time.Time  `toml:"effective_from"`
+	EffectiveUntil *time.Time `toml:"effective_until"`
+	Title          string     `toml:"title"`
+	Summary        string     `toml:"summary"`
+	Source         []Source   `toml:"source"`
+	Note           []Note     `toml:"note"`
+
+	// Kind and File are set by the loader.
+	Kind Kind   `toml:"-"`
+	File string `toml:"-"`
+}
+
+// Head returns the header; it lets every policy type satisfy Policy.
+func (h *Header) Head() *Header { return h }
+
+// InEffect reports whether the policy applies on day d.
+func (h *Header) InEffect(d time.Time) bool {
+	if d.Before(h.EffectiveFrom) {
+		return false
+	}
+	return h.EffectiveUntil == nil || !d.After(*h.EffectiveUntil)
+}
+
+// Policy is any policy: a *Role, *Competency, *Scorecard, *Bands, *PayPlan,
+// *Points, *RedLines or *Rules.
+type Policy interface {
+	Head() *Header
+}
+
+// Interval is a half-open interval [Min, Below); a nil end is open.
+type Interval struct {
+	Min   *exact.Decimal `toml:"min"`
+	Below *exact.Decimal `toml:"below"`
+}
+
+// Contains reports whether x lies in the interval.
+func (iv Interval) Contains(x exact.Decimal) bool {
+	return (iv.Min == nil || x.Cmp(*iv.Min) >= 0) && (iv.Below == nil || x.Cmp(*iv.Below) < 0)
+}
+
+// ---- roles
+
+// Role is a job role (岗位).
+type Role struct {
+	Header
+	Aliases           []string   `toml:"aliases"`
+	Department        string     `toml:"department"`
+	External          bool       `toml:"external"`
+	ReportsTo         []string   `toml:"reports_to"`
+	DirectReportsText string     `toml:"direct_reports_text"`
+	Purpose           string     `toml:"purpose"`
+	Responsibilities  []string   `toml:"responsibilities"`
+	KeyWork           []string   `toml:"key_work"`
+	KPI               []KPI      `toml:"kpi"`
+	Scorecards        []string   `toml:"scorecards"`
+	PayPlan           string     `toml:"pay_plan"`
+	Promotion         *Promotion `toml:"promotion"`
+}
+
+// KPI is a key performance target of a role.
+type KPI struct {
+	ID         string         `toml:"id"`
+	Title      string         `toml:"title"`
+	Comparator string         `toml:"comparator"`
+	Target     *exact.Decimal `toml:"target"`
+	Unit       string         `toml:"unit"`
+	Note       string         `toml:"note"`
+}
+
+// Promotion is the next step on a role's promotion path.
+type Promotion struct {
+	To           string   `toml:"to"`
+	MinYears     int      `toml:"min_years"`
+	Manages      string   `toml:"manages"`
+	ManagesCount int      `toml:"manages_count"`
+	Requires     []string `toml:"requires"`
+}
+
+// Competency is a behaviour competency with five level descriptions.
+type Competency struct {
+	Header
+	Levels []string `toml:"levels"`
+}
+
+// ---- scorecards
+
+// Scorecard is an assessment form (考核评分表).
+type Scorecard struct {
+	Header
+	Period string `toml:"period"`
+	Bands  string `toml:"bands"`
+	Grades string `toml:"grades"`
+	Part   []Part `toml:"part"`
+}
+
+// Part is a part of a scorecard with its share of the total (业绩 80%).
+type Part struct {
+	ID     string         `toml:"id"`
+	Title  string         `toml:"title"`
+	Share  exact.Decimal  `toml:"share"`
+	Points *exact.Decimal `toml:"points"`
+	Group  []Group        `toml:"group"`
+	Item   []Item         `toml:"item"`
+}
+
+// MaxPoints returns the sum of weights the part is scored out of (default 100).
+func (p *Part) MaxPoints() exact.Decimal {
+	if p.Points != nil {
+		return *p.Points
+	}
+	return exact.FromInt(100)
+}
+
+// Group is a weighted group of items within a part.
+type Group struct {
+	ID     string        `toml:"id"`
+	Title  string        `toml:"title"`
+	Weight exact.Decimal `toml:"weight"`
+}
+
+// Scoring kinds of an item: the closed set of rules that turn inputs into
+// points.
+const (
+	ScoreTiers        = "tiers"
+	ScoreYesNo        = "yesno"
+	ScoreDeduction    = "deduction"
+	ScoreLinear       = "linear"
+	ScoreLevels       = "levels"
+	ScoreChoice       = "choice"
+	ScoreChecklist    = "checklist"
+	ScoreProportional = "proportional"
+	ScoreFormula      = "formula"
+)
+
+// Item is one line of a scorecard.
+type Item struct {
+	ID           string         `toml:"id"`
+	Title        string         `toml:"title"`
+	Group        string         `toml:"group"`
+	Weight       exact.Decimal  `toml:"weight"`
+	BonusMax     *exact.Decimal `toml:"bonus_max"`
+	Requirement  string         `toml:"requirement"`
+	Requirements []string       `toml:"requirements"`
+	Input        *Input         `toml:"input"`
+	Inputs       []Input        `toml:"inputs"`
+	Scoring      string         `toml:"scoring"`
+	Tiers        []Tier         `toml:"tiers"`
+	Yes          *exact.Decimal `toml:"yes"`
+	No           *exact.Decimal `toml:"no"`
+	Full         *exact.Decimal `toml:"full"`
+	Per          *exact.Decimal `toml:"per"`
+	Floor        *exact.Decimal `toml:"floor"`
+	Par          *exact.Decimal `toml:"par"`
+	Base         *exact.Decimal `toml:"base"`
+	Step         *exact.Decimal `toml:"step"`
+	Up           *exact.Decimal `toml:"up"`
+	Down         *exact.Decimal `toml:"down"`
+	Min          *exact.Decimal `toml:"min"`
+	Max          *exact.Decimal `toml:"max"`
+	Competency   string         `toml:"competency"`
+	Levels       []Level        `toml:"levels"`
+	Choices      []Choice       `toml:"choices"`
+	Checks       []Choice       `toml:"checks"`
+	Scale        *exact.Decimal `toml:"scale"`
+	Formula      string         `toml:"formula"`
+	SourceBlank  []string       `toml:"source_blank"`
+	Note         string         `toml:"note"`
+
+	// Expr is the parsed Formula, set by the loader.
+	Expr *formula.Expr `toml:"-"`
+}
+
+// Cap returns the most points the item may earn: its weight plus its bonus.
+func (it *Item) Cap() exact.Decimal {
+	if it.BonusMax != nil {
+		return it.Weight.Add(*it.BonusMax)
+	}
+	return it.Weight
+}
+
+// Input describes what the assessor enters for an item.
+type Input struct {
+	Name  string         `toml:"name"`
+	Kind  string         `toml:"kind"`
+	Label string         `toml:"label"`
+	Unit  string         `toml:"unit"`
+	Max   *exact.Decimal `toml:"max"`
+}
+
+// Tier maps an interval of the input to points.
+type Tier struct {
+	Interval
+	Points exact.Decimal `toml:"points"`
+}
+
+// Level maps a competency level (1–5) to points.
+type Level struct {
+	Level  int           `toml:"level"`
+	Points exact.Decimal `toml:"points"`
+}
+
+// Choice is one description an assessor can pick (choice) or tick (checklist).
+type Choice struct {
+	ID     string        `toml:"id"`
+	Text   string        `toml:"text"`
+	Points exact.Decimal `toml:"points"`
+}
+
+// ---- bands
+
+// Bands maps a total score to a bonus coefficient, a grade or an action.
+type Bands struct {
+	Header
+	Measure string    `toml:"measure"`
+	Period  string    `toml:"period"`
+	Output  string    `toml:"output"`
+	Rows    []BandRow `toml:"rows"`
+}
+
+// BandRow is one row of a band table.
+type BandRow struct {
+	Interval
+	Value       *exact.Decimal `toml:"value"`
+	Label       string         `toml:"label"`
+	Consequence string         `toml:"consequence"`
+}
+
+// Find returns the row containing x, or nil.
+func (b *Bands) Find(x exact.Decimal) *BandRow {
+	for i := range b.Rows {
+		if b.Rows[i].Contains(x) {
+			return &b.Rows[i]
+		}
+	}
+	return nil
+}
+
+// ---- pay plans
+
+// PayPlan is a pay plan (薪酬方案).
+type PayPlan struct {
+	Header
+	Period       string      `toml:"period"`
+	Scorecard    string      `toml:"scorecard"`
+	PointsSystem string      `toml:"points_system"`
+	RedLines     string      `toml:"red_lines"`
+	Rounding     *Rounding   `toml:"rounding"`
+	Param        []Param     `toml:"param"`
+	Input        []PayInput  `toml:"input"`
+	Table        []Table     `toml:"table"`
+	Component    []Component `toml:"component"`
+	LeaveRule    []LeaveRule `toml:"leave_rule"`
+	Provision    []Provision `toml:"provision"`
+}
+
+// Rounding is a declared rounding rule for money.
+type Rounding struct {
+	Mode   exact.Rounding `toml:"mode"`
+	Places int32          `toml:"places"`
+}
+
+// RoundingRule returns the plan's rounding rule, by default 四舍五入 to 0.01 元.
+func (p *PayPlan) RoundingRule() Rounding {
+	if p.Rounding != nil {
+		return *p.Rounding
+	}
+	return Rounding{Mode: exact.HalfUp, Places: 2}
+}
+
+// Param is a named number of a pay plan.
+type Param struct {
+	Name        string        `toml:"name"`
+	Label       string        `toml:"label"`
+	Kind        string        `toml:"kind"`
+	Value       exact.Decimal `toml:"value"`
+	SourceBlank bool          `toml:"source_blank"`
+	Note        string        `toml:"note"`
+}
+
+// PayInput is a number or yes/no supplied per person and period.
+type PayInput struct {
+	Name   string `toml:"name"`
+	Label  string `toml:"label"`
+	Kind   string `toml:"kind"`
+	Period string `toml:"period"`
+	Note   string `toml:"note"`
+}
+
+// Table is a lookup table local to a pay plan.
+type Table struct {
+	Name    string     `toml:"name"`
+	Title   string     `toml:"title"`
+	Measure string     `toml:"measure"`
+	Rows    []TableRow `toml:"rows"`
+}
+
+// TableRow is one row of a lookup table.
+type TableRow struct {
+	Interval
+	Value exact.Decimal `toml:"value"`
+}
+
+// Component is one pay component of a plan.
+type Component struct {
+	Name     string `toml:"name"`
+	Title    string `toml:"title"`
+	Kind     string `toml:"kind"`
+	Period   string `toml:"period"`
+	Formula  string `toml:"formula"`
+	Explain  string `toml:"explain"`
+	PaidWhen string `toml:"paid_when"`
+	// Ledger components have these formulas instead of Formula.
+	Actual  string `toml:"actual"`
+	Base    string `toml:"base"`
+	Target  string `toml:"target"`
+	Rate    string `toml:"rate"`
+	Penalty string `toml:"penalty"`
+	Cap     string `toml:"cap"`
+	Factor  string `toml:"factor"`
+	Note    string `toml:"note"`
+
+	// Exprs holds the parsed formulas by key (formula, actual, base …), set by
+	// the loader.
+	Exprs map[string]*formula.Expr `toml:"-"`
+}
+
+// LedgerKeys lists the formula keys of a ledger component, in order.
+var LedgerKeys = []string{"actual", "base", "target", "rate", "penalty", "cap", "factor"}
+
+// Field returns the formula text of key k: "formula", or one of LedgerKeys.
+func (c *Component) Field(k string) string {
+	switch k {
+	case "formula":
+		return c.Formula
+	case "actual":
+		return c.Actual
+	case "base":
+		return c.Base
+	case "target":
+		return c.Target
+	case "rate":
+		return c.Rate
+	case "penalty":
+		return c.Penalty
+	case "cap":
+		return c.Cap
+	case "factor":
+		return c.Factor
+	}
+	return ""
+}
+
+// LeaveRule says what leaving before the end of term does to components.
+type LeaveRule struct {
+	Case       string   `toml:"case"`
+	Effect     string   `toml:"effect"`
+	Components []string `toml:"components"`
+	Text       string   `toml:"text"`
+}
+
+// Provision is a rule that shapes inputs rather than arithmetic.
+type Provision struct {
+	ID    string `toml:"id"`
+	Title string `toml:"title"`
+	Text  string `toml:"text"`
+}
+
+// ---- points, red lines, rules
+
+// Points is a points system: base score plus per-occurrence events.
+type Points struct {
+	Header
+	Period string        `toml:"period"`
+	Base   exact.Decimal `toml:"base"`
+	Event  []Event       `toml:"event"`
+	Ladder []Ladder      `toml:"ladder"`
+}
+
+// Event is a per-occurrence addition or deduction.
+type Event struct {
+	ID            string         `toml:"id"`
+	Title         string         `toml:"title"`
+	Category      string         `toml:"category"`
+	Points        exact.Decimal  `toml:"points"`
+	Max           *exact.Decimal `toml:"max"`
+	Discretionary bool           `toml:"discretionary"`
+	Description   string         `toml:"description"`
+}
+
+// Ladder is an escalation ladder: the n-th time a measure falls short.
+type Ladder struct {
+	ID      string         `toml:"id"`
+	Title   string         `toml:"title"`
+	Measure string         `toml:"measure"`
+	Window  string         `toml:"window"`
+	Target  *exact.Decimal `toml:"target"`
+	Steps   []LadderStep   `toml:"steps"`
+}
+
+// LadderStep is one rung of a ladder.
+type LadderStep struct {
+	Occurrence  int           `toml:"occurrence"`
+	Below       exact.Decimal `toml:"below"`
+	Points      exact.Decimal `toml:"points"`
+	Condition   string        `toml:"condition"`
+	Consequence string        `toml:"consequence"`
+}
+
+// RedLines is the list of zero-tolerance rules (电网指标).
+type RedLines struct {
+	Header
+	Line         []RedLine `toml:"line"`
+	Consequences []string  `toml:"consequences"`
+	PayEffect    PayEffect `toml:"pay_effect"`
+	Duty         []Duty    `toml:"duty"`
+}
+
+// RedLine is one red line.
+type RedLine struct {
+	ID          string `toml:"id"`
+	Title       string `toml:"title"`
+	Description string `toml:"description"`
+}
+
+// PayEffect is what a red-line hit does to a payout.
+type PayEffect struct {
+	Withhold []string `toml:"withhold"`
+	Text     string   `toml:"text"`
+}
+
+// Duty is an obligation stated beside the red lines.
+type Duty struct {
+	ID    string `toml:"id"`
+	Title string `toml:"title"`
+	Text  string `toml:"text"`
+}
+
+// Rules is a set of rules stated as text, with optional numbers.
+type Rules struct {
+	Header
+	Period []Period `toml:"period"`
+	Rule   []Rule   `toml:"rule"`
+}
+
+// Period describes an assessment period.
+type Period struct {
+	ID    string `toml:"id"`
+	Title string `toml:"title"`
+	Text  string `toml:"text"`
+}
+
+// Rule is one rule stated as text.
+type Rule struct {
+	ID        string         `toml:"id"`
+	Title     string         `toml:"title"`
+	Text      string         `toml:"text"`
+	AppliesTo []string       `toml:"applies_to"`
+	Value     *exact.Decimal `toml:"value"`
+	Unit      string         `toml:"unit"`
+}
+
+// ---- the handbook
+
+// Handbook is the checked, immutable set of all policies.
+type Handbook struct {
+	all  []Policy
+	byID map[Kind]map[string][]Policy // versions, oldest first
+}
+
+// New builds a handbook from checked policies. It is called by the loader.
+func New(ps []Policy) *Handbook {
+	h := &Handbook{byID: map[Kind]map[string][]Policy{}}
+	h.all = append(h.all, ps...)
+	sort.SliceStable(h.all, func(i, j int) bool {
+		a, b := h.all[i].Head(), h.all[j].Head()
+		if a.Kind != b.Kind {
+			return kindIndex(a.Kind) < kindIndex(b.Kind)
+		}
+		if a.ID != b.ID {
+			return a.ID < b.ID
+		}
+		return a.Version < b.Version
+	})
+	for _, p := range h.all {
+		hd := p.Head()
+		if h.byID[hd.Kind] == nil {
+			h.byID[hd.Kind] = map[string][]Policy{}
+		}
+		h.byID[hd.Kind][hd.ID] = append(h.byID[hd.Kind][hd.ID], p)
+	}
+	return h
+}
+
+func kindIndex(k Kind) int {
+	for i, x := range Kinds {
+		if x == k {
+			return i
+		}
+	}
+	return len(Kinds)
+}
+
+// All returns every policy version, ordered by kind, id and version. The
+// slice is a copy.
+func (h *Handbook) All() []Policy { return append([]Policy(nil), h.all...) }
+
+// Versions returns every version of the policy of kind k with the given id,
+// oldest first.
+func (h *Handbook) Versions(k Kind, id string) []Policy {
+	return append([]Policy(nil), h.byID[k][id]...)
+}
+
+// At returns the version of a policy in effect on day d, or nil.
+func (h *Handbook) At(k Kind, id string, d time.Time) Policy {
+	for _, p := range h.byID[k][id] {
+		if p.Head().InEffect(d) {
+			return p
+		}
+	}
+	return nil
+}
+
+// Latest returns the newest version of a policy, or nil.
+func (h *Handbook) Latest(k Kind, id string) Policy {
+	vs := h.byID[k][id]
+	if len(vs) == 0 {
+		return nil
+	}
+	return vs[len(vs)-1]
+}

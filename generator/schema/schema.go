@@ -1,0 +1,131 @@
+// Package schema embeds the JSON Schemas (draft 2020-12) of the policy file
+// kinds, one per kind, and compiles them for the loader.
+//
+// The same files are what editors use: every policy file names its schema on
+// its first line (#:schema ../../generator/schema/scorecard.schema.json), so
+// the TOML language server validates and autocompletes with exactly the rules
+// that handbook validate applies. Each schema is self-contained (its common
+// definitions are repeated in $defs, kept identical by a test) because editors
+// resolve no relative $ref between local files.
+package schema
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/kefu-hr/handbook/generator/policy"
+)
+
+// FS holds the schema files, named KIND.schema.json.
+//
+//go:embed *.schema.json
+var FS embed.FS
+
+// BaseURL is the base of every schema's $id.
+const BaseURL = "https://kefu-hr.github.io/handbook/schema/"
+
+// FileName returns the schema file name of a kind.
+func FileName(k policy.Kind) string { return string(k) + ".schema.json" }
+
+// KindOf returns the kind named by a #:schema directive's target, which may
+// be a relative path or a URL ending in KIND.schema.json.
+func KindOf(target string) (policy.Kind, bool) {
+	base := path.Base(strings.TrimSpace(target))
+	name, ok := strings.CutSuffix(base, ".schema.json")
+	if !ok {
+		return "", false
+	}
+	for _, k := range policy.Kinds {
+		if string(k) == name {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// Set is the compiled schemas with their raw JSON, for looking up the allowed
+// keys of an object when a key is unknown.
+type Set struct {
+	Schemas map[policy.Kind]*jsonschema.Schema
+	raw     map[string]any // URL → decoded schema document
+}
+
+var (
+	once    sync.Once
+	set     *Set
+	loadErr error
+)
+
+// Load compiles the embedded schemas once and returns them.
+func Load() (*Set, error) {
+	once.Do(func() { set, loadErr = compile() })
+	return set, loadErr
+}
+
+func compile() (*Set, error) {
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft2020
+	c.AssertFormat = true
+	s := &Set{Schemas: map[policy.Kind]*jsonschema.Schema{}, raw: map[string]any{}}
+	for _, k := range policy.Kinds {
+		b, err := FS.ReadFile(FileName(k))
+		if err != nil {
+			return nil, err
+		}
+		url := BaseURL + FileName(k)
+		var doc any
+		if err := json.Unmarshal(b, &doc); err != nil {
+			return nil, fmt.Errorf("%s: %w", FileName(k), err)
+		}
+		if id, _ := doc.(map[string]any)["$id"].(string); id != url {
+			return nil, fmt.Errorf("%s: $id is %q, want %q", FileName(k), id, url)
+		}
+		s.raw[url] = doc
+		if err := c.AddResource(url, bytes.NewReader(b)); err != nil {
+			return nil, fmt.Errorf("%s: %w", FileName(k), err)
+		}
+	}
+	for _, k := range policy.Kinds {
+		sc, err := c.Compile(BaseURL + FileName(k))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", FileName(k), err)
+		}
+		s.Schemas[k] = sc
+	}
+	return s, nil
+}
+
+// At returns the schema node at an absolute keyword location such as
+// https://…/scorecard.schema.json#/properties/part/items, or nil.
+func (s *Set) At(absLoc string) map[string]any {
+	url, ptr, _ := strings.Cut(absLoc, "#")
+	var cur any = s.raw[url]
+	if ptr == "" {
+		m, _ := cur.(map[string]any)
+		return m
+	}
+	for _, tok := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
+		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		switch v := cur.(type) {
+		case map[string]any:
+			cur = v[tok]
+		case []any:
+			i := 0
+			if _, err := fmt.Sscan(tok, &i); err != nil || i < 0 || i >= len(v) {
+				return nil
+			}
+			cur = v[i]
+		default:
+			return nil
+		}
+	}
+	m, _ := cur.(map[string]any)
+	return m
+}
