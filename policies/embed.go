@@ -4,8 +4,8 @@ package policies
 
 import "embed"
 
-// FS holds every policy file under policies/, by path relative to this
-// directory (e.g. scorecards/kefu-zongjian-monthly.toml).
+// FS holds the policies/ directory, by path relative to it (e.g.
+// scorecards/kefu-zongjian-monthly.toml); the loader reads its .toml files.
 //
-//go:embed competencies scorecards bands pay points redlines rules
+//go:embed *
 var FS embed.FS

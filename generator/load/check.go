@@ -199,7 +199,7 @@ func (l *loader) checkScorecard(u *unit, s *policy.Scorecard) {
 				l.errf(u, iptr, "item %q has no group, but part %q is divided into groups (%s)", it.ID, part.ID, strings.Join(gids, ", "))
 			case it.Group != "":
 				if _, ok := groupW[it.Group]; !ok {
-					l.verrf(u, iptr+"/group", "unknown group %q in part %q%s", it.Group, part.ID, nearest(it.Group, gids))
+					l.verrf(u, iptr+"/group", "unknown group %q in part %q%s", it.Group, part.ID, didYouMean(it.Group, gids))
 				} else {
 					groupSum[it.Group] = groupSum[it.Group].Add(it.Weight)
 				}

@@ -174,7 +174,7 @@ func (l *loader) checkPayPlan(u *unit, p *policy.PayPlan) {
 				for _, c := range p.Component {
 					all = append(all, c.Name)
 				}
-				l.verrf(u, fmt.Sprintf("/leave_rule/%d/components/%d", i, j), "unknown component %q%s", name, nearest(name, all))
+				l.verrf(u, fmt.Sprintf("/leave_rule/%d/components/%d", i, j), "unknown component %q%s", name, didYouMean(name, all))
 			}
 		}
 	}

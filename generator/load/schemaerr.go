@@ -222,13 +222,21 @@ func (l *loader) condition(absLoc string) string {
 
 // nearestKey returns the allowed key closest to a misspelt one, or "".
 func nearestKey(key string, allowed []string) string {
-	best, bestD := "", len(key)/2+2
+	best, bestD := "", max(2, len([]rune(key))/4)+1
 	for _, a := range allowed {
 		if d := levenshtein(key, a); d < bestD {
 			best, bestD = a, d
 		}
 	}
 	return best
+}
+
+// didYouMean suggests the known id closest to an unknown one, or nothing.
+func didYouMean(id string, known []string) string {
+	if best := nearestKey(id, known); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return ""
 }
 
 // nearest suggests the allowed key closest to a misspelt one, or lists the

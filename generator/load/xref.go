@@ -39,7 +39,7 @@ func (l *loader) crossCheck() {
 				for _, b := range us[i+1:] {
 					ha, hb := a.pol.Head(), b.pol.Head()
 					if ha.Version == hb.Version {
-						l.verrf(b, "/version", "duplicate %s %q version %d: also in %s", k, id, hb.Version, a.pos("/version"))
+						l.verrf(b, "/version", "duplicate %s %q version %d: also in %s", k.Noun(), id, hb.Version, a.pos("/version"))
 						continue
 					}
 					if ha.EffectiveUntil == nil || !ha.EffectiveUntil.Before(hb.EffectiveFrom) {
@@ -48,7 +48,7 @@ func (l *loader) crossCheck() {
 							until = "until " + ha.EffectiveUntil.Format("2006-01-02")
 						}
 						l.verrf(b, "/effective_from", "effective period overlaps version %d of %s %q (%s, %s from %s): end it with effective_until",
-							ha.Version, k, id, a.pos("/effective_from"), until, ha.EffectiveFrom.Format("2006-01-02"))
+							ha.Version, k.Noun(), id, a.pos("/effective_from"), until, ha.EffectiveFrom.Format("2006-01-02"))
 					}
 				}
 			}
@@ -60,7 +60,7 @@ func (l *loader) crossCheck() {
 			return
 		}
 		if _, ok := byKind[k][id]; !ok && !l.broken[k][id] {
-			l.verrf(u, ptr, "unknown %s %q%s", k, id, nearest(id, sortedIDs(byKind[k])))
+			l.verrf(u, ptr, "unknown %s %q%s", k.Noun(), id, didYouMean(id, sortedIDs(byKind[k])))
 		}
 	}
 	for _, u := range l.units {
@@ -115,11 +115,11 @@ func (l *loader) bandsRef(u *unit, ptr string, byKind map[policy.Kind]map[string
 		return
 	}
 	if !ok {
-		l.verrf(u, ptr, "unknown bands %q%s", id, nearest(id, sortedIDs(byKind[policy.KindBands])))
+		l.verrf(u, ptr, "unknown band table %q%s", id, didYouMean(id, sortedIDs(byKind[policy.KindBands])))
 		return
 	}
 	if got := us[0].pol.(*policy.Bands).Output; got != output {
-		l.verrf(u, ptr, "bands %q gives %s, not %s", id, plural(got), plural(output))
+		l.verrf(u, ptr, "band table %q gives %s, not %s", id, plural(got), plural(output))
 	}
 }
 

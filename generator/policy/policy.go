@@ -23,6 +23,23 @@ const (
 	KindRules      Kind = "rules"
 )
 
+// Noun returns the kind as people name it in messages ("pay plan").
+func (k Kind) Noun() string {
+	switch k {
+	case KindBands:
+		return "band table"
+	case KindPayPlan:
+		return "pay plan"
+	case KindPoints:
+		return "points system"
+	case KindRedLines:
+		return "red-line policy"
+	case KindRules:
+		return "rules policy"
+	}
+	return string(k)
+}
+
 // Kinds lists every kind, in the order the handbook presents them.
 var Kinds = []Kind{KindRole, KindCompetency, KindScorecard, KindBands, KindPayPlan, KindPoints, KindRedLines, KindRules}
 
