@@ -3,7 +3,6 @@ package formula
 import (
 	"fmt"
 	"sort"
-	"strings"
 )
 
 // Env describes what a formula may refer to.
@@ -117,38 +116,47 @@ func (c *checker) check(n node) Type {
 
 // suggest returns ` (did you mean "x"?)` for the closest known name.
 func suggest(name string, names map[string]Type) string {
-	best, bestD := "", 3
+	known := make([]string, 0, len(names))
 	for k := range names {
-		if d := distance(name, k); d < bestD || d == bestD && best != "" && k < best {
-			best, bestD = k, d
-		}
+		known = append(known, k)
 	}
-	if best == "" {
-		return ""
+	sort.Strings(known)
+	if best := Nearest(name, known); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return ""
 }
 
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	if strings.EqualFold(a, b) {
-		return 0
+// Nearest returns the candidate closest to a misspelt name, or "" when none
+// is close: at most max(2, len/4) edits away. Ties go to the first candidate.
+func Nearest(name string, candidates []string) string {
+	best, bestD := "", max(2, len([]rune(name))/4)+1
+	for _, c := range candidates {
+		if d := distance(name, c); d < bestD {
+			best, bestD = c, d
+		}
 	}
-	prev := make([]int, len(b)+1)
+	return best
+}
+
+// distance is the Levenshtein distance between a and b, in characters.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
 		cur[0] = i
-		for j := 1; j <= len(b); j++ {
+		for j := 1; j <= len(rb); j++ {
 			cost := 1
-			if a[i-1] == b[j-1] {
+			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 		}
 		prev = cur
 	}
-	return prev[len(b)]
+	return prev[len(rb)]
 }

@@ -46,17 +46,24 @@ func (l *loader) check(u *unit) {
 	}
 }
 
-// unique reports ids that repeat within one list; ptr formats the pointer of
+// unique reports ids that repeat within one list; at gives the pointer of
 // the i-th id.
-func (l *loader) unique(u *unit, what string, ids []string, ptr func(i int) string) {
+func unique[T any](l *loader, u *unit, what string, list []T, at func(i int) string, id func(T) string) {
 	first := map[string]int{}
-	for i, id := range ids {
-		if j, ok := first[id]; ok {
-			l.verrf(u, ptr(i), "duplicate %s %q (first at line %d)", what, id, u.pos(ptr(j)).Line)
+	for i, x := range list {
+		v := id(x)
+		if j, ok := first[v]; ok {
+			l.verrf(u, at(i), "duplicate %s %q (first at line %d)", what, v, u.pos(at(j)).Line)
 			continue
 		}
-		first[id] = i
+		first[v] = i
 	}
+}
+
+// each returns the pointer function of key in the elements of the array at
+// prefix: prefix/i/key.
+func each(prefix, key string) func(int) string {
+	return func(i int) string { return fmt.Sprintf("%s/%d/%s", prefix, i, key) }
 }
 
 func sum(xs []exact.Decimal) exact.Decimal {
@@ -75,9 +82,7 @@ func (l *loader) checkRole(u *unit, r *policy.Role) {
 			l.verrf(u, fmt.Sprintf("/reports_to/%d", i), "role %q reports to itself", r.ID)
 		}
 	}
-	ids := make([]string, len(r.KPI))
 	for i, k := range r.KPI {
-		ids[i] = k.ID
 		ptr := fmt.Sprintf("/kpi/%d", i)
 		switch {
 		case k.Comparator == "rated" && k.Target != nil:
@@ -86,7 +91,7 @@ func (l *loader) checkRole(u *unit, r *policy.Role) {
 			l.errf(u, ptr, "KPI %q compares with %s but has no target", k.ID, k.Comparator)
 		}
 	}
-	l.unique(u, "KPI id", ids, func(i int) string { return fmt.Sprintf("/kpi/%d/id", i) })
+	unique(l, u, "KPI id", r.KPI, each("/kpi", "id"), func(k policy.KPI) string { return k.ID })
 	if r.Promotion != nil && r.Promotion.To == r.ID {
 		l.verrf(u, "/promotion/to", "role %q is promoted to itself", r.ID)
 	}
@@ -173,26 +178,25 @@ var inputKinds = map[string][]string{
 
 func (l *loader) checkScorecard(u *unit, s *policy.Scorecard) {
 	shares := make([]exact.Decimal, len(s.Part))
-	partIDs := make([]string, len(s.Part))
-	var itemIDs, itemPtrs []string
+	// Item ids are unique across the parts of a scorecard.
+	var items []itemAt
 	for pi, part := range s.Part {
 		pptr := fmt.Sprintf("/part/%d", pi)
-		shares[pi], partIDs[pi] = part.Share, part.ID
+		shares[pi] = part.Share
 		max := part.MaxPoints()
 		groupW := map[string]exact.Decimal{}
 		groupSum := map[string]exact.Decimal{}
-		groupIdx := map[string]int{}
 		gids := make([]string, len(part.Group))
 		for gi, g := range part.Group {
 			gids[gi] = g.ID
-			groupW[g.ID], groupSum[g.ID], groupIdx[g.ID] = g.Weight, zero, gi
+			groupW[g.ID], groupSum[g.ID] = g.Weight, zero
 		}
-		l.unique(u, "group id", gids, func(i int) string { return fmt.Sprintf("%s/group/%d/id", pptr, i) })
+		unique(l, u, "group id", part.Group, each(pptr+"/group", "id"), func(g policy.Group) string { return g.ID })
 		weights := make([]exact.Decimal, len(part.Item))
 		for ii := range part.Item {
 			it := &part.Item[ii]
 			iptr := fmt.Sprintf("%s/item/%d", pptr, ii)
-			itemIDs, itemPtrs = append(itemIDs, it.ID), append(itemPtrs, iptr+"/id")
+			items = append(items, itemAt{iptr, it.ID})
 			weights[ii] = it.Weight
 			switch {
 			case it.Group == "" && len(part.Group) > 0:
@@ -224,9 +228,12 @@ func (l *loader) checkScorecard(u *unit, s *policy.Scorecard) {
 	if got := sum(shares); got.Cmp(hundred) != 0 {
 		l.errf(u, "/part", "part shares sum to %s, want 100", got)
 	}
-	l.unique(u, "part id", partIDs, func(i int) string { return fmt.Sprintf("/part/%d/id", i) })
-	l.unique(u, "item id", itemIDs, func(i int) string { return itemPtrs[i] })
+	unique(l, u, "part id", s.Part, each("/part", "id"), func(p policy.Part) string { return p.ID })
+	unique(l, u, "item id", items, func(i int) string { return items[i].ptr + "/id" }, func(it itemAt) string { return it.id })
 }
+
+// itemAt is an item id with the pointer of its item.
+type itemAt struct{ ptr, id string }
 
 // present reports which scoring-specific keys an item sets.
 func present(it *policy.Item) map[string]bool {
@@ -331,32 +338,27 @@ func (l *loader) checkItem(u *unit, ptr string, it *policy.Item) {
 			over(lp+"/points", lv.Points, fmt.Sprintf("level %d", lv.Level))
 		}
 	case policy.ScoreChoice:
-		ids := make([]string, len(it.Choices))
 		for i, c := range it.Choices {
-			ids[i] = c.ID
 			cp := fmt.Sprintf("%s/choices/%d/points", ptr, i)
 			negative(cp, &it.Choices[i].Points, "points")
 			over(cp, c.Points, "choice "+strconv.Quote(c.ID))
 		}
-		l.unique(u, "choice id", ids, func(i int) string { return fmt.Sprintf("%s/choices/%d/id", ptr, i) })
+		unique(l, u, "choice id", it.Choices, each(ptr+"/choices", "id"), func(c policy.Choice) string { return c.ID })
 	case policy.ScoreChecklist:
-		ids := make([]string, len(it.Checks))
 		pts := make([]exact.Decimal, len(it.Checks))
 		for i, c := range it.Checks {
-			ids[i], pts[i] = c.ID, c.Points
+			pts[i] = c.Points
 			negative(fmt.Sprintf("%s/checks/%d/points", ptr, i), &it.Checks[i].Points, "points")
 		}
 		over(ptr+"/checks", sum(pts), "the whole checklist")
-		l.unique(u, "check id", ids, func(i int) string { return fmt.Sprintf("%s/checks/%d/id", ptr, i) })
+		unique(l, u, "check id", it.Checks, each(ptr+"/checks", "id"), func(c policy.Choice) string { return c.ID })
 	case policy.ScoreProportional:
 		if it.Scale.Sign() <= 0 {
 			l.verrf(u, ptr+"/scale", "scale must be more than 0")
 		}
 	case policy.ScoreFormula:
 		names := map[string]formula.Type{}
-		ids := make([]string, len(it.Inputs))
 		for i, in := range it.Inputs {
-			ids[i] = in.Name
 			if in.Name == "" {
 				l.errf(u, fmt.Sprintf("%s/inputs/%d", ptr, i), "missing required key \"name\"")
 			}
@@ -365,7 +367,7 @@ func (l *loader) checkItem(u *unit, ptr string, it *policy.Item) {
 				names[in.Name] = formula.Bool
 			}
 		}
-		l.unique(u, "input name", ids, func(i int) string { return fmt.Sprintf("%s/inputs/%d/name", ptr, i) })
+		unique(l, u, "input name", it.Inputs, each(ptr+"/inputs", "name"), func(in policy.Input) string { return in.Name })
 		it.Expr = l.formula(u, ptr+"/formula", it.Formula, formula.Env{Names: names})
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/tomlpos"
 )
 
@@ -221,15 +222,7 @@ func (l *loader) condition(absLoc string) string {
 }
 
 // nearestKey returns the allowed key closest to a misspelt one, or "".
-func nearestKey(key string, allowed []string) string {
-	best, bestD := "", max(2, len([]rune(key))/4)+1
-	for _, a := range allowed {
-		if d := levenshtein(key, a); d < bestD {
-			best, bestD = a, d
-		}
-	}
-	return best
-}
+func nearestKey(key string, allowed []string) string { return formula.Nearest(key, allowed) }
 
 // didYouMean suggests the known id closest to an unknown one, or nothing.
 func didYouMean(id string, known []string) string {
@@ -250,27 +243,6 @@ func nearest(key string, allowed []string) string {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }
 
 // valueAt returns the value at a JSON pointer in a normalised document.

@@ -1,0 +1,112 @@
+package load
+
+import (
+	"os"
+	"path"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/kefu-hr/handbook/generator/policy"
+	"github.com/kefu-hr/handbook/policies"
+	"github.com/kefu-hr/handbook/roles"
+)
+
+// shipped returns the policy files of this repository, as embedded.
+func shipped(t testing.TB) []File {
+	t.Helper()
+	pf, err := FromFS(policies.FS, "policies")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rf, err := FromFS(roles.FS, "roles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(pf, rf...)
+}
+
+// TestShippedPolicies guards the main job: the policies in this repository
+// load without a single problem.
+func TestShippedPolicies(t *testing.T) {
+	h, diags := Load(shipped(t))
+	if len(diags) > 0 {
+		for _, d := range diags {
+			t.Error(d)
+		}
+		t.FailNow()
+	}
+	count := map[policy.Kind]int{}
+	for _, p := range h.All() {
+		count[p.Head().Kind]++
+	}
+	// The seeds hold at least this much; fewer means a rule was dropped.
+	for k, min := range map[policy.Kind]int{
+		policy.KindRole: 16, policy.KindCompetency: 6, policy.KindScorecard: 8, policy.KindBands: 5,
+		policy.KindPayPlan: 7, policy.KindPoints: 1, policy.KindRedLines: 1, policy.KindRules: 3,
+	} {
+		if count[k] < min {
+			t.Errorf("%d %s policies, want at least %d", count[k], k, min)
+		}
+	}
+}
+
+// seeds are the five source documents the policies are encoded from.
+var seeds = map[string]bool{
+	"000_43110d09609c800c.txt": true, "001_3156d675e02cc058.txt": true, "002_8d1e63a5fef803a8.txt": true,
+	"003_3cb79ffda890e061.txt": true, "004_d1ce7a82f3cc2e51.txt": true,
+}
+
+// TestShippedSourcesAndSchemas guards what editors and readers rely on: every
+// file's #:schema line resolves, relative to the file, to the schema of its
+// kind in this repository, every source names one of the seeds, and every
+// seed is the source of some policy.
+func TestShippedSourcesAndSchemas(t *testing.T) {
+	h, diags := Load(shipped(t))
+	if len(diags) > 0 {
+		t.Skip("TestShippedPolicies reports the problems")
+	}
+	used := map[string]bool{}
+	for _, p := range h.All() {
+		hd := p.Head()
+		for _, s := range hd.Source {
+			if !seeds[s.Seed] {
+				t.Errorf("%s: source names %q, which is not a seed", hd.File, s.Seed)
+			}
+			used[s.Seed] = true
+		}
+	}
+	for s := range seeds {
+		if !used[s] {
+			t.Errorf("seed %s is the source of no policy", s)
+		}
+	}
+	directive := regexp.MustCompile(`^#:schema (\S+)`)
+	for _, f := range shipped(t) {
+		m := directive.FindSubmatch(f.Data)
+		if m == nil {
+			t.Errorf("%s: no #:schema line", f.Path)
+			continue
+		}
+		target := path.Join(path.Dir(f.Path), string(m[1]))
+		if !strings.HasPrefix(target, "generator/schema/") {
+			t.Errorf("%s: #:schema %s resolves to %s, outside generator/schema", f.Path, m[1], target)
+			continue
+		}
+		if _, err := os.Stat("../../" + target); err != nil {
+			t.Errorf("%s: #:schema %s: %v", f.Path, m[1], err)
+		}
+	}
+}
+
+// BenchmarkValidateShipped measures what handbook validate does on the
+// shipped policies: decode, index, schema, typed decode and every check.
+func BenchmarkValidateShipped(b *testing.B) {
+	files := shipped(b)
+	b.ReportMetric(float64(len(files)), "files")
+	for b.Loop() {
+		if _, diags := Load(files); len(diags) > 0 {
+			b.Fatal(diags)
+		}
+	}
+}
