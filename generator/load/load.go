@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -69,9 +71,37 @@ func Load(files []File) (*policy.Handbook, diag.List) {
 		return nil, diag.List{{Pos: diag.Pos{File: "generator/schema"}, Message: err.Error()}}
 	}
 	l := &loader{schema: set, broken: map[policy.Kind]map[string]bool{}}
-	for _, f := range files {
-		if u := l.file(f); u != nil {
-			l.units = append(l.units, u)
+	// Stages 1–5 are independent per file: run them on every core, each file
+	// with its own loader, then merge in file order so results never depend
+	// on scheduling.
+	each := make([]*loader, len(files))
+	units := make([]*unit, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				each[i] = &loader{schema: set, broken: map[policy.Kind]map[string]bool{}}
+				units[i] = each[i].file(files[i])
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, fl := range each {
+		l.diags = append(l.diags, fl.diags...)
+		for k, ids := range fl.broken {
+			for id := range ids {
+				l.markBroken(k, id)
+			}
+		}
+		if units[i] != nil {
+			l.units = append(l.units, units[i])
 		}
 	}
 	l.prepare()
