@@ -65,12 +65,10 @@ func (l *loader) verrf(u *unit, ptr, format string, args ...any) {
 // Load checks files and returns the handbook they make, or every problem
 // found, sorted by position. The handbook is nil when there is any problem.
 func Load(files []File) (*policy.Handbook, diag.List) {
-	set, err := schema.Load()
-	if err != nil {
-		// The schemas are embedded and tested; this is a build defect.
-		return nil, diag.List{{Pos: diag.Pos{File: "generator/schema"}, Message: err.Error()}}
-	}
-	l := &loader{schema: set, broken: map[policy.Kind]map[string]bool{}}
+	// Compiling the schemas takes about as long as decoding the shipped
+	// files: start it now, and let each file wait for it only at stage 4.
+	go schema.Load()
+	l := &loader{broken: map[policy.Kind]map[string]bool{}}
 	// Stages 1–5 are independent per file: run them on every core, each file
 	// with its own loader, then merge in file order so results never depend
 	// on scheduling.
@@ -83,7 +81,7 @@ func Load(files []File) (*policy.Handbook, diag.List) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				each[i] = &loader{schema: set, broken: map[policy.Kind]map[string]bool{}}
+				each[i] = &loader{broken: map[policy.Kind]map[string]bool{}}
 				units[i] = each[i].file(files[i])
 			}
 		}()
@@ -201,7 +199,14 @@ func (l *loader) file(f File) *unit {
 	if !ok {
 		return nil
 	}
-	if err := l.schema.Schemas[kind].Validate(norm); err != nil {
+	set, err := schema.Load()
+	if err != nil {
+		// The schemas are embedded and tested; this is a build defect.
+		l.diags.Add(at(1, 1), "", "internal: schemas: %v", err)
+		return nil
+	}
+	l.schema = set
+	if err := set.Schemas[kind].Validate(norm); err != nil {
 		var ve *jsonschema.ValidationError
 		if !errors.As(err, &ve) {
 			l.diags.Add(at(1, 1), "", "schema: %v", err)
