@@ -1,0 +1,377 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/policy"
+)
+
+// ItemInput is what an assessor enters for one scorecard item. Which field is
+// read depends on the item's scoring kind.
+type ItemInput struct {
+	Value  *exact.Decimal           // tiers, deduction, linear, proportional
+	Yes    *bool                    // yesno
+	Level  int                      // levels: 1 to 5
+	Choice string                   // choice: the id of the chosen description
+	Checks []string                 // checklist: the ids of the checks met
+	Named  map[string]formula.Value // formula: the item's named inputs
+}
+
+// Step is one line of the explanation trace.
+type Step struct {
+	Ref     string   // policy id@version and the item or component, e.g. kefu-zongjian-monthly@1#crm
+	Clause  string   // the clause that fired, e.g. tiers[1], levels[4], yes
+	Inputs  []string // the inputs used, as name=value
+	Value   string   // the number produced
+	Explain string   // one sentence in Chinese
+}
+
+// ItemResult is the score of one item.
+type ItemResult struct {
+	ID, Title string
+	Part      string
+	Points    exact.Decimal
+	Max       exact.Decimal // the item's weight plus bonus
+	Clause    string
+}
+
+// PartResult is the score of one part of a scorecard.
+type PartResult struct {
+	ID, Title string
+	Raw       exact.Decimal // sum of item points, capped at Points
+	Points    exact.Decimal // what the part is scored out of
+	Score     exact.Decimal // Raw scaled to 100, rounded
+	Share     exact.Decimal // percent of the total
+}
+
+// ScoreResult is a scored scorecard.
+type ScoreResult struct {
+	Scorecard string
+	Version   int
+	Items     []ItemResult
+	Parts     []PartResult
+	Total     exact.Decimal // 0–100, rounded to two decimals
+	K         *exact.Decimal
+	Grade     string
+	Trace     []Step
+}
+
+// Tables gives the band tables a scorecard refers to.
+type Tables interface {
+	Bands(id string) *policy.Bands
+}
+
+// InputError lists every problem with the inputs of one computation.
+type InputError struct {
+	Problems []string
+}
+
+func (e *InputError) Error() string { return strings.Join(e.Problems, "; ") }
+
+// ref formats a policy reference.
+func ref(h *policy.Header, part string) string {
+	if part == "" {
+		return fmt.Sprintf("%s@%d", h.ID, h.Version)
+	}
+	return fmt.Sprintf("%s@%d#%s", h.ID, h.Version, part)
+}
+
+var (
+	zero    = exact.FromInt(0)
+	hundred = exact.FromInt(100)
+)
+
+// Round is the rounding rule for scores: two decimals, 四舍五入.
+func Round(x exact.Decimal) exact.Decimal { return x.Round(2, exact.HalfUp) }
+
+// Score computes a scorecard from the inputs of its items, keyed by item id.
+// It reports every missing or invalid input at once.
+func Score(sc *policy.Scorecard, in map[string]ItemInput, t Tables) (ScoreResult, error) {
+	r := ScoreResult{Scorecard: sc.ID, Version: sc.Version}
+	var problems []string
+	total := zero
+	for _, part := range sc.Part {
+		raw := zero
+		for i := range part.Item {
+			it := &part.Item[i]
+			pts, clause, used, explain, err := scoreItem(it, in[it.ID])
+			if err != nil {
+				problems = append(problems, fmt.Sprintf("%s: %v", it.ID, err))
+				continue
+			}
+			raw = raw.Add(pts)
+			r.Items = append(r.Items, ItemResult{ID: it.ID, Title: it.Title, Part: part.ID, Points: pts, Max: it.Cap(), Clause: clause})
+			r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, it.ID), Clause: clause, Inputs: used, Value: pts.String(),
+				Explain: fmt.Sprintf("%s：%s，得 %s 分。", it.Title, explain, pts)})
+		}
+		max := part.MaxPoints()
+		capped := exact.Min(raw, max)
+		score, _ := capped.Mul(hundred).Quo(max)
+		score = Round(score)
+		r.Parts = append(r.Parts, PartResult{ID: part.ID, Title: part.Title, Raw: capped, Points: max, Score: score, Share: part.Share})
+		explain := fmt.Sprintf("%s各项合计 %s 分", part.Title, raw)
+		if raw.Cmp(max) > 0 {
+			explain += fmt.Sprintf("，超过满分 %s 分，按 %s 分计", max, max)
+		}
+		if max.Cmp(hundred) != 0 {
+			explain += fmt.Sprintf("，按百分制折算为 %s × 100 ÷ %s = %s 分", capped, max, score)
+		}
+		r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, part.ID), Value: score.String(), Explain: explain + "。"})
+		total = total.Add(score.Mul(part.Share))
+	}
+	if len(problems) > 0 {
+		return ScoreResult{}, &InputError{Problems: problems}
+	}
+	total, _ = total.Quo(hundred)
+	r.Total = Round(total)
+	var terms []string
+	for _, p := range r.Parts {
+		terms = append(terms, fmt.Sprintf("%s %s × %s%%", p.Title, p.Score, p.Share))
+	}
+	r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, ""), Value: r.Total.String(),
+		Explain: fmt.Sprintf("总分 = %s = %s 分。", strings.Join(terms, " + "), r.Total)})
+	if sc.Bands != "" {
+		if b := t.Bands(sc.Bands); b != nil {
+			if row := b.Find(r.Total); row != nil && row.Value != nil {
+				k := *row.Value
+				r.K = &k
+				r.Trace = append(r.Trace, Step{Ref: ref(&b.Header, ""), Clause: bandClause(b, row), Inputs: []string{"总分=" + r.Total.String()},
+					Value: k.String(), Explain: fmt.Sprintf("总分 %s 分落在%s，奖金系数 K = %s。", r.Total, describeInterval(row.Interval), k)})
+			}
+		}
+	}
+	if sc.Grades != "" {
+		if b := t.Bands(sc.Grades); b != nil {
+			if row := b.Find(r.Total); row != nil {
+				r.Grade = row.Label
+				r.Trace = append(r.Trace, Step{Ref: ref(&b.Header, ""), Clause: bandClause(b, row), Inputs: []string{"总分=" + r.Total.String()},
+					Value: row.Label, Explain: fmt.Sprintf("总分 %s 分落在%s，等级为「%s」。", r.Total, describeInterval(row.Interval), row.Label)})
+			}
+		}
+	}
+	return r, nil
+}
+
+func bandClause(b *policy.Bands, row *policy.BandRow) string {
+	for i := range b.Rows {
+		if &b.Rows[i] == row {
+			return fmt.Sprintf("rows[%d]", i)
+		}
+	}
+	return ""
+}
+
+// describeInterval says [min, below) in Chinese.
+func describeInterval(iv policy.Interval) string {
+	switch {
+	case iv.Min != nil && iv.Below != nil:
+		return fmt.Sprintf("“%s 及以上、不满 %s”一档", iv.Min, iv.Below)
+	case iv.Min != nil:
+		return fmt.Sprintf("“%s 及以上”一档", iv.Min)
+	case iv.Below != nil:
+		return fmt.Sprintf("“不满 %s”一档", iv.Below)
+	}
+	return "唯一一档"
+}
+
+var (
+	errMissing = errors.New("no input given")
+)
+
+// scoreItem computes one item. It returns the points, the clause that fired,
+// the inputs used and a phrase explaining the computation.
+func scoreItem(it *policy.Item, in ItemInput) (pts exact.Decimal, clause string, used []string, explain string, err error) {
+	need := func() (exact.Decimal, error) {
+		if in.Value == nil {
+			return zero, errMissing
+		}
+		if in.Value.Sign() < 0 {
+			return zero, fmt.Errorf("%s must not be negative", in.Value)
+		}
+		if it.Input != nil && it.Input.Max != nil && in.Value.Cmp(*it.Input.Max) > 0 {
+			return zero, fmt.Errorf("%s is above the most possible, %s", in.Value, it.Input.Max)
+		}
+		return *in.Value, nil
+	}
+	label := func() string {
+		if it.Input != nil {
+			return it.Input.Label
+		}
+		return it.Title
+	}
+	switch it.Scoring {
+	case policy.ScoreTiers:
+		x, err := need()
+		if err != nil {
+			return zero, "", nil, "", err
+		}
+		for i, t := range it.Tiers {
+			if t.Contains(x) {
+				return t.Points, fmt.Sprintf("tiers[%d]", i), []string{label() + "=" + x.String()},
+					fmt.Sprintf("%s为 %s，落在%s", label(), x, describeInterval(t.Interval)), nil
+			}
+		}
+		return zero, "", nil, "", fmt.Errorf("%s lands in no tier", x)
+	case policy.ScoreYesNo:
+		if in.Yes == nil {
+			return zero, "", nil, "", errMissing
+		}
+		if *in.Yes {
+			return *it.Yes, "yes", []string{label() + "=是"}, label() + "：是", nil
+		}
+		return *it.No, "no", []string{label() + "=否"}, label() + "：否", nil
+	case policy.ScoreDeduction:
+		x, err := need()
+		if err != nil {
+			return zero, "", nil, "", err
+		}
+		if !x.IsInteger() {
+			return zero, "", nil, "", fmt.Errorf("%s is not a whole number", x)
+		}
+		floor := zero
+		if it.Floor != nil {
+			floor = *it.Floor
+		}
+		p := it.Full.Sub(it.Per.Mul(x))
+		clause := "full"
+		if x.Sign() > 0 {
+			clause = "deducted"
+		}
+		if p.Cmp(floor) <= 0 && x.Sign() > 0 {
+			p, clause = floor, "floor"
+		}
+		return p, clause, []string{label() + "=" + x.String()},
+			fmt.Sprintf("满分 %s 分，%s %s，每个扣 %s 分（最低 %s 分）", it.Full, label(), x, it.Per, floor), nil
+	case policy.ScoreLinear:
+		x, err := need()
+		if err != nil {
+			return zero, "", nil, "", err
+		}
+		diff := x.Sub(*it.Par)
+		p, clause := *it.Base, "par"
+		if diff.Sign() > 0 {
+			steps, _ := diff.Quo(*it.Step)
+			p, clause = p.Add(it.Up.Mul(steps.Floor())), "above"
+		} else if diff.Sign() < 0 {
+			steps, _ := diff.Neg().Quo(*it.Step)
+			p, clause = p.Sub(it.Down.Mul(steps.Floor())), "below"
+		}
+		lo, hi := zero, it.Cap()
+		if it.Min != nil {
+			lo = *it.Min
+		}
+		if it.Max != nil {
+			hi = *it.Max
+		}
+		if p.Cmp(hi) > 0 {
+			p, clause = hi, "max"
+		}
+		if p.Cmp(lo) < 0 {
+			p, clause = lo, "min"
+		}
+		return p, clause, []string{label() + "=" + x.String()},
+			fmt.Sprintf("%s为 %s，以 %s 为基准得 %s 分，每满 %s 高加 %s 分、低扣 %s 分（%s～%s 分）", label(), x, it.Par, it.Base, it.Step, it.Up, it.Down, lo, hi), nil
+	case policy.ScoreLevels:
+		for i, l := range it.Levels {
+			if l.Level == in.Level {
+				return l.Points, fmt.Sprintf("levels[%d]", i), []string{fmt.Sprintf("等级=%d", in.Level)}, fmt.Sprintf("评定为 %d 级", in.Level), nil
+			}
+		}
+		if in.Level == 0 {
+			return zero, "", nil, "", errMissing
+		}
+		return zero, "", nil, "", fmt.Errorf("level %d is outside 1–5", in.Level)
+	case policy.ScoreChoice:
+		for i, c := range it.Choices {
+			if c.ID == in.Choice {
+				return c.Points, fmt.Sprintf("choices[%d]", i), []string{"选择=" + c.ID}, "评定为“" + c.Text + "”", nil
+			}
+		}
+		if in.Choice == "" {
+			return zero, "", nil, "", errMissing
+		}
+		return zero, "", nil, "", fmt.Errorf("unknown choice %q", in.Choice)
+	case policy.ScoreChecklist:
+		met := map[string]bool{}
+		for _, id := range in.Checks {
+			met[id] = true
+		}
+		p := zero
+		var names []string
+		for _, c := range it.Checks {
+			if met[c.ID] {
+				p = p.Add(c.Points)
+				names = append(names, c.ID)
+				delete(met, c.ID)
+			}
+		}
+		if len(met) > 0 {
+			var unknown []string
+			for id := range met {
+				unknown = append(unknown, id)
+			}
+			sort.Strings(unknown)
+			return zero, "", nil, "", fmt.Errorf("unknown checks %q", unknown)
+		}
+		return p, "checks", []string{"达到=" + strings.Join(names, ",")}, fmt.Sprintf("达到 %d 条要求", len(names)), nil
+	case policy.ScoreProportional:
+		x, err := need()
+		if err != nil {
+			return zero, "", nil, "", err
+		}
+		if x.Cmp(*it.Scale) > 0 {
+			x = *it.Scale
+		}
+		q, _ := it.Weight.Mul(x).Quo(*it.Scale)
+		return Round(q), "proportional", []string{label() + "=" + in.Value.String()},
+			fmt.Sprintf("%s为 %s（满分 %s），按比例得 %s × %s ÷ %s", label(), in.Value, it.Scale, it.Weight, x, it.Scale), nil
+	case policy.ScoreFormula:
+		var names []string
+		vals := scope{}
+		for _, def := range it.Inputs {
+			v, ok := in.Named[def.Name]
+			if !ok {
+				return zero, "", nil, "", fmt.Errorf("no input %q", def.Name)
+			}
+			vals[def.Name] = v
+			names = append(names, def.Name+"="+valueString(v))
+		}
+		v, err := it.Expr.Eval(vals)
+		if err != nil {
+			return zero, "", nil, "", err
+		}
+		p := Round(v.Num)
+		clause := "formula"
+		if p.Cmp(it.Cap()) > 0 {
+			p, clause = it.Cap(), "max"
+		}
+		if p.Sign() < 0 {
+			p, clause = zero, "min"
+		}
+		return p, clause, names, "按公式 " + it.Formula + " 计算", nil
+	}
+	return zero, "", nil, "", fmt.Errorf("unknown scoring %q", it.Scoring)
+}
+
+// scope gives formula names their values; it has no tables.
+type scope map[string]formula.Value
+
+func (s scope) Value(name string) (formula.Value, bool) { v, ok := s[name]; return v, ok }
+func (s scope) Lookup(table string, x exact.Decimal) (exact.Decimal, error) {
+	return zero, fmt.Errorf("no table %q here", table)
+}
+
+func valueString(v formula.Value) string {
+	if v.IsBool {
+		if v.Bool {
+			return "是"
+		}
+		return "否"
+	}
+	return v.Num.String()
+}
