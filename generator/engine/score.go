@@ -61,9 +61,11 @@ type ScoreResult struct {
 	Trace     []Step
 }
 
-// Tables gives the band tables a scorecard refers to.
+// Tables gives the policies a computation refers to, in the versions in
+// effect for its period; nil when there is none.
 type Tables interface {
 	Bands(id string) *policy.Bands
+	RedLines(id string) *policy.RedLines
 }
 
 // InputError lists every problem with the inputs of one computation.

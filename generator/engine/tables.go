@@ -6,7 +6,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
-// On returns the band tables of a handbook in effect on day d.
+// On returns the policies of a handbook in effect on day d.
 func On(h *policy.Handbook, d time.Time) Tables { return onDay{h, d} }
 
 type onDay struct {
@@ -17,4 +17,9 @@ type onDay struct {
 func (o onDay) Bands(id string) *policy.Bands {
 	b, _ := o.h.At(policy.KindBands, id, o.d).(*policy.Bands)
 	return b
+}
+
+func (o onDay) RedLines(id string) *policy.RedLines {
+	r, _ := o.h.At(policy.KindRedLines, id, o.d).(*policy.RedLines)
+	return r
 }

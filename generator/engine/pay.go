@@ -1,0 +1,209 @@
+package engine
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/policy"
+)
+
+// PayInput is what a pay plan needs for one person and period.
+type PayInput struct {
+	// Period selects the components: those whose period (or, when they
+	// declare none, the plan's) equals it. Empty means the plan's period.
+	Period string
+	// Values holds the plan's inputs by name.
+	Values map[string]formula.Value
+	// Score is the total of the plan's scorecard or points system.
+	Score *exact.Decimal
+	// RedLines lists the ids of red lines touched in the period.
+	RedLines []string
+}
+
+// ComponentResult is one computed pay component.
+type ComponentResult struct {
+	Name, Title, Kind string
+	Amount            exact.Decimal // rounded by the plan's rule; positive
+	Withheld          bool          // held back because of a red line
+}
+
+// RedLineHit is a red line touched in the period, with its consequences.
+type RedLineHit struct {
+	ID, Title    string
+	Consequences []string
+	Effect       string
+}
+
+// PayResult is a computed pay plan.
+type PayResult struct {
+	Plan       string
+	Version    int
+	Components []ComponentResult
+	// Total is what the person is paid: every component added, deductions
+	// subtracted, pools and withheld amounts left out.
+	Total    exact.Decimal
+	RedLines []RedLineHit
+	Trace    []Step
+}
+
+// payScope evaluates a plan's formulas.
+type payScope struct {
+	vals   map[string]formula.Value
+	tables map[string]*policy.Table
+	t      Tables
+}
+
+func (s *payScope) Value(name string) (formula.Value, bool) { v, ok := s.vals[name]; return v, ok }
+
+func (s *payScope) Lookup(name string, x exact.Decimal) (exact.Decimal, error) {
+	if tb := s.tables[name]; tb != nil {
+		for _, r := range tb.Rows {
+			if r.Contains(x) {
+				return r.Value, nil
+			}
+		}
+		return zero, fmt.Errorf("%s lands in no row of table %q", x, name)
+	}
+	if b := s.t.Bands(name); b != nil {
+		if r := b.Find(x); r != nil && r.Value != nil {
+			return *r.Value, nil
+		}
+		return zero, fmt.Errorf("%s lands in no row of %q", x, name)
+	}
+	return zero, fmt.Errorf("no table %q", name)
+}
+
+// Pay computes a pay plan. Every missing input is reported at once.
+func Pay(p *policy.PayPlan, in PayInput, t Tables) (PayResult, error) {
+	r := PayResult{Plan: p.ID, Version: p.Version, Total: zero}
+	rule := p.RoundingRule()
+	period := in.Period
+	if period == "" {
+		period = p.Period
+	}
+	s := &payScope{vals: map[string]formula.Value{}, tables: map[string]*policy.Table{}, t: t}
+	for i := range p.Table {
+		s.tables[p.Table[i].Name] = &p.Table[i]
+	}
+	for _, pa := range p.Param {
+		v := pa.Value
+		s.vals[pa.Name] = formula.Value{Num: v}
+	}
+	var problems []string
+	for _, def := range p.Input {
+		v, ok := in.Values[def.Name]
+		switch {
+		case !ok:
+			if def.Period == "" || def.Period == period {
+				problems = append(problems, fmt.Sprintf("%s: no input given", def.Name))
+			}
+			continue
+		case def.Kind == "yesno" && !v.IsBool:
+			problems = append(problems, fmt.Sprintf("%s: want yes or no", def.Name))
+		case def.Kind != "yesno" && v.IsBool:
+			problems = append(problems, fmt.Sprintf("%s: want a number", def.Name))
+		}
+		s.vals[def.Name] = v
+	}
+	if p.Scorecard != "" || p.PointsSystem != "" {
+		if in.Score == nil {
+			problems = append(problems, "score: no score given")
+		} else {
+			s.vals["score"] = formula.Value{Num: *in.Score}
+		}
+	}
+	known := map[string]bool{}
+	for _, def := range p.Input {
+		known[def.Name] = true
+	}
+	var extra []string
+	for name := range in.Values {
+		if !known[name] {
+			extra = append(extra, name)
+		}
+	}
+	sort.Strings(extra)
+	for _, name := range extra {
+		problems = append(problems, fmt.Sprintf("%s: the plan has no such input", name))
+	}
+	if len(problems) > 0 {
+		return PayResult{}, &InputError{Problems: problems}
+	}
+
+	withhold := map[string]bool{}
+	if len(in.RedLines) > 0 {
+		rl := t.RedLines(p.RedLines)
+		if rl == nil {
+			return PayResult{}, &InputError{Problems: []string{"red lines were touched, but the plan names no red-line policy"}}
+		}
+		lines := map[string]policy.RedLine{}
+		for _, l := range rl.Line {
+			lines[l.ID] = l
+		}
+		for _, id := range in.RedLines {
+			l, ok := lines[id]
+			if !ok {
+				return PayResult{}, &InputError{Problems: []string{fmt.Sprintf("unknown red line %q", id)}}
+			}
+			r.RedLines = append(r.RedLines, RedLineHit{ID: l.ID, Title: l.Title, Consequences: rl.Consequences, Effect: rl.PayEffect.Text})
+			r.Trace = append(r.Trace, Step{Ref: ref(&rl.Header, l.ID), Clause: "pay_effect", Value: "触及",
+				Explain: fmt.Sprintf("触及电网指标「%s」：%s 公司有权%s。", l.Title, rl.PayEffect.Text, strings.Join(rl.Consequences, "、"))})
+		}
+		for _, k := range rl.PayEffect.Withhold {
+			withhold[k] = true
+		}
+	}
+
+	for i := range p.Component {
+		c := &p.Component[i]
+		cp := c.Period
+		if cp == "" {
+			cp = p.Period
+		}
+		if cp != period {
+			continue
+		}
+		if c.Kind == "ledger" {
+			return PayResult{}, &InputError{Problems: []string{fmt.Sprintf("%s: a ledger component is computed with Ledger, across quarters", c.Name)}}
+		}
+		e := c.Exprs["formula"]
+		v, err := e.Eval(s)
+		if err != nil {
+			return PayResult{}, fmt.Errorf("%s: %w", c.Name, err)
+		}
+		amt := v.Num.Round(rule.Places, rule.Mode)
+		if amt.Sign() < 0 {
+			return PayResult{}, fmt.Errorf("%s: the formula gives a negative amount %s; write deductions as positive amounts of kind deduction", c.Name, amt)
+		}
+		s.vals[c.Name] = formula.Value{Num: amt}
+		cr := ComponentResult{Name: c.Name, Title: c.Title, Kind: c.Kind, Amount: amt, Withheld: withhold[c.Kind]}
+		r.Components = append(r.Components, cr)
+		var used []string
+		for _, n := range e.Names() {
+			used = append(used, n+"="+valueString(s.vals[n]))
+		}
+		explain := fmt.Sprintf("%s = %s = %s 元。", c.Title, c.Formula, amt)
+		if c.Explain != "" {
+			explain = c.Explain + " " + explain
+		}
+		clause := "formula"
+		switch {
+		case cr.Withheld:
+			clause = "withheld"
+			explain += " 因触及电网指标，本项暂停发放。"
+		case c.Kind == "deduction":
+			r.Total = r.Total.Sub(amt)
+		case c.Kind == "pool":
+			explain += " 本项由本人分配给团队，不计入本人收入。"
+		default:
+			r.Total = r.Total.Add(amt)
+		}
+		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, c.Name), Clause: clause, Inputs: used, Value: amt.String(), Explain: explain})
+	}
+	r.Total = r.Total.Round(rule.Places, rule.Mode)
+	r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, ""), Value: r.Total.String(), Explain: fmt.Sprintf("本期应发合计 %s 元。", r.Total)})
+	return r, nil
+}

@@ -1,0 +1,77 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/policy"
+)
+
+func money(s string) formula.Value { return formula.Value{Num: exact.MustParse(s)} }
+
+func param(p *policy.PayPlan, name string) exact.Decimal {
+	for _, pa := range p.Param {
+		if pa.Name == name {
+			return pa.Value
+		}
+	}
+	panic("no param " + name)
+}
+
+func TestPayDirectorMonthly(t *testing.T) {
+	h := handbook(t)
+	p := h.At(policy.KindPayPlan, "kefu-zongjian-pay", day).(*policy.PayPlan)
+	score := exact.MustParse("78")
+	in := PayInput{Score: &score, Values: map[string]formula.Value{"orphan_sales": money("200000"), "extra_award": money("0")}}
+	r, err := Pay(p, in, On(h, day))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// fixed + base × K(78 → 0.7) + 200000 × rate% × 30% + 0.
+	want := param(p, "fixed_pay").
+		Add(param(p, "performance_base").Mul(exact.MustParse("0.7"))).
+		Add(exact.MustParse("200000").Mul(param(p, "orphan_commission_rate")).Mul(exact.MustParse("0.003"))).
+		Round(2, exact.HalfUp)
+	if r.Total.Cmp(want) != 0 {
+		t.Errorf("total %s, want %s\n%s", r.Total, want, trace(r.Trace))
+	}
+	if len(r.Components) != 4 {
+		t.Errorf("%d monthly components, want 4 (fixed, performance, orphan commission, extra)", len(r.Components))
+	}
+
+	// A red line holds back the performance pay, and shows in the result.
+	in.RedLines = []string{"huilou"}
+	if _, err := Pay(p, in, On(h, day)); err == nil || !strings.Contains(err.Error(), `unknown red line "huilou"`) {
+		t.Errorf("unknown red line: err = %v", err)
+	}
+	rl := h.At(policy.KindRedLines, "dianwang", day).(*policy.RedLines)
+	in.RedLines = []string{rl.Line[2].ID}
+	r2, err := Pay(p, in, On(h, day))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r2.RedLines) != 1 || r2.Total.Cmp(r.Total) >= 0 {
+		t.Errorf("red line: %d hits, total %s (was %s)\n%s", len(r2.RedLines), r2.Total, r.Total, trace(r2.Trace))
+	}
+}
+
+func TestPayReportsEveryMissingInput(t *testing.T) {
+	h := handbook(t)
+	p := h.At(policy.KindPayPlan, "kefu-zongjian-pay", day).(*policy.PayPlan)
+	_, err := Pay(p, PayInput{Values: map[string]formula.Value{"bogus": money("1")}}, On(h, day))
+	for _, want := range []string{"orphan_sales: no input given", "score: no score given", "bogus: the plan has no such input"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error %v lacks %q", err, want)
+		}
+	}
+}
+
+func trace(steps []Step) string {
+	var b strings.Builder
+	for _, s := range steps {
+		b.WriteString(s.Ref + " " + s.Clause + " " + s.Value + " " + s.Explain + "\n")
+	}
+	return b.String()
+}
