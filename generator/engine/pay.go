@@ -84,53 +84,9 @@ func Pay(p *policy.PayPlan, in PayInput, t Tables) (PayResult, error) {
 	if period == "" {
 		period = p.Period
 	}
-	s := &payScope{vals: map[string]formula.Value{}, tables: map[string]*policy.Table{}, t: t}
-	for i := range p.Table {
-		s.tables[p.Table[i].Name] = &p.Table[i]
-	}
-	for _, pa := range p.Param {
-		v := pa.Value
-		s.vals[pa.Name] = formula.Value{Num: v}
-	}
-	var problems []string
-	for _, def := range p.Input {
-		v, ok := in.Values[def.Name]
-		switch {
-		case !ok:
-			if def.Period == "" || def.Period == period {
-				problems = append(problems, fmt.Sprintf("%s: no input given", def.Name))
-			}
-			continue
-		case def.Kind == "yesno" && !v.IsBool:
-			problems = append(problems, fmt.Sprintf("%s: want yes or no", def.Name))
-		case def.Kind != "yesno" && v.IsBool:
-			problems = append(problems, fmt.Sprintf("%s: want a number", def.Name))
-		}
-		s.vals[def.Name] = v
-	}
-	if p.Scorecard != "" || p.PointsSystem != "" {
-		if in.Score == nil {
-			problems = append(problems, "score: no score given")
-		} else {
-			s.vals["score"] = formula.Value{Num: *in.Score}
-		}
-	}
-	known := map[string]bool{}
-	for _, def := range p.Input {
-		known[def.Name] = true
-	}
-	var extra []string
-	for name := range in.Values {
-		if !known[name] {
-			extra = append(extra, name)
-		}
-	}
-	sort.Strings(extra)
-	for _, name := range extra {
-		problems = append(problems, fmt.Sprintf("%s: the plan has no such input", name))
-	}
-	if len(problems) > 0 {
-		return PayResult{}, &InputError{Problems: problems}
+	s, err := planScope(p, in, t)
+	if err != nil {
+		return PayResult{}, err
 	}
 
 	withhold := map[string]bool{}
@@ -206,4 +162,63 @@ func Pay(p *policy.PayPlan, in PayInput, t Tables) (PayResult, error) {
 	r.Total = r.Total.Round(rule.Places, rule.Mode)
 	r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, ""), Value: r.Total.String(), Explain: fmt.Sprintf("本期应发合计 %s 元。", r.Total)})
 	return r, nil
+}
+
+// planScope checks a plan's inputs for a period and returns the scope its
+// formulas are evaluated in: params, inputs and score.
+func planScope(p *policy.PayPlan, in PayInput, t Tables) (*payScope, error) {
+	period := in.Period
+	if period == "" {
+		period = p.Period
+	}
+	s := &payScope{vals: map[string]formula.Value{}, tables: map[string]*policy.Table{}, t: t}
+	for i := range p.Table {
+		s.tables[p.Table[i].Name] = &p.Table[i]
+	}
+	for _, pa := range p.Param {
+		v := pa.Value
+		s.vals[pa.Name] = formula.Value{Num: v}
+	}
+	var problems []string
+	for _, def := range p.Input {
+		v, ok := in.Values[def.Name]
+		switch {
+		case !ok:
+			if def.Period == "" || def.Period == period {
+				problems = append(problems, fmt.Sprintf("%s: no input given", def.Name))
+			}
+			continue
+		case def.Kind == "yesno" && !v.IsBool:
+			problems = append(problems, fmt.Sprintf("%s: want yes or no", def.Name))
+		case def.Kind != "yesno" && v.IsBool:
+			problems = append(problems, fmt.Sprintf("%s: want a number", def.Name))
+		}
+		s.vals[def.Name] = v
+	}
+	if p.Scorecard != "" || p.PointsSystem != "" {
+		if in.Score == nil {
+			problems = append(problems, "score: no score given")
+		} else {
+			s.vals["score"] = formula.Value{Num: *in.Score}
+		}
+	}
+	known := map[string]bool{}
+	for _, def := range p.Input {
+		known[def.Name] = true
+	}
+	var extra []string
+	for name := range in.Values {
+		if !known[name] {
+			extra = append(extra, name)
+		}
+	}
+	sort.Strings(extra)
+	for _, name := range extra {
+		problems = append(problems, fmt.Sprintf("%s: the plan has no such input", name))
+	}
+	if len(problems) > 0 {
+		return nil, &InputError{Problems: problems}
+	}
+
+	return s, nil
 }
