@@ -36,7 +36,7 @@ func TestLedgerAcrossFourQuarters(t *testing.T) {
 	}{
 		{"below-base", "0.00", "600.00", "0", 1},   // shortfall 20000 carried
 		{"base-to-target", "9568.00", "0", "0", 0}, // (30000 + 100000) × 4% + late 100000 × 4% = 9200 × 1.04
-		{"target", "8320.00", "0", "60000", 0},     // 200000 × 4% × 1.04, excess 60000 carried
+		{"target", "8320.00", "0", "60000.00", 0},  // 200000 × 4% × 1.04, excess 60000 carried
 		{"base-to-target", "4576.00", "0", "0", 0}, // (50000 + 60000) × 4% × 1.04
 	}
 	for i, w := range want {
