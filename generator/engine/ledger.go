@@ -34,13 +34,16 @@ type LedgerEntry struct {
 	Accrued, LateBase      exact.Decimal
 	Factor, Bonus, Penalty exact.Decimal
 	CarriedOut             exact.Decimal
-	FloatingPay            bool // whether the quarter earns its floating pay
+	FloatingPay            bool          // whether the quarter earns its floating pay
+	Floating               exact.Decimal // the floating pay, when earned and the plan states it
 	Trace                  []Step
 }
 
 // Ledger runs the key-account quarterly ledger (季度奖金台账) of component c
 // over consecutive quarters:
 //
+//   - a quarter the exempt formula marks (a new salesperson's first quarter)
+//     carries no task: nothing accrues, nothing is deducted;
 //   - X < base: no floating pay, no bonus, the penalty off fixed pay, and the
 //     shortfall (base − X) carried until later quarters make it up;
 //   - base ≤ X: the part of X above base first makes up earlier shortfalls,
@@ -82,12 +85,25 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 		}
 		x, base, target, rate, penalty, capX, factor := vals[0], vals[1], vals[2], vals[3], vals[4], vals[5], vals[6]
 		e := LedgerEntry{Quarter: q.Label, Actual: x, CarriedIn: carry, Base: base, Target: target,
-			Factor: factor, Accrued: zero, LateBase: zero, Penalty: zero, CarriedOut: zero, Bonus: zero}
-		eff := x.Add(carry)
+			Factor: factor, Accrued: zero, LateBase: zero, Penalty: zero, CarriedOut: zero, Bonus: zero, Floating: zero}
 		r := ref(&p.Header, c.Name)
 		say := func(clause, value, format string, args ...any) {
 			e.Trace = append(e.Trace, Step{Ref: r, Clause: clause, Value: value, Explain: q.Label + "：" + fmt.Sprintf(format, args...)})
 		}
+		if ex := c.Exprs["exempt"]; ex != nil {
+			v, err := ex.Eval(s)
+			if err != nil {
+				return nil, fmt.Errorf("%s: exempt: %w", q.Label, err)
+			}
+			if v.Bool {
+				e.Branch = "exempt"
+				e.Outstanding = append([]Shortfall(nil), outstanding...)
+				say("exempt", "0", "本季不承担任务：不设基数和目标，不扣发固定工资，不计入台账差额，不计提台账奖金。")
+				out = append(out, e)
+				continue
+			}
+		}
+		eff := x.Add(carry)
 		if carry.Sign() > 0 {
 			say("carry-in", eff.String(), "本季完成额 %s 元加上季转入的超额 %s 元，按 %s 元核算。", x, carry, eff)
 		}
@@ -121,8 +137,15 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 				}
 				e.Accrued = target
 				e.CarriedOut = adjusted.Sub(target)
+				if fe := c.Exprs["floating"]; fe != nil {
+					v, err := fe.Eval(s)
+					if err != nil {
+						return nil, fmt.Errorf("%s: floating: %w", q.Label, err)
+					}
+					e.Floating = v.Num.Round(rule.Places, rule.Mode)
+				}
 				carry = e.CarriedOut
-				say(e.Branch, target.String(), "完成额 %s 元达到目标 %s 元：发放浮动工资，只按目标额计提奖金，超出的 %s 元转入下季核算。%s", adjusted, target, e.CarriedOut, map[bool]string{true: "完成额达到 " + capX.String() + " 元以上，原文未作规定，按达到目标处理并提交公司复核。", false: ""}[e.Branch == "above-cap"])
+				say(e.Branch, target.String(), "完成额 %s 元达到目标 %s 元：发放浮动工资 %s 元，只按目标额计提奖金，超出的 %s 元转入下季核算。%s", adjusted, target, e.Floating, e.CarriedOut, map[bool]string{true: "完成额达到 " + capX.String() + " 元以上，原文未作规定，按达到目标处理并提交公司复核。", false: ""}[e.Branch == "above-cap"])
 			default:
 				e.Branch = "base-to-target"
 				e.Accrued = adjusted

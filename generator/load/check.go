@@ -372,9 +372,15 @@ func (l *loader) checkItem(u *unit, ptr string, it *policy.Item) {
 	}
 }
 
-// formula parses and checks a formula, reporting problems at their position
-// inside the formula's text. It returns nil when the formula has problems.
+// formula parses and checks a formula whose result is a number.
 func (l *loader) formula(u *unit, ptr, src string, env formula.Env) *formula.Expr {
+	return l.typedFormula(u, ptr, src, env, formula.Num)
+}
+
+// typedFormula parses and checks a formula, reporting problems at their
+// position inside the formula's text. It returns nil when the formula has
+// problems or its result is not of type want.
+func (l *loader) typedFormula(u *unit, ptr, src string, env formula.Env, want formula.Type) *formula.Expr {
 	e, err := formula.Parse(src)
 	if err != nil {
 		fe := err.(*formula.Error)
@@ -388,8 +394,8 @@ func (l *loader) formula(u *unit, ptr, src string, env formula.Env) *formula.Exp
 	if len(errs) > 0 {
 		return nil
 	}
-	if t != formula.Num {
-		l.verrf(u, ptr, "formula: the result must be a number, not a %s", t)
+	if t != want {
+		l.verrf(u, ptr, "formula: the result must be a %s, not a %s", want, t)
 		return nil
 	}
 	return e

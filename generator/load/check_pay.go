@@ -144,20 +144,30 @@ func (l *loader) checkPayPlan(u *unit, p *policy.PayPlan) {
 		ptr := fmt.Sprintf("/component/%d", i)
 		c.Exprs = map[string]*formula.Expr{}
 		keys := []string{"formula"}
+		ledgerOnly := append(append([]string(nil), policy.LedgerKeys...), policy.LedgerOptional...)
 		if c.Kind == "ledger" {
 			keys = policy.LedgerKeys
+			for _, k := range policy.LedgerOptional {
+				if c.Field(k) != "" {
+					keys = append(keys, k)
+				}
+			}
 			if c.Formula != "" {
 				l.errf(u, ptr+"/formula", "a ledger component has actual, base, target, rate, penalty, cap and factor instead of formula")
 			}
 		} else {
-			for _, k := range policy.LedgerKeys {
+			for _, k := range ledgerOnly {
 				if c.Field(k) != "" {
 					l.errf(u, ptr+"/"+k, "key %q applies only to kind = \"ledger\"", k)
 				}
 			}
 		}
 		for _, k := range keys {
-			if e := l.formula(u, ptr+"/"+k, c.Field(k), env); e != nil {
+			want := formula.Num
+			if k == "exempt" {
+				want = formula.Bool
+			}
+			if e := l.typedFormula(u, ptr+"/"+k, c.Field(k), env, want); e != nil {
 				c.Exprs[k] = e
 			}
 		}

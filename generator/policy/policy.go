@@ -379,15 +379,23 @@ type Component struct {
 	Penalty string `toml:"penalty"`
 	Cap     string `toml:"cap"`
 	Factor  string `toml:"factor"`
-	Note    string `toml:"note"`
+	// Floating (optional) is the floating pay of a quarter in the target
+	// band; Exempt (optional, yes/no) marks a quarter without a task.
+	Floating string `toml:"floating"`
+	Exempt   string `toml:"exempt"`
+	Note     string `toml:"note"`
 
 	// Exprs holds the parsed formulas by key (formula, actual, base …), set by
 	// the loader.
 	Exprs map[string]*formula.Expr `toml:"-"`
 }
 
-// LedgerKeys lists the formula keys of a ledger component, in order.
-var LedgerKeys = []string{"actual", "base", "target", "rate", "penalty", "cap", "factor"}
+// LedgerKeys lists the required formula keys of a ledger component, in
+// order; LedgerOptional lists the optional ones.
+var (
+	LedgerKeys     = []string{"actual", "base", "target", "rate", "penalty", "cap", "factor"}
+	LedgerOptional = []string{"floating", "exempt"}
+)
 
 // Field returns the formula text of key k: "formula", or one of LedgerKeys.
 func (c *Component) Field(k string) string {
@@ -408,6 +416,10 @@ func (c *Component) Field(k string) string {
 		return c.Cap
 	case "factor":
 		return c.Factor
+	case "floating":
+		return c.Floating
+	case "exempt":
+		return c.Exempt
 	}
 	return ""
 }
