@@ -2,6 +2,7 @@ package formula
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -321,7 +322,7 @@ func (p *parser) binary(level int) (node, *Error) {
 	}
 	for {
 		t := p.peek()
-		if !(t.kind == tOp || t.kind == tName) || !contains(levels[level], t.text) {
+		if !(t.kind == tOp || t.kind == tName) || !slices.Contains(levels[level], t.text) {
 			return x, nil
 		}
 		p.next()
@@ -331,21 +332,12 @@ func (p *parser) binary(level int) (node, *Error) {
 		}
 		x = &binNode{t.off, t.text, x, y}
 		if level == 2 { // comparisons do not chain
-			if t2 := p.peek(); t2.kind == tOp && contains(levels[2], t2.text) {
+			if t2 := p.peek(); t2.kind == tOp && slices.Contains(levels[2], t2.text) {
 				return nil, &Error{t2.off, "comparisons cannot be chained; use and"}
 			}
 			return x, nil
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (p *parser) unary() (node, *Error) {

@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -257,7 +258,7 @@ func (l *loader) checkItem(u *unit, ptr string, it *policy.Item) {
 			l.errf(u, ptr+"/"+k, "key %q does not apply to scoring = %q", k, it.Scoring)
 		}
 	}
-	if kinds, ok := inputKinds[it.Scoring]; ok && it.Input != nil && !contains(kinds, it.Input.Kind) {
+	if kinds, ok := inputKinds[it.Scoring]; ok && it.Input != nil && !slices.Contains(kinds, it.Input.Kind) {
 		l.verrf(u, ptr+"/input/kind", "scoring = %q needs an input of kind %s, not %q", it.Scoring, strings.Join(kinds, " or "), it.Input.Kind)
 	}
 	capPts := it.Cap()
@@ -399,15 +400,6 @@ func (l *loader) typedFormula(u *unit, ptr, src string, env formula.Env, want fo
 		return nil
 	}
 	return e
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func sortedKeys(m map[string]bool) []string {
