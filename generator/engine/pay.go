@@ -123,7 +123,7 @@ func Pay(p *policy.PayPlan, in PayInput, t Tables) (PayResult, error) {
 			continue
 		}
 		if c.Kind == "ledger" {
-			return PayResult{}, &InputError{Problems: []string{fmt.Sprintf("%s: a ledger component is computed with Ledger, across quarters", c.Name)}}
+			continue // computed across quarters by Ledger; Compute adds it
 		}
 		e := c.Exprs["formula"]
 		v, err := e.Eval(s)

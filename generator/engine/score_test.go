@@ -57,7 +57,7 @@ func TestScoreShippedScorecards(t *testing.T) {
 			in: map[string]ItemInput{"sales-completion": num("112"), "sales-growth": num("250000"),
 				"new-customers": named("new_customers", "7", "plan_customers", "5"), "market-info": num("8"), "teamwork": num("9"),
 				"knowledge": {Checks: []string{"product", "industry"}}, "analysis": {Choice: "fairly-strong"},
-				"communication": {Choice: "persuade"}, "attendance": named("absent_days", "1", "late_count", "2")},
+				"communication": {Choice: "persuade"}, "attendance": named("absent_days", "1", "late_deduction", "1")},
 			total: "84.12", k: "0.8", grade: "良好",
 		},
 	}

@@ -1,0 +1,210 @@
+package engine
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/policy"
+)
+
+// Period is an assessment period: a month, a quarter or a year.
+type Period struct {
+	Kind    string // monthly, quarterly or annual
+	Year    int
+	Month   int // 1–12 for a month
+	Quarter int // 1–4 for a quarter
+}
+
+// ParsePeriod reads 2026-10 (a month), 2026-Q3 (a quarter) or 2026 (a year).
+func ParsePeriod(s string) (Period, error) {
+	bad := fmt.Errorf("period %q: want YYYY-MM, YYYY-Qn or YYYY", s)
+	y, rest, _ := strings.Cut(s, "-")
+	year, err := strconv.Atoi(y)
+	if err != nil || len(y) != 4 {
+		return Period{}, bad
+	}
+	switch {
+	case rest == "":
+		return Period{Kind: "annual", Year: year}, nil
+	case strings.HasPrefix(rest, "Q"):
+		q, err := strconv.Atoi(rest[1:])
+		if err != nil || q < 1 || q > 4 || len(rest) != 2 {
+			return Period{}, bad
+		}
+		return Period{Kind: "quarterly", Year: year, Quarter: q}, nil
+	}
+	m, err := strconv.Atoi(rest)
+	if err != nil || m < 1 || m > 12 || len(rest) != 2 {
+		return Period{}, bad
+	}
+	return Period{Kind: "monthly", Year: year, Month: m}, nil
+}
+
+// Start returns the first day of the period: the policies in effect that day
+// apply to the whole period.
+func (p Period) Start() time.Time {
+	m := 1
+	switch p.Kind {
+	case "monthly":
+		m = p.Month
+	case "quarterly":
+		m = 3*p.Quarter - 2
+	}
+	return time.Date(p.Year, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+}
+
+func (p Period) String() string {
+	switch p.Kind {
+	case "monthly":
+		return fmt.Sprintf("%04d-%02d", p.Year, p.Month)
+	case "quarterly":
+		return fmt.Sprintf("%04d-Q%d", p.Year, p.Quarter)
+	}
+	return fmt.Sprintf("%04d", p.Year)
+}
+
+// Case is everything needed to compute one person's result for one period.
+type Case struct {
+	Person string
+	Role   string
+	Period Period
+	// Scorecards holds item inputs by scorecard id, then item id.
+	Scorecards map[string]map[string]ItemInput
+	// Pay holds the pay plan's inputs by name.
+	Pay map[string]formula.Value
+	// Points is the month under the plan's points system, if it has one.
+	Points *PointsInput
+	// RedLines lists the red lines touched in the period.
+	RedLines []string
+	// History lists the earlier quarters of a ledger, oldest first; the case's
+	// own quarter comes last, from Pay and the scorecard.
+	History []Quarter
+}
+
+// Result is a computed case.
+type Result struct {
+	Person, Role string
+	RoleVersion  int
+	Period       Period
+	Scores       []ScoreResult
+	Points       *PointsResult
+	Pay          *PayResult
+	Ledger       []LedgerEntry
+}
+
+// Compute computes a case with the policies in effect on the first day of
+// its period.
+func Compute(h *policy.Handbook, c Case) (Result, error) {
+	d := c.Period.Start()
+	t := On(h, d)
+	role, _ := h.At(policy.KindRole, c.Role, d).(*policy.Role)
+	if role == nil {
+		return Result{}, fmt.Errorf("no role %q in effect on %s", c.Role, d.Format("2006-01-02"))
+	}
+	r := Result{Person: c.Person, Role: role.ID, RoleVersion: role.Version, Period: c.Period}
+	scores := map[string]exact.Decimal{}
+	for _, id := range sortedKeys(c.Scorecards) {
+		if !slices.Contains(role.Scorecards, id) {
+			return Result{}, fmt.Errorf("scorecard %q is not one of role %s's (%s)", id, role.ID, strings.Join(role.Scorecards, ", "))
+		}
+		sc, _ := h.At(policy.KindScorecard, id, d).(*policy.Scorecard)
+		if sc == nil {
+			return Result{}, fmt.Errorf("no scorecard %q in effect on %s", id, d.Format("2006-01-02"))
+		}
+		s, err := Score(sc, c.Scorecards[id], t)
+		if err != nil {
+			return Result{}, fmt.Errorf("scorecard %s: %w", id, err)
+		}
+		r.Scores = append(r.Scores, s)
+		scores[id] = s.Total
+	}
+	if role.PayPlan == "" {
+		if c.Pay != nil {
+			return Result{}, fmt.Errorf("role %s has no pay plan, but pay inputs were given", role.ID)
+		}
+		return r, nil
+	}
+	plan, _ := h.At(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan)
+	if plan == nil {
+		return Result{}, fmt.Errorf("no pay plan %q in effect on %s", role.PayPlan, d.Format("2006-01-02"))
+	}
+	in := PayInput{Period: c.Period.Kind, Values: c.Pay, RedLines: c.RedLines}
+	switch {
+	case plan.Scorecard != "":
+		s, ok := scores[plan.Scorecard]
+		if !ok {
+			return Result{}, fmt.Errorf("pay plan %s needs the inputs of scorecard %s", plan.ID, plan.Scorecard)
+		}
+		in.Score = &s
+	case plan.PointsSystem != "":
+		ps, _ := h.At(policy.KindPoints, plan.PointsSystem, d).(*policy.Points)
+		if ps == nil || c.Points == nil {
+			return Result{}, fmt.Errorf("pay plan %s needs the month under points system %s", plan.ID, plan.PointsSystem)
+		}
+		pr, err := Points(ps, *c.Points)
+		if err != nil {
+			return Result{}, fmt.Errorf("points: %w", err)
+		}
+		r.Points = &pr
+		in.Score = &pr.Total
+	}
+	pay, err := Pay(plan, in, t)
+	if err != nil {
+		return Result{}, fmt.Errorf("pay plan %s: %w", plan.ID, err)
+	}
+	for i := range plan.Component {
+		comp := &plan.Component[i]
+		if comp.Kind != "ledger" || c.Period.Kind != "quarterly" {
+			continue
+		}
+		qs := append(append([]Quarter(nil), c.History...), Quarter{Label: c.Period.String(), Values: c.Pay, Score: in.Score})
+		entries, err := Ledger(plan, comp, qs, t)
+		if err != nil {
+			return Result{}, fmt.Errorf("ledger %s: %w", comp.Name, err)
+		}
+		r.Ledger = entries
+		cur := entries[len(entries)-1]
+		pay.add(plan, comp.Name, comp.Title, "ledger", cur.Bonus, false, cur.Trace)
+		if cur.FloatingPay && cur.Floating.Sign() > 0 {
+			pay.add(plan, comp.Name+".floating", "浮动工资", "performance", cur.Floating, false, nil)
+		}
+		if cur.Penalty.Sign() > 0 {
+			pay.add(plan, comp.Name+".penalty", "扣发固定工资", "deduction", cur.Penalty, false, nil)
+		}
+	}
+	r.Pay = &pay
+	return r, nil
+}
+
+// add appends a component computed outside Pay (the ledger's) to the result,
+// keeping the total and the trace's closing line in step.
+func (r *PayResult) add(p *policy.PayPlan, name, title, kind string, amt exact.Decimal, withheld bool, steps []Step) {
+	r.Components = append(r.Components, ComponentResult{Name: name, Title: title, Kind: kind, Amount: amt, Withheld: withheld})
+	if kind == "deduction" {
+		r.Total = r.Total.Sub(amt)
+	} else {
+		r.Total = r.Total.Add(amt)
+	}
+	last := r.Trace[len(r.Trace)-1]
+	r.Trace = append(r.Trace[:len(r.Trace)-1], steps...)
+	if len(steps) == 0 {
+		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, name), Value: amt.String(), Explain: fmt.Sprintf("%s %s 元。", title, amt)})
+	}
+	last.Value = r.Total.String()
+	last.Explain = fmt.Sprintf("本期应发合计 %s 元。", r.Total)
+	r.Trace = append(r.Trace, last)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,66 @@
+package engine
+
+import (
+	"testing"
+
+	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/formula"
+)
+
+func TestParsePeriod(t *testing.T) {
+	for in, want := range map[string]string{"2026-10": "2026-10-01", "2026-Q3": "2026-07-01", "2026": "2026-01-01"} {
+		p, err := ParsePeriod(in)
+		if err != nil || p.Start().Format("2006-01-02") != want || p.String() != in {
+			t.Errorf("ParsePeriod(%q) = %v %v, want start %s", in, p, err, want)
+		}
+	}
+	for _, bad := range []string{"2026-13", "2026-Q5", "26-01", "2026-1", "2026-Q", "x"} {
+		if _, err := ParsePeriod(bad); err == nil {
+			t.Errorf("ParsePeriod(%q) accepted", bad)
+		}
+	}
+}
+
+func TestComputeKeyAccountQuarterWithHistory(t *testing.T) {
+	h := handbook(t)
+	score := exact.MustParse("96")
+	vals := func(x string) map[string]formula.Value {
+		return map[string]formula.Value{"achieved": money(x), "implementation_revenue": money("10000"),
+			"maintenance_revenue": money("0"), "training_revenue": money("0"), "new_staff": {IsBool: true}}
+	}
+	p, _ := ParsePeriod("2026-Q2")
+	c := Case{Person: "李四", Role: "dakehu-zhuanyuan", Period: p,
+		Scorecards: map[string]map[string]ItemInput{"dakehu-staff": {
+			"sales-completion": num("100"), "sales-growth": num("1000000"), "new-customers": named("new_customers", "5", "plan_customers", "5"),
+			"market-info": num("10"), "teamwork": num("10"), "knowledge": {Checks: []string{"product", "industry", "position", "business"}},
+			"analysis": {Choice: "strong"}, "communication": {Choice: "flexible"}, "attendance": named("absent_days", "0", "late_deduction", "0")}},
+		Pay:     vals("150000"),
+		History: []Quarter{{Label: "2026-Q1", Score: &score, Values: vals("80000")}},
+	}
+	r, err := Compute(h, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Full marks: 85 of 85 → 100 → K 1.2 → factor 1.04.
+	// Q2 makes up Q1's 20000: (30000 + 100000) × 4% + late 100000 × 4% = 9200 × 1.04 = 9568,
+	// plus 6% of 10000 service revenue = 600.
+	if got := r.Pay.Total.String(); got != "10168.00" {
+		t.Errorf("total %s, want 10168.00\n%s", got, trace(r.Pay.Trace))
+	}
+	if len(r.Ledger) != 2 || r.Ledger[0].Branch != "below-base" {
+		t.Errorf("ledger %+v", r.Ledger)
+	}
+}
+
+func TestComputeRepresentativeMonthOnPoints(t *testing.T) {
+	h := handbook(t)
+	p, _ := ParsePeriod("2026-10")
+	_, err := Compute(h, Case{Role: "kefu-daibiao", Period: p, Pay: map[string]formula.Value{}})
+	if err == nil {
+		t.Fatal("a plan on a points system needs the month's points")
+	}
+	_, err = Compute(h, Case{Role: "nobody", Period: p})
+	if err == nil {
+		t.Fatal("unknown role accepted")
+	}
+}
