@@ -27,6 +27,9 @@ Usage:
         resolving references against the rest of their checkout.
   handbook build [-o dir] [--force]
         Check every policy and write the handbook site.
+  handbook calc [--format text|json] CASE.toml
+        Compute a worked case (see testdata/cases) and print the result with
+        the trace of every number.
 
 Exit status: 0 success, 1 problems in the policies, 2 usage or I/O error.
 `
@@ -42,6 +45,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return validate(args[1:], stdout, stderr)
 	case "build":
 		return build(args[1:], stdout, stderr)
+	case "calc":
+		return calc(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

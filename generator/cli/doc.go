@@ -4,6 +4,7 @@
 //
 //	handbook validate [--format text|json|github] [path ...]
 //	handbook build [-o dir] [--force]
+//	handbook calc [--format text|json] CASE.toml
 //
 // Exit codes: 0 success, 1 problems found in the policies, 2 wrong usage or
 // an I/O failure.

@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/policy"
@@ -121,7 +122,7 @@ func Points(ps *policy.Points, in PointsInput) (PointsResult, error) {
 		r.Total = r.Total.Add(st.Points)
 		r.Consequences = append(r.Consequences, st.Consequence)
 		r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, s.Ladder), Clause: fmt.Sprintf("steps[%d]", i), Inputs: []string{fmt.Sprintf("第%d次", s.Occurrence), "比率=" + s.Rate.String()},
-			Value: st.Points.String(), Explain: fmt.Sprintf("第 %d 次%s低于 %s%%（%s%%），扣 %s 分：%s。", s.Occurrence, ld.Title, st.Below, s.Rate, st.Points.Neg(), st.Consequence)})
+			Value: st.Points.String(), Explain: fmt.Sprintf("第 %d 次%s低于 %s%%（%s%%），扣 %s 分：%s。", s.Occurrence, ld.Title, st.Below, s.Rate, st.Points.Neg(), strings.TrimSuffix(st.Consequence, "。"))})
 	}
 	if len(problems) > 0 {
 		return PointsResult{}, &InputError{Problems: problems}

@@ -186,35 +186,12 @@ func (l *loader) file(f File) *unit {
 		l.markBroken(kind, id)
 	}
 
-	// Stage 3: positions.
-	ix, err := tomlpos.New([]byte(src))
-	if err != nil {
-		l.diags.Add(at(1, 1), "", "TOML syntax: %v", err)
-		return nil
-	}
-	u := &unit{file: f, kind: kind, ix: ix}
-
-	// Stage 4: normalise and validate against the schema.
-	norm, ok := l.normalise(u, "", doc)
+	// Stages 3 and 4.
+	u, ok := l.validate(f, src, doc, func(set *schema.Set) *jsonschema.Schema { return set.Schemas[kind] })
 	if !ok {
 		return nil
 	}
-	set, err := schema.Load()
-	if err != nil {
-		// The schemas are embedded and tested; this is a build defect.
-		l.diags.Add(at(1, 1), "", "internal: schemas: %v", err)
-		return nil
-	}
-	l.schema = set
-	if err := set.Schemas[kind].Validate(norm); err != nil {
-		var ve *jsonschema.ValidationError
-		if !errors.As(err, &ve) {
-			l.diags.Add(at(1, 1), "", "schema: %v", err)
-			return nil
-		}
-		l.schemaErrors(u, norm, ve)
-		return nil
-	}
+	u.kind = kind
 
 	// Stage 5: typed decoding. The schema has accepted the shape, so an error
 	// or an undecoded key here means schema and types disagree.
@@ -241,6 +218,77 @@ func (l *loader) file(f File) *unit {
 	u.pol = pol
 	delete(l.broken[kind], h.ID)
 	return u
+}
+
+// validate runs stage 3 (positions) and stage 4 (normalisation and the
+// schema that pick chooses) on a decoded document.
+func (l *loader) validate(f File, src string, doc map[string]any, pick func(*schema.Set) *jsonschema.Schema) (*unit, bool) {
+	at := diag.Pos{File: f.Path, Line: 1, Col: 1}
+	ix, err := tomlpos.New([]byte(src))
+	if err != nil {
+		l.diags.Add(at, "", "TOML syntax: %v", err)
+		return nil, false
+	}
+	u := &unit{file: f, ix: ix}
+	norm, ok := l.normalise(u, "", doc)
+	if !ok {
+		return nil, false
+	}
+	set, err := schema.Load()
+	if err != nil {
+		// The schemas are embedded and tested; this is a build defect.
+		l.diags.Add(at, "", "internal: schemas: %v", err)
+		return nil, false
+	}
+	l.schema = set
+	if err := pick(set).Validate(norm); err != nil {
+		var ve *jsonschema.ValidationError
+		if !errors.As(err, &ve) {
+			l.diags.Add(at, "", "schema: %v", err)
+			return nil, false
+		}
+		l.schemaErrors(u, norm, ve)
+		return nil, false
+	}
+	return u, true
+}
+
+// Document is a TOML file that passed its schema, with the positions of its
+// keys, for callers that convert it themselves (worked cases).
+type Document struct {
+	File File
+	Data map[string]any // as decoded: int64, string, bool, []map[string]any …
+	ix   *tomlpos.Index
+}
+
+// Pos returns the position of the key at a JSON pointer.
+func (d *Document) Pos(ptr string) diag.Pos {
+	p := d.ix.Key(ptr)
+	return diag.Pos{File: d.File.Path, Line: p.Line, Col: p.Col}
+}
+
+// ValuePos returns the position of the value at a JSON pointer.
+func (d *Document) ValuePos(ptr string) diag.Pos {
+	p := d.ix.Value(ptr)
+	return diag.Pos{File: d.File.Path, Line: p.Line, Col: p.Col}
+}
+
+// DecodeCase decodes a worked case (testdata/cases/*.toml) and checks it
+// against the case schema, reporting every problem at its position.
+func DecodeCase(f File) (*Document, diag.List) {
+	l := &loader{broken: map[policy.Kind]map[string]bool{}}
+	src := string(bytes.TrimPrefix(f.Data, []byte("\ufeff")))
+	var doc map[string]any
+	if _, err := toml.Decode(src, &doc); err != nil {
+		l.syntaxError(f, src, err)
+		return nil, l.diags
+	}
+	u, ok := l.validate(f, src, doc, func(set *schema.Set) *jsonschema.Schema { return set.Case })
+	if !ok {
+		l.diags.Sort()
+		return nil, l.diags
+	}
+	return &Document{File: f, Data: doc, ix: u.ix}, nil
 }
 
 // idLine finds the id of a file that is not valid TOML.

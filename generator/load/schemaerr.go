@@ -115,6 +115,14 @@ func (l *loader) schemaErrors(u *unit, doc any, ve *jsonschema.ValidationError) 
 			l.verrf(u, ptr, "%s is out of range: %s", describe(value), leaf.Message)
 		case "minLength":
 			l.verrf(u, ptr, "must not be empty")
+		case "pattern":
+			hint := ""
+			if node := l.schema.At(strings.TrimSuffix(leaf.AbsoluteKeywordLocation, "/pattern")); node != nil {
+				if d, ok := node["description"].(string); ok {
+					hint = ": " + d
+				}
+			}
+			l.verrf(u, ptr, "%s is not in the expected form%s", describe(value), hint)
 		default:
 			l.verrf(u, ptr, "%s", leaf.Message)
 		}

@@ -50,10 +50,14 @@ func KindOf(target string) (policy.Kind, bool) {
 	return "", false
 }
 
+// CaseFile is the schema of worked cases (testdata/cases/*.toml).
+const CaseFile = "case.schema.json"
+
 // Set is the compiled schemas with their raw JSON, for looking up the allowed
 // keys of an object when a key is unknown.
 type Set struct {
 	Schemas map[policy.Kind]*jsonschema.Schema
+	Case    *jsonschema.Schema
 	raw     map[string]any // URL → decoded schema document
 }
 
@@ -74,24 +78,33 @@ func compile() (*Set, error) {
 	c.Draft = jsonschema.Draft2020
 	c.AssertFormat = true
 	s := &Set{Schemas: map[policy.Kind]*jsonschema.Schema{}, raw: map[string]any{}}
+	names := []string{CaseFile}
 	for _, k := range policy.Kinds {
-		b, err := FS.ReadFile(FileName(k))
+		names = append(names, FileName(k))
+	}
+	for _, name := range names {
+		b, err := FS.ReadFile(name)
 		if err != nil {
 			return nil, err
 		}
-		url := BaseURL + FileName(k)
+		url := BaseURL + name
 		var doc any
 		if err := json.Unmarshal(b, &doc); err != nil {
-			return nil, fmt.Errorf("%s: %w", FileName(k), err)
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		if id, _ := doc.(map[string]any)["$id"].(string); id != url {
-			return nil, fmt.Errorf("%s: $id is %q, want %q", FileName(k), id, url)
+			return nil, fmt.Errorf("%s: $id is %q, want %q", name, id, url)
 		}
 		s.raw[url] = doc
 		if err := c.AddResource(url, bytes.NewReader(b)); err != nil {
-			return nil, fmt.Errorf("%s: %w", FileName(k), err)
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
+	cs, err := c.Compile(BaseURL + CaseFile)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", CaseFile, err)
+	}
+	s.Case = cs
 	for _, k := range policy.Kinds {
 		sc, err := c.Compile(BaseURL + FileName(k))
 		if err != nil {

@@ -14,8 +14,8 @@ func TestSchemasCompile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(s.Schemas) != len(policy.Kinds) {
-		t.Fatalf("compiled %d schemas, want %d", len(s.Schemas), len(policy.Kinds))
+	if len(s.Schemas) != len(policy.Kinds) || s.Case == nil {
+		t.Fatalf("compiled %d policy schemas and case %v, want %d and a case schema", len(s.Schemas), s.Case != nil, len(policy.Kinds))
 	}
 }
 

@@ -1,0 +1,279 @@
+// Package cases reads worked cases: TOML files (testdata/cases/*.toml, with
+// their own JSON Schema) that give one person, role and period with every
+// input. A case is turned into an engine.Case against the handbook, so that
+// an input is typed by the rule it feeds: a number for tiers, yes/no for a
+// yes/no item, a level, a choice id, a list of checks, or named inputs of a
+// formula item. Every problem is reported at its file, line and column.
+package cases
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/kefu-hr/handbook/generator/diag"
+	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/generator/policy"
+	"github.com/kefu-hr/handbook/generator/tomlpos"
+)
+
+// Case is a decoded worked case.
+type Case struct {
+	Title string
+	engine.Case
+}
+
+// Read decodes a case file and types its inputs against h.
+func Read(f load.File, h *policy.Handbook) (*Case, diag.List) {
+	doc, diags := load.DecodeCase(f)
+	if len(diags) > 0 {
+		return nil, diags
+	}
+	c := &conv{doc: doc, h: h}
+	out := c.convert()
+	c.diags.Sort()
+	if len(c.diags) > 0 {
+		return nil, c.diags
+	}
+	return out, nil
+}
+
+type conv struct {
+	doc   *load.Document
+	h     *policy.Handbook
+	diags diag.List
+}
+
+func (c *conv) errf(ptr, format string, args ...any) {
+	c.diags.Add(c.doc.ValuePos(ptr), tomlpos.KeyPath(ptr), format, args...)
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (c *conv) convert() *Case {
+	d := c.doc.Data
+	out := &Case{Title: d["title"].(string)}
+	out.Role = d["role"].(string)
+	if p, ok := d["person"].(string); ok {
+		out.Person = p
+	}
+	per, err := engine.ParsePeriod(d["period"].(string))
+	if err != nil {
+		c.errf("/period", "%v", err)
+		return nil
+	}
+	out.Period = per
+	day := per.Start()
+	role, _ := c.h.At(policy.KindRole, out.Role, day).(*policy.Role)
+	if role == nil {
+		c.errf("/role", "no role %q in effect on %s", out.Role, day.Format("2006-01-02"))
+		return nil
+	}
+	if rl, ok := d["red_lines"].([]any); ok {
+		for _, x := range rl {
+			out.RedLines = append(out.RedLines, x.(string))
+		}
+	}
+	if sc, ok := d["scorecard"].(map[string]any); ok {
+		out.Scorecards = map[string]map[string]engine.ItemInput{}
+		for _, id := range keys(sc) {
+			ptr := "/scorecard/" + tomlpos.Escape(id)
+			card, _ := c.h.At(policy.KindScorecard, id, day).(*policy.Scorecard)
+			if card == nil {
+				c.errf(ptr, "no scorecard %q in effect on %s", id, day.Format("2006-01-02"))
+				continue
+			}
+			out.Scorecards[id] = c.items(ptr, card, sc[id].(map[string]any))
+		}
+	}
+	if pay, ok := d["pay"].(map[string]any); ok {
+		out.Pay = c.values("/pay", pay)
+	}
+	if pts, ok := d["points"].(map[string]any); ok {
+		out.Points = c.points(pts)
+	}
+	if hist := tables(d["history"]); hist != nil {
+		for i, q := range hist {
+			ptr := fmt.Sprintf("/history/%d", i)
+			score, ok := c.decimal(ptr+"/score", q["score"])
+			if !ok {
+				continue
+			}
+			out.History = append(out.History, engine.Quarter{Label: q["period"].(string), Score: &score,
+				Values: c.values(ptr+"/pay", q["pay"].(map[string]any))})
+		}
+	}
+	return out
+}
+
+// decimal reads an exact number written as an integer or a decimal string.
+func (c *conv) decimal(ptr string, v any) (exact.Decimal, bool) {
+	switch v := v.(type) {
+	case int64:
+		return exact.FromInt(v), true
+	case string:
+		x, err := exact.Parse(v)
+		if err != nil {
+			c.errf(ptr, "%q is not an exact number", v)
+			return exact.Decimal{}, false
+		}
+		return x, true
+	}
+	c.errf(ptr, "want a number, found %v", v)
+	return exact.Decimal{}, false
+}
+
+// values reads named pay or formula inputs: numbers or yes/no.
+func (c *conv) values(ptr string, m map[string]any) map[string]formula.Value {
+	out := map[string]formula.Value{}
+	for _, k := range keys(m) {
+		p := ptr + "/" + tomlpos.Escape(k)
+		if b, ok := m[k].(bool); ok {
+			out[k] = formula.Value{Bool: b, IsBool: true}
+			continue
+		}
+		if x, ok := c.decimal(p, m[k]); ok {
+			out[k] = formula.Value{Num: x}
+		}
+	}
+	return out
+}
+
+// items types the inputs of one scorecard by the scoring kind of each item.
+func (c *conv) items(ptr string, card *policy.Scorecard, m map[string]any) map[string]engine.ItemInput {
+	kinds := map[string]*policy.Item{}
+	for pi := range card.Part {
+		for ii := range card.Part[pi].Item {
+			it := &card.Part[pi].Item[ii]
+			kinds[it.ID] = it
+		}
+	}
+	out := map[string]engine.ItemInput{}
+	for _, id := range keys(m) {
+		p := ptr + "/" + tomlpos.Escape(id)
+		it := kinds[id]
+		if it == nil {
+			c.errf(p, "scorecard %s has no item %q", card.ID, id)
+			continue
+		}
+		v := m[id]
+		var in engine.ItemInput
+		switch it.Scoring {
+		case policy.ScoreYesNo:
+			b, ok := v.(bool)
+			if !ok {
+				c.errf(p, "item %s is scored yes/no: write true or false", id)
+				continue
+			}
+			in.Yes = &b
+		case policy.ScoreLevels:
+			n, ok := v.(int64)
+			if !ok {
+				c.errf(p, "item %s is scored by level: write 1 to 5", id)
+				continue
+			}
+			in.Level = int(n)
+		case policy.ScoreChoice:
+			s, ok := v.(string)
+			if !ok {
+				c.errf(p, "item %s is scored by choice: write the id of a description", id)
+				continue
+			}
+			in.Choice = s
+		case policy.ScoreChecklist:
+			a, ok := v.([]any)
+			if !ok {
+				c.errf(p, "item %s is a checklist: write the ids of the checks met, e.g. [\"a\", \"b\"]", id)
+				continue
+			}
+			in.Checks = []string{}
+			for _, x := range a {
+				in.Checks = append(in.Checks, x.(string))
+			}
+		case policy.ScoreFormula:
+			t, ok := v.(map[string]any)
+			if !ok {
+				c.errf(p, "item %s is computed from named inputs: write { %s }", id, inputNames(it))
+				continue
+			}
+			in.Named = c.values(p, t)
+		default:
+			x, ok := c.decimal(p, v)
+			if !ok {
+				continue
+			}
+			in.Value = &x
+		}
+		out[id] = in
+	}
+	return out
+}
+
+func inputNames(it *policy.Item) string {
+	s := ""
+	for i, in := range it.Inputs {
+		if i > 0 {
+			s += ", "
+		}
+		s += in.Name + " = …"
+	}
+	return s
+}
+
+func (c *conv) points(m map[string]any) *engine.PointsInput {
+	in := &engine.PointsInput{Events: map[string]int{}, Awards: map[string][]exact.Decimal{}}
+	if ev, ok := m["events"].(map[string]any); ok {
+		for _, k := range keys(ev) {
+			in.Events[k] = int(ev[k].(int64))
+		}
+	}
+	if aw, ok := m["awards"].(map[string]any); ok {
+		for _, k := range keys(aw) {
+			for i, x := range aw[k].([]any) {
+				if d, ok := c.decimal("/points/awards/"+tomlpos.Escape(k)+"/"+strconv.Itoa(i), x); ok {
+					in.Awards[k] = append(in.Awards[k], d)
+				}
+			}
+		}
+	}
+	if sf := tables(m["shortfalls"]); sf != nil {
+		for i, s := range sf {
+			rate, ok := c.decimal(fmt.Sprintf("/points/shortfalls/%d/rate", i), s["rate"])
+			if !ok {
+				continue
+			}
+			met, _ := s["condition_met"].(bool)
+			in.Shortfalls = append(in.Shortfalls, engine.LadderShortfall{Ladder: s["ladder"].(string),
+				Occurrence: int(s["occurrence"].(int64)), Rate: rate, ConditionMet: met})
+		}
+	}
+	return in
+}
+
+// tables returns an array of tables however TOML wrote it: [[x]] headers
+// decode to []map[string]any, inline arrays to []any.
+func tables(v any) []map[string]any {
+	switch v := v.(type) {
+	case []map[string]any:
+		return v
+	case []any:
+		out := make([]map[string]any, 0, len(v))
+		for _, x := range v {
+			if m, ok := x.(map[string]any); ok {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	return nil
+}

@@ -1,0 +1,64 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/generator/report"
+)
+
+// calc computes one worked case and prints the result with its trace.
+func calc(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("calc", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "text", "output format: text or json")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 || (*format != "text" && *format != "json") {
+		fmt.Fprintln(stderr, "usage: handbook calc [--format text|json] CASE.toml")
+		return 2
+	}
+	path := fs.Arg(0)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook calc: %v\n", err)
+		return 2
+	}
+	s, err := collect(nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook calc: %v\n", err)
+		return 2
+	}
+	h, diags, src := loadAll(s)
+	if len(diags) > 0 {
+		writeText(stderr, diags, src)
+		return 1
+	}
+	f := load.File{Path: filepath.ToSlash(filepath.Clean(path)), Data: data}
+	c, diags := cases.Read(f, h)
+	if len(diags) > 0 {
+		writeText(stderr, diags, map[string][]byte{f.Path: data})
+		return 1
+	}
+	r, err := engine.Compute(h, c.Case)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", f.Path, err)
+		return 1
+	}
+	if *format == "json" {
+		if err := report.JSON(stdout, c.Title, r); err != nil {
+			fmt.Fprintf(stderr, "handbook calc: %v\n", err)
+			return 2
+		}
+		return 0
+	}
+	report.Text(stdout, c.Title, r)
+	return 0
+}

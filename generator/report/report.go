@@ -1,0 +1,107 @@
+// Package report renders an engine result for people (text, the form the
+// golden files and `handbook calc` print) and for programs (JSON). Every
+// number is shown with the trace step that produced it.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kefu-hr/handbook/generator/engine"
+)
+
+// Text writes a result as a readable report.
+func Text(w io.Writer, title string, r engine.Result) {
+	fmt.Fprintf(w, "案例：%s\n", title)
+	fmt.Fprintf(w, "人员：%s　岗位：%s@%d　期间：%s\n", or(r.Person, "—"), r.Role, r.RoleVersion, r.Period)
+	for _, s := range r.Scores {
+		fmt.Fprintf(w, "\n== 评分表 %s@%d\n", s.Scorecard, s.Version)
+		for _, it := range s.Items {
+			fmt.Fprintf(w, "  %-24s %8s / %-6s %s\n", it.ID, it.Points, it.Max, it.Clause)
+		}
+		for _, p := range s.Parts {
+			fmt.Fprintf(w, "  [%s] %s 分（满分 %s）→ 百分制 %s × %s%%\n", p.Title, p.Raw, p.Points, p.Score, p.Share)
+		}
+		k := "—"
+		if s.K != nil {
+			k = s.K.String()
+		}
+		fmt.Fprintf(w, "  总分 %s　奖金系数 K %s　等级 %s\n", s.Total, k, or(s.Grade, "—"))
+		steps(w, s.Trace)
+	}
+	if p := r.Points; p != nil {
+		fmt.Fprintf(w, "\n== 积分 %s@%d\n  得分 %s\n", p.System, p.Version, p.Total)
+		for _, c := range p.Consequences {
+			fmt.Fprintf(w, "  后果：%s\n", c)
+		}
+		steps(w, p.Trace)
+	}
+	if len(r.Ledger) > 0 {
+		fmt.Fprintf(w, "\n== 季度台账\n  %-8s %-14s %12s %12s %12s %10s %10s %12s %s\n", "季度", "分支", "完成额", "上季转入", "计提基数", "奖金", "扣发", "转入下季", "未补足")
+		for _, e := range r.Ledger {
+			var open []string
+			for _, o := range e.Outstanding {
+				open = append(open, o.Quarter+":"+o.Amount.String())
+			}
+			fmt.Fprintf(w, "  %-8s %-14s %12s %12s %12s %10s %10s %12s %s\n", e.Quarter, e.Branch, e.Actual, e.CarriedIn,
+				e.Accrued.Add(e.LateBase), e.Bonus, e.Penalty, e.CarriedOut, or(strings.Join(open, " "), "—"))
+		}
+	}
+	if p := r.Pay; p != nil {
+		fmt.Fprintf(w, "\n== 薪酬 %s@%d\n", p.Plan, p.Version)
+		for _, c := range p.Components {
+			mark := ""
+			switch {
+			case c.Withheld:
+				mark = "（暂停发放）"
+			case c.Kind == "deduction":
+				mark = "（扣款）"
+			case c.Kind == "pool":
+				mark = "（分配给团队）"
+			}
+			fmt.Fprintf(w, "  %-28s %12s %s%s\n", c.Name, c.Amount, c.Title, mark)
+		}
+		for _, h := range p.RedLines {
+			fmt.Fprintf(w, "  电网指标：%s（%s）：%s\n", h.Title, h.ID, h.Effect)
+		}
+		fmt.Fprintf(w, "  合计 %s 元\n", p.Total)
+		steps(w, p.Trace)
+	}
+}
+
+func steps(w io.Writer, trace []engine.Step) {
+	fmt.Fprintln(w, "  计算过程：")
+	for _, s := range trace {
+		clause := ""
+		if s.Clause != "" {
+			clause = " [" + s.Clause + "]"
+		}
+		inputs := ""
+		if len(s.Inputs) > 0 {
+			inputs = " {" + strings.Join(s.Inputs, ", ") + "}"
+		}
+		fmt.Fprintf(w, "    %s%s%s = %s\n      %s\n", s.Ref, clause, inputs, s.Value, s.Explain)
+	}
+}
+
+func or(s, dflt string) string {
+	if s == "" {
+		return dflt
+	}
+	return s
+}
+
+// JSON writes a result as indented JSON; decimals are strings.
+func JSON(w io.Writer, title string, r engine.Result) error {
+	b, err := json.MarshalIndent(struct {
+		Title string `json:"title"`
+		engine.Result
+	}{title, r}, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", b)
+	return err
+}
