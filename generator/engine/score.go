@@ -3,7 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/exact"
@@ -91,9 +91,19 @@ var (
 // Round is the rounding rule for scores: two decimals, 四舍五入.
 func Round(x exact.Decimal) exact.Decimal { return x.Round(2, exact.HalfUp) }
 
-// Score computes a scorecard from the inputs of its items, keyed by item id.
-// It reports every missing or invalid input at once.
+// Score computes a scorecard from the inputs of its items, keyed by item id,
+// with its trace. It reports every missing or invalid input at once.
 func Score(sc *policy.Scorecard, in map[string]ItemInput, t Tables) (ScoreResult, error) {
+	return score(sc, in, t, true)
+}
+
+// ScoreTotal computes a scorecard without the trace or per-item results: the
+// fast path for batches. The total, parts, K and grade are the same as Score's.
+func ScoreTotal(sc *policy.Scorecard, in map[string]ItemInput, t Tables) (ScoreResult, error) {
+	return score(sc, in, t, false)
+}
+
+func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) (ScoreResult, error) {
 	r := ScoreResult{Scorecard: sc.ID, Version: sc.Version}
 	var problems []string
 	total := zero
@@ -101,21 +111,31 @@ func Score(sc *policy.Scorecard, in map[string]ItemInput, t Tables) (ScoreResult
 		raw := zero
 		for i := range part.Item {
 			it := &part.Item[i]
-			pts, clause, used, explain, err := scoreItem(it, in[it.ID])
+			pts, clause, err := scoreItem(it, in[it.ID])
 			if err != nil {
 				problems = append(problems, fmt.Sprintf("%s: %v", it.ID, err))
 				continue
 			}
 			raw = raw.Add(pts)
+			if !trace {
+				continue
+			}
 			r.Items = append(r.Items, ItemResult{ID: it.ID, Title: it.Title, Part: part.ID, Points: pts, Max: it.Cap(), Clause: clause})
-			r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, it.ID), Clause: clause, Inputs: used, Value: pts.String(),
-				Explain: fmt.Sprintf("%s：%s，得 %s 分。", it.Title, explain, pts)})
+			used, explain := explainItem(it, in[it.ID], pts, clause)
+			r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, it.ID), Clause: clause, Inputs: used, Value: pts.String(), Explain: explain})
 		}
 		max := part.MaxPoints()
 		capped := exact.Min(raw, max)
-		score, _ := capped.Mul(hundred).Quo(max)
+		score := capped
+		if max.Cmp(hundred) != 0 {
+			score, _ = capped.Mul(hundred).Quo(max)
+		}
 		score = Round(score)
 		r.Parts = append(r.Parts, PartResult{ID: part.ID, Title: part.Title, Raw: capped, Points: max, Score: score, Share: part.Share})
+		total = total.Add(score.Mul(part.Share))
+		if !trace {
+			continue
+		}
 		explain := fmt.Sprintf("%s各项合计 %s 分", part.Title, raw)
 		if raw.Cmp(max) > 0 {
 			explain += fmt.Sprintf("，超过满分 %s 分，按 %s 分计", max, max)
@@ -124,26 +144,28 @@ func Score(sc *policy.Scorecard, in map[string]ItemInput, t Tables) (ScoreResult
 			explain += fmt.Sprintf("，按百分制折算为 %s × 100 ÷ %s = %s 分", capped, max, score)
 		}
 		r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, part.ID), Value: score.String(), Explain: explain + "。"})
-		total = total.Add(score.Mul(part.Share))
 	}
 	if len(problems) > 0 {
 		return ScoreResult{}, &InputError{Problems: problems}
 	}
-	total, _ = total.Quo(hundred)
-	r.Total = Round(total)
-	var terms []string
-	for _, p := range r.Parts {
-		terms = append(terms, fmt.Sprintf("%s %s × %s%%", p.Title, p.Score, p.Share))
+	r.Total = Round(total.Shift(-2))
+	if trace {
+		var terms []string
+		for _, p := range r.Parts {
+			terms = append(terms, fmt.Sprintf("%s %s × %s%%", p.Title, p.Score, p.Share))
+		}
+		r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, ""), Value: r.Total.String(),
+			Explain: fmt.Sprintf("总分 = %s = %s 分。", strings.Join(terms, " + "), r.Total)})
 	}
-	r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, ""), Value: r.Total.String(),
-		Explain: fmt.Sprintf("总分 = %s = %s 分。", strings.Join(terms, " + "), r.Total)})
 	if sc.Bands != "" {
 		if b := t.Bands(sc.Bands); b != nil {
 			if row := b.Find(r.Total); row != nil && row.Value != nil {
 				k := *row.Value
 				r.K = &k
-				r.Trace = append(r.Trace, Step{Ref: ref(&b.Header, ""), Clause: bandClause(b, row), Inputs: []string{"总分=" + r.Total.String()},
-					Value: k.String(), Explain: fmt.Sprintf("总分 %s 分落在%s，奖金系数 K = %s。", r.Total, describeInterval(row.Interval), k)})
+				if trace {
+					r.Trace = append(r.Trace, Step{Ref: ref(&b.Header, ""), Clause: bandClause(b, row), Inputs: []string{"总分=" + r.Total.String()},
+						Value: k.String(), Explain: fmt.Sprintf("总分 %s 分落在%s，奖金系数 K = %s。", r.Total, describeInterval(row.Interval), k)})
+				}
 			}
 		}
 	}
@@ -151,8 +173,10 @@ func Score(sc *policy.Scorecard, in map[string]ItemInput, t Tables) (ScoreResult
 		if b := t.Bands(sc.Grades); b != nil {
 			if row := b.Find(r.Total); row != nil {
 				r.Grade = row.Label
-				r.Trace = append(r.Trace, Step{Ref: ref(&b.Header, ""), Clause: bandClause(b, row), Inputs: []string{"总分=" + r.Total.String()},
-					Value: row.Label, Explain: fmt.Sprintf("总分 %s 分落在%s，等级为「%s」。", r.Total, describeInterval(row.Interval), row.Label)})
+				if trace {
+					r.Trace = append(r.Trace, Step{Ref: ref(&b.Header, ""), Clause: bandClause(b, row), Inputs: []string{"总分=" + r.Total.String()},
+						Value: row.Label, Explain: fmt.Sprintf("总分 %s 分落在%s，等级为「%s」。", r.Total, describeInterval(row.Interval), row.Label)})
+				}
 			}
 		}
 	}
@@ -185,9 +209,8 @@ var (
 	errMissing = errors.New("no input given")
 )
 
-// scoreItem computes one item. It returns the points, the clause that fired,
-// the inputs used and a phrase explaining the computation.
-func scoreItem(it *policy.Item, in ItemInput) (pts exact.Decimal, clause string, used []string, explain string, err error) {
+// scoreItem computes one item: its points and the clause that fired.
+func scoreItem(it *policy.Item, in ItemInput) (exact.Decimal, string, error) {
 	need := func() (exact.Decimal, error) {
 		if in.Value == nil {
 			return zero, errMissing
@@ -200,59 +223,50 @@ func scoreItem(it *policy.Item, in ItemInput) (pts exact.Decimal, clause string,
 		}
 		return *in.Value, nil
 	}
-	label := func() string {
-		if it.Input != nil {
-			return it.Input.Label
-		}
-		return it.Title
-	}
 	switch it.Scoring {
 	case policy.ScoreTiers:
 		x, err := need()
 		if err != nil {
-			return zero, "", nil, "", err
+			return zero, "", err
 		}
 		for i, t := range it.Tiers {
 			if t.Contains(x) {
-				return t.Points, fmt.Sprintf("tiers[%d]", i), []string{label() + "=" + x.String()},
-					fmt.Sprintf("%s为 %s，落在%s", label(), x, describeInterval(t.Interval)), nil
+				return t.Points, tierClauses[min(i, len(tierClauses)-1)], nil
 			}
 		}
-		return zero, "", nil, "", fmt.Errorf("%s lands in no tier", x)
+		return zero, "", fmt.Errorf("%s lands in no tier", x)
 	case policy.ScoreYesNo:
 		if in.Yes == nil {
-			return zero, "", nil, "", errMissing
+			return zero, "", errMissing
 		}
 		if *in.Yes {
-			return *it.Yes, "yes", []string{label() + "=是"}, label() + "：是", nil
+			return *it.Yes, "yes", nil
 		}
-		return *it.No, "no", []string{label() + "=否"}, label() + "：否", nil
+		return *it.No, "no", nil
 	case policy.ScoreDeduction:
 		x, err := need()
 		if err != nil {
-			return zero, "", nil, "", err
+			return zero, "", err
 		}
 		if !x.IsInteger() {
-			return zero, "", nil, "", fmt.Errorf("%s is not a whole number", x)
+			return zero, "", fmt.Errorf("%s is not a whole number", x)
 		}
 		floor := zero
 		if it.Floor != nil {
 			floor = *it.Floor
 		}
+		if x.Sign() == 0 {
+			return *it.Full, "full", nil
+		}
 		p := it.Full.Sub(it.Per.Mul(x))
-		clause := "full"
-		if x.Sign() > 0 {
-			clause = "deducted"
+		if p.Cmp(floor) <= 0 {
+			return floor, "floor", nil
 		}
-		if p.Cmp(floor) <= 0 && x.Sign() > 0 {
-			p, clause = floor, "floor"
-		}
-		return p, clause, []string{label() + "=" + x.String()},
-			fmt.Sprintf("满分 %s 分，%s %s，每个扣 %s 分（最低 %s 分）", it.Full, label(), x, it.Per, floor), nil
+		return p, "deducted", nil
 	case policy.ScoreLinear:
 		x, err := need()
 		if err != nil {
-			return zero, "", nil, "", err
+			return zero, "", err
 		}
 		diff := x.Sub(*it.Par)
 		p, clause := *it.Base, "par"
@@ -263,101 +277,165 @@ func scoreItem(it *policy.Item, in ItemInput) (pts exact.Decimal, clause string,
 			steps, _ := diff.Neg().Quo(*it.Step)
 			p, clause = p.Sub(it.Down.Mul(steps.Floor())), "below"
 		}
-		lo, hi := zero, it.Cap()
-		if it.Min != nil {
-			lo = *it.Min
-		}
-		if it.Max != nil {
-			hi = *it.Max
-		}
+		lo, hi := linearBounds(it)
 		if p.Cmp(hi) > 0 {
 			p, clause = hi, "max"
 		}
 		if p.Cmp(lo) < 0 {
 			p, clause = lo, "min"
 		}
-		return p, clause, []string{label() + "=" + x.String()},
-			fmt.Sprintf("%s为 %s，以 %s 为基准得 %s 分，每满 %s 高加 %s 分、低扣 %s 分（%s～%s 分）", label(), x, it.Par, it.Base, it.Step, it.Up, it.Down, lo, hi), nil
+		return p, clause, nil
 	case policy.ScoreLevels:
 		for i, l := range it.Levels {
 			if l.Level == in.Level {
-				return l.Points, fmt.Sprintf("levels[%d]", i), []string{fmt.Sprintf("等级=%d", in.Level)}, fmt.Sprintf("评定为 %d 级", in.Level), nil
+				return l.Points, levelClauses[min(i, len(levelClauses)-1)], nil
 			}
 		}
 		if in.Level == 0 {
-			return zero, "", nil, "", errMissing
+			return zero, "", errMissing
 		}
-		return zero, "", nil, "", fmt.Errorf("level %d is outside 1–5", in.Level)
+		return zero, "", fmt.Errorf("level %d is outside 1–5", in.Level)
 	case policy.ScoreChoice:
 		for i, c := range it.Choices {
 			if c.ID == in.Choice {
-				return c.Points, fmt.Sprintf("choices[%d]", i), []string{"选择=" + c.ID}, "评定为“" + c.Text + "”", nil
+				return c.Points, fmt.Sprintf("choices[%d]", i), nil
 			}
 		}
 		if in.Choice == "" {
-			return zero, "", nil, "", errMissing
+			return zero, "", errMissing
 		}
-		return zero, "", nil, "", fmt.Errorf("unknown choice %q", in.Choice)
+		return zero, "", fmt.Errorf("unknown choice %q", in.Choice)
 	case policy.ScoreChecklist:
-		met := map[string]bool{}
-		for _, id := range in.Checks {
-			met[id] = true
-		}
 		p := zero
-		var names []string
+		found := 0
 		for _, c := range it.Checks {
-			if met[c.ID] {
+			if slices.Contains(in.Checks, c.ID) {
 				p = p.Add(c.Points)
-				names = append(names, c.ID)
-				delete(met, c.ID)
+				found++
 			}
 		}
-		if len(met) > 0 {
+		if found != len(in.Checks) {
 			var unknown []string
-			for id := range met {
-				unknown = append(unknown, id)
+			for _, id := range in.Checks {
+				if !slices.ContainsFunc(it.Checks, func(c policy.Choice) bool { return c.ID == id }) {
+					unknown = append(unknown, id)
+				}
 			}
-			sort.Strings(unknown)
-			return zero, "", nil, "", fmt.Errorf("unknown checks %q", unknown)
+			if len(unknown) > 0 {
+				return zero, "", fmt.Errorf("unknown checks %q", unknown)
+			}
+			return zero, "", fmt.Errorf("a check is given twice: %q", in.Checks)
 		}
-		return p, "checks", []string{"达到=" + strings.Join(names, ",")}, fmt.Sprintf("达到 %d 条要求", len(names)), nil
+		return p, "checks", nil
 	case policy.ScoreProportional:
 		x, err := need()
 		if err != nil {
-			return zero, "", nil, "", err
+			return zero, "", err
 		}
-		if x.Cmp(*it.Scale) > 0 {
-			x = *it.Scale
-		}
+		x = exact.Min(x, *it.Scale)
 		q, _ := it.Weight.Mul(x).Quo(*it.Scale)
-		return Round(q), "proportional", []string{label() + "=" + in.Value.String()},
-			fmt.Sprintf("%s为 %s（满分 %s），按比例得 %s × %s ÷ %s", label(), in.Value, it.Scale, it.Weight, x, it.Scale), nil
+		return Round(q), "proportional", nil
 	case policy.ScoreFormula:
-		var names []string
 		vals := scope{}
 		for _, def := range it.Inputs {
 			v, ok := in.Named[def.Name]
 			if !ok {
-				return zero, "", nil, "", fmt.Errorf("no input %q", def.Name)
+				return zero, "", fmt.Errorf("no input %q", def.Name)
 			}
 			vals[def.Name] = v
-			names = append(names, def.Name+"="+valueString(v))
 		}
 		v, err := it.Expr.Eval(vals)
 		if err != nil {
-			return zero, "", nil, "", err
+			return zero, "", err
 		}
 		p := Round(v.Num)
-		clause := "formula"
 		if p.Cmp(it.Cap()) > 0 {
-			p, clause = it.Cap(), "max"
+			return it.Cap(), "max", nil
 		}
 		if p.Sign() < 0 {
-			p, clause = zero, "min"
+			return zero, "min", nil
 		}
-		return p, clause, names, "按公式 " + it.Formula + " 计算", nil
+		return p, "formula", nil
 	}
-	return zero, "", nil, "", fmt.Errorf("unknown scoring %q", it.Scoring)
+	return zero, "", fmt.Errorf("unknown scoring %q", it.Scoring)
+}
+
+// Clause names of the first tiers and levels, kept as constants so that
+// scoring allocates nothing for them.
+var (
+	tierClauses  = []string{"tiers[0]", "tiers[1]", "tiers[2]", "tiers[3]", "tiers[4]", "tiers[5]", "tiers[6]", "tiers[7]", "tiers[8]", "tiers[9]"}
+	levelClauses = []string{"levels[0]", "levels[1]", "levels[2]", "levels[3]", "levels[4]"}
+)
+
+// linearBounds returns the clamp of a linear item: min (default 0) and max
+// (default the item's weight plus bonus).
+func linearBounds(it *policy.Item) (exact.Decimal, exact.Decimal) {
+	lo, hi := zero, it.Cap()
+	if it.Min != nil {
+		lo = *it.Min
+	}
+	if it.Max != nil {
+		hi = *it.Max
+	}
+	return lo, hi
+}
+
+// explainItem says in Chinese how an item got its points, and which inputs
+// it used. It is called only when a trace is wanted.
+func explainItem(it *policy.Item, in ItemInput, pts exact.Decimal, clause string) ([]string, string) {
+	label := it.Title
+	if it.Input != nil {
+		label = it.Input.Label
+	}
+	var used []string
+	var how string
+	switch it.Scoring {
+	case policy.ScoreTiers:
+		x := *in.Value
+		for _, t := range it.Tiers {
+			if t.Contains(x) {
+				how = fmt.Sprintf("%s为 %s，落在%s", label, x, describeInterval(t.Interval))
+			}
+		}
+		used = []string{label + "=" + x.String()}
+	case policy.ScoreYesNo:
+		yn := map[bool]string{true: "是", false: "否"}[*in.Yes]
+		used, how = []string{label + "=" + yn}, label+"："+yn
+	case policy.ScoreDeduction:
+		floor := zero
+		if it.Floor != nil {
+			floor = *it.Floor
+		}
+		used = []string{label + "=" + in.Value.String()}
+		how = fmt.Sprintf("满分 %s 分，%s %s，每个扣 %s 分（最低 %s 分）", it.Full, label, in.Value, it.Per, floor)
+	case policy.ScoreLinear:
+		lo, hi := linearBounds(it)
+		used = []string{label + "=" + in.Value.String()}
+		how = fmt.Sprintf("%s为 %s，以 %s 为基准得 %s 分，每满 %s 高加 %s 分、低扣 %s 分（%s～%s 分）", label, in.Value, it.Par, it.Base, it.Step, it.Up, it.Down, lo, hi)
+	case policy.ScoreLevels:
+		used, how = []string{fmt.Sprintf("等级=%d", in.Level)}, fmt.Sprintf("评定为 %d 级", in.Level)
+	case policy.ScoreChoice:
+		for _, c := range it.Choices {
+			if c.ID == in.Choice {
+				used, how = []string{"选择=" + c.ID}, "评定为“"+c.Text+"”"
+			}
+		}
+	case policy.ScoreChecklist:
+		used, how = []string{"达到=" + strings.Join(in.Checks, ",")}, fmt.Sprintf("达到 %d 条要求", len(in.Checks))
+	case policy.ScoreProportional:
+		x := exact.Min(*in.Value, *it.Scale)
+		used = []string{label + "=" + in.Value.String()}
+		how = fmt.Sprintf("%s为 %s（满分 %s），按比例得 %s × %s ÷ %s", label, in.Value, it.Scale, it.Weight, x, it.Scale)
+	case policy.ScoreFormula:
+		for _, def := range it.Inputs {
+			used = append(used, def.Name+"="+valueString(in.Named[def.Name]))
+		}
+		how = "按公式 " + it.Formula + " 计算"
+	}
+	if clause == "max" || clause == "min" {
+		how += "，按上下限取值"
+	}
+	return used, fmt.Sprintf("%s：%s，得 %s 分。", it.Title, how, pts)
 }
 
 // scope gives formula names their values; it has no tables.

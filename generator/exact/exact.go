@@ -118,27 +118,24 @@ func (x Decimal) IsInteger() bool {
 	return frac.IsZero()
 }
 
-func op(f func(d, a, b *apd.Decimal) (apd.Condition, error), a, b Decimal) (Decimal, error) {
-	var z Decimal
-	_, err := f(&z.d, &a.d, &b.d)
-	return z, err
-}
-
 // Add returns x + y.
 func (x Decimal) Add(y Decimal) Decimal {
-	z, _ := op(ctx.Add, x, y)
+	var z Decimal
+	_, _ = ctx.Add(&z.d, &x.d, &y.d)
 	return z
 }
 
 // Sub returns x − y.
 func (x Decimal) Sub(y Decimal) Decimal {
-	z, _ := op(ctx.Sub, x, y)
+	var z Decimal
+	_, _ = ctx.Sub(&z.d, &x.d, &y.d)
 	return z
 }
 
 // Mul returns x × y.
 func (x Decimal) Mul(y Decimal) Decimal {
-	z, _ := op(ctx.Mul, x, y)
+	var z Decimal
+	_, _ = ctx.Mul(&z.d, &x.d, &y.d)
 	return z
 }
 
@@ -150,12 +147,21 @@ func (x Decimal) Quo(y Decimal) (Decimal, error) {
 	if y.Sign() == 0 {
 		return Decimal{}, ErrDivZero
 	}
-	z, err := op(ctx.Quo, x, y)
-	if err != nil {
+	var z Decimal
+	if _, err := ctx.Quo(&z.d, &x.d, &y.d); err != nil {
 		return Decimal{}, err
 	}
 	z.d.Reduce(&z.d)
 	return z, nil
+}
+
+// Shift returns x × 10^n, exactly: Shift(-2) divides by 100 without a
+// division.
+func (x Decimal) Shift(n int32) Decimal {
+	var z Decimal
+	z.d.Set(&x.d)
+	z.d.Exponent += n
+	return z
 }
 
 // Neg returns −x.

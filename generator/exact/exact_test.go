@@ -67,3 +67,12 @@ func TestFloorAndInteger(t *testing.T) {
 		t.Error("IsInteger")
 	}
 }
+
+func TestShift(t *testing.T) {
+	if got := MustParse("7120").Shift(-2).String(); got != "71.20" {
+		t.Errorf("7120 shifted by -2 = %s", got)
+	}
+	if got := MustParse("1.5").Shift(3).Cmp(FromInt(1500)); got != 0 {
+		t.Errorf("1.5 shifted by 3 ≠ 1500")
+	}
+}
