@@ -8,6 +8,9 @@ package cases
 
 import (
 	"fmt"
+	"os"
+	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 
@@ -276,4 +279,41 @@ func tables(v any) []map[string]any {
 		return out
 	}
 	return nil
+}
+
+// Worked is a case file with its computed result.
+type Worked struct {
+	Path   string
+	Case   *Case
+	Result engine.Result
+}
+
+// RunDir reads and computes every *.toml case in dir, in name order. Paths in
+// messages are shown as shown/NAME.
+func RunDir(dir, shown string, h *policy.Handbook) ([]Worked, diag.List, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.toml"))
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []Worked
+	var all diag.List
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		f := load.File{Path: path.Join(shown, filepath.Base(p)), Data: data}
+		c, diags := Read(f, h)
+		if len(diags) > 0 {
+			all = append(all, diags...)
+			continue
+		}
+		r, err := engine.Compute(h, c.Case)
+		if err != nil {
+			all.Add(diag.Pos{File: f.Path}, "", "%v", err)
+			continue
+		}
+		out = append(out, Worked{Path: f.Path, Case: c, Result: r})
+	}
+	return out, all, nil
 }

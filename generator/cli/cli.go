@@ -30,6 +30,10 @@ Usage:
   handbook calc [--format text|json] CASE.toml
         Compute a worked case (see testdata/cases) and print the result with
         the trace of every number.
+  handbook coverage [--cases dir]
+        Compute every worked case and list the clauses of the policies (tier
+        rows, band rows, events, ladder steps, ledger branches, components,
+        red lines) that no case exercises.
 
 Exit status: 0 success, 1 problems in the policies, 2 usage or I/O error.
 `
@@ -47,6 +51,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return build(args[1:], stdout, stderr)
 	case "calc":
 		return calc(args[1:], stdout, stderr)
+	case "coverage":
+		return coverageCmd(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -5,6 +5,7 @@
 //	handbook validate [--format text|json|github] [path ...]
 //	handbook build [-o dir] [--force]
 //	handbook calc [--format text|json] CASE.toml
+//	handbook coverage [--cases dir]
 //
 // Exit codes: 0 success, 1 problems found in the policies, 2 wrong usage or
 // an I/O failure.

@@ -1,0 +1,200 @@
+// Package coverage measures which clauses of the policies the worked cases
+// exercise: every tier row, band row, level, choice, event, ladder step,
+// ledger branch, pay component and red line. A clause no case reaches is a
+// rule nobody has checked a number for.
+package coverage
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/policy"
+)
+
+// Clause is one thing a case can exercise. Ref and Clause match the Ref and
+// Clause of the engine's trace steps.
+type Clause struct {
+	Ref, Clause string
+	What        string // a short description for the report
+}
+
+// Key identifies a clause in a set of exercised clauses.
+func (c Clause) Key() string { return c.Ref + " " + c.Clause }
+
+func ref(h *policy.Header, part string) string {
+	if part == "" {
+		return fmt.Sprintf("%s@%d", h.ID, h.Version)
+	}
+	return fmt.Sprintf("%s@%d#%s", h.ID, h.Version, part)
+}
+
+// Clauses lists every clause of the policies in h that a case can reach.
+func Clauses(h *policy.Handbook) []Clause {
+	var out []Clause
+	add := func(hd *policy.Header, part, clause, what string) {
+		out = append(out, Clause{Ref: ref(hd, part), Clause: clause, What: what})
+	}
+	for _, p := range h.All() {
+		hd := p.Head()
+		switch p := p.(type) {
+		case *policy.Scorecard:
+			for _, part := range p.Part {
+				for _, it := range part.Item {
+					for _, c := range itemClauses(&it) {
+						add(hd, it.ID, c, it.Title)
+					}
+				}
+			}
+		case *policy.Bands:
+			if p.Output != "coefficient" && p.Output != "grade" {
+				continue // action tables (末位) are not computed by the engine yet
+			}
+			for i, r := range p.Rows {
+				what := r.Label
+				if r.Value != nil {
+					what = "K = " + r.Value.String()
+				}
+				add(hd, "", fmt.Sprintf("rows[%d]", i), p.Title+"："+what)
+			}
+		case *policy.Points:
+			for _, e := range p.Event {
+				c := "event"
+				if e.Discretionary {
+					c = "award"
+				}
+				add(hd, e.ID, c, e.Title)
+			}
+			for _, l := range p.Ladder {
+				for i := range l.Steps {
+					add(hd, l.ID, fmt.Sprintf("steps[%d]", i), l.Title)
+				}
+			}
+		case *policy.PayPlan:
+			for _, c := range p.Component {
+				if c.Kind == "ledger" {
+					for _, b := range []string{"below-base", "base-to-target", "target", "above-cap", "made-up"} {
+						add(hd, c.Name, b, c.Title)
+					}
+					if c.Exempt != "" {
+						add(hd, c.Name, "exempt", c.Title)
+					}
+					continue
+				}
+				add(hd, c.Name, "formula", c.Title)
+			}
+		case *policy.RedLines:
+			for _, l := range p.Line {
+				add(hd, l.ID, "pay_effect", l.Title)
+			}
+		}
+	}
+	return out
+}
+
+// itemClauses lists the clauses of one scorecard item.
+func itemClauses(it *policy.Item) []string {
+	var cs []string
+	switch it.Scoring {
+	case policy.ScoreTiers:
+		for i := range it.Tiers {
+			cs = append(cs, fmt.Sprintf("tiers[%d]", i))
+		}
+	case policy.ScoreYesNo:
+		cs = []string{"yes", "no"}
+	case policy.ScoreDeduction:
+		floor := exact.FromInt(0)
+		if it.Floor != nil {
+			floor = *it.Floor
+		}
+		cs = []string{"full"}
+		if it.Full.Sub(*it.Per).Cmp(floor) > 0 {
+			cs = append(cs, "deducted")
+		}
+		// The floor is reached only if enough units can occur.
+		var most *exact.Decimal
+		if n := len(it.Requirements); n > 0 {
+			m := exact.FromInt(int64(n))
+			most = &m
+		} else if it.Input != nil {
+			most = it.Input.Max
+		}
+		if most == nil || it.Full.Sub(it.Per.Mul(*most)).Cmp(floor) <= 0 {
+			cs = append(cs, "floor")
+		}
+	case policy.ScoreLinear:
+		cs = []string{"par"}
+		if it.Up.Sign() > 0 {
+			cs = append(cs, "above")
+		}
+		if it.Down.Sign() > 0 {
+			cs = append(cs, "below")
+		}
+	case policy.ScoreLevels:
+		for i := range it.Levels {
+			cs = append(cs, fmt.Sprintf("levels[%d]", i))
+		}
+	case policy.ScoreChoice:
+		for i := range it.Choices {
+			cs = append(cs, fmt.Sprintf("choices[%d]", i))
+		}
+	case policy.ScoreChecklist:
+		cs = []string{"checks"}
+	case policy.ScoreProportional:
+		cs = []string{"proportional"}
+	case policy.ScoreFormula:
+		cs = []string{"formula"}
+	}
+	return cs
+}
+
+// Exercised returns the keys of the clauses the results' traces reach.
+func Exercised(results []engine.Result) map[string]bool {
+	hit := map[string]bool{}
+	mark := func(steps []engine.Step) {
+		for _, s := range steps {
+			if s.Clause != "" {
+				hit[s.Ref+" "+s.Clause] = true
+				if s.Clause == "withheld" {
+					hit[s.Ref+" formula"] = true
+				}
+			}
+		}
+	}
+	for _, r := range results {
+		for _, s := range r.Scores {
+			mark(s.Trace)
+		}
+		if r.Points != nil {
+			mark(r.Points.Trace)
+		}
+		if r.Pay != nil {
+			mark(r.Pay.Trace)
+		}
+		for _, e := range r.Ledger {
+			mark(e.Trace)
+		}
+	}
+	return hit
+}
+
+// Report is the coverage of a set of clauses.
+type Report struct {
+	Total, Covered int
+	Missing        []Clause // sorted by Ref, then Clause
+}
+
+// Measure compares the clauses with those exercised.
+func Measure(all []Clause, hit map[string]bool) Report {
+	r := Report{Total: len(all)}
+	for _, c := range all {
+		if hit[c.Key()] {
+			r.Covered++
+		} else {
+			r.Missing = append(r.Missing, c)
+		}
+	}
+	sort.SliceStable(r.Missing, func(i, j int) bool { return r.Missing[i].Key() < r.Missing[j].Key() })
+	return r
+}

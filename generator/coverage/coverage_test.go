@@ -1,0 +1,70 @@
+package coverage
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/policies"
+	"github.com/kefu-hr/handbook/roles"
+)
+
+func TestCoverageOfTheWorkedCases(t *testing.T) {
+	pf, _ := load.FromFS(policies.FS, "policies")
+	rf, _ := load.FromFS(roles.FS, "roles")
+	h, diags := load.Load(append(pf, rf...))
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	all := Clauses(h)
+	keys := map[string]bool{}
+	for _, c := range all {
+		keys[c.Key()] = true
+	}
+	// Every row of a tier table is a clause; so is every ledger branch.
+	for _, want := range []string{
+		"kefu-zongjian-monthly@1#crm tiers[0]", "kefu-zongjian-monthly@1#crm tiers[2]",
+		"kefu-zongjian-monthly@1#complaints deducted", "bonus-coefficient@1 rows[8]",
+		"dakehu-zhuanyuan-pay@1#quarterly_bonus made-up", "kefu-points@1#jiechuliang steps[3]",
+		"dianwang@1#huikou pay_effect",
+	} {
+		if !keys[want] {
+			t.Errorf("clause %q not listed", want)
+		}
+	}
+	worked, diags, err := cases.RunDir("../../testdata/cases", "testdata/cases", h)
+	if err != nil || len(diags) > 0 {
+		t.Fatal(err, diags)
+	}
+	var list []string
+	hit := Exercised(resultsOf(worked))
+	for k := range hit {
+		list = append(list, k)
+	}
+	for _, want := range []string{"kefu-zongjian-monthly@1#crm tiers[0]", "dakehu-zhuanyuan-pay@1#quarterly_bonus made-up",
+		"dianwang@1#huikou pay_effect", "kefu-points@1#jiechuliang steps[0]"} {
+		if !hit[want] {
+			t.Errorf("the worked cases do not reach %q; they reach %v", want, list)
+		}
+	}
+	r := Measure(all, hit)
+	if r.Covered == 0 || r.Covered+len(r.Missing) != r.Total || !slices.IsSortedFunc(r.Missing, func(a, b Clause) int {
+		if a.Key() < b.Key() {
+			return -1
+		}
+		return 1
+	}) {
+		t.Errorf("report inconsistent: %d of %d, %d missing", r.Covered, r.Total, len(r.Missing))
+	}
+	t.Logf("clause coverage of the worked cases: %d of %d", r.Covered, r.Total)
+}
+
+func resultsOf(ws []cases.Worked) []engine.Result {
+	out := make([]engine.Result, len(ws))
+	for i, w := range ws {
+		out[i] = w.Result
+	}
+	return out
+}
