@@ -43,8 +43,14 @@ func coverageCmd(args []string, stdout, stderr io.Writer) int {
 	for i, w := range worked {
 		results[i] = w.Result
 	}
-	r := coverage.Measure(coverage.Clauses(h), coverage.Exercised(results))
-	fmt.Fprintf(stdout, "clause coverage: %d of %d clauses (%.1f%%) by %d cases\n", r.Covered, r.Total, 100*float64(r.Covered)/float64(max(r.Total, 1)), len(worked))
+	hit := coverage.Exercised(results)
+	probes := coverage.Boundaries(h)
+	for k := range coverage.ProbeHits(probes) {
+		hit[k] = true
+	}
+	r := coverage.Measure(coverage.Clauses(h), hit)
+	fmt.Fprintf(stdout, "clause coverage: %d of %d clauses (%.1f%%) by %d cases and %d generated boundary probes\n",
+		r.Covered, r.Total, 100*float64(r.Covered)/float64(max(r.Total, 1)), len(worked), len(probes))
 	for _, c := range r.Missing {
 		fmt.Fprintf(stdout, "  not exercised: %s %s (%s)\n", c.Ref, c.Clause, c.What)
 	}

@@ -48,9 +48,6 @@ func Clauses(h *policy.Handbook) []Clause {
 				}
 			}
 		case *policy.Bands:
-			if p.Output != "coefficient" && p.Output != "grade" {
-				continue // action tables (末位) are not computed by the engine yet
-			}
 			for i, r := range p.Rows {
 				what := r.Label
 				if r.Value != nil {

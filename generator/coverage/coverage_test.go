@@ -1,8 +1,14 @@
 package coverage
 
 import (
+	"bytes"
+	"flag"
+	"os"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/kefu-hr/handbook/generator/cases"
 	"github.com/kefu-hr/handbook/generator/engine"
@@ -67,4 +73,42 @@ func resultsOf(ws []cases.Worked) []engine.Result {
 		out[i] = w.Result
 	}
 	return out
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/boundaries.golden")
+
+// TestBoundaries computes the generated boundary probes (every threshold of
+// every tier and band table just below, at and just above; every level,
+// choice, yes/no and deduction count; every ladder step) and compares them
+// with testdata/boundaries.golden: a change of any threshold or points shows
+// as a diff there.
+func TestBoundaries(t *testing.T) {
+	pf, _ := load.FromFS(policies.FS, "policies")
+	rf, _ := load.FromFS(roles.FS, "roles")
+	h, diags := load.Load(append(pf, rf...))
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	var b bytes.Buffer
+	probes := Boundaries(h)
+	WriteProbes(&b, probes)
+	golden := "../../testdata/boundaries.golden"
+	if *update {
+		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("no golden (go test ./generator/coverage -update): %v", err)
+	}
+	if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(b.String(), "\n")); diff != "" {
+		t.Errorf("boundary results differ from %s (-want +got):\n%s", golden, diff)
+	}
+	for _, p := range probes {
+		if strings.HasPrefix(p.Result, "error") {
+			t.Errorf("probe %s %s: %s", p.Ref, p.Input, p.Result)
+		}
+	}
 }

@@ -209,6 +209,12 @@ var (
 	errMissing = errors.New("no input given")
 )
 
+// ScoreItem computes one item alone: its points and the clause that fired.
+// Boundary probes use it to try every threshold.
+func ScoreItem(it *policy.Item, in ItemInput) (exact.Decimal, string, error) {
+	return scoreItem(it, in)
+}
+
 // scoreItem computes one item: its points and the clause that fired.
 func scoreItem(it *policy.Item, in ItemInput) (exact.Decimal, string, error) {
 	need := func() (exact.Decimal, error) {

@@ -1,0 +1,202 @@
+package coverage
+
+import (
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/policy"
+)
+
+// Probe is one generated boundary case: an input just below, at or just
+// above a threshold, and what the engine gives for it.
+type Probe struct {
+	Ref, Clause string
+	Input       string
+	Result      string
+}
+
+// epsilon is the step used around thresholds: 0.01 for amounts, rates and
+// scores (the precision people enter), 1 for counts.
+func epsilon(kind string) exact.Decimal {
+	if kind == "count" {
+		return exact.FromInt(1)
+	}
+	return exact.MustParse("0.01")
+}
+
+// Boundaries generates and computes the boundary probes of every scorecard
+// item, band table and ladder step of h: each threshold just below, at and
+// just above, each level, choice and yes/no, each deduction count up to the
+// floor.
+func Boundaries(h *policy.Handbook) []Probe {
+	var out []Probe
+	for _, p := range h.All() {
+		switch p := p.(type) {
+		case *policy.Scorecard:
+			for _, part := range p.Part {
+				for i := range part.Item {
+					out = append(out, itemProbes(&p.Header, &part.Item[i])...)
+				}
+			}
+		case *policy.Bands:
+			var xs []exact.Decimal
+			for _, r := range p.Rows {
+				xs = append(xs, around(r.Interval, exact.MustParse("0.01"))...)
+			}
+			for _, x := range dedupe(xs) {
+				if x.Sign() < 0 {
+					continue
+				}
+				for i, r := range p.Rows {
+					if r.Contains(x) {
+						res := r.Label
+						if r.Value != nil {
+							res = "K " + r.Value.String()
+						}
+						out = append(out, Probe{Ref: ref(&p.Header, ""), Clause: fmt.Sprintf("rows[%d]", i), Input: "总分=" + x.String(), Result: res})
+					}
+				}
+			}
+		case *policy.Points:
+			for _, l := range p.Ladder {
+				for n := 1; n <= len(l.Steps); n++ {
+					st := l.Steps[n-1]
+					for _, rate := range []exact.Decimal{st.Below.Sub(exact.MustParse("0.01")), st.Below} {
+						in := engine.PointsInput{Shortfalls: []engine.LadderShortfall{{Ladder: l.ID, Occurrence: n, Rate: rate, ConditionMet: true}}}
+						r, err := engine.Points(p, in)
+						res := ""
+						clause := "met"
+						if err != nil {
+							res = "error: " + err.Error()
+						} else {
+							res = "得分 " + r.Total.String()
+							for _, s := range r.Trace {
+								if s.Ref == ref(&p.Header, l.ID) {
+									clause = s.Clause
+								}
+							}
+						}
+						out = append(out, Probe{Ref: ref(&p.Header, l.ID), Clause: clause, Input: fmt.Sprintf("第%d次 比率=%s", n, rate), Result: res})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// around returns the values just below, at and just above the ends of an
+// interval.
+func around(iv policy.Interval, eps exact.Decimal) []exact.Decimal {
+	var xs []exact.Decimal
+	for _, b := range []*exact.Decimal{iv.Min, iv.Below} {
+		if b != nil {
+			xs = append(xs, b.Sub(eps), *b, b.Add(eps))
+		}
+	}
+	return xs
+}
+
+func dedupe(xs []exact.Decimal) []exact.Decimal {
+	slices.SortFunc(xs, func(a, b exact.Decimal) int { return a.Cmp(b) })
+	return slices.CompactFunc(xs, func(a, b exact.Decimal) bool { return a.Cmp(b) == 0 })
+}
+
+// itemProbes generates the probes of one scorecard item.
+func itemProbes(h *policy.Header, it *policy.Item) []Probe {
+	var ins []engine.ItemInput
+	var labels []string
+	num := func(x exact.Decimal) {
+		if x.Sign() < 0 || it.Input != nil && it.Input.Max != nil && x.Cmp(*it.Input.Max) > 0 {
+			return
+		}
+		v := x
+		ins, labels = append(ins, engine.ItemInput{Value: &v}), append(labels, x.String())
+	}
+	kind := ""
+	if it.Input != nil {
+		kind = it.Input.Kind
+	}
+	switch it.Scoring {
+	case policy.ScoreTiers:
+		var xs []exact.Decimal
+		for _, t := range it.Tiers {
+			xs = append(xs, around(t.Interval, epsilon(kind))...)
+		}
+		for _, x := range dedupe(xs) {
+			num(x)
+		}
+	case policy.ScoreLinear:
+		for _, x := range dedupe([]exact.Decimal{it.Par.Sub(*it.Step), it.Par.Sub(*it.Step).Add(epsilon(kind)), *it.Par,
+			it.Par.Add(*it.Step).Sub(epsilon(kind)), it.Par.Add(*it.Step), it.Par.Add(it.Step.Mul(exact.FromInt(40)))}) {
+			num(x)
+		}
+	case policy.ScoreDeduction:
+		n := 3
+		if len(it.Requirements) > 0 {
+			n = len(it.Requirements)
+		}
+		for i := 0; i <= n; i++ {
+			num(exact.FromInt(int64(i)))
+		}
+	case policy.ScoreProportional:
+		num(exact.FromInt(0))
+		num(*it.Scale)
+	case policy.ScoreYesNo:
+		for _, b := range []bool{true, false} {
+			v := b
+			ins, labels = append(ins, engine.ItemInput{Yes: &v}), append(labels, map[bool]string{true: "是", false: "否"}[b])
+		}
+	case policy.ScoreLevels:
+		for _, l := range it.Levels {
+			ins, labels = append(ins, engine.ItemInput{Level: l.Level}), append(labels, fmt.Sprintf("%d级", l.Level))
+		}
+	case policy.ScoreChoice:
+		for _, c := range it.Choices {
+			ins, labels = append(ins, engine.ItemInput{Choice: c.ID}), append(labels, c.ID)
+		}
+	case policy.ScoreChecklist:
+		var all []string
+		for _, c := range it.Checks {
+			all = append(all, c.ID)
+		}
+		ins, labels = append(ins, engine.ItemInput{Checks: nil}, engine.ItemInput{Checks: all}), append(labels, "无", "全部")
+	case policy.ScoreFormula:
+		// Formula items have no generic domain: the worked cases cover them.
+		named := map[string]formula.Value{}
+		for _, in := range it.Inputs {
+			named[in.Name] = formula.Value{Num: exact.FromInt(0), IsBool: in.Kind == "yesno"}
+		}
+		ins, labels = append(ins, engine.ItemInput{Named: named}), append(labels, "全为0")
+	}
+	out := make([]Probe, 0, len(ins))
+	for i, in := range ins {
+		pts, clause, err := engine.ScoreItem(it, in)
+		res := pts.String() + " 分"
+		if err != nil {
+			res = "error: " + err.Error()
+		}
+		out = append(out, Probe{Ref: ref(h, it.ID), Clause: clause, Input: labels[i], Result: res})
+	}
+	return out
+}
+
+// WriteProbes writes probes one per line, for the golden file.
+func WriteProbes(w io.Writer, ps []Probe) {
+	for _, p := range ps {
+		fmt.Fprintf(w, "%s\t%s\t→ %s\t[%s]\n", p.Ref, p.Input, p.Result, p.Clause)
+	}
+}
+
+// ProbeHits returns the clause keys the probes exercise.
+func ProbeHits(ps []Probe) map[string]bool {
+	hit := map[string]bool{}
+	for _, p := range ps {
+		hit[p.Ref+" "+p.Clause] = true
+	}
+	return hit
+}
