@@ -8,23 +8,22 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/golden"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/policy"
 	"github.com/kefu-hr/handbook/generator/report"
-	"github.com/kefu-hr/handbook/policies"
-	"github.com/kefu-hr/handbook/roles"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden results of the worked cases")
 
 func handbook(t testing.TB) *policy.Handbook {
 	t.Helper()
-	pf, _ := load.FromFS(policies.FS, "policies")
-	rf, _ := load.FromFS(roles.FS, "roles")
-	h, diags := load.Load(append(pf, rf...))
+	files, err := load.Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, diags := load.Load(files)
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
@@ -70,20 +69,7 @@ func TestGoldenCases(t *testing.T) {
 			}
 			var b bytes.Buffer
 			report.Text(&b, c.Title, r)
-			golden := strings.TrimSuffix(path, ".toml") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("no golden (go test ./generator/cases -update): %v", err)
-			}
-			if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(b.String(), "\n")); diff != "" {
-				t.Errorf("result differs from %s (-want +got):\n%s", golden, diff)
-			}
+			golden.Check(t, strings.TrimSuffix(path, ".toml")+".golden", b.String(), *update)
 		})
 	}
 }

@@ -30,16 +30,10 @@ func build(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook build: unexpected arguments %q\n", fs.Args())
 		return 2
 	}
-	s, err := collect(nil)
-	if err != nil {
-		fmt.Fprintf(stderr, "handbook build: %v\n", err)
-		return 2
-	}
-	h, diags, src := loadAll(s)
-	if len(diags) > 0 {
-		writeText(stderr, diags, src)
-		fmt.Fprintf(stderr, "handbook build: %d problems; nothing written\n", len(diags))
-		return 1
+	h, origin, code := handbook("build", stderr)
+	if code != 0 {
+		fmt.Fprintln(stderr, "handbook build: nothing written")
+		return code
 	}
 	if err := prepareOut(*out, *force); err != nil {
 		fmt.Fprintf(stderr, "handbook build: %v\n", err)
@@ -47,7 +41,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	f, err := os.Create(filepath.Join(*out, "index.html"))
 	if err == nil {
-		err = indexPage.Execute(f, indexData(h, s.origin))
+		err = indexPage.Execute(f, indexData(h, origin))
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
@@ -56,7 +50,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook build: %v\n", err)
 		return 2
 	}
-	fmt.Fprintf(stdout, "wrote %s (%d policies from %s)\n", filepath.Join(*out, "index.html"), len(h.All()), s.origin)
+	fmt.Fprintf(stdout, "wrote %s (%d policies from %s)\n", filepath.Join(*out, "index.html"), len(h.All()), origin)
 	return 0
 }
 

@@ -31,15 +31,9 @@ func calc(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook calc: %v\n", err)
 		return 2
 	}
-	s, err := collect(nil)
-	if err != nil {
-		fmt.Fprintf(stderr, "handbook calc: %v\n", err)
-		return 2
-	}
-	h, diags, src := loadAll(s)
-	if len(diags) > 0 {
-		writeText(stderr, diags, src)
-		return 1
+	h, _, code := handbook("calc", stderr)
+	if code != 0 {
+		return code
 	}
 	f := load.File{Path: filepath.ToSlash(filepath.Clean(path)), Data: data}
 	c, diags := cases.Read(f, h)

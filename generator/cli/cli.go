@@ -12,8 +12,6 @@ import (
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/policy"
-	"github.com/kefu-hr/handbook/policies"
-	"github.com/kefu-hr/handbook/roles"
 )
 
 const usage = `handbook turns the HR policies of the customer-service department into a
@@ -77,15 +75,8 @@ func collect(paths []string) (set, error) {
 	if len(paths) == 0 {
 		root, ok := load.FindRoot(cwd)
 		if !ok {
-			pf, err := load.FromFS(policies.FS, "policies")
-			if err != nil {
-				return set{}, err
-			}
-			rf, err := load.FromFS(roles.FS, "roles")
-			if err != nil {
-				return set{}, err
-			}
-			return set{files: append(pf, rf...), origin: "the policies built into this binary"}, nil
+			files, err := load.Shipped()
+			return set{files: files, origin: "the policies built into this binary"}, err
 		}
 		files, err := checkout(cwd, root)
 		return set{files: files, origin: "checkout " + shown(cwd, root)}, err
@@ -129,6 +120,23 @@ func shown(cwd, p string) string {
 		return rel
 	}
 	return p
+}
+
+// handbook loads the checkout's (or the built-in) policies for a command that
+// needs them all valid; on problems it prints them and returns exit code 1.
+func handbook(cmd string, stderr io.Writer) (*policy.Handbook, string, int) {
+	s, err := collect(nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook %s: %v\n", cmd, err)
+		return nil, "", 2
+	}
+	h, diags, src := loadAll(s)
+	if len(diags) > 0 {
+		writeText(stderr, diags, src)
+		fmt.Fprintf(stderr, "handbook %s: %d problems in the policies\n", cmd, len(diags))
+		return nil, "", 1
+	}
+	return h, s.origin, 0
 }
 
 // loadAll loads a set and keeps only the diagnostics it reports on.

@@ -20,15 +20,9 @@ func coverageCmd(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	s, err := collect(nil)
-	if err != nil {
-		fmt.Fprintf(stderr, "handbook coverage: %v\n", err)
-		return 2
-	}
-	h, diags, src := loadAll(s)
-	if len(diags) > 0 {
-		writeText(stderr, diags, src)
-		return 1
+	h, _, code := handbook("coverage", stderr)
+	if code != 0 {
+		return code
 	}
 	worked, diags, err := cases.RunDir(*dir, filepath.ToSlash(*dir), h)
 	if err != nil {

@@ -3,27 +3,19 @@ package coverage
 import (
 	"bytes"
 	"flag"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/kefu-hr/handbook/generator/cases"
 	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/golden"
 	"github.com/kefu-hr/handbook/generator/load"
-	"github.com/kefu-hr/handbook/policies"
-	"github.com/kefu-hr/handbook/roles"
+	"github.com/kefu-hr/handbook/generator/policy"
 )
 
 func TestCoverageOfTheWorkedCases(t *testing.T) {
-	pf, _ := load.FromFS(policies.FS, "policies")
-	rf, _ := load.FromFS(roles.FS, "roles")
-	h, diags := load.Load(append(pf, rf...))
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
+	h := shipped(t)
 	all := Clauses(h)
 	keys := map[string]bool{}
 	for _, c := range all {
@@ -83,32 +75,27 @@ var update = flag.Bool("update", false, "rewrite testdata/boundaries.golden")
 // with testdata/boundaries.golden: a change of any threshold or points shows
 // as a diff there.
 func TestBoundaries(t *testing.T) {
-	pf, _ := load.FromFS(policies.FS, "policies")
-	rf, _ := load.FromFS(roles.FS, "roles")
-	h, diags := load.Load(append(pf, rf...))
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
+	h := shipped(t)
 	var b bytes.Buffer
 	probes := Boundaries(h)
 	WriteProbes(&b, probes)
-	golden := "../../testdata/boundaries.golden"
-	if *update {
-		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("no golden (go test ./generator/coverage -update): %v", err)
-	}
-	if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(b.String(), "\n")); diff != "" {
-		t.Errorf("boundary results differ from %s (-want +got):\n%s", golden, diff)
-	}
+	golden.Check(t, "../../testdata/boundaries.golden", b.String(), *update)
 	for _, p := range probes {
 		if strings.HasPrefix(p.Result, "error") {
 			t.Errorf("probe %s %s: %s", p.Ref, p.Input, p.Result)
 		}
 	}
+}
+
+func shipped(t *testing.T) *policy.Handbook {
+	t.Helper()
+	files, err := load.Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, diags := load.Load(files)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	return h
 }

@@ -9,15 +9,15 @@ import (
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/policy"
-	"github.com/kefu-hr/handbook/policies"
-	"github.com/kefu-hr/handbook/roles"
 )
 
 func handbook(t testing.TB) *policy.Handbook {
 	t.Helper()
-	pf, _ := load.FromFS(policies.FS, "policies")
-	rf, _ := load.FromFS(roles.FS, "roles")
-	h, diags := load.Load(append(pf, rf...))
+	files, err := load.Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, diags := load.Load(files)
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}

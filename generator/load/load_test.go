@@ -2,13 +2,13 @@ package load
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/kefu-hr/handbook/generator/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of the invalid fixtures")
@@ -106,20 +106,7 @@ func TestInvalidFixtures(t *testing.T) {
 				b.WriteString(d.String() + "\n")
 			}
 			got := b.String()
-			golden := strings.TrimSuffix(fx, ".txtar") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("no golden (run go test ./generator/load -update): %v", err)
-			}
-			if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(got, "\n")); diff != "" {
-				t.Errorf("problems differ from %s (-want +got):\n%s", golden, diff)
-			}
+			golden.Check(t, strings.TrimSuffix(fx, ".txtar")+".golden", got, *update)
 		})
 	}
 }

@@ -8,22 +8,16 @@ import (
 	"testing"
 
 	"github.com/kefu-hr/handbook/generator/policy"
-	"github.com/kefu-hr/handbook/policies"
-	"github.com/kefu-hr/handbook/roles"
 )
 
 // shipped returns the policy files of this repository, as embedded.
 func shipped(t testing.TB) []File {
 	t.Helper()
-	pf, err := FromFS(policies.FS, "policies")
+	files, err := Shipped()
 	if err != nil {
 		t.Fatal(err)
 	}
-	rf, err := FromFS(roles.FS, "roles")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return append(pf, rf...)
+	return files
 }
 
 // TestShippedPolicies guards the main job: the policies in this repository

@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/kefu-hr/handbook/policies"
+	"github.com/kefu-hr/handbook/roles"
 )
 
 // File is one policy file: the path shown in messages and its bytes.
@@ -96,4 +99,18 @@ func FindRoot(dir string) (string, bool) {
 		}
 		abs = parent
 	}
+}
+
+// Shipped returns the policy files built into this binary: policies/ and
+// roles/ of the repository it was built from.
+func Shipped() ([]File, error) {
+	pf, err := FromFS(policies.FS, "policies")
+	if err != nil {
+		return nil, err
+	}
+	rf, err := FromFS(roles.FS, "roles")
+	if err != nil {
+		return nil, err
+	}
+	return append(pf, rf...), nil
 }
