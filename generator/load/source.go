@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kefu-hr/handbook/generator/policy"
 	"github.com/kefu-hr/handbook/policies"
 	"github.com/kefu-hr/handbook/roles"
 )
@@ -113,4 +114,18 @@ func Shipped() ([]File, error) {
 		return nil, err
 	}
 	return append(pf, rf...), nil
+}
+
+// ShippedHandbook loads and checks the built-in policies. An error means the
+// binary was built from policies that do not validate.
+func ShippedHandbook() (*policy.Handbook, error) {
+	files, err := Shipped()
+	if err != nil {
+		return nil, err
+	}
+	h, diags := Load(files)
+	if len(diags) > 0 {
+		return nil, diags
+	}
+	return h, nil
 }
