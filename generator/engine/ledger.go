@@ -30,7 +30,8 @@ type LedgerEntry struct {
 	Base, Target           exact.Decimal
 	Branch                 string // below-base, base-to-target, target, above-cap
 	MadeUp                 []Shortfall
-	Outstanding            []Shortfall // after this quarter
+	Filled                 exact.Decimal // shortfall of earlier quarters made up this quarter, in full or in part
+	Outstanding            []Shortfall   // after this quarter
 	Accrued, LateBase      exact.Decimal
 	Factor, Bonus, Penalty exact.Decimal
 	CarriedOut             exact.Decimal
@@ -85,7 +86,7 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 		}
 		x, base, target, rate, penalty, capX, factor := vals[0], vals[1], vals[2], vals[3], vals[4], vals[5], vals[6]
 		e := LedgerEntry{Quarter: q.Label, Actual: x, CarriedIn: carry, Base: base, Target: target,
-			Factor: factor, Accrued: zero, LateBase: zero, Penalty: zero, CarriedOut: zero, Bonus: zero, Floating: zero}
+			Factor: factor, Accrued: zero, LateBase: zero, Penalty: zero, CarriedOut: zero, Bonus: zero, Floating: zero, Filled: zero}
 		r := ref(&p.Header, c.Name)
 		say := func(clause, value, format string, args ...any) {
 			e.Trace = append(e.Trace, Step{Ref: r, Clause: clause, Value: value, Explain: q.Label + "：" + fmt.Sprintf(format, args...)})
@@ -119,6 +120,7 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 				o := &outstanding[0]
 				fill := exact.Min(surplus, o.Amount)
 				surplus, o.Amount = surplus.Sub(fill), o.Amount.Sub(fill)
+				e.Filled = e.Filled.Add(fill)
 				if o.Amount.Sign() == 0 {
 					e.MadeUp = append(e.MadeUp, Shortfall{Quarter: o.Quarter, Base: o.Base, Amount: fill})
 					e.LateBase = e.LateBase.Add(o.Base)

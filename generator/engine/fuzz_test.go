@@ -1,0 +1,55 @@
+package engine
+
+import (
+	"testing"
+
+	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/formula"
+)
+
+// FuzzCompute guards that no input makes the engine panic: fuzzed numbers,
+// levels, choices and ledger history go through Compute for the key-account
+// quarter (scorecard, pay and ledger) and the director's month; the engine
+// returns a result or an error.
+func FuzzCompute(f *testing.F) {
+	h := handbook(f)
+	f.Add("112", "250000", int64(4), "strong", "150000", "80000", int64(2), "-1")
+	f.Add("0", "0", int64(9), "", "0", "0", int64(0), "1e5")
+	f.Add("99999999999999999999999", "0.000001", int64(-3), "x", "-5", "300000", int64(700), "NaN")
+	f.Fuzz(func(t *testing.T, a, b string, n int64, choice, x, prev string, lvl int64, c string) {
+		dec := func(s string) *exact.Decimal {
+			d, err := exact.Parse(s)
+			if err != nil {
+				return nil
+			}
+			return &d
+		}
+		val := func(s string) formula.Value {
+			if d := dec(s); d != nil {
+				return formula.Value{Num: *d}
+			}
+			return formula.Value{}
+		}
+		named := map[string]formula.Value{"new_customers": val(a), "plan_customers": {Num: exact.FromInt(n)},
+			"absent_days": val(b), "late_deduction": val(c)}
+		pay := map[string]formula.Value{"achieved": val(x), "implementation_revenue": val(a), "maintenance_revenue": val(b),
+			"training_revenue": val(c), "new_staff": {IsBool: true, Bool: n%2 == 0}}
+		p, _ := ParsePeriod("2026-Q2")
+		score := dec(prev)
+		_, _ = Compute(h, Case{Role: "dakehu-zhuanyuan", Period: p,
+			Scorecards: map[string]map[string]ItemInput{"dakehu-staff": {
+				"sales-completion": {Value: dec(a)}, "sales-growth": {Value: dec(b)}, "new-customers": {Named: named},
+				"market-info": {Value: dec(c)}, "teamwork": {Value: dec(x)}, "knowledge": {Checks: []string{choice}},
+				"analysis": {Choice: choice}, "communication": {Choice: "persuade"}, "attendance": {Named: named}}},
+			Pay:     pay,
+			History: []Quarter{{Label: "2026-Q1", Score: score, Values: pay}},
+		})
+		m, _ := ParsePeriod("2026-10")
+		_, _ = Compute(h, Case{Role: "kefu-zongjian", Period: m,
+			Scorecards: map[string]map[string]ItemInput{"kefu-zongjian-monthly": {
+				"crm": {Value: dec(a)}, "info-mastery": {Value: dec(b)}, "key-visits": {Value: dec(c)}, "satisfaction": {Value: dec(x)},
+				"complaints": {Value: dec(prev)}, "orphan-loss": {Value: dec(a)}, "zhihui": {Level: int(lvl)}, "zhiyehua": {Level: int(n)},
+				"kehu-zhongxin": {Level: 3}, "fuwu-xizhi": {Level: 3}, "chengdan-zeren": {Level: 3}}},
+			Pay: map[string]formula.Value{"orphan_sales": val(x), "extra_award": val(b)}, RedLines: []string{choice}})
+	})
+}
