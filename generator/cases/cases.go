@@ -76,7 +76,7 @@ func (c *conv) convert() *Case {
 		return nil
 	}
 	out.Period = per
-	day := per.Start()
+	day := per.Settled()
 	role, _ := c.h.At(policy.KindRole, out.Role, day).(*policy.Role)
 	if role == nil {
 		c.errf("/role", "no role %q in effect on %s", out.Role, day.Format("2006-01-02"))

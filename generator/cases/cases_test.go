@@ -75,7 +75,7 @@ func TestCaseErrors(t *testing.T) {
 	h := handbook(t)
 	for _, tt := range []struct{ src, want string }{
 		{"title = \"x\"\nrole = \"kefu-zongjian\"\nperiod = \"2026-13\"\n", `c.toml:3:10: "2026-13" is not in the expected form: 2026-10 (a month), 2026-Q3 (a quarter) or 2026 (a year). (period)`},
-		{"title = \"x\"\nrole = \"nobody\"\nperiod = \"2026-10\"\n", `c.toml:2:8: no role "nobody" in effect on 2026-10-01 (role)`},
+		{"title = \"x\"\nrole = \"nobody\"\nperiod = \"2026-10\"\n", `c.toml:2:8: no role "nobody" in effect on 2026-10-31 (role)`},
 		{"title = \"x\"\nrole = \"kefu-zongjian\"\nperiod = \"2026-10\"\n[scorecard.kefu-zongjian-monthly]\nreferral = \"yes\"\n", `c.toml:5:12: item referral is scored yes/no: write true or false`},
 		{"title = \"x\"\nrole = \"kefu-zongjian\"\nperiod = \"2026-10\"\n[scorecard.kefu-zongjian-monthly]\ncmr = \"90\"\n", `c.toml:5:7: scorecard kefu-zongjian-monthly has no item "cmr"`},
 		{"title = \"x\"\nrole = \"kefu-zongjian\"\nperiod = \"2026-10\"\nscore = 1\n", `c.toml:4:1: unknown key "score"`},

@@ -45,8 +45,7 @@ func ParsePeriod(s string) (Period, error) {
 	return Period{Kind: "monthly", Year: year, Month: m}, nil
 }
 
-// Start returns the first day of the period: the policies in effect that day
-// apply to the whole period.
+// Start returns the first day of the period.
 func (p Period) Start() time.Time {
 	m := 1
 	switch p.Kind {
@@ -56,6 +55,20 @@ func (p Period) Start() time.Time {
 		m = 3*p.Quarter - 2
 	}
 	return time.Date(p.Year, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+}
+
+// Settled returns the last day of the period, the day it is settled: the
+// policy versions in effect that day apply to the whole period. (An annual
+// settlement of an assessment year that runs March to February, like the
+// key-account plans of 2010, is thereby computed under that year's rules.)
+func (p Period) Settled() time.Time {
+	switch p.Kind {
+	case "monthly":
+		return p.Start().AddDate(0, 1, -1)
+	case "quarterly":
+		return p.Start().AddDate(0, 3, -1)
+	}
+	return p.Start().AddDate(1, 0, -1)
 }
 
 func (p Period) String() string {
@@ -97,10 +110,10 @@ type Result struct {
 	Ledger       []LedgerEntry
 }
 
-// Compute computes a case with the policies in effect on the first day of
-// its period.
+// Compute computes a case with the policies in effect on the day its period
+// is settled (its last day).
 func Compute(h *policy.Handbook, c Case) (Result, error) {
-	d := c.Period.Start()
+	d := c.Period.Settled()
 	t := On(h, d)
 	role, _ := h.At(policy.KindRole, c.Role, d).(*policy.Role)
 	if role == nil {
@@ -134,14 +147,17 @@ func Compute(h *policy.Handbook, c Case) (Result, error) {
 		return Result{}, fmt.Errorf("no pay plan %q in effect on %s", role.PayPlan, d.Format("2006-01-02"))
 	}
 	in := PayInput{Period: c.Period.Kind, Values: c.Pay, RedLines: c.RedLines}
+	needScore := UsesScore(plan, c.Period.Kind)
 	switch {
 	case plan.Scorecard != "":
 		s, ok := scores[plan.Scorecard]
-		if !ok {
+		if !ok && needScore {
 			return Result{}, fmt.Errorf("pay plan %s needs the inputs of scorecard %s", plan.ID, plan.Scorecard)
 		}
-		in.Score = &s
-	case plan.PointsSystem != "":
+		if ok {
+			in.Score = &s
+		}
+	case plan.PointsSystem != "" && (needScore || c.Points != nil):
 		ps, _ := h.At(policy.KindPoints, plan.PointsSystem, d).(*policy.Points)
 		if ps == nil || c.Points == nil {
 			return Result{}, fmt.Errorf("pay plan %s needs the month under points system %s", plan.ID, plan.PointsSystem)

@@ -180,11 +180,12 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables) (*payScope, error) {
 		s.vals[pa.Name] = formula.Value{Num: v}
 	}
 	var problems []string
+	used := usedNames(p, period)
 	for _, def := range p.Input {
 		v, ok := in.Values[def.Name]
 		switch {
 		case !ok:
-			if def.Period == "" || def.Period == period {
+			if used[def.Name] {
 				problems = append(problems, fmt.Sprintf("%s: no input given", def.Name))
 			}
 			continue
@@ -196,10 +197,11 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables) (*payScope, error) {
 		s.vals[def.Name] = v
 	}
 	if p.Scorecard != "" || p.PointsSystem != "" {
-		if in.Score == nil {
-			problems = append(problems, "score: no score given")
-		} else {
+		switch {
+		case in.Score != nil:
 			s.vals["score"] = formula.Value{Num: *in.Score}
+		case UsesScore(p, period):
+			problems = append(problems, "score: no score given")
 		}
 	}
 	known := map[string]bool{}
@@ -221,4 +223,29 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables) (*payScope, error) {
 	}
 
 	return s, nil
+}
+
+// UsesScore reports whether a component computed in period uses the score
+// of the plan's scorecard or points system.
+func UsesScore(p *policy.PayPlan, period string) bool { return usedNames(p, period)["score"] }
+
+// usedNames returns the names that the components computed in period use:
+// only their inputs are required.
+func usedNames(p *policy.PayPlan, period string) map[string]bool {
+	used := map[string]bool{}
+	for _, c := range p.Component {
+		cp := c.Period
+		if cp == "" {
+			cp = p.Period
+		}
+		if cp != period {
+			continue
+		}
+		for _, e := range c.Exprs {
+			for _, n := range e.Names() {
+				used[n] = true
+			}
+		}
+	}
+	return used
 }

@@ -63,8 +63,11 @@ func Text(w io.Writer, title string, r engine.Result) {
 			}
 			fmt.Fprintf(w, "  %-28s %12s %s%s\n", c.Name, c.Amount, c.Title, mark)
 		}
-		for _, h := range p.RedLines {
-			fmt.Fprintf(w, "  电网指标：%s（%s）：%s\n", h.Title, h.ID, h.Effect)
+		for i, h := range p.RedLines {
+			fmt.Fprintf(w, "  触及电网指标：%s（%s）\n", h.Title, h.ID)
+			if i == len(p.RedLines)-1 {
+				fmt.Fprintf(w, "    对薪酬的影响：%s\n    公司可采取的措施：%s\n", h.Effect, strings.Join(h.Consequences, "、"))
+			}
 		}
 		fmt.Fprintf(w, "  合计 %s 元\n", p.Total)
 		steps(w, p.Trace)
