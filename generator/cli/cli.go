@@ -28,6 +28,10 @@ Usage:
   handbook calc [--format text|json] CASE.toml
         Compute a worked case (see testdata/cases) and print the result with
         the trace of every number.
+  handbook payout --period PERIOD [-o payouts.csv] [--force] people.csv
+        Compute a period's pay for a whole department: one row per person in,
+        one row per person out with every component; bad rows are reported
+        (file, row, column, reason) and kept with their error.
   handbook coverage [--cases dir]
         Compute every worked case and list the clauses of the policies (tier
         rows, band rows, events, ladder steps, ledger branches, components,
@@ -51,6 +55,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return calc(args[1:], stdout, stderr)
 	case "coverage":
 		return coverageCmd(args[1:], stdout, stderr)
+	case "payout":
+		return payout(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -6,6 +6,7 @@
 //	handbook build [-o dir] [--force]
 //	handbook calc [--format text|json] CASE.toml
 //	handbook coverage [--cases dir]
+//	handbook payout --period PERIOD [-o payouts.csv] [--force] people.csv
 //
 // Exit codes: 0 success, 1 problems found in the policies, 2 wrong usage or
 // an I/O failure.
