@@ -23,9 +23,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kefu-hr/handbook/generator/engine"
@@ -54,6 +56,8 @@ type Row struct {
 	Person, Role string
 	Result       engine.Result
 	Err          string // set when the row could not be computed
+
+	c *engine.Case // decoded, not yet computed
 }
 
 // Run reads the people of one period from r and computes each row. It
@@ -80,6 +84,7 @@ func Run(h *policy.Handbook, period engine.Period, file string, r io.Reader) ([]
 		}
 	}
 	var rows []Row
+	var lines []int
 	var errs []RowError
 	for n := 2; ; n++ {
 		rec, err := cr.Read()
@@ -90,15 +95,17 @@ func Run(h *policy.Handbook, period engine.Period, file string, r io.Reader) ([]
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				errs = append(errs, RowError{File: file, Row: pe.Line, Reason: pe.Err.Error()})
-				rows = append(rows, Row{Err: pe.Err.Error()})
+				rows, lines = append(rows, Row{Err: pe.Err.Error()}), append(lines, pe.Line)
 				continue
 			}
 			return nil, nil, err
 		}
 		row, rerrs := one(h, period, file, n, header, rec)
 		errs = append(errs, rerrs...)
-		rows = append(rows, row)
+		rows, lines = append(rows, row), append(lines, n)
 	}
+	errs = append(errs, compute(h, file, rows, lines)...)
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Row < errs[j].Row })
 	return rows, errs, nil
 }
 
@@ -112,7 +119,7 @@ func one(h *policy.Handbook, period engine.Period, file string, n int, header, r
 		bad("", "%d cells, the header has %d", len(rec), len(header))
 		return Row{Err: errs[0].Reason}, errs
 	}
-	c := engine.Case{Period: period, Scorecards: map[string]map[string]engine.ItemInput{}}
+	c := engine.Case{Period: period, Scorecards: map[string]map[string]engine.ItemInput{}, NoTrace: true}
 	day := period.Settled()
 	for i, name := range header {
 		v := strings.TrimSpace(rec[i])
@@ -156,12 +163,44 @@ func one(h *policy.Handbook, period engine.Period, file string, n int, header, r
 	if len(errs) > 0 {
 		return Row{Person: c.Person, Role: c.Role, Err: errs[0].String()}, errs
 	}
-	res, err := engine.Compute(h, c)
-	if err != nil {
-		bad("", "%v", err)
-		return Row{Person: c.Person, Role: c.Role, Err: err.Error()}, errs
+	return Row{Person: c.Person, Role: c.Role, c: &c}, nil
+}
+
+// compute computes the decoded rows on every core, keeping their order.
+func compute(h *policy.Handbook, file string, rows []Row, lines []int) []RowError {
+	errs := make([]*RowError, len(rows))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	chunk := (len(rows) + workers - 1) / workers
+	for start := 0; start < len(rows); start += max(chunk, 1) {
+		end := min(start+chunk, len(rows))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := start; i < end; i++ {
+				r := &rows[i]
+				if r.c == nil {
+					continue
+				}
+				res, err := engine.Compute(h, *r.c)
+				r.c = nil
+				if err != nil {
+					r.Err = err.Error()
+					errs[i] = &RowError{File: file, Row: lines[i], Reason: err.Error()}
+					continue
+				}
+				r.Result = res
+			}
+		}()
 	}
-	return Row{Person: c.Person, Role: c.Role, Result: res}, nil
+	wg.Wait()
+	var out []RowError
+	for _, e := range errs {
+		if e != nil {
+			out = append(out, *e)
+		}
+	}
+	return out
 }
 
 // value reads a number or true/false.

@@ -97,6 +97,9 @@ type Case struct {
 	// History lists the earlier quarters of a ledger, oldest first; the case's
 	// own quarter comes last, from Pay and the scorecard.
 	History []Quarter
+	// NoTrace skips the explanation of scorecards and pay components (the
+	// numbers are the same): the fast path of batches.
+	NoTrace bool
 }
 
 // Result is a computed case.
@@ -129,7 +132,7 @@ func Compute(h *policy.Handbook, c Case) (Result, error) {
 		if sc == nil {
 			return Result{}, fmt.Errorf("no scorecard %q in effect on %s", id, d.Format("2006-01-02"))
 		}
-		s, err := Score(sc, c.Scorecards[id], t)
+		s, err := score(sc, c.Scorecards[id], t, !c.NoTrace)
 		if err != nil {
 			return Result{}, fmt.Errorf("scorecard %s: %w", id, err)
 		}
@@ -169,7 +172,7 @@ func Compute(h *policy.Handbook, c Case) (Result, error) {
 		r.Points = &pr
 		in.Score = &pr.Total
 	}
-	pay, err := Pay(plan, in, t)
+	pay, err := pay(plan, in, t, !c.NoTrace)
 	if err != nil {
 		return Result{}, fmt.Errorf("pay plan %s: %w", plan.ID, err)
 	}

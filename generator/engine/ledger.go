@@ -84,6 +84,10 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 				return nil, err
 			}
 		}
+		// Amounts are money: the plan's rounding applies (rate and factor stay exact).
+		for _, i := range []int{0, 1, 2, 4, 5} {
+			vals[i] = vals[i].Round(rule.Places, rule.Mode)
+		}
 		x, base, target, rate, penalty, capX, factor := vals[0], vals[1], vals[2], vals[3], vals[4], vals[5], vals[6]
 		e := LedgerEntry{Quarter: q.Label, Actual: x, CarriedIn: carry, Base: base, Target: target,
 			Factor: factor, Accrued: zero, LateBase: zero, Penalty: zero, CarriedOut: zero, Bonus: zero, Floating: zero, Filled: zero}

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -76,8 +77,11 @@ func (s *payScope) Lookup(name string, x exact.Decimal) (exact.Decimal, error) {
 	return zero, fmt.Errorf("no table %q", name)
 }
 
-// Pay computes a pay plan. Every missing input is reported at once.
-func Pay(p *policy.PayPlan, in PayInput, t Tables) (PayResult, error) {
+// Pay computes a pay plan with its trace. Every missing input is reported at
+// once.
+func Pay(p *policy.PayPlan, in PayInput, t Tables) (PayResult, error) { return pay(p, in, t, true) }
+
+func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error) {
 	r := PayResult{Plan: p.ID, Version: p.Version, Total: zero}
 	rule := p.RoundingRule()
 	period := in.Period
@@ -137,6 +141,16 @@ func Pay(p *policy.PayPlan, in PayInput, t Tables) (PayResult, error) {
 		s.vals[c.Name] = formula.Value{Num: amt}
 		cr := ComponentResult{Name: c.Name, Title: c.Title, Kind: c.Kind, Amount: amt, Withheld: withhold[c.Kind]}
 		r.Components = append(r.Components, cr)
+		switch {
+		case cr.Withheld, c.Kind == "pool":
+		case c.Kind == "deduction":
+			r.Total = r.Total.Sub(amt)
+		default:
+			r.Total = r.Total.Add(amt)
+		}
+		if !trace {
+			continue
+		}
 		var used []string
 		for _, n := range e.Names() {
 			used = append(used, n+"="+valueString(s.vals[n]))
@@ -150,17 +164,18 @@ func Pay(p *policy.PayPlan, in PayInput, t Tables) (PayResult, error) {
 		case cr.Withheld:
 			clause = "withheld"
 			explain += " 因触及电网指标，本项暂停发放。"
-		case c.Kind == "deduction":
-			r.Total = r.Total.Sub(amt)
 		case c.Kind == "pool":
 			explain += " 本项由本人分配给团队，不计入本人收入。"
-		default:
-			r.Total = r.Total.Add(amt)
 		}
 		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, c.Name), Clause: clause, Inputs: used, Value: amt.String(), Explain: explain})
 	}
 	r.Total = r.Total.Round(rule.Places, rule.Mode)
-	r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, ""), Value: r.Total.String(), Explain: fmt.Sprintf("本期应发合计 %s 元。", r.Total)})
+	// The closing line is kept even without a trace: Compute amends it when
+	// it adds the ledger.
+	r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, ""), Value: r.Total.String(), Explain: "本期应发合计。"})
+	if trace {
+		r.Trace[len(r.Trace)-1].Explain = fmt.Sprintf("本期应发合计 %s 元。", r.Total)
+	}
 	return r, nil
 }
 
@@ -171,7 +186,7 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables) (*payScope, error) {
 	if period == "" {
 		period = p.Period
 	}
-	s := &payScope{vals: map[string]formula.Value{}, tables: map[string]*policy.Table{}, t: t}
+	s := &payScope{vals: make(map[string]formula.Value, len(p.Param)+len(p.Input)+len(p.Component)+1), tables: map[string]*policy.Table{}, t: t}
 	for i := range p.Table {
 		s.tables[p.Table[i].Name] = &p.Table[i]
 	}
@@ -180,12 +195,11 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables) (*payScope, error) {
 		s.vals[pa.Name] = formula.Value{Num: v}
 	}
 	var problems []string
-	used := usedNames(p, period)
 	for _, def := range p.Input {
 		v, ok := in.Values[def.Name]
 		switch {
 		case !ok:
-			if used[def.Name] {
+			if uses(p, period, def.Name) {
 				problems = append(problems, fmt.Sprintf("%s: no input given", def.Name))
 			}
 			continue
@@ -227,13 +241,13 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables) (*payScope, error) {
 
 // UsesScore reports whether a component computed in period uses the score
 // of the plan's scorecard or points system.
-func UsesScore(p *policy.PayPlan, period string) bool { return usedNames(p, period)["score"] }
+func UsesScore(p *policy.PayPlan, period string) bool { return uses(p, period, "score") }
 
-// usedNames returns the names that the components computed in period use:
-// only their inputs are required.
-func usedNames(p *policy.PayPlan, period string) map[string]bool {
-	used := map[string]bool{}
-	for _, c := range p.Component {
+// uses reports whether a component computed in period uses name: only such
+// inputs are required.
+func uses(p *policy.PayPlan, period, name string) bool {
+	for i := range p.Component {
+		c := &p.Component[i]
 		cp := c.Period
 		if cp == "" {
 			cp = p.Period
@@ -242,10 +256,10 @@ func usedNames(p *policy.PayPlan, period string) map[string]bool {
 			continue
 		}
 		for _, e := range c.Exprs {
-			for _, n := range e.Names() {
-				used[n] = true
+			if slices.Contains(e.Names(), name) {
+				return true
 			}
 		}
 	}
-	return used
+	return false
 }

@@ -76,3 +76,14 @@ func TestShift(t *testing.T) {
 		t.Errorf("1.5 shifted by 3 ≠ 1500")
 	}
 }
+
+func TestQuoByPowersOfTen(t *testing.T) {
+	for _, tt := range []struct{ x, y, want string }{
+		{"150000.00", "100", "1500.0000"}, {"5", "1000", "0.005"}, {"5", "1.00", "5"}, {"5", "20", "0.25"}, {"3", "10", "0.3"}, {"3", "0.1", "30"}, {"3", "-100", "-0.03"}, {"-7", "1", "-7"},
+	} {
+		q, err := MustParse(tt.x).Quo(MustParse(tt.y))
+		if err != nil || q.Cmp(MustParse(tt.want)) != 0 {
+			t.Errorf("%s / %s = %s, %v; want %s", tt.x, tt.y, q, err, tt.want)
+		}
+	}
+}

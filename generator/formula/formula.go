@@ -41,18 +41,22 @@ func (t Type) String() string {
 
 // Expr is a parsed formula. It is immutable and safe for concurrent use.
 type Expr struct {
-	src  string
-	root node
+	src   string
+	root  node
+	names []string // computed once by Parse
 }
 
 // String returns the formula's source text.
 func (e *Expr) String() string { return e.src }
 
-// Names returns the names the formula uses, in order of first use.
-func (e *Expr) Names() []string {
+// Names returns the names the formula uses, in order of first use. The
+// slice is shared: callers must not modify it.
+func (e *Expr) Names() []string { return e.names }
+
+func names(root node) []string {
 	var out []string
 	seen := map[string]bool{}
-	walk(e.root, func(n node) {
+	walk(root, func(n node) {
 		if v, ok := n.(*nameNode); ok && !seen[v.name] {
 			seen[v.name] = true
 			out = append(out, v.name)
@@ -266,7 +270,7 @@ func Parse(src string) (*Expr, error) {
 	if t := p.peek(); t.kind != tEOF {
 		return nil, &Error{t.off, fmt.Sprintf("unexpected %s after the end of the expression", describe(t))}
 	}
-	return &Expr{src: src, root: root}, nil
+	return &Expr{src: src, root: root, names: names(root)}, nil
 }
 
 func (p *parser) expr() (node, *Error) {

@@ -1,0 +1,76 @@
+package batch
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/load"
+)
+
+const header = "person,role,scorecard.kefu-zongjian-monthly.crm,scorecard.kefu-zongjian-monthly.info-mastery,scorecard.kefu-zongjian-monthly.referral,scorecard.kefu-zongjian-monthly.key-visits,scorecard.kefu-zongjian-monthly.satisfaction,scorecard.kefu-zongjian-monthly.complaints,scorecard.kefu-zongjian-monthly.orphan-loss,scorecard.kefu-zongjian-monthly.zhihui,scorecard.kefu-zongjian-monthly.zhiyehua,scorecard.kefu-zongjian-monthly.kehu-zhongxin,scorecard.kefu-zongjian-monthly.fuwu-xizhi,scorecard.kefu-zongjian-monthly.chengdan-zeren,pay.orphan_sales,pay.extra_award\n"
+
+// people returns n synthetic rows for the director's month.
+func people(n int) string {
+	var b strings.Builder
+	b.WriteString(header)
+	for i := range n {
+		fmt.Fprintf(&b, "p%d,kefu-zongjian,%d,%d,%v,%d,%d,%d,0,%d,%d,%d,%d,%d,%d.00,0\n",
+			i, 70+i%30, 75+i%25, i%2 == 0, 85+i%15, 75+i%25, i%4, 1+i%5, 1+(i/5)%5, 1+(i/25)%5, 3, 4, (i%50)*10000)
+	}
+	return b.String()
+}
+
+func TestRunKeepsEveryRow(t *testing.T) {
+	h, err := load.ShippedHandbook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	per, _ := engine.ParsePeriod("2026-10")
+	in := people(50) + "bad,kefu-zongjian,x,,,,,,,,,,,,,\nshort,row\n"
+	rows, errs, err := Run(h, per, "people.csv", strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 52 {
+		t.Fatalf("%d rows out for 52 in", len(rows))
+	}
+	want := []string{`people.csv:52: column scorecard.kefu-zongjian-monthly.crm: "x" is not a number`, "people.csv:53: 2 cells, the header has 16"}
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.String())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var b bytes.Buffer
+	if err := Write(&b, rows); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(b.String(), "\n"); n != 53 {
+		t.Errorf("%d output lines, want 53 (header + 52)", n)
+	}
+}
+
+// BenchmarkPayout100k computes a 100,000-row month for the director's plan:
+// CSV in, every row scored and paid, CSV out.
+func BenchmarkPayout100k(b *testing.B) {
+	h, err := load.ShippedHandbook()
+	if err != nil {
+		b.Fatal(err)
+	}
+	per, _ := engine.ParsePeriod("2026-10")
+	in := people(100000)
+	for b.Loop() {
+		rows, errs, err := Run(h, per, "people.csv", strings.NewReader(in))
+		if err != nil || len(errs) > 0 {
+			b.Fatal(err, errs)
+		}
+		var out bytes.Buffer
+		if err := Write(&out, rows); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
