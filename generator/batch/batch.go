@@ -83,7 +83,22 @@ func Run(h *policy.Handbook, period engine.Period, file string, r io.Reader) ([]
 			return nil, nil, fmt.Errorf("%s:1: no %q column", file, need)
 		}
 	}
-	var rows []Row
+	cols, err := resolve(h, period, file, header)
+	if err != nil {
+		return nil, nil, err
+	}
+	// Items per scorecard, so that each row's input maps are made once at size.
+	cards := map[string]int{}
+	for _, name := range header {
+		if rest, ok := strings.CutPrefix(name, "scorecard."); ok {
+			card, _, _ := strings.Cut(rest, ".")
+			cards[card]++
+		}
+		if strings.HasPrefix(name, "pay.") {
+			cards[""]++ // the pay inputs
+		}
+	}
+	var recs [][]string
 	var lines []int
 	var errs []RowError
 	for n := 2; ; n++ {
@@ -95,22 +110,98 @@ func Run(h *policy.Handbook, period engine.Period, file string, r io.Reader) ([]
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				errs = append(errs, RowError{File: file, Row: pe.Line, Reason: pe.Err.Error()})
-				rows, lines = append(rows, Row{Err: pe.Err.Error()}), append(lines, pe.Line)
+				recs, lines = append(recs, nil), append(lines, pe.Line)
 				continue
 			}
 			return nil, nil, err
 		}
-		row, rerrs := one(h, period, file, n, header, rec)
-		errs = append(errs, rerrs...)
-		rows, lines = append(rows, row), append(lines, n)
+		recs, lines = append(recs, rec), append(lines, n)
 	}
-	errs = append(errs, compute(h, file, rows, lines)...)
+	rows := make([]Row, len(recs))
+	perRow := make([][]RowError, len(recs))
+	parallel(len(recs), func(i int) {
+		if recs[i] == nil {
+			rows[i] = Row{Err: "malformed CSV line"}
+			return
+		}
+		rows[i], perRow[i] = one(h, period, file, lines[i], header, cols, cards, recs[i])
+	})
+	for _, e := range perRow {
+		errs = append(errs, e...)
+	}
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Row < errs[j].Row })
 	return rows, errs, nil
 }
 
+// parallel calls f(0) … f(n-1) on every core, each index once.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	chunk := max((n+workers-1)/workers, 1)
+	for start := 0; start < n; start += chunk {
+		end := min(start+chunk, n)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := start; i < end; i++ {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// cell decodes one cell into a case.
+type cell func(c *engine.Case, v string) error
+
+// resolve turns each column header into its decoder, once per file.
+func resolve(h *policy.Handbook, period engine.Period, file string, header []string) ([]cell, error) {
+	day := period.Settled()
+	cols := make([]cell, len(header))
+	for i, name := range header {
+		switch {
+		case name == "person":
+			cols[i] = func(c *engine.Case, v string) error { c.Person = v; return nil }
+		case name == "role":
+			cols[i] = func(c *engine.Case, v string) error { c.Role = v; return nil }
+		case name == "red_lines":
+			cols[i] = func(c *engine.Case, v string) error { c.RedLines = strings.Split(v, "|"); return nil }
+		case strings.HasPrefix(name, "pay."):
+			key := strings.TrimPrefix(name, "pay.")
+			cols[i] = func(c *engine.Case, v string) error {
+				x, err := value(v)
+				if err != nil {
+					return err
+				}
+				if c.Pay == nil {
+					c.Pay = map[string]formula.Value{}
+				}
+				c.Pay[key] = x
+				return nil
+			}
+		case strings.HasPrefix(name, "scorecard."):
+			f, err := scoreColumn(h, day, strings.Split(strings.TrimPrefix(name, "scorecard."), "."))
+			if err != nil {
+				return nil, fmt.Errorf("%s:1: column %s: %v", file, name, err)
+			}
+			cols[i] = f
+		case strings.HasPrefix(name, "points."):
+			key := strings.TrimPrefix(name, "points.")
+			cols[i] = func(c *engine.Case, v string) error {
+				if c.Points == nil {
+					c.Points = &engine.PointsInput{Events: map[string]int{}, Awards: map[string][]exact.Decimal{}}
+				}
+				return pointsCell(c.Points, key, v)
+			}
+		default:
+			return nil, fmt.Errorf("%s:1: unknown column %q (want person, role, scorecard.*, pay.*, points.*, red_lines)", file, name)
+		}
+	}
+	return cols, nil
+}
+
 // one decodes and computes one row.
-func one(h *policy.Handbook, period engine.Period, file string, n int, header, rec []string) (Row, []RowError) {
+func one(h *policy.Handbook, period engine.Period, file string, n int, header []string, cols []cell, cards map[string]int, rec []string) (Row, []RowError) {
 	var errs []RowError
 	bad := func(column, format string, args ...any) {
 		errs = append(errs, RowError{File: file, Row: n, Column: column, Reason: fmt.Sprintf(format, args...)})
@@ -119,43 +210,30 @@ func one(h *policy.Handbook, period engine.Period, file string, n int, header, r
 		bad("", "%d cells, the header has %d", len(rec), len(header))
 		return Row{Err: errs[0].Reason}, errs
 	}
-	c := engine.Case{Period: period, Scorecards: map[string]map[string]engine.ItemInput{}, NoTrace: true}
-	day := period.Settled()
-	for i, name := range header {
-		v := strings.TrimSpace(rec[i])
-		switch {
-		case name == "person":
-			c.Person = v
-		case name == "role":
-			c.Role = v
-		case v == "":
+	c := engine.Case{Period: period, Scorecards: make(map[string]map[string]engine.ItemInput, len(cards)), NoTrace: true}
+	for card, n := range cards {
+		if card == "" {
+			c.Pay = make(map[string]formula.Value, n)
 			continue
-		case name == "red_lines":
-			c.RedLines = strings.Split(v, "|")
-		case strings.HasPrefix(name, "pay."):
-			x, err := value(v)
-			if err != nil {
-				bad(name, "%v", err)
-				continue
-			}
-			if c.Pay == nil {
-				c.Pay = map[string]formula.Value{}
-			}
-			c.Pay[strings.TrimPrefix(name, "pay.")] = x
-		case strings.HasPrefix(name, "scorecard."):
-			if err := scoreCell(h, day, c.Scorecards, strings.Split(strings.TrimPrefix(name, "scorecard."), "."), v); err != nil {
-				bad(name, "%v", err)
-			}
-		case strings.HasPrefix(name, "points."):
-			if c.Points == nil {
-				c.Points = &engine.PointsInput{Events: map[string]int{}, Awards: map[string][]exact.Decimal{}}
-			}
-			if err := pointsCell(c.Points, strings.TrimPrefix(name, "points."), v); err != nil {
-				bad(name, "%v", err)
-			}
-		default:
-			bad(name, "unknown column (want person, role, scorecard.*, pay.*, points.*, red_lines)")
 		}
+		c.Scorecards[card] = make(map[string]engine.ItemInput, n)
+	}
+	for i, v := range rec {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		if err := cols[i](&c, v); err != nil {
+			bad(header[i], "%v", err)
+		}
+	}
+	for card, items := range c.Scorecards {
+		if len(items) == 0 {
+			delete(c.Scorecards, card) // the row gives nothing for this card
+		}
+	}
+	if len(c.Pay) == 0 {
+		c.Pay = nil
 	}
 	if c.Person == "" {
 		bad("person", "empty")
@@ -163,44 +241,12 @@ func one(h *policy.Handbook, period engine.Period, file string, n int, header, r
 	if len(errs) > 0 {
 		return Row{Person: c.Person, Role: c.Role, Err: errs[0].String()}, errs
 	}
-	return Row{Person: c.Person, Role: c.Role, c: &c}, nil
-}
-
-// compute computes the decoded rows on every core, keeping their order.
-func compute(h *policy.Handbook, file string, rows []Row, lines []int) []RowError {
-	errs := make([]*RowError, len(rows))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	chunk := (len(rows) + workers - 1) / workers
-	for start := 0; start < len(rows); start += max(chunk, 1) {
-		end := min(start+chunk, len(rows))
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := start; i < end; i++ {
-				r := &rows[i]
-				if r.c == nil {
-					continue
-				}
-				res, err := engine.Compute(h, *r.c)
-				r.c = nil
-				if err != nil {
-					r.Err = err.Error()
-					errs[i] = &RowError{File: file, Row: lines[i], Reason: err.Error()}
-					continue
-				}
-				r.Result = res
-			}
-		}()
+	res, err := engine.Compute(h, c)
+	if err != nil {
+		bad("", "%v", err)
+		return Row{Person: c.Person, Role: c.Role, Err: err.Error()}, errs
 	}
-	wg.Wait()
-	var out []RowError
-	for _, e := range errs {
-		if e != nil {
-			out = append(out, *e)
-		}
-	}
-	return out
+	return Row{Person: c.Person, Role: c.Role, Result: res}, nil
 }
 
 // value reads a number or true/false.
@@ -218,15 +264,15 @@ func value(s string) (formula.Value, error) {
 	return formula.Value{Num: x}, nil
 }
 
-// scoreCell reads scorecard.CARD.ITEM[.NAME] into the case's inputs, typed by
-// the item's scoring kind.
-func scoreCell(h *policy.Handbook, day time.Time, cards map[string]map[string]engine.ItemInput, path []string, v string) error {
+// scoreColumn resolves a scorecard.CARD.ITEM[.NAME] column to a decoder
+// typed by the item's scoring kind.
+func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error) {
 	if len(path) < 2 || len(path) > 3 {
-		return errors.New("want scorecard.CARD.ITEM or scorecard.CARD.ITEM.NAME")
+		return nil, errors.New("want scorecard.CARD.ITEM or scorecard.CARD.ITEM.NAME")
 	}
 	sc, _ := h.At(policy.KindScorecard, path[0], day).(*policy.Scorecard)
 	if sc == nil {
-		return fmt.Errorf("no scorecard %q", path[0])
+		return nil, fmt.Errorf("no scorecard %q", path[0])
 	}
 	var it *policy.Item
 	for pi := range sc.Part {
@@ -237,52 +283,53 @@ func scoreCell(h *policy.Handbook, day time.Time, cards map[string]map[string]en
 		}
 	}
 	if it == nil {
-		return fmt.Errorf("scorecard %s has no item %q", path[0], path[1])
+		return nil, fmt.Errorf("scorecard %s has no item %q", path[0], path[1])
 	}
-	if cards[path[0]] == nil {
-		cards[path[0]] = map[string]engine.ItemInput{}
-	}
-	in := cards[path[0]][path[1]]
 	switch {
-	case it.Scoring == policy.ScoreFormula:
-		if len(path) != 3 {
-			return fmt.Errorf("item %s takes named inputs: scorecard.%s.%s.NAME", it.ID, path[0], path[1])
-		}
-		x, err := value(v)
-		if err != nil {
-			return err
-		}
-		if in.Named == nil {
-			in.Named = map[string]formula.Value{}
-		}
-		in.Named[path[2]] = x
-	case len(path) == 3:
-		return fmt.Errorf("item %s has no named inputs", it.ID)
-	case it.Scoring == policy.ScoreYesNo:
-		x, err := value(v)
-		if err != nil || !x.IsBool {
-			return fmt.Errorf("item %s is scored yes/no: write true or false", it.ID)
-		}
-		in.Yes = &x.Bool
-	case it.Scoring == policy.ScoreLevels:
-		l, err := strconv.Atoi(v)
-		if err != nil {
-			return fmt.Errorf("item %s is scored by level: write 1 to 5", it.ID)
-		}
-		in.Level = l
-	case it.Scoring == policy.ScoreChoice:
-		in.Choice = v
-	case it.Scoring == policy.ScoreChecklist:
-		in.Checks = strings.Split(v, "|")
-	default:
-		x, err := exact.Parse(v)
-		if err != nil {
-			return fmt.Errorf("%q is not a number", v)
-		}
-		in.Value = &x
+	case it.Scoring == policy.ScoreFormula && len(path) != 3:
+		return nil, fmt.Errorf("item %s takes named inputs: scorecard.%s.%s.NAME", it.ID, path[0], path[1])
+	case it.Scoring != policy.ScoreFormula && len(path) == 3:
+		return nil, fmt.Errorf("item %s has no named inputs", it.ID)
 	}
-	cards[path[0]][path[1]] = in
-	return nil
+	card, id := path[0], path[1]
+	return func(c *engine.Case, v string) error {
+		in := c.Scorecards[card][id]
+		switch it.Scoring {
+		case policy.ScoreFormula:
+			x, err := value(v)
+			if err != nil {
+				return err
+			}
+			if in.Named == nil {
+				in.Named = map[string]formula.Value{}
+			}
+			in.Named[path[2]] = x
+		case policy.ScoreYesNo:
+			x, err := value(v)
+			if err != nil || !x.IsBool {
+				return fmt.Errorf("item %s is scored yes/no: write true or false", it.ID)
+			}
+			in.Yes = &x.Bool
+		case policy.ScoreLevels:
+			l, err := strconv.Atoi(v)
+			if err != nil {
+				return fmt.Errorf("item %s is scored by level: write 1 to 5", it.ID)
+			}
+			in.Level = l
+		case policy.ScoreChoice:
+			in.Choice = v
+		case policy.ScoreChecklist:
+			in.Checks = strings.Split(v, "|")
+		default:
+			x, err := exact.Parse(v)
+			if err != nil {
+				return fmt.Errorf("%q is not a number", v)
+			}
+			in.Value = &x
+		}
+		c.Scorecards[card][id] = in
+		return nil
+	}, nil
 }
 
 // pointsCell reads a points.* cell.

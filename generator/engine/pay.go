@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
@@ -52,15 +53,21 @@ type PayResult struct {
 
 // payScope evaluates a plan's formulas.
 type payScope struct {
-	vals   map[string]formula.Value
-	tables map[string]*policy.Table
-	t      Tables
+	vals map[string]formula.Value // inputs, score and components
+	plan *policy.PayPlan          // params and tables
+	t    Tables
 }
 
-func (s *payScope) Value(name string) (formula.Value, bool) { v, ok := s.vals[name]; return v, ok }
+func (s *payScope) Value(name string) (formula.Value, bool) {
+	if v, ok := s.vals[name]; ok {
+		return v, true
+	}
+	v, ok := s.plan.ParamValues[name]
+	return v, ok
+}
 
 func (s *payScope) Lookup(name string, x exact.Decimal) (exact.Decimal, error) {
-	if tb := s.tables[name]; tb != nil {
+	if tb := s.plan.Tables[name]; tb != nil {
 		for _, r := range tb.Rows {
 			if r.Contains(x) {
 				return r.Value, nil
@@ -92,6 +99,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error
 	if err != nil {
 		return PayResult{}, err
 	}
+	defer s.release()
 
 	withhold := map[string]bool{}
 	if len(in.RedLines) > 0 {
@@ -153,7 +161,8 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error
 		}
 		var used []string
 		for _, n := range e.Names() {
-			used = append(used, n+"="+valueString(s.vals[n]))
+			v, _ := s.Value(n)
+			used = append(used, n+"="+valueString(v))
 		}
 		explain := fmt.Sprintf("%s = %s = %s 元。", c.Title, c.Formula, amt)
 		if c.Explain != "" {
@@ -179,6 +188,20 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error
 	return r, nil
 }
 
+// scopes recycles the maps of formula scopes: a batch computes one plan per
+// row, and a fresh map per row was most of its garbage. Nothing outlives a
+// computation, so results never depend on the pool.
+var scopes = sync.Pool{New: func() any {
+	return &payScope{vals: make(map[string]formula.Value, 32)}
+}}
+
+// release clears the scope and returns it to the pool.
+func (s *payScope) release() {
+	clear(s.vals)
+	s.plan, s.t = nil, nil
+	scopes.Put(s)
+}
+
 // planScope checks a plan's inputs for a period and returns the scope its
 // formulas are evaluated in: params, inputs and score.
 func planScope(p *policy.PayPlan, in PayInput, t Tables) (*payScope, error) {
@@ -186,14 +209,8 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables) (*payScope, error) {
 	if period == "" {
 		period = p.Period
 	}
-	s := &payScope{vals: make(map[string]formula.Value, len(p.Param)+len(p.Input)+len(p.Component)+1), tables: map[string]*policy.Table{}, t: t}
-	for i := range p.Table {
-		s.tables[p.Table[i].Name] = &p.Table[i]
-	}
-	for _, pa := range p.Param {
-		v := pa.Value
-		s.vals[pa.Name] = formula.Value{Num: v}
-	}
+	s := scopes.Get().(*payScope)
+	s.plan, s.t = p, t
 	var problems []string
 	for _, def := range p.Input {
 		v, ok := in.Values[def.Name]

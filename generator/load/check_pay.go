@@ -99,9 +99,15 @@ func (l *loader) checkPayPlan(u *unit, p *policy.PayPlan) {
 	if p.Scorecard != "" || p.PointsSystem != "" {
 		names["score"] = formula.Num
 	}
+	p.ParamValues = make(map[string]formula.Value, len(p.Param))
+	p.Tables = make(map[string]*policy.Table, len(p.Table))
+	for i := range p.Table {
+		p.Tables[p.Table[i].Name] = &p.Table[i]
+	}
 	for i, pa := range p.Param {
 		ptr := fmt.Sprintf("/param/%d", i)
 		declare(ptr+"/name", pa.Name, formula.Num)
+		p.ParamValues[pa.Name] = formula.Value{Num: pa.Value}
 		if pa.Value.Sign() < 0 {
 			what := map[string]string{"money": "amount", "rate": "rate", "percent": "percentage", "count": "count"}[pa.Kind]
 			l.verrf(u, ptr+"/value", "%s must not be negative: %s", what, pa.Value)

@@ -313,6 +313,10 @@ type PayPlan struct {
 	Component    []Component `toml:"component"`
 	LeaveRule    []LeaveRule `toml:"leave_rule"`
 	Provision    []Provision `toml:"provision"`
+
+	// ParamValues and Tables index Param and Table by name; set by the loader.
+	ParamValues map[string]formula.Value `toml:"-"`
+	Tables      map[string]*Table        `toml:"-"`
 }
 
 // Rounding is a declared rounding rule for money.
