@@ -127,11 +127,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error
 
 	for i := range p.Component {
 		c := &p.Component[i]
-		cp := c.Period
-		if cp == "" {
-			cp = p.Period
-		}
-		if cp != period {
+		if p.PeriodOf(c) != period {
 			continue
 		}
 		if c.Kind == "ledger" {
@@ -265,11 +261,7 @@ func UsesScore(p *policy.PayPlan, period string) bool { return uses(p, period, "
 func uses(p *policy.PayPlan, period, name string) bool {
 	for i := range p.Component {
 		c := &p.Component[i]
-		cp := c.Period
-		if cp == "" {
-			cp = p.Period
-		}
-		if cp != period {
+		if p.PeriodOf(c) != period {
 			continue
 		}
 		for _, e := range c.Exprs {

@@ -333,6 +333,15 @@ func (p *PayPlan) RoundingRule() Rounding {
 	return Rounding{Mode: exact.HalfUp, Places: 2}
 }
 
+// PeriodOf returns the period a component is computed in: its own, or the
+// plan's when it declares none.
+func (p *PayPlan) PeriodOf(c *Component) string {
+	if c.Period != "" {
+		return c.Period
+	}
+	return p.Period
+}
+
 // Param is a named number of a pay plan.
 type Param struct {
 	Name        string        `toml:"name"`
