@@ -261,12 +261,6 @@ type Document struct {
 	ix   *tomlpos.Index
 }
 
-// Pos returns the position of the key at a JSON pointer.
-func (d *Document) Pos(ptr string) diag.Pos {
-	p := d.ix.Key(ptr)
-	return diag.Pos{File: d.File.Path, Line: p.Line, Col: p.Col}
-}
-
 // ValuePos returns the position of the value at a JSON pointer.
 func (d *Document) ValuePos(ptr string) diag.Pos {
 	p := d.ix.Value(ptr)

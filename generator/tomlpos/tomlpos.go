@@ -59,7 +59,7 @@ func New(src []byte) (*Index, error) {
 		case unstable.ArrayTable:
 			keys, first := keyParts(e)
 			parent := ix.resolve("", keys[:len(keys)-1])
-			arr := parent + "/" + escape(keys[len(keys)-1])
+			arr := parent + "/" + Escape(keys[len(keys)-1])
 			n := ix.arrays[arr]
 			ix.arrays[arr] = n + 1
 			table = arr + "/" + strconv.Itoa(n)
@@ -97,7 +97,7 @@ func keyParts(n *unstable.Node) ([]string, *unstable.Node) {
 // of any array of tables met on the way, as TOML headers do.
 func (ix *Index) resolve(ptr string, keys []string) string {
 	for _, k := range keys {
-		ptr += "/" + escape(k)
+		ptr += "/" + Escape(k)
 		if n, ok := ix.arrays[ptr]; ok {
 			ptr += "/" + strconv.Itoa(n-1)
 		}
@@ -112,7 +112,7 @@ func (ix *Index) keyValue(table string, kv *unstable.Node) {
 	ptr := table
 	keyPos := ix.pos(first)
 	for _, k := range keys {
-		ptr += "/" + escape(k)
+		ptr += "/" + Escape(k)
 		ix.set(ptr, keyPos, Position{})
 	}
 	ix.value(ptr, keyPos, kv.Value())
@@ -220,16 +220,13 @@ func (ix *Index) Has(ptr string) bool {
 	return ok
 }
 
-// escape escapes a key for use as a JSON pointer token (RFC 6901).
-func escape(k string) string {
+// Escape escapes a key for use as a JSON pointer token (RFC 6901).
+func Escape(k string) string {
 	if !strings.ContainsAny(k, "~/") {
 		return k
 	}
 	return strings.NewReplacer("~", "~0", "/", "~1").Replace(k)
 }
-
-// Escape escapes a key for use as a JSON pointer token (RFC 6901).
-func Escape(k string) string { return escape(k) }
 
 // KeyPath turns a JSON pointer into the dotted key path people read, e.g.
 // /part/0/item/2/weight → part[0].item[2].weight.
