@@ -122,8 +122,7 @@ func Compute(h *policy.Handbook, c Case) (Result, error) {
 	if role == nil {
 		return Result{}, fmt.Errorf("no role %q in effect on %s", c.Role, d.Format("2006-01-02"))
 	}
-	r := Result{Person: c.Person, Role: role.ID, RoleVersion: role.Version, Period: c.Period}
-	scores := map[string]exact.Decimal{}
+	r := Result{Person: c.Person, Role: role.ID, RoleVersion: role.Version, Period: c.Period, Scores: make([]ScoreResult, 0, len(c.Scorecards))}
 	for _, id := range sortedKeys(c.Scorecards) {
 		if !slices.Contains(role.Scorecards, id) {
 			return Result{}, fmt.Errorf("scorecard %q is not one of role %s's (%s)", id, role.ID, strings.Join(role.Scorecards, ", "))
@@ -137,7 +136,6 @@ func Compute(h *policy.Handbook, c Case) (Result, error) {
 			return Result{}, fmt.Errorf("scorecard %s: %w", id, err)
 		}
 		r.Scores = append(r.Scores, s)
-		scores[id] = s.Total
 	}
 	if role.PayPlan == "" {
 		if c.Pay != nil {
@@ -153,12 +151,13 @@ func Compute(h *policy.Handbook, c Case) (Result, error) {
 	needScore := UsesScore(plan, c.Period.Kind)
 	switch {
 	case plan.Scorecard != "":
-		s, ok := scores[plan.Scorecard]
-		if !ok && needScore {
-			return Result{}, fmt.Errorf("pay plan %s needs the inputs of scorecard %s", plan.ID, plan.Scorecard)
+		for i := range r.Scores {
+			if r.Scores[i].Scorecard == plan.Scorecard {
+				in.Score = &r.Scores[i].Total
+			}
 		}
-		if ok {
-			in.Score = &s
+		if in.Score == nil && needScore {
+			return Result{}, fmt.Errorf("pay plan %s needs the inputs of scorecard %s", plan.ID, plan.Scorecard)
 		}
 	case plan.PointsSystem != "" && (needScore || c.Points != nil):
 		ps, _ := h.At(policy.KindPoints, plan.PointsSystem, d).(*policy.Points)

@@ -55,8 +55,8 @@ type ScoreResult struct {
 	Version   int
 	Items     []ItemResult
 	Parts     []PartResult
-	Total     exact.Decimal // 0–100, rounded to two decimals
-	K         *exact.Decimal
+	Total     exact.Decimal  // 0–100, rounded to two decimals
+	K         *exact.Decimal // nil without a bonus band; points into the band table
 	Grade     string
 	Trace     []Step
 }
@@ -104,10 +104,11 @@ func ScoreTotal(sc *policy.Scorecard, in map[string]ItemInput, t Tables) (ScoreR
 }
 
 func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) (ScoreResult, error) {
-	r := ScoreResult{Scorecard: sc.ID, Version: sc.Version}
+	r := ScoreResult{Scorecard: sc.ID, Version: sc.Version, Parts: make([]PartResult, 0, len(sc.Part))}
 	var problems []string
 	total := zero
-	for _, part := range sc.Part {
+	for pi := range sc.Part {
+		part := &sc.Part[pi]
 		raw := zero
 		for i := range part.Item {
 			it := &part.Item[i]
@@ -160,8 +161,8 @@ func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) 
 	if sc.Bands != "" {
 		if b := t.Bands(sc.Bands); b != nil {
 			if row := b.Find(r.Total); row != nil && row.Value != nil {
+				r.K = row.Value // shared with the band table: Decimals are immutable
 				k := *row.Value
-				r.K = &k
 				if trace {
 					r.Trace = append(r.Trace, Step{Ref: ref(&b.Header, ""), Clause: bandClause(b, row), Inputs: []string{"总分=" + r.Total.String()},
 						Value: k.String(), Explain: fmt.Sprintf("总分 %s 分落在%s，奖金系数 K = %s。", r.Total, describeInterval(row.Interval), k)})
@@ -235,8 +236,8 @@ func scoreItem(it *policy.Item, in ItemInput) (exact.Decimal, string, error) {
 		if err != nil {
 			return zero, "", err
 		}
-		for i, t := range it.Tiers {
-			if t.Contains(x) {
+		for i := range it.Tiers {
+			if t := &it.Tiers[i]; t.Contains(x) {
 				return t.Points, tierClauses[min(i, len(tierClauses)-1)], nil
 			}
 		}
@@ -292,8 +293,8 @@ func scoreItem(it *policy.Item, in ItemInput) (exact.Decimal, string, error) {
 		}
 		return p, clause, nil
 	case policy.ScoreLevels:
-		for i, l := range it.Levels {
-			if l.Level == in.Level {
+		for i := range it.Levels {
+			if l := &it.Levels[i]; l.Level == in.Level {
 				return l.Points, levelClauses[min(i, len(levelClauses)-1)], nil
 			}
 		}

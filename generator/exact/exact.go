@@ -16,6 +16,12 @@ import (
 // values: operations return new Decimals and never modify their operands.
 type Decimal struct {
 	d apd.Decimal
+	// w is d's coefficient when small is set: every operation that makes
+	// a Decimal records whether its coefficient fits a machine word, so
+	// that the fast paths (word.go) need not ask apd. The zero value has
+	// small unset, which only means "not recorded".
+	w     uint64
+	small bool
 }
 
 // ctx is the context for arithmetic: 34 significant digits (decimal128), so
@@ -42,13 +48,16 @@ func Parse(s string) (Decimal, error) {
 	if !plain(body) {
 		return Decimal{}, fmt.Errorf("%q: %w", s, ErrSyntax)
 	}
-	var x Decimal
-	if _, _, err := x.d.SetString(body); err != nil {
-		return Decimal{}, fmt.Errorf("%q: %w", s, ErrSyntax)
+	x, ok := parseWord(body)
+	if !ok {
+		if _, _, err := x.d.SetString(body); err != nil {
+			return Decimal{}, fmt.Errorf("%q: %w", s, ErrSyntax)
+		}
 	}
 	if pct {
 		x.d.Exponent -= 2
 	}
+	x.note()
 	return x, nil
 }
 
@@ -84,6 +93,7 @@ func MustParse(s string) Decimal {
 func FromInt(i int64) Decimal {
 	var x Decimal
 	x.d.SetInt64(i)
+	x.note()
 	return x
 }
 
@@ -105,13 +115,25 @@ func (x Decimal) MarshalText() ([]byte, error) { return []byte(x.String()), nil 
 func (x Decimal) String() string { return x.d.Text('f') }
 
 // Cmp compares x and y: -1, 0 or +1.
-func (x Decimal) Cmp(y Decimal) int { return x.d.Cmp(&y.d) }
+func (x Decimal) Cmp(y Decimal) int {
+	if c, ok := cmpWord(&x, &y); ok {
+		return c
+	}
+	return x.d.Cmp(&y.d)
+}
 
 // Sign returns -1, 0 or +1.
 func (x Decimal) Sign() int { return x.d.Sign() }
 
 // IsInteger reports whether x has no fractional part.
 func (x Decimal) IsInteger() bool {
+	if m, ok := x.word(); ok {
+		if e := x.d.Exponent; e >= 0 || m == 0 {
+			return true
+		} else if -e < int32(len(pow10)) {
+			return m%pow10[-e] == 0
+		}
+	}
 	var frac apd.Decimal
 	var i apd.Decimal
 	x.d.Modf(&i, &frac)
@@ -120,22 +142,34 @@ func (x Decimal) IsInteger() bool {
 
 // Add returns x + y.
 func (x Decimal) Add(y Decimal) Decimal {
+	if z, ok := addWord(&x, &y, y.d.Negative); ok {
+		return z
+	}
 	var z Decimal
 	_, _ = ctx.Add(&z.d, &x.d, &y.d)
+	z.note()
 	return z
 }
 
 // Sub returns x − y.
 func (x Decimal) Sub(y Decimal) Decimal {
+	if z, ok := addWord(&x, &y, !y.d.Negative); ok {
+		return z
+	}
 	var z Decimal
 	_, _ = ctx.Sub(&z.d, &x.d, &y.d)
+	z.note()
 	return z
 }
 
 // Mul returns x × y.
 func (x Decimal) Mul(y Decimal) Decimal {
+	if z, ok := mulWord(&x, &y); ok {
+		return z
+	}
 	var z Decimal
 	_, _ = ctx.Mul(&z.d, &x.d, &y.d)
+	z.note()
 	return z
 }
 
@@ -161,6 +195,7 @@ func (x Decimal) Quo(y Decimal) (Decimal, error) {
 		return Decimal{}, err
 	}
 	z.d.Reduce(&z.d)
+	z.note()
 	return z, nil
 }
 
@@ -170,6 +205,7 @@ func (x Decimal) Shift(n int32) Decimal {
 	var z Decimal
 	z.d.Set(&x.d)
 	z.d.Exponent += n
+	z.w, z.small = x.w, x.small && modest(z.d.Exponent)
 	return z
 }
 
@@ -191,6 +227,7 @@ func powerOfTen(y Decimal) (int32, bool) {
 func (x Decimal) Neg() Decimal {
 	var z Decimal
 	z.d.Neg(&x.d)
+	z.w, z.small = x.w, x.small
 	return z
 }
 
@@ -198,6 +235,7 @@ func (x Decimal) Neg() Decimal {
 func (x Decimal) Floor() Decimal {
 	var z Decimal
 	_, _ = ctx.Floor(&z.d, &x.d)
+	z.note()
 	return z
 }
 
@@ -214,6 +252,9 @@ const (
 // Round rounds x to places decimal places with the given mode; the result
 // keeps exactly places decimals ("3600.50").
 func (x Decimal) Round(places int32, mode Rounding) Decimal {
+	if z, ok := roundWord(&x, places, mode); ok {
+		return z
+	}
 	c := ctx
 	switch mode {
 	case HalfEven:
@@ -225,6 +266,7 @@ func (x Decimal) Round(places int32, mode Rounding) Decimal {
 	}
 	var z Decimal
 	_, _ = c.Quantize(&z.d, &x.d, -places)
+	z.note()
 	return z
 }
 

@@ -96,7 +96,7 @@ type Interval struct {
 }
 
 // Contains reports whether x lies in the interval.
-func (iv Interval) Contains(x exact.Decimal) bool {
+func (iv *Interval) Contains(x exact.Decimal) bool {
 	return (iv.Min == nil || x.Cmp(*iv.Min) >= 0) && (iv.Below == nil || x.Cmp(*iv.Below) < 0)
 }
 

@@ -1,0 +1,250 @@
+package exact
+
+import (
+	"math/bits"
+
+	"github.com/cockroachdb/apd/v3"
+)
+
+// Fast paths. Almost every number in a scorecard or a payslip has a
+// coefficient of a few digits, yet apd's general algorithms count digits and
+// round to the context's precision on every operation. When both operands'
+// coefficients fit in a machine word (below 10^18) and the result does too,
+// the operations below compute it with integer arithmetic and produce exactly
+// what apd would: the same coefficient, exponent and sign, including the sign
+// of zero (TestWordMatchesApd checks this against apd on random operands).
+// Otherwise they report false and the caller falls back to apd.
+
+// wordLimit bounds the coefficients the fast paths take.
+const wordLimit = 1_000_000_000_000_000_000 // 10^18
+
+// pow10 holds 10^0 … 10^19, every power of ten a uint64 can hold.
+var pow10 = func() (p [20]uint64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
+
+// word returns x's coefficient when x is finite, its coefficient is below
+// 10^18 and its exponent is modest.
+func (x *Decimal) word() (uint64, bool) {
+	if x.small {
+		return x.w, true
+	}
+	return x.ask()
+}
+
+// ask asks apd what word would answer: for the zero value and for values
+// beyond the fast paths.
+func (x *Decimal) ask() (uint64, bool) {
+	if x.d.Form != apd.Finite || !modest(x.d.Exponent) || !x.d.Coeff.IsUint64() {
+		return 0, false
+	}
+	m := x.d.Coeff.Uint64()
+	return m, m < wordLimit
+}
+
+// note records whether x's coefficient fits a word; every operation calls
+// it (or sets w and small itself) on the Decimal it returns.
+func (x *Decimal) note() { x.w, x.small = x.ask() }
+
+// set makes z's coefficient c, recording it for word.
+func (z *Decimal) set(c uint64) {
+	z.d.Coeff.SetUint64(c)
+	z.w, z.small = c, c < wordLimit && modest(z.d.Exponent)
+}
+
+// modest reports whether an exponent is far from apd's limits.
+func modest(e int32) bool { return e <= 1<<20 && e >= -1<<20 }
+
+// align brings two word coefficients to the smaller of their exponents, as
+// long as the scaled coefficient stays below 2^62 (so that a sum fits).
+func align(a uint64, ea int32, b uint64, eb int32) (uint64, uint64, int32, bool) {
+	switch {
+	case ea == eb:
+		return a, b, ea, true
+	case ea > eb:
+		a, ok := scale(a, ea-eb)
+		return a, b, eb, ok
+	default:
+		b, ok := scale(b, eb-ea)
+		return a, b, ea, ok
+	}
+}
+
+// scale returns m × 10^n when it is below 2^62.
+func scale(m uint64, n int32) (uint64, bool) {
+	if n >= int32(len(pow10)) {
+		return m, m == 0
+	}
+	hi, lo := bits.Mul64(m, pow10[n])
+	return lo, hi == 0 && lo < 1<<62
+}
+
+// addWord computes x + y, with y's sign taken as yn (flipped for a
+// subtraction), following apd's add: the sign of an exact zero difference
+// is positive.
+func addWord(x, y *Decimal, yn bool) (Decimal, bool) {
+	mx, ok := x.word()
+	if !ok {
+		return Decimal{}, false
+	}
+	my, ok := y.word()
+	if !ok {
+		return Decimal{}, false
+	}
+	a, b, e, ok := align(mx, x.d.Exponent, my, y.d.Exponent)
+	if !ok {
+		return Decimal{}, false
+	}
+	var z Decimal
+	z.d.Exponent = e
+	xn := x.d.Negative
+	switch {
+	case xn == yn:
+		z.set(a + b)
+		z.d.Negative = xn
+	case a >= b:
+		z.set(a - b)
+		z.d.Negative = xn && a != b
+	default:
+		z.set(b - a)
+		z.d.Negative = !xn
+	}
+	return z, true
+}
+
+// mulWord computes x × y when the product's coefficient fits in a word.
+func mulWord(x, y *Decimal) (Decimal, bool) {
+	mx, ok := x.word()
+	if !ok {
+		return Decimal{}, false
+	}
+	my, ok := y.word()
+	if !ok {
+		return Decimal{}, false
+	}
+	hi, lo := bits.Mul64(mx, my)
+	if hi != 0 {
+		return Decimal{}, false
+	}
+	var z Decimal
+	z.d.Exponent = x.d.Exponent + y.d.Exponent
+	z.set(lo)
+	z.d.Negative = x.d.Negative != y.d.Negative
+	return z, true
+}
+
+// cmpWord compares x and y.
+func cmpWord(x, y *Decimal) (int, bool) {
+	mx, ok := x.word()
+	if !ok {
+		return 0, false
+	}
+	my, ok := y.word()
+	if !ok {
+		return 0, false
+	}
+	sx, sy := sign(mx, x.d.Negative), sign(my, y.d.Negative)
+	if sx != sy || sx == 0 {
+		return cmpInt(sx, sy), true
+	}
+	a, b, _, ok := align(mx, x.d.Exponent, my, y.d.Exponent)
+	if !ok {
+		return 0, false
+	}
+	return sx * cmpInt(a, b), true
+}
+
+func sign(m uint64, neg bool) int {
+	switch {
+	case m == 0:
+		return 0
+	case neg:
+		return -1
+	}
+	return 1
+}
+
+func cmpInt[T int | uint64](a, b T) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// roundWord rounds x to places decimals (apd's Quantize to −places), keeping
+// x's sign even when the result is zero, as apd does.
+func roundWord(x *Decimal, places int32, mode Rounding) (Decimal, bool) {
+	m, ok := x.word()
+	if !ok || places > 1<<20 || places < -1<<20 {
+		return Decimal{}, false
+	}
+	var z Decimal
+	z.d.Exponent = -places
+	z.d.Negative = x.d.Negative
+	e := x.d.Exponent
+	if e >= -places {
+		c, ok := scale(m, e+places)
+		if !ok {
+			return Decimal{}, false
+		}
+		z.set(c)
+		return z, true
+	}
+	d := -places - e
+	if d >= int32(len(pow10)) {
+		return Decimal{}, false
+	}
+	p := pow10[d]
+	q, r := m/p, m%p
+	switch mode {
+	case HalfEven:
+		if r > p-r || r == p-r && q%2 == 1 {
+			q++
+		}
+	case Down:
+	default:
+		if r >= p-r {
+			q++
+		}
+	}
+	z.set(q)
+	return z, true
+}
+
+// parseWord reads a plain decimal (already checked by plain) of at most 18
+// digits without apd's string machinery, as apd's SetString would: "-0" is
+// a negative zero, "1.50" keeps its two decimals.
+func parseWord(body string) (Decimal, bool) {
+	var z Decimal
+	neg := len(body) > 0 && body[0] == '-'
+	if neg {
+		body = body[1:]
+	}
+	var c uint64
+	n := 0
+	frac := int32(-1)
+	for i := 0; i < len(body); i++ {
+		if body[i] == '.' {
+			frac = 0
+			continue
+		}
+		if n++; n > 18 {
+			return Decimal{}, false
+		}
+		c = c*10 + uint64(body[i]-'0')
+		if frac >= 0 {
+			frac++
+		}
+	}
+	z.d.Exponent = -max(frac, 0)
+	z.d.Negative = neg
+	z.set(c)
+	return z, true
+}

@@ -1,0 +1,152 @@
+package exact
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/cockroachdb/apd/v3"
+)
+
+// randomDecimal draws operands that exercise the fast paths and their
+// limits: zeros of both signs, small amounts, coefficients near 10^18 and
+// beyond it, and exponents far apart.
+func randomDecimal(r *rand.Rand) Decimal {
+	var x Decimal
+	switch r.IntN(6) {
+	case 0:
+		x.d.Coeff.SetUint64(0)
+	case 1:
+		x.d.Coeff.SetUint64(r.Uint64N(1000))
+	case 2:
+		x.d.Coeff.SetUint64(r.Uint64N(100_000_000))
+	case 3:
+		x.d.Coeff.SetUint64(wordLimit - 1 - r.Uint64N(1000))
+	case 4:
+		x.d.Coeff.SetUint64(r.Uint64())
+	default:
+		x.d.Coeff.SetString(fmt.Sprintf("%d%018d", r.Uint64N(1000), r.Uint64N(wordLimit)), 10)
+	}
+	x.d.Exponent = int32(r.IntN(30)) - 20
+	x.d.Negative = r.IntN(2) == 0
+	if r.IntN(2) == 0 {
+		x.note() // half the operands come with their word recorded
+	}
+	return x
+}
+
+// same reports whether two decimals are identical, not merely equal: the
+// same coefficient, exponent and sign.
+func same(a, b Decimal) bool {
+	if w, ok := a.ask(); a.small && (!ok || w != a.w) {
+		return false // a recorded word that is not the coefficient
+	}
+	return a.d.Form == b.d.Form && a.d.Negative == b.d.Negative && a.d.Exponent == b.d.Exponent && a.d.Coeff.Cmp(&b.d.Coeff) == 0
+}
+
+func show(x Decimal) string {
+	return fmt.Sprintf("%s (coeff %s, exp %d, neg %v)", x.d.Text('f'), x.d.Coeff.String(), x.d.Exponent, x.d.Negative)
+}
+
+// TestWordMatchesApd checks that every fast path produces exactly what apd
+// produces, on a million random operand pairs.
+func TestWordMatchesApd(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	n := 1_000_000
+	if testing.Short() {
+		n = 50_000
+	}
+	taken := map[string]int{}
+	for range n {
+		x, y := randomDecimal(r), randomDecimal(r)
+		check := func(op string, fast func() (Decimal, bool), slow func(z *apd.Decimal)) {
+			z, ok := fast()
+			if !ok {
+				return
+			}
+			taken[op]++
+			var want Decimal
+			slow(&want.d)
+			if !same(z, want) {
+				t.Fatalf("%s(%s, %s) = %s, apd gives %s", op, show(x), show(y), show(z), show(want))
+			}
+		}
+		check("add", func() (Decimal, bool) { return addWord(&x, &y, y.d.Negative) }, func(z *apd.Decimal) { _, _ = ctx.Add(z, &x.d, &y.d) })
+		check("sub", func() (Decimal, bool) { return addWord(&x, &y, !y.d.Negative) }, func(z *apd.Decimal) { _, _ = ctx.Sub(z, &x.d, &y.d) })
+		check("mul", func() (Decimal, bool) { return mulWord(&x, &y) }, func(z *apd.Decimal) { _, _ = ctx.Mul(z, &x.d, &y.d) })
+		places := int32(r.IntN(24)) - 4
+		for _, mode := range []Rounding{HalfUp, HalfEven, Down} {
+			check("round "+string(mode), func() (Decimal, bool) { return roundWord(&x, places, mode) }, func(z *apd.Decimal) {
+				c := ctx
+				c.Rounding = map[Rounding]apd.Rounder{HalfUp: apd.RoundHalfUp, HalfEven: apd.RoundHalfEven, Down: apd.RoundDown}[mode]
+				_, _ = c.Quantize(z, &x.d, -places)
+			})
+		}
+		if _, ok := x.word(); ok {
+			taken["isinteger"]++
+			var i, frac apd.Decimal
+			x.d.Modf(&i, &frac)
+			if got, want := x.IsInteger(), frac.IsZero(); got != want {
+				t.Fatalf("IsInteger(%s) = %v, apd's Modf says %v", show(x), got, want)
+			}
+		}
+		if c, ok := cmpWord(&x, &y); ok {
+			taken["cmp"]++
+			if want := x.d.Cmp(&y.d); c != want {
+				t.Fatalf("cmp(%s, %s) = %d, apd gives %d", show(x), show(y), c, want)
+			}
+		}
+	}
+	// Each fast path must actually have been taken often, or the test
+	// proves nothing.
+	for _, op := range []string{"add", "sub", "mul", "cmp", "round half_up", "round half_even", "round down", "isinteger"} {
+		if taken[op] < n/10 {
+			t.Errorf("fast path %s taken %d times in %d", op, taken[op], n)
+		}
+	}
+}
+
+// TestParseWordMatchesApd checks the fast reading of short decimals against
+// apd's SetString.
+func TestParseWordMatchesApd(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	taken := 0
+	for range 200_000 {
+		var b []byte
+		if r.IntN(3) == 0 {
+			b = append(b, '-')
+		}
+		for range 1 + r.IntN(12) {
+			b = append(b, byte('0'+r.IntN(10)))
+		}
+		if r.IntN(2) == 0 {
+			b = append(b, '.')
+			for range 1 + r.IntN(10) {
+				b = append(b, byte('0'+r.IntN(10)))
+			}
+		}
+		s := string(b)
+		z, ok := parseWord(s)
+		if !ok {
+			continue
+		}
+		taken++
+		var want Decimal
+		if _, _, err := want.d.SetString(s); err != nil {
+			t.Fatal(err)
+		}
+		if !same(z, want) {
+			t.Fatalf("parseWord(%q) = %s, apd reads %s", s, show(z), show(want))
+		}
+	}
+	if taken < 100_000 {
+		t.Errorf("fast path taken %d times", taken)
+	}
+}
+
+func BenchmarkAdd(b *testing.B) {
+	x, y := MustParse("1234.56"), MustParse("78.9")
+	for b.Loop() {
+		x.Add(y)
+	}
+}
