@@ -19,6 +19,7 @@
 package batch
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -98,61 +99,98 @@ func Run(h *policy.Handbook, period engine.Period, file string, r io.Reader) ([]
 			cards[""]++ // the pay inputs
 		}
 	}
-	var recs [][]string
-	var lines []int
-	var errs []RowError
+	// Rows are read here and computed on every core as they arrive, in
+	// chunks; the chunks are put back in order at the end.
+	type chunk struct {
+		recs  [][]string // nil for a line the CSV reader refused
+		lines []int
+		rows  []Row
+		errs  []RowError
+	}
+	const size = 512
+	var (
+		chunks []*chunk
+		errs   []RowError
+		wg     sync.WaitGroup
+	)
+	work := make(chan *chunk, runtime.GOMAXPROCS(0))
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ch := range work {
+				ch.rows = make([]Row, len(ch.recs))
+				for i, rec := range ch.recs {
+					if rec == nil {
+						ch.rows[i] = Row{Err: "malformed CSV line"}
+						continue
+					}
+					var e []RowError
+					ch.rows[i], e = one(h, period, file, ch.lines[i], header, cols, cards, rec)
+					ch.errs = append(ch.errs, e...)
+				}
+			}
+		}()
+	}
+	cur := &chunk{}
+	flush := func() {
+		if len(cur.recs) > 0 {
+			chunks = append(chunks, cur)
+			work <- cur
+			cur = &chunk{}
+		}
+	}
+	var readErr error
 	for n := 2; ; n++ {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
+		line := n
 		if err != nil {
 			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				errs = append(errs, RowError{File: file, Row: pe.Line, Reason: pe.Err.Error()})
-				recs, lines = append(recs, nil), append(lines, pe.Line)
-				continue
+			if !errors.As(err, &pe) {
+				readErr = err
+				break
 			}
-			return nil, nil, err
+			errs = append(errs, RowError{File: file, Row: pe.Line, Reason: pe.Err.Error()})
+			rec, line = nil, pe.Line
 		}
-		recs, lines = append(recs, rec), append(lines, n)
+		cur.recs, cur.lines = append(cur.recs, rec), append(cur.lines, line)
+		if len(cur.recs) == size {
+			flush()
+		}
 	}
-	rows := make([]Row, len(recs))
-	perRow := make([][]RowError, len(recs))
-	parallel(len(recs), func(i int) {
-		if recs[i] == nil {
-			rows[i] = Row{Err: "malformed CSV line"}
-			return
-		}
-		rows[i], perRow[i] = one(h, period, file, lines[i], header, cols, cards, recs[i])
-	})
-	for _, e := range perRow {
-		errs = append(errs, e...)
+	flush()
+	close(work)
+	wg.Wait()
+	if readErr != nil {
+		return nil, nil, readErr
+	}
+	var rows []Row
+	for _, ch := range chunks {
+		rows = append(rows, ch.rows...)
+		errs = append(errs, ch.errs...)
 	}
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Row < errs[j].Row })
 	return rows, errs, nil
 }
 
-// parallel calls f(0) … f(n-1) on every core, each index once.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	chunk := max((n+workers-1)/workers, 1)
-	for start := 0; start < n; start += chunk {
-		end := min(start+chunk, n)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := start; i < end; i++ {
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
+// cell decodes one cell into a row's case.
+type cell func(d *decoded, v string) error
+
+// decoded is a row being decoded: its case, and room for the numbers its
+// items point to, made once per row instead of once per number.
+type decoded struct {
+	engine.Case
+	nums []exact.Decimal
 }
 
-// cell decodes one cell into a case.
-type cell func(c *engine.Case, v string) error
+// num keeps x for the row and returns where it is kept.
+func (d *decoded) num(x exact.Decimal) *exact.Decimal {
+	d.nums = append(d.nums, x) // made at size: pointers already given stay valid either way
+	return &d.nums[len(d.nums)-1]
+}
 
 // resolve turns each column header into its decoder, once per file.
 func resolve(h *policy.Handbook, period engine.Period, file string, header []string) ([]cell, error) {
@@ -161,14 +199,14 @@ func resolve(h *policy.Handbook, period engine.Period, file string, header []str
 	for i, name := range header {
 		switch {
 		case name == "person":
-			cols[i] = func(c *engine.Case, v string) error { c.Person = v; return nil }
+			cols[i] = func(c *decoded, v string) error { c.Person = v; return nil }
 		case name == "role":
-			cols[i] = func(c *engine.Case, v string) error { c.Role = v; return nil }
+			cols[i] = func(c *decoded, v string) error { c.Role = v; return nil }
 		case name == "red_lines":
-			cols[i] = func(c *engine.Case, v string) error { c.RedLines = strings.Split(v, "|"); return nil }
+			cols[i] = func(c *decoded, v string) error { c.RedLines = strings.Split(v, "|"); return nil }
 		case strings.HasPrefix(name, "pay."):
 			key := strings.TrimPrefix(name, "pay.")
-			cols[i] = func(c *engine.Case, v string) error {
+			cols[i] = func(c *decoded, v string) error {
 				x, err := value(v)
 				if err != nil {
 					return err
@@ -187,7 +225,7 @@ func resolve(h *policy.Handbook, period engine.Period, file string, header []str
 			cols[i] = f
 		case strings.HasPrefix(name, "points."):
 			key := strings.TrimPrefix(name, "points.")
-			cols[i] = func(c *engine.Case, v string) error {
+			cols[i] = func(c *decoded, v string) error {
 				if c.Points == nil {
 					c.Points = &engine.PointsInput{Events: map[string]int{}, Awards: map[string][]exact.Decimal{}}
 				}
@@ -210,14 +248,17 @@ func one(h *policy.Handbook, period engine.Period, file string, n int, header []
 		bad("", "%d cells, the header has %d", len(rec), len(header))
 		return Row{Err: errs[0].Reason}, errs
 	}
-	c := engine.Case{Period: period, Scorecards: make(map[string]map[string]engine.ItemInput, len(cards)), NoTrace: true}
+	c := decoded{Case: engine.Case{Period: period, Scorecards: make(map[string]map[string]engine.ItemInput, len(cards)), NoTrace: true}}
+	items := 0
 	for card, n := range cards {
 		if card == "" {
 			c.Pay = make(map[string]formula.Value, n)
 			continue
 		}
 		c.Scorecards[card] = make(map[string]engine.ItemInput, n)
+		items += n
 	}
+	c.nums = make([]exact.Decimal, 0, items)
 	for i, v := range rec {
 		v = strings.TrimSpace(v)
 		if v == "" {
@@ -241,7 +282,7 @@ func one(h *policy.Handbook, period engine.Period, file string, n int, header []
 	if len(errs) > 0 {
 		return Row{Person: c.Person, Role: c.Role, Err: errs[0].String()}, errs
 	}
-	res, err := engine.Compute(h, c)
+	res, err := engine.Compute(h, c.Case)
 	if err != nil {
 		bad("", "%v", err)
 		return Row{Person: c.Person, Role: c.Role, Err: err.Error()}, errs
@@ -292,7 +333,7 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error)
 		return nil, fmt.Errorf("item %s has no named inputs", it.ID)
 	}
 	card, id := path[0], path[1]
-	return func(c *engine.Case, v string) error {
+	return func(c *decoded, v string) error {
 		in := c.Scorecards[card][id]
 		switch it.Scoring {
 		case policy.ScoreFormula:
@@ -325,7 +366,7 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error)
 			if err != nil {
 				return fmt.Errorf("%q is not a number", v)
 			}
-			in.Value = &x
+			in.Value = c.num(x)
 		}
 		c.Scorecards[card][id] = in
 		return nil
@@ -387,52 +428,78 @@ func Write(w io.Writer, rows []Row) error {
 		}
 	}
 	sort.Strings(comps)
-	cw := csv.NewWriter(w)
 	head := append([]string{"person", "role", "plan", "score", "k", "total"}, comps...)
-	if err := cw.Write(append(head, "withheld", "red_lines", "error")); err != nil {
-		return err
+	head = append(head, "withheld", "red_lines", "error")
+	// Rows are formatted on every core, a block each, and written in order.
+	blocks := make([]bytes.Buffer, (len(rows)+blockRows-1)/blockRows+1)
+	hw := csv.NewWriter(&blocks[0])
+	_ = hw.Write(head) // a bytes.Buffer takes every write
+	hw.Flush()
+	var wg sync.WaitGroup
+	next := make(chan int, len(blocks))
+	for b := 1; b < len(blocks); b++ {
+		next <- b
 	}
-	for _, r := range rows {
-		rec := make([]string, len(head)+3)
-		rec[0], rec[1] = r.Person, r.Role
-		if r.Err != "" {
-			rec[len(rec)-1] = r.Err
-			if err := cw.Write(rec); err != nil {
-				return err
-			}
-			continue
-		}
-		if len(r.Result.Scores) > 0 {
-			s := r.Result.Scores[0]
-			rec[3] = s.Total.String()
-			if s.K != nil {
-				rec[4] = s.K.String()
-			}
-		}
-		if r.Result.Points != nil {
-			rec[3] = r.Result.Points.Total.String()
-		}
-		if p := r.Result.Pay; p != nil {
-			rec[2] = p.Plan
-			rec[5] = p.Total.String()
-			var withheld, lines []string
-			for _, c := range p.Components {
-				i := sort.SearchStrings(comps, p.Plan+"."+c.Name)
-				rec[6+i] = c.Amount.String()
-				if c.Withheld {
-					withheld = append(withheld, c.Name)
+	close(next)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range next {
+				cw := csv.NewWriter(&blocks[b])
+				for _, r := range rows[(b-1)*blockRows : min(b*blockRows, len(rows))] {
+					_ = cw.Write(record(comps, len(head), r))
 				}
+				cw.Flush()
 			}
-			for _, l := range p.RedLines {
-				lines = append(lines, l.ID)
-			}
-			rec[len(rec)-3] = strings.Join(withheld, "|")
-			rec[len(rec)-2] = strings.Join(lines, "|")
-		}
-		if err := cw.Write(rec); err != nil {
+		}()
+	}
+	wg.Wait()
+	for i := range blocks {
+		if _, err := w.Write(blocks[i].Bytes()); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return nil
+}
+
+// blockRows is how many rows Write formats at a time on one core.
+const blockRows = 2048
+
+// record is one output row: n cells, components placed by comps.
+func record(comps []string, n int, r Row) []string {
+	rec := make([]string, n)
+	rec[0], rec[1] = r.Person, r.Role
+	if r.Err != "" {
+		rec[n-1] = r.Err
+		return rec
+	}
+	if len(r.Result.Scores) > 0 {
+		s := &r.Result.Scores[0]
+		rec[3] = s.Total.String()
+		if s.K != nil {
+			rec[4] = s.K.String()
+		}
+	}
+	if r.Result.Points != nil {
+		rec[3] = r.Result.Points.Total.String()
+	}
+	if p := r.Result.Pay; p != nil {
+		rec[2] = p.Plan
+		rec[5] = p.Total.String()
+		var withheld, lines []string
+		for _, c := range p.Components {
+			i := sort.SearchStrings(comps, p.Plan+"."+c.Name)
+			rec[6+i] = c.Amount.String()
+			if c.Withheld {
+				withheld = append(withheld, c.Name)
+			}
+		}
+		for _, l := range p.RedLines {
+			lines = append(lines, l.ID)
+		}
+		rec[n-3] = strings.Join(withheld, "|")
+		rec[n-2] = strings.Join(lines, "|")
+	}
+	return rec
 }
