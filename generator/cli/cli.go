@@ -36,6 +36,14 @@ Usage:
         Compute every worked case and list the clauses of the policies (tier
         rows, band rows, events, ladder steps, ledger branches, components,
         red lines) that no case exercises.
+  handbook diff [--period YYYY-MM] [--people N] [--seed N] [--cases dir] REV
+        Compute every worked case and a synthetic population (1000 people
+        by default, spread over every role with a pay plan) under the
+        policies at git revision REV and under the working tree, and print
+        in Markdown who gains or loses how much, per role and per pay
+        component. The month compared, with its quarter and year, defaults
+        to the month of the latest effective_from of any policy version in
+        either, so that a new version is compared in its first month.
 
 Exit status: 0 success, 1 problems in the policies, 2 usage or I/O error.
 `
@@ -57,6 +65,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return coverageCmd(args[1:], stdout, stderr)
 	case "payout":
 		return payout(args[1:], stdout, stderr)
+	case "diff":
+		return diffCmd(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
