@@ -8,10 +8,11 @@ package cases
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 
 	"github.com/kefu-hr/handbook/generator/diag"
@@ -54,15 +55,6 @@ func (c *conv) errf(ptr, format string, args ...any) {
 	c.diags.Add(c.doc.ValuePos(ptr), tomlpos.KeyPath(ptr), format, args...)
 }
 
-func keys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
 func (c *conv) convert() *Case {
 	d := c.doc.Data
 	out := &Case{Title: d["title"].(string)}
@@ -89,7 +81,7 @@ func (c *conv) convert() *Case {
 	}
 	if sc, ok := d["scorecard"].(map[string]any); ok {
 		out.Scorecards = map[string]map[string]engine.ItemInput{}
-		for _, id := range keys(sc) {
+		for _, id := range slices.Sorted(maps.Keys(sc)) {
 			ptr := "/scorecard/" + tomlpos.Escape(id)
 			card, _ := c.h.At(policy.KindScorecard, id, day).(*policy.Scorecard)
 			if card == nil {
@@ -139,7 +131,7 @@ func (c *conv) decimal(ptr string, v any) (exact.Decimal, bool) {
 // values reads named pay or formula inputs: numbers or yes/no.
 func (c *conv) values(ptr string, m map[string]any) map[string]formula.Value {
 	out := map[string]formula.Value{}
-	for _, k := range keys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		p := ptr + "/" + tomlpos.Escape(k)
 		if b, ok := m[k].(bool); ok {
 			out[k] = formula.Value{Bool: b, IsBool: true}
@@ -162,7 +154,7 @@ func (c *conv) items(ptr string, card *policy.Scorecard, m map[string]any) map[s
 		}
 	}
 	out := map[string]engine.ItemInput{}
-	for _, id := range keys(m) {
+	for _, id := range slices.Sorted(maps.Keys(m)) {
 		p := ptr + "/" + tomlpos.Escape(id)
 		it := kinds[id]
 		if it == nil {
@@ -236,12 +228,12 @@ func inputNames(it *policy.Item) string {
 func (c *conv) points(m map[string]any) *engine.PointsInput {
 	in := &engine.PointsInput{Events: map[string]int{}, Awards: map[string][]exact.Decimal{}}
 	if ev, ok := m["events"].(map[string]any); ok {
-		for _, k := range keys(ev) {
+		for _, k := range slices.Sorted(maps.Keys(ev)) {
 			in.Events[k] = int(ev[k].(int64))
 		}
 	}
 	if aw, ok := m["awards"].(map[string]any); ok {
-		for _, k := range keys(aw) {
+		for _, k := range slices.Sorted(maps.Keys(aw)) {
 			for i, x := range aw[k].([]any) {
 				if d, ok := c.decimal("/points/awards/"+tomlpos.Escape(k)+"/"+strconv.Itoa(i), x); ok {
 					in.Awards[k] = append(in.Awards[k], d)

@@ -10,6 +10,7 @@ package diff
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -225,7 +226,7 @@ func Compare(o Options) (*Report, error) {
 			rd.Same++
 		}
 	}
-	for _, id := range sortedKeys(roles) {
+	for _, id := range slices.Sorted(maps.Keys(roles)) {
 		rd := roles[id]
 		if n := rd.Up + rd.Down + rd.Same; n > 0 {
 			m, _ := rd.Total.Quo(exact.FromInt(int64(n)))
@@ -456,15 +457,6 @@ func computeCase(f load.File, h *policy.Handbook, cd *CaseDiff) (*exact.Decimal,
 
 // caseName is a case file's name without directory or .toml.
 func caseName(p string) string { return strings.TrimSuffix(path.Base(p), ".toml") }
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
 
 // parallel calls f(0) … f(n-1) on every core, each index once; results go
 // into slots by index, so the order of work never shows.

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -123,7 +124,7 @@ func Compute(h *policy.Handbook, c Case) (Result, error) {
 		return Result{}, fmt.Errorf("no role %q in effect on %s", c.Role, d.Format("2006-01-02"))
 	}
 	r := Result{Person: c.Person, Role: role.ID, RoleVersion: role.Version, Period: c.Period, Scores: make([]ScoreResult, 0, len(c.Scorecards))}
-	for _, id := range sortedKeys(c.Scorecards) {
+	for _, id := range slices.Sorted(maps.Keys(c.Scorecards)) {
 		if !slices.Contains(role.Scorecards, id) {
 			return Result{}, fmt.Errorf("scorecard %q is not one of role %s's (%s)", id, role.ID, strings.Join(role.Scorecards, ", "))
 		}
@@ -216,13 +217,4 @@ func (r *PayResult) add(p *policy.PayPlan, name, title, kind string, amt exact.D
 	last.Value = r.Total.String()
 	last.Explain = fmt.Sprintf("本期应发合计 %s 元。", r.Total)
 	r.Trace = append(r.Trace, last)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
