@@ -155,7 +155,7 @@ func (g *gen) payInputs(plan *policy.PayPlan, period string) map[string]formula.
 	scale := moneyScale(plan)
 	out := map[string]formula.Value{}
 	for _, def := range plan.Input {
-		if def.Period != "" && def.Period != period && !uses(plan, period, def.Name) {
+		if def.Period != "" && def.Period != period && !plan.Uses(period, def.Name) {
 			continue
 		}
 		switch {
@@ -203,22 +203,6 @@ func onlyDeducted(plan *policy.PayPlan, name string) bool {
 		}
 	}
 	return used
-}
-
-// uses reports whether a component of plan computed in period uses name.
-func uses(plan *policy.PayPlan, period, name string) bool {
-	for i := range plan.Component {
-		c := &plan.Component[i]
-		if plan.PeriodOf(c) != period {
-			continue
-		}
-		for _, e := range c.Exprs {
-			if slices.Contains(e.Names(), name) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // moneyScale is the largest money parameter of a plan (at least 10 000 元):

@@ -209,6 +209,9 @@ func (r *PayResult) add(p *policy.PayPlan, name, title, kind string, amt exact.D
 	} else {
 		r.Total = r.Total.Add(amt)
 	}
+	if len(r.Trace) == 0 {
+		return // computed without a trace
+	}
 	last := r.Trace[len(r.Trace)-1]
 	r.Trace = append(r.Trace[:len(r.Trace)-1], steps...)
 	if len(steps) == 0 {

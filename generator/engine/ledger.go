@@ -162,14 +162,46 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 		accrued := e.Accrued.Add(e.LateBase).Mul(rate)
 		e.Bonus = accrued.Mul(factor).Round(rule.Places, rule.Mode)
 		if e.Branch != "below-base" {
-			var parts []string
+			var parts, lookups []string
 			parts = append(parts, fmt.Sprintf("%s × %s", e.Accrued, rate))
 			if e.LateBase.Sign() > 0 {
 				parts = append(parts, fmt.Sprintf("补发 %s × %s", e.LateBase, rate))
 			}
-			say("bonus", e.Bonus.String(), "季度奖金 = (%s) × 系数 %s = %s 元。", strings.Join(parts, " + "), factor, e.Bonus)
+			var where []string
+			for _, k := range []struct{ key, label string }{{"rate", "计提比例"}, {"factor", "系数"}} {
+				x, err := c.Exprs[k.key].Explain(s)
+				if err != nil {
+					return nil, fmt.Errorf("%s: %s: %w", q.Label, k.key, err)
+				}
+				if d := derivation(k.label, x); d != "" {
+					where = append(where, d)
+				}
+				for _, l := range x.Lookups {
+					lookups = append(lookups, s.lookupText(l))
+				}
+			}
+			how := "。"
+			if len(where) > 0 {
+				how = "；其中" + strings.Join(where, "，") + "。"
+			}
+			say("bonus", e.Bonus.String(), "季度奖金 = (%s) × 系数 %s = %s 元%s%s", strings.Join(parts, " + "), factor, e.Bonus, how, strings.Join(lookups, ""))
 		}
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// derivation writes "label value = formula = values (因 reasons)" for a
+// ledger quantity computed by a formula, or "" when the formula is only a
+// number.
+func derivation(label string, x formula.Explanation) string {
+	chain := equalities(x.Formula, x.Values, x.Value.Num.String())
+	if !strings.Contains(chain, " = ") {
+		return ""
+	}
+	d := label + " " + x.Value.Num.String() + " = " + strings.TrimSuffix(chain, " = "+x.Value.Num.String())
+	if len(x.Reasons) > 0 {
+		d += "（因 " + strings.Join(x.Reasons, "；") + "）"
+	}
+	return d
 }

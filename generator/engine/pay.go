@@ -1,8 +1,8 @@
 package engine
 
 import (
+	"cmp"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -89,7 +89,8 @@ func (s *payScope) Lookup(name string, x exact.Decimal) (exact.Decimal, error) {
 func Pay(p *policy.PayPlan, in PayInput, t Tables) (PayResult, error) { return pay(p, in, t, true) }
 
 func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error) {
-	r := PayResult{Plan: p.ID, Version: p.Version, Total: zero}
+	// Room for every component and the ledger's three lines, made once.
+	r := PayResult{Plan: p.ID, Version: p.Version, Total: zero, Components: make([]ComponentResult, 0, len(p.Component)+3)}
 	rule := p.RoundingRule()
 	period := in.Period
 	if period == "" {
@@ -138,6 +139,12 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error
 		if err != nil {
 			return PayResult{}, fmt.Errorf("%s: %w", c.Name, err)
 		}
+		var worked formula.Explanation
+		if trace {
+			if worked, err = e.Explain(s); err != nil {
+				return PayResult{}, fmt.Errorf("%s: %w", c.Name, err)
+			}
+		}
 		amt := v.Num.Round(rule.Places, rule.Mode)
 		if amt.Sign() < 0 {
 			return PayResult{}, fmt.Errorf("%s: the formula gives a negative amount %s; write deductions as positive amounts of kind deduction", c.Name, amt)
@@ -160,7 +167,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error
 			v, _ := s.Value(n)
 			used = append(used, n+"="+valueString(v))
 		}
-		explain := fmt.Sprintf("%s = %s = %s 元。", c.Title, c.Formula, amt)
+		explain := s.workedText(c.Title, worked, amt, rule)
 		if c.Explain != "" {
 			explain = c.Explain + " " + explain
 		}
@@ -175,13 +182,79 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error
 		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, c.Name), Clause: clause, Inputs: used, Value: amt.String(), Explain: explain})
 	}
 	r.Total = r.Total.Round(rule.Places, rule.Mode)
-	// The closing line is kept even without a trace: Compute amends it when
-	// it adds the ledger.
-	r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, ""), Value: r.Total.String(), Explain: "本期应发合计。"})
 	if trace {
-		r.Trace[len(r.Trace)-1].Explain = fmt.Sprintf("本期应发合计 %s 元。", r.Total)
+		// The closing line: Compute amends it when it adds the ledger.
+		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, ""), Value: r.Total.String(), Explain: fmt.Sprintf("本期应发合计 %s 元。", r.Total)})
 	}
 	return r, nil
+}
+
+// workedText explains a formula component's amount with its arithmetic:
+// the facts that chose the branches of the formula, the formula of the
+// branches taken with names and then with values, the rounding when it
+// changed the value, and the rows of the tables looked up.
+func (s *payScope) workedText(title string, x formula.Explanation, amt exact.Decimal, rule policy.Rounding) string {
+	var b strings.Builder
+	if len(x.Reasons) > 0 {
+		b.WriteString("因 " + strings.Join(x.Reasons, "；") + "，")
+	}
+	b.WriteString(title + " = ")
+	if x.Value.Num.Cmp(amt) != 0 {
+		b.WriteString(equalities(x.Formula, x.Values, x.Value.Num.String()))
+		fmt.Fprintf(&b, "，按%s保留到 %s 元，为 %s 元。", roundingNames[rule.Mode], exact.FromInt(1).Shift(-rule.Places), amt)
+	} else {
+		b.WriteString(equalities(x.Formula, x.Values, amt.String()) + " 元。")
+	}
+	for _, l := range x.Lookups {
+		b.WriteString(s.lookupText(l))
+	}
+	return b.String()
+}
+
+// roundingNames names the rounding modes in Chinese.
+var roundingNames = map[exact.Rounding]string{exact.HalfUp: "四舍五入", exact.HalfEven: "四舍六入五成双", exact.Down: "舍去尾数"}
+
+// equalities writes a = b = c, leaving out a term that only repeats the
+// next one (the same text, or the same number: 0 before 0.00).
+func equalities(terms ...string) string {
+	var out []string
+	for _, t := range terms {
+		if n := len(out); n > 0 && sameTerm(out[n-1], t) {
+			out[n-1] = t
+			continue
+		}
+		out = append(out, t)
+	}
+	return strings.Join(out, " = ")
+}
+
+func sameTerm(a, b string) bool {
+	if a == b {
+		return true
+	}
+	x, errX := exact.Parse(a)
+	y, errY := exact.Parse(b)
+	return errX == nil && errY == nil && x.Cmp(y) == 0
+}
+
+// lookupText says which row of which table a lookup found.
+func (s *payScope) lookupText(l formula.Lookup) string {
+	title, where := l.Table, ""
+	if tb := s.plan.Tables[l.Table]; tb != nil {
+		title = cmp.Or(tb.Title, title)
+		for i := range tb.Rows {
+			if tb.Rows[i].Contains(l.Arg) {
+				where = "落在" + describeInterval(tb.Rows[i].Interval) + "，"
+				break
+			}
+		}
+	} else if b := s.t.Bands(l.Table); b != nil {
+		title = cmp.Or(b.Title, title)
+		if r := b.Find(l.Arg); r != nil {
+			where = "落在" + describeInterval(r.Interval) + "，"
+		}
+	}
+	return fmt.Sprintf("查「%s」：%s %s对应 %s。", title, l.Arg, where, l.Result)
 }
 
 // scopes recycles the maps of formula scopes: a batch computes one plan per
@@ -212,7 +285,7 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables) (*payScope, error) {
 		v, ok := in.Values[def.Name]
 		switch {
 		case !ok:
-			if uses(p, period, def.Name) {
+			if p.Uses(period, def.Name) {
 				problems = append(problems, fmt.Sprintf("%s: no input given", def.Name))
 			}
 			continue
@@ -254,21 +327,4 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables) (*payScope, error) {
 
 // UsesScore reports whether a component computed in period uses the score
 // of the plan's scorecard or points system.
-func UsesScore(p *policy.PayPlan, period string) bool { return uses(p, period, "score") }
-
-// uses reports whether a component computed in period uses name: only such
-// inputs are required.
-func uses(p *policy.PayPlan, period, name string) bool {
-	for i := range p.Component {
-		c := &p.Component[i]
-		if p.PeriodOf(c) != period {
-			continue
-		}
-		for _, e := range c.Exprs {
-			if slices.Contains(e.Names(), name) {
-				return true
-			}
-		}
-	}
-	return false
-}
+func UsesScore(p *policy.PayPlan, period string) bool { return p.Uses(period, "score") }

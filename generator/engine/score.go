@@ -438,6 +438,16 @@ func explainItem(it *policy.Item, in ItemInput, pts exact.Decimal, clause string
 			used = append(used, def.Name+"="+valueString(in.Named[def.Name]))
 		}
 		how = "按公式 " + it.Formula + " 计算"
+		vals := scope{}
+		for _, def := range it.Inputs {
+			vals[def.Name] = in.Named[def.Name]
+		}
+		if x, err := it.Expr.Explain(vals); err == nil {
+			how = fmt.Sprintf("按公式 %s = %s = %s", x.Formula, x.Values, valueString(x.Value))
+			if len(x.Reasons) > 0 {
+				how = "因 " + strings.Join(x.Reasons, "；") + "，" + how
+			}
+		}
 	}
 	if clause == "max" || clause == "min" {
 		how += "，按上下限取值"

@@ -15,4 +15,8 @@
 // anywhere. Formulas are parsed and type-checked when a policy is loaded, and
 // every error carries the byte offset in the formula so the loader can report
 // file:line:col.
+//
+// Explain works a formula through for a reader: the branches taken, the
+// formula with names and with values (4000.00 × 80 ÷ 100), and the facts,
+// with values, that chose each branch.
 package formula

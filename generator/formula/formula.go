@@ -86,8 +86,9 @@ type node interface {
 }
 
 type numNode struct {
-	off int
-	v   exact.Decimal
+	off  int
+	v    exact.Decimal
+	text string // as written, e.g. 5%
 }
 type strNode struct {
 	off int
@@ -368,7 +369,7 @@ func (p *parser) primary() (node, *Error) {
 		if err != nil {
 			return nil, &Error{t.off, fmt.Sprintf("malformed number %q", t.text)}
 		}
-		return &numNode{t.off, v}, nil
+		return &numNode{t.off, v, t.text}, nil
 	case tStr:
 		return &strNode{t.off, t.text}, nil
 	case tName:

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"slices"
 	"sort"
 	"time"
 
@@ -331,6 +332,24 @@ func (p *PayPlan) RoundingRule() Rounding {
 		return *p.Rounding
 	}
 	return Rounding{Mode: exact.HalfUp, Places: 2}
+}
+
+// Uses reports whether a component of the plan computed in period (monthly,
+// quarterly or annual) uses name, an input, parameter or "score": only such
+// inputs are required for the period.
+func (p *PayPlan) Uses(period, name string) bool {
+	for i := range p.Component {
+		c := &p.Component[i]
+		if p.PeriodOf(c) != period {
+			continue
+		}
+		for _, e := range c.Exprs {
+			if slices.Contains(e.Names(), name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // PeriodOf returns the period a component is computed in: its own, or the
