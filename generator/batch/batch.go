@@ -118,6 +118,7 @@ func Run(h *policy.Handbook, period engine.Period, file string, r io.Reader) ([]
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var d decoded
 			for ch := range work {
 				ch.rows = make([]Row, len(ch.recs))
 				for i, rec := range ch.recs {
@@ -126,7 +127,7 @@ func Run(h *policy.Handbook, period engine.Period, file string, r io.Reader) ([]
 						continue
 					}
 					var e []RowError
-					ch.rows[i], e = one(h, period, file, ch.lines[i], header, cols, cards, rec)
+					ch.rows[i], e = one(h, period, file, ch.lines[i], header, cols, cards, rec, &d)
 					ch.errs = append(ch.errs, e...)
 				}
 			}
@@ -167,7 +168,11 @@ func Run(h *policy.Handbook, period engine.Period, file string, r io.Reader) ([]
 	if readErr != nil {
 		return nil, nil, readErr
 	}
-	var rows []Row
+	total := 0
+	for _, ch := range chunks {
+		total += len(ch.rows)
+	}
+	rows := make([]Row, 0, total)
 	for _, ch := range chunks {
 		rows = append(rows, ch.rows...)
 		errs = append(errs, ch.errs...)
@@ -180,10 +185,42 @@ func Run(h *policy.Handbook, period engine.Period, file string, r io.Reader) ([]
 type cell func(d *decoded, v string) error
 
 // decoded is a row being decoded: its case, and room for the numbers its
-// items point to, made once per row instead of once per number.
+// items point to. A worker decodes its rows one after the other into the
+// same decoded, whose maps and slices are cleared and reused: the engine's
+// results keep nothing of their inputs.
 type decoded struct {
 	engine.Case
-	nums []exact.Decimal
+	nums   []exact.Decimal
+	cards  map[string]map[string]engine.ItemInput // item inputs by card, kept across rows
+	pay    map[string]formula.Value
+	points engine.PointsInput
+}
+
+// reset readies d for the next row, keeping its storage.
+func (d *decoded) reset(period engine.Period, cards map[string]int) {
+	if d.cards == nil {
+		d.cards = make(map[string]map[string]engine.ItemInput, len(cards))
+		for card, n := range cards {
+			if card == "" {
+				d.pay = make(map[string]formula.Value, n)
+			} else {
+				d.cards[card] = make(map[string]engine.ItemInput, n)
+			}
+		}
+		d.Scorecards = make(map[string]map[string]engine.ItemInput, len(cards))
+		d.points = engine.PointsInput{Events: map[string]int{}, Awards: map[string][]exact.Decimal{}}
+	}
+	clear(d.Scorecards)
+	for card, items := range d.cards {
+		clear(items)
+		d.Scorecards[card] = items
+	}
+	clear(d.pay)
+	clear(d.points.Events)
+	clear(d.points.Awards)
+	d.points.Shortfalls = d.points.Shortfalls[:0]
+	d.Case = engine.Case{Period: period, Scorecards: d.Scorecards, Pay: d.pay, NoTrace: true}
+	d.nums = d.nums[:0]
 }
 
 // num keeps x for the row and returns where it is kept.
@@ -227,7 +264,7 @@ func resolve(h *policy.Handbook, period engine.Period, file string, header []str
 			key := strings.TrimPrefix(name, "points.")
 			cols[i] = func(c *decoded, v string) error {
 				if c.Points == nil {
-					c.Points = &engine.PointsInput{Events: map[string]int{}, Awards: map[string][]exact.Decimal{}}
+					c.Points = &c.points
 				}
 				return pointsCell(c.Points, key, v)
 			}
@@ -239,7 +276,7 @@ func resolve(h *policy.Handbook, period engine.Period, file string, header []str
 }
 
 // one decodes and computes one row.
-func one(h *policy.Handbook, period engine.Period, file string, n int, header []string, cols []cell, cards map[string]int, rec []string) (Row, []RowError) {
+func one(h *policy.Handbook, period engine.Period, file string, n int, header []string, cols []cell, cards map[string]int, rec []string, c *decoded) (Row, []RowError) {
 	var errs []RowError
 	bad := func(column, format string, args ...any) {
 		errs = append(errs, RowError{File: file, Row: n, Column: column, Reason: fmt.Sprintf(format, args...)})
@@ -248,23 +285,13 @@ func one(h *policy.Handbook, period engine.Period, file string, n int, header []
 		bad("", "%d cells, the header has %d", len(rec), len(header))
 		return Row{Err: errs[0].Reason}, errs
 	}
-	c := decoded{Case: engine.Case{Period: period, Scorecards: make(map[string]map[string]engine.ItemInput, len(cards)), NoTrace: true}}
-	items := 0
-	for card, n := range cards {
-		if card == "" {
-			c.Pay = make(map[string]formula.Value, n)
-			continue
-		}
-		c.Scorecards[card] = make(map[string]engine.ItemInput, n)
-		items += n
-	}
-	c.nums = make([]exact.Decimal, 0, items)
+	c.reset(period, cards)
 	for i, v := range rec {
 		v = strings.TrimSpace(v)
 		if v == "" {
 			continue
 		}
-		if err := cols[i](&c, v); err != nil {
+		if err := cols[i](c, v); err != nil {
 			bad(header[i], "%v", err)
 		}
 	}
