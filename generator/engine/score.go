@@ -53,8 +53,8 @@ type PartResult struct {
 type ScoreResult struct {
 	Scorecard string
 	Version   int
-	Items     []ItemResult
-	Parts     []PartResult
+	Items     []ItemResult   // with a trace only (Score, not ScoreTotal)
+	Parts     []PartResult   // with a trace only
 	Total     exact.Decimal  // 0–100, rounded to two decimals
 	K         *exact.Decimal // nil without a bonus band; points into the band table
 	Grade     string
@@ -97,14 +97,18 @@ func Score(sc *policy.Scorecard, in map[string]ItemInput, t Tables) (ScoreResult
 	return score(sc, in, t, true)
 }
 
-// ScoreTotal computes a scorecard without the trace or per-item results: the
-// fast path for batches. The total, parts, K and grade are the same as Score's.
+// ScoreTotal computes a scorecard's total, K and grade only, without items,
+// parts or trace: the fast path for batches. The total, K and grade are the
+// same as Score's.
 func ScoreTotal(sc *policy.Scorecard, in map[string]ItemInput, t Tables) (ScoreResult, error) {
 	return score(sc, in, t, false)
 }
 
 func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) (ScoreResult, error) {
-	r := ScoreResult{Scorecard: sc.ID, Version: sc.Version, Parts: make([]PartResult, 0, len(sc.Part))}
+	r := ScoreResult{Scorecard: sc.ID, Version: sc.Version}
+	if trace {
+		r.Parts = make([]PartResult, 0, len(sc.Part))
+	}
 	var problems []string
 	total := zero
 	for pi := range sc.Part {
@@ -132,11 +136,11 @@ func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) 
 			score, _ = capped.Mul(hundred).Quo(max)
 		}
 		score = Round(score)
-		r.Parts = append(r.Parts, PartResult{ID: part.ID, Title: part.Title, Raw: capped, Points: max, Score: score, Share: part.Share})
 		total = total.Add(score.Mul(part.Share))
 		if !trace {
 			continue
 		}
+		r.Parts = append(r.Parts, PartResult{ID: part.ID, Title: part.Title, Raw: capped, Points: max, Score: score, Share: part.Share})
 		explain := fmt.Sprintf("%s各项合计 %s 分", part.Title, raw)
 		if raw.Cmp(max) > 0 {
 			explain += fmt.Sprintf("，超过满分 %s 分，按 %s 分计", max, max)

@@ -171,8 +171,10 @@ func (p *Part) MaxPoints() exact.Decimal {
 	if p.Points != nil {
 		return *p.Points
 	}
-	return exact.FromInt(100)
+	return hundred
 }
+
+var hundred = exact.FromInt(100)
 
 // Group is a weighted group of items within a part.
 type Group struct {
