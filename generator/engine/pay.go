@@ -89,13 +89,12 @@ func (s *payScope) Lookup(name string, x exact.Decimal) (exact.Decimal, error) {
 func Pay(p *policy.PayPlan, in PayInput, t Tables) (PayResult, error) { return pay(p, in, t, true) }
 
 func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error) {
-	// Room for every component and the ledger's three lines, made once.
-	r := PayResult{Plan: p.ID, Version: p.Version, Total: zero, Components: make([]ComponentResult, 0, len(p.Component)+3)}
-	rule := p.RoundingRule()
 	period := in.Period
 	if period == "" {
 		period = p.Period
 	}
+	r := PayResult{Plan: p.ID, Version: p.Version, Total: zero, Components: make([]ComponentResult, 0, p.Lines(period))}
+	rule := p.RoundingRule()
 	s, err := planScope(p, in, t)
 	if err != nil {
 		return PayResult{}, err

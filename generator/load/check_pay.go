@@ -179,6 +179,7 @@ func (l *loader) checkPayPlan(u *unit, p *policy.PayPlan) {
 		}
 		declare(ptr+"/name", c.Name, formula.Num)
 	}
+	p.Index()
 	comps := map[string]bool{}
 	for _, c := range p.Component {
 		comps[c.Name] = true

@@ -320,6 +320,8 @@ type PayPlan struct {
 	// ParamValues and Tables index Param and Table by name; set by the loader.
 	ParamValues map[string]formula.Value `toml:"-"`
 	Tables      map[string]*Table        `toml:"-"`
+
+	index *planIndex // set by Index
 }
 
 // Rounding is a declared rounding rule for money.
@@ -340,6 +342,9 @@ func (p *PayPlan) RoundingRule() Rounding {
 // quarterly or annual) uses name, an input, parameter or "score": only such
 // inputs are required for the period.
 func (p *PayPlan) Uses(period, name string) bool {
+	if p.index != nil {
+		return p.index.uses[period][name]
+	}
 	for i := range p.Component {
 		c := &p.Component[i]
 		if p.PeriodOf(c) != period {
@@ -352,6 +357,53 @@ func (p *PayPlan) Uses(period, name string) bool {
 		}
 	}
 	return false
+}
+
+// Lines returns how many component lines a result for period can have:
+// one per component computed in the period, three per ledger (the bonus,
+// the floating pay and the penalty).
+func (p *PayPlan) Lines(period string) int {
+	if p.index != nil {
+		return p.index.lines[period]
+	}
+	n := 0
+	for i := range p.Component {
+		if c := &p.Component[i]; p.PeriodOf(c) == period {
+			n++
+			if c.Kind == "ledger" {
+				n += 2
+			}
+		}
+	}
+	return n
+}
+
+// planIndex holds the answers of Uses and Lines for every period.
+type planIndex struct {
+	uses  map[string]map[string]bool
+	lines map[string]int
+}
+
+// Index computes the answers of Uses and Lines once, so that computing a
+// payslip does not walk the formulas; the loader calls it when the formulas
+// are parsed. A plan must not change after.
+func (p *PayPlan) Index() {
+	p.index = nil
+	x := &planIndex{uses: map[string]map[string]bool{}, lines: map[string]int{}}
+	for _, period := range []string{"monthly", "quarterly", "annual"} {
+		x.uses[period] = map[string]bool{}
+		x.lines[period] = p.Lines(period)
+		for i := range p.Component {
+			if c := &p.Component[i]; p.PeriodOf(c) == period {
+				for _, e := range c.Exprs {
+					for _, n := range e.Names() {
+						x.uses[period][n] = true
+					}
+				}
+			}
+		}
+	}
+	p.index = x
 }
 
 // PeriodOf returns the period a component is computed in: its own, or the

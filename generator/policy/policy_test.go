@@ -1,10 +1,12 @@
 package policy
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/formula"
 )
 
 func dec(s string) *exact.Decimal { d := exact.MustParse(s); return &d }
@@ -61,5 +63,46 @@ func TestHandbookVersions(t *testing.T) {
 	}
 	if h.Latest(KindPayPlan, "p").Head().Version != 2 || h.Latest(KindRole, "p") != nil {
 		t.Error("Latest")
+	}
+}
+
+// TestIndexAnswersAsTheFormulas checks that the answers Index keeps are the
+// ones Uses and Lines give by walking the formulas.
+func TestIndexAnswersAsTheFormulas(t *testing.T) {
+	expr := func(src string) map[string]*formula.Expr {
+		e, err := formula.Parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return map[string]*formula.Expr{"formula": e}
+	}
+	p := &PayPlan{Period: "monthly", Component: []Component{
+		{Name: "base", Exprs: expr("base_pay * score / 100")},
+		{Name: "bonus", Period: "annual", Exprs: expr("if sales >= target then sales * rate else 0")},
+		{Name: "ledger", Kind: "ledger", Period: "quarterly", Exprs: map[string]*formula.Expr{"actual": expr("collected")["formula"], "base": expr("target / 2")["formula"]}},
+	}}
+	periods := []string{"monthly", "quarterly", "annual", "weekly"}
+	names := []string{"base_pay", "score", "sales", "target", "rate", "collected", "nothing"}
+	type answer struct {
+		uses  []bool
+		lines []int
+	}
+	ask := func() (a answer) {
+		for _, per := range periods {
+			a.lines = append(a.lines, p.Lines(per))
+			for _, n := range names {
+				a.uses = append(a.uses, p.Uses(per, n))
+			}
+		}
+		return a
+	}
+	walked := ask()
+	p.Index()
+	indexed := ask()
+	if fmt.Sprint(walked) != fmt.Sprint(indexed) {
+		t.Errorf("indexed %v, walked %v", indexed, walked)
+	}
+	if want := "{[true true false false false false false false false false true false true false false false true true true false false false false false false false false false] [1 3 1 0]}"; fmt.Sprint(walked) != want {
+		t.Errorf("walked %v, want %s", walked, want)
 	}
 }
