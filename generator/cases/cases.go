@@ -79,6 +79,9 @@ func (c *conv) convert() *Case {
 			out.RedLines = append(out.RedLines, x.(string))
 		}
 	}
+	if lv, ok := d["leave"].(map[string]any); ok {
+		out.Leave = &engine.Leave{Case: lv["case"].(string), Months: int(lv["months"].(int64))}
+	}
 	if sc, ok := d["scorecard"].(map[string]any); ok {
 		out.Scorecards = map[string]map[string]engine.ItemInput{}
 		for _, id := range slices.Sorted(maps.Keys(sc)) {

@@ -95,6 +95,8 @@ type Case struct {
 	Points *PointsInput
 	// RedLines lists the red lines touched in the period.
 	RedLines []string
+	// Leave is a departure before the end of the service period, or nil.
+	Leave *Leave
 	// History lists the earlier quarters of a ledger, oldest first; the case's
 	// own quarter comes last, from Pay and the scorecard.
 	History []Quarter
@@ -148,7 +150,7 @@ func Compute(h *policy.Handbook, c Case) (Result, error) {
 	if plan == nil {
 		return Result{}, fmt.Errorf("no pay plan %q in effect on %s", role.PayPlan, d.Format("2006-01-02"))
 	}
-	in := PayInput{Period: c.Period.Kind, Values: c.Pay, RedLines: c.RedLines}
+	in := PayInput{Period: c.Period.Kind, Values: c.Pay, RedLines: c.RedLines, Leave: c.Leave}
 	needScore := UsesScore(plan, c.Period.Kind)
 	switch {
 	case plan.Scorecard != "":
@@ -188,12 +190,12 @@ func Compute(h *policy.Handbook, c Case) (Result, error) {
 		}
 		r.Ledger = entries
 		cur := entries[len(entries)-1]
-		pay.add(plan, comp.Name, comp.Title, "ledger", cur.Bonus, false, cur.Trace)
+		pay.add(plan, comp.Name, comp.Title, "ledger", cur.Bonus, cur.Trace)
 		if cur.FloatingPay && cur.Floating.Sign() > 0 {
-			pay.add(plan, comp.Name+".floating", "浮动工资", "performance", cur.Floating, false, nil)
+			pay.add(plan, comp.Name+".floating", "浮动工资", "performance", cur.Floating, nil)
 		}
 		if cur.Penalty.Sign() > 0 {
-			pay.add(plan, comp.Name+".penalty", "扣发固定工资", "deduction", cur.Penalty, false, nil)
+			pay.add(plan, comp.Name+".penalty", "扣发固定工资", "deduction", cur.Penalty, nil)
 		}
 	}
 	r.Pay = &pay
@@ -201,12 +203,16 @@ func Compute(h *policy.Handbook, c Case) (Result, error) {
 }
 
 // add appends a component computed outside Pay (the ledger's) to the result,
-// keeping the total and the trace's closing line in step.
-func (r *PayResult) add(p *policy.PayPlan, name, title, kind string, amt exact.Decimal, withheld bool, steps []Step) {
+// keeping the total and the trace's closing line in step. A kind the red
+// lines touched hold back is shown and not paid, as in Pay.
+func (r *PayResult) add(p *policy.PayPlan, name, title, kind string, amt exact.Decimal, steps []Step) {
+	withheld := r.withhold[kind]
 	r.Components = append(r.Components, ComponentResult{Name: name, Title: title, Kind: kind, Amount: amt, Withheld: withheld})
-	if kind == "deduction" {
+	switch {
+	case withheld:
+	case kind == "deduction":
 		r.Total = r.Total.Sub(amt)
-	} else {
+	default:
 		r.Total = r.Total.Add(amt)
 	}
 	if len(r.Trace) == 0 {
@@ -215,9 +221,13 @@ func (r *PayResult) add(p *policy.PayPlan, name, title, kind string, amt exact.D
 	last := r.Trace[len(r.Trace)-1]
 	r.Trace = append(r.Trace[:len(r.Trace)-1], steps...)
 	if len(steps) == 0 {
-		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, name), Value: amt.String(), Explain: fmt.Sprintf("%s %s 元。", title, amt)})
+		st := Step{Ref: ref(&p.Header, name), Value: amt.String(), Explain: fmt.Sprintf("%s %s 元。", title, amt)}
+		if withheld {
+			st.Clause, st.Explain = "withheld", st.Explain+" 因触及电网指标，本项暂停发放。"
+		}
+		r.Trace = append(r.Trace, st)
 	}
 	last.Value = r.Total.String()
-	last.Explain = fmt.Sprintf("本期应发合计 %s 元。", r.Total)
+	last.Explain = totalSentence(r.Total)
 	r.Trace = append(r.Trace, last)
 }

@@ -43,9 +43,9 @@ func TestComputeKeyAccountQuarterWithHistory(t *testing.T) {
 	}
 	// Full marks: 85 of 85 → 100 → K 1.2 → factor 1.04.
 	// Q2 makes up Q1's 20000: (30000 + 100000) × 4% + late 100000 × 4% = 9200 × 1.04 = 9568,
-	// plus 6% of 10000 service revenue = 600.
-	if got := r.Pay.Total.String(); got != "10168.00" {
-		t.Errorf("total %s, want 10168.00\n%s", got, trace(r.Pay.Trace))
+	// plus 6% of 10000 service revenue × the same factor = 600 × 1.04 = 624.
+	if got := r.Pay.Total.String(); got != "10192.00" {
+		t.Errorf("total %s, want 10192.00\n%s", got, trace(r.Pay.Trace))
 	}
 	if len(r.Ledger) != 2 || r.Ledger[0].Branch != "below-base" {
 		t.Errorf("ledger %+v", r.Ledger)

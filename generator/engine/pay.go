@@ -2,6 +2,7 @@ package engine
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -23,6 +24,17 @@ type PayInput struct {
 	Score *exact.Decimal
 	// RedLines lists the ids of red lines touched in the period.
 	RedLines []string
+	// Leave says how the person left before the end of the service period,
+	// or is nil.
+	Leave *Leave
+}
+
+// Leave is a departure before the end of the service period: which of the
+// plan's leave rules applies (its case, e.g. voluntary or dismissal) and how
+// many months of the period were served.
+type Leave struct {
+	Case   string
+	Months int // 0–12
 }
 
 // ComponentResult is one computed pay component.
@@ -49,6 +61,8 @@ type PayResult struct {
 	Total    exact.Decimal
 	RedLines []RedLineHit
 	Trace    []Step
+
+	withhold map[string]bool // component kinds held back by the red lines touched
 }
 
 // payScope evaluates a plan's formulas.
@@ -95,9 +109,13 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error
 	}
 	r := PayResult{Plan: p.ID, Version: p.Version, Total: zero, Components: make([]ComponentResult, 0, p.Lines(period))}
 	rule := p.RoundingRule()
+	leave, lerr := leaveRules(p, in.Leave)
 	s, err := planScope(p, in, t)
-	if err != nil {
-		return PayResult{}, err
+	if err != nil || lerr != nil {
+		if s != nil {
+			s.release()
+		}
+		return PayResult{}, joinInputErrors(err, lerr)
 	}
 	defer s.release()
 
@@ -125,6 +143,16 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error
 		}
 	}
 
+	r.withhold = withhold
+	if trace && in.Leave != nil {
+		for i := range p.LeaveRule {
+			if lr := &p.LeaveRule[i]; lr.Case == in.Leave.Case {
+				r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, "leave"), Clause: lr.Case, Inputs: []string{fmt.Sprintf("服务月数=%d", in.Leave.Months)},
+					Value: map[string]string{"forfeit": "取消", "prorate": fmt.Sprintf("按 %d/12 折算", in.Leave.Months)}[lr.Effect], Explain: fmt.Sprintf("%s，服务 %d 个月：%s", leaveTitle(lr.Case), in.Leave.Months, lr.Text)})
+			}
+		}
+	}
+
 	for i := range p.Component {
 		c := &p.Component[i]
 		if p.PeriodOf(c) != period {
@@ -148,6 +176,23 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error
 		if amt.Sign() < 0 {
 			return PayResult{}, fmt.Errorf("%s: the formula gives a negative amount %s; write deductions as positive amounts of kind deduction", c.Name, amt)
 		}
+		var left string // what leaving did to the amount, for the trace
+		if lr := leave[c.Name]; lr != nil {
+			full := amt
+			switch lr.Effect {
+			case "forfeit":
+				amt = zero.Round(rule.Places, rule.Mode)
+				if trace {
+					left = fmt.Sprintf(" 因%s，本项取消（原应发 %s 元）。", leaveTitle(lr.Case), full)
+				}
+			case "prorate":
+				amt, _ = full.Mul(exact.FromInt(int64(in.Leave.Months))).Quo(exact.FromInt(12))
+				amt = amt.Round(rule.Places, rule.Mode)
+				if trace {
+					left = fmt.Sprintf(" 因%s，按服务 %d 个月折算：%s × %d ÷ 12 = %s 元。", leaveTitle(lr.Case), in.Leave.Months, full, in.Leave.Months, amt)
+				}
+			}
+		}
 		s.vals[c.Name] = formula.Value{Num: amt}
 		cr := ComponentResult{Name: c.Name, Title: c.Title, Kind: c.Kind, Amount: amt, Withheld: withhold[c.Kind]}
 		r.Components = append(r.Components, cr)
@@ -166,7 +211,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error
 			v, _ := s.Value(n)
 			used = append(used, n+"="+valueString(v))
 		}
-		explain := s.workedText(c.Title, worked, amt, rule)
+		explain := s.workedText(c.Title, worked, v.Num.Round(rule.Places, rule.Mode), rule) + left
 		if c.Explain != "" {
 			explain = c.Explain + " " + explain
 		}
@@ -183,7 +228,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error
 	r.Total = r.Total.Round(rule.Places, rule.Mode)
 	if trace {
 		// The closing line: Compute amends it when it adds the ledger.
-		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, ""), Value: r.Total.String(), Explain: fmt.Sprintf("本期应发合计 %s 元。", r.Total)})
+		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, ""), Value: r.Total.String(), Explain: totalSentence(r.Total)})
 	}
 	return r, nil
 }
@@ -327,3 +372,76 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables) (*payScope, error) {
 // UsesScore reports whether a component computed in period uses the score
 // of the plan's scorecard or points system.
 func UsesScore(p *policy.PayPlan, period string) bool { return p.Uses(period, "score") }
+
+// leaveRules returns the leave rule that applies to each component for a
+// departure, or an input error naming the plan's cases.
+func leaveRules(p *policy.PayPlan, l *Leave) (map[string]*policy.LeaveRule, error) {
+	if l == nil {
+		return nil, nil
+	}
+	var cases []string
+	out := map[string]*policy.LeaveRule{}
+	for i := range p.LeaveRule {
+		lr := &p.LeaveRule[i]
+		cases = append(cases, lr.Case)
+		if lr.Case == l.Case {
+			for _, c := range lr.Components {
+				out[c] = lr
+			}
+		}
+	}
+	var problems []string
+	switch {
+	case len(cases) == 0:
+		problems = append(problems, fmt.Sprintf("leave: plan %s has no leave rules", p.ID))
+	case len(out) == 0:
+		problems = append(problems, fmt.Sprintf("leave: unknown case %q (the plan's cases: %s)", l.Case, strings.Join(cases, ", ")))
+	}
+	if l.Months < 0 || l.Months > 12 {
+		problems = append(problems, fmt.Sprintf("leave: %d months served, want 0 to 12", l.Months))
+	}
+	if len(problems) > 0 {
+		return nil, &InputError{Problems: problems}
+	}
+	return out, nil
+}
+
+// leaveTitle names a leave case in Chinese.
+func leaveTitle(c string) string {
+	switch c {
+	case "voluntary":
+		return "不满服务期主动离职"
+	case "dismissal":
+		return "不满服务期被动离职"
+	}
+	return "离职（" + c + "）"
+}
+
+// totalSentence closes a pay trace. A negative total happens when a
+// deduction from pay paid under the contract (the ledger's 600 元) exceeds
+// what the plan pays: it says so.
+func totalSentence(total exact.Decimal) string {
+	if total.Sign() < 0 {
+		return fmt.Sprintf("本期应发合计 %s 元：各项相抵后为负，即从按劳动合同发放的工资中净扣 %s 元。", total, total.Neg())
+	}
+	return fmt.Sprintf("本期应发合计 %s 元。", total)
+}
+
+// joinInputErrors reports every problem of two checks at once.
+func joinInputErrors(errs ...error) error {
+	var all InputError
+	for _, err := range errs {
+		var ie *InputError
+		switch {
+		case err == nil:
+		case errors.As(err, &ie):
+			all.Problems = append(all.Problems, ie.Problems...)
+		default:
+			return err
+		}
+	}
+	if len(all.Problems) == 0 {
+		return nil
+	}
+	return &all
+}

@@ -75,3 +75,49 @@ func trace(steps []Step) string {
 	}
 	return b.String()
 }
+
+// TestLeave checks the leave rules of the director's plan: a voluntary
+// departure forfeits the annual items, a dismissal prorates them by months
+// served, and a bad departure is an input error naming the plan's cases.
+func TestLeave(t *testing.T) {
+	h := handbook(t)
+	p := h.At(policy.KindPayPlan, "kefu-zongjian-pay", day).(*policy.PayPlan)
+	in := func(l *Leave) PayInput {
+		return PayInput{Period: "annual", Leave: l, Values: map[string]formula.Value{"annual_profit": money("5000000.00"), "annual_score": money("92")}}
+	}
+	full, err := Pay(p, in(nil), On(h, day))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		leave *Leave
+		want  string // the total, or the error
+	}{
+		{&Leave{Case: "voluntary", Months: 9}, "0.00"},
+		{&Leave{Case: "dismissal", Months: 9}, full.Total.Mul(exact.FromInt(9)).Shift(0).String()}, // checked below ÷ 12
+		{&Leave{Case: "dismissal", Months: 12}, full.Total.String()},
+		{&Leave{Case: "dismissal", Months: 0}, "0.00"},
+		{&Leave{Case: "retired", Months: 3}, `leave: unknown case "retired" (the plan's cases: voluntary, dismissal)`},
+		{&Leave{Case: "dismissal", Months: 13}, "leave: 13 months served, want 0 to 12"},
+	} {
+		r, err := Pay(p, in(tt.leave), On(h, day))
+		got := ""
+		if err != nil {
+			got = err.Error()
+		} else {
+			got = r.Total.String()
+		}
+		want := tt.want
+		if tt.leave.Case == "dismissal" && tt.leave.Months == 9 {
+			q, _ := full.Total.Mul(exact.FromInt(9)).Quo(exact.FromInt(12))
+			want = q.Round(2, exact.HalfUp).String()
+		}
+		if got != want {
+			t.Errorf("%+v: got %s, want %s", *tt.leave, got, want)
+		}
+	}
+	other := h.At(policy.KindPayPlan, "kefu-daibiao-pay", day).(*policy.PayPlan)
+	if _, err := Pay(other, PayInput{Leave: &Leave{Case: "voluntary", Months: 3}}, On(h, day)); err == nil || !strings.Contains(err.Error(), "has no leave rules") {
+		t.Errorf("a plan without leave rules: err = %v", err)
+	}
+}
