@@ -80,6 +80,31 @@ func (s *payScope) Value(name string) (formula.Value, bool) {
 	return v, ok
 }
 
+// Label names an input, parameter, component or the score for people, in
+// explanations.
+func (s *payScope) Label(name string) string {
+	p := s.plan
+	for i := range p.Input {
+		if p.Input[i].Name == name {
+			return p.Input[i].Label
+		}
+	}
+	for i := range p.Param {
+		if p.Param[i].Name == name {
+			return p.Param[i].Label
+		}
+	}
+	for i := range p.Component {
+		if p.Component[i].Name == name {
+			return p.Component[i].Title
+		}
+	}
+	if name == "score" {
+		return "考核得分"
+	}
+	return ""
+}
+
 func (s *payScope) Lookup(name string, x exact.Decimal) (exact.Decimal, error) {
 	if tb := s.plan.Tables[name]; tb != nil {
 		for _, r := range tb.Rows {

@@ -442,9 +442,10 @@ func explainItem(it *policy.Item, in ItemInput, pts exact.Decimal, clause string
 			used = append(used, def.Name+"="+valueString(in.Named[def.Name]))
 		}
 		how = "按公式 " + it.Formula + " 计算"
-		vals := scope{}
+		vals := labelled{scope{}, map[string]string{}}
 		for _, def := range it.Inputs {
-			vals[def.Name] = in.Named[def.Name]
+			vals.scope[def.Name] = in.Named[def.Name]
+			vals.labels[def.Name] = def.Label
 		}
 		if x, err := it.Expr.Explain(vals); err == nil {
 			how = fmt.Sprintf("按公式 %s = %s = %s", x.Formula, x.Values, valueString(x.Value))
@@ -466,6 +467,14 @@ func (s scope) Value(name string) (formula.Value, bool) { v, ok := s[name]; retu
 func (s scope) Lookup(table string, x exact.Decimal) (exact.Decimal, error) {
 	return zero, fmt.Errorf("no table %q here", table)
 }
+
+// labelled is a scope whose values have labels for explanations.
+type labelled struct {
+	scope
+	labels map[string]string
+}
+
+func (l labelled) Label(name string) string { return l.labels[name] }
 
 func valueString(v formula.Value) string {
 	if v.IsBool {

@@ -44,6 +44,13 @@ type Lookup struct {
 	Arg, Result exact.Decimal
 }
 
+// Labeler is a Scope that names its values for people: where Label gives a
+// non-empty label, the facts of an Explanation say it instead of the name
+// (因 基本量达成率 90 < 100, not 因 base_quota_rate 90 < 100).
+type Labeler interface {
+	Label(name string) string
+}
+
 // Explain evaluates e in s exactly as Eval does and works it through (see
 // Explanation). It fails where Eval fails, and on a malformed lookup of an
 // unchecked formula; it never panics on a parsed formula.
@@ -121,7 +128,7 @@ type part struct {
 	v                Value
 	sym, val         string // with names; with values
 	symPrec, valPrec int
-	name             string // the name, when the node (after reduction) is a bare name
+	name             string // the name as shown in facts (its label, if any), when the node (after reduction) is a bare name
 	lit              bool   // a number as written
 	fact             string // for yes/no: a true statement, with values, of why v is what it is
 }
@@ -163,9 +170,15 @@ func (x *explainer) explain(n node) (part, error) {
 			return part{}, fmt.Errorf("no value for %q", n.name)
 		}
 		val := x.st.value(v)
-		p := part{v: v, sym: n.name, val: val, symPrec: precAtom, valPrec: numPrec(val), name: n.name}
+		shown := n.name
+		if l, ok := x.s.(Labeler); ok {
+			if label := l.Label(n.name); label != "" {
+				shown = label
+			}
+		}
+		p := part{v: v, sym: n.name, val: val, symPrec: precAtom, valPrec: numPrec(val), name: shown}
 		if v.IsBool {
-			p.fact = n.name + " 为" + display.value(v)
+			p.fact = shown + " 为" + display.value(v)
 		}
 		return p, nil
 	case *unaryNode:

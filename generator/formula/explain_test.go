@@ -220,3 +220,32 @@ func FuzzExplain(f *testing.F) {
 		checkExplain(t, e, xscope)
 	})
 }
+
+// labelScope is a scope with labels for some of its names.
+type labelScope struct {
+	scope
+	labels map[string]string
+}
+
+func (l labelScope) Label(n string) string { return l.labels[n] }
+
+// TestExplainLabels checks that facts name values by their labels where the
+// scope gives one, and that the formula keeps its names.
+func TestExplainLabels(t *testing.T) {
+	e, err := Parse("if rate >= 100 and not probation then pay else pay * rate / 100")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := labelScope{scope{"rate": {Num: exact.MustParse("90")}, "probation": {IsBool: true, Bool: true}, "pay": {Num: exact.MustParse("500")}},
+		map[string]string{"rate": "基本量达成率", "probation": ""}}
+	x, err := e.Explain(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(x.Reasons, "；"), "基本量达成率 90 < 100"; got != want {
+		t.Errorf("reasons %q, want %q", got, want)
+	}
+	if got, want := x.Formula, "pay × rate ÷ 100"; got != want {
+		t.Errorf("formula %q, want %q", got, want)
+	}
+}
