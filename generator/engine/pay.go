@@ -313,14 +313,14 @@ func (s *payScope) lookupText(l formula.Lookup) string {
 		title = cmp.Or(tb.Title, title)
 		for i := range tb.Rows {
 			if tb.Rows[i].Contains(l.Arg) {
-				where = "落在" + describeInterval(tb.Rows[i].Interval) + "，"
+				where = "落在" + describeInterval(tb.Rows[i].Interval, "") + "，"
 				break
 			}
 		}
 	} else if b := s.t.Bands(l.Table); b != nil {
 		title = cmp.Or(b.Title, title)
 		if r := b.Find(l.Arg); r != nil {
-			where = "落在" + describeInterval(r.Interval) + "，"
+			where = "落在" + describeInterval(r.Interval, "") + "，"
 		}
 	}
 	return fmt.Sprintf("查「%s」：%s %s对应 %s。", title, l.Arg, where, l.Result)

@@ -169,7 +169,7 @@ func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) 
 				k := *row.Value
 				if trace {
 					r.Trace = append(r.Trace, Step{Ref: ref(&b.Header, ""), Clause: bandClause(b, row), Inputs: []string{"总分=" + r.Total.String()},
-						Value: k.String(), Explain: fmt.Sprintf("总分 %s 分落在%s，奖金系数 K = %s。", r.Total, describeInterval(row.Interval), k)})
+						Value: k.String(), Explain: fmt.Sprintf("总分 %s 分落在%s，奖金系数 K = %s。", r.Total, describeInterval(row.Interval, "分"), k)})
 				}
 			}
 		}
@@ -180,7 +180,7 @@ func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) 
 				r.Grade = row.Label
 				if trace {
 					r.Trace = append(r.Trace, Step{Ref: ref(&b.Header, ""), Clause: bandClause(b, row), Inputs: []string{"总分=" + r.Total.String()},
-						Value: row.Label, Explain: fmt.Sprintf("总分 %s 分落在%s，等级为「%s」。", r.Total, describeInterval(row.Interval), row.Label)})
+						Value: row.Label, Explain: fmt.Sprintf("总分 %s 分落在%s，等级为「%s」。", r.Total, describeInterval(row.Interval, "分"), row.Label)})
 				}
 			}
 		}
@@ -197,17 +197,65 @@ func bandClause(b *policy.Bands, row *policy.BandRow) string {
 	return ""
 }
 
-// describeInterval says [min, below) in Chinese.
-func describeInterval(iv policy.Interval) string {
+// describeInterval says [min, below) in Chinese, its bounds in unit.
+func describeInterval(iv policy.Interval, unit string) string {
+	lead := func(x exact.Decimal) string { // before 及以上
+		if unit == "" {
+			return x.String() + " "
+		}
+		return withUnit(x, unit)
+	}
 	switch {
 	case iv.Min != nil && iv.Below != nil:
-		return fmt.Sprintf("“%s 及以上、不满 %s”一档", iv.Min, iv.Below)
+		return fmt.Sprintf("“%s及以上、不满 %s”一档", lead(*iv.Min), withUnit(*iv.Below, unit))
 	case iv.Min != nil:
-		return fmt.Sprintf("“%s 及以上”一档", iv.Min)
+		return fmt.Sprintf("“%s及以上”一档", lead(*iv.Min))
 	case iv.Below != nil:
-		return fmt.Sprintf("“不满 %s”一档", iv.Below)
+		return fmt.Sprintf("“不满 %s”一档", withUnit(*iv.Below, unit))
 	}
 	return "唯一一档"
+}
+
+// unitOf is the unit an item's input is written in: its own, or % for a
+// percentage.
+func unitOf(in *policy.Input) string {
+	switch {
+	case in == nil:
+		return ""
+	case in.Unit != "":
+		return in.Unit
+	case in.Kind == "percent":
+		return "%"
+	}
+	return ""
+}
+
+// withUnit writes a number with its unit: 92, 92%, 3 天, 150000.00 元.
+func withUnit(x exact.Decimal, unit string) string {
+	switch unit {
+	case "":
+		return x.String()
+	case "%":
+		return x.String() + "%"
+	}
+	return x.String() + " " + unit
+}
+
+// spaced puts a space after text that ends in a digit or %, so that the
+// Chinese word after it does not touch it (100% 为基准, 0 元为基准).
+func spaced(text string) string {
+	if r := text[len(text)-1]; r >= '0' && r <= '9' || r == '%' {
+		return text + " "
+	}
+	return text
+}
+
+// stepPhrase says "every step" of a linear item: 5 个百分点 for a percentage.
+func stepPhrase(x exact.Decimal, unit string) string {
+	if unit == "%" {
+		return x.String() + " 个百分点"
+	}
+	return withUnit(x, unit)
 }
 
 var (
@@ -405,7 +453,7 @@ func explainItem(it *policy.Item, in ItemInput, pts exact.Decimal, clause string
 		x := *in.Value
 		for _, t := range it.Tiers {
 			if t.Contains(x) {
-				how = fmt.Sprintf("%s为 %s，落在%s", label, x, describeInterval(t.Interval))
+				how = fmt.Sprintf("%s为 %s，落在%s", label, withUnit(x, unitOf(it.Input)), describeInterval(t.Interval, unitOf(it.Input)))
 			}
 		}
 		used = []string{label + "=" + x.String()}
@@ -422,7 +470,12 @@ func explainItem(it *policy.Item, in ItemInput, pts exact.Decimal, clause string
 	case policy.ScoreLinear:
 		lo, hi := linearBounds(it)
 		used = []string{label + "=" + in.Value.String()}
-		how = fmt.Sprintf("%s为 %s，以 %s 为基准得 %s 分，每满 %s 高加 %s 分、低扣 %s 分（%s～%s 分）", label, in.Value, it.Par, it.Base, it.Step, it.Up, it.Down, lo, hi)
+		u := unitOf(it.Input)
+		down := fmt.Sprintf("每低满 %s扣 %s 分", spaced(stepPhrase(*it.Step, u)), it.Down)
+		if it.Down.Sign() == 0 {
+			down = "低于基准不扣分"
+		}
+		how = fmt.Sprintf("%s为 %s，以 %s为基准得 %s 分，每高出满 %s加 %s 分、%s（%s～%s 分）", label, withUnit(*in.Value, u), spaced(withUnit(*it.Par, u)), it.Base, spaced(stepPhrase(*it.Step, u)), it.Up, down, lo, hi)
 	case policy.ScoreLevels:
 		used, how = []string{fmt.Sprintf("等级=%d", in.Level)}, fmt.Sprintf("评定为 %d 级", in.Level)
 	case policy.ScoreChoice:
