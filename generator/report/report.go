@@ -24,11 +24,16 @@ func Text(w io.Writer, title string, r engine.Result) {
 		for _, p := range s.Parts {
 			fmt.Fprintf(w, "  [%s] %s 分（满分 %s）→ 百分制 %s × %s%%\n", p.Title, p.Raw, p.Points, p.Score, p.Share)
 		}
-		k := "—"
+		// K and grade are shown when the scorecard names their tables; a pay
+		// plan may still look the total up itself (its trace says so).
+		line := "  总分 " + s.Total.String()
 		if s.K != nil {
-			k = s.K.String()
+			line += "　奖金系数 K " + s.K.String()
 		}
-		fmt.Fprintf(w, "  总分 %s　奖金系数 K %s　等级 %s\n", s.Total, k, or(s.Grade, "—"))
+		if s.Grade != "" {
+			line += "　等级 " + s.Grade
+		}
+		fmt.Fprintln(w, line)
 		steps(w, s.Trace)
 	}
 	if p := r.Points; p != nil {
