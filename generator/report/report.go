@@ -66,7 +66,13 @@ func Text(w io.Writer, title string, r engine.Result) {
 			case c.Kind == "pool":
 				mark = "（分配给团队）"
 			}
-			fmt.Fprintf(w, "  %-28s %12s %s%s\n", c.Name, c.Amount, c.Title, mark)
+			title := c.Title
+			if mark != "" && strings.HasSuffix(title, "）") {
+				// 超额奖励（由客户总监内部分配，分配给团队）, not （…）（…）.
+				title = strings.TrimSuffix(title, "）") + "，" + strings.TrimPrefix(mark, "（")
+				mark = ""
+			}
+			fmt.Fprintf(w, "  %-28s %12s %s%s\n", c.Name, c.Amount, title, mark)
 		}
 		for i, h := range p.RedLines {
 			fmt.Fprintf(w, "  触及电网指标：%s（%s）\n", h.Title, h.ID)
