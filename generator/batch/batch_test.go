@@ -37,7 +37,12 @@ func TestRunKeepsEveryRow(t *testing.T) {
 	if len(rows) != 52 {
 		t.Fatalf("%d rows out for 52 in", len(rows))
 	}
-	want := []string{`people.csv:52: column scorecard.kefu-zongjian-monthly.crm: "x" is not a number`, "people.csv:53: 2 cells, the header has 16"}
+	want := []string{
+		`people.csv:52: column scorecard.kefu-zongjian-monthly.crm: "x" is not a plain number (digits, a leading - and a decimal point: 1000, -3.5; no separators, + or exponent)`,
+		"people.csv:52: column pay.orphan_sales: no input given: pay plan kefu-zongjian-pay needs orphan_sales（当月孤儿客户销售额）in a monthly settlement",
+		"people.csv:52: column pay.extra_award: no input given: pay plan kefu-zongjian-pay needs extra_award（公司决定的额外嘉奖金额（无则为0））in a monthly settlement",
+		"people.csv:53: 2 cells, the header has 16: a cell is missing, or a line break splits the row",
+	}
 	var got []string
 	for _, e := range errs {
 		got = append(got, e.String())

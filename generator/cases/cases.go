@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
@@ -38,6 +39,23 @@ func Read(f load.File, h *policy.Handbook) (*Case, diag.List) {
 	}
 	c := &conv{doc: doc, h: h}
 	out := c.convert()
+	if out != nil {
+		// Every problem at once: those of inputs already refused above
+		// (missing from the case as converted) are not repeated, and
+		// while an input is refused, a missing one is not reported (a
+		// case being written lacks many).
+		refused := c.refused
+		c.refused = nil
+		for _, p := range Check(h, &out.Case) {
+			ptr := ""
+			for _, k := range p.Path {
+				ptr += "/" + tomlpos.Escape(k)
+			}
+			if !covered(refused, ptr) && !(p.Missing && len(refused) > 0) {
+				c.errf(ptr, "%s", p.Message)
+			}
+		}
+	}
 	c.diags.Sort()
 	if len(c.diags) > 0 {
 		return nil, c.diags
@@ -46,13 +64,26 @@ func Read(f load.File, h *policy.Handbook) (*Case, diag.List) {
 }
 
 type conv struct {
-	doc   *load.Document
-	h     *policy.Handbook
-	diags diag.List
+	doc     *load.Document
+	h       *policy.Handbook
+	diags   diag.List
+	refused []string // the pointers of the inputs refused
 }
 
 func (c *conv) errf(ptr, format string, args ...any) {
 	c.diags.Add(c.doc.ValuePos(ptr), tomlpos.KeyPath(ptr), format, args...)
+	c.refused = append(c.refused, ptr)
+}
+
+// covered reports whether a problem at ptr is one already reported at an
+// input it names or contains.
+func covered(refused []string, ptr string) bool {
+	for _, r := range refused {
+		if r == ptr || strings.HasPrefix(r, ptr+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *conv) convert() *Case {
@@ -91,6 +122,10 @@ func (c *conv) convert() *Case {
 				c.errf(ptr, "no scorecard %q in effect on %s", id, day.Format("2006-01-02"))
 				continue
 			}
+			if !slices.Contains(role.Scorecards, id) {
+				c.errf(ptr, "scorecard %s is not one of role %s's (%s)", id, role.ID, list(role.Scorecards))
+				continue
+			}
 			out.Scorecards[id] = c.items(ptr, card, sc[id].(map[string]any))
 		}
 	}
@@ -120,6 +155,10 @@ func (c *conv) decimal(ptr string, v any) (exact.Decimal, bool) {
 	case int64:
 		return exact.FromInt(v), true
 	case string:
+		if strings.HasSuffix(v, "%") {
+			c.errf(ptr, "%q: write the number without %%, in the unit of the input (%s for %s)", v, strings.TrimSuffix(v, "%"), v)
+			return exact.Decimal{}, false
+		}
 		x, err := exact.Parse(v)
 		if err != nil {
 			c.errf(ptr, "%q is not an exact number", v)
@@ -176,7 +215,7 @@ func (c *conv) items(ptr string, card *policy.Scorecard, m map[string]any) map[s
 			in.Yes = &b
 		case policy.ScoreLevels:
 			n, ok := v.(int64)
-			if !ok {
+			if !ok || n < 1 || n > 5 {
 				c.errf(p, "item %s is scored by level: write 1 to 5", id)
 				continue
 			}
@@ -250,9 +289,16 @@ func (c *conv) points(m map[string]any) *engine.PointsInput {
 			if !ok {
 				continue
 			}
-			met, _ := s["condition_met"].(bool)
+			// met: the steps whose extra condition holds (the schema makes
+			// them integers; the engine checks them against the ladder).
+			var met []int
+			if ns, ok := s["met"].([]any); ok {
+				for _, n := range ns {
+					met = append(met, int(n.(int64)))
+				}
+			}
 			in.Shortfalls = append(in.Shortfalls, engine.LadderShortfall{Ladder: s["ladder"].(string),
-				Occurrence: int(s["occurrence"].(int64)), Rate: rate, ConditionMet: met})
+				Occurrence: int(s["occurrence"].(int64)), Rate: rate, Met: met})
 		}
 	}
 	return in

@@ -21,7 +21,11 @@ func calc(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if fs.NArg() != 1 || (*format != "text" && *format != "json") {
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "handbook calc: unknown format %q (want text or json)\n", *format)
+		return 2
+	}
+	if fs.NArg() != 1 {
 		fmt.Fprintln(stderr, "usage: handbook calc [--format text|json] CASE.toml")
 		return 2
 	}

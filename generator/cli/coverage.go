@@ -45,6 +45,9 @@ func coverageCmd(args []string, stdout, stderr io.Writer) int {
 	r := coverage.Measure(coverage.Clauses(h), hit)
 	fmt.Fprintf(stdout, "clause coverage: %d of %d clauses (%.1f%%) by %d cases and %d generated boundary probes\n",
 		r.Covered, r.Total, 100*float64(r.Covered)/float64(max(r.Total, 1)), len(worked), len(probes))
+	for _, k := range r.ByKind {
+		fmt.Fprintf(stdout, "  %s: %d of %d\n", k.Kind, k.Covered, k.Total)
+	}
 	for _, c := range r.Missing {
 		fmt.Fprintf(stdout, "  not exercised: %s %s (%s)\n", c.Ref, c.Clause, c.What)
 	}

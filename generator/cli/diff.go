@@ -32,8 +32,12 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if fs.NArg() != 1 || *people < 1 {
+	if fs.NArg() != 1 {
 		fmt.Fprintln(stderr, diffUsage)
+		return 2
+	}
+	if *people < 1 || *people > maxPeople {
+		fmt.Fprintf(stderr, "handbook diff: --people %d: want 1 to %d (default %d)\n", *people, maxPeople, diff.MinPeople)
 		return 2
 	}
 	rev := fs.Arg(0)
@@ -92,6 +96,10 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 	if *period == "" {
 		month = diff.Latest(old, cur)
 	}
+	if len(diff.PaidRoles(old, month)) == 0 && len(diff.PaidRoles(cur, month)) == 0 {
+		fmt.Fprintf(stderr, "handbook diff: no role with a pay plan is in effect in %s at %s or in the working tree: nothing to compare\n", month, rev)
+		return 2
+	}
 	r, err := diff.Compare(diff.Options{
 		Old: old, New: cur,
 		OldName: fmt.Sprintf("`%s`（%s）", rev, commit[:min(7, len(commit))]),
@@ -103,21 +111,47 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	io.WriteString(stdout, r.Markdown())
+	if n := uncomputed(r); n > 0 {
+		fmt.Fprintf(stderr, "handbook diff: %d %s cannot be computed under the working tree (listed in the report)\n", n, plural(n, "worked case", "worked cases"))
+	}
 	return 0
+}
+
+// maxPeople bounds --people: a synthetic person takes about 20 KB while
+// the comparison runs, so this is about 2 GB and 10 seconds.
+const maxPeople = 100000
+
+// uncomputed counts the worked cases that cannot be computed under the
+// working tree. The report lists them; the pay diff comment is still made.
+func uncomputed(r *diff.Report) int {
+	n := 0
+	for _, c := range r.Cases {
+		if c.NewErr != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // readCases reads the *.toml worked cases of dir. A missing directory is no
 // cases, unless it was asked for.
 func readCases(dir string, asked bool) ([]load.File, error) {
-	if _, err := os.Stat(dir); err != nil {
+	st, err := os.Stat(dir)
+	if err != nil {
 		if !asked && errors.Is(err, os.ErrNotExist) {
 			return nil, nil
 		}
 		return nil, err
 	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("--cases %s: not a directory", dir)
+	}
 	paths, err := filepath.Glob(filepath.Join(dir, "*.toml"))
 	if err != nil {
 		return nil, err
+	}
+	if len(paths) == 0 && asked {
+		return nil, fmt.Errorf("--cases %s: no worked cases (*.toml) in it", dir)
 	}
 	var out []load.File
 	for _, p := range paths {
@@ -158,6 +192,12 @@ func resolveRev(root, rev string) (string, error) {
 	if err != nil {
 		if _, terr := git(root, nil, "rev-parse", "--git-dir"); terr != nil {
 			return "", fmt.Errorf("%s is not in a git repository: %v", root, terr)
+		}
+		if kind, kerr := git(root, nil, "cat-file", "-t", rev); kerr == nil {
+			return "", fmt.Errorf("revision %s is a %s, not a commit", rev, strings.TrimSpace(string(kind)))
+		}
+		if heads, _ := git(root, nil, "rev-list", "-n", "1", "--all"); len(bytes.TrimSpace(heads)) == 0 {
+			return "", fmt.Errorf("unknown revision %s: the repository has no commits yet", rev)
 		}
 		return "", fmt.Errorf("unknown revision %s", rev)
 	}

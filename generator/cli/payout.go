@@ -35,14 +35,8 @@ func payout(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
 		return 2
 	}
-	if *out != "" && !*force {
-		if _, err := os.Stat(*out); err == nil {
-			fmt.Fprintf(stderr, "handbook payout: %s exists; use --force to overwrite it\n", *out)
-			return 2
-		} else if !errors.Is(err, os.ErrNotExist) {
-			fmt.Fprintf(stderr, "handbook payout: %v\n", err)
-			return 2
-		}
+	if code := checkOutput(*out, fs.Arg(0), *force, stderr); code != 0 {
+		return code
 	}
 	// A batch keeps every row until it writes them: collecting garbage less
 	// often (GOGC=400, unless the user set GOGC) costs about 15% more memory
@@ -61,9 +55,17 @@ func payout(args []string, stdout, stderr io.Writer) int {
 	}
 	defer in.Close()
 	rows, errs, err := batch.Run(h, per, filepath.ToSlash(fs.Arg(0)), in)
+	var herr *batch.HeaderError
+	if errors.As(err, &herr) {
+		for _, p := range herr.Problems {
+			fmt.Fprintln(stderr, p)
+		}
+		fmt.Fprintf(stderr, "handbook payout: %d %s in the header of %s; nothing computed\n", len(herr.Problems), plural(len(herr.Problems), "problem", "problems"), fs.Arg(0))
+		return 1
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
-		return 1
+		return 2
 	}
 	var buf bytes.Buffer
 	if err := batch.Write(&buf, rows); err != nil {
@@ -73,7 +75,7 @@ func payout(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		_, err = stdout.Write(buf.Bytes())
 	} else {
-		err = os.WriteFile(*out, buf.Bytes(), 0o644)
+		err = writeOutput(*out, buf.Bytes(), *force)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
@@ -82,7 +84,7 @@ func payout(args []string, stdout, stderr io.Writer) int {
 	for _, e := range errs {
 		fmt.Fprintln(stderr, e)
 	}
-	fmt.Fprintf(stderr, "%d rows, %d computed, %d with errors\n", len(rows), len(rows)-countBad(rows), countBad(rows))
+	fmt.Fprintf(stderr, "%d %s, %d computed, %d with errors\n", len(rows), plural(len(rows), "row", "rows"), len(rows)-countBad(rows), countBad(rows))
 	if len(errs) > 0 {
 		return 1
 	}
@@ -97,4 +99,78 @@ func countBad(rows []batch.Row) int {
 		}
 	}
 	return n
+}
+
+// checkOutput refuses, before anything is computed, an output file that
+// cannot be written: one that exists (unless force), a directory, one in a
+// directory that does not exist, and the input itself, which --force does
+// not allow either.
+func checkOutput(out, in string, force bool, stderr io.Writer) int {
+	if out == "" {
+		return 0
+	}
+	fail := func(format string, args ...any) int {
+		fmt.Fprintf(stderr, "handbook payout: -o %s: "+format+"\n", append([]any{out}, args...)...)
+		return 2
+	}
+	st, err := os.Stat(out)
+	switch {
+	case err == nil && st.IsDir():
+		return fail("is a directory; name a file")
+	case err == nil:
+		if ist, ierr := os.Stat(in); ierr == nil && os.SameFile(st, ist) {
+			return fail("is the input file; name another file")
+		}
+		if !force {
+			return fail("exists; use --force to overwrite it")
+		}
+	case !errors.Is(err, os.ErrNotExist):
+		return fail("%v", err)
+	}
+	if dst, err := os.Stat(filepath.Dir(out)); err != nil || !dst.IsDir() {
+		return fail("no directory %s", filepath.Dir(out))
+	}
+	return 0
+}
+
+// writeOutput writes the output file whole or not at all: through a
+// temporary file beside it, renamed over it. Without force it never
+// replaces a file, even one made while the batch ran.
+func writeOutput(out string, data []byte, force bool) error {
+	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a rename or link, only the temporary name goes
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if force {
+		return os.Rename(tmp.Name(), out)
+	}
+	err = os.Link(tmp.Name(), out)
+	if err != nil && !errors.Is(err, os.ErrExist) {
+		// A file system without hard links: create the file, never replacing one.
+		var f *os.File
+		if f, err = os.OpenFile(out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644); err == nil {
+			if _, err = f.Write(data); err != nil {
+				f.Close()
+				os.Remove(out)
+				return err
+			}
+			err = f.Close()
+		}
+	}
+	if errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("%s was made while the batch ran; nothing written (use --force to overwrite it)", out)
+	}
+	return err
 }

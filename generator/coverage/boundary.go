@@ -1,9 +1,11 @@
 package coverage
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
@@ -17,6 +19,11 @@ type Probe struct {
 	Ref, Clause string
 	Input       string
 	Result      string
+	// Alone marks a probe of a rule taken on its own, outside the formula
+	// that applies it in a payslip: the row of a pay plan's table a value
+	// lands in. The golden shows the rows, but only a worked case, which
+	// reaches the lookup through the formula's conditions, exercises them.
+	Alone bool
 }
 
 // epsilon is the step used around thresholds: 0.01 for amounts, rates and
@@ -29,9 +36,10 @@ func epsilon(kind string) exact.Decimal {
 }
 
 // Boundaries generates and computes the boundary probes of every scorecard
-// item, band table and ladder step of h: each threshold just below, at and
-// just above, each level, choice and yes/no, each deduction count up to the
-// floor.
+// item, band table, ladder step and pay plan's own table of h: each
+// threshold just below, at and just above, each level, choice and yes/no,
+// each deduction count up to the floor, each ladder step with its extra
+// conditions holding and not.
 func Boundaries(h *policy.Handbook) []Probe {
 	var out []Probe
 	for _, p := range h.All() {
@@ -62,29 +70,83 @@ func Boundaries(h *policy.Handbook) []Probe {
 				}
 			}
 		case *policy.Points:
-			for _, l := range p.Ladder {
-				for n := 1; n <= len(l.Steps); n++ {
-					st := l.Steps[n-1]
-					for _, rate := range []exact.Decimal{st.Below.Sub(exact.MustParse("0.01")), st.Below} {
-						in := engine.PointsInput{Shortfalls: []engine.LadderShortfall{{Ladder: l.ID, Occurrence: n, Rate: rate, ConditionMet: true}}}
-						r, err := engine.Points(p, in)
-						res := ""
-						clause := "met"
-						if err != nil {
-							res = "error: " + err.Error()
-						} else {
-							res = "得分 " + r.Total.String()
-							for _, s := range r.Trace {
-								if s.Ref == ref(&p.Header, l.ID) {
-									clause = s.Clause
-								}
-							}
-						}
-						out = append(out, Probe{Ref: ref(&p.Header, l.ID), Clause: clause, Input: fmt.Sprintf("第%d次 比率=%s", n, rate), Result: res})
-					}
-				}
+			for i := range p.Ladder {
+				out = append(out, ladderProbes(p, &p.Ladder[i])...)
+			}
+		case *policy.PayPlan:
+			for i := range p.Table {
+				out = append(out, tableProbes(&p.Header, &p.Table[i])...)
 			}
 		}
+	}
+	return out
+}
+
+// ladderProbes generates the probes of a ladder: each occurrence (and one
+// past the last step) just below and at its nominal threshold, with every
+// combination of the extra conditions of the steps up to it holding or not.
+func ladderProbes(p *policy.Points, l *policy.Ladder) []Probe {
+	var out []Probe
+	r := ref(&p.Header, l.ID)
+	for n := 1; n <= len(l.Steps)+1; n++ {
+		st := l.Steps[min(n, len(l.Steps))-1]
+		var conds []int
+		for _, s := range l.Steps[:min(n, len(l.Steps))] {
+			if s.Condition != "" {
+				conds = append(conds, s.Occurrence)
+			}
+		}
+		for mask := 1<<len(conds) - 1; mask >= 0; mask-- {
+			var met, said []string
+			var metN []int
+			for i, c := range conds {
+				if mask>>i&1 == 1 {
+					metN = append(metN, c)
+					met = append(met, fmt.Sprintf("第%d档", c))
+				}
+			}
+			if len(conds) > 0 {
+				said = append(said, "附加条件成立="+cmp.Or(strings.Join(met, "、"), "无"))
+			}
+			for _, rate := range []exact.Decimal{st.Below.Sub(exact.MustParse("0.01")), st.Below} {
+				in := engine.PointsInput{Shortfalls: []engine.LadderShortfall{{Ladder: l.ID, Occurrence: n, Rate: rate, Met: metN}}}
+				res, clause := "", ""
+				if pr, err := engine.Points(p, in); err != nil {
+					res = "error: " + err.Error()
+				} else {
+					res = "得分 " + pr.Total.String()
+					for _, s := range pr.Trace {
+						if s.Ref == r {
+							clause = s.Clause
+						}
+					}
+				}
+				label := strings.Join(append([]string{fmt.Sprintf("第%d次", n), "比率=" + rate.String()}, said...), " ")
+				out = append(out, Probe{Ref: r, Clause: clause, Input: label, Result: res})
+			}
+		}
+	}
+	return out
+}
+
+// tableProbes generates the probes of a pay plan's own table: each
+// threshold just below, at and just above, with the row the engine's lookup
+// finds.
+func tableProbes(h *policy.Header, tb *policy.Table) []Probe {
+	var xs []exact.Decimal
+	for _, r := range tb.Rows {
+		xs = append(xs, around(r.Interval, exact.MustParse("0.01"))...)
+	}
+	var out []Probe
+	for _, x := range dedupe(xs) {
+		if x.Sign() < 0 {
+			continue
+		}
+		p := Probe{Ref: ref(h, engine.TableRef(tb.Name)), Input: cmp.Or(tb.Measure, "查表值") + "=" + x.String(), Result: "lands in no row", Alone: true}
+		if i, ok := engine.TableRow(tb, x); ok {
+			p.Clause, p.Result = fmt.Sprintf("rows[%d]", i), "取 "+tb.Rows[i].Value.String()
+		}
+		out = append(out, p)
 	}
 	return out
 }
@@ -196,7 +258,9 @@ func WriteProbes(w io.Writer, ps []Probe) {
 func ProbeHits(ps []Probe) map[string]bool {
 	hit := map[string]bool{}
 	for _, p := range ps {
-		hit[p.Ref+" "+p.Clause] = true
+		if !p.Alone {
+			hit[p.Ref+" "+p.Clause] = true
+		}
 	}
 	return hit
 }

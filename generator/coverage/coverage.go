@@ -1,10 +1,12 @@
 // Package coverage measures which clauses of the policies the worked cases
-// exercise: every tier row, band row, level, choice, event, ladder step,
-// ledger branch, pay component and red line. A clause no case reaches is a
-// rule nobody has checked a number for.
+// exercise: every tier row, band row, level, choice, event, ladder step (and
+// each fallback of a step whose extra condition fails), ledger branch, pay
+// component, row of a pay plan's own table and red line. A clause no case
+// reaches is a rule nobody has checked a number for.
 package coverage
 
 import (
+	"cmp"
 	"fmt"
 	"sort"
 
@@ -18,7 +20,26 @@ import (
 type Clause struct {
 	Ref, Clause string
 	What        string // a short description for the report
+	Kind        Kind
 }
+
+// Kind is the kind of a clause, for the report's breakdown.
+type Kind string
+
+// The kinds of clause, in the order the report lists them.
+const (
+	KindItem      Kind = "scorecard item rules"
+	KindBandRow   Kind = "band rows"
+	KindEvent     Kind = "points events"
+	KindLadder    Kind = "ladder steps and fallbacks"
+	KindLedger    Kind = "ledger branches"
+	KindComponent Kind = "pay components"
+	KindTableRow  Kind = "pay-plan table rows"
+	KindRedLine   Kind = "red lines"
+)
+
+// Kinds lists every kind of clause in report order.
+var Kinds = []Kind{KindItem, KindBandRow, KindEvent, KindLadder, KindLedger, KindComponent, KindTableRow, KindRedLine}
 
 // Key identifies a clause in a set of exercised clauses.
 func (c Clause) Key() string { return c.Ref + " " + c.Clause }
@@ -33,13 +54,15 @@ func ref(h *policy.Header, part string) string {
 // Clauses lists every clause of the policies in h that a case can reach.
 func Clauses(h *policy.Handbook) []Clause {
 	var out []Clause
+	var kind Kind
 	add := func(hd *policy.Header, part, clause, what string) {
-		out = append(out, Clause{Ref: ref(hd, part), Clause: clause, What: what})
+		out = append(out, Clause{Ref: ref(hd, part), Clause: clause, What: what, Kind: kind})
 	}
 	for _, p := range h.All() {
 		hd := p.Head()
 		switch p := p.(type) {
 		case *policy.Scorecard:
+			kind = KindItem
 			for _, part := range p.Part {
 				for _, it := range part.Item {
 					for _, c := range itemClauses(&it) {
@@ -48,6 +71,7 @@ func Clauses(h *policy.Handbook) []Clause {
 				}
 			}
 		case *policy.Bands:
+			kind = KindBandRow
 			for i, r := range p.Rows {
 				what := r.Label
 				if r.Value != nil {
@@ -56,6 +80,7 @@ func Clauses(h *policy.Handbook) []Clause {
 				add(hd, "", fmt.Sprintf("rows[%d]", i), p.Title+"："+what)
 			}
 		case *policy.Points:
+			kind = KindEvent
 			for _, e := range p.Event {
 				c := "event"
 				if e.Discretionary {
@@ -63,14 +88,25 @@ func Clauses(h *policy.Handbook) []Clause {
 				}
 				add(hd, e.ID, c, e.Title)
 			}
+			kind = KindLadder
 			for _, l := range p.Ladder {
-				for i := range l.Steps {
-					add(hd, l.ID, fmt.Sprintf("steps[%d]", i), l.Title)
+				add(hd, l.ID, "met", l.Title+"：不低于当次阈值，不扣分")
+				for i, st := range l.Steps {
+					add(hd, l.ID, engine.LadderClause(i, i), fmt.Sprintf("%s：第 %d 档", l.Title, st.Occurrence))
+					// A step whose extra condition fails gives way to the
+					// step below, and on down while theirs fail too.
+					for j := i - 1; j >= 0 && st.Condition != ""; j-- {
+						add(hd, l.ID, engine.LadderClause(i, j), fmt.Sprintf("%s：第 %d 档的附加条件不成立，按第 %d 档", l.Title, st.Occurrence, l.Steps[j].Occurrence))
+						if l.Steps[j].Condition == "" {
+							break
+						}
+					}
 				}
 			}
 		case *policy.PayPlan:
 			for _, c := range p.Component {
 				if c.Kind == "ledger" {
+					kind = KindLedger
 					for _, b := range []string{"below-base", "base-to-target", "target", "above-cap", "made-up"} {
 						add(hd, c.Name, b, c.Title)
 					}
@@ -79,15 +115,37 @@ func Clauses(h *policy.Handbook) []Clause {
 					}
 					continue
 				}
+				kind = KindComponent
 				add(hd, c.Name, "formula", c.Title)
 			}
+			kind = KindTableRow
+			for _, t := range p.Table {
+				for i, r := range t.Rows {
+					add(hd, engine.TableRef(t.Name), fmt.Sprintf("rows[%d]", i), fmt.Sprintf("%s：%s → %s", cmp.Or(t.Title, t.Name), interval(r.Interval), r.Value))
+				}
+			}
 		case *policy.RedLines:
+			kind = KindRedLine
 			for _, l := range p.Line {
 				add(hd, l.ID, "pay_effect", l.Title)
 			}
 		}
 	}
 	return out
+}
+
+// interval writes [min, below) as a reader of the report says it: 120–150
+// (150 not included), ≥ 150, < 100.
+func interval(iv policy.Interval) string {
+	switch {
+	case iv.Min != nil && iv.Below != nil:
+		return fmt.Sprintf("[%s, %s)", iv.Min, iv.Below)
+	case iv.Min != nil:
+		return "≥ " + iv.Min.String()
+	case iv.Below != nil:
+		return "< " + iv.Below.String()
+	}
+	return "all"
 }
 
 // itemClauses lists the clauses of one scorecard item.
@@ -180,18 +238,40 @@ func Exercised(results []engine.Result) map[string]bool {
 type Report struct {
 	Total, Covered int
 	Missing        []Clause // sorted by Ref, then Clause
+	// ByKind is the coverage of each kind of clause the policies have, in
+	// the order of Kinds.
+	ByKind []KindReport
+}
+
+// KindReport is the coverage of one kind of clause.
+type KindReport struct {
+	Kind           Kind
+	Total, Covered int
 }
 
 // Measure compares the clauses with those exercised.
 func Measure(all []Clause, hit map[string]bool) Report {
 	r := Report{Total: len(all)}
+	byKind := map[Kind]*KindReport{}
 	for _, c := range all {
+		k := byKind[c.Kind]
+		if k == nil {
+			k = &KindReport{Kind: c.Kind}
+			byKind[c.Kind] = k
+		}
+		k.Total++
 		if hit[c.Key()] {
 			r.Covered++
+			k.Covered++
 		} else {
 			r.Missing = append(r.Missing, c)
 		}
 	}
 	sort.SliceStable(r.Missing, func(i, j int) bool { return r.Missing[i].Key() < r.Missing[j].Key() })
+	for _, k := range Kinds {
+		if kr := byKind[k]; kr != nil {
+			r.ByKind = append(r.ByKind, *kr)
+		}
+	}
 	return r
 }

@@ -3,6 +3,7 @@ package coverage
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -26,7 +27,9 @@ func TestCoverageOfTheWorkedCases(t *testing.T) {
 		"kefu-zongjian-monthly@1#crm tiers[0]", "kefu-zongjian-monthly@1#crm tiers[2]",
 		"kefu-zongjian-monthly@1#complaints deducted", "bonus-coefficient@1 rows[8]",
 		"dakehu-zhuanyuan-pay@1#quarterly_bonus made-up", "kefu-points@1#jiechuliang steps[3]",
-		"dianwang@1#huikou pay_effect",
+		"dianwang@1#huikou pay_effect", "kefu-points@1#jiechuliang met", "kefu-points@1#jiechuliang steps[2]->steps[1]",
+		"kefu-points@1#jiechuliang steps[3]->steps[2]", "kefu-points@1#jiechuliang steps[3]->steps[1]",
+		"kefu-daibiao-pay@1#table.incentive rows[0]", "kefu-daibiao-pay@1#table.allowance_deduction rows[2]",
 	} {
 		if !keys[want] {
 			t.Errorf("clause %q not listed", want)
@@ -42,7 +45,11 @@ func TestCoverageOfTheWorkedCases(t *testing.T) {
 		list = append(list, k)
 	}
 	for _, want := range []string{"kefu-zongjian-monthly@1#crm tiers[0]", "dakehu-zhuanyuan-pay@1#quarterly_bonus made-up",
-		"dianwang@1#huikou pay_effect", "kefu-points@1#jiechuliang steps[0]"} {
+		"dianwang@1#huikou pay_effect", "kefu-points@1#jiechuliang steps[0]",
+		// The audit's findings: a 3rd shortfall whose condition fails, a 4th
+		// with only step 3's condition, a score below 85, the 个性化 path.
+		"kefu-points@1#jiechuliang steps[2]->steps[1]", "kefu-points@1#jiechuliang steps[3]->steps[2]",
+		"kefu-daibiao-pay@1#table.allowance_deduction rows[2]", "kefu-daibiao-pay@1#table.incentive rows[1]"} {
 		if !hit[want] {
 			t.Errorf("the worked cases do not reach %q; they reach %v", want, list)
 		}
@@ -57,15 +64,62 @@ func TestCoverageOfTheWorkedCases(t *testing.T) {
 		t.Errorf("report inconsistent: %d of %d, %d missing", r.Covered, r.Total, len(r.Missing))
 	}
 	// The gate: every clause of the policies is exercised by a worked case or
-	// a generated boundary probe.
-	for k := range ProbeHits(Boundaries(h)) {
+	// a generated boundary probe; the rows of a pay plan's own tables only by
+	// a worked case, whose formula reaches the lookup (ProbeHits leaves their
+	// probes out).
+	probes := Boundaries(h)
+	for k := range ProbeHits(probes) {
 		hit[k] = true
 	}
 	full := Measure(all, hit)
 	for _, c := range full.Missing {
+		if c.Kind == KindTableRow {
+			t.Errorf("no worked case looks up %s %s (%s): a probe of the row alone does not count; add a case under testdata/cases whose pay formula reaches it", c.Ref, c.Clause, c.What)
+			continue
+		}
 		t.Errorf("no worked case or boundary probe exercises %s %s (%s): add a case under testdata/cases", c.Ref, c.Clause, c.What)
 	}
-	t.Logf("clause coverage: %d of %d (worked cases alone: %d)", full.Covered, full.Total, r.Covered)
+	var kinds []string
+	for _, k := range full.ByKind {
+		kinds = append(kinds, fmt.Sprintf("%s %d/%d", k.Kind, k.Covered, k.Total))
+	}
+	t.Logf("clause coverage: %d of %d (worked cases alone: %d), %d probes; %s", full.Covered, full.Total, r.Covered, len(probes), strings.Join(kinds, ", "))
+}
+
+// TestTableRowsAreClauses guards that every row of every pay plan's own
+// table is a clause that only a worked case exercises, and that the report
+// counts them apart.
+func TestTableRowsAreClauses(t *testing.T) {
+	h := shipped(t)
+	rows := 0
+	for _, p := range h.All() {
+		if pp, ok := p.(*policy.PayPlan); ok {
+			for _, tb := range pp.Table {
+				rows += len(tb.Rows)
+			}
+		}
+	}
+	var clauses []Clause
+	for _, c := range Clauses(h) {
+		if c.Kind == KindTableRow {
+			clauses = append(clauses, c)
+		}
+	}
+	if rows == 0 || len(clauses) != rows {
+		t.Fatalf("%d table-row clauses for %d rows", len(clauses), rows)
+	}
+	if got := ProbeHits(Boundaries(h)); got[clauses[0].Key()] {
+		t.Errorf("a probe alone exercises %s", clauses[0].Key())
+	}
+	r := Measure(clauses, map[string]bool{clauses[0].Key(): true})
+	if len(r.ByKind) != 1 || r.ByKind[0] != (KindReport{Kind: KindTableRow, Total: rows, Covered: 1}) || len(r.Missing) != rows-1 {
+		t.Errorf("report %+v", r)
+	}
+	if want := "kefu-daibiao-pay@1#table.allowance_deduction rows[2]"; !slices.ContainsFunc(clauses, func(c Clause) bool {
+		return c.Key() == want && c.What == "考核总分扣减职级津贴比例：< 85 → 10"
+	}) {
+		t.Errorf("no clause %s for the row < 85 → 10 in %v", want, clauses)
+	}
 }
 
 func resultsOf(ws []cases.Worked) []engine.Result {
@@ -90,7 +144,7 @@ func TestBoundaries(t *testing.T) {
 	WriteProbes(&b, probes)
 	golden.Check(t, "../../testdata/boundaries.golden", b.String(), *update)
 	for _, p := range probes {
-		if strings.HasPrefix(p.Result, "error") {
+		if strings.HasPrefix(p.Result, "error") || p.Clause == "" {
 			t.Errorf("probe %s %s: %s", p.Ref, p.Input, p.Result)
 		}
 	}

@@ -219,7 +219,7 @@ func TestPropertyOrderDoesNotMatter(t *testing.T) {
 		}
 		for n := 1; n <= 4; n++ {
 			in.Shortfalls = append(in.Shortfalls, engine.LadderShortfall{Ladder: "jiechuliang", Occurrence: n,
-				Rate: exact.FromInt(int64(50 + r.IntN(30))), ConditionMet: r.IntN(2) == 0})
+				Rate: exact.FromInt(int64(50 + r.IntN(30))), Met: randomMet(r, []int{3, 4})})
 		}
 		a, err := engine.Points(ps, in)
 		if err != nil {
@@ -234,4 +234,78 @@ func TestPropertyOrderDoesNotMatter(t *testing.T) {
 			t.Fatalf("round %d: %s, then %s after reordering", round, a.Total, b.Total)
 		}
 	}
+}
+
+// randomMet draws which of the steps with an extra condition have it hold.
+func randomMet(r *rand.Rand, conds []int) []int {
+	var met []int
+	for _, c := range conds {
+		if r.IntN(2) == 0 {
+			met = append(met, c)
+		}
+	}
+	return met
+}
+
+// TestPropertyLadder guards the ladder's rule for any occurrence, rate and
+// extra conditions: the nominal step's threshold alone decides whether a
+// week counts (below it always deducts, at or above never); the step
+// applied is the nominal one or, where its extra condition fails, the
+// highest step below whose condition holds or that has none; and a
+// condition more that holds never makes the deduction milder.
+func TestPropertyLadder(t *testing.T) {
+	h := shipped(t)
+	for _, p := range h.All() {
+		ps, ok := p.(*policy.Points)
+		if !ok {
+			continue
+		}
+		for _, l := range ps.Ladder {
+			var conds []int
+			for _, st := range l.Steps {
+				if st.Condition != "" {
+					conds = append(conds, st.Occurrence)
+				}
+			}
+			r := rand.New(rand.NewPCG(7, 8))
+			for round := 0; round < 2000; round++ {
+				occ := 1 + r.IntN(len(l.Steps)+2)
+				nominal := l.Steps[min(occ, len(l.Steps))-1]
+				rate := exact.FromInt(int64(r.IntN(10001))).Shift(-2) // 0.00–100.00
+				met := randomMet(r, conds)
+				got := ladderPoints(t, ps, l.ID, occ, rate, met)
+				if below := rate.Cmp(nominal.Below) < 0; below != (got.Sign() < 0) {
+					t.Fatalf("%s 第%d次 %s%% met %v: %s points, but the nominal threshold is %s%%", l.ID, occ, rate, met, got, nominal.Below)
+				}
+				if got.Sign() == 0 {
+					continue
+				}
+				want := min(occ, len(l.Steps)) - 1
+				for want > 0 && l.Steps[want].Condition != "" && !slices.Contains(met, l.Steps[want].Occurrence) {
+					want--
+				}
+				if got.Cmp(l.Steps[want].Points) != 0 {
+					t.Fatalf("%s 第%d次 %s%% met %v: %s points, want step %d's %s", l.ID, occ, rate, met, got, want+1, l.Steps[want].Points)
+				}
+				for _, c := range conds {
+					if slices.Contains(met, c) {
+						continue
+					}
+					if more := ladderPoints(t, ps, l.ID, occ, rate, append(slices.Clone(met), c)); more.Cmp(got) > 0 {
+						t.Fatalf("%s 第%d次 %s%%: met %v gives %s, adding step %d's condition gives %s", l.ID, occ, rate, met, got, c, more)
+					}
+				}
+			}
+		}
+	}
+}
+
+// ladderPoints computes one shortfall alone and returns the points it adds.
+func ladderPoints(t *testing.T, ps *policy.Points, ladder string, occ int, rate exact.Decimal, met []int) exact.Decimal {
+	t.Helper()
+	res, err := engine.Points(ps, engine.PointsInput{Shortfalls: []engine.LadderShortfall{{Ladder: ladder, Occurrence: occ, Rate: rate, Met: met}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Total.Sub(ps.Base)
 }

@@ -119,6 +119,11 @@ func (g *gen) person(id, roleID string, per engine.Period) engine.Case {
 		c.Scorecards[scID] = items
 	}
 	c.Pay = g.payInputs(plan, per.Kind)
+	for _, def := range plan.Input {
+		if _, computed := c.Scorecards[def.Scorecard]; computed && def.Scorecard != "" {
+			delete(c.Pay, def.Name) // the engine takes it from the scorecard
+		}
+	}
 	if plan.PointsSystem != "" {
 		if ps, _ := g.h.At(policy.KindPoints, plan.PointsSystem, d).(*policy.Points); ps != nil && (ps.Period == per.Kind || needScore) {
 			c.Points = g.points(ps)
@@ -454,7 +459,20 @@ func (g *gen) points(ps *policy.Points) *engine.PointsInput {
 			}
 		}
 		rate := g.between(exact.FromInt(0), hi.Add(exact.FromInt(10)), "")
-		in.Shortfalls = append(in.Shortfalls, engine.LadderShortfall{Ladder: l.ID, Occurrence: occ, Rate: rate, ConditionMet: g.r.IntN(2) == 0})
+		// Each step's extra condition holds or not, drawn at once.
+		var conds []int
+		for _, s := range l.Steps {
+			if s.Condition != "" {
+				conds = append(conds, s.Occurrence)
+			}
+		}
+		var met []int
+		for i, bits := 0, g.r.IntN(1<<len(conds)); i < len(conds); i++ {
+			if bits>>i&1 == 1 {
+				met = append(met, conds[i])
+			}
+		}
+		in.Shortfalls = append(in.Shortfalls, engine.LadderShortfall{Ladder: l.ID, Occurrence: occ, Rate: rate, Met: met})
 	}
 	return in
 }

@@ -150,7 +150,11 @@ func Compute(h *policy.Handbook, c Case) (Result, error) {
 	if plan == nil {
 		return Result{}, fmt.Errorf("no pay plan %q in effect on %s", role.PayPlan, d.Format("2006-01-02"))
 	}
-	in := PayInput{Period: c.Period.Kind, Values: c.Pay, RedLines: c.RedLines, Leave: c.Leave}
+	values, err := scoredInputs(plan, c.Pay, r.Scores)
+	if err != nil {
+		return Result{}, fmt.Errorf("pay plan %s: %w", plan.ID, err)
+	}
+	in := PayInput{Period: c.Period.Kind, Values: values, RedLines: c.RedLines, Leave: c.Leave}
 	needScore := UsesScore(plan, c.Period.Kind)
 	switch {
 	case plan.Scorecard != "":
@@ -200,6 +204,33 @@ func Compute(h *policy.Handbook, c Case) (Result, error) {
 	}
 	r.Pay = &pay
 	return r, nil
+}
+
+// scoredInputs returns the pay inputs with the totals of the scorecards
+// computed for the case filled in, for inputs that name their scorecard. It
+// copies the map only when it fills something in. Giving such an input by
+// hand as well as by its scorecard is an error: the two could disagree.
+func scoredInputs(plan *policy.PayPlan, vals map[string]formula.Value, scores []ScoreResult) (map[string]formula.Value, error) {
+	out, copied := vals, false
+	for _, def := range plan.Input {
+		if def.Scorecard == "" {
+			continue
+		}
+		for i := range scores {
+			if scores[i].Scorecard != def.Scorecard {
+				continue
+			}
+			if _, given := vals[def.Name]; given {
+				return nil, &InputError{Problems: []string{fmt.Sprintf("%s: given as a number and computed from scorecard %s; give one of them", def.Name, def.Scorecard)}}
+			}
+			if !copied {
+				out, copied = make(map[string]formula.Value, len(vals)+1), true
+				maps.Copy(out, vals)
+			}
+			out[def.Name] = formula.Value{Num: scores[i].Total}
+		}
+	}
+	return out, nil
 }
 
 // add appends a component computed outside Pay (the ledger's) to the result,

@@ -249,6 +249,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error
 			explain += " 本项由本人分配给团队，不计入本人收入。"
 		}
 		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, c.Name), Clause: clause, Inputs: used, Value: amt.String(), Explain: explain})
+		r.Trace = append(r.Trace, s.tableSteps(worked.Lookups)...) // the rows of the plan's tables looked up
 	}
 	r.Total = r.Total.Round(rule.Places, rule.Mode)
 	if trace {

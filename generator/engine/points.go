@@ -2,7 +2,9 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/exact"
@@ -21,11 +23,21 @@ type PointsInput struct {
 }
 
 // LadderShortfall is one time a ladder's measure fell below its threshold.
+//
+// Whether it is a shortfall at all is judged by the threshold of the nominal
+// step: the Occurrence-th (the last for a later occurrence). Its points and
+// consequence are those of the nominal step, unless that step has an extra
+// condition (第三次……且基础习惯不好) not listed in Met: then the step below
+// applies, and so on down while the conditions of the lower steps fail too.
 type LadderShortfall struct {
-	Ladder       string
-	Occurrence   int           // the n-th time, counting from 1
-	Rate         exact.Decimal // the measure, e.g. the contact rate in percent
-	ConditionMet bool          // the extra condition of the step, where it has one
+	Ladder     string
+	Occurrence int           // the n-th time, counting from 1
+	Rate       exact.Decimal // the measure, e.g. the contact rate in percent
+	// Met lists the steps, by their occurrence numbers, whose extra condition
+	// holds this time: [3, 4] when both 基础习惯不好 and 业绩没有达到公司考核标准
+	// hold. Each must be a step of the ladder that has a condition; the
+	// conditions of steps above the nominal one are not consulted.
+	Met []int
 }
 
 // PointsResult is a computed points total.
@@ -108,21 +120,11 @@ func Points(ps *policy.Points, in PointsInput) (PointsResult, error) {
 			problems = append(problems, fmt.Sprintf("%s: occurrence %d, want 1 or more", s.Ladder, s.Occurrence))
 			continue
 		}
-		i := min(s.Occurrence, len(ld.Steps)) - 1
-		// A step whose extra condition is not met is treated as the step below it.
-		for i > 0 && ld.Steps[i].Condition != "" && !s.ConditionMet {
-			i--
-		}
-		st := ld.Steps[i]
-		if s.Rate.Cmp(st.Below) >= 0 {
-			r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, s.Ladder), Clause: "met", Value: "0",
-				Explain: fmt.Sprintf("%s为 %s%%，不低于 %s%%，不扣分。", ld.Title, s.Rate, st.Below)})
+		if p := MetProblems(ld, s.Met); len(p) > 0 {
+			problems = append(problems, p...)
 			continue
 		}
-		r.Total = r.Total.Add(st.Points)
-		r.Consequences = append(r.Consequences, st.Consequence)
-		r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, s.Ladder), Clause: fmt.Sprintf("steps[%d]", i), Inputs: []string{fmt.Sprintf("第%d次", s.Occurrence), "比率=" + s.Rate.String()},
-			Value: st.Points.String(), Explain: fmt.Sprintf("第 %d 次%s低于 %s%%（%s%%），扣 %s 分：%s。", s.Occurrence, ld.Title, st.Below, s.Rate, st.Points.Neg(), strings.TrimSuffix(st.Consequence, "。"))})
+		r.Trace = append(r.Trace, ladderStep(&ps.Header, ld, s, &r))
 	}
 	if len(problems) > 0 {
 		return PointsResult{}, &InputError{Problems: problems}
@@ -133,4 +135,91 @@ func Points(ps *policy.Points, in PointsInput) (PointsResult, error) {
 	}
 	r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, ""), Clause: "total", Value: r.Total.String(), Explain: fmt.Sprintf("本月得分 %s 分。", r.Total)})
 	return r, nil
+}
+
+// MetProblems checks the steps a shortfall lists as having their extra
+// condition hold: each must be a step of the ladder, and one that has a
+// condition. It returns one message per problem, none when all is well.
+func MetProblems(ld *policy.Ladder, met []int) []string {
+	var out []string
+	for _, n := range met {
+		switch {
+		case n < 1 || n > len(ld.Steps):
+			out = append(out, fmt.Sprintf("%s: met lists step %d, but the ladder has steps 1–%d", ld.ID, n, len(ld.Steps)))
+		case ld.Steps[n-1].Condition == "":
+			out = append(out, fmt.Sprintf("%s: met lists step %d, which has no extra condition (%s)", ld.ID, n, conditionalSteps(ld)))
+		}
+	}
+	return out
+}
+
+// conditionalSteps says which steps of a ladder have an extra condition.
+func conditionalSteps(ld *policy.Ladder) string {
+	var ns []string
+	for _, st := range ld.Steps {
+		if st.Condition != "" {
+			ns = append(ns, strconv.Itoa(st.Occurrence))
+		}
+	}
+	if len(ns) == 0 {
+		return "no step of the ladder has one"
+	}
+	return "steps with one: " + strings.Join(ns, ", ")
+}
+
+// LadderClause names the clause of a shortfall: "met" when the measure is
+// not below the nominal step's threshold, "steps[i]" when step i applies as
+// the nominal step, "steps[i]->steps[j]" when the nominal step i falls back
+// to step j because the extra conditions of steps i down to j+1 do not hold.
+func LadderClause(nominal, applied int) string {
+	if applied == nominal {
+		return fmt.Sprintf("steps[%d]", nominal)
+	}
+	return fmt.Sprintf("steps[%d]->steps[%d]", nominal, applied)
+}
+
+// ladderStep applies one shortfall (checked) to r and returns its trace step.
+func ladderStep(h *policy.Header, ld *policy.Ladder, s LadderShortfall, r *PointsResult) Step {
+	nominal := min(s.Occurrence, len(ld.Steps)) - 1
+	nst := ld.Steps[nominal]
+	inputs := []string{fmt.Sprintf("第%d次", s.Occurrence), "比率=" + s.Rate.String()}
+	if len(s.Met) > 0 {
+		var ns []string
+		for _, n := range slices.Compact(slices.Sorted(slices.Values(s.Met))) {
+			ns = append(ns, fmt.Sprintf("第%d档", n))
+		}
+		inputs = append(inputs, "附加条件成立="+strings.Join(ns, "、"))
+	}
+	// The nominal step's threshold decides whether this is a shortfall.
+	if s.Rate.Cmp(nst.Below) >= 0 {
+		return Step{Ref: ref(h, s.Ladder), Clause: "met", Inputs: inputs, Value: "0",
+			Explain: fmt.Sprintf("%s为 %s%%，不低于第 %d 次的阈值 %s%%，不算一次，不扣分。", ld.Title, s.Rate, nst.Occurrence, nst.Below)}
+	}
+	// A step whose extra condition does not hold gives way to the step below
+	// it; the first step has none below.
+	i := nominal
+	var failed []string
+	for i > 0 && ld.Steps[i].Condition != "" && !slices.Contains(s.Met, ld.Steps[i].Occurrence) {
+		failed = append(failed, fmt.Sprintf("第 %d 档的附加条件「%s」", ld.Steps[i].Occurrence, strings.TrimPrefix(ld.Steps[i].Condition, "且")))
+		i--
+	}
+	st := ld.Steps[i]
+	r.Total = r.Total.Add(st.Points)
+	r.Consequences = append(r.Consequences, st.Consequence)
+	var b strings.Builder
+	fmt.Fprintf(&b, "第 %d 次%s低于 %s%%（%s%%）", s.Occurrence, ld.Title, nst.Below, s.Rate)
+	switch {
+	case len(failed) > 0:
+		both := ""
+		if len(failed) > 1 {
+			both = "均"
+		}
+		fmt.Fprintf(&b, "，计为第 %d 次；但%s%s不成立，按第 %d 档扣 %s 分", s.Occurrence, strings.Join(failed, "、"), both, st.Occurrence, st.Points.Neg())
+	case st.Condition != "":
+		fmt.Fprintf(&b, "%s，扣 %s 分", st.Condition, st.Points.Neg())
+	default:
+		fmt.Fprintf(&b, "，扣 %s 分", st.Points.Neg())
+	}
+	fmt.Fprintf(&b, "：%s。", strings.TrimSuffix(st.Consequence, "。"))
+	return Step{Ref: ref(h, s.Ladder), Clause: LadderClause(nominal, i), Inputs: inputs, Value: st.Points.String(), Explain: b.String()}
 }

@@ -125,6 +125,9 @@ func (l *loader) checkPayPlan(u *unit, p *policy.PayPlan) {
 			t = formula.Bool
 		}
 		declare(fmt.Sprintf("/input/%d/name", i), in.Name, t)
+		if in.Scorecard != "" && in.Kind != "score" {
+			l.verrf(u, fmt.Sprintf("/input/%d/scorecard", i), "only an input of kind \"score\" can take its value from a scorecard, not one of kind %q", in.Kind)
+		}
 	}
 	tables := map[string]bool{}
 	for i, t := range p.Table {

@@ -88,6 +88,9 @@ func (l *loader) crossCheck() {
 			ref(u, "/scorecard", policy.KindScorecard, p.Scorecard)
 			ref(u, "/points_system", policy.KindPoints, p.PointsSystem)
 			ref(u, "/red_lines", policy.KindRedLines, p.RedLines)
+			for i, in := range p.Input {
+				ref(u, fmt.Sprintf("/input/%d/scorecard", i), policy.KindScorecard, in.Scorecard)
+			}
 		case *policy.Rules:
 			for i, r := range p.Rule {
 				for j, id := range r.AppliesTo {

@@ -431,7 +431,10 @@ type PayInput struct {
 	Label  string `toml:"label"`
 	Kind   string `toml:"kind"`
 	Period string `toml:"period"`
-	Note   string `toml:"note"`
+	// Scorecard, for a score, names the scorecard whose total it is: given
+	// that scorecard's items, the engine computes the total and uses it.
+	Scorecard string `toml:"scorecard"`
+	Note      string `toml:"note"`
 }
 
 // Table is a lookup table local to a pay plan.

@@ -1,0 +1,448 @@
+package cases
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/policy"
+)
+
+// Problem is a problem with one input of a case, placed at that input.
+type Problem struct {
+	// Path locates the input by the keys a case file gives it: ["role"],
+	// ["period"], ["scorecard", CARD], ["scorecard", CARD, ITEM],
+	// ["scorecard", CARD, ITEM, NAME], ["scorecard", CARD, ITEM, N] (the
+	// N-th check of a checklist), ["pay", NAME], ["points"],
+	// ["points", "events", ID], ["points", "awards", ID],
+	// ["points", "shortfalls", N], ["red_lines"], ["red_lines", N],
+	// ["history"], ["history", N, "period"] or ["history", N, "pay", NAME].
+	// A missing input has the path it would have.
+	Path    []string
+	Message string
+	// Missing is set when the input is not given at all.
+	Missing bool
+}
+
+// Check checks the inputs of a case against the policies in effect on the
+// day its period is settled, and returns every problem at once, each at the
+// input it concerns: what the engine would refuse (a missing or unknown
+// input, a value of the wrong kind, a level, choice or check its item does
+// not have, a red line or points event the plan does not know) and what the
+// engine would silently leave unused (an input the plan does not use in the
+// period, points for a plan without a points system, history for a plan
+// without a quarterly ledger, a period in which the plan pays nothing).
+// Only a case without problems is worth computing; the engine may still
+// refuse it for a reason no single input causes (a formula that gives a
+// negative amount, a ledger that cannot run).
+//
+// A checklist item given with nil Checks counts as not given: a case lists
+// the checks met, possibly none, as a non-nil slice.
+func Check(h *policy.Handbook, c *engine.Case) []Problem {
+	k := &checker{h: h, c: c}
+	k.check()
+	return k.problems
+}
+
+type checker struct {
+	h        *policy.Handbook
+	c        *engine.Case
+	day      string
+	problems []Problem
+}
+
+func (k *checker) add(path []string, format string, args ...any) {
+	k.problems = append(k.problems, Problem{Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+// missing adds a problem of an input not given.
+func (k *checker) missing(path []string, format string, args ...any) {
+	k.problems = append(k.problems, Problem{Path: path, Message: fmt.Sprintf(format, args...), Missing: true})
+}
+
+func (k *checker) check() {
+	c, d := k.c, k.c.Period.Settled()
+	k.day = d.Format("2006-01-02")
+	role, _ := k.h.At(policy.KindRole, c.Role, d).(*policy.Role)
+	if role == nil {
+		k.add([]string{"role"}, "no role %q in effect on %s", c.Role, k.day)
+		return
+	}
+	for _, id := range sortedKeys(c.Scorecards) {
+		path := []string{"scorecard", id}
+		if !slices.Contains(role.Scorecards, id) {
+			k.add(path, "scorecard %s is not one of role %s's (%s)", id, role.ID, list(role.Scorecards))
+			continue
+		}
+		sc, _ := k.h.At(policy.KindScorecard, id, d).(*policy.Scorecard)
+		if sc == nil {
+			k.add(path, "no scorecard %q in effect on %s", id, k.day)
+			continue
+		}
+		k.scorecard(path, sc, c.Scorecards[id])
+	}
+	if role.PayPlan == "" {
+		for _, given := range []struct {
+			key string
+			ok  bool
+		}{{"pay", c.Pay != nil}, {"points", c.Points != nil}, {"red_lines", len(c.RedLines) > 0}, {"history", len(c.History) > 0}} {
+			if given.ok {
+				k.add([]string{given.key}, "role %s has no pay plan: nothing uses %s", role.ID, given.key)
+			}
+		}
+		return
+	}
+	plan, _ := k.h.At(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan)
+	if plan == nil {
+		k.add([]string{"role"}, "role %s's pay plan %s is not in effect on %s", role.ID, role.PayPlan, k.day)
+		return
+	}
+	period := c.Period.Kind
+	if plan.Lines(period) == 0 {
+		k.add([]string{"period"}, "pay plan %s pays nothing in %s %s settlement: its components are settled %s", plan.ID, article(period), period, list(settled(plan)))
+		return
+	}
+	k.pay([]string{"pay"}, plan, period, c.Pay, c.Scorecards)
+	if plan.Scorecard != "" && engine.UsesScore(plan, period) && c.Scorecards[plan.Scorecard] == nil {
+		k.missing([]string{"scorecard", plan.Scorecard}, "pay plan %s needs the inputs of scorecard %s in %s %s settlement", plan.ID, plan.Scorecard, article(period), period)
+	}
+	k.points(plan, period)
+	k.redLines(plan)
+	k.history(plan, period)
+}
+
+// scorecard checks a scorecard's inputs item by item. (A batch checks
+// every row: the paths of problems are made only when there is one.)
+func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]engine.ItemInput) {
+	found := 0
+	for pi := range sc.Part {
+		for ii := range sc.Part[pi].Item {
+			it := &sc.Part[pi].Item[ii]
+			v, given := in[it.ID]
+			if given {
+				found++
+			}
+			if it.Scoring == policy.ScoreChecklist {
+				k.checklist(path, it, v.Checks)
+				continue
+			}
+			if it.Scoring == policy.ScoreFormula && given && !k.named(path, it, v.Named) {
+				continue
+			}
+			if _, _, err := engine.ScoreItem(it, v); err != nil && !given {
+				k.missing(sub(path, it.ID), "%v", err)
+			} else if err != nil {
+				k.add(sub(path, it.ID), "%v", err)
+			}
+		}
+	}
+	if found == len(in) {
+		return
+	}
+	for _, id := range slices.Sorted(maps.Keys(in)) {
+		if item(sc, id) == nil {
+			k.add(sub(path, id), "scorecard %s has no item %q", sc.ID, id)
+		}
+	}
+}
+
+// item returns the item of a scorecard with the id, or nil.
+func item(sc *policy.Scorecard, id string) *policy.Item {
+	for pi := range sc.Part {
+		for ii := range sc.Part[pi].Item {
+			if sc.Part[pi].Item[ii].ID == id {
+				return &sc.Part[pi].Item[ii]
+			}
+		}
+	}
+	return nil
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	if len(m) == 1 {
+		for k := range m {
+			return []string{k}
+		}
+	}
+	return slices.Sorted(maps.Keys(m))
+}
+
+// sub is path with more keys, in a slice of its own.
+func sub(path []string, more ...string) []string {
+	return append(slices.Clip(path), more...)
+}
+
+// checklist checks the checks met of a checklist item: given (possibly
+// none), each known and each once.
+func (k *checker) checklist(card []string, it *policy.Item, checks []string) {
+	path := sub(card, it.ID)
+	ids := checkIDs(it)
+	if checks == nil {
+		k.missing(path, "no input given: list the checks met, of %s (when none is met: an empty list, or none in a payout CSV)", list(ids))
+		return
+	}
+	seen := map[string]bool{}
+	for i, id := range checks {
+		p := append(slices.Clip(path), strconv.Itoa(i))
+		switch {
+		case !slices.Contains(ids, id):
+			k.add(p, "item %s has no check %q (its checks: %s)", it.ID, id, list(ids))
+		case seen[id]:
+			k.add(p, "check %s is given twice", id)
+		}
+		seen[id] = true
+	}
+}
+
+// named checks the named inputs of a formula item: each given, each known,
+// each of its kind. It reports whether they are all right.
+func (k *checker) named(card []string, it *policy.Item, in map[string]formula.Value) bool {
+	path := sub(card, it.ID)
+	n := len(k.problems)
+	defs := map[string]policy.Input{}
+	for _, def := range it.Inputs {
+		defs[def.Name] = def
+		if _, ok := in[def.Name]; !ok {
+			k.missing(sub(path, def.Name), "no input given: item %s needs %s（%s）", it.ID, def.Name, def.Label)
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(in)) {
+		p := append(slices.Clip(path), name)
+		def, ok := defs[name]
+		switch {
+		case !ok:
+			k.add(p, "item %s has no input %q (its inputs: %s)", it.ID, name, list(inputNamesOf(it)))
+		case def.Kind == "yesno" && !in[name].IsBool:
+			k.add(p, "%s is yes/no: write true or false", name)
+		case def.Kind != "yesno" && in[name].IsBool:
+			k.add(p, "%s is a number, not yes/no", name)
+		}
+	}
+	return len(k.problems) == n
+}
+
+// pay checks a plan's inputs for a period: every input used is given, by
+// hand or, for a score that names its scorecard, by that scorecard's items
+// (not both); every input given is the plan's, of its kind, and used in
+// the period.
+func (k *checker) pay(path []string, plan *policy.PayPlan, period string, in map[string]formula.Value, cards map[string]map[string]engine.ItemInput) {
+	found := 0
+	for i := range plan.Input {
+		def := &plan.Input[i]
+		v, given := in[def.Name]
+		scored := def.Scorecard != "" && cards[def.Scorecard] != nil
+		switch {
+		case given && scored:
+			k.add(sub(path, def.Name), "%s is given, and computed from scorecard %s as well: give one of them", def.Name, def.Scorecard)
+		case !given && !scored && plan.Uses(period, def.Name) && def.Scorecard != "":
+			k.missing(sub(path, def.Name), "no input given: pay plan %s needs %s（%s）in %s %s settlement, or the inputs of scorecard %s", plan.ID, def.Name, def.Label, article(period), period, def.Scorecard)
+		case !given && !scored && plan.Uses(period, def.Name):
+			k.missing(sub(path, def.Name), "no input given: pay plan %s needs %s（%s）in %s %s settlement", plan.ID, def.Name, def.Label, article(period), period)
+		case !given:
+		case def.Kind == "yesno" && !v.IsBool:
+			k.add(sub(path, def.Name), "%s is yes/no: write true or false", def.Name)
+		case def.Kind != "yesno" && v.IsBool:
+			k.add(sub(path, def.Name), "%s is a number, not yes/no", def.Name)
+		case !plan.Uses(period, def.Name):
+			k.add(sub(path, def.Name), "pay plan %s does not use %s in %s %s settlement", plan.ID, def.Name, article(period), period)
+		}
+		if given {
+			found++
+		}
+	}
+	if found == len(in) {
+		return
+	}
+	for _, name := range slices.Sorted(maps.Keys(in)) {
+		if !slices.ContainsFunc(plan.Input, func(def policy.PayInput) bool { return def.Name == name }) {
+			k.add(sub(path, name), "pay plan %s has no input %q", plan.ID, name)
+		}
+	}
+}
+
+// points checks the month under the plan's points system.
+func (k *checker) points(plan *policy.PayPlan, period string) {
+	in := k.c.Points
+	needed := plan.PointsSystem != "" && engine.UsesScore(plan, period)
+	switch {
+	case in == nil && needed:
+		k.missing([]string{"points"}, "pay plan %s needs the month under points system %s", plan.ID, plan.PointsSystem)
+		return
+	case in == nil:
+		return
+	case plan.PointsSystem == "":
+		k.add([]string{"points"}, "pay plan %s has no points system: points are not used", plan.ID)
+		return
+	case !needed:
+		k.add([]string{"points"}, "pay plan %s does not use points in %s %s settlement", plan.ID, article(period), period)
+		return
+	}
+	ps, _ := k.h.At(policy.KindPoints, plan.PointsSystem, k.c.Period.Settled()).(*policy.Points)
+	if ps == nil {
+		k.add([]string{"points"}, "no points system %q in effect on %s", plan.PointsSystem, k.day)
+		return
+	}
+	events := map[string]*policy.Event{}
+	for i := range ps.Event {
+		events[ps.Event[i].ID] = &ps.Event[i]
+	}
+	for _, id := range slices.Sorted(maps.Keys(in.Events)) {
+		p := []string{"points", "events", id}
+		switch e := events[id]; {
+		case e == nil:
+			k.add(p, "points system %s has no event %q", ps.ID, id)
+		case e.Discretionary:
+			k.add(p, "%s is discretionary: give the points of each award under awards", id)
+		case in.Events[id] < 0:
+			k.add(p, "%d occurrences: want 0 or more", in.Events[id])
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(in.Awards)) {
+		p := []string{"points", "awards", id}
+		e := events[id]
+		if e == nil || !e.Discretionary {
+			k.add(p, "points system %s has no discretionary event %q", ps.ID, id)
+			continue
+		}
+		for _, a := range in.Awards[id] {
+			if a.Sign() < 0 || (e.Max != nil && a.Cmp(*e.Max) > 0) {
+				k.add(p, "award %s is outside 0–%s", a, e.Max)
+			}
+		}
+	}
+	ladders := map[string]*policy.Ladder{}
+	for i := range ps.Ladder {
+		ladders[ps.Ladder[i].ID] = &ps.Ladder[i]
+	}
+	for i, s := range in.Shortfalls {
+		p := []string{"points", "shortfalls", strconv.Itoa(i)}
+		switch ld := ladders[s.Ladder]; {
+		case ld == nil:
+			k.add(p, "points system %s has no ladder %q", ps.ID, s.Ladder)
+		case s.Occurrence < 1:
+			k.add(p, "occurrence %d: want 1 or more", s.Occurrence)
+		default:
+			for _, m := range engine.MetProblems(ld, s.Met) {
+				k.add(p, "%s", m)
+			}
+		}
+	}
+}
+
+// redLines checks the red lines touched: each known to the plan's red-line
+// policy, each once.
+func (k *checker) redLines(plan *policy.PayPlan) {
+	if len(k.c.RedLines) == 0 {
+		return
+	}
+	if plan.RedLines == "" {
+		k.add([]string{"red_lines"}, "pay plan %s names no red-line policy", plan.ID)
+		return
+	}
+	rl, _ := k.h.At(policy.KindRedLines, plan.RedLines, k.c.Period.Settled()).(*policy.RedLines)
+	if rl == nil {
+		k.add([]string{"red_lines"}, "no red-line policy %q in effect on %s", plan.RedLines, k.day)
+		return
+	}
+	known := map[string]bool{}
+	for _, l := range rl.Line {
+		known[l.ID] = true
+	}
+	seen := map[string]bool{}
+	for i, id := range k.c.RedLines {
+		p := []string{"red_lines", strconv.Itoa(i)}
+		switch {
+		case id == "":
+			k.add(p, "an empty red line id")
+		case !known[id]:
+			k.add(p, "red-line policy %s has no red line %q", rl.ID, id)
+		case seen[id]:
+			k.add(p, "red line %s is given twice", id)
+		}
+		seen[id] = true
+	}
+}
+
+// history checks the earlier quarters of a ledger: only a quarterly
+// settlement of a plan with a ledger uses them, and they are the quarters
+// just before the case's, in order.
+func (k *checker) history(plan *policy.PayPlan, period string) {
+	hist := k.c.History
+	if len(hist) == 0 {
+		return
+	}
+	ledger := slices.ContainsFunc(plan.Component, func(c policy.Component) bool { return c.Kind == "ledger" })
+	switch {
+	case !ledger:
+		k.add([]string{"history"}, "pay plan %s keeps no quarterly ledger: history is not used", plan.ID)
+		return
+	case period != "quarterly":
+		k.add([]string{"history"}, "history is used only in a quarterly settlement, not in %s %s one", article(period), period)
+		return
+	}
+	for i, q := range hist {
+		p := []string{"history", strconv.Itoa(i)}
+		want := k.c.Period
+		for range len(hist) - i {
+			want = previousQuarter(want)
+		}
+		if q.Label != want.String() {
+			k.add(append(p, "period"), "want %s: history lists the quarters just before %s, oldest first", want, k.c.Period)
+		}
+		k.pay(append(p, "pay"), plan, "quarterly", q.Values, nil)
+	}
+}
+
+func previousQuarter(p engine.Period) engine.Period {
+	if p.Quarter == 1 {
+		return engine.Period{Kind: "quarterly", Year: p.Year - 1, Quarter: 4}
+	}
+	return engine.Period{Kind: "quarterly", Year: p.Year, Quarter: p.Quarter - 1}
+}
+
+// article is "a" or "an" before a period kind.
+func article(period string) string {
+	if period == "annual" {
+		return "an"
+	}
+	return "a"
+}
+
+// settled lists the periods in which a plan has components.
+func settled(p *policy.PayPlan) []string {
+	var out []string
+	for _, period := range []string{"monthly", "quarterly", "annual"} {
+		if p.Lines(period) > 0 {
+			out = append(out, period)
+		}
+	}
+	return out
+}
+
+func checkIDs(it *policy.Item) []string {
+	var out []string
+	for _, c := range it.Checks {
+		out = append(out, c.ID)
+	}
+	return out
+}
+
+func inputNamesOf(it *policy.Item) []string {
+	var out []string
+	for _, in := range it.Inputs {
+		out = append(out, in.Name)
+	}
+	return out
+}
+
+func list(s []string) string {
+	if len(s) == 0 {
+		return "none"
+	}
+	return strings.Join(s, ", ")
+}

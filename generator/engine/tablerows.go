@@ -1,0 +1,49 @@
+package engine
+
+import (
+	"cmp"
+	"fmt"
+
+	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/policy"
+)
+
+// TableRow returns the index of the row of a pay plan's own table that x
+// lands in, as a formula's lookup finds it, and false when it lands in none.
+func TableRow(tb *policy.Table, x exact.Decimal) (int, bool) {
+	for i := range tb.Rows {
+		if tb.Rows[i].Contains(x) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// TableRef is the part of a trace step's Ref that names a pay plan's own
+// table: table.NAME (plan@version#table.NAME).
+func TableRef(name string) string { return "table." + name }
+
+// tableSteps returns one trace step for each lookup a component's formula
+// made into one of the plan's own [[table]]s, saying which row gave the
+// value (Clause rows[i], as for a band table), so that the rows a case
+// reaches can be told from its trace. Lookups into band tables are left
+// out: the score's own steps name their rows. Only traced computations call
+// it.
+func (s *payScope) tableSteps(lookups []formula.Lookup) []Step {
+	var out []Step
+	for _, l := range lookups {
+		tb := s.plan.Tables[l.Table]
+		if tb == nil {
+			continue
+		}
+		i, ok := TableRow(tb, l.Arg)
+		if !ok {
+			continue
+		}
+		measure := cmp.Or(tb.Measure, "查表值")
+		out = append(out, Step{Ref: ref(&s.plan.Header, TableRef(tb.Name)), Clause: fmt.Sprintf("rows[%d]", i), Inputs: []string{measure + "=" + l.Arg.String()},
+			Value: l.Result.String(), Explain: fmt.Sprintf("「%s」第 %d 行，%s，取 %s。", cmp.Or(tb.Title, tb.Name), i+1, describeInterval(tb.Rows[i].Interval, ""), l.Result)})
+	}
+	return out
+}
