@@ -17,6 +17,12 @@
 //	                                by |; STEPS are the steps whose extra condition
 //	                                holds, joined by + (4:68:met=3+4)
 //	red_lines                       ids of red lines touched, joined by |
+//	leave.case, leave.months        a departure before the end of the service
+//	                                period: voluntary (主动) or dismissal (被动),
+//	                                and the months served (0–12); both or neither
+//	history.YYYY-Qn.score           an earlier quarter of a ledger (quarterly
+//	history.YYYY-Qn.pay.NAME        payouts): its score and its pay inputs, so
+//	                                that shortfalls and excess carry over
 //
 // Empty cells are absent inputs. Numbers are plain (1000, -3.5), in the unit
 // of their input: no thousands separators, no %, no exponent; true/false
@@ -412,6 +418,31 @@ type decoded struct {
 	points engine.PointsInput
 }
 
+// leaveCases reads a leave.case cell.
+var leaveCases = map[string]string{"voluntary": "voluntary", "主动": "voluntary", "dismissal": "dismissal", "被动": "dismissal"}
+
+// leave returns the row's departure, made on first use; Months is -1 until
+// a leave.months cell gives it.
+func (d *decoded) leave() *engine.Leave {
+	if d.Leave == nil {
+		d.Leave = &engine.Leave{Months: -1}
+	}
+	return d.Leave
+}
+
+// quarter returns the row's earlier quarter with this label, made on first
+// use; quarters are kept oldest first.
+func (d *decoded) quarter(label string) *engine.Quarter {
+	for i := range d.History {
+		if d.History[i].Label == label {
+			return &d.History[i]
+		}
+	}
+	i, _ := slices.BinarySearchFunc(d.History, label, func(q engine.Quarter, l string) int { return strings.Compare(q.Label, l) })
+	d.History = slices.Insert(d.History, i, engine.Quarter{Label: label, Values: map[string]formula.Value{}})
+	return &d.History[i]
+}
+
 // reset readies d for the next row, keeping its storage.
 func (d *decoded) reset(period engine.Period, cards map[string]int) {
 	if d.cards == nil {
@@ -504,11 +535,73 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 				}
 				return pointsCell(c.Points, key, v)
 			}
+		case name == "leave.case":
+			cols[i] = func(c *decoded, v string) error {
+				lc, ok := leaveCases[v]
+				if !ok {
+					return fmt.Errorf("%q: write voluntary (主动) or dismissal (被动)", v)
+				}
+				c.leave().Case = lc
+				return nil
+			}
+		case name == "leave.months":
+			cols[i] = func(c *decoded, v string) error {
+				n, err := strconv.Atoi(v)
+				if err != nil || n < 0 || n > 12 || strings.HasPrefix(v, "+") {
+					return fmt.Errorf("%q: write the months served, 0 to 12", v)
+				}
+				c.leave().Months = n
+				return nil
+			}
+		case strings.HasPrefix(name, "history."):
+			f, err := historyColumn(period, strings.TrimPrefix(name, "history."))
+			if err != nil {
+				problems = append(problems, colProblem{name, err.Error()})
+				continue
+			}
+			cols[i] = f
 		default:
-			problems = append(problems, colProblem{name, "unknown column (want person, role, scorecard.*, pay.*, points.*, red_lines)"})
+			problems = append(problems, colProblem{name, "unknown column (want person, role, scorecard.*, pay.*, points.*, red_lines, leave.case, leave.months, history.*)"})
 		}
 	}
 	return cols, problems
+}
+
+// historyColumn resolves a history.QUARTER.score or history.QUARTER.pay.NAME
+// column: an earlier quarter of a ledger, which the ledger needs to carry
+// shortfalls and excess into the quarter paid.
+func historyColumn(period engine.Period, rest string) (cell, error) {
+	label, field, _ := strings.Cut(rest, ".")
+	q, err := engine.ParsePeriod(label)
+	switch {
+	case err != nil || q.Kind != "quarterly":
+		return nil, fmt.Errorf("want history.YYYY-Qn.score or history.YYYY-Qn.pay.NAME, not history.%s", rest)
+	case period.Kind != "quarterly":
+		return nil, fmt.Errorf("earlier quarters are given only for a quarterly payout, not for %s", period)
+	case !q.Start().Before(period.Start()):
+		return nil, fmt.Errorf("%s is not before the quarter paid, %s", q, period)
+	}
+	name, isPay := strings.CutPrefix(field, "pay.")
+	if field != "score" && (!isPay || name == "") {
+		return nil, fmt.Errorf("want history.%s.score or history.%s.pay.NAME", label, label)
+	}
+	return func(c *decoded, v string) error {
+		hq := c.quarter(q.String())
+		if field == "score" {
+			x, err := exact.Parse(v)
+			if err != nil {
+				return fmt.Errorf("%q is not a plain number", v)
+			}
+			hq.Score = &x
+			return nil
+		}
+		x, err := value(v)
+		if err != nil {
+			return err
+		}
+		hq.Values[name] = x
+		return nil
+	}, nil
 }
 
 // inEffect returns the policies of kind k in effect on day, one version each.
@@ -633,6 +726,9 @@ func one(h *policy.Handbook, period engine.Period, file string, hd *columns, rec
 	if c.Role == "" {
 		bad("role", "empty")
 		decodeErr["role"] = true
+	}
+	if l := c.Leave; l != nil && (l.Case == "" || l.Months < 0) && !decodeErr["leave.case"] && !decodeErr["leave.months"] {
+		bad("leave.case", "a departure needs both leave.case and leave.months")
 	}
 	for _, e := range check(h, period, hd, c) {
 		if !covered(decodeErr, e.Column) {
