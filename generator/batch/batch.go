@@ -730,7 +730,15 @@ func one(h *policy.Handbook, period engine.Period, file string, hd *columns, rec
 	if l := c.Leave; l != nil && (l.Case == "" || l.Months < 0) && !decodeErr["leave.case"] && !decodeErr["leave.months"] {
 		bad("leave.case", "a departure needs both leave.case and leave.months")
 	}
-	for _, e := range check(h, period, hd, c) {
+	// A row that decoded is computed first; the checks then look only for
+	// what computing cannot see, unless computing failed, when they place
+	// its reasons at their columns.
+	var res engine.Result
+	var err error
+	if len(errs) == 0 {
+		res, err = engine.Compute(h, c.Case)
+	}
+	for _, e := range check(h, period, hd, c, len(errs) == 0 && err == nil) {
 		if !covered(decodeErr, e.Column) {
 			bad(e.Column, "%s", e.Reason)
 		}
@@ -738,7 +746,6 @@ func one(h *policy.Handbook, period engine.Period, file string, hd *columns, rec
 	if len(errs) > 0 {
 		return failed(row, errs)
 	}
-	res, err := engine.Compute(h, c.Case)
 	if err != nil {
 		bad("", "%v", err)
 		return failed(row, errs)
@@ -773,7 +780,7 @@ func failed(row Row, errs []RowError) (Row, []RowError) {
 // cases.Check) and places each problem at its column. For a payout, a role
 // must have a pay plan, and a scorecard the plan does not use in the period
 // is refused: its score would be computed and shown nowhere.
-func check(h *policy.Handbook, period engine.Period, hd *columns, c *decoded) []RowError {
+func check(h *policy.Handbook, period engine.Period, hd *columns, c *decoded, computed bool) []RowError {
 	var out []RowError
 	at := func(column, reason string) { out = append(out, RowError{Column: column, Reason: reason}) }
 	d := period.Settled()
@@ -793,7 +800,11 @@ func check(h *policy.Handbook, period engine.Period, hd *columns, c *decoded) []
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Column < out[j].Column })
-	for _, p := range cases.Check(h, &c.Case) {
+	checkCase := cases.Check
+	if computed {
+		checkCase = cases.CheckComputed
+	}
+	for _, p := range checkCase(h, &c.Case) {
 		if len(p.Path) >= 2 && p.Path[0] == "scorecard" && unused[p.Path[1]] {
 			continue
 		}

@@ -48,9 +48,20 @@ func Check(h *policy.Handbook, c *engine.Case) []Problem {
 	return k.problems
 }
 
+// CheckComputed is Check for a case the engine has just computed without
+// error: it leaves out the checks that computing made (every item scored),
+// and finds what the engine silently leaves unused. It is the fast path of
+// batches, where almost every row computes.
+func CheckComputed(h *policy.Handbook, c *engine.Case) []Problem {
+	k := &checker{h: h, c: c, computed: true}
+	k.check()
+	return k.problems
+}
+
 type checker struct {
 	h        *policy.Handbook
 	c        *engine.Case
+	computed bool // the engine scored every item without error
 	day      string
 	problems []Problem
 }
@@ -131,6 +142,9 @@ func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]e
 				continue
 			}
 			if it.Scoring == policy.ScoreFormula && given && !k.named(path, it, v.Named) {
+				continue
+			}
+			if k.computed {
 				continue
 			}
 			if _, _, err := engine.ScoreItem(it, v); err != nil && !given {

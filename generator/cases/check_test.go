@@ -1,9 +1,16 @@
 package cases
 
 import (
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/load"
 )
 
@@ -189,5 +196,64 @@ func TestReadProblems(t *testing.T) {
 				t.Errorf("got:\n%s\nwant:\n%s", g, w)
 			}
 		})
+	}
+}
+
+// TestCheckComputedAgreesWithCheck checks the fast path of batches: on every
+// case the engine computes, CheckComputed finds exactly what Check finds —
+// nothing for a worked case, and the silently unused inputs of a case that
+// computes but carries an input the plan does not use or an unknown item.
+func TestCheckComputedAgreesWithCheck(t *testing.T) {
+	h, err := load.ShippedHandbook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, _ := filepath.Glob("../../testdata/cases/*.toml")
+	if len(paths) == 0 {
+		t.Fatal("no cases")
+	}
+	var cs []*engine.Case
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, diags := Read(load.File{Path: p, Data: b}, h)
+		if len(diags) > 0 {
+			t.Fatalf("%s: %v", p, diags)
+		}
+		cs = append(cs, &c.Case)
+		// The same case with an input no plan uses in the period and an
+		// item no scorecard has: computing ignores both, Check must not.
+		v := c.Case
+		v.Pay = maps.Clone(v.Pay)
+		if v.Pay == nil {
+			v.Pay = map[string]formula.Value{}
+		}
+		v.Pay["annual_profit"] = formula.Value{Num: exact.FromInt(1)}
+		v.Scorecards = maps.Clone(v.Scorecards)
+		for id, items := range v.Scorecards {
+			items = maps.Clone(items)
+			items["no-such-item"] = engine.ItemInput{Level: 3}
+			v.Scorecards[id] = items
+		}
+		cs = append(cs, &v)
+	}
+	computed := 0
+	for i, c := range cs {
+		if _, err := engine.Compute(h, *c); err != nil {
+			continue
+		}
+		computed++
+		full, fast := fmt.Sprint(Check(h, c)), fmt.Sprint(CheckComputed(h, c))
+		if full != fast {
+			t.Errorf("%s (variant %d): Check %s, CheckComputed %s", c.Role, i%2, full, fast)
+		}
+		if i%2 == 0 && full != "[]" {
+			t.Errorf("worked case %s %s: %s", c.Role, c.Period, full)
+		}
+	}
+	if computed < len(paths) {
+		t.Errorf("%d of %d cases computed", computed, len(cs))
 	}
 }
