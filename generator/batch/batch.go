@@ -1065,21 +1065,29 @@ func pointsCell(p *engine.PointsInput, name, v string) error {
 // total, one column per component met in any row (plan.component), and the
 // row's error. A bad row keeps its person and error and no numbers.
 func Write(w io.Writer, rows []Row) error {
-	seen := map[string]bool{}
-	var comps []string
+	// The component columns: every plan.component met in any row, sorted.
+	seen := map[compKey]int{}
+	var keys []compKey
 	for _, r := range rows {
 		if r.Result.Pay == nil {
 			continue
 		}
 		for _, c := range r.Result.Pay.Components {
-			k := r.Result.Pay.Plan + "." + c.Name
-			if !seen[k] {
-				seen[k] = true
-				comps = append(comps, k)
+			k := compKey{r.Result.Pay.Plan, c.Name}
+			if _, ok := seen[k]; !ok {
+				seen[k] = 0
+				keys = append(keys, k)
 			}
 		}
 	}
+	comps := make([]string, len(keys))
+	for i, k := range keys {
+		comps[i] = k.plan + "." + k.name
+	}
 	sort.Strings(comps)
+	for _, k := range keys {
+		seen[k], _ = slices.BinarySearch(comps, k.plan+"."+k.name)
+	}
 	head := append([]string{"person", "role", "plan", "score", "k", "total"}, comps...)
 	head = append(head, "withheld", "red_lines", "error")
 	// Rows are formatted on every core, a block each, and written in order.
@@ -1100,7 +1108,7 @@ func Write(w io.Writer, rows []Row) error {
 			for b := range next {
 				cw := csv.NewWriter(&blocks[b])
 				for _, r := range rows[(b-1)*blockRows : min(b*blockRows, len(rows))] {
-					_ = cw.Write(record(comps, len(head), r))
+					_ = cw.Write(record(seen, len(head), r))
 				}
 				cw.Flush()
 			}
@@ -1118,8 +1126,12 @@ func Write(w io.Writer, rows []Row) error {
 // blockRows is how many rows Write formats at a time on one core.
 const blockRows = 2048
 
-// record is one output row: n cells, components placed by comps.
-func record(comps []string, n int, r Row) []string {
+// compKey is a component column: a plan and one of its components.
+type compKey struct{ plan, name string }
+
+// record is one output row of n cells; col gives each component's place
+// among the component columns.
+func record(col map[compKey]int, n int, r Row) []string {
 	rec := make([]string, n)
 	rec[0], rec[1] = r.Person, r.Role
 	if r.Err != "" {
@@ -1141,8 +1153,7 @@ func record(comps []string, n int, r Row) []string {
 		rec[5] = p.Total.String()
 		var withheld, lines []string
 		for _, c := range p.Components {
-			i := sort.SearchStrings(comps, p.Plan+"."+c.Name)
-			rec[6+i] = c.Amount.String()
+			rec[6+col[compKey{p.Plan, c.Name}]] = c.Amount.String()
 			if c.Withheld {
 				withheld = append(withheld, c.Name)
 			}

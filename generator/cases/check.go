@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/formula"
@@ -61,10 +62,14 @@ func CheckComputed(h *policy.Handbook, c *engine.Case) []Problem {
 type checker struct {
 	h        *policy.Handbook
 	c        *engine.Case
-	computed bool // the engine scored every item without error
-	day      string
+	computed bool      // the engine scored every item without error
+	day      time.Time // the day the case's period is settled
 	problems []Problem
 }
+
+// dayText writes the settlement day, for messages only (formatting it for
+// every row of a batch would cost more than the rest of the check).
+func (k *checker) dayText() string { return k.day.Format("2006-01-02") }
 
 func (k *checker) add(path []string, format string, args ...any) {
 	k.problems = append(k.problems, Problem{Path: path, Message: fmt.Sprintf(format, args...)})
@@ -77,10 +82,10 @@ func (k *checker) missing(path []string, format string, args ...any) {
 
 func (k *checker) check() {
 	c, d := k.c, k.c.Period.Settled()
-	k.day = d.Format("2006-01-02")
+	k.day = d
 	role, _ := k.h.At(policy.KindRole, c.Role, d).(*policy.Role)
 	if role == nil {
-		k.add([]string{"role"}, "no role %q in effect on %s", c.Role, k.day)
+		k.add([]string{"role"}, "no role %q in effect on %s", c.Role, k.dayText())
 		return
 	}
 	for _, id := range sortedKeys(c.Scorecards) {
@@ -91,7 +96,7 @@ func (k *checker) check() {
 		}
 		sc, _ := k.h.At(policy.KindScorecard, id, d).(*policy.Scorecard)
 		if sc == nil {
-			k.add(path, "no scorecard %q in effect on %s", id, k.day)
+			k.add(path, "no scorecard %q in effect on %s", id, k.dayText())
 			continue
 		}
 		k.scorecard(path, sc, c.Scorecards[id])
@@ -109,7 +114,7 @@ func (k *checker) check() {
 	}
 	plan, _ := k.h.At(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan)
 	if plan == nil {
-		k.add([]string{"role"}, "role %s's pay plan %s is not in effect on %s", role.ID, role.PayPlan, k.day)
+		k.add([]string{"role"}, "role %s's pay plan %s is not in effect on %s", role.ID, role.PayPlan, k.dayText())
 		return
 	}
 	period := c.Period.Kind
@@ -298,7 +303,7 @@ func (k *checker) points(plan *policy.PayPlan, period string) {
 	}
 	ps, _ := k.h.At(policy.KindPoints, plan.PointsSystem, k.c.Period.Settled()).(*policy.Points)
 	if ps == nil {
-		k.add([]string{"points"}, "no points system %q in effect on %s", plan.PointsSystem, k.day)
+		k.add([]string{"points"}, "no points system %q in effect on %s", plan.PointsSystem, k.dayText())
 		return
 	}
 	events := map[string]*policy.Event{}
@@ -360,7 +365,7 @@ func (k *checker) redLines(plan *policy.PayPlan) {
 	}
 	rl, _ := k.h.At(policy.KindRedLines, plan.RedLines, k.c.Period.Settled()).(*policy.RedLines)
 	if rl == nil {
-		k.add([]string{"red_lines"}, "no red-line policy %q in effect on %s", plan.RedLines, k.day)
+		k.add([]string{"red_lines"}, "no red-line policy %q in effect on %s", plan.RedLines, k.dayText())
 		return
 	}
 	known := map[string]bool{}

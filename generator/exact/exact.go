@@ -112,7 +112,12 @@ func (x *Decimal) UnmarshalText(b []byte) error {
 func (x Decimal) MarshalText() ([]byte, error) { return []byte(x.String()), nil }
 
 // String formats the decimal without exponent, keeping its scale ("3600.50").
-func (x Decimal) String() string { return x.d.Text('f') }
+func (x Decimal) String() string {
+	if m, ok := x.word(); ok {
+		return formatWord(m, x.d.Exponent, x.d.Negative)
+	}
+	return x.d.Text('f')
+}
 
 // Cmp compares x and y: -1, 0 or +1.
 func (x Decimal) Cmp(y Decimal) int {

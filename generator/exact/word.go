@@ -2,6 +2,7 @@ package exact
 
 import (
 	"math/bits"
+	"strconv"
 
 	"github.com/cockroachdb/apd/v3"
 )
@@ -247,4 +248,37 @@ func parseWord(body string) (Decimal, bool) {
 	z.d.Negative = neg
 	z.set(c)
 	return z, true
+}
+
+// formatWord writes m × 10^e as apd's Text('f') does: no exponent, the
+// scale kept ("3600.50"), trailing zeros for a positive exponent, a sign for
+// a negative number (and for a negative zero).
+func formatWord(m uint64, e int32, neg bool) string {
+	var buf [48]byte
+	var digitBuf [20]byte
+	b := buf[:0]
+	if neg {
+		b = append(b, '-')
+	}
+	digits := strconv.AppendUint(digitBuf[:0], m, 10)
+	switch {
+	case e >= 0:
+		b = append(b, digits...)
+		for range e {
+			b = append(b, '0')
+		}
+		return string(b)
+	case int(-e) < len(digits):
+		point := len(digits) + int(e)
+		b = append(b, digits[:point]...)
+		b = append(b, '.')
+		b = append(b, digits[point:]...)
+	default:
+		b = append(b, '0', '.')
+		for range int(-e) - len(digits) {
+			b = append(b, '0')
+		}
+		b = append(b, digits...)
+	}
+	return string(b)
 }

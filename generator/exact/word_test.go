@@ -28,6 +28,9 @@ func randomDecimal(r *rand.Rand) Decimal {
 		x.d.Coeff.SetString(fmt.Sprintf("%d%018d", r.Uint64N(1000), r.Uint64N(wordLimit)), 10)
 	}
 	x.d.Exponent = int32(r.IntN(30)) - 20
+	if r.IntN(50) == 0 {
+		x.d.Exponent = int32(r.IntN(120)) - 60 // far from the decimal point
+	}
 	x.d.Negative = r.IntN(2) == 0
 	if r.IntN(2) == 0 {
 		x.note() // half the operands come with their word recorded
@@ -90,6 +93,12 @@ func TestWordMatchesApd(t *testing.T) {
 				t.Fatalf("IsInteger(%s) = %v, apd's Modf says %v", show(x), got, want)
 			}
 		}
+		if _, ok := x.word(); ok {
+			taken["string"]++
+			if got, want := x.String(), x.d.Text('f'); got != want {
+				t.Fatalf("String(%s) = %q, apd writes %q", show(x), got, want)
+			}
+		}
 		if c, ok := cmpWord(&x, &y); ok {
 			taken["cmp"]++
 			if want := x.d.Cmp(&y.d); c != want {
@@ -99,7 +108,7 @@ func TestWordMatchesApd(t *testing.T) {
 	}
 	// Each fast path must actually have been taken often, or the test
 	// proves nothing.
-	for _, op := range []string{"add", "sub", "mul", "cmp", "round half_up", "round half_even", "round down", "isinteger"} {
+	for _, op := range []string{"add", "sub", "mul", "cmp", "round half_up", "round half_even", "round down", "isinteger", "string"} {
 		if taken[op] < n/10 {
 			t.Errorf("fast path %s taken %d times in %d", op, taken[op], n)
 		}
