@@ -184,9 +184,19 @@ func Run(h *policy.Handbook, period engine.Period, file string, r io.Reader) ([]
 // samePerson makes every row of a person who has more than one row an
 // error: each would be paid.
 func samePerson(file string, rows []Row, lines []int) []RowError {
+	// Most people have one row: remember the first, list only the others.
+	first := make(map[string]int, len(rows))
 	at := map[string][]int{}
 	for i, r := range rows {
-		if p := strings.TrimSpace(r.Person); p != "" {
+		p := strings.TrimSpace(r.Person)
+		if p == "" {
+			continue
+		}
+		if j, seen := first[p]; !seen {
+			first[p] = i
+		} else if at[p] == nil {
+			at[p] = []int{j, i}
+		} else {
 			at[p] = append(at[p], i)
 		}
 	}
