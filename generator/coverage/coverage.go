@@ -35,11 +35,12 @@ const (
 	KindLedger    Kind = "ledger branches"
 	KindComponent Kind = "pay components"
 	KindTableRow  Kind = "pay-plan table rows"
+	KindLeave     Kind = "leave rules"
 	KindRedLine   Kind = "red lines"
 )
 
 // Kinds lists every kind of clause in report order.
-var Kinds = []Kind{KindItem, KindBandRow, KindEvent, KindLadder, KindLedger, KindComponent, KindTableRow, KindRedLine}
+var Kinds = []Kind{KindItem, KindBandRow, KindEvent, KindLadder, KindLedger, KindComponent, KindTableRow, KindLeave, KindRedLine}
 
 // Key identifies a clause in a set of exercised clauses.
 func (c Clause) Key() string { return c.Ref + " " + c.Clause }
@@ -123,6 +124,10 @@ func Clauses(h *policy.Handbook) []Clause {
 				for i, r := range t.Rows {
 					add(hd, engine.TableRef(t.Name), fmt.Sprintf("rows[%d]", i), fmt.Sprintf("%s：%s → %s", cmp.Or(t.Title, t.Name), interval(r.Interval), r.Value))
 				}
+			}
+			kind = KindLeave
+			for _, lr := range p.LeaveRule {
+				add(hd, "leave", lr.Case, lr.Text)
 			}
 		case *policy.RedLines:
 			kind = KindRedLine
