@@ -32,6 +32,9 @@ Usage:
         Compute a period's pay for a whole department: one row per person in,
         one row per person out with every component; bad rows are reported
         (file, row, column, reason) and kept with their error.
+  handbook payout --period PERIOD --template ROLE [-o people.csv] [--force]
+        Write the empty CSV (its header row) that a role's payout needs for
+        the period, and a guide to every column on standard error.
   handbook coverage [--cases dir]
         Compute every worked case and list the clauses of the policies (tier
         rows, band rows, events, ladder steps, ledger branches, components,

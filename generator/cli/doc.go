@@ -7,6 +7,7 @@
 //	handbook calc [--format text|json] CASE.toml
 //	handbook coverage [--cases dir]
 //	handbook payout --period PERIOD [-o payouts.csv] [--force] people.csv
+//	handbook payout --period PERIOD --template ROLE [-o people.csv] [--force]
 //	handbook diff [--period YYYY-MM] [--people N] [--seed N] [--cases dir] REV
 //
 // Exit codes: 0 success, 1 problems found in the policies, 2 wrong usage or

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
@@ -23,17 +24,21 @@ func payout(args []string, stdout, stderr io.Writer) int {
 	period := fs.String("period", "", "the period: 2026-10, 2026-Q3 or 2026")
 	out := fs.String("o", "", "output CSV (default: standard output)")
 	force := fs.Bool("force", false, "overwrite an existing output file")
+	template := fs.String("template", "", "write the empty CSV a role's payout needs for the period (its header row), and a guide to its columns on standard error")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if fs.NArg() != 1 || *period == "" {
-		fmt.Fprintln(stderr, "usage: handbook payout --period PERIOD [-o payouts.csv] [--force] people.csv")
+	if *period == "" || (*template == "") != (fs.NArg() == 1) || fs.NArg() > 1 {
+		fmt.Fprintln(stderr, "usage: handbook payout --period PERIOD [-o payouts.csv] [--force] people.csv\n       handbook payout --period PERIOD --template ROLE [-o people.csv] [--force]")
 		return 2
 	}
 	per, err := engine.ParsePeriod(*period)
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
 		return 2
+	}
+	if *template != "" {
+		return payoutTemplate(per, *template, *out, *force, stdout, stderr)
 	}
 	if code := checkOutput(*out, fs.Arg(0), *force, stderr); code != 0 {
 		return code
@@ -87,6 +92,45 @@ func payout(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "%d %s, %d computed, %d with errors\n", len(rows), plural(len(rows), "row", "rows"), len(rows)-countBad(rows), countBad(rows))
 	if len(errs) > 0 {
 		return 1
+	}
+	return 0
+}
+
+// payoutTemplate writes the header row of the CSV a role's payout needs,
+// and a guide to its columns on stderr.
+func payoutTemplate(per engine.Period, role, out string, force bool, stdout, stderr io.Writer) int {
+	if code := checkOutput(out, "", force, stderr); code != 0 {
+		return code
+	}
+	h, _, code := handbook("payout", stderr)
+	if code != 0 {
+		return code
+	}
+	cols, err := batch.Template(h, per, role)
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
+		return 2
+	}
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = c.Name
+	}
+	_ = cw.Write(names) // a bytes.Buffer takes every write
+	cw.Flush()
+	if out == "" {
+		_, err = stdout.Write(buf.Bytes())
+	} else {
+		err = writeOutput(out, buf.Bytes(), force)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
+		return 2
+	}
+	fmt.Fprintf(stderr, "%d columns for %s, %s (one row per person):\n", len(cols), role, per)
+	for _, c := range cols {
+		fmt.Fprintf(stderr, "  %-52s %s\n", c.Name, c.What)
 	}
 	return 0
 }
