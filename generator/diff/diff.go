@@ -299,7 +299,7 @@ func computePerson(o Options, p *Person) outcome {
 			continue
 		}
 		out.newRes[j] = res
-		oc, omitted := adapt(o.Old, c)
+		oc, omitted := adapt(o.Old, c, derived(o.New, c, res))
 		out.omitted = append(out.omitted, omitted...)
 		res, err = engine.Compute(o.Old, oc)
 		if err != nil {
@@ -317,7 +317,11 @@ func computePerson(o Options, p *Person) outcome {
 // it do not declare: a pay input, scorecard, points event or ladder, or red
 // line that a change introduces did not exist before it, so the old rules
 // are computed without it. It returns what it left out.
-func adapt(h *policy.Handbook, c engine.Case) (engine.Case, []Omission) {
+//
+// Inputs the new policies compute from a scorecard (a score input that
+// names its scorecard) and the old ones take by hand are given to the old
+// rules as the new computation found them: derived holds them by name.
+func adapt(h *policy.Handbook, c engine.Case, derived map[string]formula.Value) (engine.Case, []Omission) {
 	d := c.Period.Settled()
 	role, _ := h.At(policy.KindRole, c.Role, d).(*policy.Role)
 	if role == nil {
@@ -358,6 +362,16 @@ func adapt(h *policy.Handbook, c engine.Case) (engine.Case, []Omission) {
 		return out
 	}
 	c.Pay = keep(c.Pay)
+	for _, def := range plan.Input {
+		if v, ok := derived[def.Name]; ok && def.Scorecard == "" {
+			if _, given := c.Pay[def.Name]; !given {
+				if c.Pay == nil {
+					c.Pay = map[string]formula.Value{}
+				}
+				c.Pay[def.Name] = v
+			}
+		}
+	}
 	if len(c.History) > 0 {
 		hist := make([]engine.Quarter, len(c.History))
 		for i, q := range c.History {
@@ -383,6 +397,31 @@ func adapt(h *policy.Handbook, c engine.Case) (engine.Case, []Omission) {
 		c.RedLines = kept
 	}
 	return c, omitted
+}
+
+// derived returns the pay inputs the new policies computed from a
+// scorecard for case c (see adapt).
+func derived(h *policy.Handbook, c engine.Case, res engine.Result) map[string]formula.Value {
+	role, _ := h.At(policy.KindRole, c.Role, c.Period.Settled()).(*policy.Role)
+	if role == nil || res.Pay == nil {
+		return nil
+	}
+	plan, _ := h.At(policy.KindPayPlan, role.PayPlan, c.Period.Settled()).(*policy.PayPlan)
+	if plan == nil {
+		return nil
+	}
+	var out map[string]formula.Value
+	for _, def := range plan.Input {
+		for i := range res.Scores {
+			if def.Scorecard != "" && res.Scores[i].Scorecard == def.Scorecard {
+				if out == nil {
+					out = map[string]formula.Value{}
+				}
+				out[def.Name] = formula.Value{Num: res.Scores[i].Total}
+			}
+		}
+	}
+	return out
 }
 
 // adaptPoints keeps the events and ladders the old points system has.
