@@ -453,3 +453,20 @@ func TestManyFailures(t *testing.T) {
 		t.Errorf("no summary of the rest in\n%s", md)
 	}
 }
+
+// TestScoreFromScorecardAcrossRevisions compares policies in which the
+// director's annual score is typed by hand (old) with the shipped ones,
+// which compute it from the annual scorecard: the old rules get the score
+// the new ones computed, so nobody's pay moves and nobody fails.
+func TestScoreFromScorecardAcrossRevisions(t *testing.T) {
+	files := shipped(t)
+	old := loaded(t, files, edit{"policies/pay/kefu-zongjian-pay.toml", "\nscorecard = \"kefu-zongjian-annual\"", ""})
+	r := compare(t, old, loaded(t, files), nil)
+	rd := role(t, r, "kefu-zongjian")
+	if rd.Same != rd.People || rd.Error != 0 {
+		t.Errorf("kefu-zongjian: %+v, want everyone unchanged and computed", rd)
+	}
+	if len(r.Failures) > 0 {
+		t.Errorf("failures: %+v", r.Failures)
+	}
+}
