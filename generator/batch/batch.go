@@ -598,9 +598,12 @@ func historyColumn(period engine.Period, rest string) (cell, error) {
 	return func(c *decoded, v string) error {
 		hq := c.quarter(q.String())
 		if field == "score" {
-			x, err := exact.Parse(v)
+			x, err := number(v)
 			if err != nil {
-				return fmt.Errorf("%q is not a plain number", v)
+				return err
+			}
+			if x.Sign() < 0 || x.Cmp(exact.FromInt(100)) > 0 {
+				return fmt.Errorf("%s: a score is 0 to 100", v)
 			}
 			hq.Score = &x
 			return nil
@@ -849,6 +852,22 @@ func column(hd *columns, c *decoded, path []string) string {
 	switch path[0] {
 	case "role", "red_lines":
 		return path[0]
+	case "leave":
+		if len(path) > 1 && path[1] == "months" {
+			return "leave.months"
+		}
+		return "leave.case"
+	case "history":
+		// ["history", N, "pay", NAME], ["history", N, "score"] or ["history", N, "period"]
+		i, err := strconv.Atoi(path[min(1, len(path)-1)])
+		if err != nil || i >= len(c.History) || len(path) < 3 {
+			return "history"
+		}
+		col := "history." + c.History[i].Label + "." + strings.Join(path[2:], ".")
+		if path[2] == "period" {
+			return "history." + c.History[i].Label
+		}
+		return col
 	case "pay":
 		if len(path) > 1 {
 			return "pay." + path[1]
@@ -857,9 +876,11 @@ func column(hd *columns, c *decoded, path []string) string {
 	case "scorecard":
 		col := strings.Join(path, ".")
 		if len(path) == 4 && !slices.Contains(hd.names, col) {
-			return strings.Join(path[:3], ".") // a check of a checklist
+			if _, err := strconv.Atoi(path[3]); err == nil {
+				return strings.Join(path[:3], ".") // a check of a checklist
+			}
 		}
-		return col
+		return col // for a named input of a formula item, the column to add
 	case "points":
 		switch {
 		case len(path) < 3:

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
@@ -105,7 +106,7 @@ func (k *checker) check() {
 		for _, given := range []struct {
 			key string
 			ok  bool
-		}{{"pay", c.Pay != nil}, {"points", c.Points != nil}, {"red_lines", len(c.RedLines) > 0}, {"history", len(c.History) > 0}} {
+		}{{"pay", c.Pay != nil}, {"points", c.Points != nil}, {"red_lines", len(c.RedLines) > 0}, {"history", len(c.History) > 0}, {"leave", c.Leave != nil}} {
 			if given.ok {
 				k.add([]string{given.key}, "role %s has no pay plan: nothing uses %s", role.ID, given.key)
 			}
@@ -129,6 +130,43 @@ func (k *checker) check() {
 	k.points(plan, period)
 	k.redLines(plan)
 	k.history(plan, period)
+	k.leave(plan, period)
+}
+
+// leave checks a departure: the plan has a rule for its case, the months
+// are 0 to 12, and a rule changes a component settled in the period (a
+// departure given for a month whose pay it does not change would pass
+// unnoticed).
+func (k *checker) leave(plan *policy.PayPlan, period string) {
+	l := k.c.Leave
+	if l == nil {
+		return
+	}
+	var cases []string
+	applies := false
+	for i := range plan.LeaveRule {
+		lr := &plan.LeaveRule[i]
+		cases = append(cases, lr.Case)
+		if lr.Case != l.Case {
+			continue
+		}
+		for j := range plan.Component {
+			if c := &plan.Component[j]; plan.PeriodOf(c) == period && slices.Contains(lr.Components, c.Name) {
+				applies = true
+			}
+		}
+	}
+	switch {
+	case len(cases) == 0:
+		k.add([]string{"leave"}, "pay plan %s has no leave rules: a departure changes none of its pay", plan.ID)
+	case !slices.Contains(cases, l.Case):
+		k.add([]string{"leave", "case"}, "pay plan %s has no leave rule for %q (its cases: %s)", plan.ID, l.Case, list(cases))
+	case !applies:
+		k.add([]string{"leave"}, "pay plan %s's %s rule changes no component settled in %s %s settlement: give the departure with the settlement it changes", plan.ID, l.Case, article(period), period)
+	}
+	if l.Months < 0 || l.Months > 12 {
+		k.add([]string{"leave", "months"}, "%d months served: write 0 to 12", l.Months)
+	}
 }
 
 // scorecard checks a scorecard's inputs item by item. (A batch checks
@@ -147,6 +185,12 @@ func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]e
 				continue
 			}
 			if it.Scoring == policy.ScoreFormula && given && !k.named(path, it, v.Named) {
+				continue
+			}
+			if it.Scoring == policy.ScoreFormula && !given {
+				for _, def := range it.Inputs { // each named input has its own place
+					k.missing(sub(sub(path, it.ID), def.Name), "no input given: item %s needs %s（%s）", it.ID, def.Name, def.Label)
+				}
 				continue
 			}
 			if k.computed {
@@ -413,9 +457,22 @@ func (k *checker) history(plan *policy.PayPlan, period string) {
 		if q.Label != want.String() {
 			k.add(append(p, "period"), "want %s: history lists the quarters just before %s, oldest first", want, k.c.Period)
 		}
-		k.pay(append(p, "pay"), plan, "quarterly", q.Values, nil)
+		// An earlier quarter gives its score, not its card's items: inputs the
+		// plan takes from its own card come from that score.
+		var cards map[string]map[string]engine.ItemInput
+		if q.Score != nil && plan.Scorecard != "" {
+			cards = map[string]map[string]engine.ItemInput{plan.Scorecard: {}}
+		}
+		if q.Score == nil && (plan.Scorecard != "" || plan.PointsSystem != "") {
+			k.missing(append(slices.Clip(p), "score"), "no score given for %s: the ledger needs each earlier quarter's score", q.Label)
+		} else if q.Score != nil && (q.Score.Sign() < 0 || q.Score.Cmp(hundred) > 0) {
+			k.add(append(slices.Clip(p), "score"), "%s's score %s: a score is 0 to 100", q.Label, q.Score)
+		}
+		k.pay(append(slices.Clip(p), "pay"), plan, "quarterly", q.Values, cards)
 	}
 }
+
+var hundred = exact.FromInt(100)
 
 func previousQuarter(p engine.Period) engine.Period {
 	if p.Quarter == 1 {

@@ -171,7 +171,7 @@ func Compute(h *policy.Handbook, c Case) (Result, error) {
 		if ps == nil || c.Points == nil {
 			return Result{}, fmt.Errorf("pay plan %s needs the month under points system %s", plan.ID, plan.PointsSystem)
 		}
-		pr, err := Points(ps, *c.Points)
+		pr, err := points(ps, *c.Points, !c.NoTrace)
 		if err != nil {
 			return Result{}, fmt.Errorf("points: %w", err)
 		}
@@ -187,7 +187,7 @@ func Compute(h *policy.Handbook, c Case) (Result, error) {
 		if comp.Kind != "ledger" || c.Period.Kind != "quarterly" {
 			continue
 		}
-		qs := append(append([]Quarter(nil), c.History...), Quarter{Label: c.Period.String(), Values: c.Pay, Score: in.Score})
+		qs := append(historyInputs(plan, c.History), Quarter{Label: c.Period.String(), Values: values, Score: in.Score})
 		entries, err := Ledger(plan, comp, qs, t)
 		if err != nil {
 			return Result{}, fmt.Errorf("ledger %s: %w", comp.Name, err)
@@ -204,6 +204,30 @@ func Compute(h *policy.Handbook, c Case) (Result, error) {
 	}
 	r.Pay = &pay
 	return r, nil
+}
+
+// historyInputs returns the earlier quarters of a ledger with the inputs
+// the plan takes from its own scorecard filled in from each quarter's score
+// (an earlier quarter gives its score, not its card's items).
+func historyInputs(plan *policy.PayPlan, history []Quarter) []Quarter {
+	out := append([]Quarter(nil), history...)
+	for _, def := range plan.Input {
+		if def.Scorecard == "" || def.Scorecard != plan.Scorecard {
+			continue
+		}
+		for i := range out {
+			if out[i].Score == nil {
+				continue // the ledger reports the missing score
+			}
+			if _, given := out[i].Values[def.Name]; !given {
+				vals := make(map[string]formula.Value, len(out[i].Values)+1)
+				maps.Copy(vals, out[i].Values)
+				vals[def.Name] = formula.Value{Num: *out[i].Score}
+				out[i].Values = vals
+			}
+		}
+	}
+	return out
 }
 
 // scoredInputs returns the pay inputs with the totals of the scorecards

@@ -1,10 +1,12 @@
 package engine
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/load"
 )
 
 func TestParsePeriod(t *testing.T) {
@@ -21,15 +23,16 @@ func TestParsePeriod(t *testing.T) {
 	}
 }
 
-func TestComputeKeyAccountQuarterWithHistory(t *testing.T) {
-	h := handbook(t)
+// keyAccountQ2 is a key-account salesperson's second quarter that makes up
+// the first quarter's shortfall, with full marks on the staff card.
+func keyAccountQ2() Case {
 	score := exact.MustParse("96")
 	vals := func(x string) map[string]formula.Value {
 		return map[string]formula.Value{"achieved": money(x), "implementation_revenue": money("10000"),
 			"maintenance_revenue": money("0"), "training_revenue": money("0"), "new_staff": {IsBool: true}}
 	}
 	p, _ := ParsePeriod("2026-Q2")
-	c := Case{Person: "李四", Role: "dakehu-zhuanyuan", Period: p,
+	return Case{Person: "李四", Role: "dakehu-zhuanyuan", Period: p,
 		Scorecards: map[string]map[string]ItemInput{"dakehu-staff": {
 			"sales-completion": num("100"), "sales-growth": num("1000000"), "new-customers": named("new_customers", "5", "plan_customers", "5"),
 			"market-info": num("10"), "teamwork": num("10"), "knowledge": {Checks: []string{"product", "industry", "position", "business"}},
@@ -37,6 +40,11 @@ func TestComputeKeyAccountQuarterWithHistory(t *testing.T) {
 		Pay:     vals("150000"),
 		History: []Quarter{{Label: "2026-Q1", Score: &score, Values: vals("80000")}},
 	}
+}
+
+func TestComputeKeyAccountQuarterWithHistory(t *testing.T) {
+	h := handbook(t)
+	c := keyAccountQ2()
 	r, err := Compute(h, c)
 	if err != nil {
 		t.Fatal(err)
@@ -62,5 +70,40 @@ func TestComputeRepresentativeMonthOnPoints(t *testing.T) {
 	_, err = Compute(h, Case{Role: "nobody", Period: p})
 	if err == nil {
 		t.Fatal("unknown role accepted")
+	}
+}
+
+// TestLedgerTakesScorecardFedInputs checks that a ledger formula may use a
+// pay input computed from a scorecard: the key-account plan with its KPI
+// factor written on an input fed by the staff card gives the same quarter
+// as the shipped plan, which reads the card's total as score.
+func TestLedgerTakesScorecardFedInputs(t *testing.T) {
+	files, err := load.Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range files {
+		if files[i].Path == "policies/pay/dakehu-zhuanyuan-pay.toml" {
+			src := string(files[i].Data)
+			src = strings.Replace(src, `factor = '80% + 20% * lookup("bonus-coefficient", score)'`, `factor = '80% + 20% * lookup("bonus-coefficient", card_score)'`, 1)
+			src = strings.Replace(src, "[[input]]", "[[input]]\nname = \"card_score\"\nlabel = \"KPI总分\"\nkind = \"score\"\nperiod = \"quarterly\"\nscorecard = \"dakehu-staff\"\n\n[[input]]", 1)
+			files[i].Data = []byte(src)
+		}
+	}
+	changed, diags := load.Load(files)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	c := keyAccountQ2()
+	want, err := Compute(handbook(t), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Compute(changed, c)
+	if err != nil {
+		t.Fatalf("the ledger does not see the scorecard-fed input: %v", err)
+	}
+	if got.Pay.Total.Cmp(want.Pay.Total) != 0 {
+		t.Errorf("total %s, want %s", got.Pay.Total, want.Pay.Total)
 	}
 }

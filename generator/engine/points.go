@@ -50,15 +50,22 @@ type PointsResult struct {
 }
 
 // Points computes the month's points: the base, plus or minus every event,
-// award and ladder step. The total never goes below 0.
-func Points(ps *policy.Points, in PointsInput) (PointsResult, error) {
+// award and ladder step, with the trace. The total never goes below 0.
+func Points(ps *policy.Points, in PointsInput) (PointsResult, error) { return points(ps, in, true) }
+
+// points is Points; without trace it only adds up (the batch's fast path),
+// and on any problem it starts again with the trace, so that the problems
+// are reported in the same order either way.
+func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error) {
 	r := PointsResult{System: ps.ID, Version: ps.Version, Total: ps.Base}
+	if !trace {
+		if quickPoints(ps, in, &r) {
+			return r, nil
+		}
+		return points(ps, in, true)
+	}
 	r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, ""), Clause: "base", Value: ps.Base.String(), Explain: fmt.Sprintf("基本分 %s 分。", ps.Base)})
 	var problems []string
-	events := map[string]*policy.Event{}
-	for i := range ps.Event {
-		events[ps.Event[i].ID] = &ps.Event[i]
-	}
 	ids := make([]string, 0, len(in.Events))
 	for id := range in.Events {
 		ids = append(ids, id)
@@ -66,7 +73,7 @@ func Points(ps *policy.Points, in PointsInput) (PointsResult, error) {
 	sort.Strings(ids)
 	for _, id := range ids {
 		n := in.Events[id]
-		e := events[id]
+		e := event(ps, id)
 		switch {
 		case e == nil:
 			problems = append(problems, fmt.Sprintf("unknown event %q", id))
@@ -91,7 +98,7 @@ func Points(ps *policy.Points, in PointsInput) (PointsResult, error) {
 	}
 	sort.Strings(aids)
 	for _, id := range aids {
-		e := events[id]
+		e := event(ps, id)
 		if e == nil || !e.Discretionary {
 			problems = append(problems, fmt.Sprintf("%s is not a discretionary event", id))
 			continue
@@ -106,12 +113,8 @@ func Points(ps *policy.Points, in PointsInput) (PointsResult, error) {
 				Explain: fmt.Sprintf("%s，酌情加 %s 分（每次最多 %s 分）。", e.Title, a, e.Max)})
 		}
 	}
-	ladders := map[string]*policy.Ladder{}
-	for i := range ps.Ladder {
-		ladders[ps.Ladder[i].ID] = &ps.Ladder[i]
-	}
 	for _, s := range in.Shortfalls {
-		ld := ladders[s.Ladder]
+		ld := ladder(ps, s.Ladder)
 		if ld == nil {
 			problems = append(problems, fmt.Sprintf("unknown ladder %q", s.Ladder))
 			continue
@@ -135,6 +138,82 @@ func Points(ps *policy.Points, in PointsInput) (PointsResult, error) {
 	}
 	r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, ""), Clause: "total", Value: r.Total.String(), Explain: fmt.Sprintf("本月得分 %s 分。", r.Total)})
 	return r, nil
+}
+
+// quickPoints adds up the month without a trace and reports whether every
+// input was good; the total is the same as the traced one.
+func quickPoints(ps *policy.Points, in PointsInput, r *PointsResult) bool {
+	for id, n := range in.Events {
+		e := event(ps, id)
+		if e == nil || e.Discretionary || n < 0 {
+			return false
+		}
+		if n > 0 {
+			r.Total = r.Total.Add(e.Points.Mul(exact.FromInt(int64(n))))
+		}
+	}
+	for id, as := range in.Awards {
+		e := event(ps, id)
+		if e == nil || !e.Discretionary {
+			return false
+		}
+		for _, a := range as {
+			if a.Sign() < 0 || a.Cmp(*e.Max) > 0 {
+				return false
+			}
+			r.Total = r.Total.Add(a)
+		}
+	}
+	for _, s := range in.Shortfalls {
+		ld := ladder(ps, s.Ladder)
+		if ld == nil || s.Occurrence < 1 || len(MetProblems(ld, s.Met)) > 0 {
+			return false
+		}
+		if st := ladderApplies(ld, s); st != nil {
+			r.Total = r.Total.Add(st.Points)
+			r.Consequences = append(r.Consequences, st.Consequence)
+		}
+	}
+	if r.Total.Sign() < 0 {
+		r.Total = zero
+	}
+	return true
+}
+
+// event returns the points system's event with the id, or nil.
+func event(ps *policy.Points, id string) *policy.Event {
+	for i := range ps.Event {
+		if ps.Event[i].ID == id {
+			return &ps.Event[i]
+		}
+	}
+	return nil
+}
+
+// ladder returns the points system's ladder with the id, or nil.
+func ladder(ps *policy.Points, id string) *policy.Ladder {
+	for i := range ps.Ladder {
+		if ps.Ladder[i].ID == id {
+			return &ps.Ladder[i]
+		}
+	}
+	return nil
+}
+
+// ladderApplies returns the step whose points a shortfall costs, or nil when
+// the measure is not below the nominal step's threshold: the nominal step,
+// or the first step below it whose extra condition holds (ladderStep says
+// the same in words).
+func ladderApplies(ld *policy.Ladder, s LadderShortfall) *policy.LadderStep {
+	nominal := min(s.Occurrence, len(ld.Steps)) - 1
+	if s.Rate.Cmp(ld.Steps[nominal].Below) >= 0 {
+		return nil
+	}
+	i := nominal
+	for i > 0 && ld.Steps[i].Condition != "" && !slices.Contains(s.Met, ld.Steps[i].Occurrence) {
+		i--
+	}
+	return &ld.Steps[i]
 }
 
 // MetProblems checks the steps a shortfall lists as having their extra
@@ -191,19 +270,24 @@ func ladderStep(h *policy.Header, ld *policy.Ladder, s LadderShortfall, r *Point
 		inputs = append(inputs, "附加条件成立="+strings.Join(ns, "、"))
 	}
 	// The nominal step's threshold decides whether this is a shortfall.
-	if s.Rate.Cmp(nst.Below) >= 0 {
+	applied := ladderApplies(ld, s)
+	if applied == nil {
 		return Step{Ref: ref(h, s.Ladder), Clause: "met", Inputs: inputs, Value: "0",
 			Explain: fmt.Sprintf("%s为 %s%%，不低于第 %d 次的阈值 %s%%，不算一次，不扣分。", ld.Title, s.Rate, nst.Occurrence, nst.Below)}
 	}
-	// A step whose extra condition does not hold gives way to the step below
-	// it; the first step has none below.
-	i := nominal
-	var failed []string
-	for i > 0 && ld.Steps[i].Condition != "" && !slices.Contains(s.Met, ld.Steps[i].Occurrence) {
-		failed = append(failed, fmt.Sprintf("第 %d 档的附加条件「%s」", ld.Steps[i].Occurrence, strings.TrimPrefix(ld.Steps[i].Condition, "且")))
-		i--
+	// The steps above the one applied gave way: their extra conditions do
+	// not hold.
+	i := 0
+	for k := range ld.Steps {
+		if &ld.Steps[k] == applied {
+			i = k
+		}
 	}
-	st := ld.Steps[i]
+	var failed []string
+	for j := nominal; j > i; j-- {
+		failed = append(failed, fmt.Sprintf("第 %d 档的附加条件「%s」", ld.Steps[j].Occurrence, strings.TrimPrefix(ld.Steps[j].Condition, "且")))
+	}
+	st := *applied
 	r.Total = r.Total.Add(st.Points)
 	r.Consequences = append(r.Consequences, st.Consequence)
 	var b strings.Builder

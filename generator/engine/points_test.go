@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -149,5 +150,50 @@ func TestPointsLadderMetErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Count(err.Error(), "met lists") != 1 {
 			t.Errorf("met %v: error %v, want %q", tt.met, err, tt.want)
 		}
+	}
+}
+
+// TestPointsWithoutTraceAgree checks the batch's fast path: on random months,
+// good and bad, points without a trace gives the same total, consequences
+// and error as with it.
+func TestPointsWithoutTraceAgree(t *testing.T) {
+	h := handbook(t)
+	ps := h.At(policy.KindPoints, "kefu-points", day).(*policy.Points)
+	r := rand.New(rand.NewPCG(5, 6))
+	ids := []string{"nosuch", "qita-tuchu"}
+	for _, e := range ps.Event {
+		ids = append(ids, e.ID)
+	}
+	bad := 0
+	for range 5000 {
+		in := PointsInput{Events: map[string]int{}, Awards: map[string][]exact.Decimal{}}
+		for range r.IntN(5) {
+			in.Events[ids[r.IntN(len(ids))]] = r.IntN(4) - r.IntN(2)
+		}
+		if r.IntN(3) == 0 {
+			in.Awards[ids[r.IntN(3)]] = []exact.Decimal{exact.FromInt(int64(r.IntN(5) - 1))}
+		}
+		for range r.IntN(3) {
+			sf := LadderShortfall{Ladder: "jiechuliang", Occurrence: r.IntN(6), Rate: exact.FromInt(int64(55 + r.IntN(20)))}
+			if r.IntN(2) == 0 {
+				sf.Met = []int{1 + r.IntN(4)}
+			}
+			in.Shortfalls = append(in.Shortfalls, sf)
+		}
+		full, ferr := Points(ps, in)
+		fast, qerr := points(ps, in, false)
+		if (ferr == nil) != (qerr == nil) || ferr != nil && ferr.Error() != qerr.Error() {
+			t.Fatalf("%+v: errors %v / %v", in, ferr, qerr)
+		}
+		if ferr != nil {
+			bad++
+			continue
+		}
+		if full.Total.Cmp(fast.Total) != 0 || strings.Join(full.Consequences, "|") != strings.Join(fast.Consequences, "|") {
+			t.Fatalf("%+v: traced %s %q, fast %s %q", in, full.Total, full.Consequences, fast.Total, fast.Consequences)
+		}
+	}
+	if bad == 0 || bad == 5000 {
+		t.Errorf("%d of 5000 months bad: the test needs both kinds", bad)
 	}
 }

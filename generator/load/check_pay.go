@@ -196,6 +196,11 @@ func (l *loader) checkPayPlan(u *unit, p *policy.PayPlan) {
 				}
 				l.verrf(u, fmt.Sprintf("/leave_rule/%d/components/%d", i, j), "unknown component %q%s", name, didYouMean(name, all))
 			}
+			for _, c := range p.Component {
+				if c.Name == name && c.Kind == "ledger" {
+					l.verrf(u, fmt.Sprintf("/leave_rule/%d/components/%d", i, j), "a leave rule cannot change %q: a ledger settles quarter by quarter, and leaving is not one of its branches", name)
+				}
+			}
 		}
 	}
 	unique(l, u, "provision id", p.Provision, each("/provision", "id"), func(pr policy.Provision) string { return pr.ID })
