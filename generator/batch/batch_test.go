@@ -80,6 +80,53 @@ func BenchmarkPayout100k(b *testing.B) {
 	}
 }
 
+// reps returns n synthetic rows for a 客服代表's month on the points system:
+// pay inputs, events, an award, ladder shortfalls and now and then a red line.
+func reps(n int) string {
+	var b strings.Builder
+	b.WriteString("person,role,pay.base_quota_rate,pay.attendance_rate,pay.member_rate,pay.probation,pay.adopted_suggestions,pay.star_month,pay.profit_received," +
+		"points.fuwu-buguifan,points.jinyongyu,points.biaoyang,points.heli-jianyi,points.award.qita-tuchu,points.ladder.jiechuliang,red_lines\n")
+	for i := range n {
+		ladder := ""
+		switch i % 4 {
+		case 1:
+			ladder = "1:58"
+		case 2:
+			ladder = "2:62|3:67:met=3"
+		case 3:
+			ladder = "3:66|4:68:met=3+4"
+		}
+		red := ""
+		if i%97 == 0 {
+			red = "huikou"
+		}
+		fmt.Fprintf(&b, "r%d,kefu-daibiao,%d,%d,%d,%v,%d,%v,%d.00,%d,%d,%d,%d,%d,%s,%s\n",
+			i, 85+i%30, 90+i%11, 95+i%60, i%9 == 0, i%3, i%10 == 0, (i%40)*1000, i%3, i%2, i%4, i%2, i%3, ladder, red)
+	}
+	return b.String()
+}
+
+// BenchmarkPayout100kPoints pays a 100,000-row month of 客服代表 on the
+// points system: events, awards, ladder steps with their conditions.
+func BenchmarkPayout100kPoints(b *testing.B) {
+	h, err := load.ShippedHandbook()
+	if err != nil {
+		b.Fatal(err)
+	}
+	per, _ := engine.ParsePeriod("2026-10")
+	in := reps(100000)
+	for b.Loop() {
+		rows, errs, err := Run(h, per, "people.csv", strings.NewReader(in))
+		if err != nil || len(errs) > 0 {
+			b.Fatal(err, errs[:min(3, len(errs))])
+		}
+		var out bytes.Buffer
+		if err := Write(&out, rows); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // TestRowsAreIndependent checks that a row's result does not depend on the
 // rows decoded before it (workers reuse their storage from row to row): a
 // batch of varied rows, some with cells left empty, gives for every row what

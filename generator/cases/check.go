@@ -350,6 +350,9 @@ func (k *checker) points(plan *policy.PayPlan, period string) {
 		k.add([]string{"points"}, "no points system %q in effect on %s", plan.PointsSystem, k.dayText())
 		return
 	}
+	if k.computed {
+		return // the engine refuses every bad event, award and shortfall
+	}
 	events := map[string]*policy.Event{}
 	for i := range ps.Event {
 		events[ps.Event[i].ID] = &ps.Event[i]

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -374,13 +375,9 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables) (*payScope, error) {
 			problems = append(problems, "score: no score given")
 		}
 	}
-	known := map[string]bool{}
-	for _, def := range p.Input {
-		known[def.Name] = true
-	}
 	var extra []string
 	for name := range in.Values {
-		if !known[name] {
+		if !slices.ContainsFunc(p.Input, func(def policy.PayInput) bool { return def.Name == name }) {
 			extra = append(extra, name)
 		}
 	}

@@ -58,38 +58,38 @@ func eval(n node, s Scope) (Value, error) {
 			return Value{}, err
 		}
 		// and/or short-circuit.
-		if n.op == "and" && !x.Bool || n.op == "or" && x.Bool {
+		if n.code == opAnd && !x.Bool || n.code == opOr && x.Bool {
 			return boolean(x.Bool), nil
 		}
 		y, err := eval(n.y, s)
 		if err != nil {
 			return Value{}, err
 		}
-		switch n.op {
-		case "and", "or":
+		switch n.code {
+		case opAnd, opOr:
 			return boolean(y.Bool), nil
-		case "+":
+		case opAdd:
 			return num(x.Num.Add(y.Num)), nil
-		case "-":
+		case opSub:
 			return num(x.Num.Sub(y.Num)), nil
-		case "*":
+		case opMul:
 			return num(x.Num.Mul(y.Num)), nil
-		case "/":
+		case opDiv:
 			q, err := x.Num.Quo(y.Num)
 			return num(q), err
-		case "==", "!=":
+		case opEq, opNe:
 			eq := x.IsBool == y.IsBool && (x.IsBool && x.Bool == y.Bool || !x.IsBool && x.Num.Cmp(y.Num) == 0)
-			return boolean(eq == (n.op == "==")), nil
+			return boolean(eq == (n.code == opEq)), nil
 		}
 		c := x.Num.Cmp(y.Num)
-		switch n.op {
-		case "<":
+		switch n.code {
+		case opLt:
 			return boolean(c < 0), nil
-		case "<=":
+		case opLe:
 			return boolean(c <= 0), nil
-		case ">":
+		case opGt:
 			return boolean(c > 0), nil
-		case ">=":
+		case opGe:
 			return boolean(c >= 0), nil
 		}
 	case *ifNode:

@@ -107,7 +107,31 @@ type binNode struct {
 	off  int
 	op   string
 	x, y node
+	code opCode // op, for Eval
 }
+
+// opCode is a binary operator as Eval switches on it.
+type opCode uint8
+
+const (
+	opAnd opCode = iota
+	opOr
+	opAdd
+	opSub
+	opMul
+	opDiv
+	opEq
+	opNe
+	opLt
+	opLe
+	opGt
+	opGe
+)
+
+// opCodes maps the operators of the language to their codes.
+var opCodes = map[string]opCode{"and": opAnd, "or": opOr, "+": opAdd, "-": opSub, "*": opMul, "/": opDiv,
+	"==": opEq, "!=": opNe, "<": opLt, "<=": opLe, ">": opGt, ">=": opGe}
+
 type ifNode struct {
 	off             int
 	cond, then, els node
@@ -335,7 +359,7 @@ func (p *parser) binary(level int) (node, *Error) {
 		if err != nil {
 			return nil, err
 		}
-		x = &binNode{t.off, t.text, x, y}
+		x = &binNode{t.off, t.text, x, y, opCodes[t.text]}
 		if level == 2 { // comparisons do not chain
 			if t2 := p.peek(); t2.kind == tOp && slices.Contains(levels[2], t2.text) {
 				return nil, &Error{t2.off, "comparisons cannot be chained; use and"}

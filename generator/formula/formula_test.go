@@ -145,3 +145,15 @@ func FuzzParse(f *testing.F) {
 		_, _ = e.Eval(s)
 	})
 }
+
+// TestEveryOperatorHasACode checks that Eval knows every binary operator the
+// parser accepts (a missing code would evaluate as "and").
+func TestEveryOperatorHasACode(t *testing.T) {
+	for _, level := range levels {
+		for _, op := range level {
+			if _, ok := opCodes[op]; !ok {
+				t.Errorf("operator %q has no code", op)
+			}
+		}
+	}
+}
