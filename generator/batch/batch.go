@@ -78,6 +78,7 @@ type HeaderError struct {
 	Problems []RowError
 }
 
+// Error lists the header's problems, one per line.
 func (e *HeaderError) Error() string {
 	lines := make([]string, len(e.Problems))
 	for i, p := range e.Problems {
@@ -201,10 +202,7 @@ func samePerson(file string, rows []Row, lines []int) []RowError {
 		}
 	}
 	var errs []RowError
-	for p, is := range at {
-		if len(is) < 2 {
-			continue
-		}
+	for p, is := range at { // every entry has two rows or more
 		var where []string
 		for _, i := range is {
 			where = append(where, strconv.Itoa(lines[i]))
@@ -482,7 +480,7 @@ func (d *decoded) reset(period engine.Period, cards map[string]int) {
 
 // num keeps x for the row and returns where it is kept.
 func (d *decoded) num(x exact.Decimal) *exact.Decimal {
-	d.nums = append(d.nums, x) // made at size: pointers already given stay valid either way
+	d.nums = append(d.nums, x) // a growing slice moves, but the pointers given before stay valid
 	return &d.nums[len(d.nums)-1]
 }
 

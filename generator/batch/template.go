@@ -81,7 +81,7 @@ func Template(h *policy.Handbook, period engine.Period, roleID string) ([]Column
 		cols = append(cols, Column{"leave.case", "不满服务期离职的：voluntary（主动）或 dismissal（被动）；未离职留空"},
 			Column{"leave.months", "离职的：本服务期已服务月数（0～12）"})
 	}
-	if period.Kind == "quarterly" && slices.ContainsFunc(plan.Component, func(c policy.Component) bool { return c.Kind == "ledger" }) {
+	if period.Kind == "quarterly" && plan.HasLedger() {
 		for q := 1; q < period.Quarter; q++ {
 			label := engine.Period{Kind: "quarterly", Year: period.Year, Quarter: q}.String()
 			cols = append(cols, Column{"history." + label + ".score", label + " 的考核总分（台账结转用）"})
@@ -136,22 +136,11 @@ func itemColumns(sc *policy.Scorecard, it *policy.Item) []Column {
 	what := it.Title
 	if it.Input != nil {
 		what += "：" + it.Input.Label
-		if u := unitOf(it.Input); u != "" {
+		if u := it.Input.DisplayUnit(); u != "" {
 			what += "（" + u + "）"
 		}
 	}
 	return []Column{{name, what}}
-}
-
-// unitOf is an item input's unit, or % for a percentage.
-func unitOf(in *policy.Input) string {
-	switch {
-	case in.Unit != "":
-		return in.Unit
-	case in.Kind == "percent":
-		return "%"
-	}
-	return ""
 }
 
 // inputHint says how to write a pay input of a kind.

@@ -442,7 +442,7 @@ func (k *checker) history(plan *policy.PayPlan, period string) {
 	if len(hist) == 0 {
 		return
 	}
-	ledger := slices.ContainsFunc(plan.Component, func(c policy.Component) bool { return c.Kind == "ledger" })
+	ledger := plan.HasLedger()
 	switch {
 	case !ledger:
 		k.add([]string{"history"}, "pay plan %s keeps no quarterly ledger: history is not used", plan.ID)

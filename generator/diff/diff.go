@@ -410,17 +410,7 @@ func derived(h *policy.Handbook, c engine.Case, res engine.Result) map[string]fo
 	if plan == nil {
 		return nil
 	}
-	var out map[string]formula.Value
-	for _, def := range plan.Input {
-		for i := range res.Scores {
-			if def.Scorecard != "" && res.Scores[i].Scorecard == def.Scorecard {
-				if out == nil {
-					out = map[string]formula.Value{}
-				}
-				out[def.Name] = formula.Value{Num: res.Scores[i].Total}
-			}
-		}
-	}
+	out, _ := engine.ScoredInputs(plan, nil, res.Scores) // nothing given by hand: no conflict
 	return out
 }
 

@@ -134,7 +134,7 @@ func (g *gen) person(id, roleID string, per engine.Period) engine.Case {
 			c.RedLines = []string{rl.Line[g.r.IntN(len(rl.Line))].ID}
 		}
 	}
-	if per.Kind == "quarterly" && slices.ContainsFunc(plan.Component, func(c policy.Component) bool { return c.Kind == "ledger" }) {
+	if per.Kind == "quarterly" && plan.HasLedger() {
 		// Up to three earlier quarters, oldest first, so that shortfalls and
 		// excesses are carried into the settled quarter.
 		n := g.r.IntN(4)

@@ -150,7 +150,7 @@ func Compute(h *policy.Handbook, c Case) (Result, error) {
 	if plan == nil {
 		return Result{}, fmt.Errorf("no pay plan %q in effect on %s", role.PayPlan, d.Format("2006-01-02"))
 	}
-	values, err := scoredInputs(plan, c.Pay, r.Scores)
+	values, err := ScoredInputs(plan, c.Pay, r.Scores)
 	if err != nil {
 		return Result{}, fmt.Errorf("pay plan %s: %w", plan.ID, err)
 	}
@@ -230,11 +230,11 @@ func historyInputs(plan *policy.PayPlan, history []Quarter) []Quarter {
 	return out
 }
 
-// scoredInputs returns the pay inputs with the totals of the scorecards
+// ScoredInputs returns the pay inputs with the totals of the scorecards
 // computed for the case filled in, for inputs that name their scorecard. It
 // copies the map only when it fills something in. Giving such an input by
 // hand as well as by its scorecard is an error: the two could disagree.
-func scoredInputs(plan *policy.PayPlan, vals map[string]formula.Value, scores []ScoreResult) (map[string]formula.Value, error) {
+func ScoredInputs(plan *policy.PayPlan, vals map[string]formula.Value, scores []ScoreResult) (map[string]formula.Value, error) {
 	out, copied := vals, false
 	for _, def := range plan.Input {
 		if def.Scorecard == "" {

@@ -216,20 +216,6 @@ func describeInterval(iv policy.Interval, unit string) string {
 	return "唯一一档"
 }
 
-// unitOf is the unit an item's input is written in: its own, or % for a
-// percentage.
-func unitOf(in *policy.Input) string {
-	switch {
-	case in == nil:
-		return ""
-	case in.Unit != "":
-		return in.Unit
-	case in.Kind == "percent":
-		return "%"
-	}
-	return ""
-}
-
 // withUnit writes a number with its unit: 92, 92%, 3 天, 150000.00 元.
 func withUnit(x exact.Decimal, unit string) string {
 	switch unit {
@@ -453,7 +439,7 @@ func explainItem(it *policy.Item, in ItemInput, pts exact.Decimal, clause string
 		x := *in.Value
 		for _, t := range it.Tiers {
 			if t.Contains(x) {
-				how = fmt.Sprintf("%s为 %s，落在%s", label, withUnit(x, unitOf(it.Input)), describeInterval(t.Interval, unitOf(it.Input)))
+				how = fmt.Sprintf("%s为 %s，落在%s", label, withUnit(x, it.Input.DisplayUnit()), describeInterval(t.Interval, it.Input.DisplayUnit()))
 			}
 		}
 		used = []string{label + "=" + x.String()}
@@ -470,7 +456,7 @@ func explainItem(it *policy.Item, in ItemInput, pts exact.Decimal, clause string
 	case policy.ScoreLinear:
 		lo, hi := linearBounds(it)
 		used = []string{label + "=" + in.Value.String()}
-		u := unitOf(it.Input)
+		u := it.Input.DisplayUnit()
 		down := fmt.Sprintf("每低满 %s扣 %s 分", spaced(stepPhrase(*it.Step, u)), it.Down)
 		if it.Down.Sign() == 0 {
 			down = "低于基准不扣分"

@@ -252,6 +252,20 @@ type Input struct {
 	Max   *exact.Decimal `toml:"max"`
 }
 
+// DisplayUnit is the unit the input is written in: its own, or % for a
+// percentage; "" for none (and for a nil input).
+func (in *Input) DisplayUnit() string {
+	switch {
+	case in == nil:
+		return ""
+	case in.Unit != "":
+		return in.Unit
+	case in.Kind == "percent":
+		return "%"
+	}
+	return ""
+}
+
 // Tier maps an interval of the input to points.
 type Tier struct {
 	Interval
@@ -404,6 +418,11 @@ func (p *PayPlan) Index() {
 		}
 	}
 	p.index = x
+}
+
+// HasLedger reports whether the plan keeps a quarterly ledger.
+func (p *PayPlan) HasLedger() bool {
+	return slices.ContainsFunc(p.Component, func(c Component) bool { return c.Kind == "ledger" })
 }
 
 // PeriodOf returns the period a component is computed in: its own, or the
