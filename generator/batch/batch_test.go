@@ -176,3 +176,46 @@ func TestRowsAreIndependent(t *testing.T) {
 		t.Error("no row failed: the empty cells did not test anything")
 	}
 }
+
+// TestRepRowsAreIndependent is TestRowsAreIndependent for the points role:
+// events, awards, ladder shortfalls and red lines left out of some rows must
+// not be carried over from the row before.
+func TestRepRowsAreIndependent(t *testing.T) {
+	h, err := load.ShippedHandbook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	per, _ := engine.ParsePeriod("2026-10")
+	all := strings.Split(strings.TrimSuffix(reps(600), "\n"), "\n")
+	head, lines := all[0], all[1:]
+	for i := range lines {
+		cells := strings.Split(lines[i], ",")
+		if i%5 == 2 {
+			for j := 9; j < len(cells); j++ {
+				cells[j] = "" // no events, awards, shortfalls or red lines this month
+			}
+			cells[9] = "0"
+		}
+		lines[i] = strings.Join(cells, ",")
+	}
+	write := func(rows []Row) string {
+		var b bytes.Buffer
+		if err := Write(&b, rows); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	batch, _, err := Run(h, per, "people.csv", strings.NewReader(head+"\n"+strings.Join(lines, "\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range lines {
+		alone, _, err := Run(h, per, "people.csv", strings.NewReader(head+"\n"+l+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := strings.SplitN(write(batch[i:i+1]), "\n", 2)[1], strings.SplitN(write(alone), "\n", 2)[1]; got != want {
+			t.Fatalf("row %d in a batch:\n%s\nalone:\n%s", i+2, got, want)
+		}
+	}
+}

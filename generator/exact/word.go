@@ -57,8 +57,10 @@ func (z *Decimal) set(c uint64) {
 	z.w, z.small = c, c < wordLimit && modest(z.d.Exponent)
 }
 
-// modest reports whether an exponent is far from apd's limits.
-func modest(e int32) bool { return e <= 1<<20 && e >= -1<<20 }
+// modest reports whether an exponent is far from apd's limits (±100,000):
+// the exponent of a sum or product of two modest numbers stays inside them,
+// so that the fast paths never compute what apd would refuse.
+func modest(e int32) bool { return e <= 1<<14 && e >= -1<<14 }
 
 // align brings two word coefficients to the smaller of their exponents, as
 // long as the scaled coefficient stays below 2^62 (so that a sum fits).
@@ -183,7 +185,7 @@ func cmpInt[T int | uint64](a, b T) int {
 // x's sign even when the result is zero, as apd does.
 func roundWord(x *Decimal, places int32, mode Rounding) (Decimal, bool) {
 	m, ok := x.word()
-	if !ok || places > 1<<20 || places < -1<<20 {
+	if !ok || !modest(-places) {
 		return Decimal{}, false
 	}
 	var z Decimal
