@@ -109,6 +109,97 @@ type Row struct {
 // same person, a role without a pay plan and a period in which the plan
 // pays nothing are errors of their row, every one at once.
 func Run(h *policy.Handbook, period engine.Period, file string, r io.Reader) ([]Row, []RowError, error) {
+	chunks, errs, err := runChunks(h, period, file, r, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	n := 0
+	for _, ch := range chunks {
+		n += len(ch.recs)
+	}
+	rows, lines := make([]Row, 0, n), make([]int, 0, n)
+	for _, ch := range chunks {
+		rows = append(rows, ch.rows...)
+		for _, rec := range ch.recs {
+			lines = append(lines, rec.line)
+		}
+	}
+	persons := make([]string, len(rows))
+	for i := range rows {
+		persons[i] = rows[i].Person
+	}
+	for _, d := range samePerson(file, persons, lines) {
+		errs = append(errs, d.err)
+		rows[d.row].Result = engine.Result{}
+		rows[d.row].Err = prefixErr(d.err.local(), rows[d.row].Err)
+	}
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Row < errs[j].Row })
+	return rows, errs, nil
+}
+
+// Summary counts the rows of a payout.
+type Summary struct {
+	Rows, Failed int
+}
+
+// Pay is Run followed by Write, for large files: each worker turns its
+// computed rows into their output cells at once, so that no result is kept
+// beyond its chunk. The output is the same as Write's for Run's rows.
+func Pay(h *policy.Handbook, period engine.Period, file string, r io.Reader, w io.Writer) (Summary, []RowError, error) {
+	chunks, errs, err := runChunks(h, period, file, r, true)
+	if err != nil {
+		return Summary{}, nil, err
+	}
+	n := 0
+	for _, ch := range chunks {
+		n += len(ch.recs)
+	}
+	out, lines := make([]outLine, 0, n), make([]int, 0, n)
+	for _, ch := range chunks {
+		out = append(out, ch.out...)
+		for _, rec := range ch.recs {
+			lines = append(lines, rec.line)
+		}
+	}
+	persons := make([]string, len(out))
+	for i := range out {
+		persons[i] = out[i].cells[0]
+	}
+	for _, d := range samePerson(file, persons, lines) {
+		errs = append(errs, d.err)
+		out[d.row] = failedLine(out[d.row], prefixErr(d.err.local(), out[d.row].err))
+	}
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Row < errs[j].Row })
+	sum := Summary{Rows: len(out)}
+	for i := range out {
+		if out[i].err != "" {
+			sum.Failed++
+		}
+	}
+	return sum, errs, writeLines(w, out)
+}
+
+// prefixErr puts a reason before a row's other reasons.
+func prefixErr(reason, rest string) string {
+	if rest == "" {
+		return reason
+	}
+	return reason + "; " + rest
+}
+
+// chunk is a run of rows read together and computed on one core.
+type chunk struct {
+	recs []readRow
+	rows []Row     // the computed rows (Run)
+	out  []outLine // or their output cells (Pay)
+	errs []RowError
+}
+
+// runChunks reads the rows of a payout file and computes them on every
+// core as they arrive, in chunks, which it returns in order with the row
+// errors. With compact, each chunk keeps its rows' output cells instead of
+// the rows.
+func runChunks(h *policy.Handbook, period engine.Period, file string, r io.Reader, compact bool) ([]*chunk, []RowError, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, nil, err
@@ -117,13 +208,6 @@ func Run(h *policy.Handbook, period engine.Period, file string, r io.Reader) ([]
 	hd, err := readHeader(h, period, file, data)
 	if err != nil {
 		return nil, nil, err
-	}
-	// Rows are read here and computed on every core as they arrive, in
-	// chunks; the chunks are put back in order at the end.
-	type chunk struct {
-		recs []readRow
-		rows []Row
-		errs []RowError
 	}
 	const size = 512
 	var (
@@ -142,6 +226,16 @@ func Run(h *policy.Handbook, period engine.Period, file string, r io.Reader) ([]
 					var e []RowError
 					ch.rows[i], e = one(h, period, file, hd, &ch.recs[i], &d)
 					ch.errs = append(ch.errs, e...)
+				}
+				if compact {
+					ch.out = make([]outLine, len(ch.rows))
+					for i := range ch.rows {
+						ch.out[i] = lineOf(ch.rows[i])
+					}
+					ch.rows = nil
+				}
+				for i := range ch.recs {
+					ch.recs[i].cells = nil // only the line numbers are needed from here on
 				}
 			}
 		}()
@@ -163,33 +257,27 @@ func Run(h *policy.Handbook, period engine.Period, file string, r io.Reader) ([]
 	flush()
 	close(work)
 	wg.Wait()
-	total := 0
-	for _, ch := range chunks {
-		total += len(ch.rows)
-	}
-	rows := make([]Row, 0, total)
-	lines := make([]int, 0, total)
 	var errs []RowError
 	for _, ch := range chunks {
-		rows = append(rows, ch.rows...)
-		for _, rec := range ch.recs {
-			lines = append(lines, rec.line)
-		}
 		errs = append(errs, ch.errs...)
 	}
-	errs = append(errs, samePerson(file, rows, lines)...)
-	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Row < errs[j].Row })
-	return rows, errs, nil
+	return chunks, errs, nil
 }
 
-// samePerson makes every row of a person who has more than one row an
-// error: each would be paid.
-func samePerson(file string, rows []Row, lines []int) []RowError {
+// duplicate is a row of a person who has more than one row.
+type duplicate struct {
+	row int // index among the rows
+	err RowError
+}
+
+// samePerson finds every row of a person who has more than one row: each
+// would be paid, so each becomes an error.
+func samePerson(file string, persons []string, lines []int) []duplicate {
 	// Most people have one row: remember the first, list only the others.
-	first := make(map[string]int, len(rows))
+	first := make(map[string]int, len(persons))
 	at := map[string][]int{}
-	for i, r := range rows {
-		p := strings.TrimSpace(r.Person)
+	for i, p := range persons {
+		p = strings.TrimSpace(p)
 		if p == "" {
 			continue
 		}
@@ -201,7 +289,7 @@ func samePerson(file string, rows []Row, lines []int) []RowError {
 			at[p] = append(at[p], i)
 		}
 	}
-	var errs []RowError
+	var out []duplicate
 	for p, is := range at { // every entry has two rows or more
 		var where []string
 		for _, i := range is {
@@ -209,18 +297,11 @@ func samePerson(file string, rows []Row, lines []int) []RowError {
 		}
 		rowsAt := strings.Join(where[:len(where)-1], ", ") + " and " + where[len(where)-1]
 		for _, i := range is {
-			e := RowError{File: file, Row: lines[i], Column: "person",
-				Reason: fmt.Sprintf("%s is on rows %s: one row per person (tell people of the same name apart in this column)", p, rowsAt)}
-			errs = append(errs, e)
-			rows[i].Result = engine.Result{}
-			if rows[i].Err == "" {
-				rows[i].Err = e.local()
-			} else {
-				rows[i].Err = e.local() + "; " + rows[i].Err
-			}
+			out = append(out, duplicate{i, RowError{File: file, Row: lines[i], Column: "person",
+				Reason: fmt.Sprintf("%s is on rows %s: one row per person (tell people of the same name apart in this column)", p, rowsAt)}})
 		}
 	}
-	return errs
+	return out
 }
 
 // readRow is one row as read: its cells, the line it starts on, and the
@@ -1094,18 +1175,84 @@ func pointsCell(p *engine.PointsInput, name, v string) error {
 // total, one column per component met in any row (plan.component), and the
 // row's error. A bad row keeps its person and error and no numbers.
 func Write(w io.Writer, rows []Row) error {
-	// The component columns: every plan.component met in any row, sorted.
+	out := make([]outLine, len(rows))
+	for i := range rows {
+		out[i] = lineOf(rows[i])
+	}
+	return writeLines(w, out)
+}
+
+// outLine is a row's output before the component columns are known: its
+// fixed cells and its components' amounts.
+type outLine struct {
+	cells                   [6]string // person, role, plan, score, k, total
+	comps                   []compAmount
+	withheld, redLines, err string
+}
+
+// compAmount is a component's amount in a row.
+type compAmount struct {
+	key    compKey
+	amount string
+}
+
+// compKey is a component column: a plan and one of its components.
+type compKey struct{ plan, name string }
+
+// lineOf formats a row's cells.
+func lineOf(r Row) outLine {
+	l := outLine{err: r.Err}
+	l.cells[0], l.cells[1] = r.Person, r.Role
+	if r.Err != "" {
+		return l
+	}
+	if len(r.Result.Scores) > 0 {
+		s := &r.Result.Scores[0]
+		l.cells[3] = s.Total.String()
+		if s.K != nil {
+			l.cells[4] = s.K.String()
+		}
+	}
+	if r.Result.Points != nil {
+		l.cells[3] = r.Result.Points.Total.String()
+	}
+	if p := r.Result.Pay; p != nil {
+		l.cells[2] = p.Plan
+		l.cells[5] = p.Total.String()
+		l.comps = make([]compAmount, len(p.Components))
+		var withheld, lines []string
+		for i, c := range p.Components {
+			l.comps[i] = compAmount{compKey{p.Plan, c.Name}, c.Amount.String()}
+			if c.Withheld {
+				withheld = append(withheld, c.Name)
+			}
+		}
+		for _, rl := range p.RedLines {
+			lines = append(lines, rl.ID)
+		}
+		l.withheld = strings.Join(withheld, "|")
+		l.redLines = strings.Join(lines, "|")
+	}
+	return l
+}
+
+// failedLine is a line turned into an error: its person and role, and the
+// reason.
+func failedLine(l outLine, reason string) outLine {
+	return outLine{cells: [6]string{l.cells[0], l.cells[1]}, err: reason}
+}
+
+// writeLines writes the header and the lines: person, role, plan, score,
+// K, total, one column per component met in any line (plan.component,
+// sorted), withheld, red lines and error.
+func writeLines(w io.Writer, out []outLine) error {
 	seen := map[compKey]int{}
 	var keys []compKey
-	for _, r := range rows {
-		if r.Result.Pay == nil {
-			continue
-		}
-		for _, c := range r.Result.Pay.Components {
-			k := compKey{r.Result.Pay.Plan, c.Name}
-			if _, ok := seen[k]; !ok {
-				seen[k] = 0
-				keys = append(keys, k)
+	for i := range out {
+		for _, c := range out[i].comps {
+			if _, ok := seen[c.key]; !ok {
+				seen[c.key] = 0
+				keys = append(keys, c.key)
 			}
 		}
 	}
@@ -1119,8 +1266,8 @@ func Write(w io.Writer, rows []Row) error {
 	}
 	head := append([]string{"person", "role", "plan", "score", "k", "total"}, comps...)
 	head = append(head, "withheld", "red_lines", "error")
-	// Rows are formatted on every core, a block each, and written in order.
-	blocks := make([]bytes.Buffer, (len(rows)+blockRows-1)/blockRows+1)
+	// Lines are formatted on every core, a block each, and written in order.
+	blocks := make([]bytes.Buffer, (len(out)+blockRows-1)/blockRows+1)
 	hw := csv.NewWriter(&blocks[0])
 	_ = hw.Write(head) // a bytes.Buffer takes every write
 	hw.Flush()
@@ -1134,10 +1281,19 @@ func Write(w io.Writer, rows []Row) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			rec := make([]string, len(head))
 			for b := range next {
 				cw := csv.NewWriter(&blocks[b])
-				for _, r := range rows[(b-1)*blockRows : min(b*blockRows, len(rows))] {
-					_ = cw.Write(record(seen, len(head), r))
+				for i := (b - 1) * blockRows; i < min(b*blockRows, len(out)); i++ {
+					l := &out[i]
+					clear(rec)
+					copy(rec, l.cells[:])
+					for _, c := range l.comps {
+						rec[6+seen[c.key]] = c.amount
+					}
+					n := len(rec)
+					rec[n-3], rec[n-2], rec[n-1] = l.withheld, l.redLines, l.err
+					_ = cw.Write(rec)
 				}
 				cw.Flush()
 			}
@@ -1152,46 +1308,5 @@ func Write(w io.Writer, rows []Row) error {
 	return nil
 }
 
-// blockRows is how many rows Write formats at a time on one core.
+// blockRows is how many rows are formatted at a time on one core.
 const blockRows = 2048
-
-// compKey is a component column: a plan and one of its components.
-type compKey struct{ plan, name string }
-
-// record is one output row of n cells; col gives each component's place
-// among the component columns.
-func record(col map[compKey]int, n int, r Row) []string {
-	rec := make([]string, n)
-	rec[0], rec[1] = r.Person, r.Role
-	if r.Err != "" {
-		rec[n-1] = r.Err
-		return rec
-	}
-	if len(r.Result.Scores) > 0 {
-		s := &r.Result.Scores[0]
-		rec[3] = s.Total.String()
-		if s.K != nil {
-			rec[4] = s.K.String()
-		}
-	}
-	if r.Result.Points != nil {
-		rec[3] = r.Result.Points.Total.String()
-	}
-	if p := r.Result.Pay; p != nil {
-		rec[2] = p.Plan
-		rec[5] = p.Total.String()
-		var withheld, lines []string
-		for _, c := range p.Components {
-			rec[6+col[compKey{p.Plan, c.Name}]] = c.Amount.String()
-			if c.Withheld {
-				withheld = append(withheld, c.Name)
-			}
-		}
-		for _, l := range p.RedLines {
-			lines = append(lines, l.ID)
-		}
-		rec[n-3] = strings.Join(withheld, "|")
-		rec[n-2] = strings.Join(lines, "|")
-	}
-	return rec
-}

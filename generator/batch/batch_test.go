@@ -59,8 +59,9 @@ func TestRunKeepsEveryRow(t *testing.T) {
 	}
 }
 
-// BenchmarkPayout100k computes a 100,000-row month for the director's plan:
-// CSV in, every row scored and paid, CSV out.
+// BenchmarkPayout100k computes a 100,000-row month for the director's plan
+// the way handbook payout does (Pay): CSV in, every row checked, scored and
+// paid, CSV out.
 func BenchmarkPayout100k(b *testing.B) {
 	h, err := load.ShippedHandbook()
 	if err != nil {
@@ -69,13 +70,9 @@ func BenchmarkPayout100k(b *testing.B) {
 	per, _ := engine.ParsePeriod("2026-10")
 	in := people(100000)
 	for b.Loop() {
-		rows, errs, err := Run(h, per, "people.csv", strings.NewReader(in))
-		if err != nil || len(errs) > 0 {
-			b.Fatal(err, errs)
-		}
 		var out bytes.Buffer
-		if err := Write(&out, rows); err != nil {
-			b.Fatal(err)
+		if _, errs, err := Pay(h, per, "people.csv", strings.NewReader(in), &out); err != nil || len(errs) > 0 {
+			b.Fatal(err, errs)
 		}
 	}
 }
@@ -116,13 +113,9 @@ func BenchmarkPayout100kPoints(b *testing.B) {
 	per, _ := engine.ParsePeriod("2026-10")
 	in := reps(100000)
 	for b.Loop() {
-		rows, errs, err := Run(h, per, "people.csv", strings.NewReader(in))
-		if err != nil || len(errs) > 0 {
-			b.Fatal(err, errs[:min(3, len(errs))])
-		}
 		var out bytes.Buffer
-		if err := Write(&out, rows); err != nil {
-			b.Fatal(err)
+		if _, errs, err := Pay(h, per, "people.csv", strings.NewReader(in), &out); err != nil || len(errs) > 0 {
+			b.Fatal(err, errs[:min(3, len(errs))])
 		}
 	}
 }
@@ -216,6 +209,50 @@ func TestRepRowsAreIndependent(t *testing.T) {
 		}
 		if got, want := strings.SplitN(write(batch[i:i+1]), "\n", 2)[1], strings.SplitN(write(alone), "\n", 2)[1]; got != want {
 			t.Fatalf("row %d in a batch:\n%s\nalone:\n%s", i+2, got, want)
+		}
+	}
+}
+
+// TestPayWritesWhatWriteWrites checks that the streaming Pay gives, byte for
+// byte, what Write gives for Run's rows, and the same errors and counts, on
+// the director's and the 客服代表's months with bad rows and a person twice.
+func TestPayWritesWhatWriteWrites(t *testing.T) {
+	h, err := load.ShippedHandbook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	per, _ := engine.ParsePeriod("2026-10")
+	for name, in := range map[string]string{
+		"director": people(3000) + "bad,kefu-zongjian,x,,,,,,,,,,,,,\nshort,row\np7,kefu-zongjian,92,88,true,95,86,1,0,4,3,4,3,5,150000.00,0\n",
+		"reps":     reps(3000) + "r5,kefu-daibiao,100,100,100,false,0,false,0.00,0,0,0,0,0,,\n",
+	} {
+		rows, errs, err := Run(h, per, "people.csv", strings.NewReader(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		if err := Write(&want, rows); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		sum, perrs, err := Pay(h, per, "people.csv", strings.NewReader(in), &got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%s: Pay writes\n%.600s\nWrite writes\n%.600s", name, got.String(), want.String())
+		}
+		if fmt.Sprint(perrs) != fmt.Sprint(errs) {
+			t.Errorf("%s: Pay's errors %v, Run's %v", name, perrs, errs)
+		}
+		failed := 0
+		for _, r := range rows {
+			if r.Err != "" {
+				failed++
+			}
+		}
+		if sum.Rows != len(rows) || sum.Failed != failed || failed < 2 {
+			t.Errorf("%s: summary %+v, Run has %d rows, %d failed", name, sum, len(rows), failed)
 		}
 	}
 }

@@ -59,7 +59,8 @@ func payout(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	defer in.Close()
-	rows, errs, err := batch.Run(h, per, filepath.ToSlash(fs.Arg(0)), in)
+	var buf bytes.Buffer
+	sum, errs, err := batch.Pay(h, per, filepath.ToSlash(fs.Arg(0)), in, &buf)
 	var herr *batch.HeaderError
 	if errors.As(err, &herr) {
 		for _, p := range herr.Problems {
@@ -69,11 +70,6 @@ func payout(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
-		return 2
-	}
-	var buf bytes.Buffer
-	if err := batch.Write(&buf, rows); err != nil {
 		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
 		return 2
 	}
@@ -89,7 +85,7 @@ func payout(args []string, stdout, stderr io.Writer) int {
 	for _, e := range errs {
 		fmt.Fprintln(stderr, e)
 	}
-	fmt.Fprintf(stderr, "%d %s, %d computed, %d with errors\n", len(rows), plural(len(rows), "row", "rows"), len(rows)-countBad(rows), countBad(rows))
+	fmt.Fprintf(stderr, "%d %s, %d computed, %d with errors\n", sum.Rows, plural(sum.Rows, "row", "rows"), sum.Rows-sum.Failed, sum.Failed)
 	if len(errs) > 0 {
 		return 1
 	}
@@ -133,16 +129,6 @@ func payoutTemplate(per engine.Period, role, out string, force bool, stdout, std
 		fmt.Fprintf(stderr, "  %-52s %s\n", c.Name, c.What)
 	}
 	return 0
-}
-
-func countBad(rows []batch.Row) int {
-	n := 0
-	for _, r := range rows {
-		if r.Err != "" {
-			n++
-		}
-	}
-	return n
 }
 
 // checkOutput refuses, before anything is computed, an output file that
