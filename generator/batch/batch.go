@@ -113,22 +113,8 @@ func Run(h *policy.Handbook, period engine.Period, file string, r io.Reader) ([]
 	if err != nil {
 		return nil, nil, err
 	}
-	n := 0
-	for _, ch := range chunks {
-		n += len(ch.recs)
-	}
-	rows, lines := make([]Row, 0, n), make([]int, 0, n)
-	for _, ch := range chunks {
-		rows = append(rows, ch.rows...)
-		for _, rec := range ch.recs {
-			lines = append(lines, rec.line)
-		}
-	}
-	persons := make([]string, len(rows))
-	for i := range rows {
-		persons[i] = rows[i].Person
-	}
-	for _, d := range samePerson(file, persons, lines) {
+	rows, lines := gather(chunks, func(ch *chunk) []Row { return ch.rows })
+	for _, d := range samePerson(file, rows, func(r *Row) string { return r.Person }, lines) {
 		errs = append(errs, d.err)
 		rows[d.row].Result = engine.Result{}
 		rows[d.row].Err = prefixErr(d.err.local(), rows[d.row].Err)
@@ -150,22 +136,8 @@ func Pay(h *policy.Handbook, period engine.Period, file string, r io.Reader, w i
 	if err != nil {
 		return Summary{}, nil, err
 	}
-	n := 0
-	for _, ch := range chunks {
-		n += len(ch.recs)
-	}
-	out, lines := make([]outLine, 0, n), make([]int, 0, n)
-	for _, ch := range chunks {
-		out = append(out, ch.out...)
-		for _, rec := range ch.recs {
-			lines = append(lines, rec.line)
-		}
-	}
-	persons := make([]string, len(out))
-	for i := range out {
-		persons[i] = out[i].cells[0]
-	}
-	for _, d := range samePerson(file, persons, lines) {
+	out, lines := gather(chunks, func(ch *chunk) []outLine { return ch.out })
+	for _, d := range samePerson(file, out, func(l *outLine) string { return l.cells[0] }, lines) {
 		errs = append(errs, d.err)
 		out[d.row] = failedLine(out[d.row], prefixErr(d.err.local(), out[d.row].err))
 	}
@@ -177,6 +149,23 @@ func Pay(h *policy.Handbook, period engine.Period, file string, r io.Reader, w i
 		}
 	}
 	return sum, errs, writeLines(w, out)
+}
+
+// gather puts the chunks' rows (or lines) back in file order, with the
+// line each starts on.
+func gather[T any](chunks []*chunk, items func(*chunk) []T) ([]T, []int) {
+	n := 0
+	for _, ch := range chunks {
+		n += len(ch.recs)
+	}
+	all, lines := make([]T, 0, n), make([]int, 0, n)
+	for _, ch := range chunks {
+		all = append(all, items(ch)...)
+		for _, rec := range ch.recs {
+			lines = append(lines, rec.line)
+		}
+	}
+	return all, lines
 }
 
 // prefixErr puts a reason before a row's other reasons.
@@ -272,12 +261,12 @@ type duplicate struct {
 
 // samePerson finds every row of a person who has more than one row: each
 // would be paid, so each becomes an error.
-func samePerson(file string, persons []string, lines []int) []duplicate {
+func samePerson[T any](file string, rows []T, person func(*T) string, lines []int) []duplicate {
 	// Most people have one row: remember the first, list only the others.
-	first := make(map[string]int, len(persons))
+	first := make(map[string]int, len(rows))
 	at := map[string][]int{}
-	for i, p := range persons {
-		p = strings.TrimSpace(p)
+	for i := range rows {
+		p := strings.TrimSpace(person(&rows[i]))
 		if p == "" {
 			continue
 		}
