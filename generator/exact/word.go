@@ -86,15 +86,18 @@ func scale(m uint64, n int32) (uint64, bool) {
 	return lo, hi == 0 && lo < 1<<62
 }
 
+// words returns both operands' coefficients when both fit a word.
+func words(x, y *Decimal) (uint64, uint64, bool) {
+	mx, okx := x.word()
+	my, oky := y.word()
+	return mx, my, okx && oky
+}
+
 // addWord computes x + y, with y's sign taken as yn (flipped for a
 // subtraction), following apd's add: the sign of an exact zero difference
 // is positive.
 func addWord(x, y *Decimal, yn bool) (Decimal, bool) {
-	mx, ok := x.word()
-	if !ok {
-		return Decimal{}, false
-	}
-	my, ok := y.word()
+	mx, my, ok := words(x, y)
 	if !ok {
 		return Decimal{}, false
 	}
@@ -121,11 +124,7 @@ func addWord(x, y *Decimal, yn bool) (Decimal, bool) {
 
 // mulWord computes x × y when the product's coefficient fits in a word.
 func mulWord(x, y *Decimal) (Decimal, bool) {
-	mx, ok := x.word()
-	if !ok {
-		return Decimal{}, false
-	}
-	my, ok := y.word()
+	mx, my, ok := words(x, y)
 	if !ok {
 		return Decimal{}, false
 	}
@@ -142,11 +141,7 @@ func mulWord(x, y *Decimal) (Decimal, bool) {
 
 // cmpWord compares x and y.
 func cmpWord(x, y *Decimal) (int, bool) {
-	mx, ok := x.word()
-	if !ok {
-		return 0, false
-	}
-	my, ok := y.word()
+	mx, my, ok := words(x, y)
 	if !ok {
 		return 0, false
 	}
