@@ -143,7 +143,7 @@ func tableProbes(h *policy.Header, tb *policy.Table) []Probe {
 			continue
 		}
 		p := Probe{Ref: ref(h, engine.TableRef(tb.Name)), Input: cmp.Or(tb.Measure, "查表值") + "=" + x.String(), Result: "lands in no row", Alone: true}
-		if i, ok := engine.TableRow(tb, x); ok {
+		if i, ok := tb.Find(x); ok {
 			p.Clause, p.Result = fmt.Sprintf("rows[%d]", i), "取 "+tb.Rows[i].Value.String()
 		}
 		out = append(out, p)

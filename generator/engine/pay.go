@@ -108,10 +108,8 @@ func (s *payScope) Label(name string) string {
 
 func (s *payScope) Lookup(name string, x exact.Decimal) (exact.Decimal, error) {
 	if tb := s.plan.Tables[name]; tb != nil {
-		for _, r := range tb.Rows {
-			if r.Contains(x) {
-				return r.Value, nil
-			}
+		if i, ok := tb.Find(x); ok {
+			return tb.Rows[i].Value, nil
 		}
 		return zero, fmt.Errorf("%s lands in no row of table %q", x, name)
 	}
@@ -145,8 +143,9 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error
 	}
 	defer s.release()
 
-	withhold := map[string]bool{}
+	var withhold map[string]bool // the kinds held back; none without a red line
 	if len(in.RedLines) > 0 {
+		withhold = map[string]bool{}
 		rl := t.RedLines(p.RedLines)
 		if rl == nil {
 			return PayResult{}, &InputError{Problems: []string{"red lines were touched, but the plan names no red-line policy"}}
@@ -187,16 +186,19 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error
 		if c.Kind == "ledger" {
 			continue // computed across quarters by Ledger; Compute adds it
 		}
+		// With a trace the formula is worked through once, for its value
+		// and its explanation (Explain gives Eval's value exactly).
 		e := c.Exprs["formula"]
-		v, err := e.Eval(s)
+		var worked formula.Explanation
+		var v formula.Value
+		if trace {
+			worked, err = e.Explain(s)
+			v = worked.Value
+		} else {
+			v, err = e.Eval(s)
+		}
 		if err != nil {
 			return PayResult{}, fmt.Errorf("%s: %w", c.Name, err)
-		}
-		var worked formula.Explanation
-		if trace {
-			if worked, err = e.Explain(s); err != nil {
-				return PayResult{}, fmt.Errorf("%s: %w", c.Name, err)
-			}
 		}
 		amt := v.Num.Round(rule.Places, rule.Mode)
 		if amt.Sign() < 0 {
@@ -313,11 +315,8 @@ func (s *payScope) lookupText(l formula.Lookup) string {
 	title, where := l.Table, ""
 	if tb := s.plan.Tables[l.Table]; tb != nil {
 		title = cmp.Or(tb.Title, title)
-		for i := range tb.Rows {
-			if tb.Rows[i].Contains(l.Arg) {
-				where = "落在" + describeInterval(tb.Rows[i].Interval, "") + "，"
-				break
-			}
+		if i, ok := tb.Find(l.Arg); ok {
+			where = "落在" + describeInterval(tb.Rows[i].Interval, "") + "，"
 		}
 	} else if b := s.t.Bands(l.Table); b != nil {
 		title = cmp.Or(b.Title, title)

@@ -4,21 +4,8 @@ import (
 	"cmp"
 	"fmt"
 
-	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
-	"github.com/kefu-hr/handbook/generator/policy"
 )
-
-// TableRow returns the index of the row of a pay plan's own table that x
-// lands in, as a formula's lookup finds it, and false when it lands in none.
-func TableRow(tb *policy.Table, x exact.Decimal) (int, bool) {
-	for i := range tb.Rows {
-		if tb.Rows[i].Contains(x) {
-			return i, true
-		}
-	}
-	return 0, false
-}
 
 // TableRef is the part of a trace step's Ref that names a pay plan's own
 // table: table.NAME (plan@version#table.NAME).
@@ -37,7 +24,7 @@ func (s *payScope) tableSteps(lookups []formula.Lookup) []Step {
 		if tb == nil {
 			continue
 		}
-		i, ok := TableRow(tb, l.Arg)
+		i, ok := tb.Find(l.Arg)
 		if !ok {
 			continue
 		}

@@ -464,6 +464,17 @@ type Table struct {
 	Rows    []TableRow `toml:"rows"`
 }
 
+// Find returns the index of the row x lands in, and false when it lands
+// in none.
+func (t *Table) Find(x exact.Decimal) (int, bool) {
+	for i := range t.Rows {
+		if t.Rows[i].Contains(x) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
 // TableRow is one row of a lookup table.
 type TableRow struct {
 	Interval
