@@ -111,8 +111,10 @@ func TestRunProblems(t *testing.T) {
 			errs: []string{
 				"people.csv:1: the file is empty: want a header row naming the columns, starting person,role",
 			}},
-		{name: "numbers as spreadsheets write them", period: "2026-10",
-			in: "person,role,pay.collections\na,dakehu-jingli,1e3\nb,dakehu-jingli,+5\nc,dakehu-jingli,\"1,000\"\nd,dakehu-jingli,12.5%\ne,dakehu-jingli,NaN\nf,dakehu-jingli,是\ng,dakehu-jingli, 120000 \nh,dakehu-jingli,0.000000000000000000001\ni,dakehu-jingli,99999999999999999999999999999\n",
+		// Regression: h and i were paid (3400.00 and 5000000000000000000000004199.95),
+		// and 10^35 was paid as NaN.
+		{name: "numbers as spreadsheets write them, and numbers out of range", period: "2026-10",
+			in: "person,role,pay.collections\na,dakehu-jingli,1e3\nb,dakehu-jingli,+5\nc,dakehu-jingli,\"1,000\"\nd,dakehu-jingli,12.5%\ne,dakehu-jingli,NaN\nf,dakehu-jingli,是\ng,dakehu-jingli, 120000 \nh,dakehu-jingli,0.000000000000000000001\ni,dakehu-jingli,99999999999999999999999999999\nj,dakehu-jingli,100000000000000000000000000000000000\nk,dakehu-jingli,999999999999.99\nl,dakehu-jingli,-999999999999.99\n",
 			rows: []string{
 				"a|dakehu-jingli||column pay.collections: \"1e3\" is not a plain number (digits, a leading - and a decimal point: 1000, -3.5; no separators, + or exponent) nor true or false",
 				"b|dakehu-jingli||column pay.collections: \"+5\" is not a plain number (digits, a leading - and a decimal point: 1000, -3.5; no separators, + or exponent) nor true or false",
@@ -121,8 +123,11 @@ func TestRunProblems(t *testing.T) {
 				"e|dakehu-jingli||column pay.collections: \"NaN\" is not a plain number (digits, a leading - and a decimal point: 1000, -3.5; no separators, + or exponent) nor true or false",
 				"f|dakehu-jingli||column pay.collections: collections is a number, not yes/no",
 				"g|dakehu-jingli|9400.00|",
-				"h|dakehu-jingli|3400.00|",
-				"i|dakehu-jingli|5000000000000000000000004199.95|",
+				"h|dakehu-jingli||column pay.collections: 0.000000000000000000001 has more than 2 decimals: an amount is exact to 0.01 元",
+				"i|dakehu-jingli||column pay.collections: 99999999999999999999999999999 is outside the range of an amount: -999999999999.99 to 999999999999.99 元",
+				"j|dakehu-jingli||column pay.collections: 100000000000000000000000000000000000 is outside the range of an amount: -999999999999.99 to 999999999999.99 元",
+				"k|dakehu-jingli|50000004200.00|",
+				"l|dakehu-jingli||pay plan dakehu-jingli-pay: performance: the formula gives a negative amount -50000000000.00; write deductions as positive amounts of kind deduction",
 			},
 			errs: []string{
 				"people.csv:2: column pay.collections: \"1e3\" is not a plain number (digits, a leading - and a decimal point: 1000, -3.5; no separators, + or exponent) nor true or false",
@@ -131,6 +136,10 @@ func TestRunProblems(t *testing.T) {
 				"people.csv:5: column pay.collections: \"12.5%\": write the number without %, in the unit of the input (12.5 for 12.5%)",
 				"people.csv:6: column pay.collections: \"NaN\" is not a plain number (digits, a leading - and a decimal point: 1000, -3.5; no separators, + or exponent) nor true or false",
 				"people.csv:7: column pay.collections: collections is a number, not yes/no",
+				"people.csv:9: column pay.collections: 0.000000000000000000001 has more than 2 decimals: an amount is exact to 0.01 元",
+				"people.csv:10: column pay.collections: 99999999999999999999999999999 is outside the range of an amount: -999999999999.99 to 999999999999.99 元",
+				"people.csv:11: column pay.collections: 100000000000000000000000000000000000 is outside the range of an amount: -999999999999.99 to 999999999999.99 元",
+				"people.csv:13: pay plan dakehu-jingli-pay: performance: the formula gives a negative amount -50000000000.00; write deductions as positive amounts of kind deduction",
 			}},
 		{name: "levels", period: "2026-10",
 			in: directorHead + "\nL0,kefu-zongjian,92,88,true,95,86,1,0,0,3,4,3,5,150000.00,0\nL6,kefu-zongjian,92,88,true,95,86,1,0,6,3,4,3,5,150000.00,0\nL3.5,kefu-zongjian,92,88,true,95,86,1,0,3.5,3,4,3,5,150000.00,0\nL+4,kefu-zongjian,92,88,true,95,86,1,0,+4,3,4,3,5,150000.00,0\nL04,kefu-zongjian,92,88,true,95,86,1,0,04,3,4,3,5,150000.00,0\nL-1,kefu-zongjian,92,88,true,95,86,1,0,-1,3,4,3,5,150000.00,0\n",

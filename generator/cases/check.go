@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/kefu-hr/handbook/generator/engine"
-	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
@@ -193,6 +192,12 @@ func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]e
 				}
 				continue
 			}
+			if given && v.Value != nil && it.Input != nil {
+				if msg := policy.CheckBound(it.Input.Kind, *v.Value); msg != "" {
+					k.add(sub(path, it.ID), "%s", msg)
+					continue
+				}
+			}
 			if k.computed {
 				continue
 			}
@@ -284,6 +289,10 @@ func (k *checker) named(card []string, it *policy.Item, in map[string]formula.Va
 			k.add(p, "%s is yes/no: write true or false", name)
 		case def.Kind != "yesno" && in[name].IsBool:
 			k.add(p, "%s is a number, not yes/no", name)
+		case def.Kind != "yesno":
+			if msg := policy.CheckBound(def.Kind, in[name].Num); msg != "" {
+				k.add(p, "%s", msg)
+			}
 		}
 	}
 	return len(k.problems) == n
@@ -313,6 +322,10 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period string, in map
 			k.add(sub(path, def.Name), "%s is a number, not yes/no", def.Name)
 		case !plan.Uses(period, def.Name):
 			k.add(sub(path, def.Name), "pay plan %s does not use %s in %s %s settlement", plan.ID, def.Name, article(period), period)
+		case def.Kind != "yesno":
+			if msg := policy.CheckBound(def.Kind, v.Num); msg != "" {
+				k.add(sub(path, def.Name), "%s", msg)
+			}
 		}
 		if given {
 			found++
@@ -350,8 +363,15 @@ func (k *checker) points(plan *policy.PayPlan, period string) {
 		k.add([]string{"points"}, "no points system %q in effect on %s", plan.PointsSystem, k.dayText())
 		return
 	}
+	// The engine refuses every bad event, award and shortfall, but computes
+	// with any rate: its bound is checked in any case.
+	for i, s := range in.Shortfalls {
+		if msg := policy.CheckBound("percent", s.Rate); msg != "" {
+			k.add([]string{"points", "shortfalls", strconv.Itoa(i)}, "the rate: %s", msg)
+		}
+	}
 	if k.computed {
-		return // the engine refuses every bad event, award and shortfall
+		return
 	}
 	events := map[string]*policy.Event{}
 	for i := range ps.Event {
@@ -468,14 +488,14 @@ func (k *checker) history(plan *policy.PayPlan, period string) {
 		}
 		if q.Score == nil && (plan.Scorecard != "" || plan.PointsSystem != "") {
 			k.missing(append(slices.Clip(p), "score"), "no score given for %s: the ledger needs each earlier quarter's score", q.Label)
-		} else if q.Score != nil && (q.Score.Sign() < 0 || q.Score.Cmp(hundred) > 0) {
-			k.add(append(slices.Clip(p), "score"), "%s's score %s: a score is 0 to 100", q.Label, q.Score)
+		} else if q.Score != nil {
+			if msg := policy.CheckBound("score", *q.Score); msg != "" {
+				k.add(append(slices.Clip(p), "score"), "%s's score: %s", q.Label, msg)
+			}
 		}
 		k.pay(append(slices.Clip(p), "pay"), plan, "quarterly", q.Values, cards)
 	}
 }
-
-var hundred = exact.FromInt(100)
 
 func previousQuarter(p engine.Period) engine.Period {
 	if p.Quarter == 1 {

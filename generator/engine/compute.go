@@ -144,6 +144,9 @@ func Compute(h *policy.Handbook, c Case) (Result, error) {
 		if c.Pay != nil {
 			return Result{}, fmt.Errorf("role %s has no pay plan, but pay inputs were given", role.ID)
 		}
+		if err := r.finite(); err != nil {
+			return Result{}, err
+		}
 		return r, nil
 	}
 	plan, _ := h.At(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan)
@@ -203,6 +206,9 @@ func Compute(h *policy.Handbook, c Case) (Result, error) {
 		}
 	}
 	r.Pay = &pay
+	if err := r.finite(); err != nil {
+		return Result{}, err
+	}
 	return r, nil
 }
 

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -105,5 +106,25 @@ func TestLedgerTakesScorecardFedInputs(t *testing.T) {
 	}
 	if got.Pay.Total.Cmp(want.Pay.Total) != 0 {
 		t.Errorf("total %s, want %s", got.Pay.Total, want.Pay.Total)
+	}
+}
+
+// TestNoNotFiniteAmount guards the backstop of the payout: an amount far out
+// of range that reaches the engine directly (the inputs layer refuses it
+// first) gives an error, never a result with NaN in it. Regression: 10^35
+// collections were paid as "NaN" with exit code 0.
+func TestNoNotFiniteAmount(t *testing.T) {
+	h := handbook(t)
+	c := keyAccountQ2()
+	c.Pay["achieved"] = money("100000000000000000000000000000000000")
+	for _, trace := range []bool{true, false} {
+		c.NoTrace = !trace
+		r, err := Compute(h, c)
+		if err == nil {
+			t.Fatalf("trace %v: computed %s, want an error", trace, r.Pay.Total)
+		}
+		if !errors.Is(err, ErrNotFinite) && !errors.Is(err, formula.ErrRange) {
+			t.Errorf("trace %v: error %v, want ErrNotFinite or formula.ErrRange", trace, err)
+		}
 	}
 }

@@ -201,6 +201,9 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error
 			return PayResult{}, fmt.Errorf("%s: %w", c.Name, err)
 		}
 		amt := v.Num.Round(rule.Places, rule.Mode)
+		if !amt.IsFinite() {
+			return PayResult{}, fmt.Errorf("%s: %w", c.Name, ErrNotFinite)
+		}
 		if amt.Sign() < 0 {
 			return PayResult{}, fmt.Errorf("%s: the formula gives a negative amount %s; write deductions as positive amounts of kind deduction", c.Name, amt)
 		}

@@ -27,6 +27,12 @@ type Decimal struct {
 // ctx is the context for arithmetic: 34 significant digits (decimal128), so
 // that sums and products of amounts in 元 are exact; division rounds to 34
 // digits, half-even.
+//
+// Add, Sub, Mul, Floor and Round never round silently and never fail
+// silently: a result that would need more than 34 digits, or any other
+// condition apd reports, makes the result not finite (see IsFinite), and
+// every later operation on it stays not finite. Callers that compute
+// amounts check IsFinite before they use a result.
 var ctx = apd.Context{
 	Precision:   34,
 	MaxExponent: apd.MaxExponent,
@@ -127,6 +133,25 @@ func (x Decimal) Cmp(y Decimal) int {
 	return x.d.Cmp(&y.d)
 }
 
+// IsFinite reports whether x is a number: false for the result of an
+// operation that could not be carried out exactly (see ctx), and for
+// anything computed from such a result.
+func (x Decimal) IsFinite() bool { return x.d.Form == apd.Finite }
+
+// exact finishes an operation whose result apd has put in z: when apd
+// reports an error or a condition (an inexact result, an overflow), z
+// becomes not finite instead of silently wrong.
+func (z *Decimal) exact(cond apd.Condition, err error) {
+	// Rounded alone means digits were dropped that were all zeros: the
+	// value is exact.
+	if err != nil || cond&^apd.Rounded != 0 || z.d.Form != apd.Finite {
+		z.d.Form, z.d.Negative = apd.NaN, false
+		z.d.Coeff.SetInt64(0)
+		z.d.Exponent = 0
+	}
+	z.note()
+}
+
 // Sign returns -1, 0 or +1.
 func (x Decimal) Sign() int { return x.d.Sign() }
 
@@ -151,8 +176,7 @@ func (x Decimal) Add(y Decimal) Decimal {
 		return z
 	}
 	var z Decimal
-	_, _ = ctx.Add(&z.d, &x.d, &y.d)
-	z.note()
+	z.exact(ctx.Add(&z.d, &x.d, &y.d))
 	return z
 }
 
@@ -162,8 +186,7 @@ func (x Decimal) Sub(y Decimal) Decimal {
 		return z
 	}
 	var z Decimal
-	_, _ = ctx.Sub(&z.d, &x.d, &y.d)
-	z.note()
+	z.exact(ctx.Sub(&z.d, &x.d, &y.d))
 	return z
 }
 
@@ -173,8 +196,7 @@ func (x Decimal) Mul(y Decimal) Decimal {
 		return z
 	}
 	var z Decimal
-	_, _ = ctx.Mul(&z.d, &x.d, &y.d)
-	z.note()
+	z.exact(ctx.Mul(&z.d, &x.d, &y.d))
 	return z
 }
 
@@ -239,8 +261,7 @@ func (x Decimal) Neg() Decimal {
 // Floor returns the greatest integer not above x.
 func (x Decimal) Floor() Decimal {
 	var z Decimal
-	_, _ = ctx.Floor(&z.d, &x.d)
-	z.note()
+	z.exact(ctx.Floor(&z.d, &x.d))
 	return z
 }
 
@@ -270,8 +291,9 @@ func (x Decimal) Round(places int32, mode Rounding) Decimal {
 		c.Rounding = apd.RoundHalfUp
 	}
 	var z Decimal
-	_, _ = c.Quantize(&z.d, &x.d, -places)
-	z.note()
+	cond, err := c.Quantize(&z.d, &x.d, -places)
+	// Rounding is what Round is for: only a failure makes z not finite.
+	z.exact(cond&^(apd.Inexact|apd.Rounded), err)
 	return z
 }
 

@@ -87,3 +87,43 @@ func TestQuoByPowersOfTen(t *testing.T) {
 		}
 	}
 }
+
+// TestBeyondPrecisionIsNotFinite guards the payroll against a silently
+// wrong number: a result that needs more than 34 significant digits is not
+// finite (never rounded, never NaN passed off as a number), and neither is
+// anything computed from it. Regression: a CSV cell of 10^35 gave "NaN" in
+// the payout file.
+func TestBeyondPrecisionIsNotFinite(t *testing.T) {
+	huge := MustParse("100000000000000000000000000000000000") // 10^35, 36 digits
+	big := MustParse("1234567890123456789012345678901234")   // 34 digits
+	for _, tt := range []struct {
+		name string
+		x    Decimal
+	}{
+		{"34 digits × 11", big.Mul(FromInt(11))},
+		{"10^35 + 1", huge.Add(FromInt(1))},
+		{"34 digits + 0.1", big.Add(MustParse("0.1"))},
+		{"34 digits − 0.1", big.Sub(MustParse("0.1"))},
+		{"10^35 to the fen", huge.Round(2, HalfUp)},
+		{"10^35 × 4%", huge.Mul(MustParse("4%")).Round(2, HalfUp)},
+		{"from a not finite result", big.Add(MustParse("0.1")).Mul(Decimal{}).Add(FromInt(1))},
+	} {
+		if tt.x.IsFinite() {
+			t.Errorf("%s = %s, want not finite", tt.name, tt.x)
+		}
+	}
+	for _, tt := range []struct {
+		name string
+		x    Decimal
+		want string
+	}{
+		{"34 digits × 1", big.Mul(FromInt(1)), "1234567890123456789012345678901234"},
+		{"34 digits × 10 (exact: a zero dropped)", big.Mul(FromInt(10)), "12345678901234567890123456789012340"},
+		{"rounding is not a failure", MustParse("2.345").Round(2, HalfUp), "2.35"},
+		{"34 digits floored", MustParse("123456789012345678901234567890123.4").Floor(), "123456789012345678901234567890123"},
+	} {
+		if !tt.x.IsFinite() || tt.x.String() != tt.want {
+			t.Errorf("%s = %s (finite %v), want %s", tt.name, tt.x, tt.x.IsFinite(), tt.want)
+		}
+	}
+}

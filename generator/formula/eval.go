@@ -33,6 +33,20 @@ func boolean(b bool) Value      { return Value{Bool: b, IsBool: true} }
 
 var errType = errors.New("type mismatch (the formula was not checked)")
 
+// ErrRange is the error of a formula whose arithmetic would need more than
+// the 34 significant digits of an exact decimal: an input far out of range.
+// A formula never gives a rounded or not-finite number instead.
+var ErrRange = errors.New("a number in the formula has more than 34 significant digits: an input is far out of range")
+
+// finite returns x as a value, or ErrRange when an operation could not be
+// carried out exactly.
+func finite(x exact.Decimal) (Value, error) {
+	if !x.IsFinite() {
+		return Value{}, ErrRange
+	}
+	return num(x), nil
+}
+
 func eval(n node, s Scope) (Value, error) {
 	switch n := n.(type) {
 	case *numNode:
@@ -51,7 +65,7 @@ func eval(n node, s Scope) (Value, error) {
 		if n.op == "not" {
 			return boolean(!x.Bool), nil
 		}
-		return num(x.Num.Neg()), nil
+		return finite(x.Num.Neg())
 	case *binNode:
 		x, err := eval(n.x, s)
 		if err != nil {
@@ -69,14 +83,17 @@ func eval(n node, s Scope) (Value, error) {
 		case opAnd, opOr:
 			return boolean(y.Bool), nil
 		case opAdd:
-			return num(x.Num.Add(y.Num)), nil
+			return finite(x.Num.Add(y.Num))
 		case opSub:
-			return num(x.Num.Sub(y.Num)), nil
+			return finite(x.Num.Sub(y.Num))
 		case opMul:
-			return num(x.Num.Mul(y.Num)), nil
+			return finite(x.Num.Mul(y.Num))
 		case opDiv:
 			q, err := x.Num.Quo(y.Num)
-			return num(q), err
+			if err != nil {
+				return Value{}, err
+			}
+			return finite(q)
 		case opEq, opNe:
 			eq := x.IsBool == y.IsBool && (x.IsBool && x.Bool == y.Bool || !x.IsBool && x.Num.Cmp(y.Num) == 0)
 			return boolean(eq == (n.code == opEq)), nil
@@ -119,7 +136,7 @@ func eval(n node, s Scope) (Value, error) {
 			}
 			switch {
 			case n.fn == "floor":
-				return num(v.Num.Floor()), nil
+				return finite(v.Num.Floor())
 			case i == 0:
 				acc = v.Num
 			case n.fn == "min":

@@ -227,7 +227,11 @@ func (x *explainer) unary(n *unaryNode) (part, error) {
 			val: op + wrap(a.val, a.valPrec, precCmp, false), valPrec: precCmp,
 			fact: fact(a)}, nil
 	}
-	return part{v: num(a.v.Num.Neg()),
+	v, err := finite(a.v.Num.Neg())
+	if err != nil {
+		return part{}, err
+	}
+	return part{v: v,
 		sym: "-" + wrap(a.sym, a.symPrec, precNeg, true), symPrec: precNeg,
 		val: "-" + wrap(a.val, a.valPrec, precNeg, true), valPrec: precNeg}, nil
 }
@@ -275,21 +279,27 @@ func (x *explainer) binary(n *binNode) (part, error) {
 			p.fact = fact(a) + " 且 " + fact(b)
 		}
 		return p, nil
-	case "+":
-		p.v = num(a.v.Num.Add(b.v.Num))
-		return p, nil
-	case "-":
-		p.v = num(a.v.Num.Sub(b.v.Num))
-		return p, nil
-	case "*":
-		p.v = num(a.v.Num.Mul(b.v.Num))
-		return p, nil
-	case "/":
-		q, err := a.v.Num.Quo(b.v.Num)
+	case "+", "-", "*", "/":
+		var z exact.Decimal
+		switch n.op {
+		case "+":
+			z = a.v.Num.Add(b.v.Num)
+		case "-":
+			z = a.v.Num.Sub(b.v.Num)
+		case "*":
+			z = a.v.Num.Mul(b.v.Num)
+		default:
+			q, err := a.v.Num.Quo(b.v.Num)
+			if err != nil {
+				return part{}, err
+			}
+			z = q
+		}
+		v, err := finite(z)
 		if err != nil {
 			return part{}, err
 		}
-		p.v = num(q)
+		p.v = v
 		return p, nil
 	case "==", "!=":
 		eq := a.v.IsBool == b.v.IsBool && (a.v.IsBool && a.v.Bool == b.v.Bool || !a.v.IsBool && a.v.Num.Cmp(b.v.Num) == 0)
@@ -380,6 +390,9 @@ func (x *explainer) call(n *callNode) (part, error) {
 		switch {
 		case n.fn == "floor":
 			acc = p.v.Num.Floor()
+			if !acc.IsFinite() {
+				return part{}, ErrRange
+			}
 		case i == 0:
 			acc = p.v.Num
 		case n.fn == "min":

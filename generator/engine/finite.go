@@ -1,0 +1,58 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/kefu-hr/handbook/generator/exact"
+)
+
+// ErrNotFinite is the error of a computation that produced a number exact
+// arithmetic could not hold (more than 34 significant digits): an input far
+// out of range reached the engine. No result carries such a number; the
+// inputs layer refuses such inputs before they get here.
+var ErrNotFinite = errors.New("internal: a number of the result has more than 34 significant digits (an input is far out of range)")
+
+// finite checks every number of a result and names the first that is not
+// finite.
+func (r *Result) finite() error {
+	var bad string
+	check := func(what string, xs ...exact.Decimal) {
+		for _, x := range xs {
+			if bad == "" && !x.IsFinite() {
+				bad = what
+			}
+		}
+	}
+	for _, s := range r.Scores {
+		check("scorecard "+s.Scorecard+" total", s.Total)
+		if s.K != nil {
+			check("scorecard "+s.Scorecard+" K", *s.K)
+		}
+		for _, it := range s.Items {
+			check("scorecard "+s.Scorecard+" item "+it.ID, it.Points, it.Max)
+		}
+		for _, p := range s.Parts {
+			check("scorecard "+s.Scorecard+" part "+p.ID, p.Raw, p.Points, p.Score, p.Share)
+		}
+	}
+	if r.Points != nil {
+		check("points total", r.Points.Total)
+	}
+	if r.Pay != nil {
+		check("pay total", r.Pay.Total)
+		for _, c := range r.Pay.Components {
+			check("pay component "+c.Name, c.Amount)
+		}
+	}
+	for _, e := range r.Ledger {
+		check("ledger "+e.Quarter, e.Actual, e.CarriedIn, e.Base, e.Target, e.Filled, e.Accrued, e.LateBase, e.Factor, e.Bonus, e.Penalty, e.CarriedOut, e.Floating)
+		for _, s := range append(append([]Shortfall(nil), e.MadeUp...), e.Outstanding...) {
+			check("ledger "+e.Quarter+" shortfall", s.Base, s.Amount)
+		}
+	}
+	if bad != "" {
+		return fmt.Errorf("%s: %w", bad, ErrNotFinite)
+	}
+	return nil
+}

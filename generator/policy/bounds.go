@@ -1,0 +1,52 @@
+package policy
+
+import (
+	"fmt"
+
+	"github.com/kefu-hr/handbook/generator/exact"
+)
+
+// Bound is the range and precision a number entered for one kind of input
+// may have. Nothing outside it reaches the engine: the bounds keep every
+// sum and product of a payslip well inside the 34 significant digits of
+// exact arithmetic, and refuse what no person's month can be (a collection
+// of 10^35 元, 0.001 元, a count of 2.5).
+type Bound struct {
+	Min, Max exact.Decimal
+	Places   int32  // the most decimals
+	What     string // how messages name a value of the kind
+	Unit     string // the unit written after the bounds, "" for none
+}
+
+// Bounds gives the bound of each kind of numeric input (the kinds of a pay
+// plan's inputs and of a scorecard item's input). A yes/no input has none.
+var Bounds = map[string]Bound{
+	"money":   {Min: exact.MustParse("-999999999999.99"), Max: exact.MustParse("999999999999.99"), Places: 2, What: "an amount", Unit: "元"},
+	"percent": {Min: exact.FromInt(0), Max: exact.FromInt(10000), Places: 4, What: "a percentage", Unit: "%"},
+	"count":   {Min: exact.FromInt(0), Max: exact.FromInt(1000000), Places: 0, What: "a count"},
+	"hours":   {Min: exact.FromInt(0), Max: exact.FromInt(100000), Places: 2, What: "a number of hours", Unit: "小时"},
+	"score":   {Min: exact.FromInt(0), Max: exact.FromInt(100), Places: 2, What: "a score", Unit: "分"},
+}
+
+// CheckBound checks a number given for an input of the kind against its
+// bound, and says what is wrong in a sentence; "" when it is within it (or
+// the kind has no bound).
+func CheckBound(kind string, x exact.Decimal) string {
+	b, ok := Bounds[kind]
+	if !ok {
+		return ""
+	}
+	unit := ""
+	if b.Unit != "" {
+		unit = " " + b.Unit
+	}
+	switch {
+	case x.Cmp(b.Min) < 0 || x.Cmp(b.Max) > 0:
+		return fmt.Sprintf("%s is outside the range of %s: %s to %s%s", x, b.What, b.Min, b.Max, unit)
+	case b.Places == 0 && !x.IsInteger():
+		return fmt.Sprintf("%s is not a whole number: %s is counted in whole units", x, b.What)
+	case x.Round(b.Places, exact.Down).Cmp(x) != 0:
+		return fmt.Sprintf("%s has more than %d decimals: %s is exact to %s%s", x, b.Places, b.What, exact.FromInt(1).Shift(-b.Places), unit)
+	}
+	return ""
+}
