@@ -2,7 +2,6 @@ package cases
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +14,6 @@ import (
 	"github.com/kefu-hr/handbook/generator/report"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden results of the worked cases")
 
 func handbook(t testing.TB) *policy.Handbook {
 	t.Helper()
@@ -65,7 +63,7 @@ func TestGoldenCases(t *testing.T) {
 			}
 			var b bytes.Buffer
 			report.Text(&b, c.Title, r)
-			golden.Check(t, strings.TrimSuffix(path, ".toml")+".golden", b.String(), *update)
+			golden.Check(t, strings.TrimSuffix(path, ".toml")+".golden", b.String())
 		})
 	}
 }

@@ -1,15 +1,15 @@
 package cli
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/kefu-hr/handbook/generator/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the expected output in the testscript files")
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
@@ -27,7 +27,7 @@ func TestScripts(t *testing.T) {
 	}
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
-		UpdateScripts: *update,
+		UpdateScripts: golden.Update(),
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("MINIMAL", minimal)
 			return nil

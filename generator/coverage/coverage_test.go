@@ -2,7 +2,6 @@ package coverage
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"slices"
 	"strings"
@@ -130,7 +129,6 @@ func resultsOf(ws []cases.Worked) []engine.Result {
 	return out
 }
 
-var update = flag.Bool("update", false, "rewrite testdata/boundaries.golden")
 
 // TestBoundaries computes the generated boundary probes (every threshold of
 // every tier and band table just below, at and just above; every level,
@@ -142,7 +140,7 @@ func TestBoundaries(t *testing.T) {
 	var b bytes.Buffer
 	probes := Boundaries(h)
 	WriteProbes(&b, probes)
-	golden.Check(t, "../../testdata/boundaries.golden", b.String(), *update)
+	golden.Check(t, "../../testdata/boundaries.golden", b.String())
 	for _, p := range probes {
 		if strings.HasPrefix(p.Result, "error") || p.Clause == "" {
 			t.Errorf("probe %s %s: %s", p.Ref, p.Input, p.Result)

@@ -1,7 +1,6 @@
 package diff
 
 import (
-	"flag"
 	"fmt"
 	"maps"
 	"os"
@@ -20,7 +19,6 @@ import (
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden Markdown under testdata")
 
 // shipped returns the policy files built into the binary.
 func shipped(t testing.TB) []load.File {
@@ -362,7 +360,7 @@ func TestMarkdown(t *testing.T) {
 		t.Fatalf("%d of the 4 cases found", len(cases))
 	}
 	r := compare(t, loaded(t, files), cur, cases)
-	golden.Check(t, "testdata/fixed-pay-and-k.golden", r.Markdown(), *update)
+	golden.Check(t, "testdata/fixed-pay-and-k.golden", r.Markdown())
 }
 
 func TestLatest(t *testing.T) {

@@ -1,8 +1,14 @@
 package golden
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -15,24 +21,64 @@ func (r *recorder) Errorf(string, ...any) { r.failed = true }
 func (r *recorder) Fatalf(string, ...any) { r.failed = true }
 func (r *recorder) Helper()               {}
 
-func TestCheck(t *testing.T) {
+func TestCompare(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.golden")
-	Check(t, path, "a\nb\n", true)
+	Compare(t, path, "a\nb\n", true)
 	if b, _ := os.ReadFile(path); string(b) != "a\nb\n" {
 		t.Fatalf("update wrote %q", b)
 	}
 	r := &recorder{TB: t}
-	Check(r, path, "a\nb\n", false)
+	Compare(r, path, "a\nb\n", false)
 	if r.failed {
 		t.Error("equal output failed")
 	}
-	Check(r, path, "a\nc\n", false)
+	Compare(r, path, "a\nc\n", false)
 	if !r.failed {
 		t.Error("different output passed")
 	}
 	r.failed = false
-	Check(r, path+".missing", "a", false)
+	Compare(r, path+".missing", "a", false)
 	if !r.failed {
 		t.Error("missing golden passed")
+	}
+}
+
+// TestEveryTestPackageHasTheUpdateFlag guards `go test ./... -update`: a
+// test binary that does not define -update fails with "flag provided but
+// not defined", so every package with tests must import this package.
+func TestEveryTestPackageHasTheUpdateFlag(t *testing.T) {
+	const self = "github.com/kefu-hr/handbook/generator/golden"
+	// The tests of a directory, of the package and of its _test package,
+	// make one test binary.
+	imports := map[string]bool{} // directory → some test file imports golden
+	err := filepath.WalkDir("../..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") && p != "../.." || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), p, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		key := filepath.ToSlash(filepath.Dir(p))
+		has := slices.ContainsFunc(f.Imports, func(s *ast.ImportSpec) bool { return s.Path.Value == `"`+self+`"` })
+		imports[key] = imports[key] || has || key == "../../generator/golden" // defines it
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(imports) < 5 {
+		t.Fatalf("found the tests of %d packages only", len(imports))
+	}
+	for key, ok := range imports {
+		if !ok {
+			t.Errorf("the tests of %s do not import %s: go test ./... -update fails there with \"flag provided but not defined: -update\"; add import _ %q", key, self, self)
+		}
 	}
 }

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"flag"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,7 +10,6 @@ import (
 	"github.com/kefu-hr/handbook/generator/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files of the invalid fixtures")
 
 // archiveFiles returns the files of a txtar archive as policy files.
 func archiveFiles(t testing.TB, path string) []File {
@@ -106,7 +104,7 @@ func TestInvalidFixtures(t *testing.T) {
 				b.WriteString(d.String() + "\n")
 			}
 			got := b.String()
-			golden.Check(t, strings.TrimSuffix(fx, ".txtar")+".golden", got, *update)
+			golden.Check(t, strings.TrimSuffix(fx, ".txtar")+".golden", got)
 		})
 	}
 }
