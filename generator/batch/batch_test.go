@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/kefu-hr/handbook/generator/engine"
-	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/generator/internal/fixture"
 )
 
 const header = "person,role,scorecard.kefu-zongjian-monthly.crm,scorecard.kefu-zongjian-monthly.info-mastery,scorecard.kefu-zongjian-monthly.referral,scorecard.kefu-zongjian-monthly.key-visits,scorecard.kefu-zongjian-monthly.satisfaction,scorecard.kefu-zongjian-monthly.complaints,scorecard.kefu-zongjian-monthly.orphan-loss,scorecard.kefu-zongjian-monthly.zhihui,scorecard.kefu-zongjian-monthly.zhiyehua,scorecard.kefu-zongjian-monthly.kehu-zhongxin,scorecard.kefu-zongjian-monthly.fuwu-xizhi,scorecard.kefu-zongjian-monthly.chengdan-zeren,pay.orphan_sales,pay.extra_award\n"
@@ -24,10 +24,7 @@ func people(n int) string {
 }
 
 func TestRunKeepsEveryRow(t *testing.T) {
-	h, err := load.ShippedHandbook()
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := fixture.Handbook(t)
 	per, _ := engine.ParsePeriod("2026-10")
 	in := people(50) + "bad,kefu-zongjian,x,,,,,,,,,,,,,\nshort,row\n"
 	rows, errs, err := Run(h, per, "people.csv", strings.NewReader(in))
@@ -67,10 +64,7 @@ func BenchmarkPayout100k(b *testing.B) { benchPay(b, people(100000)) }
 // benchPay pays a month's CSV as handbook payout does, which must have no
 // bad row.
 func benchPay(b *testing.B, in string) {
-	h, err := load.ShippedHandbook()
-	if err != nil {
-		b.Fatal(err)
-	}
+	h := fixture.Handbook(b)
 	per, _ := engine.ParsePeriod("2026-10")
 	for b.Loop() {
 		var out bytes.Buffer
@@ -115,10 +109,7 @@ func BenchmarkPayout100kPoints(b *testing.B) { benchPay(b, reps(100000)) }
 // batch of varied rows, some with cells left empty, gives for every row what
 // that row gives alone.
 func TestRowsAreIndependent(t *testing.T) {
-	h, err := load.ShippedHandbook()
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := fixture.Handbook(t)
 	per, _ := engine.ParsePeriod("2026-10")
 	lines := strings.Split(strings.TrimSuffix(people(1200), "\n"), "\n")[1:]
 	for i := range lines {
@@ -164,10 +155,7 @@ func TestRowsAreIndependent(t *testing.T) {
 // events, awards, ladder shortfalls and red lines left out of some rows must
 // not be carried over from the row before.
 func TestRepRowsAreIndependent(t *testing.T) {
-	h, err := load.ShippedHandbook()
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := fixture.Handbook(t)
 	per, _ := engine.ParsePeriod("2026-10")
 	all := strings.Split(strings.TrimSuffix(reps(600), "\n"), "\n")
 	head, lines := all[0], all[1:]
@@ -207,10 +195,7 @@ func TestRepRowsAreIndependent(t *testing.T) {
 // byte, what Write gives for Run's rows, and the same errors and counts, on
 // the director's and the 客服代表's months with bad rows and a person twice.
 func TestPayWritesWhatWriteWrites(t *testing.T) {
-	h, err := load.ShippedHandbook()
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := fixture.Handbook(t)
 	per, _ := engine.ParsePeriod("2026-10")
 	for name, in := range map[string]string{
 		"director": people(3000) + "bad,kefu-zongjian,x,,,,,,,,,,,,,\nshort,row\np7,kefu-zongjian,92,88,true,95,86,1,0,4,3,4,3,5,150000.00,0\n",

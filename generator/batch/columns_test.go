@@ -5,20 +5,17 @@ import (
 	"testing"
 
 	"github.com/kefu-hr/handbook/generator/engine"
-	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/generator/internal/fixture"
 )
 
 // TestLeaveAndHistoryColumns pays, from CSV, two worked cases that need
-// more than one period's inputs, and checks the totals of their goldens: a
-// key-account quarter that makes up the previous quarter's shortfall
-// (testdata/cases/dakehu-zhuanyuan-2026-Q2: 9844.00) and a director
-// dismissed after 9 months (kefu-zongjian-2026-annual-dismissal: 45000.00).
+// more than one period's inputs under the fixture handbook, and checks their
+// totals, worked out by hand: a key-account quarter that makes up the
+// previous quarter's shortfall (the fixture case dakehu-zhuanyuan-2026-Q2:
+// 9844.00) and a director dismissed after 9 months (45000.00).
 // Bad leave and history cells are errors at their column.
 func TestLeaveAndHistoryColumns(t *testing.T) {
-	h, err := load.ShippedHandbook()
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := fixture.Handbook(t)
 	run := func(period, csv string) ([]Row, []RowError) {
 		t.Helper()
 		per, err := engine.ParsePeriod(period)

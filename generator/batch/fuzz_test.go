@@ -6,17 +6,14 @@ import (
 	"testing"
 
 	"github.com/kefu-hr/handbook/generator/engine"
-	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/generator/internal/fixture"
 )
 
 // FuzzRun feeds Run any file: it never panics, and every row it returns is
 // either computed or carries its error, with an error report at its line
 // (nothing passes silently). A header it cannot use is a *HeaderError.
 func FuzzRun(f *testing.F) {
-	h, err := load.ShippedHandbook()
-	if err != nil {
-		f.Fatal(err)
-	}
+	h := fixture.Handbook(f)
 	per, _ := engine.ParsePeriod("2026-10")
 	f.Add(directorHead + "\n王敏," + director + "\n")
 	f.Add(directorHead + "\n\"张三," + director + "\n赵六," + director + "\n")

@@ -5,16 +5,13 @@ import (
 	"testing"
 
 	"github.com/kefu-hr/handbook/generator/engine"
-	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/generator/internal/fixture"
 )
 
 // TestLadderCell reads points.ladder.LADDER cells: occurrence:rate, with
 // met=STEPS naming the steps whose extra condition holds.
 func TestLadderCell(t *testing.T) {
-	h, err := load.ShippedHandbook()
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := fixture.Handbook(t)
 	per, _ := engine.ParsePeriod("2026-10")
 	const head = "person,role,pay.base_quota_rate,pay.attendance_rate,pay.member_rate,pay.probation,pay.adopted_suggestions,pay.star_month,pay.profit_received,points.ladder.jiechuliang\n"
 	const pay = ",kefu-daibiao,100,100,100,false,0,false,0,"

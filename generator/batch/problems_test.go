@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/kefu-hr/handbook/generator/engine"
-	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/generator/internal/fixture"
 )
 
 // director is a full row of inputs for the director's month, after person
@@ -21,10 +21,7 @@ const (
 // every problem is reported at its line and column, all at once; nothing
 // wrong is computed. Each row is shown as person|role|total|error.
 func TestRunProblems(t *testing.T) {
-	h, err := load.ShippedHandbook()
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := fixture.Handbook(t)
 	tests := []struct {
 		name, period, in string
 		rows, errs       []string

@@ -1,13 +1,16 @@
 package cli
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/kefu-hr/handbook/generator/golden"
+	"github.com/kefu-hr/handbook/generator/internal/fixture"
 )
 
 
@@ -18,8 +21,10 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs the command-line scenarios in testdata/script: exit codes,
-// stdout and stderr of validate and build. Each script gets a copy of the
-// minimal valid handbook in $WORK/hb.
+// stdout and stderr of every command. A script unpacks the checkout it runs
+// in: the minimal valid handbook (unpack minimal DIR) or the fixture
+// handbook with its worked cases (unpack fixture DIR), never the shipped
+// policies, so that no script moves when HR changes a rule.
 func TestScripts(t *testing.T) {
 	minimal, err := filepath.Abs("../../testdata/valid/minimal.txtar")
 	if err != nil {
@@ -33,19 +38,47 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			// unpack DIR extracts the minimal handbook into DIR.
+			// unpack minimal|fixture DIR extracts a handbook into DIR.
 			"unpack": func(ts *testscript.TestScript, neg bool, args []string) {
-				if len(args) != 1 {
-					ts.Fatalf("usage: unpack DIR")
+				if len(args) != 2 || args[0] != "minimal" && args[0] != "fixture" {
+					ts.Fatalf("usage: unpack minimal|fixture DIR")
 				}
-				a, err := txtarParse(minimal)
-				ts.Check(err)
-				for _, f := range a {
-					p := ts.MkAbs(filepath.Join(args[0], f.name))
+				var files []txtarFile
+				if args[0] == "minimal" {
+					a, err := txtarParse(minimal)
+					ts.Check(err)
+					files = a
+				} else {
+					a, err := fixtureFiles()
+					ts.Check(err)
+					files = a
+				}
+				for _, f := range files {
+					p := ts.MkAbs(filepath.Join(args[1], f.name))
 					ts.Check(os.MkdirAll(filepath.Dir(p), 0o755))
 					ts.Check(os.WriteFile(p, f.data, 0o644))
 				}
 			},
 		},
 	})
+}
+
+// fixtureFiles returns the files of the fixture handbook (policies, roles
+// and worked cases), named relative to it.
+func fixtureFiles() ([]txtarFile, error) {
+	root := fixture.Dir()
+	var out []txtarFile
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".toml") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(root, p)
+		out = append(out, txtarFile{filepath.ToSlash(rel), b})
+		return err
+	})
+	return out, err
 }

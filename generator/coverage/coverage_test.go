@@ -10,18 +10,22 @@ import (
 	"github.com/kefu-hr/handbook/generator/cases"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/golden"
+	"github.com/kefu-hr/handbook/generator/internal/fixture"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
-func TestCoverageOfTheWorkedCases(t *testing.T) {
-	h := shipped(t)
+// TestClausesAndExercised checks, on the fixture handbook and its cases,
+// that every row of a tier table, every ledger branch, ladder step and
+// fallback, table row and red line is a clause, and that the traces of the
+// cases reach the clauses they compute.
+func TestClausesAndExercised(t *testing.T) {
+	h := fixture.Handbook(t)
 	all := Clauses(h)
 	keys := map[string]bool{}
 	for _, c := range all {
 		keys[c.Key()] = true
 	}
-	// Every row of a tier table is a clause; so is every ledger branch.
 	for _, want := range []string{
 		"kefu-zongjian-monthly@1#crm tiers[0]", "kefu-zongjian-monthly@1#crm tiers[2]",
 		"kefu-zongjian-monthly@1#complaints deducted", "bonus-coefficient@1 rows[8]",
@@ -34,7 +38,7 @@ func TestCoverageOfTheWorkedCases(t *testing.T) {
 			t.Errorf("clause %q not listed", want)
 		}
 	}
-	worked, diags, err := cases.RunDir("../../testdata/cases", "testdata/cases", h)
+	worked, diags, err := cases.RunDir(fixture.CasesDir(), "cases", h)
 	if err != nil || len(diags) > 0 {
 		t.Fatal(err, diags)
 	}
@@ -62,10 +66,21 @@ func TestCoverageOfTheWorkedCases(t *testing.T) {
 	}) {
 		t.Errorf("report inconsistent: %d of %d, %d missing", r.Covered, r.Total, len(r.Missing))
 	}
-	// The gate: every clause of the policies is exercised by a worked case or
-	// a generated boundary probe; the rows of a pay plan's own tables only by
-	// a worked case, whose formula reaches the lookup (ProbeHits leaves their
-	// probes out).
+}
+
+// TestCoverageOfTheWorkedCases is the gate on the shipped policies: every
+// clause is exercised by a worked case or a generated boundary probe; the
+// rows of a pay plan's own tables only by a worked case, whose formula
+// reaches the lookup (ProbeHits leaves their probes out).
+func TestCoverageOfTheWorkedCases(t *testing.T) {
+	h := shipped(t)
+	all := Clauses(h)
+	worked, diags, err := cases.RunDir("../../testdata/cases", "testdata/cases", h)
+	if err != nil || len(diags) > 0 {
+		t.Fatal(err, diags)
+	}
+	hit := Exercised(resultsOf(worked))
+	r := Measure(all, hit)
 	probes := Boundaries(h)
 	for k := range ProbeHits(probes) {
 		hit[k] = true
@@ -89,7 +104,7 @@ func TestCoverageOfTheWorkedCases(t *testing.T) {
 // table is a clause that only a worked case exercises, and that the report
 // counts them apart.
 func TestTableRowsAreClauses(t *testing.T) {
-	h := shipped(t)
+	h := fixture.Handbook(t)
 	rows := 0
 	for _, p := range h.All() {
 		if pp, ok := p.(*policy.PayPlan); ok {

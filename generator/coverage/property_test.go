@@ -8,6 +8,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/internal/fixture"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -59,7 +60,7 @@ func randomInput(r *rand.Rand, it *policy.Item) engine.ItemInput {
 // domain, gives an item fewer than 0 or more than its weight plus bonus, and
 // that no scorecard total leaves [0, 100].
 func TestPropertyItemPointsWithinBounds(t *testing.T) {
-	h := shipped(t)
+	h := fixture.Handbook(t)
 	r := rand.New(rand.NewPCG(1, 2))
 	day := engine.Period{Kind: "monthly", Year: 2026, Month: 10}.Start()
 	for _, p := range h.All() {
@@ -98,7 +99,7 @@ func TestPropertyItemPointsWithinBounds(t *testing.T) {
 // points where the rule is monotone (tiers, linear, proportional, levels),
 // and that more unmet requirements never raise a deduction item's points.
 func TestPropertyMonotone(t *testing.T) {
-	h := shipped(t)
+	h := fixture.Handbook(t)
 	for _, p := range h.All() {
 		sc, ok := p.(*policy.Scorecard)
 		if !ok {
@@ -162,7 +163,7 @@ func describe(x engine.ItemInput) string {
 // either made up in a later quarter or still outstanding at the end, and
 // every excess carried out is carried in by the next quarter.
 func TestPropertyLedgerConservesShortfall(t *testing.T) {
-	h := shipped(t)
+	h := fixture.Handbook(t)
 	day := engine.Period{Kind: "quarterly", Year: 2026, Quarter: 1}.Start()
 	p := h.At(policy.KindPayPlan, "dakehu-zhuanyuan-pay", day).(*policy.PayPlan)
 	c := &p.Component[slices.IndexFunc(p.Component, func(c policy.Component) bool { return c.Kind == "ledger" })]
@@ -207,7 +208,7 @@ func TestPropertyLedgerConservesShortfall(t *testing.T) {
 // TestPropertyOrderDoesNotMatter guards that the order in which a month's
 // events and shortfalls are listed never changes the points.
 func TestPropertyOrderDoesNotMatter(t *testing.T) {
-	h := shipped(t)
+	h := fixture.Handbook(t)
 	ps := h.Latest(policy.KindPoints, "kefu-points").(*policy.Points)
 	r := rand.New(rand.NewPCG(5, 6))
 	for round := 0; round < 200; round++ {
@@ -254,7 +255,7 @@ func randomMet(r *rand.Rand, conds []int) []int {
 // highest step below whose condition holds or that has none; and a
 // condition more that holds never makes the deduction milder.
 func TestPropertyLadder(t *testing.T) {
-	h := shipped(t)
+	h := fixture.Handbook(t)
 	for _, p := range h.All() {
 		ps, ok := p.(*policy.Points)
 		if !ok {

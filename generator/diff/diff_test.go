@@ -3,8 +3,6 @@ package diff
 import (
 	"fmt"
 	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,20 +13,15 @@ import (
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/golden"
+	"github.com/kefu-hr/handbook/generator/internal/fixture"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
 
-// shipped returns the policy files built into the binary.
-func shipped(t testing.TB) []load.File {
-	t.Helper()
-	files, err := load.Shipped()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
+// shipped returns the policy files of the fixture handbook: the tests of
+// the comparison pin its numbers, and edit its text.
+func shipped(t testing.TB) []load.File { return fixture.Files(t) }
 
 // edit is one change to the bytes of one policy file.
 type edit struct{ path, old, new string }
@@ -61,27 +54,8 @@ func loaded(t testing.TB, files []load.File, edits ...edit) *policy.Handbook {
 	return h
 }
 
-// worked returns the shipped worked cases.
-// worked reads the worked cases: the named ones, or all of them.
-func worked(t testing.TB, names ...string) []load.File {
-	t.Helper()
-	paths, err := filepath.Glob("../../testdata/cases/*.toml")
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no worked cases: %v", err)
-	}
-	var out []load.File
-	for _, p := range paths {
-		if len(names) > 0 && !slices.Contains(names, strings.TrimSuffix(filepath.Base(p), ".toml")) {
-			continue
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, load.File{Path: "testdata/cases/" + filepath.Base(p), Data: b})
-	}
-	return out
-}
+// worked reads the fixture's worked cases: the named ones, or all of them.
+func worked(t testing.TB, names ...string) []load.File { return fixture.Cases(t, names...) }
 
 func compare(t testing.TB, old, cur *policy.Handbook, cases []load.File) *Report {
 	t.Helper()

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/internal/fixture"
 	"github.com/kefu-hr/handbook/generator/load"
 )
 
@@ -77,12 +78,9 @@ func TestComputeRepresentativeMonthOnPoints(t *testing.T) {
 // TestLedgerTakesScorecardFedInputs checks that a ledger formula may use a
 // pay input computed from a scorecard: the key-account plan with its KPI
 // factor written on an input fed by the staff card gives the same quarter
-// as the shipped plan, which reads the card's total as score.
+// as the plan as written, which reads the card's total as score.
 func TestLedgerTakesScorecardFedInputs(t *testing.T) {
-	files, err := load.Shipped()
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := fixture.Files(t)
 	for i := range files {
 		if files[i].Path == "policies/pay/dakehu-zhuanyuan-pay.toml" {
 			src := string(files[i].Data)

@@ -82,3 +82,16 @@ func TestEveryTestPackageHasTheUpdateFlag(t *testing.T) {
 		}
 	}
 }
+
+func TestDiff(t *testing.T) {
+	for _, tt := range []struct{ old, new, want string }{
+		{"a\nb\nc\nd\ne\nf\ng\n", "a\nb\nc\nD\ne\nf\ng\n", "@@ line 2 @@\n  b\n  c\n- d\n+ D\n  e\n  f\n"},
+		{"合计 11750.00 元\n", "合计 11950.00 元\n", "@@ line 1 @@\n- 合计 11750.00 元\n+ 合计 11950.00 元\n  \n"},
+		{"a\nb\n", "a\nx\nb\n", "@@ line 1 @@\n  a\n+ x\n  b\n  \n"},
+		{"1\n2\n3\n4\n5\n6\n7\n8\n9\n", "0\n2\n3\n4\n5\n6\n7\n8\n9x\n", "@@ line 1 @@\n- 1\n+ 0\n  2\n  3\n@@ line 7 @@\n  7\n  8\n- 9\n+ 9x\n  \n"},
+	} {
+		if got := Diff(tt.old, tt.new); got != tt.want {
+			t.Errorf("Diff(%q, %q) =\n%s\nwant\n%s", tt.old, tt.new, got, tt.want)
+		}
+	}
+}

@@ -286,6 +286,9 @@ func (l *loader) checkItem(u *unit, ptr string, it *policy.Item) {
 			rows[i] = row{tp, t.Interval}
 			negative(tp+"/points", &it.Tiers[i].Points, "points")
 			over(tp+"/points", t.Points, tierName(i))
+			if i > 0 && t.Points.Cmp(it.Tiers[i-1].Points) > 0 {
+				l.verrf(u, tp+"/points", "%s gives more points (%s) than the better tier above it (%s): a worse result must never score more", tierName(i), t.Points, it.Tiers[i-1].Points)
+			}
 		}
 		l.checkIntervals(u, rows)
 	case policy.ScoreYesNo:
