@@ -286,8 +286,9 @@ func (l *loader) checkItem(u *unit, ptr string, it *policy.Item) {
 			rows[i] = row{tp, t.Interval}
 			negative(tp+"/points", &it.Tiers[i].Points, "points")
 			over(tp+"/points", t.Points, tierName(i))
-			if i > 0 && t.Points.Cmp(it.Tiers[i-1].Points) > 0 {
-				l.verrf(u, tp+"/points", "%s gives more points (%s) than the better tier above it (%s): a worse result must never score more", tierName(i), t.Points, it.Tiers[i-1].Points)
+			// (Rows out of order have their own message.)
+			if prev := it.Tiers[max(i-1, 0)]; i > 0 && t.Points.Cmp(prev.Points) > 0 && (prev.Min == nil || t.Min == nil || t.Min.Cmp(*prev.Min) < 0) {
+				l.verrf(u, tp+"/points", "%s gives more points (%s) than the better tier above it (%s): a worse result must never score more", tierName(i), t.Points, prev.Points)
 			}
 		}
 		l.checkIntervals(u, rows)
