@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/kefu-hr/handbook/generator/policy"
 )
@@ -42,6 +43,9 @@ func (l *loader) crossCheck() {
 						l.verrf(b, "/version", "duplicate %s %q version %d: also in %s", k.Noun(), id, hb.Version, a.pos("/version"))
 						continue
 					}
+					if i+1 < len(us) && b == us[i+1] && ha.EffectiveUntil != nil && ha.EffectiveUntil.AddDate(0, 0, 1).Before(hb.EffectiveFrom) {
+						l.versionGap(a, b)
+					}
 					if ha.EffectiveUntil == nil || !ha.EffectiveUntil.Before(hb.EffectiveFrom) {
 						until := "open-ended"
 						if ha.EffectiveUntil != nil {
@@ -55,47 +59,19 @@ func (l *loader) crossCheck() {
 		}
 	}
 
-	ref := func(u *unit, ptr string, k policy.Kind, id string) {
-		if id == "" {
-			return
-		}
-		if _, ok := byKind[k][id]; !ok && !l.broken[k][id] {
-			l.verrf(u, ptr, "unknown %s %q%s", k.Noun(), id, didYouMean(id, sortedIDs(byKind[k])))
-		}
-	}
 	for _, u := range l.units {
-		switch p := u.pol.(type) {
-		case *policy.Role:
-			for i, to := range p.ReportsTo {
-				ref(u, fmt.Sprintf("/reports_to/%d", i), policy.KindRole, to)
-			}
-			for i, s := range p.Scorecards {
-				ref(u, fmt.Sprintf("/scorecards/%d", i), policy.KindScorecard, s)
-			}
-			ref(u, "/pay_plan", policy.KindPayPlan, p.PayPlan)
-			if p.Promotion != nil {
-				ref(u, "/promotion/to", policy.KindRole, p.Promotion.To)
-			}
-		case *policy.Scorecard:
-			l.bandsRef(u, "/bands", byKind, p.Bands, "coefficient")
-			l.bandsRef(u, "/grades", byKind, p.Grades, "grade")
-			for pi, part := range p.Part {
-				for ii, it := range part.Item {
-					ref(u, fmt.Sprintf("/part/%d/item/%d/competency", pi, ii), policy.KindCompetency, it.Competency)
+		for _, r := range policy.References(u.pol) {
+			vs, known := byKind[r.Kind][r.ID]
+			switch {
+			case known:
+				if r.Output != "" && !strings.HasPrefix(r.Ptr, "/component/") {
+					l.bandsOutput(u, r, vs[0].pol.(*policy.Bands))
 				}
-			}
-		case *policy.PayPlan:
-			ref(u, "/scorecard", policy.KindScorecard, p.Scorecard)
-			ref(u, "/points_system", policy.KindPoints, p.PointsSystem)
-			ref(u, "/red_lines", policy.KindRedLines, p.RedLines)
-			for i, in := range p.Input {
-				ref(u, fmt.Sprintf("/input/%d/scorecard", i), policy.KindScorecard, in.Scorecard)
-			}
-		case *policy.Rules:
-			for i, r := range p.Rule {
-				for j, id := range r.AppliesTo {
-					ref(u, fmt.Sprintf("/rule/%d/applies_to/%d", i, j), policy.KindRole, id)
-				}
+				l.coversPeriod(u, r, vs)
+			case strings.HasPrefix(r.Ptr, "/component/"):
+				// A formula's unknown table is reported where it is parsed.
+			case !l.broken[r.Kind][r.ID]:
+				l.verrf(u, r.Ptr, "unknown %s %q%s", r.Kind.Noun(), r.ID, didYouMean(r.ID, sortedIDs(byKind[r.Kind])))
 			}
 		}
 	}
@@ -108,23 +84,96 @@ func (l *loader) crossCheck() {
 	})
 }
 
-// bandsRef checks a reference to a bands policy with the given output.
-func (l *loader) bandsRef(u *unit, ptr string, byKind map[policy.Kind]map[string][]*unit, id, output string) {
-	if id == "" {
-		return
+// versionGap reports the days between two consecutive versions that no
+// version covers, at the end of the first and the start of the second: a
+// period settled in the gap has no rule.
+func (l *loader) versionGap(a, b *unit) {
+	ha, hb := a.pol.Head(), b.pol.Head()
+	from, to := ha.EffectiveUntil.AddDate(0, 0, 1), hb.EffectiveFrom.AddDate(0, 0, -1)
+	msg := fmt.Sprintf("%s %s no version of %s %q: version %d ends on %s and version %d starts on %s; end version %d on %s, or start version %d on %s",
+		days(from, to), hasHave(from, to), ha.Kind.Noun(), ha.ID, ha.Version, day(*ha.EffectiveUntil), hb.Version, day(hb.EffectiveFrom),
+		ha.Version, day(to), hb.Version, day(from))
+	l.verrf(a, "/effective_until", "%s", msg)
+	l.verrf(b, "/effective_from", "%s", msg)
+}
+
+// days names a run of days as people do: "December 2026" for a whole
+// month, "December 2026 to February 2027" for whole months, else the dates.
+func days(from, to time.Time) string {
+	if from.Day() == 1 && to.AddDate(0, 0, 1).Day() == 1 {
+		month := func(t time.Time) string { return t.Format("January 2006") }
+		if from.Year() == to.Year() && from.Month() == to.Month() {
+			return month(from)
+		}
+		return month(from) + " to " + month(to)
 	}
-	us, ok := byKind[policy.KindBands][id]
-	if !ok && l.broken[policy.KindBands][id] {
-		return
+	if from.Equal(to) {
+		return day(from)
 	}
-	if !ok {
-		l.verrf(u, ptr, "unknown band table %q%s", id, didYouMean(id, sortedIDs(byKind[policy.KindBands])))
-		return
+	return day(from) + " to " + day(to)
+}
+
+// hasHave is "has" for a single day or month and "have" for a run.
+func hasHave(from, to time.Time) string {
+	if from.Equal(to) || from.Day() == 1 && to.AddDate(0, 0, 1).Day() == 1 && from.Year() == to.Year() && from.Month() == to.Month() {
+		return "has"
 	}
-	if got := us[0].pol.(*policy.Bands).Output; got != output {
-		l.verrf(u, ptr, "band table %q gives %s, not %s", id, plural(got), plural(output))
+	return "have"
+}
+
+// bandsOutput checks that a band table named for coefficients or grades
+// gives them.
+func (l *loader) bandsOutput(u *unit, r policy.Reference, b *policy.Bands) {
+	if b.Output != r.Output {
+		l.verrf(u, r.Ptr, "band table %q gives %s, not %s", r.ID, plural(b.Output), plural(r.Output))
 	}
 }
+
+// coversPeriod checks that the policy a reference names is in effect on
+// every day the policy that names it is: a policy ended (or not yet begun)
+// while another still names it would fail every computation of those days.
+// Gaps between its own versions have their own message (versionGaps).
+func (l *loader) coversPeriod(u *unit, r policy.Reference, vs []*unit) {
+	h := u.pol.Head()
+	first, last := vs[0].pol.Head(), vs[len(vs)-1].pol.Head()
+	for _, v := range vs {
+		if hv := v.pol.Head(); hv.EffectiveFrom.Before(first.EffectiveFrom) {
+			first = hv
+		}
+		if hv := v.pol.Head(); last.EffectiveUntil != nil && (hv.EffectiveUntil == nil || hv.EffectiveUntil.After(*last.EffectiveUntil)) {
+			last = hv
+		}
+	}
+	for _, v := range append([]*unit{u}, vs...) {
+		if hv := v.pol.Head(); hv.EffectiveUntil != nil && hv.EffectiveUntil.Before(hv.EffectiveFrom) {
+			return // an impossible period has its own message
+		}
+	}
+	what := fmt.Sprintf("%s %s version %d (%s)", h.Kind.Noun(), h.ID, h.Version, span(h))
+	if h.EffectiveFrom.Before(first.EffectiveFrom) {
+		l.verrf(u, r.Ptr, "%s names %s %q, whose first version starts on %s: from %s to %s it names a %s that is not in effect; start %s earlier, or start %s version %d later",
+			what, r.Kind.Noun(), r.ID, day(first.EffectiveFrom), day(h.EffectiveFrom), day(first.EffectiveFrom.AddDate(0, 0, -1)), r.Kind.Noun(), r.ID, h.ID, h.Version)
+	}
+	if last.EffectiveUntil != nil && (h.EffectiveUntil == nil || h.EffectiveUntil.After(*last.EffectiveUntil)) {
+		end := "on"
+		if h.EffectiveUntil != nil {
+			end = "to " + day(*h.EffectiveUntil)
+		}
+		l.verrf(u, r.Ptr, "%s names %s %q, which ends on %s (%s): from %s %s it names a %s that is not in effect; give %s a next version, or end %s version %d too",
+			what, r.Kind.Noun(), r.ID, day(*last.EffectiveUntil), last.File, day(last.EffectiveUntil.AddDate(0, 0, 1)), end, r.Kind.Noun(), r.ID, h.ID, h.Version)
+	}
+}
+
+// span writes a version's effective period: from 2026-01-01, open-ended or
+// until a day.
+func span(h *policy.Header) string {
+	if h.EffectiveUntil == nil {
+		return "from " + day(h.EffectiveFrom) + ", open-ended"
+	}
+	return "from " + day(h.EffectiveFrom) + " until " + day(*h.EffectiveUntil)
+}
+
+func day(t time.Time) string { return t.Format("2006-01-02") }
 
 func plural(output string) string {
 	return map[string]string{"coefficient": "coefficients", "grade": "grades", "action": "actions"}[output]
