@@ -15,7 +15,6 @@ import (
 	"github.com/kefu-hr/handbook/generator/report"
 )
 
-
 // shipped returns the policies of this repository, whose worked cases have
 // golden results.
 func shipped(t testing.TB) *policy.Handbook {

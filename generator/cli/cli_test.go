@@ -13,7 +13,6 @@ import (
 	"github.com/kefu-hr/handbook/generator/internal/fixture"
 )
 
-
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"handbook": func() { os.Exit(Run(os.Args[1:], os.Stdout, os.Stderr)) },

@@ -144,7 +144,6 @@ func resultsOf(ws []cases.Worked) []engine.Result {
 	return out
 }
 
-
 // TestBoundaries computes the generated boundary probes (every threshold of
 // every tier and band table just below, at and just above; every level,
 // choice, yes/no and deduction count; every ladder step) and compares them

@@ -18,7 +18,6 @@ import (
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
-
 // shipped returns the policy files of the fixture handbook: the tests of
 // the comparison pin its numbers, and edit its text.
 func shipped(t testing.TB) []load.File { return fixture.Files(t) }

@@ -95,7 +95,7 @@ func TestQuoByPowersOfTen(t *testing.T) {
 // the payout file.
 func TestBeyondPrecisionIsNotFinite(t *testing.T) {
 	huge := MustParse("100000000000000000000000000000000000") // 10^35, 36 digits
-	big := MustParse("1234567890123456789012345678901234")   // 34 digits
+	big := MustParse("1234567890123456789012345678901234")    // 34 digits
 	for _, tt := range []struct {
 		name string
 		x    Decimal

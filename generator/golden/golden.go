@@ -14,7 +14,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files from the output of the tests (then review the diff)")

@@ -10,7 +10,6 @@ import (
 	"github.com/kefu-hr/handbook/generator/golden"
 )
 
-
 // archiveFiles returns the files of a txtar archive as policy files.
 func archiveFiles(t testing.TB, path string) []File {
 	t.Helper()
