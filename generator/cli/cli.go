@@ -8,21 +8,33 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/kefu-hr/handbook/generator/diag"
+	"github.com/kefu-hr/handbook/generator/gitrev"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/policy"
+	"github.com/kefu-hr/handbook/generator/retro"
 )
 
 const usage = `handbook turns the HR policies of the customer-service department into a
 checked handbook.
 
 Usage:
-  handbook validate [--format text|json|github] [path ...]
+  handbook validate [--format text|json|github] [--against REV [--today DATE]] [path ...]
         Check policy files. Without paths: the checkout around the current
         directory, or the policies built into this binary outside a checkout.
         With paths (files or directories): report problems in those files,
         resolving references against the rest of their checkout.
+        --against REV also refuses retroactive edits: a rule changed in a
+        version that was in effect at git revision REV and started on or
+        before today (--today, default the clock), unless the version
+        records a [[correction]] dated between its start and today.
+  handbook new-version [--from DATE] [--today DATE] FILE
+        Write the next version of the policy in FILE beside it (NAME.vN.toml):
+        a copy with version raised and effective_from = DATE (default: the
+        first day of next month), and end FILE's version the day before.
+        Nothing is overwritten.
   handbook build [-o dir] [--force]
         Check every policy and write the handbook site.
   handbook calc [--format text|json] CASE.toml
@@ -60,6 +72,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "validate":
 		return validate(args[1:], stdout, stderr)
+	case "new-version":
+		return newVersion(args[1:], stdout, stderr)
 	case "build":
 		return build(args[1:], stdout, stderr)
 	case "calc":
@@ -181,11 +195,22 @@ func validate(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output format: text, json or github")
+	against := fs.String("against", "", "git revision to compare with: refuse retroactive edits of versions in effect there")
+	todayFlag := fs.String("today", "", "the day retroactive edits are judged on, YYYY-MM-DD (default: today)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if *format != "text" && *format != "json" && *format != "github" {
 		fmt.Fprintf(stderr, "handbook validate: unknown format %q (want text, json or github)\n", *format)
+		return 2
+	}
+	today, err := parseToday(*todayFlag)
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook validate: %v\n", err)
+		return 2
+	}
+	if *todayFlag != "" && *against == "" {
+		fmt.Fprintln(stderr, "handbook validate: --today applies only with --against REV")
 		return 2
 	}
 	s, err := collect(fs.Args())
@@ -198,6 +223,19 @@ func validate(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	_, diags, src := loadAll(s)
+	if *against != "" {
+		base, err := filesAtRev(*against)
+		if err != nil {
+			fmt.Fprintf(stderr, "handbook validate: --against %s: %v\n", *against, err)
+			return 2
+		}
+		for _, d := range retro.Check(base, s.files, today) {
+			if s.report == nil || s.report[d.Pos.File] {
+				diags = append(diags, d)
+			}
+		}
+		diags.Sort()
+	}
 	switch *format {
 	case "json":
 		writeJSON(stdout, diags)
@@ -214,8 +252,43 @@ func validate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%d %s in %d %s\n", len(diags), plural(len(diags), "problem", "problems"), files(diags), plural(files(diags), "file", "files"))
 		return 1
 	}
-	fmt.Fprintf(stderr, "ok: %d %s checked (%s)\n", n, plural(n, "file", "files"), s.origin)
+	also := ""
+	if *against != "" {
+		also = fmt.Sprintf("; no retroactive edit against %s as of %s", *against, today.Format("2006-01-02"))
+	}
+	fmt.Fprintf(stderr, "ok: %d %s checked (%s)%s\n", n, plural(n, "file", "files"), s.origin, also)
 	return 0
+}
+
+// parseToday reads a --today flag: a day, or "" for the clock's.
+func parseToday(s string) (time.Time, error) {
+	if s == "" {
+		y, m, d := time.Now().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--today %q: want a day, YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+// filesAtRev reads the policy files of the checkout around the current
+// directory as they were at git revision rev.
+func filesAtRev(rev string) ([]load.File, error) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	root, ok := load.FindRoot(cwd)
+	if !ok {
+		return nil, fmt.Errorf("not in a checkout (no directory above has both policies and roles)")
+	}
+	commit, err := gitrev.Resolve(root, rev)
+	if err != nil {
+		return nil, err
+	}
+	return gitrev.Files(root, rev, commit, load.Dirs)
 }
 
 func files(diags diag.List) int {

@@ -215,6 +215,9 @@ func (l *loader) file(f File) *unit {
 		t := civil(*h.EffectiveUntil)
 		h.EffectiveUntil = &t
 	}
+	for i := range h.Correction {
+		h.Correction[i].Date = civil(h.Correction[i].Date)
+	}
 	u.pol = pol
 	delete(l.broken[kind], h.ID)
 	return u
@@ -257,6 +260,7 @@ func (l *loader) validate(f File, src string, doc map[string]any, pick func(*sch
 // keys, for callers that convert it themselves (worked cases).
 type Document struct {
 	File File
+	Kind policy.Kind    // set by Parse
 	Data map[string]any // as decoded: int64, string, bool, []map[string]any …
 	ix   *tomlpos.Index
 }
@@ -284,6 +288,37 @@ func DecodeCase(f File) (*Document, diag.List) {
 	}
 	return &Document{File: f, Data: doc, ix: u.ix}, nil
 }
+
+// Parse decodes a policy file as TOML, without checking it, for callers that
+// compare files as written (the retroactive-edit check). The kind comes from
+// the #:schema line; it is "" when the line names no known schema.
+func Parse(f File) (*Document, error) {
+	src := string(bytes.TrimPrefix(f.Data, []byte("\ufeff")))
+	var doc map[string]any
+	if _, err := toml.Decode(src, &doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Path, err)
+	}
+	ix, err := tomlpos.New([]byte(src))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Path, err)
+	}
+	d := &Document{File: f, Data: doc, ix: ix}
+	first, _, _ := strings.Cut(src, "\n")
+	if m := schemaLine.FindStringSubmatch(strings.TrimRight(first, "\r")); m != nil {
+		d.Kind, _ = schema.KindOf(m[1])
+	}
+	return d, nil
+}
+
+// KeyPos returns the position of the key at a JSON pointer (of the table
+// header for a table).
+func (d *Document) KeyPos(ptr string) diag.Pos {
+	p := d.ix.Key(ptr)
+	return diag.Pos{File: d.File.Path, Line: p.Line, Col: p.Col}
+}
+
+// Has reports whether the document has a key at the JSON pointer.
+func (d *Document) Has(ptr string) bool { return d.ix.Has(ptr) }
 
 // idLine finds the id of a file that is not valid TOML.
 var idLine = regexp.MustCompile(`(?m)^id\s*=\s*"([^"]*)"`)

@@ -57,6 +57,15 @@ type Note struct {
 	Decision   string `toml:"decision"`
 }
 
+// Correction records that a version already in effect was changed for the
+// periods it covers: when, why and who approved it.
+type Correction struct {
+	Date       time.Time `toml:"date"`
+	Reason     string    `toml:"reason"`
+	ApprovedBy string    `toml:"approved_by"`
+	Changes    string    `toml:"changes"`
+}
+
 // Header is what every policy carries.
 type Header struct {
 	ID             string     `toml:"id"`
@@ -67,6 +76,9 @@ type Header struct {
 	Summary        string     `toml:"summary"`
 	Source         []Source   `toml:"source"`
 	Note           []Note     `toml:"note"`
+	// Correction lists the changes made to this version after it took
+	// effect, oldest first.
+	Correction []Correction `toml:"correction"`
 
 	// Kind and File are set by the loader.
 	Kind Kind   `toml:"-"`
