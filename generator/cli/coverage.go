@@ -11,13 +11,20 @@ import (
 	"github.com/kefu-hr/handbook/generator/engine"
 )
 
-// coverageCmd computes the worked cases and reports which clauses of the
-// policies they exercise and which no case reaches.
+// coverageCmd computes the worked cases and reports which clauses and
+// versions of the policies they, and the boundary probes, exercise; it exits
+// 1 when the gate that go test applies fails.
 func coverageCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("coverage", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("cases", filepath.Join("testdata", "cases"), "directory of worked cases")
+	todayFlag := fs.String("today", "", "the day the gate is judged on, YYYY-MM-DD (default: today)")
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	today, err := parseToday(*todayFlag)
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook coverage: %v\n", err)
 		return 2
 	}
 	h, _, code := handbook("coverage", stderr)
@@ -37,19 +44,42 @@ func coverageCmd(args []string, stdout, stderr io.Writer) int {
 	for i, w := range worked {
 		results[i] = w.Result
 	}
-	hit := coverage.Exercised(results)
-	probes := coverage.Boundaries(h)
-	for k := range coverage.ProbeHits(probes) {
-		hit[k] = true
+	a := coverage.Analyze(h, results, coverage.Boundaries(h), today)
+	pct := func(n, of int) float64 { return 100 * float64(n) / float64(max(of, 1)) }
+	byCase, covered, total := a.Counts("")
+	fmt.Fprintf(stdout, "clause coverage as of %s, by %d worked cases and %d generated boundary probes:\n", today.Format("2006-01-02"), a.Cases, a.Probes)
+	fmt.Fprintf(stdout, "  by the worked cases: %d of %d clauses (%.1f%%)\n", byCase, total, pct(byCase, total))
+	fmt.Fprintf(stdout, "  by the worked cases and the probes: %d of %d clauses (%.1f%%)\n", covered, total, pct(covered, total))
+	for _, k := range coverage.Kinds {
+		if c, p, n := a.Counts(k); n > 0 {
+			fmt.Fprintf(stdout, "  %s: %d by cases, %d with probes, of %d\n", k, c, p, n)
+		}
 	}
-	r := coverage.Measure(coverage.Clauses(h), hit)
-	fmt.Fprintf(stdout, "clause coverage: %d of %d clauses (%.1f%%) by %d cases and %d generated boundary probes\n",
-		r.Covered, r.Total, 100*float64(r.Covered)/float64(max(r.Total, 1)), len(worked), len(probes))
-	for _, k := range r.ByKind {
-		fmt.Fprintf(stdout, "  %s: %d of %d\n", k.Kind, k.Covered, k.Total)
+	computed := 0
+	for _, v := range a.Versions {
+		if v.ByCase {
+			computed++
+		}
 	}
-	for _, c := range r.Missing {
-		fmt.Fprintf(stdout, "  not exercised: %s %s (%s)\n", c.Ref, c.Clause, c.What)
+	fmt.Fprintf(stdout, "versions that pay: %d, computed by a worked case: %d\n", len(a.Versions), computed)
+	for _, v := range a.Versions {
+		if !v.ByCase {
+			fmt.Fprintf(stdout, "  not computed by any worked case: %s (%s, %s)\n", v.Ref(), v.Policy.Kind.Noun(), coverage.Status(v.Policy, today))
+		}
 	}
-	return 0
+	for _, c := range a.Clauses {
+		if !c.Covered() {
+			fmt.Fprintf(stdout, "  not exercised: %s %s (%s) [%s]\n", c.Ref, c.Clause.Clause, c.What, coverage.Status(c.Policy, today))
+		}
+	}
+	problems := a.Problems()
+	if len(problems) == 0 {
+		fmt.Fprintln(stdout, "coverage gate: passed (every clause and every version that pays, in effect or within the last year, is exercised)")
+		return 0
+	}
+	fmt.Fprintf(stdout, "coverage gate: %d %s (go test fails on these):\n", len(problems), plural(len(problems), "problem", "problems"))
+	for _, p := range problems {
+		fmt.Fprintln(stdout, "  "+p)
+	}
+	return 1
 }

@@ -36,10 +36,11 @@ func epsilon(kind string) exact.Decimal {
 }
 
 // Boundaries generates and computes the boundary probes of every scorecard
-// item, band table, ladder step and pay plan's own table of h: each
-// threshold just below, at and just above, each level, choice and yes/no,
-// each deduction count up to the floor, each ladder step with its extra
-// conditions holding and not.
+// item, band table, ladder step, pay plan's own table and quarterly ledger
+// of h: each threshold just below, at and just above, each level, choice
+// and yes/no, each deduction count up to the floor, each ladder step with
+// its extra conditions holding and not, and each ledger's base, target and
+// cap.
 func Boundaries(h *policy.Handbook) []Probe {
 	var out []Probe
 	for _, p := range h.All() {
@@ -76,6 +77,11 @@ func Boundaries(h *policy.Handbook) []Probe {
 		case *policy.PayPlan:
 			for i := range p.Table {
 				out = append(out, tableProbes(&p.Header, &p.Table[i])...)
+			}
+			for i := range p.Component {
+				if p.Component[i].Kind == "ledger" {
+					out = append(out, ledgerProbes(h, p, &p.Component[i])...)
+				}
 			}
 		}
 	}
@@ -127,6 +133,76 @@ func ladderProbes(p *policy.Points, l *policy.Ladder) []Probe {
 		}
 	}
 	return out
+}
+
+// ledgerProbes generates the probes of a quarterly ledger, one quarter with
+// nothing carried: its actual input just below, at and just above the base,
+// the target and the cap (as the plan's formulas give them with every other
+// input 0 and a full score), and a quarter without a task when the plan
+// marks one. A ledger whose actual or exempt formula is not a single input
+// has no probes of that kind.
+func ledgerProbes(h *policy.Handbook, p *policy.PayPlan, c *policy.Component) []Probe {
+	t := engine.On(h, p.EffectiveFrom)
+	score := exact.FromInt(100)
+	quarter := func(set string, v formula.Value) engine.Quarter {
+		vals := map[string]formula.Value{}
+		for _, in := range p.Input {
+			if p.Uses("quarterly", in.Name) {
+				vals[in.Name] = formula.Value{IsBool: in.Kind == "yesno"}
+			}
+		}
+		if set != "" {
+			vals[set] = v
+		}
+		return engine.Quarter{Label: "季度", Values: vals, Score: &score}
+	}
+	r := ref(&p.Header, c.Name)
+	run := func(label, set string, v formula.Value) Probe {
+		pr := Probe{Ref: r, Input: label}
+		es, err := engine.Ledger(p, c, []engine.Quarter{quarter(set, v)}, t)
+		if err != nil {
+			pr.Result = "error: " + err.Error()
+			return pr
+		}
+		e := es[0]
+		pr.Clause = e.Branch
+		pr.Result = fmt.Sprintf("奖金 %s，扣发 %s，浮动工资 %s，转入下季 %s", e.Bonus, e.Penalty, e.Floating, e.CarriedOut)
+		return pr
+	}
+	actual := bareName(c.Exprs["actual"])
+	if actual == "" {
+		return nil
+	}
+	es, err := engine.Ledger(p, c, []engine.Quarter{quarter("", formula.Value{})}, t)
+	if err != nil {
+		return []Probe{{Ref: r, Input: "全为0", Result: "error: " + err.Error()}}
+	}
+	cent := exact.MustParse("0.01")
+	var xs []exact.Decimal
+	for _, th := range []exact.Decimal{es[0].Base, es[0].Target, es[0].Cap} {
+		xs = append(xs, th.Sub(cent), th, th.Add(cent))
+	}
+	var out []Probe
+	for _, x := range dedupe(xs) {
+		if x.Sign() >= 0 {
+			out = append(out, run(fmt.Sprintf("%s=%s（基数 %s，目标 %s，上限 %s）", actual, x, es[0].Base, es[0].Target, es[0].Cap), actual, formula.Value{Num: x}))
+		}
+	}
+	if ex := bareName(c.Exprs["exempt"]); ex != "" {
+		out = append(out, run(ex+"=是", ex, formula.Value{IsBool: true, Bool: true}))
+	}
+	return out
+}
+
+// bareName returns the name an expression consists of, or "".
+func bareName(e *formula.Expr) string {
+	if e == nil {
+		return ""
+	}
+	if ns := e.Names(); len(ns) == 1 && strings.TrimSpace(e.String()) == ns[0] {
+		return ns[0]
+	}
+	return ""
 }
 
 // tableProbes generates the probes of a pay plan's own table: each

@@ -21,6 +21,8 @@ type Clause struct {
 	Ref, Clause string
 	What        string // a short description for the report
 	Kind        Kind
+	// Policy is the header of the policy version the clause belongs to.
+	Policy *policy.Header
 }
 
 // Kind is the kind of a clause, for the report's breakdown.
@@ -57,7 +59,7 @@ func Clauses(h *policy.Handbook) []Clause {
 	var out []Clause
 	var kind Kind
 	add := func(hd *policy.Header, part, clause, what string) {
-		out = append(out, Clause{Ref: ref(hd, part), Clause: clause, What: what, Kind: kind})
+		out = append(out, Clause{Ref: ref(hd, part), Clause: clause, What: what, Kind: kind, Policy: hd})
 	}
 	for _, p := range h.All() {
 		hd := p.Head()

@@ -2,10 +2,11 @@ package coverage
 
 import (
 	"bytes"
-	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kefu-hr/handbook/generator/cases"
 	"github.com/kefu-hr/handbook/generator/engine"
@@ -68,36 +69,67 @@ func TestClausesAndExercised(t *testing.T) {
 	}
 }
 
-// TestCoverageOfTheWorkedCases is the gate on the shipped policies: every
-// clause is exercised by a worked case or a generated boundary probe; the
-// rows of a pay plan's own tables only by a worked case, whose formula
-// reaches the lookup (ProbeHits leaves their probes out).
+// TestCoverageOfTheWorkedCases is the gate on the shipped policies, as of
+// today (HANDBOOK_TODAY=YYYY-MM-DD to judge another day): every clause of
+// every version in effect, or within the last year, is exercised by a worked
+// case or a generated boundary probe (the rows of a pay plan's own tables
+// only by a worked case), and every such version that pays is computed by a
+// worked case. A version that starts later is not required until it starts.
 func TestCoverageOfTheWorkedCases(t *testing.T) {
 	h := shipped(t)
-	all := Clauses(h)
 	worked, diags, err := cases.RunDir("../../testdata/cases", "testdata/cases", h)
 	if err != nil || len(diags) > 0 {
 		t.Fatal(err, diags)
 	}
-	hit := Exercised(resultsOf(worked))
-	r := Measure(all, hit)
-	probes := Boundaries(h)
-	for k := range ProbeHits(probes) {
-		hit[k] = true
-	}
-	full := Measure(all, hit)
-	for _, c := range full.Missing {
-		if c.Kind == KindTableRow {
-			t.Errorf("no worked case looks up %s %s (%s): a probe of the row alone does not count; add a case under testdata/cases whose pay formula reaches it", c.Ref, c.Clause, c.What)
-			continue
+	today := time.Now().UTC().Truncate(24 * time.Hour)
+	if s := os.Getenv("HANDBOOK_TODAY"); s != "" {
+		if today, err = time.Parse("2006-01-02", s); err != nil {
+			t.Fatalf("HANDBOOK_TODAY=%q: want YYYY-MM-DD", s)
 		}
-		t.Errorf("no worked case or boundary probe exercises %s %s (%s): add a case under testdata/cases", c.Ref, c.Clause, c.What)
 	}
-	var kinds []string
-	for _, k := range full.ByKind {
-		kinds = append(kinds, fmt.Sprintf("%s %d/%d", k.Kind, k.Covered, k.Total))
+	a := Analyze(h, resultsOf(worked), Boundaries(h), today)
+	for _, p := range a.Problems() {
+		t.Error(p)
 	}
-	t.Logf("clause coverage: %d of %d (worked cases alone: %d), %d probes; %s", full.Covered, full.Total, r.Covered, len(probes), strings.Join(kinds, ", "))
+	byCase, covered, total := a.Counts("")
+	t.Logf("as of %s: %d of %d clauses by worked cases, %d with probes; %d versions that pay", today.Format("2006-01-02"), byCase, total, covered, len(a.Versions))
+}
+
+// TestGate checks the gate's rules on the fixture: a version not yet in
+// effect is not required, a version in effect that no case computes is
+// refused, and so is a clause in effect that nothing reaches.
+func TestGate(t *testing.T) {
+	files := fixture.Files(t)
+	v2 := ""
+	for i, f := range files {
+		if f.Path == "policies/pay/kefu-zongjian-pay.toml" {
+			v2 = strings.Replace(strings.Replace(string(f.Data), "version = 1", "version = 2", 1), "effective_from = 2026-01-01", "effective_from = 2027-01-01", 1)
+			files[i].Data = []byte(strings.Replace(string(f.Data), "effective_from = 2026-01-01", "effective_from = 2026-01-01\neffective_until = 2026-12-31", 1))
+		}
+	}
+	files = append(files, load.File{Path: "policies/pay/kefu-zongjian-pay.v2.toml", Data: []byte(v2)})
+	h, diags := load.Load(files)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	worked, diags, err := cases.RunDir(fixture.CasesDir(), "cases", h)
+	if err != nil || len(diags) > 0 {
+		t.Fatal(err, diags)
+	}
+	problems := func(today string) string {
+		d, _ := time.Parse("2006-01-02", today)
+		return strings.Join(Analyze(h, resultsOf(worked), Boundaries(h), d).Problems(), "\n")
+	}
+	before, after := problems("2026-12-02"), problems("2027-01-01")
+	if strings.Contains(before, "kefu-zongjian-pay@2") {
+		t.Errorf("a version from 2027-01-01 is required on 2026-12-02:\n%s", before)
+	}
+	for _, want := range []string{"no worked case computes kefu-zongjian-pay@2 (pay plan policies/pay/kefu-zongjian-pay.v2.toml, from 2027-01-01)",
+		"no worked case or boundary probe exercises kefu-zongjian-pay@2#fixed formula (固定工资)"} {
+		if !strings.Contains(after, want) {
+			t.Errorf("on 2027-01-01 the gate does not say %q:\n%s", want, after)
+		}
+	}
 }
 
 // TestTableRowsAreClauses guards that every row of every pay plan's own

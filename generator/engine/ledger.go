@@ -27,7 +27,7 @@ type Shortfall struct {
 type LedgerEntry struct {
 	Quarter                string
 	Actual, CarriedIn      exact.Decimal // X, and the excess carried in from the previous quarter
-	Base, Target           exact.Decimal
+	Base, Target, Cap      exact.Decimal
 	Branch                 string // below-base, base-to-target, target, above-cap
 	MadeUp                 []Shortfall
 	Filled                 exact.Decimal // shortfall of earlier quarters made up this quarter, in full or in part
@@ -89,7 +89,7 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 			vals[i] = vals[i].Round(rule.Places, rule.Mode)
 		}
 		x, base, target, rate, penalty, capX, factor := vals[0], vals[1], vals[2], vals[3], vals[4], vals[5], vals[6]
-		e := LedgerEntry{Quarter: q.Label, Actual: x, CarriedIn: carry, Base: base, Target: target,
+		e := LedgerEntry{Quarter: q.Label, Actual: x, CarriedIn: carry, Base: base, Target: target, Cap: capX,
 			Factor: factor, Accrued: zero, LateBase: zero, Penalty: zero, CarriedOut: zero, Bonus: zero, Floating: zero, Filled: zero}
 		r := ref(&p.Header, c.Name)
 		say := func(clause, value, format string, args ...any) {
