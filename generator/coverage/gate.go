@@ -135,7 +135,9 @@ func paying(h *policy.Handbook) []*policy.Header {
 
 // overlap reports whether two versions are in effect on some common day.
 func overlap(a, b *policy.Header) bool {
-	endsBefore := func(x, y *policy.Header) bool { return x.EffectiveUntil != nil && x.EffectiveUntil.Before(y.EffectiveFrom) }
+	endsBefore := func(x, y *policy.Header) bool {
+		return x.EffectiveUntil != nil && x.EffectiveUntil.Before(y.EffectiveFrom)
+	}
 	return !endsBefore(a, b) && !endsBefore(b, a)
 }
 
