@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -83,6 +84,7 @@ func Boundaries(h *policy.Handbook) []Probe {
 					out = append(out, ledgerProbes(h, p, &p.Component[i])...)
 				}
 			}
+			out = append(out, componentProbes(h, p)...)
 		}
 	}
 	return out
@@ -192,6 +194,116 @@ func ledgerProbes(h *policy.Handbook, p *policy.PayPlan, c *policy.Component) []
 		out = append(out, run(ex+"=是", ex, formula.Value{IsBool: true, Bool: true}))
 	}
 	return out
+}
+
+// componentProbes generates the probes of a plan's formula components: a
+// whole payslip of the component's period with every input 0 (no) and a
+// full score, and then, one at a time, each input or the score a formula
+// compares with a bound of parameters set just below, at and just above
+// that bound, and each yes/no input the formula uses set to yes and to no;
+// each probe gives the component's amount. Like a table row, a component is
+// exercised only by a worked case: these probes pin its thresholds and
+// branches in the golden, they do not count for coverage.
+func componentProbes(h *policy.Handbook, p *policy.PayPlan) []Probe {
+	t := engine.On(h, p.EffectiveFrom)
+	kinds := map[string]string{}
+	for _, in := range p.Input {
+		kinds[in.Name] = in.Kind
+	}
+	var out []Probe
+	for _, period := range []string{"monthly", "quarterly", "annual"} {
+		if p.Lines(period) == 0 {
+			continue
+		}
+		base := map[string]formula.Value{}
+		for _, in := range p.Input {
+			if p.Uses(period, in.Name) {
+				base[in.Name] = formula.Value{IsBool: in.Kind == "yesno"}
+			}
+		}
+		full := exact.FromInt(100)
+		pay := func(name string, v formula.Value) (engine.PayResult, error) {
+			vals, score := maps.Clone(base), &full
+			if name == "score" {
+				score = &v.Num
+			} else if name != "" {
+				vals[name] = v
+			}
+			return engine.Pay(p, engine.PayInput{Period: period, Values: vals, Score: score}, t)
+		}
+		for i := range p.Component {
+			c := &p.Component[i]
+			if c.Kind == "ledger" || p.PeriodOf(c) != period {
+				continue
+			}
+			r := ref(&p.Header, c.Name)
+			probe := func(label, name string, v formula.Value) {
+				pr := Probe{Ref: r, Input: label, Alone: true, Clause: "formula"}
+				res, err := pay(name, v)
+				if err != nil {
+					pr.Clause, pr.Result = "refused", "cannot compute: "+err.Error()
+				} else {
+					for _, cr := range res.Components {
+						if cr.Name == c.Name {
+							pr.Result = cr.Amount.String() + " 元"
+						}
+					}
+				}
+				out = append(out, pr)
+			}
+			probe(period+"：输入全为0或否", "", formula.Value{})
+			e := c.Exprs["formula"]
+			for _, th := range e.Thresholds() {
+				kind, isInput := kinds[th.Name]
+				if th.Name != "score" && (!isInput || kind == "yesno" || !p.Uses(period, th.Name)) {
+					continue
+				}
+				bound, ok := constant(p, th.Bound)
+				if !ok {
+					continue
+				}
+				eps := epsilon(kind)
+				for _, x := range dedupe([]exact.Decimal{bound.Sub(eps), bound, bound.Add(eps)}) {
+					if x.Sign() >= 0 {
+						probe(fmt.Sprintf("%s=%s（%s %s %s）", th.Name, x, th.Name, th.Op, bound), th.Name, formula.Value{Num: x})
+					}
+				}
+			}
+			for _, n := range e.Names() {
+				if kinds[n] == "yesno" && p.Uses(period, n) {
+					probe(n+"=是", n, formula.Value{IsBool: true, Bool: true})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// constant evaluates an expression of the plan's parameters and numbers
+// alone; false when it uses anything else (an input, a component, the score,
+// a lookup).
+func constant(p *policy.PayPlan, e *formula.Expr) (exact.Decimal, bool) {
+	if len(e.Tables()) > 0 {
+		return exact.Decimal{}, false
+	}
+	for _, n := range e.Names() {
+		if _, ok := p.ParamValues[n]; !ok {
+			return exact.Decimal{}, false
+		}
+	}
+	v, err := e.Eval(params(p.ParamValues))
+	if err != nil || v.IsBool {
+		return exact.Decimal{}, false
+	}
+	return v.Num, true
+}
+
+// params is a formula scope of a plan's parameters.
+type params map[string]formula.Value
+
+func (s params) Value(name string) (formula.Value, bool) { v, ok := s[name]; return v, ok }
+func (s params) Lookup(string, exact.Decimal) (exact.Decimal, error) {
+	return exact.Decimal{}, fmt.Errorf("no tables here")
 }
 
 // bareName returns the name an expression consists of, or "".
@@ -311,7 +423,7 @@ func itemProbes(h *policy.Header, it *policy.Item) []Probe {
 		}
 		ins, labels = append(ins, engine.ItemInput{Named: named}), append(labels, "全为0")
 	}
-	out := make([]Probe, 0, len(ins))
+	out := make([]Probe, 0, len(ins)+2)
 	for i, in := range ins {
 		pts, clause, err := engine.ScoreItem(it, in)
 		res := pts.String() + " 分"
@@ -319,6 +431,20 @@ func itemProbes(h *policy.Header, it *policy.Item) []Probe {
 			res = "error: " + err.Error()
 		}
 		out = append(out, Probe{Ref: ref(h, it.ID), Clause: clause, Input: labels[i], Result: res})
+	}
+	// The most an input can be, and just above it: refused.
+	if it.Input != nil && it.Input.Max != nil {
+		for _, x := range []exact.Decimal{*it.Input.Max, it.Input.Max.Add(epsilon(kind))} {
+			v := x
+			pr := Probe{Ref: ref(h, it.ID), Input: x.String() + "（最大 " + it.Input.Max.String() + "）"}
+			pts, clause, err := engine.ScoreItem(it, engine.ItemInput{Value: &v})
+			if err != nil {
+				pr.Clause, pr.Result = "refused", "refused: "+err.Error()
+			} else {
+				pr.Clause, pr.Result = clause, pts.String()+" 分"
+			}
+			out = append(out, pr)
+		}
 	}
 	return out
 }

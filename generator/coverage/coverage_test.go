@@ -178,9 +178,11 @@ func resultsOf(ws []cases.Worked) []engine.Result {
 
 // TestBoundaries computes the generated boundary probes (every threshold of
 // every tier and band table just below, at and just above; every level,
-// choice, yes/no and deduction count; every ladder step) and compares them
-// with testdata/boundaries.golden: a change of any threshold or points shows
-// as a diff there.
+// choice, yes/no and deduction count; the most an input can be and just
+// above it; every ladder step; every ledger's base, target and cap; every
+// threshold and yes/no branch of a pay formula) and compares them with
+// testdata/boundaries.golden: a change of any threshold or points shows as a
+// diff there. A probe past an input's domain is refused, not an error.
 func TestBoundaries(t *testing.T) {
 	h := shipped(t)
 	var b bytes.Buffer

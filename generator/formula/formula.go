@@ -80,6 +80,46 @@ func (e *Expr) Tables() []string {
 	return out
 }
 
+// Threshold is a comparison of a name with another expression: collections
+// >= floor(annual_target / 12 * 100) / 100. Boundary probes try the name
+// just below, at and just above the bound.
+type Threshold struct {
+	Name  string // the name compared
+	Op    string // the comparison, with Name on its left (a < x is x > a)
+	Bound *Expr  // the other side (its String is the whole formula's text)
+}
+
+// flipped gives the comparison with its sides swapped.
+var flipped = map[string]string{"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+
+// Thresholds lists the comparisons in the formula of a bare name with an
+// expression that does not use that name, in order.
+func (e *Expr) Thresholds() []Threshold {
+	var out []Threshold
+	walk(e.root, func(n node) {
+		b, ok := n.(*binNode)
+		if !ok || flipped[b.op] == "" {
+			return
+		}
+		for _, side := range []struct {
+			name  node
+			bound node
+			op    string
+		}{{b.x, b.y, b.op}, {b.y, b.x, flipped[b.op]}} {
+			v, ok := side.name.(*nameNode)
+			if !ok {
+				continue
+			}
+			bound := &Expr{src: e.src, root: side.bound, names: names(side.bound)}
+			if !slices.Contains(bound.names, v.name) {
+				out = append(out, Threshold{Name: v.name, Op: side.op, Bound: bound})
+			}
+			return
+		}
+	})
+	return out
+}
+
 // node is one node of the syntax tree; the set is closed.
 type node interface {
 	pos() int
