@@ -35,6 +35,11 @@ Usage:
         a copy with version raised and effective_from = DATE (default: the
         first day of next month), and end FILE's version the day before.
         Nothing is overwritten.
+  handbook version
+        Print the module version, the VCS revision this binary was built
+        from and the SHA-256 of the policies built into it (and, in a
+        checkout, of the checkout's). Outside a checkout every command
+        works on the built-in policies and names them on standard error.
   handbook build [-o dir] [--force]
         Check every policy and write the handbook site.
   handbook calc [--format text|json] CASE.toml
@@ -84,6 +89,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return payout(args[1:], stdout, stderr)
 	case "diff":
 		return diffCmd(args[1:], stdout, stderr)
+	case "version":
+		return version(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -94,9 +101,10 @@ func Run(args []string, stdout, stderr io.Writer) int {
 
 // set is the files of one run: what to load and which of them to report on.
 type set struct {
-	files  []load.File
-	report map[string]bool // nil: report every file
-	origin string          // where the files came from, for the summary
+	files    []load.File
+	report   map[string]bool // nil: report every file
+	origin   string          // where the files came from, for the summary
+	embedded bool            // the policies built into the binary: say so in every header
 }
 
 // collect finds the files for paths as described in the usage text.
@@ -109,7 +117,11 @@ func collect(paths []string) (set, error) {
 		root, ok := load.FindRoot(cwd)
 		if !ok {
 			files, err := load.Shipped()
-			return set{files: files, origin: "the policies built into this binary"}, err
+			if err != nil {
+				return set{}, err
+			}
+			b, err := readBuild()
+			return set{files: files, origin: b.embedded(), embedded: true}, err
 		}
 		files, err := checkout(cwd, root)
 		return set{files: files, origin: "checkout " + shown(cwd, root)}, err
@@ -162,6 +174,9 @@ func handbook(cmd string, stderr io.Writer) (*policy.Handbook, string, int) {
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook %s: %v\n", cmd, err)
 		return nil, "", 2
+	}
+	if s.embedded {
+		fmt.Fprintf(stderr, "handbook %s: using %s\n", cmd, s.origin)
 	}
 	h, diags, src := loadAll(s)
 	if len(diags) > 0 {

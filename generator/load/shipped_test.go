@@ -111,3 +111,39 @@ func BenchmarkValidateShipped(b *testing.B) {
 		}
 	}
 }
+
+// TestDigestOfTheEmbeddedPolicies: the policies built into the binary have
+// the digest of the checkout they were built from, and the digest moves when
+// any byte of any file, or a file's name, moves.
+func TestDigestOfTheEmbeddedPolicies(t *testing.T) {
+	shipped, err := Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, ok := FindRoot(".")
+	if !ok {
+		t.Fatal("no checkout around the test")
+	}
+	local, err := RootFiles(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := Digest(shipped), Digest(local); a != b {
+		t.Fatalf("embedded policies %s, checkout %s", a, b)
+	}
+	base := []File{{"policies/a.toml", []byte("x = 1\n")}, {"roles/b.toml", []byte("y = 2\n")}}
+	for name, files := range map[string][]File{
+		"byte changed": {{"policies/a.toml", []byte("x = 2\n")}, base[1]},
+		"file renamed": {{"policies/c.toml", base[0].Data}, base[1]},
+		"bytes moved":  {{"policies/a.toml", []byte("x = 1\ny")}, {"roles/b.toml", []byte(" = 2\n")}},
+		"file dropped": {base[0]},
+		"file added":   {base[0], base[1], {"roles/c.toml", nil}},
+	} {
+		if Digest(files) == Digest(base) {
+			t.Errorf("%s: digest unchanged", name)
+		}
+	}
+	if Digest([]File{base[1], base[0]}) != Digest(base) {
+		t.Error("digest depends on the order files are given in")
+	}
+}
