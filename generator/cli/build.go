@@ -23,7 +23,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("o", filepath.Join("site", "public"), "output directory")
 	force := fs.Bool("force", false, "write into a non-empty directory that build did not create")
-	if err := fs.Parse(args); err != nil {
+	if err := parse(fs, args); err != nil {
 		return 2
 	}
 	if fs.NArg() > 0 {

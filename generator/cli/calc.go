@@ -18,7 +18,7 @@ func calc(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("calc", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output format: text or json")
-	if err := fs.Parse(args); err != nil {
+	if err := parse(fs, args); err != nil {
 		return 2
 	}
 	if *format != "text" && *format != "json" {

@@ -212,7 +212,7 @@ func validate(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text, json or github")
 	against := fs.String("against", "", "git revision to compare with: refuse retroactive edits of versions in effect there")
 	todayFlag := fs.String("today", "", "the day retroactive edits are judged on, YYYY-MM-DD (default: today)")
-	if err := fs.Parse(args); err != nil {
+	if err := parse(fs, args); err != nil {
 		return 2
 	}
 	if *format != "text" && *format != "json" && *format != "github" {
@@ -244,8 +244,14 @@ func validate(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "handbook validate: --against %s: %v\n", *against, err)
 			return 2
 		}
+		// A file that does not load is reported for that alone: its
+		// half-parsed rules would only add noise ("weight removed").
+		broken := map[string]bool{}
+		for _, d := range diags {
+			broken[d.Pos.File] = true
+		}
 		for _, d := range retro.Check(base, s.files, today) {
-			if s.report == nil || s.report[d.Pos.File] {
+			if !broken[d.Pos.File] && (s.report == nil || s.report[d.Pos.File]) {
 				diags = append(diags, d)
 			}
 		}

@@ -19,7 +19,7 @@ func coverageCmd(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dir := fs.String("cases", filepath.Join("testdata", "cases"), "directory of worked cases")
 	todayFlag := fs.String("today", "", "the day the gate is judged on, YYYY-MM-DD (default: today)")
-	if err := fs.Parse(args); err != nil {
+	if err := parse(fs, args); err != nil {
 		return 2
 	}
 	today, err := parseToday(*todayFlag)

@@ -25,7 +25,7 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 	people := fs.Int("people", diff.MinPeople, "size of the synthetic population")
 	seed := fs.Uint64("seed", 1, "seed of the synthetic population")
 	dir := fs.String("cases", "", "directory of worked cases (default: testdata/cases of the checkout)")
-	if err := fs.Parse(args); err != nil {
+	if err := parse(fs, args); err != nil {
 		return 2
 	}
 	if fs.NArg() != 1 {

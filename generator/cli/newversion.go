@@ -28,7 +28,7 @@ func newVersion(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fromFlag := fs.String("from", "", "the day the new version takes effect, YYYY-MM-DD (default: the first day of next month)")
 	todayFlag := fs.String("today", "", "today, YYYY-MM-DD (default: the clock's)")
-	if err := fs.Parse(args); err != nil {
+	if err := parse(fs, args); err != nil {
 		return 2
 	}
 	if fs.NArg() != 1 {

@@ -25,7 +25,7 @@ func payout(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "output CSV (default: standard output)")
 	force := fs.Bool("force", false, "overwrite an existing output file")
 	template := fs.String("template", "", "write the empty CSV a role's payout needs for the period (its header row), and a guide to its columns on standard error")
-	if err := fs.Parse(args); err != nil {
+	if err := parse(fs, args); err != nil {
 		return 2
 	}
 	if *period == "" || (*template == "") != (fs.NArg() == 1) || fs.NArg() > 1 {

@@ -80,7 +80,7 @@ func (b buildInfo) embedded() string {
 func version(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("version", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	if err := fs.Parse(args); err != nil {
+	if err := parse(fs, args); err != nil {
 		return 2
 	}
 	if fs.NArg() > 0 {
