@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -155,4 +156,25 @@ func ColumnOf(line []byte, byteOff int) int {
 		byteOff = len(line)
 	}
 	return utf8.RuneCount(line[:byteOff]) + 1
+}
+
+// KeyPath turns a JSON pointer into the dotted key path people read, e.g.
+// /part/0/item/2/weight → part[0].item[2].weight.
+func KeyPath(ptr string) string {
+	if ptr == "" {
+		return ""
+	}
+	var b strings.Builder
+	for _, tok := range strings.Split(ptr[1:], "/") {
+		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		if _, err := strconv.Atoi(tok); err == nil {
+			b.WriteString("[" + tok + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(tok)
+	}
+	return b.String()
 }

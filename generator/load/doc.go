@@ -12,10 +12,11 @@
 //  4. Normalisation (arrays of tables to []any, dates to 2006-01-02) and JSON
 //     Schema validation; schema errors are rewritten into plain messages, and
 //     a misspelt key is reported at the key with the nearest valid name.
-//  5. Decoding into the policy types with exact decimals, parsing formulas.
-//  6. Semantic checks of each policy (weights, tiers, bands, formulas …) and
-//     checks across files (duplicate ids, overlapping versions, references,
-//     reporting cycles).
+//  5. Decoding into the policy types with exact decimals.
+//  6. compile.Compile: formulas parsed, indexes built, semantic checks of each
+//     policy (weights, tiers, bands, formulas …) and across files (duplicate
+//     ids, overlapping versions, references, reporting cycles); its problems,
+//     addressed by JSON pointer, are mapped here to file:line:col.
 //
 // Every problem of every file is collected; Load never stops at the first.
 package load

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/kefu-hr/handbook/generator/compile"
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/policy"
 	"github.com/kefu-hr/handbook/generator/schema"
@@ -43,10 +45,9 @@ func (u *unit) vpos(ptr string) diag.Pos {
 
 // loader collects the diagnostics of one Load.
 type loader struct {
-	diags      diag.List
-	schema     *schema.Set
-	units      []*unit
-	coeffBands map[string]bool // ids of bands policies with numeric values
+	diags  diag.List
+	schema *schema.Set
+	units  []*unit
 	// broken holds the ids of files that could not be decoded, by kind, so
 	// that references to them are not reported as unknown as well.
 	broken map[policy.Kind]map[string]bool
@@ -102,20 +103,53 @@ func Load(files []File) (*policy.Handbook, diag.List) {
 			l.units = append(l.units, units[i])
 		}
 	}
-	l.prepare()
-	for _, u := range l.units {
-		l.check(u)
+	// Stage 6: compile (semantic checks and linking, pure), then map each
+	// problem's pointer to its position.
+	byFile := make(map[string]*unit, len(l.units))
+	ps := make([]policy.Policy, len(l.units))
+	for i, u := range l.units {
+		byFile[u.file.Path] = u
+		ps[i] = u.pol
 	}
-	l.crossCheck()
+	h, problems := compile.Compile(ps, l.broken)
+	at := places(byFile)
+	for _, p := range problems {
+		u := byFile[p.File]
+		var pos diag.Pos
+		switch {
+		case u == nil:
+			pos = diag.Pos{File: p.File, Line: 1, Col: 1}
+		case p.Formula != nil:
+			pos = formulaPos(u, p.Ptr, p.Formula.Src, p.Formula.Off)
+		case p.Value:
+			pos = u.vpos(p.Ptr)
+		default:
+			pos = u.pos(p.Ptr)
+		}
+		l.diags.Add(pos, tomlpos.KeyPath(p.Ptr), "%s", p.Text(at))
+	}
 	l.diags.Sort()
 	if len(l.diags) > 0 {
 		return nil, l.diags
 	}
-	ps := make([]policy.Policy, len(l.units))
-	for i, u := range l.units {
-		ps[i] = u.pol
+	return h, nil
+}
+
+// places resolves the places compile's messages refer to, by position.
+type places map[string]*unit
+
+func (m places) Pos(file, ptr string) string {
+	if u := m[file]; u != nil {
+		return u.pos(ptr).String()
 	}
-	return policy.New(ps), nil
+	return file
+}
+
+func (m places) Line(file, ptr string) string {
+	if u := m[file]; u != nil {
+		return strconv.Itoa(u.pos(ptr).Line)
+	}
+	return "?"
 }
 
 // newPolicy returns an empty policy value of kind k.

@@ -232,14 +232,6 @@ func (l *loader) condition(absLoc string) string {
 // nearestKey returns the allowed key closest to a misspelt one, or "".
 func nearestKey(key string, allowed []string) string { return formula.Nearest(key, allowed) }
 
-// didYouMean suggests the known id closest to an unknown one, or nothing.
-func didYouMean(id string, known []string) string {
-	if best := nearestKey(id, known); best != "" {
-		return fmt.Sprintf(" (did you mean %q?)", best)
-	}
-	return ""
-}
-
 // nearest suggests the allowed key closest to a misspelt one, or lists the
 // allowed keys when none is close and they are few.
 func nearest(key string, allowed []string) string {

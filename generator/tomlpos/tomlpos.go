@@ -10,6 +10,8 @@
 package tomlpos
 
 import (
+	"github.com/kefu-hr/handbook/generator/diag"
+
 	"bytes"
 	"strconv"
 	"strings"
@@ -230,21 +232,4 @@ func Escape(k string) string {
 
 // KeyPath turns a JSON pointer into the dotted key path people read, e.g.
 // /part/0/item/2/weight → part[0].item[2].weight.
-func KeyPath(ptr string) string {
-	if ptr == "" {
-		return ""
-	}
-	var b strings.Builder
-	for _, tok := range strings.Split(ptr[1:], "/") {
-		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
-		if _, err := strconv.Atoi(tok); err == nil {
-			b.WriteString("[" + tok + "]")
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(tok)
-	}
-	return b.String()
-}
+func KeyPath(ptr string) string { return diag.KeyPath(ptr) }

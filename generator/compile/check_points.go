@@ -1,4 +1,4 @@
-package load
+package compile
 
 import (
 	"fmt"
@@ -8,7 +8,7 @@ import (
 
 // ---- points, red lines, rules
 
-func (l *loader) checkPoints(u *unit, p *policy.Points) {
+func (l *compiler) checkPoints(u *unit, p *policy.Points) {
 	for i, e := range p.Event {
 		ptr := fmt.Sprintf("/event/%d/points", i)
 		switch {
@@ -50,12 +50,12 @@ func (l *loader) checkPoints(u *unit, p *policy.Points) {
 	unique(l, u, "ladder id", p.Ladder, each("/ladder", "id"), func(ld policy.Ladder) string { return ld.ID })
 }
 
-func (l *loader) checkRedLines(u *unit, r *policy.RedLines) {
+func (l *compiler) checkRedLines(u *unit, r *policy.RedLines) {
 	unique(l, u, "red line id", r.Line, each("/line", "id"), func(x policy.RedLine) string { return x.ID })
 	unique(l, u, "duty id", r.Duty, each("/duty", "id"), func(x policy.Duty) string { return x.ID })
 }
 
-func (l *loader) checkRules(u *unit, r *policy.Rules) {
+func (l *compiler) checkRules(u *unit, r *policy.Rules) {
 	unique(l, u, "rule id", r.Rule, each("/rule", "id"), func(x policy.Rule) string { return x.ID })
 	unique(l, u, "period", r.Period, each("/period", "id"), func(x policy.Period) string { return x.ID })
 }

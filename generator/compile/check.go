@@ -1,4 +1,4 @@
-package load
+package compile
 
 import (
 	"fmt"
@@ -10,7 +10,6 @@ import (
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/policy"
-	"github.com/kefu-hr/handbook/generator/tomlpos"
 )
 
 var (
@@ -19,7 +18,7 @@ var (
 )
 
 // check runs the semantic checks of one policy (stage 6, within a file).
-func (l *loader) check(u *unit) {
+func (l *compiler) check(u *unit) {
 	h := u.pol.Head()
 	if h.EffectiveUntil != nil && h.EffectiveUntil.Before(h.EffectiveFrom) {
 		l.verrf(u, "/effective_until", "effective_until %s is before effective_from %s",
@@ -49,12 +48,12 @@ func (l *loader) check(u *unit) {
 
 // unique reports ids that repeat within one list; at gives the pointer of
 // the i-th id.
-func unique[T any](l *loader, u *unit, what string, list []T, at func(i int) string, id func(T) string) {
+func unique[T any](l *compiler, u *unit, what string, list []T, at func(i int) string, id func(T) string) {
 	first := map[string]int{}
 	for i, x := range list {
 		v := id(x)
 		if j, ok := first[v]; ok {
-			l.verrf(u, at(i), "duplicate %s %q (first at line %d)", what, v, u.pos(at(j)).Line)
+			l.verrf(u, at(i), "duplicate %s %q (first at line %s)", what, v, u.line(at(j)))
 			continue
 		}
 		first[v] = i
@@ -77,7 +76,7 @@ func sum(xs []exact.Decimal) exact.Decimal {
 
 // ---- roles
 
-func (l *loader) checkRole(u *unit, r *policy.Role) {
+func (l *compiler) checkRole(u *unit, r *policy.Role) {
 	for i, to := range r.ReportsTo {
 		if to == r.ID {
 			l.verrf(u, fmt.Sprintf("/reports_to/%d", i), "role %q reports to itself", r.ID)
@@ -109,7 +108,7 @@ type row struct {
 // checkIntervals checks that rows go from best to worst and cover every value
 // exactly once: the first row open above, the last open below (or starting at
 // 0), each row's min equal to the next row's below.
-func (l *loader) checkIntervals(u *unit, rows []row) {
+func (l *compiler) checkIntervals(u *unit, rows []row) {
 	// Each stage reports only when the one before found nothing, so that
 	// one mistake gives one message rather than its consequences too.
 	bad := false
@@ -177,7 +176,7 @@ var inputKinds = map[string][]string{
 	policy.ScoreProportional: {"score", "percent"},
 }
 
-func (l *loader) checkScorecard(u *unit, s *policy.Scorecard) {
+func (l *compiler) checkScorecard(u *unit, s *policy.Scorecard) {
 	shares := make([]exact.Decimal, len(s.Part))
 	// Item ids are unique across the parts of a scorecard.
 	var items []itemAt
@@ -248,7 +247,7 @@ func present(it *policy.Item) map[string]bool {
 	}
 }
 
-func (l *loader) checkItem(u *unit, ptr string, it *policy.Item) {
+func (l *compiler) checkItem(u *unit, ptr string, it *policy.Item) {
 	allowed := map[string]bool{}
 	for _, k := range scoringKeys[it.Scoring] {
 		allowed[k] = true
@@ -378,23 +377,23 @@ func (l *loader) checkItem(u *unit, ptr string, it *policy.Item) {
 }
 
 // formula parses and checks a formula whose result is a number.
-func (l *loader) formula(u *unit, ptr, src string, env formula.Env) *formula.Expr {
+func (l *compiler) formula(u *unit, ptr, src string, env formula.Env) *formula.Expr {
 	return l.typedFormula(u, ptr, src, env, formula.Num)
 }
 
 // typedFormula parses and checks a formula, reporting problems at their
 // position inside the formula's text. It returns nil when the formula has
 // problems or its result is not of type want.
-func (l *loader) typedFormula(u *unit, ptr, src string, env formula.Env, want formula.Type) *formula.Expr {
+func (l *compiler) typedFormula(u *unit, ptr, src string, env formula.Env, want formula.Type) *formula.Expr {
 	e, err := formula.Parse(src)
 	if err != nil {
 		fe := err.(*formula.Error)
-		l.diags.Add(l.formulaPos(u, ptr, src, fe.Off), tomlpos.KeyPath(ptr), "formula: %s", fe.Msg)
+		l.formulaErr(u, ptr, src, fe.Off, fe.Msg)
 		return nil
 	}
 	t, errs := formula.Check(e, env)
 	for _, fe := range errs {
-		l.diags.Add(l.formulaPos(u, ptr, src, fe.Off), tomlpos.KeyPath(ptr), "formula: %s", fe.Msg)
+		l.formulaErr(u, ptr, src, fe.Off, fe.Msg)
 	}
 	if len(errs) > 0 {
 		return nil

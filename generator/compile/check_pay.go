@@ -1,52 +1,16 @@
-package load
+package compile
 
 import (
 	"fmt"
-	"strings"
-	"unicode/utf8"
 
-	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
-// formulaPos returns the position of byte offset off of a formula whose
-// string value is at ptr. It follows the string's quoting: basic or literal,
-// single- or multi-line.
-func (l *loader) formulaPos(u *unit, ptr, src string, off int) diag.Pos {
-	vp := u.vpos(ptr)
-	lines := strings.Split(string(u.file.Data), "\n")
-	if vp.Line < 1 || vp.Line > len(lines) {
-		return vp
-	}
-	rest := []rune(lines[vp.Line-1])
-	if vp.Col-1 < len(rest) {
-		rest = rest[vp.Col-1:]
-	}
-	q := 1
-	if r := string(rest); strings.HasPrefix(r, `"""`) || strings.HasPrefix(r, `'''`) {
-		q = 3
-		if len(rest) == 3 { // a newline right after the opening quotes is trimmed
-			vp.Line++
-			vp.Col = 1
-			q = 0
-		}
-	}
-	if off > len(src) {
-		off = len(src)
-	}
-	before := src[:off]
-	if n := strings.Count(before, "\n"); n > 0 {
-		return diag.Pos{File: vp.File, Line: vp.Line + n, Col: utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1}
-	}
-	vp.Col += q + utf8.RuneCountInString(before)
-	return vp
-}
-
 // ---- bands
 
-func (l *loader) checkBands(u *unit, b *policy.Bands) {
+func (l *compiler) checkBands(u *unit, b *policy.Bands) {
 	rows := make([]row, len(b.Rows))
 	var prev *exact.Decimal
 	for i, r := range b.Rows {
@@ -79,7 +43,7 @@ func (l *loader) checkBands(u *unit, b *policy.Bands) {
 // reserved names cannot be declared by a pay plan.
 var reserved = map[string]bool{"score": true, "if": true, "then": true, "else": true, "and": true, "or": true, "not": true}
 
-func (l *loader) checkPayPlan(u *unit, p *policy.PayPlan) {
+func (l *compiler) checkPayPlan(u *unit, p *policy.PayPlan) {
 	if p.Scorecard != "" && p.PointsSystem != "" {
 		l.errf(u, "/points_system", "a pay plan takes its score from a scorecard or a points system, not both")
 	}
@@ -91,7 +55,7 @@ func (l *loader) checkPayPlan(u *unit, p *policy.PayPlan) {
 			return
 		}
 		if w, ok := where[name]; ok {
-			l.verrf(u, ptr, "name %q is already declared at line %d", name, u.pos(w).Line)
+			l.verrf(u, ptr, "name %q is already declared at line %s", name, u.line(w))
 			return
 		}
 		names[name], where[name] = t, ptr

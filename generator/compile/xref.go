@@ -1,4 +1,4 @@
-package load
+package compile
 
 import (
 	"fmt"
@@ -11,7 +11,7 @@ import (
 
 // prepare indexes what per-file checks need to know about other files: the
 // ids of bands policies whose rows carry numbers.
-func (l *loader) prepare() {
+func (l *compiler) prepare() {
 	l.coeffBands = map[string]bool{}
 	for _, u := range l.units {
 		if b, ok := u.pol.(*policy.Bands); ok && b.Output == "coefficient" {
@@ -22,7 +22,7 @@ func (l *loader) prepare() {
 
 // crossCheck runs the checks that span files: duplicate ids, overlapping
 // versions, references and cycles.
-func (l *loader) crossCheck() {
+func (l *compiler) crossCheck() {
 	byKind := map[policy.Kind]map[string][]*unit{}
 	for _, u := range l.units {
 		h := u.pol.Head()
@@ -87,7 +87,7 @@ func (l *loader) crossCheck() {
 // versionGap reports the days between two consecutive versions that no
 // version covers, at the end of the first and the start of the second: a
 // period settled in the gap has no rule.
-func (l *loader) versionGap(a, b *unit) {
+func (l *compiler) versionGap(a, b *unit) {
 	ha, hb := a.pol.Head(), b.pol.Head()
 	from, to := ha.EffectiveUntil.AddDate(0, 0, 1), hb.EffectiveFrom.AddDate(0, 0, -1)
 	msg := fmt.Sprintf("%s %s no version of %s %q: version %d ends on %s and version %d starts on %s; end version %d on %s, or start version %d on %s",
@@ -123,7 +123,7 @@ func hasHave(from, to time.Time) string {
 
 // bandsOutput checks that a band table named for coefficients or grades
 // gives them.
-func (l *loader) bandsOutput(u *unit, r policy.Reference, b *policy.Bands) {
+func (l *compiler) bandsOutput(u *unit, r policy.Reference, b *policy.Bands) {
 	if b.Output != r.Output {
 		l.verrf(u, r.Ptr, "band table %q gives %s, not %s", r.ID, plural(b.Output), plural(r.Output))
 	}
@@ -133,7 +133,7 @@ func (l *loader) bandsOutput(u *unit, r policy.Reference, b *policy.Bands) {
 // every day the policy that names it is: a policy ended (or not yet begun)
 // while another still names it would fail every computation of those days.
 // Gaps between its own versions have their own message (versionGaps).
-func (l *loader) coversPeriod(u *unit, r policy.Reference, vs []*unit) {
+func (l *compiler) coversPeriod(u *unit, r policy.Reference, vs []*unit) {
 	h := u.pol.Head()
 	first, last := vs[0].pol.Head(), vs[len(vs)-1].pol.Head()
 	for _, v := range vs {
@@ -181,7 +181,7 @@ func plural(output string) string {
 
 // cycles reports cycles in a graph of roles given by edges, once per cycle,
 // at the role of the cycle that sorts first.
-func (l *loader) cycles(roles map[string][]*unit, key string, edges func(*policy.Role) []string) {
+func (l *compiler) cycles(roles map[string][]*unit, key string, edges func(*policy.Role) []string) {
 	const (
 		white = iota
 		grey

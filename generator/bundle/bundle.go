@@ -1,0 +1,358 @@
+// Package bundle encodes the policies of a handbook in a compact binary form
+// and decodes them back, without TOML, JSON Schema or any other library: the
+// handbook site and the browser calculator carry a bundle instead of the
+// policy files, and compile what they decode with the same compile.Compile
+// the loader uses, so a bundle is checked again when it is read.
+//
+// A bundle is
+//
+//	magic "KFHB" · format version · model fingerprint · count · policies
+//
+// where each policy is its kind, its file and its source fields (those the
+// TOML decodes into, in declaration order) encoded by type: strings and
+// slices length-prefixed, integers as varints, decimals and rounding modes
+// as their text, dates as YYYY-MM-DD. The fingerprint is a hash of the
+// model's field names and types: a bundle written by another model is
+// refused rather than misread.
+package bundle
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"reflect"
+	"time"
+
+	"github.com/kefu-hr/handbook/generator/compile"
+	"github.com/kefu-hr/handbook/generator/policy"
+)
+
+// Version is the format version this package writes and reads.
+const Version = 1
+
+const magic = "KFHB"
+
+// Encode writes the policies of h (their sources: Compile's links are not
+// stored) as a bundle.
+func Encode(h *policy.Handbook) []byte {
+	var b bytes.Buffer
+	b.WriteString(magic)
+	w := &writer{&b}
+	w.uint(Version)
+	w.uint(Fingerprint())
+	all := h.All()
+	w.uint(uint64(len(all)))
+	for _, p := range all {
+		hd := p.Head()
+		w.str(string(hd.Kind))
+		w.str(hd.File)
+		w.value(reflect.ValueOf(p).Elem())
+	}
+	return b.Bytes()
+}
+
+// Decode reads a bundle and compiles its policies into a handbook. Problems
+// found by compile.Compile are returned with the handbook nil.
+func Decode(data []byte) (*policy.Handbook, []compile.Problem, error) {
+	ps, err := DecodePolicies(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	h, problems := compile.Compile(ps, nil)
+	return h, problems, nil
+}
+
+// DecodePolicies reads a bundle's policies, not yet compiled.
+func DecodePolicies(data []byte) (ps []policy.Policy, err error) {
+	if !bytes.HasPrefix(data, []byte(magic)) {
+		return nil, errors.New("bundle: not a handbook bundle")
+	}
+	r := &reader{data: data[len(magic):]}
+	defer func() {
+		if e := recover(); e != nil {
+			be, ok := e.(bundleError)
+			if !ok {
+				panic(e)
+			}
+			ps, err = nil, be
+		}
+	}()
+	if v := r.uint(); v != Version {
+		return nil, fmt.Errorf("bundle: format version %d, this program reads %d", v, Version)
+	}
+	if f := r.uint(); f != Fingerprint() {
+		return nil, errors.New("bundle: written by a program with another policy model; rebuild the bundle")
+	}
+	n := r.uint()
+	if n > uint64(len(r.data)) {
+		r.fail("policy count %d is more than the bundle can hold", n)
+	}
+	for range n {
+		kind := policy.Kind(r.str())
+		file := r.str()
+		p := newPolicy(kind)
+		if p == nil {
+			r.fail("unknown policy kind %q", kind)
+		}
+		r.value(reflect.ValueOf(p).Elem())
+		hd := p.Head()
+		hd.Kind, hd.File = kind, file
+		ps = append(ps, p)
+	}
+	if len(r.data) > 0 {
+		r.fail("%d bytes after the last policy", len(r.data))
+	}
+	return ps, nil
+}
+
+// newPolicy returns an empty policy of kind k, or nil.
+func newPolicy(k policy.Kind) policy.Policy {
+	switch k {
+	case policy.KindRole:
+		return &policy.Role{}
+	case policy.KindCompetency:
+		return &policy.Competency{}
+	case policy.KindScorecard:
+		return &policy.Scorecard{}
+	case policy.KindBands:
+		return &policy.Bands{}
+	case policy.KindPayPlan:
+		return &policy.PayPlan{}
+	case policy.KindPoints:
+		return &policy.Points{}
+	case policy.KindRedLines:
+		return &policy.RedLines{}
+	case policy.KindRules:
+		return &policy.Rules{}
+	}
+	return nil
+}
+
+var (
+	textMarshaler   = reflect.TypeFor[encoding.TextMarshaler]()
+	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+	timeType        = reflect.TypeFor[time.Time]()
+)
+
+// fields returns the indexes of the source fields of struct type t: the
+// exported fields the TOML decodes into (not those tagged toml:"-", which
+// Compile derives).
+func fields(t reflect.Type) []int {
+	var out []int
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() || f.Tag.Get("toml") == "-" {
+			continue
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// text reports whether values of t are stored as their text.
+func text(t reflect.Type) bool {
+	return t != timeType && t.Implements(textMarshaler) && reflect.PointerTo(t).Implements(textUnmarshaler)
+}
+
+// Fingerprint is a hash of the policy model: every source field's name and
+// type, of every policy kind.
+func Fingerprint() uint64 {
+	h := fnv.New64a()
+	seen := map[reflect.Type]bool{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		fmt.Fprintf(h, "%s:%s;", t.String(), t.Kind())
+		if seen[t] {
+			return
+		}
+		seen[t] = true
+		switch {
+		case t == timeType, text(t):
+			return
+		}
+		switch t.Kind() {
+		case reflect.Struct:
+			for _, i := range fields(t) {
+				f := t.Field(i)
+				fmt.Fprintf(h, "%s ", f.Name)
+				walk(f.Type)
+			}
+		case reflect.Slice, reflect.Pointer:
+			walk(t.Elem())
+		}
+	}
+	for _, k := range policy.Kinds {
+		walk(reflect.TypeOf(newPolicy(k)).Elem())
+	}
+	return h.Sum64()
+}
+
+// writer appends encoded values.
+type writer struct{ b *bytes.Buffer }
+
+func (w *writer) uint(x uint64) { w.b.Write(binary.AppendUvarint(nil, x)) }
+func (w *writer) int(x int64)   { w.b.Write(binary.AppendVarint(nil, x)) }
+func (w *writer) str(s string)  { w.uint(uint64(len(s))); w.b.WriteString(s) }
+
+func (w *writer) value(v reflect.Value) {
+	t := v.Type()
+	switch {
+	case t == timeType:
+		tm := v.Interface().(time.Time)
+		w.str(tm.Format(time.DateOnly))
+		return
+	case text(t):
+		b, err := v.Interface().(encoding.TextMarshaler).MarshalText()
+		if err != nil {
+			panic(fmt.Sprintf("bundle: %s: %v", t, err)) // a decimal always has a text
+		}
+		w.str(string(b))
+		return
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		for _, i := range fields(t) {
+			w.value(v.Field(i))
+		}
+	case reflect.String:
+		w.str(v.String())
+	case reflect.Bool:
+		if v.Bool() {
+			w.uint(1)
+		} else {
+			w.uint(0)
+		}
+	case reflect.Int, reflect.Int32, reflect.Int64:
+		w.int(v.Int())
+	case reflect.Pointer:
+		if v.IsNil() {
+			w.uint(0)
+			return
+		}
+		w.uint(1)
+		w.value(v.Elem())
+	case reflect.Slice:
+		if v.IsNil() {
+			w.uint(0)
+			return
+		}
+		w.uint(uint64(v.Len()) + 1)
+		for i := range v.Len() {
+			w.value(v.Index(i))
+		}
+	default:
+		panic(fmt.Sprintf("bundle: cannot encode %s (%s)", t, t.Kind()))
+	}
+}
+
+// bundleError is a malformed bundle, raised inside the reader.
+type bundleError string
+
+func (e bundleError) Error() string { return string(e) }
+
+// reader consumes encoded values; a malformed bundle panics with a
+// bundleError, which DecodePolicies returns.
+type reader struct {
+	data []byte
+}
+
+func (r *reader) fail(format string, args ...any) {
+	panic(bundleError("bundle: " + fmt.Sprintf(format, args...)))
+}
+
+func (r *reader) uint() uint64 {
+	x, n := binary.Uvarint(r.data)
+	if n <= 0 {
+		r.fail("truncated or malformed number")
+	}
+	r.data = r.data[n:]
+	return x
+}
+
+func (r *reader) int() int64 {
+	x, n := binary.Varint(r.data)
+	if n <= 0 {
+		r.fail("truncated or malformed number")
+	}
+	r.data = r.data[n:]
+	return x
+}
+
+func (r *reader) str() string {
+	n := r.uint()
+	if n > uint64(len(r.data)) {
+		r.fail("string of %d bytes, %d left", n, len(r.data))
+	}
+	s := string(r.data[:n])
+	r.data = r.data[n:]
+	return s
+}
+
+func (r *reader) value(v reflect.Value) {
+	t := v.Type()
+	switch {
+	case t == timeType:
+		s := r.str()
+		tm, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			r.fail("date %q: %v", s, err)
+		}
+		v.Set(reflect.ValueOf(tm))
+		return
+	case text(t):
+		s := r.str()
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+			r.fail("%s %q: %v", t, s, err)
+		}
+		return
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		for _, i := range fields(t) {
+			r.value(v.Field(i))
+		}
+	case reflect.String:
+		v.SetString(r.str())
+	case reflect.Bool:
+		switch r.uint() {
+		case 0:
+			v.SetBool(false)
+		case 1:
+			v.SetBool(true)
+		default:
+			r.fail("malformed yes/no")
+		}
+	case reflect.Int, reflect.Int32, reflect.Int64:
+		x := r.int()
+		if v.OverflowInt(x) {
+			r.fail("%d does not fit %s", x, t)
+		}
+		v.SetInt(x)
+	case reflect.Pointer:
+		if r.uint() == 0 {
+			return
+		}
+		e := reflect.New(t.Elem())
+		r.value(e.Elem())
+		v.Set(e)
+	case reflect.Slice:
+		n := r.uint()
+		if n == 0 {
+			return
+		}
+		n--
+		if n > uint64(len(r.data)) { // every element takes at least a byte
+			r.fail("list of %d, %d bytes left", n, len(r.data))
+		}
+		s := reflect.MakeSlice(t, int(n), int(n))
+		for i := range int(n) {
+			r.value(s.Index(i))
+		}
+		v.Set(s)
+	default:
+		r.fail("cannot decode %s", t)
+	}
+}

@@ -1,0 +1,169 @@
+package bundle
+
+import (
+	"bytes"
+	"encoding/binary"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/compile"
+	"github.com/kefu-hr/handbook/generator/engine"
+	_ "github.com/kefu-hr/handbook/generator/golden"
+	"github.com/kefu-hr/handbook/generator/internal/fixture"
+	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/generator/policy"
+	"github.com/kefu-hr/handbook/generator/report"
+)
+
+// TestShippedCasesFromABundle computes every worked case with the handbook
+// decoded from a bundle of the shipped policies: each report is byte for
+// byte its golden, and the decoded handbook encodes to the same bundle.
+func TestShippedCasesFromABundle(t *testing.T) {
+	h, err := load.ShippedHandbook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := Encode(h)
+	t.Logf("bundle of %d policies: %d bytes", len(h.All()), len(data))
+	b, problems, err := Decode(data)
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("decode: %v %v", err, problems)
+	}
+	if again := Encode(b); !bytes.Equal(again, data) {
+		t.Fatal("the decoded handbook encodes to another bundle")
+	}
+	paths, _ := filepath.Glob("../../testdata/cases/*.toml")
+	if len(paths) == 0 {
+		t.Fatal("no worked cases")
+	}
+	for _, path := range paths {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, diags := cases.Read(load.File{Path: "testdata/cases/" + filepath.Base(path), Data: src}, b)
+		if len(diags) > 0 {
+			t.Fatalf("%s: %v", path, diags)
+		}
+		r, err := engine.Compute(b, c.Case)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		var got bytes.Buffer
+		report.Text(&got, c.Title, r)
+		want, err := os.ReadFile(strings.TrimSuffix(path, ".toml") + ".golden")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != string(want) {
+			t.Errorf("%s: the report from the bundle differs from its golden", filepath.Base(path))
+		}
+	}
+}
+
+// TestMalformedBundles: every truncation of a bundle, a bundle of another
+// version or model, and trailing bytes are refused with an error, never a
+// panic or a handbook.
+func TestMalformedBundles(t *testing.T) {
+	data := Encode(fixture.Handbook(t))
+	step := max(1, len(data)/300)
+	for n := 0; n < len(data); n += step {
+		if _, err := DecodePolicies(data[:n]); err == nil {
+			t.Fatalf("a bundle cut at %d of %d bytes is accepted", n, len(data))
+		}
+	}
+	head := len(magic) + len(binary.AppendUvarint(nil, Version))
+	fp := binary.AppendUvarint(nil, Fingerprint())
+	other := append(append([]byte(magic), binary.AppendUvarint(nil, Version)...), binary.AppendUvarint(nil, Fingerprint()+1)...)
+	bad := map[string][]byte{
+		"other model":    append(other, data[head+len(fp):]...),
+		"not a bundle":   []byte("#:schema x"),
+		"other version":  append([]byte(magic+"\x02"), data[len(magic)+1:]...),
+		"trailing bytes": append(bytes.Clone(data), 0),
+	}
+	for name, b := range bad {
+		if _, err := DecodePolicies(b); err == nil {
+			t.Errorf("%s: accepted", name)
+		} else {
+			t.Logf("%s: %v", name, err)
+		}
+	}
+}
+
+// TestCompileChecksADecodedBundle: a bundle is checked again when decoded,
+// so a bundle whose policies are not a valid handbook gives problems.
+func TestCompileChecksADecodedBundle(t *testing.T) {
+	h := fixture.Handbook(t)
+	ps, err := DecodePolicies(Encode(h))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Drop every band table: the scorecards' references break.
+	var kept []policy.Policy
+	for _, p := range ps {
+		if p.Head().Kind != policy.KindBands {
+			kept = append(kept, p)
+		}
+	}
+	_, problems := compile.Compile(kept, nil)
+	if len(problems) == 0 {
+		t.Fatal("a handbook without its band tables compiles")
+	}
+	for _, p := range problems {
+		if !strings.Contains(p.String(), "unknown") {
+			t.Errorf("unexpected problem: %s", p)
+		}
+	}
+}
+
+// TestWasmDependencies: the packages the browser calculator is built from
+// link none of the TOML, JSON Schema or Markdown libraries, nor net.
+func TestWasmDependencies(t *testing.T) {
+	if testing.Short() {
+		t.Skip("go list of the wasm build: skipped under -short")
+	}
+	cmd := exec.Command("go", "list", "-deps", ".", "../engine", "../compile")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		for _, bad := range []string{"BurntSushi/toml", "pelletier/go-toml", "santhosh-tekuri/jsonschema", "yuin/goldmark", "generator/load", "generator/tomlpos", "generator/schema"} {
+			if strings.Contains(dep, bad) {
+				t.Errorf("the wasm build links %s", dep)
+			}
+		}
+		if dep == "net" || strings.HasPrefix(dep, "net/") {
+			t.Errorf("the wasm build links %s", dep)
+		}
+	}
+}
+
+// FuzzDecode: no input makes the decoder panic, and what decodes encodes
+// back to the same bytes.
+func FuzzDecode(f *testing.F) {
+	f.Add(Encode(fixture.Handbook(f)))
+	f.Add([]byte(magic))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ps, err := DecodePolicies(data)
+		if err != nil {
+			return
+		}
+		h, problems := compile.Compile(ps, nil)
+		if len(problems) > 0 {
+			return
+		}
+		if again := Encode(h); !bytes.Equal(again, data) {
+			// Reordered policies encode in the handbook's order; only a
+			// bundle already in that order must round-trip.
+			if ps2, err := DecodePolicies(again); err != nil || len(ps2) != len(ps) {
+				t.Fatalf("a decoded bundle does not encode back: %v", err)
+			}
+		}
+	})
+}
