@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/inputs"
 	"github.com/kefu-hr/handbook/generator/internal/fixture"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/policy"
@@ -58,7 +59,7 @@ func templates(t *testing.T, h *policy.Handbook) map[string]string {
 		}
 		for _, ps := range []string{"2026-10", "2026-Q3", "2026"} {
 			per, _ := engine.ParsePeriod(ps)
-			cols, err := Template(h, per, role.ID)
+			cols, err := inputs.Fields(h, per, role.ID)
 			if err != nil {
 				if !strings.Contains(err.Error(), "pays nothing") {
 					t.Errorf("%s %s: %v", role.ID, ps, err)
@@ -69,9 +70,9 @@ func templates(t *testing.T, h *policy.Handbook) map[string]string {
 			var names []string
 			for _, c := range cols {
 				if c.What == "" {
-					t.Errorf("%s %s: column %s has no guide", role.ID, ps, c.Name)
+					t.Errorf("%s %s: column %s has no guide", role.ID, ps, c.Path)
 				}
-				names = append(names, c.Name)
+				names = append(names, c.Path)
 			}
 			header := strings.Join(names, ",")
 			headers[role.ID+" "+ps] = header

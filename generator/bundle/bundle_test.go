@@ -121,12 +121,13 @@ func TestCompileChecksADecodedBundle(t *testing.T) {
 }
 
 // TestWasmDependencies: the packages the browser calculator is built from
-// link none of the TOML, JSON Schema or Markdown libraries, nor net.
+// (engine, compile, bundle, inputs) link none of the TOML, JSON Schema or
+// Markdown libraries, nor net.
 func TestWasmDependencies(t *testing.T) {
 	if testing.Short() {
 		t.Skip("go list of the wasm build: skipped under -short")
 	}
-	cmd := exec.Command("go", "list", "-deps", ".", "../engine", "../compile")
+	cmd := exec.Command("go", "list", "-deps", ".", "../engine", "../compile", "../inputs")
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	out, err := cmd.Output()
 	if err != nil {

@@ -1,9 +1,3 @@
-// Package cases reads worked cases: TOML files (testdata/cases/*.toml, with
-// their own JSON Schema) that give one person, role and period with every
-// input. A case is turned into an engine.Case against the handbook, so that
-// an input is typed by the rule it feeds: a number for tiers, yes/no for a
-// yes/no item, a level, a choice id, a list of checks, or named inputs of a
-// formula item. Every problem is reported at its file, line and column.
 package cases
 
 import (
@@ -20,6 +14,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/inputs"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/policy"
 	"github.com/kefu-hr/handbook/generator/tomlpos"
@@ -46,7 +41,7 @@ func Read(f load.File, h *policy.Handbook) (*Case, diag.List) {
 		// case being written lacks many).
 		refused := c.refused
 		c.refused = nil
-		for _, p := range Check(h, &out.Case) {
+		for _, p := range inputs.Check(h, &out.Case) {
 			ptr := ""
 			for _, k := range p.Path {
 				ptr += "/" + tomlpos.Escape(k)
@@ -357,4 +352,12 @@ func RunDir(dir, shown string, h *policy.Handbook) ([]Worked, diag.List, error) 
 		out = append(out, Worked{Path: f.Path, Case: c, Result: r})
 	}
 	return out, all, nil
+}
+
+// list joins ids for a message, "none" for none.
+func list(s []string) string {
+	if len(s) == 0 {
+		return "none"
+	}
+	return strings.Join(s, ", ")
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/inputs"
 	"github.com/kefu-hr/handbook/generator/internal/fixture"
 	"github.com/kefu-hr/handbook/generator/load"
 )
@@ -243,7 +244,7 @@ func TestCheckComputedAgreesWithCheck(t *testing.T) {
 			continue
 		}
 		computed++
-		full, fast := fmt.Sprint(Check(h, c)), fmt.Sprint(CheckComputed(h, c))
+		full, fast := fmt.Sprint(inputs.Check(h, c)), fmt.Sprint(inputs.CheckComputed(h, c))
 		if full != fast {
 			t.Errorf("%s (variant %d): Check %s, CheckComputed %s", c.Role, i%2, full, fast)
 		}

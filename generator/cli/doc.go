@@ -12,4 +12,6 @@
 //
 // Exit codes: 0 success, 1 problems found in the policies, 2 wrong usage or
 // an I/O failure.
+//
+// Used by cmd/handbook, generator/internal/realistic.
 package cli

@@ -13,6 +13,7 @@ import (
 
 	"github.com/kefu-hr/handbook/generator/batch"
 	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/inputs"
 )
 
 // payout computes a period's pay for every row of a people CSV and writes
@@ -102,7 +103,7 @@ func payoutTemplate(per engine.Period, role, out string, force bool, stdout, std
 	if code != 0 {
 		return code
 	}
-	cols, err := batch.Template(h, per, role)
+	cols, err := inputs.Fields(h, per, role)
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
 		return 2
@@ -111,7 +112,7 @@ func payoutTemplate(per engine.Period, role, out string, force bool, stdout, std
 	cw := csv.NewWriter(&buf)
 	names := make([]string, len(cols))
 	for i, c := range cols {
-		names[i] = c.Name
+		names[i] = c.Path
 	}
 	_ = cw.Write(names) // a bytes.Buffer takes every write
 	cw.Flush()
@@ -126,7 +127,7 @@ func payoutTemplate(per engine.Period, role, out string, force bool, stdout, std
 	}
 	fmt.Fprintf(stderr, "%d columns for %s, %s (one row per person):\n", len(cols), role, per)
 	for _, c := range cols {
-		fmt.Fprintf(stderr, "  %-52s %s\n", c.Name, c.What)
+		fmt.Fprintf(stderr, "  %-52s %s\n", c.Path, c.What)
 	}
 	return 0
 }

@@ -9,4 +9,6 @@
 // (Problem), and package load maps them to file:line:col, while package
 // bundle compiles what it decodes with the same code, without positions.
 // Used by load, bundle and, through them, every reader of the handbook.
+//
+// Used by generator/bundle, generator/load.
 package compile

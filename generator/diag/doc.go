@@ -8,4 +8,7 @@
 //
 // A List collects all diagnostics of a run; it sorts by position and its Err
 // method is nil when the list is empty, in the manner of go/scanner.ErrorList.
+//
+// Used by generator/cases, generator/cli, generator/compile, generator/load,
+// generator/retro, generator/tomlpos.
 package diag

@@ -118,7 +118,10 @@ type Result struct {
 
 // Compute computes a case with the policies in effect on the day its period
 // is settled (its last day).
-func Compute(h *policy.Handbook, c Case) (Result, error) {
+func Compute(h *policy.Handbook, c Case) (Result, error) { return new(Scratch).Compute(h, c) }
+
+// Compute is Compute with the scratch's working storage.
+func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 	d := c.Period.Settled()
 	t := On(h, d)
 	role, _ := h.At(policy.KindRole, c.Role, d).(*policy.Role)
@@ -181,7 +184,7 @@ func Compute(h *policy.Handbook, c Case) (Result, error) {
 		r.Points = &pr
 		in.Score = &pr.Total
 	}
-	pay, err := pay(plan, in, t, !c.NoTrace)
+	pay, err := pay(plan, in, t, !c.NoTrace, sc)
 	if err != nil {
 		return Result{}, fmt.Errorf("pay plan %s: %w", plan.ID, err)
 	}

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
@@ -124,9 +123,9 @@ func (s *payScope) Lookup(name string, x exact.Decimal) (exact.Decimal, error) {
 
 // Pay computes a pay plan with its trace. Every missing input is reported at
 // once.
-func Pay(p *policy.PayPlan, in PayInput, t Tables) (PayResult, error) { return pay(p, in, t, true) }
+func Pay(p *policy.PayPlan, in PayInput, t Tables) (PayResult, error) { return pay(p, in, t, true, nil) }
 
-func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error) {
+func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (PayResult, error) {
 	period := in.Period
 	if period == "" {
 		period = p.Period
@@ -134,14 +133,14 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool) (PayResult, error
 	r := PayResult{Plan: p.ID, Version: p.Version, Total: zero, Components: make([]ComponentResult, 0, p.Lines(period))}
 	rule := p.RoundingRule()
 	leave, lerr := leaveRules(p, in.Leave)
-	s, err := planScope(p, in, t)
+	s, err := planScope(p, in, t, sc)
 	if err != nil || lerr != nil {
 		if s != nil {
-			s.release()
+			s.release(sc)
 		}
 		return PayResult{}, joinInputErrors(err, lerr)
 	}
-	defer s.release()
+	defer s.release(sc)
 
 	var withhold map[string]bool // the kinds held back; none without a red line
 	if len(in.RedLines) > 0 {
@@ -330,28 +329,44 @@ func (s *payScope) lookupText(l formula.Lookup) string {
 	return fmt.Sprintf("查「%s」：%s %s对应 %s。", title, l.Arg, where, l.Result)
 }
 
-// scopes recycles the maps of formula scopes: a batch computes one plan per
-// row, and a fresh map per row was most of its garbage. Nothing outlives a
-// computation, so results never depend on the pool.
-var scopes = sync.Pool{New: func() any {
-	return &payScope{vals: make(map[string]formula.Value, 32)}
-}}
+// Scratch is working storage that a caller computing many cases one after
+// another (a batch worker) keeps, so that each computation does not make its
+// maps afresh: a fresh map per row was most of a batch's garbage. The zero
+// value is ready to use; a Scratch must not be shared by goroutines that
+// compute at the same time. Nothing of a result lives in it, so results
+// never depend on it.
+type Scratch struct {
+	scope *payScope
+}
 
-// release clears the scope and returns it to the pool.
-func (s *payScope) release() {
+// scope returns a scope to fill: the scratch's, or a new one.
+func (sc *Scratch) take() *payScope {
+	if sc != nil && sc.scope != nil {
+		s := sc.scope
+		sc.scope = nil
+		return s
+	}
+	return &payScope{vals: make(map[string]formula.Value, 32)}
+}
+
+// release clears the scope and gives it back to the scratch it came from.
+func (s *payScope) release(sc *Scratch) {
+	if sc == nil {
+		return
+	}
 	clear(s.vals)
 	s.plan, s.t = nil, nil
-	scopes.Put(s)
+	sc.scope = s
 }
 
 // planScope checks a plan's inputs for a period and returns the scope its
 // formulas are evaluated in: params, inputs and score.
-func planScope(p *policy.PayPlan, in PayInput, t Tables) (*payScope, error) {
+func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch) (*payScope, error) {
 	period := in.Period
 	if period == "" {
 		period = p.Period
 	}
-	s := scopes.Get().(*payScope)
+	s := sc.take()
 	s.plan, s.t = p, t
 	var problems []string
 	for _, def := range p.Input {

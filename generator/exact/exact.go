@@ -1,7 +1,3 @@
-// Package exact holds the exact decimal number used for every amount, rate,
-// weight and point in the handbook. It wraps github.com/cockroachdb/apd/v3:
-// no value ever passes through a float64, and rounding happens only where a
-// caller asks for it, with an explicit mode.
 package exact
 
 import (

@@ -19,4 +19,8 @@
 // Explain works a formula through for a reader: the branches taken, the
 // formula with names and with values (4000.00 × 80 ÷ 100), and the facts,
 // with values, that chose each branch.
+//
+// Used by generator/cases, generator/compile, generator/coverage,
+// generator/diff, generator/engine, generator/inputs, generator/load,
+// generator/policy.
 package formula

@@ -19,4 +19,7 @@
 //     addressed by JSON pointer, are mapped here to file:line:col.
 //
 // Every problem of every file is collected; Load never stops at the first.
+//
+// Used by generator/cases, generator/cli, generator/diff, generator/gitrev,
+// generator/internal/fixture, generator/internal/realistic, generator/retro.
 package load

@@ -2,8 +2,14 @@
 // competencies, scorecards, band tables, pay plans, the points system, red
 // lines and text rules, each a versioned policy with a source and notes.
 //
-// Values of this package are produced by package load after every check has
-// passed, and are read-only from then on: the engine, the site generator and
-// the CLI read them and never modify them. Numbers are exact decimals
+// A Handbook is made by compile.Compile once every check has passed (from
+// files by package load, from a bundle by package bundle) and is read-only
+// from then on: the engine, the site generator and the CLI read it and never
+// modify it. Numbers are exact decimals
 // (package exact); formulas are parsed (package formula).
+//
+// Used by generator/batch, generator/bundle, generator/cases, generator/cli,
+// generator/compile, generator/coverage, generator/diff, generator/engine,
+// generator/inputs, generator/internal/fixture, generator/load,
+// generator/retro, generator/schema.
 package policy

@@ -1,4 +1,4 @@
-package cases
+package inputs
 
 import (
 	"fmt"
@@ -193,7 +193,7 @@ func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]e
 				continue
 			}
 			if given && v.Value != nil && it.Input != nil {
-				if msg := policy.CheckBound(it.Input.Kind, *v.Value); msg != "" {
+				if msg := CheckBound(it.Input.Kind, *v.Value); msg != "" {
 					k.add(sub(path, it.ID), "%s", msg)
 					continue
 				}
@@ -290,7 +290,7 @@ func (k *checker) named(card []string, it *policy.Item, in map[string]formula.Va
 		case def.Kind != "yesno" && in[name].IsBool:
 			k.add(p, "%s is a number, not yes/no", name)
 		case def.Kind != "yesno":
-			if msg := policy.CheckBound(def.Kind, in[name].Num); msg != "" {
+			if msg := CheckBound(def.Kind, in[name].Num); msg != "" {
 				k.add(p, "%s", msg)
 			}
 		}
@@ -323,7 +323,7 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period string, in map
 		case !plan.Uses(period, def.Name):
 			k.add(sub(path, def.Name), "pay plan %s does not use %s in %s %s settlement", plan.ID, def.Name, article(period), period)
 		case def.Kind != "yesno":
-			if msg := policy.CheckBound(def.Kind, v.Num); msg != "" {
+			if msg := CheckBound(def.Kind, v.Num); msg != "" {
 				k.add(sub(path, def.Name), "%s", msg)
 			}
 		}
@@ -366,7 +366,7 @@ func (k *checker) points(plan *policy.PayPlan, period string) {
 	// The engine refuses every bad event, award and shortfall, but computes
 	// with any rate: its bound is checked in any case.
 	for i, s := range in.Shortfalls {
-		if msg := policy.CheckBound("percent", s.Rate); msg != "" {
+		if msg := CheckBound("percent", s.Rate); msg != "" {
 			k.add([]string{"points", "shortfalls", strconv.Itoa(i)}, "the rate: %s", msg)
 		}
 	}
@@ -489,7 +489,7 @@ func (k *checker) history(plan *policy.PayPlan, period string) {
 		if q.Score == nil && (plan.Scorecard != "" || plan.PointsSystem != "") {
 			k.missing(append(slices.Clip(p), "score"), "no score given for %s: the ledger needs each earlier quarter's score", q.Label)
 		} else if q.Score != nil {
-			if msg := policy.CheckBound("score", *q.Score); msg != "" {
+			if msg := CheckBound("score", *q.Score); msg != "" {
 				k.add(append(slices.Clip(p), "score"), "%s's score: %s", q.Label, msg)
 			}
 		}

@@ -1,0 +1,17 @@
+// Package bundle encodes the policies of a handbook in a compact binary form
+// and decodes them back, without TOML, JSON Schema or any other library: the
+// handbook site and the browser calculator carry a bundle instead of the
+// policy files, and compile what they decode with the same compile.Compile
+// the loader uses, so a bundle is checked again when it is read.
+//
+// A bundle is
+//
+//	magic "KFHB" · format version · model fingerprint · count · policies
+//
+// where each policy is its kind, its file and its source fields (those the
+// TOML decodes into, in declaration order) encoded by type: strings and
+// slices length-prefixed, integers as varints, decimals and rounding modes
+// as their text, dates as YYYY-MM-DD. The fingerprint is a hash of the
+// model's field names and types: a bundle written by another model is
+// refused rather than misread.
+package bundle

@@ -1,0 +1,239 @@
+package inputs
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/policy"
+)
+
+// Field is one input of a role's period: a CSV column, a line of a case
+// file, a field of the calculator's form.
+type Field struct {
+	Path string // e.g. scorecard.kefu-zongjian-monthly.crm; see Form
+	What string // in Chinese: the input's label, unit and how to write it
+	// Label is the input's Chinese name, Kind what is written (see the
+	// Kind constants), Unit its unit ("" for none).
+	Label, Kind, Unit string
+	// Bound is the range and precision of a number, nil when the field is
+	// not a number; Max, when set, is the item's own maximum.
+	Bound *Bound
+	Max   *exact.Decimal
+	// Options are what may be picked: choices, checks, red lines.
+	Options []Option
+}
+
+// Option is one thing a field lets the person pick.
+type Option struct {
+	ID, Text string
+}
+
+// The kinds of field.
+const (
+	KindText       = "text"       // free text: the person
+	KindRole       = "role"       // a role id
+	KindNumber     = "number"     // a number within Bound
+	KindYesNo      = "yesno"      // true or false (是/否)
+	KindLevel      = "level"      // a behaviour level, 1 to 5
+	KindChoice     = "choice"     // one of Options
+	KindChecks     = "checks"     // any of Options, or none
+	KindCount      = "count"      // occurrences of a points event
+	KindAwards     = "awards"     // points of discretionary awards
+	KindShortfalls = "shortfalls" // the shortfalls of a ladder
+	KindRedLines   = "redlines"   // any of Options
+	KindLeave      = "leave"      // voluntary or dismissal
+	KindMonths     = "months"     // months served, 0 to 12
+)
+
+// field returns a field with its guide and kind.
+func field(path, what, label, kind string) Field {
+	return Field{Path: path, What: what, Label: label, Kind: kind}
+}
+
+// number returns a numeric field of an input kind (money, percent, …).
+func numberField(path, what, label, inputKind, unit string) Field {
+	f := field(path, what, label, KindNumber)
+	if b, ok := Bounds[inputKind]; ok {
+		f.Bound = &b
+		if unit == "" {
+			unit = b.Unit
+		}
+	}
+	if inputKind == "yesno" {
+		f.Kind = KindYesNo
+	}
+	f.Unit = unit
+	return f
+}
+
+// Fields lists the inputs a payout of role for period needs: person and
+// role, every item of every scorecard the plan uses in the period, every
+// pay input the period's components use, the points system's events and
+// ladders when it counts, red lines, departures where the plan has leave
+// rules, and the earlier quarters of a ledger. It is what HR fills in.
+func Fields(h *policy.Handbook, period engine.Period, roleID string) ([]Field, error) {
+	day := period.Settled()
+	role, _ := h.At(policy.KindRole, roleID, day).(*policy.Role)
+	if role == nil {
+		return nil, fmt.Errorf("no role %q in effect on %s", roleID, day.Format("2006-01-02"))
+	}
+	if role.PayPlan == "" {
+		return nil, fmt.Errorf("role %s has no pay plan: there is no pay to compute", role.ID)
+	}
+	plan, _ := h.At(policy.KindPayPlan, role.PayPlan, day).(*policy.PayPlan)
+	if plan == nil {
+		return nil, fmt.Errorf("role %s's pay plan %s is not in effect on %s", role.ID, role.PayPlan, day.Format("2006-01-02"))
+	}
+	if plan.Lines(period.Kind) == 0 {
+		return nil, fmt.Errorf("pay plan %s pays nothing in a %s settlement", plan.ID, period.Kind)
+	}
+	cols := []Field{field("person", "姓名（每人一行）", "姓名", KindText), field("role", "岗位："+role.ID+"（"+role.Title+"）", "岗位", KindRole)}
+	var cards []string
+	for _, id := range role.Scorecards {
+		if usesCard(plan, period.Kind, id) {
+			cards = append(cards, id)
+		}
+	}
+	for _, id := range cards {
+		sc, _ := h.At(policy.KindScorecard, id, day).(*policy.Scorecard)
+		if sc == nil {
+			continue
+		}
+		for pi := range sc.Part {
+			for ii := range sc.Part[pi].Item {
+				cols = append(cols, itemFields(sc, &sc.Part[pi].Item[ii])...)
+			}
+		}
+	}
+	for _, def := range plan.Input {
+		if !plan.Uses(period.Kind, def.Name) || def.Scorecard != "" && slices.Contains(cards, def.Scorecard) {
+			continue
+		}
+		cols = append(cols, numberField("pay."+def.Name, def.Label+inputHint(def.Kind), def.Label, def.Kind, ""))
+	}
+	if plan.PointsSystem != "" && engine.UsesScore(plan, period.Kind) {
+		if ps, _ := h.At(policy.KindPoints, plan.PointsSystem, day).(*policy.Points); ps != nil {
+			for _, e := range ps.Event {
+				if e.Discretionary {
+					cols = append(cols, field("points.award."+e.ID, e.Title+"：每次酌情加的分数，用 | 隔开", e.Title, KindAwards))
+				} else {
+					f := field("points."+e.ID, fmt.Sprintf("%s：本月次数（每次 %s 分）", e.Title, e.Points), e.Title, KindCount)
+					f.Unit = "次"
+					cols = append(cols, f)
+				}
+			}
+			for _, l := range ps.Ladder {
+				cols = append(cols, field("points.ladder."+l.ID, l.Title+"：本月每次不达标写 次数:比率，附加条件成立的加 :met=档次，用 | 隔开（如 3:67|4:68:met=3）", l.Title, KindShortfalls))
+			}
+		}
+	}
+	if plan.RedLines != "" {
+		f := field("red_lines", "本期触及的电网指标代号，用 | 隔开；没有则留空", "电网指标", KindRedLines)
+		if rl, _ := h.At(policy.KindRedLines, plan.RedLines, day).(*policy.RedLines); rl != nil {
+			for _, l := range rl.Line {
+				f.Options = append(f.Options, Option{l.ID, l.Title})
+			}
+		}
+		cols = append(cols, f)
+	}
+	if len(plan.LeaveRule) > 0 && slices.ContainsFunc(plan.LeaveRule, func(lr policy.LeaveRule) bool { return leaveApplies(plan, &lr, period.Kind) }) {
+		leave := field("leave.case", "不满服务期离职的：voluntary（主动）或 dismissal（被动）；未离职留空", "离职", KindLeave)
+		leave.Options = []Option{{"voluntary", "主动"}, {"dismissal", "被动"}}
+		months := field("leave.months", "离职的：本服务期已服务月数（0～12）", "已服务月数", KindMonths)
+		months.Unit = "月"
+		cols = append(cols, leave, months)
+	}
+	if period.Kind == "quarterly" && plan.HasLedger() {
+		for q := 1; q < period.Quarter; q++ {
+			label := engine.Period{Kind: "quarterly", Year: period.Year, Quarter: q}.String()
+			cols = append(cols, numberField("history."+label+".score", label+" 的考核总分（台账结转用）", label+" 考核总分", "score", ""))
+			for _, def := range plan.Input {
+				if plan.Uses("quarterly", def.Name) {
+					cols = append(cols, numberField("history."+label+".pay."+def.Name, label+" 的"+def.Label+inputHint(def.Kind), label+" "+def.Label, def.Kind, ""))
+				}
+			}
+		}
+	}
+	return cols, nil
+}
+
+// leaveApplies reports whether a leave rule touches a component settled in period.
+func leaveApplies(plan *policy.PayPlan, lr *policy.LeaveRule, period string) bool {
+	for i := range plan.Component {
+		if c := &plan.Component[i]; plan.PeriodOf(c) == period && slices.Contains(lr.Components, c.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// itemFields are the fields of one scorecard item: one, or one per named
+// input of a formula item.
+func itemFields(sc *policy.Scorecard, it *policy.Item) []Field {
+	name := "scorecard." + sc.ID + "." + it.ID
+	switch it.Scoring {
+	case policy.ScoreFormula:
+		var cols []Field
+		for _, in := range it.Inputs {
+			f := numberField(name+"."+in.Name, it.Title+"："+in.Label, it.Title+"："+in.Label, in.Kind, in.DisplayUnit())
+			f.Max = in.Max
+			cols = append(cols, f)
+		}
+		return cols
+	case policy.ScoreYesNo:
+		return []Field{field(name, it.Title+"："+it.Input.Label+"（是/否）", it.Title, KindYesNo)}
+	case policy.ScoreLevels:
+		f := field(name, it.Title+"：行为等级 1～5", it.Title, KindLevel)
+		f.Unit = "级"
+		return []Field{f}
+	case policy.ScoreChoice, policy.ScoreChecklist:
+		what, kind, list := "：选一项，写其代号（", KindChoice, it.Choices
+		if it.Scoring == policy.ScoreChecklist {
+			what, kind, list = "：达到的要求代号，用 | 隔开（", KindChecks, it.Checks
+		}
+		var ids []string
+		f := field(name, "", it.Title, kind)
+		for _, c := range list {
+			ids = append(ids, c.ID)
+			f.Options = append(f.Options, Option{c.ID, c.Text})
+		}
+		f.What = it.Title + what + strings.Join(ids, "、") + "）"
+		if kind == KindChecks {
+			f.What += "，一项也没有写 none"
+		}
+		return []Field{f}
+	}
+	what := it.Title
+	kind, unit := "", ""
+	if it.Input != nil {
+		what += "：" + it.Input.Label
+		if u := it.Input.DisplayUnit(); u != "" {
+			what += "（" + u + "）"
+		}
+		kind, unit = it.Input.Kind, it.Input.DisplayUnit()
+	}
+	f := numberField(name, what, it.Title, kind, unit)
+	f.Kind = KindNumber
+	if it.Input != nil {
+		f.Max = it.Input.Max
+	}
+	return []Field{f}
+}
+
+// inputHint says how to write a pay input of a kind.
+func inputHint(kind string) string {
+	switch kind {
+	case "money":
+		return "（元，如 12000.00）"
+	case "percent":
+		return "（百分数，写数字不写 %）"
+	case "yesno":
+		return "（是/否）"
+	case "count":
+		return "（次数/个数，整数）"
+	}
+	return ""
+}
