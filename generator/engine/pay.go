@@ -123,7 +123,9 @@ func (s *payScope) Lookup(name string, x exact.Decimal) (exact.Decimal, error) {
 
 // Pay computes a pay plan with its trace. Every missing input is reported at
 // once.
-func Pay(p *policy.PayPlan, in PayInput, t Tables) (PayResult, error) { return pay(p, in, t, true, nil) }
+func Pay(p *policy.PayPlan, in PayInput, t Tables) (PayResult, error) {
+	return pay(p, in, t, true, nil)
+}
 
 func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (PayResult, error) {
 	period := in.Period
