@@ -6,14 +6,19 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/kefu-hr/handbook/generator/cases"
 	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/inputs"
 	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/generator/policy"
 	"github.com/kefu-hr/handbook/generator/report"
+	"github.com/kefu-hr/handbook/generator/wire"
 )
 
-// calc computes one worked case and prints the result with its trace.
+// calc computes one worked case (a TOML case file, or a JSON case request
+// in the wire shape) and prints the result with its trace.
 func calc(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("calc", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -26,7 +31,7 @@ func calc(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: handbook calc [--format text|json] CASE.toml")
+		fmt.Fprintln(stderr, "usage: handbook calc [--format text|json] CASE.toml|CASE.json")
 		return 2
 	}
 	path := fs.Arg(0)
@@ -39,24 +44,66 @@ func calc(args []string, stdout, stderr io.Writer) int {
 	if code != 0 {
 		return code
 	}
-	f := load.File{Path: filepath.ToSlash(filepath.Clean(path)), Data: data}
-	c, diags := cases.Read(f, h)
-	if len(diags) > 0 {
-		writeText(stderr, diags, map[string][]byte{f.Path: data})
-		return 1
+	shown := filepath.ToSlash(filepath.Clean(path))
+	var title string
+	var c engine.Case
+	if strings.HasSuffix(path, ".json") {
+		req, err := wire.ReadCase(data)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", shown, err)
+			return 1
+		}
+		rc, problems := request(h, req)
+		if len(problems) > 0 {
+			if *format == "json" {
+				_, _ = stdout.Write(wire.Marshal(wire.FromFieldProblems(problems)))
+			}
+			for _, p := range problems {
+				fmt.Fprintf(stderr, "%s: inputs.%s: %s\n", shown, p.Path, p.Reason)
+			}
+			return 1
+		}
+		title, c = req.Title, *rc
+	} else {
+		f := load.File{Path: shown, Data: data}
+		wc, diags := cases.Read(f, h)
+		if len(diags) > 0 {
+			if *format == "json" {
+				_, _ = stdout.Write(wire.Marshal(wire.FromDiagnostics(diags)))
+			}
+			writeText(stderr, diags, map[string][]byte{f.Path: data})
+			return 1
+		}
+		title, c = wc.Title, wc.Case
 	}
-	r, err := engine.Compute(h, c.Case)
+	r, err := engine.Compute(h, c)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", f.Path, err)
+		fmt.Fprintf(stderr, "%s: %v\n", shown, err)
 		return 1
 	}
 	if *format == "json" {
-		if err := report.JSON(stdout, c.Title, r); err != nil {
-			fmt.Fprintf(stderr, "handbook calc: %v\n", err)
-			return 2
-		}
+		_, _ = stdout.Write(wire.Marshal(wire.FromResult(title, r)))
 		return 0
 	}
-	report.Text(stdout, c.Title, r)
+	report.Text(stdout, title, r)
 	return 0
+}
+
+// request decodes a case request through the inputs layer and checks it,
+// each problem at its input's path.
+func request(h *policy.Handbook, req wire.Case) (*engine.Case, []inputs.FieldProblem) {
+	period, err := engine.ParsePeriod(req.Period)
+	if err != nil {
+		return nil, []inputs.FieldProblem{{Path: "period", Reason: err.Error()}}
+	}
+	values := req.Values()
+	paths := make([]string, len(values))
+	for i, v := range values {
+		paths[i] = v.Path
+	}
+	form, problems := inputs.NewForm(h, period, paths)
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	return inputs.Decode(form, values)
 }

@@ -42,9 +42,12 @@ Usage:
         works on the built-in policies and names them on standard error.
   handbook build [-o dir] [--force]
         Check every policy and write the handbook site.
-  handbook calc [--format text|json] CASE.toml
-        Compute a worked case (see testdata/cases) and print the result with
-        the trace of every number.
+  handbook calc [--format text|json] CASE.toml|CASE.json
+        Compute a worked case (see testdata/cases), or a JSON case request
+        ({"wire": 1, "kind": "case", "period": …, "inputs": {PATH: TEXT}},
+        the paths being the columns of a payout CSV), and print the result
+        with the trace of every number. --format json prints the versioned
+        wire shape (generator/wire/wire.schema.json), as validate does.
   handbook payout --period PERIOD [-o payouts.csv] [--force] people.csv
         Compute a period's pay for a whole department: one row per person in,
         one row per person out with every component; bad rows are reported

@@ -1,12 +1,12 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/diag"
+	"github.com/kefu-hr/handbook/generator/wire"
 )
 
 // writeText prints one line per problem followed by the source line with a
@@ -20,23 +20,9 @@ func writeText(w io.Writer, diags diag.List, src map[string][]byte) {
 	}
 }
 
-// jsonDiag is the JSON form of a diagnostic.
-type jsonDiag struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Col     int    `json:"col"`
-	Key     string `json:"key,omitempty"`
-	Message string `json:"message"`
-}
-
-// writeJSON prints the problems as a JSON array (empty when clean).
+// writeJSON prints the problems as a wire problems document.
 func writeJSON(w io.Writer, diags diag.List) {
-	out := make([]jsonDiag, len(diags))
-	for i, d := range diags {
-		out[i] = jsonDiag{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Key: d.Key, Message: d.Message}
-	}
-	b, _ := json.MarshalIndent(out, "", "  ")
-	fmt.Fprintf(w, "%s\n", b)
+	_, _ = w.Write(wire.Marshal(wire.FromDiagnostics(diags)))
 }
 
 // writeGitHub prints the problems as GitHub Actions workflow commands, which

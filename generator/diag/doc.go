@@ -10,5 +10,5 @@
 // method is nil when the list is empty, in the manner of go/scanner.ErrorList.
 //
 // Used by generator/cases, generator/cli, generator/compile, generator/load,
-// generator/retro, generator/tomlpos.
+// generator/retro, generator/tomlpos, generator/wire.
 package diag

@@ -10,5 +10,5 @@
 // Round, to two decimals 四舍五入; money follows the pay plan's declared rule.
 //
 // Used by generator/batch, generator/cases, generator/cli, generator/coverage,
-// generator/diff, generator/inputs, generator/report.
+// generator/diff, generator/inputs, generator/report, generator/wire.
 package engine

@@ -11,5 +11,5 @@
 // fields of its form. It needs neither TOML nor JSON Schema, so the
 // browser's calculator links it.
 //
-// Used by generator/batch, generator/cases, generator/cli.
+// Used by generator/batch, generator/cases, generator/cli, generator/wire.
 package inputs

@@ -222,6 +222,16 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 				continue
 			}
 			cols[i] = f
+		case name == "points":
+			cols[i] = func(c *decoded, v string) error {
+				if v != "0" {
+					return fmt.Errorf("%q: write 0 for a month under the points system without any event (the events have their own columns)", v)
+				}
+				if c.Points == nil {
+					c.Points = &c.points
+				}
+				return nil
+			}
 		case strings.HasPrefix(name, "points."):
 			key := strings.TrimPrefix(name, "points.")
 			if err := pointsColumn(h, day, key); err != nil {
@@ -260,7 +270,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 			}
 			cols[i] = f
 		default:
-			problems = append(problems, FieldProblem{name, "unknown column (want person, role, scorecard.*, pay.*, points.*, red_lines, leave.case, leave.months, history.*)"})
+			problems = append(problems, FieldProblem{name, "unknown column (want person, role, scorecard.*, pay.*, points, points.*, red_lines, leave.case, leave.months, history.*)"})
 		}
 	}
 	return cols, problems
@@ -371,13 +381,20 @@ func pointsColumn(h *policy.Handbook, day time.Time, key string) error {
 // plan, and a scorecard the plan does not use in the period is refused: its
 // score would be computed and shown nowhere. With computed, the engine has
 // computed the entry without error (the fast path, see CheckComputed).
-func (f *Form) Check(e *Entry, computed bool) []FieldProblem {
+func (f *Form) Check(e *Entry, computed bool) []FieldProblem { return f.check(e, computed, true) }
+
+// CheckCase is Check for an entry that is a case, not a payout: a role that
+// only scores, and a scorecard its plan does not pay by in the period, are
+// computed like any other.
+func (f *Form) CheckCase(e *Entry) []FieldProblem { return f.check(e, false, false) }
+
+func (f *Form) check(e *Entry, computed, payout bool) []FieldProblem {
 	h, period, c := f.h, f.period, &e.decoded
 	var out []FieldProblem
 	at := func(column, reason string) { out = append(out, FieldProblem{Path: column, Reason: reason}) }
 	d := period.Settled()
 	unused := map[string]bool{}
-	if role, _ := h.At(policy.KindRole, c.Role, d).(*policy.Role); role != nil {
+	if role, _ := h.At(policy.KindRole, c.Role, d).(*policy.Role); role != nil && payout {
 		if role.PayPlan == "" {
 			at("role", fmt.Sprintf("role %s has no pay plan: there is no pay to compute", role.ID))
 			return out

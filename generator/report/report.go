@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -102,17 +101,4 @@ func or(s, dflt string) string {
 		return dflt
 	}
 	return s
-}
-
-// JSON writes a result as indented JSON; decimals are strings.
-func JSON(w io.Writer, title string, r engine.Result) error {
-	b, err := json.MarshalIndent(struct {
-		Title string `json:"title"`
-		engine.Result
-	}{title, r}, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(w, "%s\n", b)
-	return err
 }

@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/internal/fixture"
+	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/generator/wire"
+)
+
+// TestJSONOutputsMatchTheWireSchema runs every command that prints JSON,
+// in a copy of the fixture handbook, and validates each document against
+// wire.schema.json: calc on every worked case (and the same case sent as a
+// JSON request, which must give the same bytes), calc refusing a bad case
+// and a bad request, and validate clean and with problems.
+func TestJSONOutputsMatchTheWireSchema(t *testing.T) {
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("wire.schema.json", bytes.NewReader(wire.Schema)); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("wire.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files, err := fixtureFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		p := filepath.Join(dir, f.name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	run := func(want int, args ...string) []byte {
+		t.Helper()
+		var out, errOut bytes.Buffer
+		if code := Run(args, &out, &errOut); code != want {
+			t.Fatalf("handbook %s: exit %d, want %d\n%s", strings.Join(args, " "), code, want, errOut.String())
+		}
+		var doc any
+		if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+			t.Fatalf("handbook %s: not JSON: %v\n%s", strings.Join(args, " "), err, out.String())
+		}
+		if err := schema.Validate(doc); err != nil {
+			t.Errorf("handbook %s: %v", strings.Join(args, " "), err)
+		}
+		return out.Bytes()
+	}
+	h := fixture.Handbook(t)
+	paths, _ := filepath.Glob("cases/*.toml")
+	if len(paths) == 0 {
+		t.Fatal("no fixture cases")
+	}
+	for _, path := range paths {
+		got := run(0, "calc", "--format", "json", path)
+		src, _ := os.ReadFile(path)
+		wc, diags := cases.Read(load.File{Path: path, Data: src}, h)
+		if len(diags) > 0 {
+			t.Fatal(diags)
+		}
+		req := strings.TrimSuffix(path, ".toml") + ".json"
+		if err := os.WriteFile(req, wire.Marshal(wire.FromCase(wc.Title, wc.Case)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if again := run(0, "calc", "--format", "json", req); !bytes.Equal(again, got) {
+			t.Errorf("%s: the JSON request gives another result than the case file", path)
+		}
+	}
+	// A bad request: an unknown input, a wrong value.
+	bad := `{"wire": 1, "kind": "case", "period": "2026-10", "inputs": {"person": "p", "role": "kefu-zongjian", "pay.nosuch": "1"}}`
+	if err := os.WriteFile("bad.json", []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := run(1, "calc", "--format", "json", "bad.json"); !bytes.Contains(out, []byte(`"path": "pay.nosuch"`)) {
+		t.Errorf("the bad request's problem is not at its path:\n%s", out)
+	}
+	run(0, "validate", "--format", "json")
+	if err := os.WriteFile("policies/bands/broken.toml", []byte("#:schema ../../generator/schema/bands.schema.json\nid = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run(1, "validate", "--format", "json")
+}

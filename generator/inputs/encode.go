@@ -1,0 +1,159 @@
+package inputs
+
+import (
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/formula"
+)
+
+// Value is the text entered for one path.
+type Value struct {
+	Path, Text string
+}
+
+// Encode writes a case as the text a person would enter for each path, in
+// a stable order: the inverse of Form, so that a case read back from its
+// values is the case (a CSV row, a calculator's form, a wire request all
+// carry the same values). The period is not a value: a form is made for
+// one period.
+func Encode(c engine.Case) []Value {
+	var out []Value
+	add := func(path, text string) { out = append(out, Value{path, text}) }
+	add("person", c.Person)
+	add("role", c.Role)
+	for _, card := range slices.Sorted(maps.Keys(c.Scorecards)) {
+		items := c.Scorecards[card]
+		for _, id := range slices.Sorted(maps.Keys(items)) {
+			in := items[id]
+			path := "scorecard." + card + "." + id
+			switch {
+			case in.Named != nil:
+				for _, name := range slices.Sorted(maps.Keys(in.Named)) {
+					add(path+"."+name, valueText(in.Named[name]))
+				}
+			case in.Value != nil:
+				add(path, in.Value.String())
+			case in.Yes != nil:
+				add(path, strconv.FormatBool(*in.Yes))
+			case in.Level != 0:
+				add(path, strconv.Itoa(in.Level))
+			case in.Choice != "":
+				add(path, in.Choice)
+			case in.Checks != nil:
+				if len(in.Checks) == 0 {
+					add(path, "none")
+				} else {
+					add(path, strings.Join(in.Checks, "|"))
+				}
+			}
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(c.Pay)) {
+		add("pay."+name, valueText(c.Pay[name]))
+	}
+	if p := c.Points; p != nil {
+		given := false
+		for _, id := range slices.Sorted(maps.Keys(p.Events)) {
+			add("points."+id, strconv.Itoa(p.Events[id]))
+			given = true
+		}
+		for _, id := range slices.Sorted(maps.Keys(p.Awards)) {
+			var xs []string
+			for _, x := range p.Awards[id] {
+				xs = append(xs, x.String())
+			}
+			if len(xs) > 0 {
+				add("points.award."+id, strings.Join(xs, "|"))
+				given = true
+			}
+		}
+		byLadder := map[string][]string{}
+		for _, s := range p.Shortfalls {
+			t := strconv.Itoa(s.Occurrence) + ":" + s.Rate.String()
+			if len(s.Met) > 0 {
+				var met []string
+				for _, m := range s.Met {
+					met = append(met, strconv.Itoa(m))
+				}
+				t += ":met=" + strings.Join(met, "+")
+			}
+			byLadder[s.Ladder] = append(byLadder[s.Ladder], t)
+		}
+		for _, l := range slices.Sorted(maps.Keys(byLadder)) {
+			add("points.ladder."+l, strings.Join(byLadder[l], "|"))
+			given = true
+		}
+		if !given {
+			add("points", "0") // a month under the system without any event
+		}
+	}
+	if len(c.RedLines) > 0 {
+		add("red_lines", strings.Join(c.RedLines, "|"))
+	}
+	if l := c.Leave; l != nil {
+		add("leave.case", l.Case)
+		add("leave.months", strconv.Itoa(l.Months))
+	}
+	for _, q := range c.History {
+		if q.Score != nil {
+			add("history."+q.Label+".score", q.Score.String())
+		}
+		for _, name := range slices.Sorted(maps.Keys(q.Values)) {
+			add("history."+q.Label+".pay."+name, valueText(q.Values[name]))
+		}
+	}
+	return out
+}
+
+// valueText writes a formula value as it is entered.
+func valueText(v formula.Value) string {
+	if v.IsBool {
+		return strconv.FormatBool(v.Bool)
+	}
+	return v.Num.String()
+}
+
+// Decode reads values into a case for the form's period and checks it as
+// a case (Form.CheckCase): the case a form with these paths makes of these
+// texts, traced, or every problem with them, at their paths. Empty texts
+// are absent inputs.
+func Decode(f *Form, values []Value) (*engine.Case, []FieldProblem) {
+	var problems []FieldProblem
+	e := f.NewEntry()
+	index := map[string]int{}
+	for i, p := range f.paths {
+		index[p] = i
+	}
+	given := map[string]bool{}
+	for _, v := range values {
+		t := strings.TrimSpace(v.Text)
+		if t == "" {
+			continue
+		}
+		i, ok := index[v.Path]
+		if !ok {
+			problems = append(problems, FieldProblem{v.Path, "not a field of this form"})
+			continue
+		}
+		if err := f.Set(e, i, t); err != nil {
+			problems = append(problems, FieldProblem{v.Path, err.Error()})
+			given[v.Path] = true
+		}
+	}
+	f.Finish(e)
+	for _, p := range f.CheckCase(e) {
+		if !given[p.Path] {
+			problems = append(problems, p)
+		}
+	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	c := *e.Case()
+	c.NoTrace = false // a form's entries are computed for the fast path; a decoded case explains itself
+	return &c, nil
+}
