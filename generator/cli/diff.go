@@ -12,6 +12,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/gitrev"
 	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/generator/policy"
 )
 
 const diffUsage = "usage: handbook diff [--period YYYY-MM] [--people N] [--seed N] [--cases dir] REV"
@@ -40,7 +41,7 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 	var month engine.Period
 	if *period != "" {
 		p, err := engine.ParsePeriod(*period)
-		if err != nil || p.Kind != "monthly" {
+		if err != nil || p.Kind != policy.Monthly {
 			fmt.Fprintf(stderr, "handbook diff: --period %q: want a month, YYYY-MM\n", *period)
 			return 2
 		}

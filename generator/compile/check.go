@@ -248,6 +248,16 @@ func present(it *policy.Item) map[string]bool {
 }
 
 func (l *compiler) checkItem(u *unit, ptr string, it *policy.Item) {
+	before := len(l.problems)
+	l.checkItemKeys(u, ptr, it)
+	it.Rule = policy.NewRule(it)
+	if it.Rule == nil && len(l.problems) == before {
+		l.verrf(u, ptr+"/scoring", "internal: no scoring rule could be built for scoring = %q", it.Scoring)
+	}
+}
+
+// checkItemKeys checks the keys of an item for its scoring kind.
+func (l *compiler) checkItemKeys(u *unit, ptr string, it *policy.Item) {
 	allowed := map[string]bool{}
 	for _, k := range scoringKeys[it.Scoring] {
 		allowed[k] = true

@@ -149,7 +149,7 @@ func ledgerProbes(h *policy.Handbook, p *policy.PayPlan, c *policy.Component) []
 	quarter := func(set string, v formula.Value) engine.Quarter {
 		vals := map[string]formula.Value{}
 		for _, in := range p.Input {
-			if p.Uses("quarterly", in.Name) {
+			if p.Uses(policy.Quarterly, in.Name) {
 				vals[in.Name] = formula.Value{IsBool: in.Kind == "yesno"}
 			}
 		}
@@ -211,7 +211,7 @@ func componentProbes(h *policy.Handbook, p *policy.PayPlan) []Probe {
 		kinds[in.Name] = in.Kind
 	}
 	var out []Probe
-	for _, period := range []string{"monthly", "quarterly", "annual"} {
+	for _, period := range policy.Periods {
 		if p.Lines(period) == 0 {
 			continue
 		}
@@ -251,7 +251,7 @@ func componentProbes(h *policy.Handbook, p *policy.PayPlan) []Probe {
 				}
 				out = append(out, pr)
 			}
-			probe(period+"：输入全为0或否", "", formula.Value{})
+			probe(string(period)+"：输入全为0或否", "", formula.Value{})
 			e := c.Exprs["formula"]
 			for _, th := range e.Thresholds() {
 				kind, isInput := kinds[th.Name]
@@ -371,21 +371,21 @@ func itemProbes(h *policy.Header, it *policy.Item) []Probe {
 	if it.Input != nil {
 		kind = it.Input.Kind
 	}
-	switch it.Scoring {
-	case policy.ScoreTiers:
+	switch r := it.Rule.(type) {
+	case policy.TiersRule:
 		var xs []exact.Decimal
-		for _, t := range it.Tiers {
+		for _, t := range r.Tiers {
 			xs = append(xs, around(t.Interval, epsilon(kind))...)
 		}
 		for _, x := range dedupe(xs) {
 			num(x)
 		}
-	case policy.ScoreLinear:
-		for _, x := range dedupe([]exact.Decimal{it.Par.Sub(*it.Step), it.Par.Sub(*it.Step).Add(epsilon(kind)), *it.Par,
-			it.Par.Add(*it.Step).Sub(epsilon(kind)), it.Par.Add(*it.Step), it.Par.Add(it.Step.Mul(exact.FromInt(40)))}) {
+	case policy.LinearRule:
+		for _, x := range dedupe([]exact.Decimal{r.Par.Sub(r.Step), r.Par.Sub(r.Step).Add(epsilon(kind)), r.Par,
+			r.Par.Add(r.Step).Sub(epsilon(kind)), r.Par.Add(r.Step), r.Par.Add(r.Step.Mul(exact.FromInt(40)))}) {
 			num(x)
 		}
-	case policy.ScoreDeduction:
+	case policy.DeductionRule:
 		n := 3
 		if len(it.Requirements) > 0 {
 			n = len(it.Requirements)
@@ -393,35 +393,36 @@ func itemProbes(h *policy.Header, it *policy.Item) []Probe {
 		for i := 0; i <= n; i++ {
 			num(exact.FromInt(int64(i)))
 		}
-	case policy.ScoreProportional:
+	case policy.ProportionalRule:
 		num(exact.FromInt(0))
-		num(*it.Scale)
-	case policy.ScoreYesNo:
+		num(r.Scale)
+	case policy.YesNoRule:
 		for _, b := range []bool{true, false} {
 			v := b
 			ins, labels = append(ins, engine.ItemInput{Yes: &v}), append(labels, map[bool]string{true: "是", false: "否"}[b])
 		}
-	case policy.ScoreLevels:
-		for _, l := range it.Levels {
+	case policy.LevelsRule:
+		for _, l := range r.Levels {
 			ins, labels = append(ins, engine.ItemInput{Level: l.Level}), append(labels, fmt.Sprintf("%d级", l.Level))
 		}
-	case policy.ScoreChoice:
-		for _, c := range it.Choices {
+	case policy.ChoiceRule:
+		for _, c := range r.Choices {
 			ins, labels = append(ins, engine.ItemInput{Choice: c.ID}), append(labels, c.ID)
 		}
-	case policy.ScoreChecklist:
+	case policy.ChecklistRule:
 		var all []string
-		for _, c := range it.Checks {
+		for _, c := range r.Checks {
 			all = append(all, c.ID)
 		}
 		ins, labels = append(ins, engine.ItemInput{Checks: nil}, engine.ItemInput{Checks: all}), append(labels, "无", "全部")
-	case policy.ScoreFormula:
+	case policy.FormulaRule:
 		// Formula items have no generic domain: the worked cases cover them.
 		named := map[string]formula.Value{}
-		for _, in := range it.Inputs {
+		for _, in := range r.Inputs {
 			named[in.Name] = formula.Value{Num: exact.FromInt(0), IsBool: in.Kind == "yesno"}
 		}
 		ins, labels = append(ins, engine.ItemInput{Named: named}), append(labels, "全为0")
+	case nil:
 	}
 	out := make([]Probe, 0, len(ins)+2)
 	for i, in := range ins {

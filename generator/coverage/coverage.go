@@ -6,7 +6,6 @@ import (
 	"sort"
 
 	"github.com/kefu-hr/handbook/generator/engine"
-	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -150,61 +149,9 @@ func interval(iv policy.Interval) string {
 	return "all"
 }
 
-// itemClauses lists the clauses of one scorecard item.
-func itemClauses(it *policy.Item) []string {
-	var cs []string
-	switch it.Scoring {
-	case policy.ScoreTiers:
-		for i := range it.Tiers {
-			cs = append(cs, fmt.Sprintf("tiers[%d]", i))
-		}
-	case policy.ScoreYesNo:
-		cs = []string{"yes", "no"}
-	case policy.ScoreDeduction:
-		floor := exact.FromInt(0)
-		if it.Floor != nil {
-			floor = *it.Floor
-		}
-		cs = []string{"full"}
-		if it.Full.Sub(*it.Per).Cmp(floor) > 0 {
-			cs = append(cs, "deducted")
-		}
-		// The floor is reached only if enough units can occur.
-		var most *exact.Decimal
-		if n := len(it.Requirements); n > 0 {
-			m := exact.FromInt(int64(n))
-			most = &m
-		} else if it.Input != nil {
-			most = it.Input.Max
-		}
-		if most == nil || it.Full.Sub(it.Per.Mul(*most)).Cmp(floor) <= 0 {
-			cs = append(cs, "floor")
-		}
-	case policy.ScoreLinear:
-		cs = []string{"par"}
-		if it.Up.Sign() > 0 {
-			cs = append(cs, "above")
-		}
-		if it.Down.Sign() > 0 {
-			cs = append(cs, "below")
-		}
-	case policy.ScoreLevels:
-		for i := range it.Levels {
-			cs = append(cs, fmt.Sprintf("levels[%d]", i))
-		}
-	case policy.ScoreChoice:
-		for i := range it.Choices {
-			cs = append(cs, fmt.Sprintf("choices[%d]", i))
-		}
-	case policy.ScoreChecklist:
-		cs = []string{"checks"}
-	case policy.ScoreProportional:
-		cs = []string{"proportional"}
-	case policy.ScoreFormula:
-		cs = []string{"formula"}
-	}
-	return cs
-}
+// itemClauses lists the clauses of one scorecard item: the engine's own
+// list of what the item can fire.
+func itemClauses(it *policy.Item) []string { return engine.ItemClauses(it) }
 
 // Exercised returns the keys of the clauses the results' traces reach.
 func Exercised(results []engine.Result) map[string]bool {

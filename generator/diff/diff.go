@@ -118,7 +118,7 @@ func Latest(hs ...*policy.Handbook) engine.Period {
 			}
 		}
 	}
-	return engine.Period{Kind: "monthly", Year: last.Year(), Month: int(last.Month())}
+	return engine.Period{Kind: policy.Monthly, Year: last.Year(), Month: int(last.Month())}
 }
 
 // outcome is one person computed on both sides.
@@ -131,7 +131,7 @@ type outcome struct {
 // Compare computes the worked cases and a population of o.People under both
 // handbooks.
 func Compare(o Options) (*Report, error) {
-	if o.Month.Kind != "monthly" {
+	if o.Month.Kind != policy.Monthly {
 		return nil, fmt.Errorf("compare: want a month, got %s", o.Month)
 	}
 	if o.People < 0 {

@@ -27,8 +27,8 @@ type Person struct {
 func Settlements(m engine.Period) [3]engine.Period {
 	return [3]engine.Period{
 		m,
-		{Kind: "quarterly", Year: m.Year, Quarter: (m.Month-1)/3 + 1},
-		{Kind: "annual", Year: m.Year},
+		{Kind: policy.Quarterly, Year: m.Year, Quarter: (m.Month-1)/3 + 1},
+		{Kind: policy.Annual, Year: m.Year},
 	}
 }
 
@@ -134,7 +134,7 @@ func (g *gen) person(id, roleID string, per engine.Period) engine.Case {
 			c.RedLines = []string{rl.Line[g.r.IntN(len(rl.Line))].ID}
 		}
 	}
-	if per.Kind == "quarterly" && plan.HasLedger() {
+	if per.Kind == policy.Quarterly && plan.HasLedger() {
 		// Up to three earlier quarters, oldest first, so that shortfalls and
 		// excesses are carried into the settled quarter.
 		n := g.r.IntN(4)
@@ -145,9 +145,9 @@ func (g *gen) person(id, roleID string, per engine.Period) engine.Case {
 				q += 4
 				y--
 			}
-			label := engine.Period{Kind: "quarterly", Year: y, Quarter: q}.String()
+			label := engine.Period{Kind: policy.Quarterly, Year: y, Quarter: q}.String()
 			score := g.score()
-			c.History = append(c.History, engine.Quarter{Label: label, Values: g.payInputs(plan, "quarterly"), Score: &score})
+			c.History = append(c.History, engine.Quarter{Label: label, Values: g.payInputs(plan, policy.Quarterly), Score: &score})
 		}
 	}
 	return c
@@ -156,7 +156,7 @@ func (g *gen) person(id, roleID string, per engine.Period) engine.Case {
 // payInputs draws the plan's inputs for a settlement of kind period: those
 // declared for that period or for every period, and any other a component of
 // that period uses.
-func (g *gen) payInputs(plan *policy.PayPlan, period string) map[string]formula.Value {
+func (g *gen) payInputs(plan *policy.PayPlan, period policy.PeriodKind) map[string]formula.Value {
 	scale := moneyScale(plan)
 	out := map[string]formula.Value{}
 	for _, def := range plan.Input {
@@ -322,39 +322,39 @@ func (g *gen) item(it *policy.Item) engine.ItemInput {
 	}
 	f := g.skill()
 	good := g.r.IntN(1000) < f
-	switch it.Scoring {
-	case policy.ScoreYesNo:
-		b := good == (it.Yes.Cmp(*it.No) >= 0)
+	switch r := it.Rule.(type) {
+	case policy.YesNoRule:
+		b := good == (r.Yes.Cmp(r.No) >= 0)
 		return engine.ItemInput{Yes: &b}
-	case policy.ScoreLevels:
-		pts := make([]exact.Decimal, len(it.Levels))
-		for i, l := range it.Levels {
+	case policy.LevelsRule:
+		pts := make([]exact.Decimal, len(r.Levels))
+		for i, l := range r.Levels {
 			pts[i] = l.Points
 		}
-		return engine.ItemInput{Level: it.Levels[byPoints(pts)[rank(f, len(pts))]].Level}
-	case policy.ScoreChoice:
-		pts := make([]exact.Decimal, len(it.Choices))
-		for i, c := range it.Choices {
+		return engine.ItemInput{Level: r.Levels[byPoints(pts)[rank(f, len(pts))]].Level}
+	case policy.ChoiceRule:
+		pts := make([]exact.Decimal, len(r.Choices))
+		for i, c := range r.Choices {
 			pts[i] = c.Points
 		}
-		return engine.ItemInput{Choice: it.Choices[byPoints(pts)[rank(f, len(pts))]].ID}
-	case policy.ScoreChecklist:
+		return engine.ItemInput{Choice: r.Choices[byPoints(pts)[rank(f, len(pts))]].ID}
+	case policy.ChecklistRule:
 		ids := []string{}
-		for _, c := range it.Checks {
+		for _, c := range r.Checks {
 			if g.r.IntN(1000) < f {
 				ids = append(ids, c.ID)
 			}
 		}
 		return engine.ItemInput{Checks: ids}
-	case policy.ScoreDeduction:
+	case policy.DeductionRule:
 		n := 0
 		if !good {
 			n = 1 + g.r.IntN(3)
 		}
 		return engine.ItemInput{Value: clamp(exact.FromInt(int64(n)))}
-	case policy.ScoreFormula:
+	case policy.FormulaRule:
 		named := map[string]formula.Value{}
-		for _, in := range it.Inputs {
+		for _, in := range r.Inputs {
 			v := g.value(in.Kind, exact.FromInt(100000), in.Max)
 			if in.Kind == "count" {
 				v = formula.Value{Num: exact.FromInt(int64(g.r.IntN(12)))}
@@ -365,12 +365,12 @@ func (g *gen) item(it *policy.Item) engine.ItemInput {
 			named[in.Name] = v
 		}
 		return engine.ItemInput{Named: named}
-	case policy.ScoreTiers:
-		pts := make([]exact.Decimal, len(it.Tiers))
-		for i, t := range it.Tiers {
+	case policy.TiersRule:
+		pts := make([]exact.Decimal, len(r.Tiers))
+		for i, t := range r.Tiers {
 			pts[i] = t.Points
 		}
-		t := it.Tiers[byPoints(pts)[rank(f, len(pts))]]
+		t := r.Tiers[byPoints(pts)[rank(f, len(pts))]]
 		lo := exact.FromInt(0)
 		if t.Min != nil {
 			lo = *t.Min
@@ -383,17 +383,18 @@ func (g *gen) item(it *policy.Item) engine.ItemInput {
 			hi = lo.Add(lo.Shift(-2).Mul(exact.FromInt(25))).Add(exact.FromInt(1))
 		}
 		return engine.ItemInput{Value: clamp(g.between(lo, hi, kind))}
-	case policy.ScoreLinear:
+	case policy.LinearRule:
 		// par ± up to six steps, above par for the able when a step up
 		// earns points.
 		steps := exact.FromInt(int64((f - 500) * 6 / 5)).Shift(-2)
-		if it.Up.Sign() == 0 {
+		if r.Up.Sign() == 0 {
 			steps = steps.Neg()
 		}
-		return engine.ItemInput{Value: clamp(g.whole(it.Par.Add(it.Step.Mul(steps)), kind))}
-	case policy.ScoreProportional:
-		x := it.Scale.Mul(exact.FromInt(int64(f))).Shift(-3)
+		return engine.ItemInput{Value: clamp(g.whole(r.Par.Add(r.Step.Mul(steps)), kind))}
+	case policy.ProportionalRule:
+		x := r.Scale.Mul(exact.FromInt(int64(f))).Shift(-3)
 		return engine.ItemInput{Value: clamp(g.whole(x, kind))}
+	case nil:
 	}
 	return engine.ItemInput{Value: clamp(g.between(exact.FromInt(0), exact.FromInt(100), kind))}
 }

@@ -15,7 +15,7 @@ import (
 
 // Period is an assessment period: a month, a quarter or a year.
 type Period struct {
-	Kind    string // monthly, quarterly or annual
+	Kind    policy.PeriodKind // monthly, quarterly or annual
 	Year    int
 	Month   int // 1–12 for a month
 	Quarter int // 1–4 for a quarter
@@ -31,29 +31,30 @@ func ParsePeriod(s string) (Period, error) {
 	}
 	switch {
 	case rest == "":
-		return Period{Kind: "annual", Year: year}, nil
+		return Period{Kind: policy.Annual, Year: year}, nil
 	case strings.HasPrefix(rest, "Q"):
 		q, err := strconv.Atoi(rest[1:])
 		if err != nil || q < 1 || q > 4 || len(rest) != 2 {
 			return Period{}, bad
 		}
-		return Period{Kind: "quarterly", Year: year, Quarter: q}, nil
+		return Period{Kind: policy.Quarterly, Year: year, Quarter: q}, nil
 	}
 	m, err := strconv.Atoi(rest)
 	if err != nil || m < 1 || m > 12 || len(rest) != 2 {
 		return Period{}, bad
 	}
-	return Period{Kind: "monthly", Year: year, Month: m}, nil
+	return Period{Kind: policy.Monthly, Year: year, Month: m}, nil
 }
 
 // Start returns the first day of the period.
 func (p Period) Start() time.Time {
 	m := 1
 	switch p.Kind {
-	case "monthly":
+	case policy.Monthly:
 		m = p.Month
-	case "quarterly":
+	case policy.Quarterly:
 		m = 3*p.Quarter - 2
+	case policy.Annual:
 	}
 	return time.Date(p.Year, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
 }
@@ -64,20 +65,22 @@ func (p Period) Start() time.Time {
 // key-account plans of 2010, is thereby computed under that year's rules.)
 func (p Period) Settled() time.Time {
 	switch p.Kind {
-	case "monthly":
+	case policy.Monthly:
 		return p.Start().AddDate(0, 1, -1)
-	case "quarterly":
+	case policy.Quarterly:
 		return p.Start().AddDate(0, 3, -1)
+	case policy.Annual:
 	}
 	return p.Start().AddDate(1, 0, -1)
 }
 
 func (p Period) String() string {
 	switch p.Kind {
-	case "monthly":
+	case policy.Monthly:
 		return fmt.Sprintf("%04d-%02d", p.Year, p.Month)
-	case "quarterly":
+	case policy.Quarterly:
 		return fmt.Sprintf("%04d-Q%d", p.Year, p.Quarter)
+	case policy.Annual:
 	}
 	return fmt.Sprintf("%04d", p.Year)
 }
@@ -190,7 +193,7 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 	}
 	for i := range plan.Component {
 		comp := &plan.Component[i]
-		if comp.Kind != "ledger" || c.Period.Kind != "quarterly" {
+		if comp.Kind != "ledger" || c.Period.Kind != policy.Quarterly {
 			continue
 		}
 		qs := append(historyInputs(plan, c.History), Quarter{Label: c.Period.String(), Values: values, Score: in.Score})

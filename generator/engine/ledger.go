@@ -66,7 +66,7 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 	carry := zero
 	var out []LedgerEntry
 	for _, q := range quarters {
-		pi := PayInput{Period: "quarterly", Values: q.Values, Score: q.Score}
+		pi := PayInput{Period: policy.Quarterly, Values: q.Values, Score: q.Score}
 		s, err := planScope(p, pi, t, nil)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", q.Label, err)

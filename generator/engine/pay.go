@@ -17,7 +17,7 @@ import (
 type PayInput struct {
 	// Period selects the components: those whose period (or, when they
 	// declare none, the plan's) equals it. Empty means the plan's period.
-	Period string
+	Period policy.PeriodKind
 	// Values holds the plan's inputs by name.
 	Values map[string]formula.Value
 	// Score is the total of the plan's scorecard or points system.
@@ -413,7 +413,7 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch) (*payScope
 
 // UsesScore reports whether a component computed in period uses the score
 // of the plan's scorecard or points system.
-func UsesScore(p *policy.PayPlan, period string) bool { return p.Uses(period, "score") }
+func UsesScore(p *policy.PayPlan, period policy.PeriodKind) bool { return p.Uses(period, "score") }
 
 // leaveRules returns the leave rule that applies to each component for a
 // departure, or an input error naming the plan's cases.

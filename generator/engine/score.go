@@ -268,27 +268,27 @@ func scoreItem(it *policy.Item, in ItemInput) (exact.Decimal, string, error) {
 		}
 		return *in.Value, nil
 	}
-	switch it.Scoring {
-	case policy.ScoreTiers:
+	switch r := it.Rule.(type) {
+	case policy.TiersRule:
 		x, err := need()
 		if err != nil {
 			return zero, "", err
 		}
-		for i := range it.Tiers {
-			if t := &it.Tiers[i]; t.Contains(x) {
+		for i := range r.Tiers {
+			if t := &r.Tiers[i]; t.Contains(x) {
 				return t.Points, tierClauses[min(i, len(tierClauses)-1)], nil
 			}
 		}
 		return zero, "", fmt.Errorf("%s lands in no tier", x)
-	case policy.ScoreYesNo:
+	case policy.YesNoRule:
 		if in.Yes == nil {
 			return zero, "", errMissing
 		}
 		if *in.Yes {
-			return *it.Yes, "yes", nil
+			return r.Yes, "yes", nil
 		}
-		return *it.No, "no", nil
-	case policy.ScoreDeduction:
+		return r.No, "no", nil
+	case policy.DeductionRule:
 		x, err := need()
 		if err != nil {
 			return zero, "", err
@@ -296,43 +296,38 @@ func scoreItem(it *policy.Item, in ItemInput) (exact.Decimal, string, error) {
 		if !x.IsInteger() {
 			return zero, "", fmt.Errorf("%s is not a whole number", x)
 		}
-		floor := zero
-		if it.Floor != nil {
-			floor = *it.Floor
-		}
 		if x.Sign() == 0 {
-			return *it.Full, "full", nil
+			return r.Full, "full", nil
 		}
-		p := it.Full.Sub(it.Per.Mul(x))
-		if p.Cmp(floor) <= 0 {
-			return floor, "floor", nil
+		p := r.Full.Sub(r.Per.Mul(x))
+		if p.Cmp(r.Floor) <= 0 {
+			return r.Floor, "floor", nil
 		}
 		return p, "deducted", nil
-	case policy.ScoreLinear:
+	case policy.LinearRule:
 		x, err := need()
 		if err != nil {
 			return zero, "", err
 		}
-		diff := x.Sub(*it.Par)
-		p, clause := *it.Base, "par"
+		diff := x.Sub(r.Par)
+		p, clause := r.Base, "par"
 		if diff.Sign() > 0 {
-			steps, _ := diff.Quo(*it.Step)
-			p, clause = p.Add(it.Up.Mul(steps.Floor())), "above"
+			steps, _ := diff.Quo(r.Step)
+			p, clause = p.Add(r.Up.Mul(steps.Floor())), "above"
 		} else if diff.Sign() < 0 {
-			steps, _ := diff.Neg().Quo(*it.Step)
-			p, clause = p.Sub(it.Down.Mul(steps.Floor())), "below"
+			steps, _ := diff.Neg().Quo(r.Step)
+			p, clause = p.Sub(r.Down.Mul(steps.Floor())), "below"
 		}
-		lo, hi := linearBounds(it)
-		if p.Cmp(hi) > 0 {
-			p, clause = hi, "max"
+		if p.Cmp(r.Max) > 0 {
+			p, clause = r.Max, "max"
 		}
-		if p.Cmp(lo) < 0 {
-			p, clause = lo, "min"
+		if p.Cmp(r.Min) < 0 {
+			p, clause = r.Min, "min"
 		}
 		return p, clause, nil
-	case policy.ScoreLevels:
-		for i := range it.Levels {
-			if l := &it.Levels[i]; l.Level == in.Level {
+	case policy.LevelsRule:
+		for i := range r.Levels {
+			if l := &r.Levels[i]; l.Level == in.Level {
 				return l.Points, levelClauses[min(i, len(levelClauses)-1)], nil
 			}
 		}
@@ -340,8 +335,8 @@ func scoreItem(it *policy.Item, in ItemInput) (exact.Decimal, string, error) {
 			return zero, "", errMissing
 		}
 		return zero, "", fmt.Errorf("level %d is outside 1–5", in.Level)
-	case policy.ScoreChoice:
-		for i, c := range it.Choices {
+	case policy.ChoiceRule:
+		for i, c := range r.Choices {
 			if c.ID == in.Choice {
 				return c.Points, fmt.Sprintf("choices[%d]", i), nil
 			}
@@ -350,10 +345,10 @@ func scoreItem(it *policy.Item, in ItemInput) (exact.Decimal, string, error) {
 			return zero, "", errMissing
 		}
 		return zero, "", fmt.Errorf("unknown choice %q", in.Choice)
-	case policy.ScoreChecklist:
+	case policy.ChecklistRule:
 		p := zero
 		found := 0
-		for _, c := range it.Checks {
+		for _, c := range r.Checks {
 			if slices.Contains(in.Checks, c.ID) {
 				p = p.Add(c.Points)
 				found++
@@ -362,7 +357,7 @@ func scoreItem(it *policy.Item, in ItemInput) (exact.Decimal, string, error) {
 		if found != len(in.Checks) {
 			var unknown []string
 			for _, id := range in.Checks {
-				if !slices.ContainsFunc(it.Checks, func(c policy.Choice) bool { return c.ID == id }) {
+				if !slices.ContainsFunc(r.Checks, func(c policy.Choice) bool { return c.ID == id }) {
 					unknown = append(unknown, id)
 				}
 			}
@@ -372,24 +367,24 @@ func scoreItem(it *policy.Item, in ItemInput) (exact.Decimal, string, error) {
 			return zero, "", fmt.Errorf("a check is given twice: %q", in.Checks)
 		}
 		return p, "checks", nil
-	case policy.ScoreProportional:
+	case policy.ProportionalRule:
 		x, err := need()
 		if err != nil {
 			return zero, "", err
 		}
-		x = exact.Min(x, *it.Scale)
-		q, _ := it.Weight.Mul(x).Quo(*it.Scale)
+		x = exact.Min(x, r.Scale)
+		q, _ := r.Weight.Mul(x).Quo(r.Scale)
 		return Round(q), "proportional", nil
-	case policy.ScoreFormula:
+	case policy.FormulaRule:
 		vals := scope{}
-		for _, def := range it.Inputs {
+		for _, def := range r.Inputs {
 			v, ok := in.Named[def.Name]
 			if !ok {
 				return zero, "", fmt.Errorf("no input %q", def.Name)
 			}
 			vals[def.Name] = v
 		}
-		v, err := it.Expr.Eval(vals)
+		v, err := r.Expr.Eval(vals)
 		if err != nil {
 			return zero, "", err
 		}
@@ -401,8 +396,60 @@ func scoreItem(it *policy.Item, in ItemInput) (exact.Decimal, string, error) {
 			return zero, "min", nil
 		}
 		return p, "formula", nil
+	case nil:
+		return zero, "", fmt.Errorf("item %s has no scoring rule (not compiled)", it.ID)
 	}
-	return zero, "", fmt.Errorf("unknown scoring %q", it.Scoring)
+	panic("unreachable: every scoring rule has a case")
+}
+
+// ItemClauses lists the clauses an item can fire, the names scoreItem
+// gives them: every tier, level and choice; yes and no; full, deducted
+// (when one unit leaves more than the floor) and floor (when enough units
+// can occur to reach it); par, above (when up is more than 0) and below
+// (when down is); and the single clause of a checklist, a proportional or a
+// formula item. Coverage requires each to be reached.
+func ItemClauses(it *policy.Item) []string {
+	var cs []string
+	switch r := it.Rule.(type) {
+	case policy.TiersRule:
+		for i := range r.Tiers {
+			cs = append(cs, fmt.Sprintf("tiers[%d]", i))
+		}
+	case policy.YesNoRule:
+		cs = []string{"yes", "no"}
+	case policy.DeductionRule:
+		cs = []string{"full"}
+		if r.Full.Sub(r.Per).Cmp(r.Floor) > 0 {
+			cs = append(cs, "deducted")
+		}
+		if r.Most == nil || r.Full.Sub(r.Per.Mul(*r.Most)).Cmp(r.Floor) <= 0 {
+			cs = append(cs, "floor")
+		}
+	case policy.LinearRule:
+		cs = []string{"par"}
+		if r.Up.Sign() > 0 {
+			cs = append(cs, "above")
+		}
+		if r.Down.Sign() > 0 {
+			cs = append(cs, "below")
+		}
+	case policy.LevelsRule:
+		for i := range r.Levels {
+			cs = append(cs, fmt.Sprintf("levels[%d]", i))
+		}
+	case policy.ChoiceRule:
+		for i := range r.Choices {
+			cs = append(cs, fmt.Sprintf("choices[%d]", i))
+		}
+	case policy.ChecklistRule:
+		cs = []string{"checks"}
+	case policy.ProportionalRule:
+		cs = []string{"proportional"}
+	case policy.FormulaRule:
+		cs = []string{"formula"}
+	case nil:
+	}
+	return cs
 }
 
 // Clause names of the first tiers and levels, kept as constants so that
@@ -411,19 +458,6 @@ var (
 	tierClauses  = []string{"tiers[0]", "tiers[1]", "tiers[2]", "tiers[3]", "tiers[4]", "tiers[5]", "tiers[6]", "tiers[7]", "tiers[8]", "tiers[9]"}
 	levelClauses = []string{"levels[0]", "levels[1]", "levels[2]", "levels[3]", "levels[4]"}
 )
-
-// linearBounds returns the clamp of a linear item: min (default 0) and max
-// (default the item's weight plus bonus).
-func linearBounds(it *policy.Item) (exact.Decimal, exact.Decimal) {
-	lo, hi := zero, it.Cap()
-	if it.Min != nil {
-		lo = *it.Min
-	}
-	if it.Max != nil {
-		hi = *it.Max
-	}
-	return lo, hi
-}
 
 // explainItem says in Chinese how an item got its points, and which inputs
 // it used. It is called only when a trace is wanted.
@@ -434,64 +468,60 @@ func explainItem(it *policy.Item, in ItemInput, pts exact.Decimal, clause string
 	}
 	var used []string
 	var how string
-	switch it.Scoring {
-	case policy.ScoreTiers:
+	switch r := it.Rule.(type) {
+	case policy.TiersRule:
 		x := *in.Value
-		for _, t := range it.Tiers {
+		for _, t := range r.Tiers {
 			if t.Contains(x) {
 				how = fmt.Sprintf("%s为 %s，落在%s", label, withUnit(x, it.Input.DisplayUnit()), describeInterval(t.Interval, it.Input.DisplayUnit()))
 			}
 		}
 		used = []string{label + "=" + x.String()}
-	case policy.ScoreYesNo:
+	case policy.YesNoRule:
 		yn := map[bool]string{true: "是", false: "否"}[*in.Yes]
 		used, how = []string{label + "=" + yn}, label+"："+yn
-	case policy.ScoreDeduction:
-		floor := zero
-		if it.Floor != nil {
-			floor = *it.Floor
-		}
+	case policy.DeductionRule:
 		used = []string{label + "=" + in.Value.String()}
-		how = fmt.Sprintf("满分 %s 分，%s %s，每个扣 %s 分（最低 %s 分）", it.Full, label, in.Value, it.Per, floor)
-	case policy.ScoreLinear:
-		lo, hi := linearBounds(it)
+		how = fmt.Sprintf("满分 %s 分，%s %s，每个扣 %s 分（最低 %s 分）", r.Full, label, in.Value, r.Per, r.Floor)
+	case policy.LinearRule:
 		used = []string{label + "=" + in.Value.String()}
 		u := it.Input.DisplayUnit()
-		down := fmt.Sprintf("每低满 %s扣 %s 分", spaced(stepPhrase(*it.Step, u)), it.Down)
-		if it.Down.Sign() == 0 {
+		down := fmt.Sprintf("每低满 %s扣 %s 分", spaced(stepPhrase(r.Step, u)), r.Down)
+		if r.Down.Sign() == 0 {
 			down = "低于基准不扣分"
 		}
-		how = fmt.Sprintf("%s为 %s，以 %s为基准得 %s 分，每高出满 %s加 %s 分、%s（%s～%s 分）", label, withUnit(*in.Value, u), spaced(withUnit(*it.Par, u)), it.Base, spaced(stepPhrase(*it.Step, u)), it.Up, down, lo, hi)
-	case policy.ScoreLevels:
+		how = fmt.Sprintf("%s为 %s，以 %s为基准得 %s 分，每高出满 %s加 %s 分、%s（%s～%s 分）", label, withUnit(*in.Value, u), spaced(withUnit(r.Par, u)), r.Base, spaced(stepPhrase(r.Step, u)), r.Up, down, r.Min, r.Max)
+	case policy.LevelsRule:
 		used, how = []string{fmt.Sprintf("等级=%d", in.Level)}, fmt.Sprintf("评定为 %d 级", in.Level)
-	case policy.ScoreChoice:
-		for _, c := range it.Choices {
+	case policy.ChoiceRule:
+		for _, c := range r.Choices {
 			if c.ID == in.Choice {
 				used, how = []string{"选择=" + c.ID}, "评定为“"+c.Text+"”"
 			}
 		}
-	case policy.ScoreChecklist:
+	case policy.ChecklistRule:
 		used, how = []string{"达到=" + strings.Join(in.Checks, ",")}, fmt.Sprintf("达到 %d 条要求", len(in.Checks))
-	case policy.ScoreProportional:
-		x := exact.Min(*in.Value, *it.Scale)
+	case policy.ProportionalRule:
+		x := exact.Min(*in.Value, r.Scale)
 		used = []string{label + "=" + in.Value.String()}
-		how = fmt.Sprintf("%s为 %s（满分 %s），按比例得 %s × %s ÷ %s", label, in.Value, it.Scale, it.Weight, x, it.Scale)
-	case policy.ScoreFormula:
-		for _, def := range it.Inputs {
+		how = fmt.Sprintf("%s为 %s（满分 %s），按比例得 %s × %s ÷ %s", label, in.Value, r.Scale, r.Weight, x, r.Scale)
+	case policy.FormulaRule:
+		for _, def := range r.Inputs {
 			used = append(used, def.Name+"="+valueString(in.Named[def.Name]))
 		}
-		how = "按公式 " + it.Formula + " 计算"
+		how = "按公式 " + r.Text + " 计算"
 		vals := labelled{scope{}, map[string]string{}}
-		for _, def := range it.Inputs {
+		for _, def := range r.Inputs {
 			vals.scope[def.Name] = in.Named[def.Name]
 			vals.labels[def.Name] = def.Label
 		}
-		if x, err := it.Expr.Explain(vals); err == nil {
+		if x, err := r.Expr.Explain(vals); err == nil {
 			how = fmt.Sprintf("按公式 %s = %s = %s", x.Formula, x.Values, valueString(x.Value))
 			if len(x.Reasons) > 0 {
 				how = "因 " + strings.Join(x.Reasons, "；") + "，" + how
 			}
 		}
+	case nil:
 	}
 	if clause == "max" || clause == "min" {
 		how += "，按上下限取值"

@@ -136,7 +136,7 @@ func (k *checker) check() {
 // are 0 to 12, and a rule changes a component settled in the period (a
 // departure given for a month whose pay it does not change would pass
 // unnoticed).
-func (k *checker) leave(plan *policy.PayPlan, period string) {
+func (k *checker) leave(plan *policy.PayPlan, period policy.PeriodKind) {
 	l := k.c.Leave
 	if l == nil {
 		return
@@ -302,7 +302,7 @@ func (k *checker) named(card []string, it *policy.Item, in map[string]formula.Va
 // hand or, for a score that names its scorecard, by that scorecard's items
 // (not both); every input given is the plan's, of its kind, and used in
 // the period.
-func (k *checker) pay(path []string, plan *policy.PayPlan, period string, in map[string]formula.Value, cards map[string]map[string]engine.ItemInput) {
+func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodKind, in map[string]formula.Value, cards map[string]map[string]engine.ItemInput) {
 	found := 0
 	for i := range plan.Input {
 		def := &plan.Input[i]
@@ -342,7 +342,7 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period string, in map
 }
 
 // points checks the month under the plan's points system.
-func (k *checker) points(plan *policy.PayPlan, period string) {
+func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 	in := k.c.Points
 	needed := plan.PointsSystem != "" && engine.UsesScore(plan, period)
 	switch {
@@ -457,7 +457,7 @@ func (k *checker) redLines(plan *policy.PayPlan) {
 // history checks the earlier quarters of a ledger: only a quarterly
 // settlement of a plan with a ledger uses them, and they are the quarters
 // just before the case's, in order.
-func (k *checker) history(plan *policy.PayPlan, period string) {
+func (k *checker) history(plan *policy.PayPlan, period policy.PeriodKind) {
 	hist := k.c.History
 	if len(hist) == 0 {
 		return
@@ -467,7 +467,7 @@ func (k *checker) history(plan *policy.PayPlan, period string) {
 	case !ledger:
 		k.add([]string{"history"}, "pay plan %s keeps no quarterly ledger: history is not used", plan.ID)
 		return
-	case period != "quarterly":
+	case period != policy.Quarterly:
 		k.add([]string{"history"}, "history is used only in a quarterly settlement, not in %s %s one", article(period), period)
 		return
 	}
@@ -493,20 +493,20 @@ func (k *checker) history(plan *policy.PayPlan, period string) {
 				k.add(append(slices.Clip(p), "score"), "%s's score: %s", q.Label, msg)
 			}
 		}
-		k.pay(append(slices.Clip(p), "pay"), plan, "quarterly", q.Values, cards)
+		k.pay(append(slices.Clip(p), "pay"), plan, policy.Quarterly, q.Values, cards)
 	}
 }
 
 func previousQuarter(p engine.Period) engine.Period {
 	if p.Quarter == 1 {
-		return engine.Period{Kind: "quarterly", Year: p.Year - 1, Quarter: 4}
+		return engine.Period{Kind: policy.Quarterly, Year: p.Year - 1, Quarter: 4}
 	}
-	return engine.Period{Kind: "quarterly", Year: p.Year, Quarter: p.Quarter - 1}
+	return engine.Period{Kind: policy.Quarterly, Year: p.Year, Quarter: p.Quarter - 1}
 }
 
 // article is "a" or "an" before a period kind.
-func article(period string) string {
-	if period == "annual" {
+func article(period policy.PeriodKind) string {
+	if period == policy.Annual {
 		return "an"
 	}
 	return "a"
@@ -515,9 +515,9 @@ func article(period string) string {
 // settled lists the periods in which a plan has components.
 func settled(p *policy.PayPlan) []string {
 	var out []string
-	for _, period := range []string{"monthly", "quarterly", "annual"} {
+	for _, period := range policy.Periods {
 		if p.Lines(period) > 0 {
-			out = append(out, period)
+			out = append(out, string(period))
 		}
 	}
 	return out

@@ -146,12 +146,12 @@ func Fields(h *policy.Handbook, period engine.Period, roleID string) ([]Field, e
 		months.Unit = "月"
 		cols = append(cols, leave, months)
 	}
-	if period.Kind == "quarterly" && plan.HasLedger() {
+	if period.Kind == policy.Quarterly && plan.HasLedger() {
 		for q := 1; q < period.Quarter; q++ {
-			label := engine.Period{Kind: "quarterly", Year: period.Year, Quarter: q}.String()
+			label := engine.Period{Kind: policy.Quarterly, Year: period.Year, Quarter: q}.String()
 			cols = append(cols, numberField("history."+label+".score", label+" 的考核总分（台账结转用）", label+" 考核总分", "score", ""))
 			for _, def := range plan.Input {
-				if plan.Uses("quarterly", def.Name) {
+				if plan.Uses(policy.Quarterly, def.Name) {
 					cols = append(cols, numberField("history."+label+".pay."+def.Name, label+" 的"+def.Label+inputHint(def.Kind), label+" "+def.Label, def.Kind, ""))
 				}
 			}
@@ -161,7 +161,7 @@ func Fields(h *policy.Handbook, period engine.Period, roleID string) ([]Field, e
 }
 
 // leaveApplies reports whether a leave rule touches a component settled in period.
-func leaveApplies(plan *policy.PayPlan, lr *policy.LeaveRule, period string) bool {
+func leaveApplies(plan *policy.PayPlan, lr *policy.LeaveRule, period policy.PeriodKind) bool {
 	for i := range plan.Component {
 		if c := &plan.Component[i]; plan.PeriodOf(c) == period && slices.Contains(lr.Components, c.Name) {
 			return true

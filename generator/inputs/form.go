@@ -283,9 +283,9 @@ func historyColumn(period engine.Period, rest string) (cell, error) {
 	label, field, _ := strings.Cut(rest, ".")
 	q, err := engine.ParsePeriod(label)
 	switch {
-	case err != nil || q.Kind != "quarterly":
+	case err != nil || q.Kind != policy.Quarterly:
 		return nil, fmt.Errorf("want history.YYYY-Qn.score or history.YYYY-Qn.pay.NAME, not history.%s", rest)
-	case period.Kind != "quarterly":
+	case period.Kind != policy.Quarterly:
 		return nil, fmt.Errorf("earlier quarters are given only for a quarterly payout, not for %s", period)
 	case !q.Start().Before(period.Start()):
 		return nil, fmt.Errorf("%s is not before the quarter paid, %s", q, period)
@@ -431,7 +431,7 @@ func (f *Form) check(e *Entry, computed, payout bool) []FieldProblem {
 
 // usesCard reports whether a plan uses a scorecard's total in a period:
 // as its score, or as an input that names the scorecard.
-func usesCard(plan *policy.PayPlan, period, card string) bool {
+func usesCard(plan *policy.PayPlan, period policy.PeriodKind, card string) bool {
 	if card == plan.Scorecard && engine.UsesScore(plan, period) {
 		return true
 	}

@@ -37,12 +37,26 @@ func (k Kind) Noun() string {
 		return "red-line policy"
 	case KindRules:
 		return "rules policy"
+	case KindRole, KindCompetency, KindScorecard:
 	}
 	return string(k)
 }
 
 // Kinds lists every kind, in the order the handbook presents them.
 var Kinds = []Kind{KindRole, KindCompetency, KindScorecard, KindBands, KindPayPlan, KindPoints, KindRedLines, KindRules}
+
+// PeriodKind is how often something is assessed or paid.
+type PeriodKind string
+
+// The periods.
+const (
+	Monthly   PeriodKind = "monthly"
+	Quarterly PeriodKind = "quarterly"
+	Annual    PeriodKind = "annual"
+)
+
+// Periods lists the periods, shortest first.
+var Periods = []PeriodKind{Monthly, Quarterly, Annual}
 
 // Source names the seed document and section a policy comes from.
 type Source struct {
@@ -162,10 +176,10 @@ type Competency struct {
 // Scorecard is an assessment form (考核评分表).
 type Scorecard struct {
 	Header
-	Period string `toml:"period"`
-	Bands  string `toml:"bands"`
-	Grades string `toml:"grades"`
-	Part   []Part `toml:"part"`
+	Period PeriodKind `toml:"period"`
+	Bands  string     `toml:"bands"`
+	Grades string     `toml:"grades"`
+	Part   []Part     `toml:"part"`
 }
 
 // Part is a part of a scorecard with its share of the total (业绩 80%).
@@ -243,8 +257,10 @@ type Item struct {
 	SourceBlank  []string       `toml:"source_blank"`
 	Note         string         `toml:"note"`
 
-	// Expr is the parsed Formula, set by the loader.
+	// Expr is the parsed Formula, and Rule the item's scoring rule with
+	// every value it needs; both are set by compile.Compile.
 	Expr *formula.Expr `toml:"-"`
+	Rule ScoringRule   `toml:"-"`
 }
 
 // Cap returns the most points the item may earn: its weight plus its bonus.
@@ -302,10 +318,10 @@ type Choice struct {
 // Bands maps a total score to a bonus coefficient, a grade or an action.
 type Bands struct {
 	Header
-	Measure string    `toml:"measure"`
-	Period  string    `toml:"period"`
-	Output  string    `toml:"output"`
-	Rows    []BandRow `toml:"rows"`
+	Measure string     `toml:"measure"`
+	Period  PeriodKind `toml:"period"`
+	Output  string     `toml:"output"`
+	Rows    []BandRow  `toml:"rows"`
 }
 
 // BandRow is one row of a band table.
@@ -331,7 +347,7 @@ func (b *Bands) Find(x exact.Decimal) *BandRow {
 // PayPlan is a pay plan (薪酬方案).
 type PayPlan struct {
 	Header
-	Period       string      `toml:"period"`
+	Period       PeriodKind  `toml:"period"`
 	Scorecard    string      `toml:"scorecard"`
 	PointsSystem string      `toml:"points_system"`
 	RedLines     string      `toml:"red_lines"`
@@ -367,7 +383,7 @@ func (p *PayPlan) RoundingRule() Rounding {
 // Uses reports whether a component of the plan computed in period (monthly,
 // quarterly or annual) uses name, an input, parameter or "score": only such
 // inputs are required for the period.
-func (p *PayPlan) Uses(period, name string) bool {
+func (p *PayPlan) Uses(period PeriodKind, name string) bool {
 	if p.index != nil {
 		return p.index.uses[period][name]
 	}
@@ -388,7 +404,7 @@ func (p *PayPlan) Uses(period, name string) bool {
 // Lines returns how many component lines a result for period can have:
 // one per component computed in the period, three per ledger (the bonus,
 // the floating pay and the penalty).
-func (p *PayPlan) Lines(period string) int {
+func (p *PayPlan) Lines(period PeriodKind) int {
 	if p.index != nil {
 		return p.index.lines[period]
 	}
@@ -406,8 +422,8 @@ func (p *PayPlan) Lines(period string) int {
 
 // planIndex holds the answers of Uses and Lines for every period.
 type planIndex struct {
-	uses  map[string]map[string]bool
-	lines map[string]int
+	uses  map[PeriodKind]map[string]bool
+	lines map[PeriodKind]int
 }
 
 // Index computes the answers of Uses and Lines once, so that computing a
@@ -415,8 +431,8 @@ type planIndex struct {
 // are parsed. A plan must not change after.
 func (p *PayPlan) Index() {
 	p.index = nil
-	x := &planIndex{uses: map[string]map[string]bool{}, lines: map[string]int{}}
-	for _, period := range []string{"monthly", "quarterly", "annual"} {
+	x := &planIndex{uses: map[PeriodKind]map[string]bool{}, lines: map[PeriodKind]int{}}
+	for _, period := range Periods {
 		x.uses[period] = map[string]bool{}
 		x.lines[period] = p.Lines(period)
 		for i := range p.Component {
@@ -439,7 +455,7 @@ func (p *PayPlan) HasLedger() bool {
 
 // PeriodOf returns the period a component is computed in: its own, or the
 // plan's when it declares none.
-func (p *PayPlan) PeriodOf(c *Component) string {
+func (p *PayPlan) PeriodOf(c *Component) PeriodKind {
 	if c.Period != "" {
 		return c.Period
 	}
@@ -458,10 +474,10 @@ type Param struct {
 
 // PayInput is a number or yes/no supplied per person and period.
 type PayInput struct {
-	Name   string `toml:"name"`
-	Label  string `toml:"label"`
-	Kind   string `toml:"kind"`
-	Period string `toml:"period"`
+	Name   string     `toml:"name"`
+	Label  string     `toml:"label"`
+	Kind   string     `toml:"kind"`
+	Period PeriodKind `toml:"period"`
 	// Scorecard, for a score, names the scorecard whose total it is: given
 	// that scorecard's items, the engine computes the total and uses it.
 	Scorecard string `toml:"scorecard"`
@@ -495,13 +511,13 @@ type TableRow struct {
 
 // Component is one pay component of a plan.
 type Component struct {
-	Name     string `toml:"name"`
-	Title    string `toml:"title"`
-	Kind     string `toml:"kind"`
-	Period   string `toml:"period"`
-	Formula  string `toml:"formula"`
-	Explain  string `toml:"explain"`
-	PaidWhen string `toml:"paid_when"`
+	Name     string     `toml:"name"`
+	Title    string     `toml:"title"`
+	Kind     string     `toml:"kind"`
+	Period   PeriodKind `toml:"period"`
+	Formula  string     `toml:"formula"`
+	Explain  string     `toml:"explain"`
+	PaidWhen string     `toml:"paid_when"`
 	// Ledger components have these formulas instead of Formula.
 	Actual  string `toml:"actual"`
 	Base    string `toml:"base"`
@@ -575,7 +591,7 @@ type Provision struct {
 // Points is a points system: base score plus per-occurrence events.
 type Points struct {
 	Header
-	Period string        `toml:"period"`
+	Period PeriodKind    `toml:"period"`
 	Base   exact.Decimal `toml:"base"`
 	Event  []Event       `toml:"event"`
 	Ladder []Ladder      `toml:"ladder"`

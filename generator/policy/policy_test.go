@@ -81,7 +81,7 @@ func TestIndexAnswersAsTheFormulas(t *testing.T) {
 		{Name: "bonus", Period: "annual", Exprs: expr("if sales >= target then sales * rate else 0")},
 		{Name: "ledger", Kind: "ledger", Period: "quarterly", Exprs: map[string]*formula.Expr{"actual": expr("collected")["formula"], "base": expr("target / 2")["formula"]}},
 	}}
-	periods := []string{"monthly", "quarterly", "annual", "weekly"}
+	periods := []PeriodKind{Monthly, Quarterly, Annual, "weekly"}
 	names := []string{"base_pay", "score", "sales", "target", "rate", "collected", "nothing"}
 	type answer struct {
 		uses  []bool
