@@ -106,7 +106,7 @@ func (c *conv) convert() *Case {
 		}
 	}
 	if lv, ok := d["leave"].(map[string]any); ok {
-		out.Leave = &engine.Leave{Case: lv["case"].(string), Months: int(lv["months"].(int64))}
+		out.Leave = &engine.Leave{Case: policy.LeaveCase(lv["case"].(string)), Months: int(lv["months"].(int64))}
 	}
 	if sc, ok := d["scorecard"].(map[string]any); ok {
 		out.Scorecards = map[string]map[string]engine.ItemInput{}

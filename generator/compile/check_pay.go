@@ -118,7 +118,7 @@ func (l *compiler) checkPayPlan(u *unit, p *policy.PayPlan) {
 		c.Exprs = map[string]*formula.Expr{}
 		keys := []string{"formula"}
 		ledgerOnly := append(append([]string(nil), policy.LedgerKeys...), policy.LedgerOptional...)
-		if c.Kind == "ledger" {
+		if c.Kind == policy.Ledger {
 			keys = policy.LedgerKeys
 			for _, k := range policy.LedgerOptional {
 				if c.Field(k) != "" {
@@ -128,10 +128,20 @@ func (l *compiler) checkPayPlan(u *unit, p *policy.PayPlan) {
 			if c.Formula != "" {
 				l.errf(u, ptr+"/formula", "a ledger component has actual, base, target, rate, penalty, cap and factor instead of formula")
 			}
+			for _, t := range []struct{ key, title, example string }{{"floating_title", c.FloatingTitle, "浮动工资"}, {"penalty_title", c.PenaltyTitle, "扣发固定工资"}} {
+				if t.title == "" {
+					l.errf(u, ptr, "a ledger component needs %s: the title of its payslip line (e.g. %s)", t.key, t.example)
+				}
+			}
 		} else {
 			for _, k := range ledgerOnly {
 				if c.Field(k) != "" {
 					l.errf(u, ptr+"/"+k, "key %q applies only to kind = \"ledger\"", k)
+				}
+			}
+			for _, t := range []struct{ key, title string }{{"floating_title", c.FloatingTitle}, {"penalty_title", c.PenaltyTitle}} {
+				if t.title != "" {
+					l.errf(u, ptr+"/"+t.key, "key %q applies only to kind = \"ledger\"", t.key)
 				}
 			}
 		}
@@ -161,7 +171,7 @@ func (l *compiler) checkPayPlan(u *unit, p *policy.PayPlan) {
 				l.verrf(u, fmt.Sprintf("/leave_rule/%d/components/%d", i, j), "unknown component %q%s", name, didYouMean(name, all))
 			}
 			for _, c := range p.Component {
-				if c.Name == name && c.Kind == "ledger" {
+				if c.Name == name && c.Kind == policy.Ledger {
 					l.verrf(u, fmt.Sprintf("/leave_rule/%d/components/%d", i, j), "a leave rule cannot change %q: a ledger settles quarter by quarter, and leaving is not one of its branches", name)
 				}
 			}

@@ -80,7 +80,7 @@ func Boundaries(h *policy.Handbook) []Probe {
 				out = append(out, tableProbes(&p.Header, &p.Table[i])...)
 			}
 			for i := range p.Component {
-				if p.Component[i].Kind == "ledger" {
+				if p.Component[i].Kind == policy.Ledger {
 					out = append(out, ledgerProbes(h, p, &p.Component[i])...)
 				}
 			}
@@ -233,7 +233,7 @@ func componentProbes(h *policy.Handbook, p *policy.PayPlan) []Probe {
 		}
 		for i := range p.Component {
 			c := &p.Component[i]
-			if c.Kind == "ledger" || p.PeriodOf(c) != period {
+			if c.Kind == policy.Ledger || p.PeriodOf(c) != period {
 				continue
 			}
 			r := ref(&p.Header, c.Name)

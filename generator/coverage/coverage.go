@@ -102,7 +102,7 @@ func Clauses(h *policy.Handbook) []Clause {
 			}
 		case *policy.PayPlan:
 			for _, c := range p.Component {
-				if c.Kind == "ledger" {
+				if c.Kind == policy.Ledger {
 					kind = KindLedger
 					for _, b := range []string{"below-base", "base-to-target", "target", "above-cap", "made-up"} {
 						add(hd, c.Name, b, c.Title)
@@ -123,7 +123,7 @@ func Clauses(h *policy.Handbook) []Clause {
 			}
 			kind = KindLeave
 			for _, lr := range p.LeaveRule {
-				add(hd, "leave", lr.Case, lr.Text)
+				add(hd, "leave", string(lr.Case), lr.Text)
 			}
 		case *policy.RedLines:
 			kind = KindRedLine

@@ -182,7 +182,7 @@ func Compare(o Options) (*Report, error) {
 					key := p.Role + "\x00" + p.Cases[j].Period.String() + "\x00" + c.Name
 					cd := comps[key]
 					if cd == nil {
-						cd = &ComponentDiff{Role: p.Role, Plan: pay.Plan, Name: c.Name, Title: c.Title, Kind: c.Kind,
+						cd = &ComponentDiff{Role: p.Role, Plan: pay.Plan, Name: c.Name, Title: c.Title, Kind: string(c.Kind),
 							Period: p.Cases[j].Period.String(), Old: zero, New: zero, settlement: j}
 						comps[key] = cd
 						order = append(order, key)

@@ -200,7 +200,7 @@ func onlyDeducted(plan *policy.PayPlan, name string) bool {
 		c := &plan.Component[i]
 		for _, e := range c.Exprs {
 			if slices.Contains(e.Names(), name) {
-				if c.Kind != "deduction" {
+				if c.Kind != policy.Deduction {
 					return false
 				}
 				used = true

@@ -193,7 +193,7 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 	}
 	for i := range plan.Component {
 		comp := &plan.Component[i]
-		if comp.Kind != "ledger" || c.Period.Kind != policy.Quarterly {
+		if comp.Kind != policy.Ledger || c.Period.Kind != policy.Quarterly {
 			continue
 		}
 		qs := append(historyInputs(plan, c.History), Quarter{Label: c.Period.String(), Values: values, Score: in.Score})
@@ -203,12 +203,12 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		}
 		r.Ledger = entries
 		cur := entries[len(entries)-1]
-		pay.add(plan, comp.Name, comp.Title, "ledger", cur.Bonus, cur.Trace)
+		pay.add(plan, comp.Name, comp.Title, policy.Ledger, cur.Bonus, cur.Trace)
 		if cur.FloatingPay && cur.Floating.Sign() > 0 {
-			pay.add(plan, comp.Name+".floating", "浮动工资", "performance", cur.Floating, nil)
+			pay.add(plan, comp.Name+".floating", comp.FloatingTitle, policy.Performance, cur.Floating, nil)
 		}
 		if cur.Penalty.Sign() > 0 {
-			pay.add(plan, comp.Name+".penalty", "扣发固定工资", "deduction", cur.Penalty, nil)
+			pay.add(plan, comp.Name+".penalty", comp.PenaltyTitle, policy.Deduction, cur.Penalty, nil)
 		}
 	}
 	r.Pay = &pay
@@ -272,12 +272,12 @@ func ScoredInputs(plan *policy.PayPlan, vals map[string]formula.Value, scores []
 // add appends a component computed outside Pay (the ledger's) to the result,
 // keeping the total and the trace's closing line in step. A kind the red
 // lines touched hold back is shown and not paid, as in Pay.
-func (r *PayResult) add(p *policy.PayPlan, name, title, kind string, amt exact.Decimal, steps []Step) {
+func (r *PayResult) add(p *policy.PayPlan, name, title string, kind policy.ComponentKind, amt exact.Decimal, steps []Step) {
 	withheld := r.withhold[kind]
 	r.Components = append(r.Components, ComponentResult{Name: name, Title: title, Kind: kind, Amount: amt, Withheld: withheld})
 	switch {
 	case withheld:
-	case kind == "deduction":
+	case kind == policy.Deduction:
 		r.Total = r.Total.Sub(amt)
 	default:
 		r.Total = r.Total.Add(amt)

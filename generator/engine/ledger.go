@@ -58,7 +58,7 @@ type LedgerEntry struct {
 // plan's rule. Amounts carried are exact; nothing is created or lost: every
 // shortfall is either made up or still outstanding.
 func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables) ([]LedgerEntry, error) {
-	if c.Kind != "ledger" {
+	if c.Kind != policy.Ledger {
 		return nil, fmt.Errorf("%s is not a ledger component", c.Name)
 	}
 	rule := p.RoundingRule()

@@ -33,15 +33,16 @@ type PayInput struct {
 // plan's leave rules applies (its case, e.g. voluntary or dismissal) and how
 // many months of the period were served.
 type Leave struct {
-	Case   string
+	Case   policy.LeaveCase
 	Months int // 0–12
 }
 
 // ComponentResult is one computed pay component.
 type ComponentResult struct {
-	Name, Title, Kind string
-	Amount            exact.Decimal // rounded by the plan's rule; positive
-	Withheld          bool          // held back because of a red line
+	Name, Title string
+	Kind        policy.ComponentKind
+	Amount      exact.Decimal // rounded by the plan's rule; positive
+	Withheld    bool          // held back because of a red line
 }
 
 // RedLineHit is a red line touched in the period, with its consequences.
@@ -62,7 +63,7 @@ type PayResult struct {
 	RedLines []RedLineHit
 	Trace    []Step
 
-	withhold map[string]bool // component kinds held back by the red lines touched
+	withhold map[policy.ComponentKind]bool // component kinds held back by the red lines touched
 }
 
 // payScope evaluates a plan's formulas.
@@ -144,9 +145,9 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 	}
 	defer s.release(sc)
 
-	var withhold map[string]bool // the kinds held back; none without a red line
+	var withhold map[policy.ComponentKind]bool // the kinds held back; none without a red line
 	if len(in.RedLines) > 0 {
-		withhold = map[string]bool{}
+		withhold = map[policy.ComponentKind]bool{}
 		rl := t.RedLines(p.RedLines)
 		if rl == nil {
 			return PayResult{}, &InputError{Problems: []string{"red lines were touched, but the plan names no red-line policy"}}
@@ -173,8 +174,8 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 	if trace && in.Leave != nil {
 		for i := range p.LeaveRule {
 			if lr := &p.LeaveRule[i]; lr.Case == in.Leave.Case {
-				r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, "leave"), Clause: lr.Case, Inputs: []string{fmt.Sprintf("服务月数=%d", in.Leave.Months)},
-					Value: map[string]string{"forfeit": "取消", "prorate": fmt.Sprintf("按 %d/12 折算", in.Leave.Months)}[lr.Effect], Explain: fmt.Sprintf("%s，服务 %d 个月：%s", leaveTitle(lr.Case), in.Leave.Months, lr.Text)})
+				r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, "leave"), Clause: string(lr.Case), Inputs: []string{fmt.Sprintf("服务月数=%d", in.Leave.Months)},
+					Value: map[string]string{"forfeit": "取消", "prorate": fmt.Sprintf("按 %d/12 折算", in.Leave.Months)}[lr.Effect], Explain: fmt.Sprintf("%s，服务 %d 个月：%s", lr.Title, in.Leave.Months, lr.Text)})
 			}
 		}
 	}
@@ -184,7 +185,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 		if p.PeriodOf(c) != period {
 			continue
 		}
-		if c.Kind == "ledger" {
+		if c.Kind == policy.Ledger {
 			continue // computed across quarters by Ledger; Compute adds it
 		}
 		// With a trace the formula is worked through once, for its value
@@ -215,13 +216,13 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 			case "forfeit":
 				amt = zero.Round(rule.Places, rule.Mode)
 				if trace {
-					left = fmt.Sprintf(" 因%s，本项取消（原应发 %s 元）。", leaveTitle(lr.Case), full)
+					left = fmt.Sprintf(" 因%s，本项取消（原应发 %s 元）。", lr.Title, full)
 				}
 			case "prorate":
 				amt, _ = full.Mul(exact.FromInt(int64(in.Leave.Months))).Quo(exact.FromInt(12))
 				amt = amt.Round(rule.Places, rule.Mode)
 				if trace {
-					left = fmt.Sprintf(" 因%s，按服务 %d 个月折算：%s × %d ÷ 12 = %s 元。", leaveTitle(lr.Case), in.Leave.Months, full, in.Leave.Months, amt)
+					left = fmt.Sprintf(" 因%s，按服务 %d 个月折算：%s × %d ÷ 12 = %s 元。", lr.Title, in.Leave.Months, full, in.Leave.Months, amt)
 				}
 			}
 		}
@@ -229,8 +230,8 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 		cr := ComponentResult{Name: c.Name, Title: c.Title, Kind: c.Kind, Amount: amt, Withheld: withhold[c.Kind]}
 		r.Components = append(r.Components, cr)
 		switch {
-		case cr.Withheld, c.Kind == "pool":
-		case c.Kind == "deduction":
+		case cr.Withheld, c.Kind == policy.Pool:
+		case c.Kind == policy.Deduction:
 			r.Total = r.Total.Sub(amt)
 		default:
 			r.Total = r.Total.Add(amt)
@@ -252,7 +253,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 		case cr.Withheld:
 			clause = "withheld"
 			explain += " 因触及电网指标，本项暂停发放。"
-		case c.Kind == "pool":
+		case c.Kind == policy.Pool:
 			explain += " 本项由本人分配给团队，不计入本人收入。"
 		}
 		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, c.Name), Clause: clause, Inputs: used, Value: amt.String(), Explain: explain})
@@ -425,7 +426,7 @@ func leaveRules(p *policy.PayPlan, l *Leave) (map[string]*policy.LeaveRule, erro
 	out := map[string]*policy.LeaveRule{}
 	for i := range p.LeaveRule {
 		lr := &p.LeaveRule[i]
-		cases = append(cases, lr.Case)
+		cases = append(cases, string(lr.Case))
 		if lr.Case == l.Case {
 			for _, c := range lr.Components {
 				out[c] = lr
@@ -446,17 +447,6 @@ func leaveRules(p *policy.PayPlan, l *Leave) (map[string]*policy.LeaveRule, erro
 		return nil, &InputError{Problems: problems}
 	}
 	return out, nil
-}
-
-// leaveTitle names a leave case in Chinese.
-func leaveTitle(c string) string {
-	switch c {
-	case "voluntary":
-		return "不满服务期主动离职"
-	case "dismissal":
-		return "不满服务期被动离职"
-	}
-	return "离职（" + c + "）"
 }
 
 // totalSentence closes a pay trace. A negative total happens when a

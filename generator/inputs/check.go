@@ -145,7 +145,7 @@ func (k *checker) leave(plan *policy.PayPlan, period policy.PeriodKind) {
 	applies := false
 	for i := range plan.LeaveRule {
 		lr := &plan.LeaveRule[i]
-		cases = append(cases, lr.Case)
+		cases = append(cases, string(lr.Case))
 		if lr.Case != l.Case {
 			continue
 		}
@@ -158,7 +158,7 @@ func (k *checker) leave(plan *policy.PayPlan, period policy.PeriodKind) {
 	switch {
 	case len(cases) == 0:
 		k.add([]string{"leave"}, "pay plan %s has no leave rules: a departure changes none of its pay", plan.ID)
-	case !slices.Contains(cases, l.Case):
+	case !slices.Contains(cases, string(l.Case)):
 		k.add([]string{"leave", "case"}, "pay plan %s has no leave rule for %q (its cases: %s)", plan.ID, l.Case, list(cases))
 	case !applies:
 		k.add([]string{"leave"}, "pay plan %s's %s rule changes no component settled in %s %s settlement: give the departure with the settlement it changes", plan.ID, l.Case, article(period), period)

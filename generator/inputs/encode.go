@@ -95,7 +95,7 @@ func Encode(c engine.Case) []Value {
 		add("red_lines", strings.Join(c.RedLines, "|"))
 	}
 	if l := c.Leave; l != nil {
-		add("leave.case", l.Case)
+		add("leave.case", string(l.Case))
 		add("leave.months", strconv.Itoa(l.Months))
 	}
 	for _, q := range c.History {

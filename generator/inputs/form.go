@@ -121,7 +121,7 @@ type decoded struct {
 }
 
 // leaveCases reads a leave.case cell.
-var leaveCases = map[string]string{"voluntary": "voluntary", "主动": "voluntary", "dismissal": "dismissal", "被动": "dismissal"}
+var leaveCases = map[string]policy.LeaveCase{"voluntary": policy.Voluntary, "主动": policy.Voluntary, "dismissal": policy.Dismissal, "被动": policy.Dismissal}
 
 // leave returns the row's departure, made on first use; Months is -1 until
 // a leave.months cell gives it.

@@ -11,5 +11,5 @@
 // Used by generator/batch, generator/bundle, generator/cases, generator/cli,
 // generator/compile, generator/coverage, generator/diff, generator/engine,
 // generator/inputs, generator/internal/fixture, generator/load,
-// generator/retro, generator/schema.
+// generator/report, generator/retro, generator/schema.
 package policy

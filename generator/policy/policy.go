@@ -58,6 +58,35 @@ const (
 // Periods lists the periods, shortest first.
 var Periods = []PeriodKind{Monthly, Quarterly, Annual}
 
+// ComponentKind says what kind of pay a component is.
+type ComponentKind string
+
+// The kinds of pay component. A deduction is subtracted from the person's
+// pay; a pool is computed by the plan but paid to others; a ledger is the
+// key-account quarterly ledger (not a formula); every other kind is added.
+const (
+	Fixed       ComponentKind = "fixed"
+	Performance ComponentKind = "performance"
+	Commission  ComponentKind = "commission"
+	Allowance   ComponentKind = "allowance"
+	Deduction   ComponentKind = "deduction"
+	Incentive   ComponentKind = "incentive"
+	Reward      ComponentKind = "reward"
+	ProfitShare ComponentKind = "profit_share"
+	Ledger      ComponentKind = "ledger"
+	Adjustment  ComponentKind = "adjustment"
+	Pool        ComponentKind = "pool"
+)
+
+// LeaveCase is how a person left before the end of a service period.
+type LeaveCase string
+
+// The ways of leaving.
+const (
+	Voluntary LeaveCase = "voluntary" // 主动离职
+	Dismissal LeaveCase = "dismissal" // 被动离职
+)
+
 // Source names the seed document and section a policy comes from.
 type Source struct {
 	Seed    string `toml:"seed"`
@@ -412,7 +441,7 @@ func (p *PayPlan) Lines(period PeriodKind) int {
 	for i := range p.Component {
 		if c := &p.Component[i]; p.PeriodOf(c) == period {
 			n++
-			if c.Kind == "ledger" {
+			if c.Kind == Ledger {
 				n += 2
 			}
 		}
@@ -450,7 +479,7 @@ func (p *PayPlan) Index() {
 
 // HasLedger reports whether the plan keeps a quarterly ledger.
 func (p *PayPlan) HasLedger() bool {
-	return slices.ContainsFunc(p.Component, func(c Component) bool { return c.Kind == "ledger" })
+	return slices.ContainsFunc(p.Component, func(c Component) bool { return c.Kind == Ledger })
 }
 
 // PeriodOf returns the period a component is computed in: its own, or the
@@ -511,13 +540,13 @@ type TableRow struct {
 
 // Component is one pay component of a plan.
 type Component struct {
-	Name     string     `toml:"name"`
-	Title    string     `toml:"title"`
-	Kind     string     `toml:"kind"`
-	Period   PeriodKind `toml:"period"`
-	Formula  string     `toml:"formula"`
-	Explain  string     `toml:"explain"`
-	PaidWhen string     `toml:"paid_when"`
+	Name     string        `toml:"name"`
+	Title    string        `toml:"title"`
+	Kind     ComponentKind `toml:"kind"`
+	Period   PeriodKind    `toml:"period"`
+	Formula  string        `toml:"formula"`
+	Explain  string        `toml:"explain"`
+	PaidWhen string        `toml:"paid_when"`
 	// Ledger components have these formulas instead of Formula.
 	Actual  string `toml:"actual"`
 	Base    string `toml:"base"`
@@ -530,7 +559,11 @@ type Component struct {
 	// band; Exempt (optional, yes/no) marks a quarter without a task.
 	Floating string `toml:"floating"`
 	Exempt   string `toml:"exempt"`
-	Note     string `toml:"note"`
+	// FloatingTitle and PenaltyTitle (ledger only, required) title the
+	// payslip lines of the floating pay and of the fixed pay deducted.
+	FloatingTitle string `toml:"floating_title"`
+	PenaltyTitle  string `toml:"penalty_title"`
+	Note          string `toml:"note"`
 
 	// Exprs holds the parsed formulas by key (formula, actual, base …), set by
 	// the loader.
@@ -573,10 +606,11 @@ func (c *Component) Field(k string) string {
 
 // LeaveRule says what leaving before the end of term does to components.
 type LeaveRule struct {
-	Case       string   `toml:"case"`
-	Effect     string   `toml:"effect"`
-	Components []string `toml:"components"`
-	Text       string   `toml:"text"`
+	Case       LeaveCase `toml:"case"`
+	Title      string    `toml:"title"` // the case as explanations name it
+	Effect     string    `toml:"effect"`
+	Components []string  `toml:"components"`
+	Text       string    `toml:"text"`
 }
 
 // Provision is a rule that shapes inputs rather than arithmetic.
@@ -645,8 +679,8 @@ type RedLine struct {
 
 // PayEffect is what a red-line hit does to a payout.
 type PayEffect struct {
-	Withhold []string `toml:"withhold"`
-	Text     string   `toml:"text"`
+	Withhold []ComponentKind `toml:"withhold"`
+	Text     string          `toml:"text"`
 }
 
 // Duty is an obligation stated beside the red lines.

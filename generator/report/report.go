@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/policy"
 )
 
 // Text writes a result as a readable report.
@@ -57,9 +58,9 @@ func Text(w io.Writer, title string, r engine.Result) {
 			switch {
 			case c.Withheld:
 				mark = "（暂停发放）"
-			case c.Kind == "deduction":
+			case c.Kind == policy.Deduction:
 				mark = "（扣款）"
-			case c.Kind == "pool":
+			case c.Kind == policy.Pool:
 				mark = "（分配给团队）"
 			}
 			title := c.Title

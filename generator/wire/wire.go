@@ -182,7 +182,7 @@ func FromResult(title string, r engine.Result) Result {
 	if p := r.Pay; p != nil {
 		wp := &Pay{Plan: p.Plan, Version: p.Version, Components: []Component{}, Total: p.Total.String(), RedLines: []RedLine{}, Trace: steps(p.Trace)}
 		for _, c := range p.Components {
-			wp.Components = append(wp.Components, Component{c.Name, c.Title, c.Kind, c.Amount.String(), c.Withheld})
+			wp.Components = append(wp.Components, Component{c.Name, c.Title, string(c.Kind), c.Amount.String(), c.Withheld})
 		}
 		for _, h := range p.RedLines {
 			wp.RedLines = append(wp.RedLines, RedLine{h.ID, h.Title, nonNil(h.Consequences), h.Effect})
