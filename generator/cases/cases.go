@@ -15,9 +15,9 @@ import (
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/inputs"
+	"github.com/kefu-hr/handbook/generator/internal/tomlpos"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/policy"
-	"github.com/kefu-hr/handbook/generator/tomlpos"
 )
 
 // Case is a decoded worked case.

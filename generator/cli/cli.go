@@ -6,15 +6,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/kefu-hr/handbook/generator/diag"
-	"github.com/kefu-hr/handbook/generator/gitrev"
+	"github.com/kefu-hr/handbook/generator/internal/gitrev"
+	"github.com/kefu-hr/handbook/generator/internal/retro"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/policy"
-	"github.com/kefu-hr/handbook/generator/retro"
 )
 
 const usage = `handbook turns the HR policies of the customer-service department into a
@@ -328,16 +327,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// sortedKinds returns the policies of h grouped by kind in handbook order.
-func sortedKinds(h *policy.Handbook) map[policy.Kind][]policy.Policy {
-	out := map[policy.Kind][]policy.Policy{}
-	for _, p := range h.All() {
-		out[p.Head().Kind] = append(out[p.Head().Kind], p)
-	}
-	for _, ps := range out {
-		sort.SliceStable(ps, func(i, j int) bool { return ps[i].Head().ID < ps[j].Head().ID })
-	}
-	return out
 }

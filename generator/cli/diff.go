@@ -10,7 +10,7 @@ import (
 
 	"github.com/kefu-hr/handbook/generator/diff"
 	"github.com/kefu-hr/handbook/generator/engine"
-	"github.com/kefu-hr/handbook/generator/gitrev"
+	"github.com/kefu-hr/handbook/generator/internal/gitrev"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/policy"
 )

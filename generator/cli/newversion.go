@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kefu-hr/handbook/generator/edit"
+	"github.com/kefu-hr/handbook/generator/internal/edit"
 	"github.com/kefu-hr/handbook/generator/load"
 )
 

@@ -17,9 +17,9 @@ import (
 
 	"github.com/kefu-hr/handbook/generator/cases"
 	"github.com/kefu-hr/handbook/generator/diff"
-	"github.com/kefu-hr/handbook/generator/edit"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/internal/edit"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/policy"
 	"github.com/kefu-hr/handbook/generator/report"

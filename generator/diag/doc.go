@@ -9,6 +9,7 @@
 // A List collects all diagnostics of a run; it sorts by position and its Err
 // method is nil when the list is empty, in the manner of go/scanner.ErrorList.
 //
-// Used by generator/cases, generator/cli, generator/compile, generator/load,
-// generator/retro, generator/tomlpos, generator/wire.
+// Used by generator/cases, generator/cli, generator/compile,
+// generator/internal/retro, generator/internal/tomlpos, generator/load,
+// generator/wire.
 package diag

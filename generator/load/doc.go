@@ -20,6 +20,7 @@
 //
 // Every problem of every file is collected; Load never stops at the first.
 //
-// Used by generator/cases, generator/cli, generator/diff, generator/gitrev,
-// generator/internal/fixture, generator/internal/realistic, generator/retro.
+// Used by generator/cases, generator/cli, generator/diff,
+// generator/internal/fixture, generator/internal/gitrev,
+// generator/internal/realistic, generator/internal/retro.
 package load

@@ -18,9 +18,9 @@ import (
 
 	"github.com/kefu-hr/handbook/generator/compile"
 	"github.com/kefu-hr/handbook/generator/diag"
+	"github.com/kefu-hr/handbook/generator/internal/tomlpos"
 	"github.com/kefu-hr/handbook/generator/policy"
 	"github.com/kefu-hr/handbook/generator/schema"
-	"github.com/kefu-hr/handbook/generator/tomlpos"
 )
 
 // unit is one file on its way through the pipeline.

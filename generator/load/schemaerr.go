@@ -10,7 +10,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/kefu-hr/handbook/generator/formula"
-	"github.com/kefu-hr/handbook/generator/tomlpos"
+	"github.com/kefu-hr/handbook/generator/internal/tomlpos"
 )
 
 // leaves returns the innermost causes of a validation error.

@@ -16,8 +16,8 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/kefu-hr/handbook/generator/cli"
-	"github.com/kefu-hr/handbook/generator/edit"
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/internal/edit"
 	"github.com/kefu-hr/handbook/generator/load"
 )
 

@@ -6,10 +6,10 @@ import (
 	"time"
 
 	"github.com/kefu-hr/handbook/generator/diag"
+	"github.com/kefu-hr/handbook/generator/internal/rulediff"
+	"github.com/kefu-hr/handbook/generator/internal/tomlpos"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/policy"
-	"github.com/kefu-hr/handbook/generator/rulediff"
-	"github.com/kefu-hr/handbook/generator/tomlpos"
 )
 
 // Free lists the keys of a version that are not rules: they may change at

@@ -8,6 +8,6 @@
 // builds a pointer → position index that understands [[array]] elements,
 // nested and dotted tables and inline tables.
 //
-// Used by generator/cases, generator/edit, generator/load, generator/retro,
-// generator/rulediff.
+// Used by generator/cases, generator/internal/edit, generator/internal/retro,
+// generator/internal/rulediff, generator/load.
 package tomlpos

@@ -8,7 +8,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"github.com/kefu-hr/handbook/generator/tomlpos"
+	"github.com/kefu-hr/handbook/generator/internal/tomlpos"
 )
 
 // File is a TOML file being edited.

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kefu-hr/handbook/generator/tomlpos"
+	"github.com/kefu-hr/handbook/generator/internal/tomlpos"
 )
 
 // Change is one key whose value differs between two documents. A key added

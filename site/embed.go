@@ -1,0 +1,11 @@
+// Package site embeds the sources of the handbook's pages: the HTML
+// templates (and, as the site grows, its style sheet and scripts), which
+// package generator/site renders.
+package site
+
+import "embed"
+
+// FS holds templates/*.html.
+//
+//go:embed templates
+var FS embed.FS
