@@ -124,7 +124,7 @@ func ladderProbes(p *policy.Points, l *policy.Ladder) []Probe {
 				} else {
 					res = "得分 " + pr.Total.String()
 					for _, s := range pr.Trace {
-						if s.Ref == r {
+						if s.Ref.String() == r {
 							clause = s.Clause
 						}
 					}

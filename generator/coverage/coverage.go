@@ -159,9 +159,9 @@ func Exercised(results []engine.Result) map[string]bool {
 	mark := func(steps []engine.Step) {
 		for _, s := range steps {
 			if s.Clause != "" {
-				hit[s.Ref+" "+s.Clause] = true
+				hit[s.Ref.String()+" "+s.Clause] = true
 				if s.Clause == "withheld" {
-					hit[s.Ref+" formula"] = true
+					hit[s.Ref.String()+" formula"] = true
 				}
 			}
 		}

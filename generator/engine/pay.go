@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/exact"
@@ -174,7 +175,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 	if trace && in.Leave != nil {
 		for i := range p.LeaveRule {
 			if lr := &p.LeaveRule[i]; lr.Case == in.Leave.Case {
-				r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, "leave"), Clause: string(lr.Case), Inputs: []string{fmt.Sprintf("服务月数=%d", in.Leave.Months)},
+				r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, "leave"), Clause: string(lr.Case), Operands: []Operand{operand("服务月数", strconv.Itoa(in.Leave.Months), "月")},
 					Value: map[string]string{"forfeit": "取消", "prorate": fmt.Sprintf("按 %d/12 折算", in.Leave.Months)}[lr.Effect], Explain: fmt.Sprintf("%s，服务 %d 个月：%s", lr.Title, in.Leave.Months, lr.Text)})
 			}
 		}
@@ -239,10 +240,10 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 		if !trace {
 			continue
 		}
-		var used []string
+		var used []Operand
 		for _, n := range e.Names() {
 			v, _ := s.Value(n)
-			used = append(used, n+"="+valueString(v))
+			used = append(used, Operand{Name: n, Label: s.Label(n), Value: valueString(v), Unit: s.unit(n)})
 		}
 		explain := s.workedText(c.Title, worked, v.Num.Round(rule.Places, rule.Mode), rule) + left
 		if c.Explain != "" {
@@ -256,7 +257,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 		case c.Kind == policy.Pool:
 			explain += " 本项由本人分配给团队，不计入本人收入。"
 		}
-		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, c.Name), Clause: clause, Inputs: used, Value: amt.String(), Explain: explain})
+		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, c.Name), Clause: clause, Operands: used, Value: amt.String(), Explain: explain})
 		r.Trace = append(r.Trace, s.tableSteps(worked.Lookups)...) // the rows of the plan's tables looked up
 	}
 	r.Total = r.Total.Round(rule.Places, rule.Mode)
@@ -476,4 +477,36 @@ func joinInputErrors(errs ...error) error {
 		return nil
 	}
 	return &all
+}
+
+// unit is the unit an input or parameter of the plan is written in.
+func (s *payScope) unit(name string) string {
+	p := s.plan
+	kind := ""
+	for i := range p.Input {
+		if p.Input[i].Name == name {
+			kind = p.Input[i].Kind
+		}
+	}
+	for i := range p.Param {
+		if p.Param[i].Name == name {
+			kind = p.Param[i].Kind
+		}
+	}
+	switch kind {
+	case "money":
+		return "元"
+	case "percent":
+		return "%"
+	case "hours":
+		return "小时"
+	case "score":
+		return "分"
+	}
+	for i := range p.Component {
+		if p.Component[i].Name == name {
+			return "元"
+		}
+	}
+	return ""
 }

@@ -89,7 +89,7 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 		}
 		d := e.Points.Mul(exact.FromInt(int64(n)))
 		r.Total = r.Total.Add(d)
-		r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, id), Clause: "event", Inputs: []string{fmt.Sprintf("次数=%d", n)}, Value: d.String(),
+		r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, id), Clause: "event", Operands: []Operand{operand("次数", strconv.Itoa(n), "次")}, Value: d.String(),
 			Explain: fmt.Sprintf("%s %d 次，每次 %s 分，计 %s 分。", e.Title, n, e.Points, d)})
 	}
 	aids := make([]string, 0, len(in.Awards))
@@ -261,18 +261,18 @@ func LadderClause(nominal, applied int) string {
 func ladderStep(h *policy.Header, ld *policy.Ladder, s LadderShortfall, r *PointsResult) Step {
 	nominal := min(s.Occurrence, len(ld.Steps)) - 1
 	nst := ld.Steps[nominal]
-	inputs := []string{fmt.Sprintf("第%d次", s.Occurrence), "比率=" + s.Rate.String()}
+	inputs := []Operand{operand(fmt.Sprintf("第%d次", s.Occurrence), "", ""), operand("比率", s.Rate.String(), "%")}
 	if len(s.Met) > 0 {
 		var ns []string
 		for _, n := range slices.Compact(slices.Sorted(slices.Values(s.Met))) {
 			ns = append(ns, fmt.Sprintf("第%d档", n))
 		}
-		inputs = append(inputs, "附加条件成立="+strings.Join(ns, "、"))
+		inputs = append(inputs, operand("附加条件成立", strings.Join(ns, "、"), ""))
 	}
 	// The nominal step's threshold decides whether this is a shortfall.
 	applied := ladderApplies(ld, s)
 	if applied == nil {
-		return Step{Ref: ref(h, s.Ladder), Clause: "met", Inputs: inputs, Value: "0",
+		return Step{Ref: ref(h, s.Ladder), Clause: "met", Operands: inputs, Value: "0",
 			Explain: fmt.Sprintf("%s为 %s%%，不低于第 %d 次的阈值 %s%%，不算一次，不扣分。", ld.Title, s.Rate, nst.Occurrence, nst.Below)}
 	}
 	// The steps above the one applied gave way: their extra conditions do
@@ -305,5 +305,5 @@ func ladderStep(h *policy.Header, ld *policy.Ladder, s LadderShortfall, r *Point
 		fmt.Fprintf(&b, "，扣 %s 分", st.Points.Neg())
 	}
 	fmt.Fprintf(&b, "：%s。", strings.TrimSuffix(st.Consequence, "。"))
-	return Step{Ref: ref(h, s.Ladder), Clause: LadderClause(nominal, i), Inputs: inputs, Value: st.Points.String(), Explain: b.String()}
+	return Step{Ref: ref(h, s.Ladder), Clause: LadderClause(nominal, i), Operands: inputs, Value: st.Points.String(), Explain: b.String()}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/exact"
@@ -24,11 +25,11 @@ type ItemInput struct {
 
 // Step is one line of the explanation trace.
 type Step struct {
-	Ref     string   // policy id@version and the item or component, e.g. kefu-zongjian-monthly@1#crm
-	Clause  string   // the clause that fired, e.g. tiers[1], levels[4], yes
-	Inputs  []string // the inputs used, as name=value
-	Value   string   // the number produced
-	Explain string   // one sentence in Chinese
+	Ref      Ref       // the policy version and the item or component, e.g. kefu-zongjian-monthly@1#crm
+	Clause   string    // the clause that fired, e.g. tiers[1], levels[4], yes
+	Operands []Operand // the values used, with their labels and units
+	Value    string    // the number produced
+	Explain  string    // one sentence in Chinese
 }
 
 // ItemResult is the score of one item.
@@ -75,14 +76,6 @@ type InputError struct {
 
 func (e *InputError) Error() string { return strings.Join(e.Problems, "; ") }
 
-// ref formats a policy reference.
-func ref(h *policy.Header, part string) string {
-	if part == "" {
-		return fmt.Sprintf("%s@%d", h.ID, h.Version)
-	}
-	return fmt.Sprintf("%s@%d#%s", h.ID, h.Version, part)
-}
-
 var (
 	zero    = exact.FromInt(0)
 	hundred = exact.FromInt(100)
@@ -127,7 +120,7 @@ func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) 
 			}
 			r.Items = append(r.Items, ItemResult{ID: it.ID, Title: it.Title, Part: part.ID, Points: pts, Max: it.Cap(), Clause: clause})
 			used, explain := explainItem(it, in[it.ID], pts, clause)
-			r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, it.ID), Clause: clause, Inputs: used, Value: pts.String(), Explain: explain})
+			r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, it.ID), Clause: clause, Operands: used, Value: pts.String(), Explain: explain})
 		}
 		max := part.MaxPoints()
 		capped := exact.Min(raw, max)
@@ -168,7 +161,7 @@ func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) 
 				r.K = row.Value // shared with the band table: Decimals are immutable
 				k := *row.Value
 				if trace {
-					r.Trace = append(r.Trace, Step{Ref: ref(&b.Header, ""), Clause: bandClause(b, row), Inputs: []string{"总分=" + r.Total.String()},
+					r.Trace = append(r.Trace, Step{Ref: ref(&b.Header, ""), Clause: bandClause(b, row), Operands: []Operand{operand("总分", r.Total.String(), "分")},
 						Value: k.String(), Explain: fmt.Sprintf("总分 %s 分落在%s，奖金系数 K = %s。", r.Total, describeInterval(row.Interval, "分"), k)})
 				}
 			}
@@ -179,7 +172,7 @@ func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) 
 			if row := b.Find(r.Total); row != nil {
 				r.Grade = row.Label
 				if trace {
-					r.Trace = append(r.Trace, Step{Ref: ref(&b.Header, ""), Clause: bandClause(b, row), Inputs: []string{"总分=" + r.Total.String()},
+					r.Trace = append(r.Trace, Step{Ref: ref(&b.Header, ""), Clause: bandClause(b, row), Operands: []Operand{operand("总分", r.Total.String(), "分")},
 						Value: row.Label, Explain: fmt.Sprintf("总分 %s 分落在%s，等级为「%s」。", r.Total, describeInterval(row.Interval, "分"), row.Label)})
 				}
 			}
@@ -461,13 +454,14 @@ var (
 
 // explainItem says in Chinese how an item got its points, and which inputs
 // it used. It is called only when a trace is wanted.
-func explainItem(it *policy.Item, in ItemInput, pts exact.Decimal, clause string) ([]string, string) {
+func explainItem(it *policy.Item, in ItemInput, pts exact.Decimal, clause string) ([]Operand, string) {
 	label := it.Title
 	if it.Input != nil {
 		label = it.Input.Label
 	}
-	var used []string
+	var used []Operand
 	var how string
+	unit := it.Input.DisplayUnit()
 	switch r := it.Rule.(type) {
 	case policy.TiersRule:
 		x := *in.Value
@@ -476,15 +470,15 @@ func explainItem(it *policy.Item, in ItemInput, pts exact.Decimal, clause string
 				how = fmt.Sprintf("%s为 %s，落在%s", label, withUnit(x, it.Input.DisplayUnit()), describeInterval(t.Interval, it.Input.DisplayUnit()))
 			}
 		}
-		used = []string{label + "=" + x.String()}
+		used = []Operand{operand(label, x.String(), unit)}
 	case policy.YesNoRule:
 		yn := map[bool]string{true: "是", false: "否"}[*in.Yes]
-		used, how = []string{label + "=" + yn}, label+"："+yn
+		used, how = []Operand{operand(label, yn, "")}, label+"："+yn
 	case policy.DeductionRule:
-		used = []string{label + "=" + in.Value.String()}
+		used = []Operand{operand(label, in.Value.String(), unit)}
 		how = fmt.Sprintf("满分 %s 分，%s %s，每个扣 %s 分（最低 %s 分）", r.Full, label, in.Value, r.Per, r.Floor)
 	case policy.LinearRule:
-		used = []string{label + "=" + in.Value.String()}
+		used = []Operand{operand(label, in.Value.String(), unit)}
 		u := it.Input.DisplayUnit()
 		down := fmt.Sprintf("每低满 %s扣 %s 分", spaced(stepPhrase(r.Step, u)), r.Down)
 		if r.Down.Sign() == 0 {
@@ -492,22 +486,22 @@ func explainItem(it *policy.Item, in ItemInput, pts exact.Decimal, clause string
 		}
 		how = fmt.Sprintf("%s为 %s，以 %s为基准得 %s 分，每高出满 %s加 %s 分、%s（%s～%s 分）", label, withUnit(*in.Value, u), spaced(withUnit(r.Par, u)), r.Base, spaced(stepPhrase(r.Step, u)), r.Up, down, r.Min, r.Max)
 	case policy.LevelsRule:
-		used, how = []string{fmt.Sprintf("等级=%d", in.Level)}, fmt.Sprintf("评定为 %d 级", in.Level)
+		used, how = []Operand{operand("等级", strconv.Itoa(in.Level), "级")}, fmt.Sprintf("评定为 %d 级", in.Level)
 	case policy.ChoiceRule:
 		for _, c := range r.Choices {
 			if c.ID == in.Choice {
-				used, how = []string{"选择=" + c.ID}, "评定为“"+c.Text+"”"
+				used, how = []Operand{operand("选择", c.ID, "")}, "评定为“"+c.Text+"”"
 			}
 		}
 	case policy.ChecklistRule:
-		used, how = []string{"达到=" + strings.Join(in.Checks, ",")}, fmt.Sprintf("达到 %d 条要求", len(in.Checks))
+		used, how = []Operand{operand("达到", strings.Join(in.Checks, ","), "")}, fmt.Sprintf("达到 %d 条要求", len(in.Checks))
 	case policy.ProportionalRule:
 		x := exact.Min(*in.Value, r.Scale)
-		used = []string{label + "=" + in.Value.String()}
+		used = []Operand{operand(label, in.Value.String(), unit)}
 		how = fmt.Sprintf("%s为 %s（满分 %s），按比例得 %s × %s ÷ %s", label, in.Value, r.Scale, r.Weight, x, r.Scale)
 	case policy.FormulaRule:
 		for _, def := range r.Inputs {
-			used = append(used, def.Name+"="+valueString(in.Named[def.Name]))
+			used = append(used, Operand{Name: def.Name, Label: def.Label, Value: valueString(in.Named[def.Name]), Unit: def.DisplayUnit()})
 		}
 		how = "按公式 " + r.Text + " 计算"
 		vals := labelled{scope{}, map[string]string{}}

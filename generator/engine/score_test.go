@@ -66,7 +66,7 @@ func TestScoreScorecards(t *testing.T) {
 			if r.Total.String() != tt.total || k != tt.k || r.Grade != tt.grade {
 				var b strings.Builder
 				for _, s := range r.Trace {
-					b.WriteString(s.Ref + " " + s.Clause + " " + s.Value + " " + s.Explain + "\n")
+					b.WriteString(s.Ref.String() + " " + s.Clause + " " + s.Value + " " + s.Explain + "\n")
 				}
 				t.Errorf("total %s K %s grade %q, want %s %s %q\n%s", r.Total, k, r.Grade, tt.total, tt.k, tt.grade, b.String())
 			}

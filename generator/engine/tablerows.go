@@ -29,7 +29,7 @@ func (s *payScope) tableSteps(lookups []formula.Lookup) []Step {
 			continue
 		}
 		measure := cmp.Or(tb.Measure, "查表值")
-		out = append(out, Step{Ref: ref(&s.plan.Header, TableRef(tb.Name)), Clause: fmt.Sprintf("rows[%d]", i), Inputs: []string{measure + "=" + l.Arg.String()},
+		out = append(out, Step{Ref: ref(&s.plan.Header, TableRef(tb.Name)), Clause: fmt.Sprintf("rows[%d]", i), Operands: []Operand{operand(measure, l.Arg.String(), "")},
 			Value: l.Result.String(), Explain: fmt.Sprintf("「%s」第 %d 行，%s，取 %s。", cmp.Or(tb.Title, tb.Name), i+1, describeInterval(tb.Rows[i].Interval, ""), l.Result)})
 	}
 	return out

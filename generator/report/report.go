@@ -90,8 +90,8 @@ func steps(w io.Writer, trace []engine.Step) {
 			clause = " [" + s.Clause + "]"
 		}
 		inputs := ""
-		if len(s.Inputs) > 0 {
-			inputs = " {" + strings.Join(s.Inputs, ", ") + "}"
+		if len(s.Operands) > 0 {
+			inputs = " {" + engine.Operands(s.Operands) + "}"
 		}
 		fmt.Fprintf(w, "    %s%s%s = %s\n      %s\n", s.Ref, clause, inputs, s.Value, s.Explain)
 	}

@@ -83,13 +83,25 @@ type Part struct {
 	Share  string `json:"share"`
 }
 
-// Step is one line of an explanation.
+// Step is one line of an explanation: what it is about (ref, with the
+// version; anchor, without), the clause that fired, the values it used,
+// the value it gave and the sentence that says so.
 type Step struct {
-	Ref     string   `json:"ref"`
-	Clause  string   `json:"clause,omitempty"`
-	Inputs  []string `json:"inputs,omitempty"`
-	Value   string   `json:"value"`
-	Explain string   `json:"explain"`
+	Ref      string    `json:"ref"`
+	Anchor   string    `json:"anchor"`
+	Clause   string    `json:"clause,omitempty"`
+	Operands []Operand `json:"operands"`
+	Value    string    `json:"value"`
+	Explain  string    `json:"explain"`
+}
+
+// Operand is one value a step used: its name (as the formula or policy
+// writes it), Chinese label, value and unit.
+type Operand struct {
+	Name  string `json:"name"`
+	Label string `json:"label"`
+	Value string `json:"value"`
+	Unit  string `json:"unit,omitempty"`
 }
 
 // Points is a month's points.
@@ -205,7 +217,11 @@ func FromResult(title string, r engine.Result) Result {
 func steps(trace []engine.Step) []Step {
 	out := make([]Step, len(trace))
 	for i, s := range trace {
-		out[i] = Step{s.Ref, s.Clause, s.Inputs, s.Value, s.Explain}
+		ops := make([]Operand, len(s.Operands))
+		for j, o := range s.Operands {
+			ops[j] = Operand{o.Name, o.Label, o.Value, o.Unit}
+		}
+		out[i] = Step{Ref: s.Ref.String(), Anchor: s.Ref.Anchor(), Clause: s.Clause, Operands: ops, Value: s.Value, Explain: s.Explain}
 	}
 	return out
 }
