@@ -14,6 +14,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/cases"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/explain"
 	"github.com/kefu-hr/handbook/generator/inputs"
 	"github.com/kefu-hr/handbook/generator/load"
 )
@@ -22,9 +23,16 @@ import (
 // 1.0 and 1.00 differ, as they would in a report).
 var sameResult = []cmp.Option{
 	cmp.Comparer(func(a, b exact.Decimal) bool { return a.String() == b.String() }),
+	// A step is compared as a person reads it: its sentence written out.
+	cmp.Transformer("step", func(s engine.Step) shownStep {
+		return shownStep{s.Ref.String(), s.Clause, engine.Operands(s.Operands), s.Value, explain.Step(s)}
+	}),
 	cmpopts.IgnoreUnexported(engine.PayResult{}),
 	cmpopts.EquateEmpty(),
 }
+
+// shownStep is a trace step as a report shows it.
+type shownStep struct{ Ref, Clause, Operands, Value, Says string }
 
 // untraced drops what only a traced computation gives: the trace, and the
 // items and parts of each scorecard.

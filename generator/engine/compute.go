@@ -288,13 +288,15 @@ func (r *PayResult) add(p *policy.PayPlan, name, title string, kind policy.Compo
 	last := r.Trace[len(r.Trace)-1]
 	r.Trace = append(r.Trace[:len(r.Trace)-1], steps...)
 	if len(steps) == 0 {
-		st := Step{Ref: ref(&p.Header, name), Value: amt.String(), Explain: fmt.Sprintf("%s %s 元。", title, amt)}
+		text := fmt.Sprintf("%s %s 元。", title, amt)
+		st := Step{Ref: ref(&p.Header, name), Value: amt.String()}
 		if withheld {
-			st.Clause, st.Explain = "withheld", st.Explain+" 因触及电网指标，本项暂停发放。"
+			st.Clause, text = "withheld", text+" 因触及电网指标，本项暂停发放。"
 		}
+		st.Say = Text(text)
 		r.Trace = append(r.Trace, st)
 	}
 	last.Value = r.Total.String()
-	last.Explain = totalSentence(r.Total)
+	last.Say = Text(totalSentence(r.Total))
 	r.Trace = append(r.Trace, last)
 }

@@ -10,5 +10,6 @@
 // Round, to two decimals 四舍五入; money follows the pay plan's declared rule.
 //
 // Used by generator/batch, generator/cases, generator/cli, generator/coverage,
-// generator/diff, generator/inputs, generator/report, generator/wire.
+// generator/diff, generator/explain, generator/inputs, generator/report,
+// generator/wire.
 package engine

@@ -93,7 +93,7 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 			Factor: factor, Accrued: zero, LateBase: zero, Penalty: zero, CarriedOut: zero, Bonus: zero, Floating: zero, Filled: zero}
 		r := ref(&p.Header, c.Name)
 		say := func(clause, value, format string, args ...any) {
-			e.Trace = append(e.Trace, Step{Ref: r, Clause: clause, Value: value, Explain: q.Label + "：" + fmt.Sprintf(format, args...)})
+			e.Trace = append(e.Trace, Step{Ref: r, Clause: clause, Value: value, Say: Text(q.Label + "：" + fmt.Sprintf(format, args...))})
 		}
 		if ex := c.Exprs["exempt"]; ex != nil {
 			v, err := ex.Eval(s)

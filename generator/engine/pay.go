@@ -164,7 +164,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 			}
 			r.RedLines = append(r.RedLines, RedLineHit{ID: l.ID, Title: l.Title, Consequences: rl.Consequences, Effect: rl.PayEffect.Text})
 			r.Trace = append(r.Trace, Step{Ref: ref(&rl.Header, l.ID), Clause: "pay_effect", Value: "触及",
-				Explain: fmt.Sprintf("触及电网指标「%s」：%s 公司有权%s。", l.Title, rl.PayEffect.Text, strings.Join(rl.Consequences, "、"))})
+				Say: Text(fmt.Sprintf("触及电网指标「%s」：%s 公司有权%s。", l.Title, rl.PayEffect.Text, strings.Join(rl.Consequences, "、")))})
 		}
 		for _, k := range rl.PayEffect.Withhold {
 			withhold[k] = true
@@ -176,7 +176,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 		for i := range p.LeaveRule {
 			if lr := &p.LeaveRule[i]; lr.Case == in.Leave.Case {
 				r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, "leave"), Clause: string(lr.Case), Operands: []Operand{operand("服务月数", strconv.Itoa(in.Leave.Months), "月")},
-					Value: map[string]string{"forfeit": "取消", "prorate": fmt.Sprintf("按 %d/12 折算", in.Leave.Months)}[lr.Effect], Explain: fmt.Sprintf("%s，服务 %d 个月：%s", lr.Title, in.Leave.Months, lr.Text)})
+					Value: map[string]string{"forfeit": "取消", "prorate": fmt.Sprintf("按 %d/12 折算", in.Leave.Months)}[lr.Effect], Say: Text(fmt.Sprintf("%s，服务 %d 个月：%s", lr.Title, in.Leave.Months, lr.Text))})
 			}
 		}
 	}
@@ -257,13 +257,13 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 		case c.Kind == policy.Pool:
 			explain += " 本项由本人分配给团队，不计入本人收入。"
 		}
-		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, c.Name), Clause: clause, Operands: used, Value: amt.String(), Explain: explain})
+		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, c.Name), Clause: clause, Operands: used, Value: amt.String(), Say: Text(explain)})
 		r.Trace = append(r.Trace, s.tableSteps(worked.Lookups)...) // the rows of the plan's tables looked up
 	}
 	r.Total = r.Total.Round(rule.Places, rule.Mode)
 	if trace {
 		// The closing line: Compute amends it when it adds the ledger.
-		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, ""), Value: r.Total.String(), Explain: totalSentence(r.Total)})
+		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, ""), Value: r.Total.String(), Say: Text(totalSentence(r.Total))})
 	}
 	return r, nil
 }

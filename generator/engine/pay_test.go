@@ -71,7 +71,7 @@ func TestPayReportsEveryMissingInput(t *testing.T) {
 func trace(steps []Step) string {
 	var b strings.Builder
 	for _, s := range steps {
-		b.WriteString(s.Ref.String() + " " + s.Clause + " " + s.Value + " " + s.Explain + "\n")
+		b.WriteString(s.Ref.String() + " " + s.Clause + " " + s.Value + " " + said(s) + "\n")
 	}
 	return b.String()
 }

@@ -64,7 +64,7 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 		}
 		return points(ps, in, true)
 	}
-	r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, ""), Clause: "base", Value: ps.Base.String(), Explain: fmt.Sprintf("基本分 %s 分。", ps.Base)})
+	r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, ""), Clause: "base", Value: ps.Base.String(), Say: Text(fmt.Sprintf("基本分 %s 分。", ps.Base))})
 	var problems []string
 	ids := make([]string, 0, len(in.Events))
 	for id := range in.Events {
@@ -90,7 +90,7 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 		d := e.Points.Mul(exact.FromInt(int64(n)))
 		r.Total = r.Total.Add(d)
 		r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, id), Clause: "event", Operands: []Operand{operand("次数", strconv.Itoa(n), "次")}, Value: d.String(),
-			Explain: fmt.Sprintf("%s %d 次，每次 %s 分，计 %s 分。", e.Title, n, e.Points, d)})
+			Say: Text(fmt.Sprintf("%s %d 次，每次 %s 分，计 %s 分。", e.Title, n, e.Points, d))})
 	}
 	aids := make([]string, 0, len(in.Awards))
 	for id := range in.Awards {
@@ -110,7 +110,7 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 			}
 			r.Total = r.Total.Add(a)
 			r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, id), Clause: "award", Value: a.String(),
-				Explain: fmt.Sprintf("%s，酌情加 %s 分（每次最多 %s 分）。", e.Title, a, e.Max)})
+				Say: Text(fmt.Sprintf("%s，酌情加 %s 分（每次最多 %s 分）。", e.Title, a, e.Max))})
 		}
 	}
 	for _, s := range in.Shortfalls {
@@ -134,9 +134,9 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 	}
 	if r.Total.Sign() < 0 {
 		r.Total = zero
-		r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, ""), Clause: "floor", Value: "0", Explain: "得分不低于 0 分。"})
+		r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, ""), Clause: "floor", Value: "0", Say: Text("得分不低于 0 分。")})
 	}
-	r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, ""), Clause: "total", Value: r.Total.String(), Explain: fmt.Sprintf("本月得分 %s 分。", r.Total)})
+	r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, ""), Clause: "total", Value: r.Total.String(), Say: Text(fmt.Sprintf("本月得分 %s 分。", r.Total))})
 	return r, nil
 }
 
@@ -273,7 +273,7 @@ func ladderStep(h *policy.Header, ld *policy.Ladder, s LadderShortfall, r *Point
 	applied := ladderApplies(ld, s)
 	if applied == nil {
 		return Step{Ref: ref(h, s.Ladder), Clause: "met", Operands: inputs, Value: "0",
-			Explain: fmt.Sprintf("%s为 %s%%，不低于第 %d 次的阈值 %s%%，不算一次，不扣分。", ld.Title, s.Rate, nst.Occurrence, nst.Below)}
+			Say: Text(fmt.Sprintf("%s为 %s%%，不低于第 %d 次的阈值 %s%%，不算一次，不扣分。", ld.Title, s.Rate, nst.Occurrence, nst.Below))}
 	}
 	// The steps above the one applied gave way: their extra conditions do
 	// not hold.
@@ -305,5 +305,5 @@ func ladderStep(h *policy.Header, ld *policy.Ladder, s LadderShortfall, r *Point
 		fmt.Fprintf(&b, "，扣 %s 分", st.Points.Neg())
 	}
 	fmt.Fprintf(&b, "：%s。", strings.TrimSuffix(st.Consequence, "。"))
-	return Step{Ref: ref(h, s.Ladder), Clause: LadderClause(nominal, i), Operands: inputs, Value: st.Points.String(), Explain: b.String()}
+	return Step{Ref: ref(h, s.Ladder), Clause: LadderClause(nominal, i), Operands: inputs, Value: st.Points.String(), Say: Text(b.String())}
 }

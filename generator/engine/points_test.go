@@ -127,7 +127,7 @@ func TestPointsLadderExplains(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := r.Trace[1].Explain; got != tt.want {
+		if got := said(r.Trace[1]); got != tt.want {
 			t.Errorf("第%d次 %s%% met %v:\n got %s\nwant %s", tt.occ, tt.rate, tt.met, got, tt.want)
 		}
 	}

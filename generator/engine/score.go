@@ -29,7 +29,7 @@ type Step struct {
 	Clause   string    // the clause that fired, e.g. tiers[1], levels[4], yes
 	Operands []Operand // the values used, with their labels and units
 	Value    string    // the number produced
-	Explain  string    // one sentence in Chinese
+	Say      Sentence  // what the step says, as data (package explain writes it)
 }
 
 // ItemResult is the score of one item.
@@ -100,7 +100,13 @@ func ScoreTotal(sc *policy.Scorecard, in map[string]ItemInput, t Tables) (ScoreR
 func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) (ScoreResult, error) {
 	r := ScoreResult{Scorecard: sc.ID, Version: sc.Version}
 	if trace {
+		n := 0
+		for pi := range sc.Part {
+			n += len(sc.Part[pi].Item)
+		}
 		r.Parts = make([]PartResult, 0, len(sc.Part))
+		r.Items = make([]ItemResult, 0, n)
+		r.Trace = make([]Step, 0, n+len(sc.Part)+3) // items, parts, total, K, grade
 	}
 	var problems []string
 	total := zero
@@ -119,8 +125,8 @@ func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) 
 				continue
 			}
 			r.Items = append(r.Items, ItemResult{ID: it.ID, Title: it.Title, Part: part.ID, Points: pts, Max: it.Cap(), Clause: clause})
-			used, explain := explainItem(it, in[it.ID], pts, clause)
-			r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, it.ID), Clause: clause, Operands: used, Value: pts.String(), Explain: explain})
+			r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, it.ID), Clause: clause, Operands: itemOperands(it, in[it.ID]), Value: pts.String(),
+				Say: ItemScored{Item: it, In: in[it.ID], Points: pts, Clause: clause}})
 		}
 		max := part.MaxPoints()
 		capped := exact.Min(raw, max)
@@ -134,26 +140,15 @@ func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) 
 			continue
 		}
 		r.Parts = append(r.Parts, PartResult{ID: part.ID, Title: part.Title, Raw: capped, Points: max, Score: score, Share: part.Share})
-		explain := fmt.Sprintf("%s各项合计 %s 分", part.Title, raw)
-		if raw.Cmp(max) > 0 {
-			explain += fmt.Sprintf("，超过满分 %s 分，按 %s 分计", max, max)
-		}
-		if max.Cmp(hundred) != 0 {
-			explain += fmt.Sprintf("，按百分制折算为 %s × 100 ÷ %s = %s 分", capped, max, score)
-		}
-		r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, part.ID), Value: score.String(), Explain: explain + "。"})
+		r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, part.ID), Value: score.String(),
+			Say: PartScored{Part: part, Raw: raw, Capped: capped, Max: max, Score: score}})
 	}
 	if len(problems) > 0 {
 		return ScoreResult{}, &InputError{Problems: problems}
 	}
 	r.Total = Round(total.Shift(-2))
 	if trace {
-		var terms []string
-		for _, p := range r.Parts {
-			terms = append(terms, fmt.Sprintf("%s %s × %s%%", p.Title, p.Score, p.Share))
-		}
-		r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, ""), Value: r.Total.String(),
-			Explain: fmt.Sprintf("总分 = %s = %s 分。", strings.Join(terms, " + "), r.Total)})
+		r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, ""), Value: r.Total.String(), Say: TotalScored{Parts: r.Parts, Total: r.Total}})
 	}
 	if sc.Bands != "" {
 		if b := t.Bands(sc.Bands); b != nil {
@@ -162,7 +157,7 @@ func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) 
 				k := *row.Value
 				if trace {
 					r.Trace = append(r.Trace, Step{Ref: ref(&b.Header, ""), Clause: bandClause(b, row), Operands: []Operand{operand("总分", r.Total.String(), "分")},
-						Value: k.String(), Explain: fmt.Sprintf("总分 %s 分落在%s，奖金系数 K = %s。", r.Total, describeInterval(row.Interval, "分"), k)})
+						Value: k.String(), Say: BandFound{Bands: b, Row: row, Total: r.Total}})
 				}
 			}
 		}
@@ -173,7 +168,7 @@ func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) 
 				r.Grade = row.Label
 				if trace {
 					r.Trace = append(r.Trace, Step{Ref: ref(&b.Header, ""), Clause: bandClause(b, row), Operands: []Operand{operand("总分", r.Total.String(), "分")},
-						Value: row.Label, Explain: fmt.Sprintf("总分 %s 分落在%s，等级为「%s」。", r.Total, describeInterval(row.Interval, "分"), row.Label)})
+						Value: row.Label, Say: BandFound{Bands: b, Row: row, Total: r.Total}})
 				}
 			}
 		}
@@ -191,51 +186,7 @@ func bandClause(b *policy.Bands, row *policy.BandRow) string {
 }
 
 // describeInterval says [min, below) in Chinese, its bounds in unit.
-func describeInterval(iv policy.Interval, unit string) string {
-	lead := func(x exact.Decimal) string { // before 及以上
-		if unit == "" {
-			return x.String() + " "
-		}
-		return withUnit(x, unit)
-	}
-	switch {
-	case iv.Min != nil && iv.Below != nil:
-		return fmt.Sprintf("“%s及以上、不满 %s”一档", lead(*iv.Min), withUnit(*iv.Below, unit))
-	case iv.Min != nil:
-		return fmt.Sprintf("“%s及以上”一档", lead(*iv.Min))
-	case iv.Below != nil:
-		return fmt.Sprintf("“不满 %s”一档", withUnit(*iv.Below, unit))
-	}
-	return "唯一一档"
-}
-
-// withUnit writes a number with its unit: 92, 92%, 3 天, 150000.00 元.
-func withUnit(x exact.Decimal, unit string) string {
-	switch unit {
-	case "":
-		return x.String()
-	case "%":
-		return x.String() + "%"
-	}
-	return x.String() + " " + unit
-}
-
-// spaced puts a space after text that ends in a digit or %, so that the
-// Chinese word after it does not touch it (100% 为基准, 0 元为基准).
-func spaced(text string) string {
-	if r := text[len(text)-1]; r >= '0' && r <= '9' || r == '%' {
-		return text + " "
-	}
-	return text
-}
-
-// stepPhrase says "every step" of a linear item: 5 个百分点 for a percentage.
-func stepPhrase(x exact.Decimal, unit string) string {
-	if unit == "%" {
-		return x.String() + " 个百分点"
-	}
-	return withUnit(x, unit)
-}
+func describeInterval(iv policy.Interval, unit string) string { return iv.Words(unit) }
 
 var (
 	errMissing = errors.New("no input given")
@@ -452,75 +403,34 @@ var (
 	levelClauses = []string{"levels[0]", "levels[1]", "levels[2]", "levels[3]", "levels[4]"}
 )
 
-// explainItem says in Chinese how an item got its points, and which inputs
-// it used. It is called only when a trace is wanted.
-func explainItem(it *policy.Item, in ItemInput, pts exact.Decimal, clause string) ([]Operand, string) {
+// itemOperands lists the values an item's points came from, with their
+// labels and units. It is called only when a trace is wanted.
+func itemOperands(it *policy.Item, in ItemInput) []Operand {
 	label := it.Title
 	if it.Input != nil {
 		label = it.Input.Label
 	}
-	var used []Operand
-	var how string
 	unit := it.Input.DisplayUnit()
 	switch r := it.Rule.(type) {
-	case policy.TiersRule:
-		x := *in.Value
-		for _, t := range r.Tiers {
-			if t.Contains(x) {
-				how = fmt.Sprintf("%s为 %s，落在%s", label, withUnit(x, it.Input.DisplayUnit()), describeInterval(t.Interval, it.Input.DisplayUnit()))
-			}
-		}
-		used = []Operand{operand(label, x.String(), unit)}
+	case policy.TiersRule, policy.DeductionRule, policy.LinearRule, policy.ProportionalRule:
+		return []Operand{operand(label, in.Value.String(), unit)}
 	case policy.YesNoRule:
-		yn := map[bool]string{true: "是", false: "否"}[*in.Yes]
-		used, how = []Operand{operand(label, yn, "")}, label+"："+yn
-	case policy.DeductionRule:
-		used = []Operand{operand(label, in.Value.String(), unit)}
-		how = fmt.Sprintf("满分 %s 分，%s %s，每个扣 %s 分（最低 %s 分）", r.Full, label, in.Value, r.Per, r.Floor)
-	case policy.LinearRule:
-		used = []Operand{operand(label, in.Value.String(), unit)}
-		u := it.Input.DisplayUnit()
-		down := fmt.Sprintf("每低满 %s扣 %s 分", spaced(stepPhrase(r.Step, u)), r.Down)
-		if r.Down.Sign() == 0 {
-			down = "低于基准不扣分"
-		}
-		how = fmt.Sprintf("%s为 %s，以 %s为基准得 %s 分，每高出满 %s加 %s 分、%s（%s～%s 分）", label, withUnit(*in.Value, u), spaced(withUnit(r.Par, u)), r.Base, spaced(stepPhrase(r.Step, u)), r.Up, down, r.Min, r.Max)
+		return []Operand{operand(label, map[bool]string{true: "是", false: "否"}[*in.Yes], "")}
 	case policy.LevelsRule:
-		used, how = []Operand{operand("等级", strconv.Itoa(in.Level), "级")}, fmt.Sprintf("评定为 %d 级", in.Level)
+		return []Operand{operand("等级", strconv.Itoa(in.Level), "级")}
 	case policy.ChoiceRule:
-		for _, c := range r.Choices {
-			if c.ID == in.Choice {
-				used, how = []Operand{operand("选择", c.ID, "")}, "评定为“"+c.Text+"”"
-			}
-		}
+		return []Operand{operand("选择", in.Choice, "")}
 	case policy.ChecklistRule:
-		used, how = []Operand{operand("达到", strings.Join(in.Checks, ","), "")}, fmt.Sprintf("达到 %d 条要求", len(in.Checks))
-	case policy.ProportionalRule:
-		x := exact.Min(*in.Value, r.Scale)
-		used = []Operand{operand(label, in.Value.String(), unit)}
-		how = fmt.Sprintf("%s为 %s（满分 %s），按比例得 %s × %s ÷ %s", label, in.Value, r.Scale, r.Weight, x, r.Scale)
+		return []Operand{operand("达到", strings.Join(in.Checks, ","), "")}
 	case policy.FormulaRule:
+		var used []Operand
 		for _, def := range r.Inputs {
 			used = append(used, Operand{Name: def.Name, Label: def.Label, Value: valueString(in.Named[def.Name]), Unit: def.DisplayUnit()})
 		}
-		how = "按公式 " + r.Text + " 计算"
-		vals := labelled{scope{}, map[string]string{}}
-		for _, def := range r.Inputs {
-			vals.scope[def.Name] = in.Named[def.Name]
-			vals.labels[def.Name] = def.Label
-		}
-		if x, err := r.Expr.Explain(vals); err == nil {
-			how = fmt.Sprintf("按公式 %s = %s = %s", x.Formula, x.Values, valueString(x.Value))
-			if len(x.Reasons) > 0 {
-				how = "因 " + strings.Join(x.Reasons, "；") + "，" + how
-			}
-		}
+		return used
 	case nil:
 	}
-	if clause == "max" || clause == "min" {
-		how += "，按上下限取值"
-	}
-	return used, fmt.Sprintf("%s：%s，得 %s 分。", it.Title, how, pts)
+	return nil
 }
 
 // scope gives formula names their values; it has no tables.
@@ -531,20 +441,4 @@ func (s scope) Lookup(table string, x exact.Decimal) (exact.Decimal, error) {
 	return zero, fmt.Errorf("no table %q here", table)
 }
 
-// labelled is a scope whose values have labels for explanations.
-type labelled struct {
-	scope
-	labels map[string]string
-}
-
-func (l labelled) Label(name string) string { return l.labels[name] }
-
-func valueString(v formula.Value) string {
-	if v.IsBool {
-		if v.Bool {
-			return "是"
-		}
-		return "否"
-	}
-	return v.Num.String()
-}
+func valueString(v formula.Value) string { return v.Text() }

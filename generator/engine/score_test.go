@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -66,7 +67,7 @@ func TestScoreScorecards(t *testing.T) {
 			if r.Total.String() != tt.total || k != tt.k || r.Grade != tt.grade {
 				var b strings.Builder
 				for _, s := range r.Trace {
-					b.WriteString(s.Ref.String() + " " + s.Clause + " " + s.Value + " " + s.Explain + "\n")
+					b.WriteString(s.Ref.String() + " " + s.Clause + " " + s.Value + " " + said(s) + "\n")
 				}
 				t.Errorf("total %s K %s grade %q, want %s %s %q\n%s", r.Total, k, r.Grade, tt.total, tt.k, tt.grade, b.String())
 			}
@@ -86,4 +87,14 @@ func TestScoreReportsEveryBadInput(t *testing.T) {
 			t.Errorf("error %q lacks %q", err, want)
 		}
 	}
+}
+
+// said is what a step says, for messages of these tests: a sentence the
+// engine writes itself, or the sentence's data (package explain, which
+// writes them, has the tests of their wording).
+func said(s Step) string {
+	if t, ok := s.Say.(Text); ok {
+		return string(t)
+	}
+	return fmt.Sprintf("%+v", s.Say)
 }

@@ -4,6 +4,6 @@
 // caller asks for it, with an explicit mode.
 //
 // Used by generator/cases, generator/compile, generator/coverage,
-// generator/diff, generator/engine, generator/formula, generator/inputs,
-// generator/internal/realistic, generator/policy.
+// generator/diff, generator/engine, generator/explain, generator/formula,
+// generator/inputs, generator/internal/realistic, generator/policy.
 package exact

@@ -21,6 +21,6 @@
 // with values, that chose each branch.
 //
 // Used by generator/cases, generator/compile, generator/coverage,
-// generator/diff, generator/engine, generator/inputs, generator/load,
-// generator/policy.
+// generator/diff, generator/engine, generator/explain, generator/inputs,
+// generator/load, generator/policy.
 package formula

@@ -149,3 +149,15 @@ func eval(n node, s Scope) (Value, error) {
 	}
 	return Value{}, errType
 }
+
+// Text writes the value as explanations show it: the number as written,
+// or 是/否.
+func (v Value) Text() string {
+	if v.IsBool {
+		if v.Bool {
+			return "是"
+		}
+		return "否"
+	}
+	return v.Num.String()
+}

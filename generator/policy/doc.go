@@ -10,6 +10,7 @@
 //
 // Used by generator/batch, generator/bundle, generator/cases, generator/cli,
 // generator/compile, generator/coverage, generator/diff, generator/engine,
-// generator/inputs, generator/internal/fixture, generator/internal/retro,
-// generator/load, generator/report, generator/schema, generator/site.
+// generator/explain, generator/inputs, generator/internal/fixture,
+// generator/internal/retro, generator/load, generator/report,
+// generator/schema, generator/site.
 package policy

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/explain"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -93,7 +94,7 @@ func steps(w io.Writer, trace []engine.Step) {
 		if len(s.Operands) > 0 {
 			inputs = " {" + engine.Operands(s.Operands) + "}"
 		}
-		fmt.Fprintf(w, "    %s%s%s = %s\n      %s\n", s.Ref, clause, inputs, s.Value, s.Explain)
+		fmt.Fprintf(w, "    %s%s%s = %s\n      %s\n", s.Ref, clause, inputs, s.Value, explain.Step(s))
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/explain"
 	"github.com/kefu-hr/handbook/generator/inputs"
 )
 
@@ -221,7 +222,7 @@ func steps(trace []engine.Step) []Step {
 		for j, o := range s.Operands {
 			ops[j] = Operand{o.Name, o.Label, o.Value, o.Unit}
 		}
-		out[i] = Step{Ref: s.Ref.String(), Anchor: s.Ref.Anchor(), Clause: s.Clause, Operands: ops, Value: s.Value, Explain: s.Explain}
+		out[i] = Step{Ref: s.Ref.String(), Anchor: s.Ref.Anchor(), Clause: s.Clause, Operands: ops, Value: s.Value, Explain: explain.Step(s)}
 	}
 	return out
 }
