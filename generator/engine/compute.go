@@ -288,15 +288,13 @@ func (r *PayResult) add(p *policy.PayPlan, name, title string, kind policy.Compo
 	last := r.Trace[len(r.Trace)-1]
 	r.Trace = append(r.Trace[:len(r.Trace)-1], steps...)
 	if len(steps) == 0 {
-		text := fmt.Sprintf("%s %s 元。", title, amt)
-		st := Step{Ref: ref(&p.Header, name), Value: amt.String()}
+		st := Step{Ref: ref(&p.Header, name), Value: amt.String(), Say: AmountAdded{Title: title, Amount: amt, Withheld: withheld}}
 		if withheld {
-			st.Clause, text = "withheld", text+" 因触及电网指标，本项暂停发放。"
+			st.Clause = "withheld"
 		}
-		st.Say = Text(text)
 		r.Trace = append(r.Trace, st)
 	}
 	last.Value = r.Total.String()
-	last.Say = Text(totalSentence(r.Total))
+	last.Say = PayTotal{r.Total}
 	r.Trace = append(r.Trace, last)
 }

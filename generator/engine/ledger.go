@@ -2,7 +2,6 @@ package engine
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
@@ -92,8 +91,9 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 		e := LedgerEntry{Quarter: q.Label, Actual: x, CarriedIn: carry, Base: base, Target: target, Cap: capX,
 			Factor: factor, Accrued: zero, LateBase: zero, Penalty: zero, CarriedOut: zero, Bonus: zero, Floating: zero, Filled: zero}
 		r := ref(&p.Header, c.Name)
-		say := func(clause, value, format string, args ...any) {
-			e.Trace = append(e.Trace, Step{Ref: r, Clause: clause, Value: value, Say: Text(q.Label + "：" + fmt.Sprintf(format, args...))})
+		say := func(clause, value string, l LedgerSaid) {
+			l.Quarter, l.Case = q.Label, clause
+			e.Trace = append(e.Trace, Step{Ref: r, Clause: clause, Value: value, Say: l})
 		}
 		if ex := c.Exprs["exempt"]; ex != nil {
 			v, err := ex.Eval(s)
@@ -103,21 +103,21 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 			if v.Bool {
 				e.Branch = "exempt"
 				e.Outstanding = append([]Shortfall(nil), outstanding...)
-				say("exempt", "0", "本季不承担任务：不设基数和目标，不扣发固定工资，不计入台账差额，不计提台账奖金。")
+				say("exempt", "0", LedgerSaid{})
 				out = append(out, e)
 				continue
 			}
 		}
 		eff := x.Add(carry)
 		if carry.Sign() > 0 {
-			say("carry-in", eff.String(), "本季完成额 %s 元加上季转入的超额 %s 元，按 %s 元核算。", x, carry, eff)
+			say("carry-in", eff.String(), LedgerSaid{X: x, Carry: carry, Eff: eff})
 		}
 		carry = zero
 		if eff.Cmp(base) < 0 {
 			short := base.Sub(eff)
 			outstanding = append(outstanding, Shortfall{Quarter: q.Label, Base: base, Amount: short})
 			e.Branch, e.Penalty = "below-base", penalty.Round(rule.Places, rule.Mode)
-			say("below-base", "0", "完成额 %s 元低于基数 %s 元：不发浮动工资、不计提奖金，扣发当季固定工资 %s 元；差额 %s 元须由以后季度补足。", eff, base, e.Penalty, short)
+			say("below-base", "0", LedgerSaid{Eff: eff, Base: base, Penalty: e.Penalty, Short: short})
 		} else {
 			surplus := eff.Sub(base)
 			for len(outstanding) > 0 && surplus.Sign() > 0 {
@@ -128,10 +128,10 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 				if o.Amount.Sign() == 0 {
 					e.MadeUp = append(e.MadeUp, Shortfall{Quarter: o.Quarter, Base: o.Base, Amount: fill})
 					e.LateBase = e.LateBase.Add(o.Base)
-					say("made-up", fill.String(), "用超出基数的 %s 元补足 %s 的基数差额，补发该季奖金（按其基数 %s 元计提）。", fill, o.Quarter, o.Base)
+					say("made-up", fill.String(), LedgerSaid{Fill: fill, Other: o.Quarter, Base: o.Base})
 					outstanding = outstanding[1:]
 				} else {
-					say("partly-made-up", fill.String(), "用超出基数的 %s 元补 %s 的基数差额，尚差 %s 元。", fill, o.Quarter, o.Amount)
+					say("partly-made-up", fill.String(), LedgerSaid{Fill: fill, Other: o.Quarter, Left: o.Amount})
 				}
 			}
 			adjusted := base.Add(surplus) // X after making up earlier shortfalls
@@ -151,57 +151,32 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 					e.Floating = v.Num.Round(rule.Places, rule.Mode)
 				}
 				carry = e.CarriedOut
-				say(e.Branch, target.String(), "完成额 %s 元达到目标 %s 元：发放浮动工资 %s 元，只按目标额计提奖金，超出的 %s 元转入下季核算。%s", adjusted, target, e.Floating, e.CarriedOut, map[bool]string{true: "完成额达到 " + capX.String() + " 元以上，原文未作规定，按达到目标处理并提交公司复核。", false: ""}[e.Branch == "above-cap"])
+				say(e.Branch, target.String(), LedgerSaid{Adjusted: adjusted, Target: target, Floating: e.Floating, CarriedOut: e.CarriedOut, Cap: capX})
 			default:
 				e.Branch = "base-to-target"
 				e.Accrued = adjusted
-				say("base-to-target", adjusted.String(), "完成额在基数 %s 元与目标 %s 元之间：不发浮动工资，按（补足后的余额 + 当季基数）%s 元计提奖金。", base, target, adjusted)
+				say("base-to-target", adjusted.String(), LedgerSaid{Base: base, Target: target, Adjusted: adjusted})
 			}
 		}
 		e.Outstanding = append([]Shortfall(nil), outstanding...)
 		accrued := e.Accrued.Add(e.LateBase).Mul(rate)
 		e.Bonus = accrued.Mul(factor).Round(rule.Places, rule.Mode)
 		if e.Branch != "below-base" {
-			var parts, lookups []string
-			parts = append(parts, fmt.Sprintf("%s × %s", e.Accrued, rate))
-			if e.LateBase.Sign() > 0 {
-				parts = append(parts, fmt.Sprintf("补发 %s × %s", e.LateBase, rate))
-			}
-			var where []string
+			var derived []Derived
+			var lookups []Lookup
 			for _, k := range []struct{ key, label string }{{"rate", "计提比例"}, {"factor", "系数"}} {
 				x, err := c.Exprs[k.key].Explain(s)
 				if err != nil {
 					return nil, fmt.Errorf("%s: %s: %w", q.Label, k.key, err)
 				}
-				if d := derivation(k.label, x); d != "" {
-					where = append(where, d)
-				}
+				derived = append(derived, Derived{Label: k.label, Worked: x})
 				for _, l := range x.Lookups {
-					lookups = append(lookups, s.lookupText(l))
+					lookups = append(lookups, s.lookup(l))
 				}
 			}
-			how := "。"
-			if len(where) > 0 {
-				how = "；其中" + strings.Join(where, "，") + "。"
-			}
-			say("bonus", e.Bonus.String(), "季度奖金 = (%s) × 系数 %s = %s 元%s%s", strings.Join(parts, " + "), factor, e.Bonus, how, strings.Join(lookups, ""))
+			say("bonus", e.Bonus.String(), LedgerSaid{Accrued: e.Accrued, LateBase: e.LateBase, Rate: rate, Factor: factor, Bonus: e.Bonus, Derived: derived, Lookups: lookups})
 		}
 		out = append(out, e)
 	}
 	return out, nil
-}
-
-// derivation writes "label value = formula = values (因 reasons)" for a
-// ledger quantity computed by a formula, or "" when the formula is only a
-// number.
-func derivation(label string, x formula.Explanation) string {
-	chain := equalities(x.Formula, x.Values, x.Value.Num.String())
-	if !strings.Contains(chain, " = ") {
-		return ""
-	}
-	d := label + " " + x.Value.Num.String() + " = " + strings.TrimSuffix(chain, " = "+x.Value.Num.String())
-	if len(x.Reasons) > 0 {
-		d += "（因 " + strings.Join(x.Reasons, "；") + "）"
-	}
-	return d
 }

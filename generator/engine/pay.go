@@ -164,7 +164,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 			}
 			r.RedLines = append(r.RedLines, RedLineHit{ID: l.ID, Title: l.Title, Consequences: rl.Consequences, Effect: rl.PayEffect.Text})
 			r.Trace = append(r.Trace, Step{Ref: ref(&rl.Header, l.ID), Clause: "pay_effect", Value: "触及",
-				Say: Text(fmt.Sprintf("触及电网指标「%s」：%s 公司有权%s。", l.Title, rl.PayEffect.Text, strings.Join(rl.Consequences, "、")))})
+				Say: RedLineTouched{Line: l, Policy: rl}})
 		}
 		for _, k := range rl.PayEffect.Withhold {
 			withhold[k] = true
@@ -176,7 +176,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 		for i := range p.LeaveRule {
 			if lr := &p.LeaveRule[i]; lr.Case == in.Leave.Case {
 				r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, "leave"), Clause: string(lr.Case), Operands: []Operand{operand("服务月数", strconv.Itoa(in.Leave.Months), "月")},
-					Value: map[string]string{"forfeit": "取消", "prorate": fmt.Sprintf("按 %d/12 折算", in.Leave.Months)}[lr.Effect], Say: Text(fmt.Sprintf("%s，服务 %d 个月：%s", lr.Title, in.Leave.Months, lr.Text))})
+					Value: map[string]string{"forfeit": "取消", "prorate": fmt.Sprintf("按 %d/12 折算", in.Leave.Months)}[lr.Effect], Say: LeaveNoted{Rule: lr, Months: in.Leave.Months}})
 			}
 		}
 	}
@@ -210,21 +210,18 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 		if amt.Sign() < 0 {
 			return PayResult{}, fmt.Errorf("%s: the formula gives a negative amount %s; write deductions as positive amounts of kind deduction", c.Name, amt)
 		}
-		var left string // what leaving did to the amount, for the trace
+		var left *LeaveApplied // what leaving did to the amount, for the trace
 		if lr := leave[c.Name]; lr != nil {
 			full := amt
 			switch lr.Effect {
 			case "forfeit":
 				amt = zero.Round(rule.Places, rule.Mode)
-				if trace {
-					left = fmt.Sprintf(" 因%s，本项取消（原应发 %s 元）。", lr.Title, full)
-				}
 			case "prorate":
 				amt, _ = full.Mul(exact.FromInt(int64(in.Leave.Months))).Quo(exact.FromInt(12))
 				amt = amt.Round(rule.Places, rule.Mode)
-				if trace {
-					left = fmt.Sprintf(" 因%s，按服务 %d 个月折算：%s × %d ÷ 12 = %s 元。", lr.Title, in.Leave.Months, full, in.Leave.Months, amt)
-				}
+			}
+			if trace {
+				left = &LeaveApplied{Rule: lr, Months: in.Leave.Months, Full: full, Amount: amt}
 			}
 		}
 		s.vals[c.Name] = formula.Value{Num: amt}
@@ -245,92 +242,41 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 			v, _ := s.Value(n)
 			used = append(used, Operand{Name: n, Label: s.Label(n), Value: valueString(v), Unit: s.unit(n)})
 		}
-		explain := s.workedText(c.Title, worked, v.Num.Round(rule.Places, rule.Mode), rule) + left
-		if c.Explain != "" {
-			explain = c.Explain + " " + explain
-		}
 		clause := "formula"
-		switch {
-		case cr.Withheld:
+		if cr.Withheld {
 			clause = "withheld"
-			explain += " 因触及电网指标，本项暂停发放。"
-		case c.Kind == policy.Pool:
-			explain += " 本项由本人分配给团队，不计入本人收入。"
 		}
-		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, c.Name), Clause: clause, Operands: used, Value: amt.String(), Say: Text(explain)})
+		lookups := make([]Lookup, len(worked.Lookups))
+		for i, l := range worked.Lookups {
+			lookups[i] = s.lookup(l)
+		}
+		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, c.Name), Clause: clause, Operands: used, Value: amt.String(),
+			Say: ComponentWorked{Component: c, Worked: worked, Rounded: v.Num.Round(rule.Places, rule.Mode), Rule: rule, Lookups: lookups, Leave: left, Withheld: cr.Withheld}})
 		r.Trace = append(r.Trace, s.tableSteps(worked.Lookups)...) // the rows of the plan's tables looked up
 	}
 	r.Total = r.Total.Round(rule.Places, rule.Mode)
 	if trace {
 		// The closing line: Compute amends it when it adds the ledger.
-		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, ""), Value: r.Total.String(), Say: Text(totalSentence(r.Total))})
+		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, ""), Value: r.Total.String(), Say: PayTotal{r.Total}})
 	}
 	return r, nil
 }
 
-// workedText explains a formula component's amount with its arithmetic:
-// the facts that chose the branches of the formula, the formula of the
-// branches taken with names and then with values, the rounding when it
-// changed the value, and the rows of the tables looked up.
-func (s *payScope) workedText(title string, x formula.Explanation, amt exact.Decimal, rule policy.Rounding) string {
-	var b strings.Builder
-	if len(x.Reasons) > 0 {
-		b.WriteString("因 " + strings.Join(x.Reasons, "；") + "，")
-	}
-	b.WriteString(title + " = ")
-	if x.Value.Num.Cmp(amt) != 0 {
-		b.WriteString(equalities(x.Formula, x.Values, x.Value.Num.String()))
-		fmt.Fprintf(&b, "，按%s保留到 %s 元，为 %s 元。", roundingNames[rule.Mode], exact.FromInt(1).Shift(-rule.Places), amt)
-	} else {
-		b.WriteString(equalities(x.Formula, x.Values, amt.String()) + " 元。")
-	}
-	for _, l := range x.Lookups {
-		b.WriteString(s.lookupText(l))
-	}
-	return b.String()
-}
-
-// roundingNames names the rounding modes in Chinese.
-var roundingNames = map[exact.Rounding]string{exact.HalfUp: "四舍五入", exact.HalfEven: "四舍六入五成双", exact.Down: "舍去尾数"}
-
-// equalities writes a = b = c, leaving out a term that only repeats the
-// next one (the same text, or the same number: 0 before 0.00).
-func equalities(terms ...string) string {
-	var out []string
-	for _, t := range terms {
-		if n := len(out); n > 0 && sameTerm(out[n-1], t) {
-			out[n-1] = t
-			continue
-		}
-		out = append(out, t)
-	}
-	return strings.Join(out, " = ")
-}
-
-func sameTerm(a, b string) bool {
-	if a == b {
-		return true
-	}
-	x, errX := exact.Parse(a)
-	y, errY := exact.Parse(b)
-	return errX == nil && errY == nil && x.Cmp(y) == 0
-}
-
-// lookupText says which row of which table a lookup found.
-func (s *payScope) lookupText(l formula.Lookup) string {
-	title, where := l.Table, ""
+// lookup resolves a lookup a formula made to its table's title and row.
+func (s *payScope) lookup(l formula.Lookup) Lookup {
+	out := Lookup{Title: l.Table, Arg: l.Arg, Result: l.Result}
 	if tb := s.plan.Tables[l.Table]; tb != nil {
-		title = cmp.Or(tb.Title, title)
+		out.Title = cmp.Or(tb.Title, out.Title)
 		if i, ok := tb.Find(l.Arg); ok {
-			where = "落在" + describeInterval(tb.Rows[i].Interval, "") + "，"
+			out.Row = &tb.Rows[i].Interval
 		}
 	} else if b := s.t.Bands(l.Table); b != nil {
-		title = cmp.Or(b.Title, title)
+		out.Title = cmp.Or(b.Title, out.Title)
 		if r := b.Find(l.Arg); r != nil {
-			where = "落在" + describeInterval(r.Interval, "") + "，"
+			out.Row = &r.Interval
 		}
 	}
-	return fmt.Sprintf("查「%s」：%s %s对应 %s。", title, l.Arg, where, l.Result)
+	return out
 }
 
 // Scratch is working storage that a caller computing many cases one after
@@ -448,16 +394,6 @@ func leaveRules(p *policy.PayPlan, l *Leave) (map[string]*policy.LeaveRule, erro
 		return nil, &InputError{Problems: problems}
 	}
 	return out, nil
-}
-
-// totalSentence closes a pay trace. A negative total happens when a
-// deduction from pay paid under the contract (the ledger's 600 元) exceeds
-// what the plan pays: it says so.
-func totalSentence(total exact.Decimal) string {
-	if total.Sign() < 0 {
-		return fmt.Sprintf("本期应发合计 %s 元：各项相抵后为负，即从按劳动合同发放的工资中净扣 %s 元。", total, total.Neg())
-	}
-	return fmt.Sprintf("本期应发合计 %s 元。", total)
 }
 
 // joinInputErrors reports every problem of two checks at once.

@@ -64,7 +64,7 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 		}
 		return points(ps, in, true)
 	}
-	r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, ""), Clause: "base", Value: ps.Base.String(), Say: Text(fmt.Sprintf("基本分 %s 分。", ps.Base))})
+	r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, ""), Clause: "base", Value: ps.Base.String(), Say: PointsBase{ps.Base}})
 	var problems []string
 	ids := make([]string, 0, len(in.Events))
 	for id := range in.Events {
@@ -90,7 +90,7 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 		d := e.Points.Mul(exact.FromInt(int64(n)))
 		r.Total = r.Total.Add(d)
 		r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, id), Clause: "event", Operands: []Operand{operand("次数", strconv.Itoa(n), "次")}, Value: d.String(),
-			Say: Text(fmt.Sprintf("%s %d 次，每次 %s 分，计 %s 分。", e.Title, n, e.Points, d))})
+			Say: EventCounted{Event: e, Count: n, Points: d}})
 	}
 	aids := make([]string, 0, len(in.Awards))
 	for id := range in.Awards {
@@ -110,7 +110,7 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 			}
 			r.Total = r.Total.Add(a)
 			r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, id), Clause: "award", Value: a.String(),
-				Say: Text(fmt.Sprintf("%s，酌情加 %s 分（每次最多 %s 分）。", e.Title, a, e.Max))})
+				Say: AwardGiven{Event: e, Points: a}})
 		}
 	}
 	for _, s := range in.Shortfalls {
@@ -134,9 +134,9 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 	}
 	if r.Total.Sign() < 0 {
 		r.Total = zero
-		r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, ""), Clause: "floor", Value: "0", Say: Text("得分不低于 0 分。")})
+		r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, ""), Clause: "floor", Value: "0", Say: PointsFloor{}})
 	}
-	r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, ""), Clause: "total", Value: r.Total.String(), Say: Text(fmt.Sprintf("本月得分 %s 分。", r.Total))})
+	r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, ""), Clause: "total", Value: r.Total.String(), Say: PointsTotal{r.Total}})
 	return r, nil
 }
 
@@ -273,7 +273,7 @@ func ladderStep(h *policy.Header, ld *policy.Ladder, s LadderShortfall, r *Point
 	applied := ladderApplies(ld, s)
 	if applied == nil {
 		return Step{Ref: ref(h, s.Ladder), Clause: "met", Operands: inputs, Value: "0",
-			Say: Text(fmt.Sprintf("%s为 %s%%，不低于第 %d 次的阈值 %s%%，不算一次，不扣分。", ld.Title, s.Rate, nst.Occurrence, nst.Below))}
+			Say: LadderStep{Ladder: ld, Shortfall: s, Nominal: nst}}
 	}
 	// The steps above the one applied gave way: their extra conditions do
 	// not hold.
@@ -283,27 +283,13 @@ func ladderStep(h *policy.Header, ld *policy.Ladder, s LadderShortfall, r *Point
 			i = k
 		}
 	}
-	var failed []string
+	var failed []policy.LadderStep
 	for j := nominal; j > i; j-- {
-		failed = append(failed, fmt.Sprintf("第 %d 档的附加条件「%s」", ld.Steps[j].Occurrence, strings.TrimPrefix(ld.Steps[j].Condition, "且")))
+		failed = append(failed, ld.Steps[j])
 	}
 	st := *applied
 	r.Total = r.Total.Add(st.Points)
 	r.Consequences = append(r.Consequences, st.Consequence)
-	var b strings.Builder
-	fmt.Fprintf(&b, "第 %d 次%s低于 %s%%（%s%%）", s.Occurrence, ld.Title, nst.Below, s.Rate)
-	switch {
-	case len(failed) > 0:
-		both := ""
-		if len(failed) > 1 {
-			both = "均"
-		}
-		fmt.Fprintf(&b, "，计为第 %d 次；但%s%s不成立，按第 %d 档扣 %s 分", s.Occurrence, strings.Join(failed, "、"), both, st.Occurrence, st.Points.Neg())
-	case st.Condition != "":
-		fmt.Fprintf(&b, "%s，扣 %s 分", st.Condition, st.Points.Neg())
-	default:
-		fmt.Fprintf(&b, "，扣 %s 分", st.Points.Neg())
-	}
-	fmt.Fprintf(&b, "：%s。", strings.TrimSuffix(st.Consequence, "。"))
-	return Step{Ref: ref(h, s.Ladder), Clause: LadderClause(nominal, i), Operands: inputs, Value: st.Points.String(), Say: Text(b.String())}
+	return Step{Ref: ref(h, s.Ladder), Clause: LadderClause(nominal, i), Operands: inputs, Value: st.Points.String(),
+		Say: LadderStep{Ladder: ld, Shortfall: s, Nominal: nst, Applied: applied, Failed: failed}}
 }

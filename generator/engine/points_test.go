@@ -106,33 +106,6 @@ func TestPointsLadder(t *testing.T) {
 	}
 }
 
-func TestPointsLadderExplains(t *testing.T) {
-	h := handbook(t)
-	ps := h.At(policy.KindPoints, "kefu-points", day).(*policy.Points)
-	tests := []struct {
-		occ  int
-		rate string
-		met  []int
-		want string
-	}{
-		{3, "67", nil, "第 3 次接触量考核低于 70%（67%），计为第 3 次；但第 3 档的附加条件「基础习惯不好」不成立，按第 2 档扣 2 分：公司停发一周数据作为警告。"},
-		{4, "68", []int{3}, "第 4 次接触量考核低于 70%（68%），计为第 4 次；但第 4 档的附加条件「业绩没有达到公司考核标准」不成立，按第 3 档扣 3 分：未拨打的数据改派绩优人员。"},
-		{4, "68", nil, "第 4 次接触量考核低于 70%（68%），计为第 4 次；但第 4 档的附加条件「业绩没有达到公司考核标准」、第 3 档的附加条件「基础习惯不好」均不成立，按第 2 档扣 2 分：公司停发一周数据作为警告。"},
-		{3, "66", []int{3}, "第 3 次接触量考核低于 70%（66%）且基础习惯不好，扣 3 分：未拨打的数据改派绩优人员。"},
-		{2, "62", nil, "第 2 次接触量考核低于 65%（62%），扣 2 分：公司停发一周数据作为警告。"},
-		{3, "70", nil, "接触量考核为 70%，不低于第 3 次的阈值 70%，不算一次，不扣分。"},
-	}
-	for _, tt := range tests {
-		r, err := Points(ps, PointsInput{Shortfalls: []LadderShortfall{{Ladder: "jiechuliang", Occurrence: tt.occ, Rate: exact.MustParse(tt.rate), Met: tt.met}}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := said(r.Trace[1]); got != tt.want {
-			t.Errorf("第%d次 %s%% met %v:\n got %s\nwant %s", tt.occ, tt.rate, tt.met, got, tt.want)
-		}
-	}
-}
-
 func TestPointsLadderMetErrors(t *testing.T) {
 	h := handbook(t)
 	ps := h.At(policy.KindPoints, "kefu-points", day).(*policy.Points)

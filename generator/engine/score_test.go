@@ -89,12 +89,6 @@ func TestScoreReportsEveryBadInput(t *testing.T) {
 	}
 }
 
-// said is what a step says, for messages of these tests: a sentence the
-// engine writes itself, or the sentence's data (package explain, which
-// writes them, has the tests of their wording).
-func said(s Step) string {
-	if t, ok := s.Say.(Text); ok {
-		return string(t)
-	}
-	return fmt.Sprintf("%+v", s.Say)
-}
+// said is what a step says, as data, for messages of these tests (package
+// explain, which writes the sentences, has the tests of their wording).
+func said(s Step) string { return fmt.Sprintf("%T%+v", s.Say, s.Say) }

@@ -30,7 +30,7 @@ func (s *payScope) tableSteps(lookups []formula.Lookup) []Step {
 		}
 		measure := cmp.Or(tb.Measure, "查表值")
 		out = append(out, Step{Ref: ref(&s.plan.Header, TableRef(tb.Name)), Clause: fmt.Sprintf("rows[%d]", i), Operands: []Operand{operand(measure, l.Arg.String(), "")},
-			Value: l.Result.String(), Say: Text(fmt.Sprintf("「%s」第 %d 行，%s，取 %s。", cmp.Or(tb.Title, tb.Name), i+1, describeInterval(tb.Rows[i].Interval, ""), l.Result))})
+			Value: l.Result.String(), Say: TableRowFound{Table: tb, Row: i, Result: l.Result}})
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -24,11 +25,209 @@ func Sentence(s engine.Sentence) string {
 		return total(s)
 	case engine.BandFound:
 		return band(s)
-	case engine.Text:
-		return string(s)
+	case engine.RedLineTouched:
+		return fmt.Sprintf("触及电网指标「%s」：%s 公司有权%s。", s.Line.Title, s.Policy.PayEffect.Text, strings.Join(s.Policy.Consequences, "、"))
+	case engine.LeaveNoted:
+		return fmt.Sprintf("%s，服务 %d 个月：%s", s.Rule.Title, s.Months, s.Rule.Text)
+	case engine.ComponentWorked:
+		return component(s)
+	case engine.TableRowFound:
+		tb := s.Table
+		return fmt.Sprintf("「%s」第 %d 行，%s，取 %s。", cmp.Or(tb.Title, tb.Name), s.Row+1, tb.Rows[s.Row].Words(""), s.Result)
+	case engine.AmountAdded:
+		text := fmt.Sprintf("%s %s 元。", s.Title, s.Amount)
+		if s.Withheld {
+			text += " 因触及电网指标，本项暂停发放。"
+		}
+		return text
+	case engine.PayTotal:
+		if s.Total.Sign() < 0 {
+			// A deduction from pay paid under the contract (the ledger's
+			// 600 元) can exceed what the plan pays.
+			return fmt.Sprintf("本期应发合计 %s 元：各项相抵后为负，即从按劳动合同发放的工资中净扣 %s 元。", s.Total, s.Total.Neg())
+		}
+		return fmt.Sprintf("本期应发合计 %s 元。", s.Total)
+	case engine.PointsBase:
+		return fmt.Sprintf("基本分 %s 分。", s.Base)
+	case engine.EventCounted:
+		return fmt.Sprintf("%s %d 次，每次 %s 分，计 %s 分。", s.Event.Title, s.Count, s.Event.Points, s.Points)
+	case engine.AwardGiven:
+		return fmt.Sprintf("%s，酌情加 %s 分（每次最多 %s 分）。", s.Event.Title, s.Points, s.Event.Max)
+	case engine.LadderStep:
+		return ladder(s)
+	case engine.PointsFloor:
+		return "得分不低于 0 分。"
+	case engine.PointsTotal:
+		return fmt.Sprintf("本月得分 %s 分。", s.Total)
+	case engine.LedgerSaid:
+		return s.Quarter + "：" + ledger(s)
 	case nil:
 	}
 	return ""
+}
+
+// component says how a formula component's amount was worked out: the facts
+// that chose the branches of the formula, the formula of the branches taken
+// with names and then with values, the rounding when it changed the value,
+// the rows of the tables looked up, what a departure did, and whether a red
+// line holds it back or it goes to the team.
+func component(s engine.ComponentWorked) string {
+	c, x, amt, rule := s.Component, s.Worked, s.Rounded, s.Rule
+	var b strings.Builder
+	if c.Explain != "" {
+		b.WriteString(c.Explain + " ")
+	}
+	if len(x.Reasons) > 0 {
+		b.WriteString("因 " + strings.Join(x.Reasons, "；") + "，")
+	}
+	b.WriteString(c.Title + " = ")
+	if x.Value.Num.Cmp(amt) != 0 {
+		b.WriteString(equalities(x.Formula, x.Values, x.Value.Num.String()))
+		fmt.Fprintf(&b, "，按%s保留到 %s 元，为 %s 元。", roundingNames[rule.Mode], exact.FromInt(1).Shift(-rule.Places), amt)
+	} else {
+		b.WriteString(equalities(x.Formula, x.Values, amt.String()) + " 元。")
+	}
+	for _, l := range s.Lookups {
+		b.WriteString(lookup(l))
+	}
+	if l := s.Leave; l != nil {
+		switch l.Rule.Effect {
+		case "forfeit":
+			fmt.Fprintf(&b, " 因%s，本项取消（原应发 %s 元）。", l.Rule.Title, l.Full)
+		case "prorate":
+			fmt.Fprintf(&b, " 因%s，按服务 %d 个月折算：%s × %d ÷ 12 = %s 元。", l.Rule.Title, l.Months, l.Full, l.Months, l.Amount)
+		}
+	}
+	switch {
+	case s.Withheld:
+		b.WriteString(" 因触及电网指标，本项暂停发放。")
+	case c.Kind == policy.Pool:
+		b.WriteString(" 本项由本人分配给团队，不计入本人收入。")
+	}
+	return b.String()
+}
+
+// roundingNames names the rounding modes in Chinese.
+var roundingNames = map[exact.Rounding]string{exact.HalfUp: "四舍五入", exact.HalfEven: "四舍六入五成双", exact.Down: "舍去尾数"}
+
+// equalities writes a = b = c, leaving out a term that only repeats the
+// next one (the same text, or the same number: 0 before 0.00).
+func equalities(terms ...string) string {
+	var out []string
+	for _, t := range terms {
+		if n := len(out); n > 0 && sameTerm(out[n-1], t) {
+			out[n-1] = t
+			continue
+		}
+		out = append(out, t)
+	}
+	return strings.Join(out, " = ")
+}
+
+func sameTerm(a, b string) bool {
+	if a == b {
+		return true
+	}
+	x, errX := exact.Parse(a)
+	y, errY := exact.Parse(b)
+	return errX == nil && errY == nil && x.Cmp(y) == 0
+}
+
+// lookup says which row of which table a lookup found.
+func lookup(l engine.Lookup) string {
+	where := ""
+	if l.Row != nil {
+		where = "落在" + l.Row.Words("") + "，"
+	}
+	return fmt.Sprintf("查「%s」：%s %s对应 %s。", l.Title, l.Arg, where, l.Result)
+}
+
+// ladder says what one shortfall of a ladder did.
+func ladder(s engine.LadderStep) string {
+	ld, sf, nst := s.Ladder, s.Shortfall, s.Nominal
+	if s.Applied == nil {
+		return fmt.Sprintf("%s为 %s%%，不低于第 %d 次的阈值 %s%%，不算一次，不扣分。", ld.Title, sf.Rate, nst.Occurrence, nst.Below)
+	}
+	var failed []string
+	for _, f := range s.Failed {
+		failed = append(failed, fmt.Sprintf("第 %d 档的附加条件「%s」", f.Occurrence, strings.TrimPrefix(f.Condition, "且")))
+	}
+	st := *s.Applied
+	var b strings.Builder
+	fmt.Fprintf(&b, "第 %d 次%s低于 %s%%（%s%%）", sf.Occurrence, ld.Title, nst.Below, sf.Rate)
+	switch {
+	case len(failed) > 0:
+		both := ""
+		if len(failed) > 1 {
+			both = "均"
+		}
+		fmt.Fprintf(&b, "，计为第 %d 次；但%s%s不成立，按第 %d 档扣 %s 分", sf.Occurrence, strings.Join(failed, "、"), both, st.Occurrence, st.Points.Neg())
+	case st.Condition != "":
+		fmt.Fprintf(&b, "%s，扣 %s 分", st.Condition, st.Points.Neg())
+	default:
+		fmt.Fprintf(&b, "，扣 %s 分", st.Points.Neg())
+	}
+	fmt.Fprintf(&b, "：%s。", strings.TrimSuffix(st.Consequence, "。"))
+	return b.String()
+}
+
+// ledger says one line of a quarter's ledger.
+func ledger(s engine.LedgerSaid) string {
+	switch s.Case {
+	case "exempt":
+		return "本季不承担任务：不设基数和目标，不扣发固定工资，不计入台账差额，不计提台账奖金。"
+	case "carry-in":
+		return fmt.Sprintf("本季完成额 %s 元加上季转入的超额 %s 元，按 %s 元核算。", s.X, s.Carry, s.Eff)
+	case "below-base":
+		return fmt.Sprintf("完成额 %s 元低于基数 %s 元：不发浮动工资、不计提奖金，扣发当季固定工资 %s 元；差额 %s 元须由以后季度补足。", s.Eff, s.Base, s.Penalty, s.Short)
+	case "made-up":
+		return fmt.Sprintf("用超出基数的 %s 元补足 %s 的基数差额，补发该季奖金（按其基数 %s 元计提）。", s.Fill, s.Other, s.Base)
+	case "partly-made-up":
+		return fmt.Sprintf("用超出基数的 %s 元补 %s 的基数差额，尚差 %s 元。", s.Fill, s.Other, s.Left)
+	case "target", "above-cap":
+		above := ""
+		if s.Case == "above-cap" {
+			above = "完成额达到 " + s.Cap.String() + " 元以上，原文未作规定，按达到目标处理并提交公司复核。"
+		}
+		return fmt.Sprintf("完成额 %s 元达到目标 %s 元：发放浮动工资 %s 元，只按目标额计提奖金，超出的 %s 元转入下季核算。%s", s.Adjusted, s.Target, s.Floating, s.CarriedOut, above)
+	case "base-to-target":
+		return fmt.Sprintf("完成额在基数 %s 元与目标 %s 元之间：不发浮动工资，按（补足后的余额 + 当季基数）%s 元计提奖金。", s.Base, s.Target, s.Adjusted)
+	case "bonus":
+		parts := []string{fmt.Sprintf("%s × %s", s.Accrued, s.Rate)}
+		if s.LateBase.Sign() > 0 {
+			parts = append(parts, fmt.Sprintf("补发 %s × %s", s.LateBase, s.Rate))
+		}
+		var where, lookups []string
+		for _, d := range s.Derived {
+			if text := derivation(d.Label, d.Worked); text != "" {
+				where = append(where, text)
+			}
+		}
+		for _, l := range s.Lookups {
+			lookups = append(lookups, lookup(l))
+		}
+		how := "。"
+		if len(where) > 0 {
+			how = "；其中" + strings.Join(where, "，") + "。"
+		}
+		return fmt.Sprintf("季度奖金 = (%s) × 系数 %s = %s 元%s%s", strings.Join(parts, " + "), s.Factor, s.Bonus, how, strings.Join(lookups, ""))
+	}
+	return ""
+}
+
+// derivation writes "label value = formula = values (因 reasons)" for a
+// ledger quantity computed by a formula, or "" when the formula is only a
+// number.
+func derivation(label string, x formula.Explanation) string {
+	chain := equalities(x.Formula, x.Values, x.Value.Num.String())
+	if !strings.Contains(chain, " = ") {
+		return ""
+	}
+	d := label + " " + x.Value.Num.String() + " = " + strings.TrimSuffix(chain, " = "+x.Value.Num.String())
+	if len(x.Reasons) > 0 {
+		d += "（因 " + strings.Join(x.Reasons, "；") + "）"
+	}
+	return d
 }
 
 var hundred = exact.FromInt(100)

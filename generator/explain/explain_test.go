@@ -1,6 +1,11 @@
 package explain_test
 
 import (
+	"time"
+
+	"fmt"
+	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/policy"
 	"strings"
 	"testing"
 
@@ -45,25 +50,38 @@ func TestEveryStepSaysSomething(t *testing.T) {
 			}
 		}
 	}
-	for _, k := range []string{"ItemScored", "PartScored", "TotalScored", "BandFound", "Text"} {
+	for _, k := range []string{"ItemScored", "PartScored", "TotalScored", "BandFound", "ComponentWorked", "PayTotal"} {
 		if !kinds[k] {
 			t.Errorf("no step of the fixture's cases says a %s", k)
 		}
 	}
 }
 
-func typeName(v any) string {
-	switch v.(type) {
-	case engine.ItemScored:
-		return "ItemScored"
-	case engine.PartScored:
-		return "PartScored"
-	case engine.TotalScored:
-		return "TotalScored"
-	case engine.BandFound:
-		return "BandFound"
-	case engine.Text:
-		return "Text"
+func typeName(v any) string { return strings.TrimPrefix(fmt.Sprintf("%T", v), "engine.") }
+
+func TestPointsLadderExplains(t *testing.T) {
+	h := fixture.Handbook(t)
+	ps := h.At(policy.KindPoints, "kefu-points", time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)).(*policy.Points)
+	tests := []struct {
+		occ  int
+		rate string
+		met  []int
+		want string
+	}{
+		{3, "67", nil, "第 3 次接触量考核低于 70%（67%），计为第 3 次；但第 3 档的附加条件「基础习惯不好」不成立，按第 2 档扣 2 分：公司停发一周数据作为警告。"},
+		{4, "68", []int{3}, "第 4 次接触量考核低于 70%（68%），计为第 4 次；但第 4 档的附加条件「业绩没有达到公司考核标准」不成立，按第 3 档扣 3 分：未拨打的数据改派绩优人员。"},
+		{4, "68", nil, "第 4 次接触量考核低于 70%（68%），计为第 4 次；但第 4 档的附加条件「业绩没有达到公司考核标准」、第 3 档的附加条件「基础习惯不好」均不成立，按第 2 档扣 2 分：公司停发一周数据作为警告。"},
+		{3, "66", []int{3}, "第 3 次接触量考核低于 70%（66%）且基础习惯不好，扣 3 分：未拨打的数据改派绩优人员。"},
+		{2, "62", nil, "第 2 次接触量考核低于 65%（62%），扣 2 分：公司停发一周数据作为警告。"},
+		{3, "70", nil, "接触量考核为 70%，不低于第 3 次的阈值 70%，不算一次，不扣分。"},
 	}
-	return "?"
+	for _, tt := range tests {
+		r, err := engine.Points(ps, engine.PointsInput{Shortfalls: []engine.LadderShortfall{{Ladder: "jiechuliang", Occurrence: tt.occ, Rate: exact.MustParse(tt.rate), Met: tt.met}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := explain.Step(r.Trace[1]); got != tt.want {
+			t.Errorf("第%d次 %s%% met %v:\n got %s\nwant %s", tt.occ, tt.rate, tt.met, got, tt.want)
+		}
+	}
 }

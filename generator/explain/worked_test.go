@@ -1,8 +1,9 @@
-package engine
+package explain
 
 import (
 	"testing"
 
+	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/policy"
@@ -25,15 +26,23 @@ func TestEqualities(t *testing.T) {
 	}
 }
 
-func TestWorkedText(t *testing.T) {
-	one, two := exact.FromInt(1), exact.FromInt(2)
-	s := &payScope{
-		vals: map[string]formula.Value{"x": money("100.00"), "met": {IsBool: true}},
-		plan: &policy.PayPlan{Tables: map[string]*policy.Table{"k": {Title: "系数表", Rows: []policy.TableRow{
-			{Interval: policy.Interval{Below: &one}, Value: exact.MustParse("0.5")},
-			{Interval: policy.Interval{Min: &one, Below: &two}, Value: exact.MustParse("0.8")},
-		}}}},
+// scope is a formula scope with one table, k.
+type scope map[string]formula.Value
+
+func (s scope) Value(name string) (formula.Value, bool) { v, ok := s[name]; return v, ok }
+func (s scope) Lookup(table string, x exact.Decimal) (exact.Decimal, error) {
+	if x.Cmp(exact.FromInt(1)) < 0 {
+		return exact.MustParse("0.5"), nil
 	}
+	return exact.MustParse("0.8"), nil
+}
+
+// TestComponentWorked: a component's sentence works the formula through,
+// says the rounding when it changed the value and the table rows looked up.
+func TestComponentWorked(t *testing.T) {
+	one, two := exact.FromInt(1), exact.FromInt(2)
+	row := policy.Interval{Min: &one, Below: &two}
+	s := scope{"x": {Num: exact.MustParse("100.00")}, "met": {IsBool: true}}
 	rule := policy.Rounding{Mode: exact.HalfUp, Places: 2}
 	for _, tt := range []struct{ src, want string }{
 		{`x / 3`, "奖金 = x ÷ 3 = 100.00 ÷ 3 = 33.33333333333333333333333333333333，按四舍五入保留到 0.01 元，为 33.33 元。"},
@@ -48,7 +57,13 @@ func TestWorkedText(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := s.workedText("奖金", x, x.Value.Num.Round(rule.Places, rule.Mode), rule); got != tt.want {
+		var lookups []engine.Lookup
+		for _, l := range x.Lookups {
+			lookups = append(lookups, engine.Lookup{Title: "系数表", Arg: l.Arg, Result: l.Result, Row: &row})
+		}
+		got := Sentence(engine.ComponentWorked{Component: &policy.Component{Title: "奖金"}, Worked: x,
+			Rounded: x.Value.Num.Round(rule.Places, rule.Mode), Rule: rule, Lookups: lookups})
+		if got != tt.want {
 			t.Errorf("%s:\n got %s\nwant %s", tt.src, got, tt.want)
 		}
 	}
