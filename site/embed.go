@@ -5,7 +5,7 @@ package site
 
 import "embed"
 
-// FS holds templates/*.html.
+// FS holds templates/*.html and style.css.
 //
-//go:embed templates
+//go:embed templates style.css
 var FS embed.FS

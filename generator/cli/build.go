@@ -4,6 +4,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/generator/policy"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,13 +18,15 @@ import (
 // only directories that have it (or are empty), unless --force is given.
 const marker = ".handbook-build"
 
-// build checks every policy and writes the handbook. Until the site
-// generator lands, the handbook is one index page listing every policy.
+// build checks every policy and writes the handbook site, with the worked
+// cases of the checkout (testdata/cases) computed as the pay plans'
+// examples.
 func build(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("o", filepath.Join("site", "public"), "output directory")
 	force := fs.Bool("force", false, "write into a non-empty directory that build did not create")
+	casesDir := fs.String("cases", "", "the worked cases shown as examples (default: testdata/cases of the checkout)")
 	if err := parse(fs, args); err != nil {
 		return 2
 	}
@@ -34,11 +39,16 @@ func build(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "handbook build: nothing written")
 		return code
 	}
+	examples, code := workedExamples(h, *casesDir, stderr)
+	if code != 0 {
+		fmt.Fprintln(stderr, "handbook build: nothing written")
+		return code
+	}
 	if err := prepareOut(*out, *force); err != nil {
 		fmt.Fprintf(stderr, "handbook build: %v\n", err)
 		return 2
 	}
-	pages, err := site.Build(h, origin)
+	pages, err := site.Build(site.Input{Handbook: h, Origin: origin, Examples: examples})
 	if err == nil {
 		err = site.Write(*out, pages)
 	}
@@ -46,7 +56,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook build: %v\n", err)
 		return 2
 	}
-	fmt.Fprintf(stdout, "wrote %s (%d policies from %s)\n", filepath.Join(*out, "index.html"), len(h.All()), origin)
+	fmt.Fprintf(stdout, "wrote %d pages to %s (%d policies from %s, %d worked examples)\n", len(pages), *out, len(h.All()), origin, len(examples))
 	return 0
 }
 
@@ -67,4 +77,40 @@ func prepareOut(dir string, force bool) error {
 		}
 	}
 	return os.WriteFile(filepath.Join(dir, marker), []byte("written by handbook build; the directory may be overwritten\n"), 0o644)
+}
+
+// workedExamples computes the worked cases in dir, by default those of the
+// checkout around the current directory (none outside a checkout, or
+// without testdata/cases). A case that does not compute stops the build: an
+// example must never be wrong or missing silently.
+func workedExamples(h *policy.Handbook, dir string, stderr io.Writer) ([]site.Example, int) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, 0
+	}
+	if dir == "" {
+		root, ok := load.FindRoot(cwd)
+		if !ok {
+			return nil, 0
+		}
+		dir = filepath.Join(root, "testdata", "cases")
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			return nil, 0
+		}
+	}
+	worked, diags, err := cases.RunDir(dir, filepath.ToSlash(shown(cwd, dir)), h)
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook build: %v\n", err)
+		return nil, 2
+	}
+	if len(diags) > 0 {
+		writeText(stderr, diags, nil)
+		fmt.Fprintf(stderr, "handbook build: %d problems in the worked cases\n", len(diags))
+		return nil, 1
+	}
+	out := make([]site.Example, len(worked))
+	for i, w := range worked {
+		out[i] = site.Example{Title: w.Case.Title, Path: w.Path, Result: w.Result}
+	}
+	return out, 0
 }

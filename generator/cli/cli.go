@@ -39,8 +39,12 @@ Usage:
         from and the SHA-256 of the policies built into it (and, in a
         checkout, of the checkout's). Outside a checkout every command
         works on the built-in policies and names them on standard error.
-  handbook build [-o dir] [--force]
-        Check every policy and write the handbook site.
+  handbook build [-o dir] [--force] [--cases dir]
+        Check every policy and write the handbook site (default
+        site/public): the home page with the org chart, a page per role,
+        scorecard (a printable form) and pay plan (with the worked cases of
+        testdata/cases, or --cases, computed as its examples), the red
+        lines, the text rules and the register of decisions.
   handbook calc [--format text|json] CASE.toml|CASE.json
         Compute a worked case (see testdata/cases), or a JSON case request
         ({"wire": 1, "kind": "case", "period": …, "inputs": {PATH: TEXT}},

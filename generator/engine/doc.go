@@ -11,5 +11,5 @@
 //
 // Used by generator/batch, generator/cases, generator/cli, generator/coverage,
 // generator/diff, generator/explain, generator/inputs, generator/report,
-// generator/wire.
+// generator/site, generator/wire.
 package engine

@@ -3,5 +3,5 @@
 // worked examples, in the calculator) is rendered here from the typed
 // steps the engine records, and only when it is shown.
 //
-// Used by generator/report, generator/wire.
+// Used by generator/report, generator/site, generator/wire.
 package explain

@@ -1,7 +1,7 @@
 // Package site renders the handbook's pages from a compiled handbook, with
 // the templates embedded from the repository's site/ folder; the CLI's
-// build command writes what it renders. Until the full site lands (issue
-// 10), it renders one home page listing every policy version.
+// build command writes what it renders. Prose fields go through one
+// goldmark setup (Prose); everything else through html/template.
 //
 // Used by generator/cli.
 package site

@@ -2,16 +2,20 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
+	"time"
 
+	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/explain"
 	"github.com/kefu-hr/handbook/generator/policy"
 	assets "github.com/kefu-hr/handbook/site"
 )
-
-// pages are the templates of site/templates, parsed once.
-var pages = template.Must(template.ParseFS(assets.FS, "templates/*.html"))
 
 // Page is one generated file of the site.
 type Page struct {
@@ -19,14 +23,36 @@ type Page struct {
 	Data []byte
 }
 
-// Build renders the site of a handbook; origin says where its policies
-// came from (shown on the home page). It writes nothing: Write does.
-func Build(h *policy.Handbook, origin string) ([]Page, error) {
-	var b bytes.Buffer
-	if err := pages.ExecuteTemplate(&b, "index.html", indexData(h, origin)); err != nil {
+// Example is a worked case shown on its pay plan's page, computed at build
+// time by the engine CI tests, so that no example can drift from the rules.
+type Example struct {
+	Title  string // the case's title
+	Path   string // its file, e.g. testdata/cases/kefu-zongjian-2026-10.toml
+	Result engine.Result
+}
+
+// Input is what a site is built from.
+type Input struct {
+	Handbook *policy.Handbook
+	Origin   string    // where the policies came from, shown on the home page
+	Examples []Example // worked cases, by file name
+}
+
+// Build renders the site. It writes nothing (Write does), and two builds of
+// the same input give the same bytes.
+func Build(in Input) ([]Page, error) {
+	b := &builder{in: in, h: in.Handbook}
+	b.index()
+	if err := b.render(); err != nil {
 		return nil, err
 	}
-	return []Page{{Path: "index.html", Data: b.Bytes()}}, nil
+	css, err := fs.ReadFile(assets.FS, "style.css")
+	if err != nil {
+		return nil, err
+	}
+	b.pages = append(b.pages, Page{Path: "style.css", Data: css})
+	sort.Slice(b.pages, func(i, j int) bool { return b.pages[i].Path < b.pages[j].Path })
+	return b.pages, nil
 }
 
 // Write writes pages under dir, making directories as needed.
@@ -43,25 +69,280 @@ func Write(dir string, pages []Page) error {
 	return nil
 }
 
-// indexRow is one policy version in the home page's table.
-type indexRow struct {
-	Kind, ID, Title, File, From, Until string
-	Version                            int
-	Notes                              int
+// templates are site/templates, parsed once with the site's functions.
+var templates = template.Must(template.New("site").Funcs(template.FuncMap{
+	"prose": Prose,
+	"day":   func(t time.Time) string { return t.Format("2006-01-02") },
+	"until": func(t *time.Time) string {
+		if t == nil {
+			return "至今"
+		}
+		return t.Format("2006-01-02")
+	},
+	"add":  func(a, b int) int { return a + b },
+	"say":  explain.Step,
+	"kind": kindName,
+}).ParseFS(assets.FS, "templates/*.html"))
+
+// builder holds one build.
+type builder struct {
+	in    Input
+	h     *policy.Handbook
+	pages []Page
+	// the latest version of each policy, by kind, in id order
+	latest map[policy.Kind][]policy.Policy
+	// direct reports by role id
+	reports map[string][]*policy.Role
 }
 
-// indexData lists every policy version, by kind in handbook order, then id
-// and version.
-func indexData(h *policy.Handbook, origin string) map[string]any {
-	var rows []indexRow
-	for _, p := range h.All() { // ordered by kind, id and version
+// index finds the latest versions and the reporting lines.
+func (b *builder) index() {
+	b.latest = map[policy.Kind][]policy.Policy{}
+	seen := map[string]bool{}
+	for _, p := range b.h.All() {
 		hd := p.Head()
-		until := ""
-		if hd.EffectiveUntil != nil {
-			until = hd.EffectiveUntil.Format("2006-01-02")
+		key := string(hd.Kind) + "/" + hd.ID
+		if seen[key] {
+			continue
 		}
-		rows = append(rows, indexRow{Kind: string(hd.Kind), ID: hd.ID, Title: hd.Title, File: hd.File, Version: hd.Version,
-			From: hd.EffectiveFrom.Format("2006-01-02"), Until: until, Notes: len(hd.Note)})
+		seen[key] = true
+		b.latest[hd.Kind] = append(b.latest[hd.Kind], b.h.Latest(hd.Kind, hd.ID))
 	}
-	return map[string]any{"Rows": rows, "Origin": origin}
+	b.reports = map[string][]*policy.Role{}
+	for _, p := range b.latest[policy.KindRole] {
+		r := p.(*policy.Role)
+		for _, up := range r.ReportsTo {
+			b.reports[up] = append(b.reports[up], r)
+		}
+	}
+}
+
+// page is what every page template gets: the page's own data, and the way
+// back to the site's root (pages work from any sub-path and from file://).
+type page struct {
+	Title string
+	Root  string // "" at the root, "../" one level down
+	Nav   string // the section of the navigation this page belongs to
+	Site  *builder
+	Data  any
+}
+
+func (b *builder) add(path, tmpl, title, nav string, data any) error {
+	root := strings.Repeat("../", strings.Count(path, "/"))
+	var out bytes.Buffer
+	if err := templates.ExecuteTemplate(&out, tmpl, page{Title: title, Root: root, Nav: nav, Site: b, Data: data}); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	b.pages = append(b.pages, Page{Path: path, Data: out.Bytes()})
+	return nil
+}
+
+// render renders every page.
+func (b *builder) render() error {
+	if err := b.add("index.html", "home", "客服部制度手册", "home", b.home()); err != nil {
+		return err
+	}
+	for _, p := range b.latest[policy.KindRole] {
+		r := p.(*policy.Role)
+		if err := b.add("roles/"+r.ID+".html", "role", r.Title, "roles", b.role(r)); err != nil {
+			return err
+		}
+	}
+	for _, p := range b.latest[policy.KindScorecard] {
+		sc := p.(*policy.Scorecard)
+		if err := b.add("scorecards/"+sc.ID+".html", "scorecard", sc.Title, "scorecards", scorecardForm(b.h, sc)); err != nil {
+			return err
+		}
+	}
+	for _, p := range b.latest[policy.KindPayPlan] {
+		pp := p.(*policy.PayPlan)
+		if err := b.add("pay/"+pp.ID+".html", "payplan", pp.Title, "pay", b.payPlan(pp)); err != nil {
+			return err
+		}
+	}
+	if err := b.add("redlines.html", "redlines", "电网指标", "redlines", b.latest[policy.KindRedLines]); err != nil {
+		return err
+	}
+	if err := b.add("rules.html", "rules", "制度条文", "rules", b.rules()); err != nil {
+		return err
+	}
+	return b.add("decisions.html", "decisions", "决定记录", "decisions", b.decisions())
+}
+
+// ---- pages
+
+// homeData is the home page: the department at a glance.
+type homeData struct {
+	Origin   string
+	Chart    template.HTML
+	Roles    []*policy.Role
+	Cards    []*policy.Scorecard
+	Plans    []*policy.PayPlan
+	Versions []policy.Policy
+	Open     int // notes marked for review
+}
+
+func (b *builder) home() homeData {
+	d := homeData{Origin: b.in.Origin, Chart: orgChart(b.latest[policy.KindRole], b.reports), Versions: b.h.All()}
+	for _, p := range b.latest[policy.KindRole] {
+		d.Roles = append(d.Roles, p.(*policy.Role))
+	}
+	for _, p := range b.latest[policy.KindScorecard] {
+		d.Cards = append(d.Cards, p.(*policy.Scorecard))
+	}
+	for _, p := range b.latest[policy.KindPayPlan] {
+		d.Plans = append(d.Plans, p.(*policy.PayPlan))
+	}
+	return d
+}
+
+// roleData is a role's page.
+type roleData struct {
+	Role     *policy.Role
+	Up       []*policy.Role // reports to
+	Down     []*policy.Role // direct reports
+	Cards    []*policy.Scorecard
+	Plan     *policy.PayPlan
+	Promote  *policy.Role
+	RedLines *policy.RedLines
+}
+
+func (b *builder) role(r *policy.Role) roleData {
+	d := roleData{Role: r, Down: b.reports[r.ID]}
+	for _, id := range r.ReportsTo {
+		if up, ok := b.h.Latest(policy.KindRole, id).(*policy.Role); ok {
+			d.Up = append(d.Up, up)
+		}
+	}
+	for _, id := range r.Scorecards {
+		if sc, ok := b.h.Latest(policy.KindScorecard, id).(*policy.Scorecard); ok {
+			d.Cards = append(d.Cards, sc)
+		}
+	}
+	if r.PayPlan != "" {
+		d.Plan, _ = b.h.Latest(policy.KindPayPlan, r.PayPlan).(*policy.PayPlan)
+		if d.Plan != nil && d.Plan.RedLines != "" {
+			d.RedLines, _ = b.h.Latest(policy.KindRedLines, d.Plan.RedLines).(*policy.RedLines)
+		}
+	}
+	if r.Promotion != nil {
+		d.Promote, _ = b.h.Latest(policy.KindRole, r.Promotion.To).(*policy.Role)
+	}
+	return d
+}
+
+// payData is a pay plan's page.
+type payData struct {
+	Plan     *policy.PayPlan
+	Roles    []*policy.Role
+	Examples []Example
+}
+
+func (b *builder) payPlan(p *policy.PayPlan) payData {
+	d := payData{Plan: p}
+	for _, r := range b.latest[policy.KindRole] {
+		if r.(*policy.Role).PayPlan == p.ID {
+			d.Roles = append(d.Roles, r.(*policy.Role))
+		}
+	}
+	for _, e := range b.in.Examples {
+		if e.Result.Pay != nil && e.Result.Pay.Plan == p.ID {
+			d.Examples = append(d.Examples, e)
+		}
+	}
+	return d
+}
+
+// rules lists the text rules.
+func (b *builder) rules() []*policy.Rules {
+	var out []*policy.Rules
+	for _, p := range b.latest[policy.KindRules] {
+		out = append(out, p.(*policy.Rules))
+	}
+	return out
+}
+
+// decision is one [[note]] with where it was taken.
+type decision struct {
+	Note   policy.Note
+	Policy *policy.Header
+	Link   string // the page that shows the policy, "" for none
+}
+
+// seedGroup is the decisions taken on one seed document.
+type seedGroup struct {
+	Seed      string
+	Decisions []decision
+}
+
+// decisions groups every note of every version by the seed its policy
+// first cites.
+func (b *builder) decisions() []seedGroup {
+	bySeed := map[string][]decision{}
+	for _, p := range b.h.All() {
+		hd := p.Head()
+		seed := "（未注明）"
+		if len(hd.Source) > 0 {
+			seed = hd.Source[0].Seed
+		}
+		for _, n := range hd.Note {
+			bySeed[seed] = append(bySeed[seed], decision{Note: n, Policy: hd, Link: pageOf(hd)})
+		}
+	}
+	var out []seedGroup
+	for seed, ds := range bySeed {
+		out = append(out, seedGroup{seed, ds})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Seed < out[j].Seed })
+	return out
+}
+
+// pageOf returns the page of a policy, relative to the root, or "".
+func pageOf(hd *policy.Header) string {
+	switch hd.Kind {
+	case policy.KindRole:
+		return "roles/" + hd.ID + ".html"
+	case policy.KindScorecard:
+		return "scorecards/" + hd.ID + ".html"
+	case policy.KindPayPlan:
+		return "pay/" + hd.ID + ".html"
+	case policy.KindRedLines:
+		return "redlines.html"
+	case policy.KindRules:
+		return "rules.html"
+	case policy.KindCompetency, policy.KindBands, policy.KindPoints:
+	}
+	return ""
+}
+
+// Link is the page of a policy for templates ("" for none).
+func (b *builder) Link(p policy.Policy) string { return pageOf(p.Head()) }
+
+// kindName names a pay component's kind in Chinese.
+func kindName(k policy.ComponentKind) string {
+	switch k {
+	case policy.Fixed:
+		return "固定"
+	case policy.Performance:
+		return "绩效"
+	case policy.Commission:
+		return "提成"
+	case policy.Allowance:
+		return "津贴"
+	case policy.Deduction:
+		return "扣款"
+	case policy.Incentive:
+		return "激励"
+	case policy.Reward:
+		return "奖励"
+	case policy.ProfitShare:
+		return "分红"
+	case policy.Ledger:
+		return "季度台账"
+	case policy.Adjustment:
+		return "调整"
+	case policy.Pool:
+		return "团队分配"
+	}
+	return string(k)
 }

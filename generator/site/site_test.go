@@ -2,23 +2,54 @@ package site
 
 import (
 	"bytes"
+	"path"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/engine"
 	_ "github.com/kefu-hr/handbook/generator/golden"
 	"github.com/kefu-hr/handbook/generator/internal/fixture"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
-// TestBuildIsDeterministic: two builds of one handbook are byte-identical,
-// and the home page lists every policy version.
-func TestBuildIsDeterministic(t *testing.T) {
+// fixtureSite builds the site of the fixture handbook with its worked cases.
+func fixtureSite(t *testing.T) ([]Page, Input) {
+	t.Helper()
 	h := fixture.Handbook(t)
-	a, err := Build(h, "fixture")
+	in := Input{Handbook: h, Origin: "fixture"}
+	for _, f := range fixture.Cases(t) {
+		c, diags := cases.Read(f, h)
+		if len(diags) > 0 {
+			t.Fatal(diags)
+		}
+		r, err := engine.Compute(h, c.Case)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.Examples = append(in.Examples, Example{Title: c.Title, Path: f.Path, Result: r})
+	}
+	pages, err := Build(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Build(h, "fixture")
+	return pages, in
+}
+
+func byPath(pages []Page) map[string]string {
+	m := map[string]string{}
+	for _, p := range pages {
+		m[p.Path] = string(p.Data)
+	}
+	return m
+}
+
+// TestBuildIsDeterministic: two builds of one input are byte-identical.
+func TestBuildIsDeterministic(t *testing.T) {
+	a, in := fixtureSite(t)
+	b, err := Build(in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,29 +61,136 @@ func TestBuildIsDeterministic(t *testing.T) {
 			t.Errorf("%s differs between two builds", a[i].Path)
 		}
 	}
-	home := string(a[0].Data)
-	for _, p := range h.All() {
-		if !strings.Contains(home, "<td>"+p.Head().ID+"</td>") {
-			t.Errorf("the home page does not list %s", p.Head().ID)
+}
+
+// TestEveryPolicyHasItsPage: every role, scorecard and pay plan has a page
+// with its title; a scorecard page is the paper form's nine columns; a pay
+// plan's page shows each worked example's total.
+func TestEveryPolicyHasItsPage(t *testing.T) {
+	pages, in := fixtureSite(t)
+	site := byPath(pages)
+	for _, p := range in.Handbook.All() {
+		hd := p.Head()
+		link := pageOf(hd)
+		if link == "" {
+			continue
 		}
+		html, ok := site[link]
+		if !ok {
+			t.Errorf("%s %s has no page %s", hd.Kind, hd.ID, link)
+			continue
+		}
+		if !strings.Contains(html, escaped(hd.Title)) {
+			t.Errorf("%s does not show the title %q", link, hd.Title)
+		}
+		if hd.Kind == policy.KindScorecard {
+			for _, col := range []string{"序号", "考核项目", "权重", "指标要求", "评分等级", "得分", "自评", "上级评分", "结果"} {
+				if !strings.Contains(html, `<th scope="col">`+col+`</th>`) {
+					t.Errorf("%s: the form has no column %s", link, col)
+				}
+			}
+		}
+	}
+	shown := 0
+	for _, e := range in.Examples {
+		if e.Result.Pay == nil {
+			continue
+		}
+		html := site["pay/"+e.Result.Pay.Plan+".html"]
+		if !strings.Contains(html, "应发合计 <strong>"+e.Result.Pay.Total.String()+" 元</strong>") {
+			t.Errorf("pay/%s.html does not show the example %q with its total %s", e.Result.Pay.Plan, e.Title, e.Result.Pay.Total)
+		}
+		shown++
+	}
+	if shown == 0 {
+		t.Error("no worked example has pay")
 	}
 }
 
-// TestPolicyTextCannotInjectMarkup: a title that tries to inject a script
-// renders as text.
+// escaped escapes text as html/template does in element content.
+func escaped(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+}
+
+var (
+	hrefs = regexp.MustCompile(`href="([^"]*)"`)
+	ids   = regexp.MustCompile(`id="([^"]*)"`)
+)
+
+// TestLinksResolve: every internal link of every page points at a page of
+// the site, and every #anchor at an id on it. Links are relative, so the
+// site works from any sub-path and from file://.
+func TestLinksResolve(t *testing.T) {
+	pages, _ := fixtureSite(t)
+	site := byPath(pages)
+	anchors := map[string]map[string]bool{}
+	for p, html := range site {
+		anchors[p] = map[string]bool{}
+		for _, m := range ids.FindAllStringSubmatch(html, -1) {
+			anchors[p][m[1]] = true
+		}
+	}
+	checked := 0
+	for p, html := range site {
+		for _, m := range hrefs.FindAllStringSubmatch(html, -1) {
+			href := m[1]
+			if strings.Contains(href, "://") || strings.HasPrefix(href, "/") {
+				t.Errorf("%s: %q is not a relative link", p, href)
+				continue
+			}
+			file, frag, _ := strings.Cut(href, "#")
+			target := p
+			if file != "" {
+				target = path.Join(path.Dir(p), file)
+			}
+			if _, ok := site[target]; !ok {
+				t.Errorf("%s: %q leads to no page (%s)", p, href, target)
+				continue
+			}
+			if frag != "" && !anchors[target][frag] {
+				t.Errorf("%s: %q: %s has no id %q", p, href, target, frag)
+			}
+			checked++
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d links checked", checked)
+	}
+}
+
+// inert lists what injected text must never become: an element, an event
+// handler inside a tag, a javascript: link. (As escaped text it is
+// harmless, and shown.)
+var inert = []*regexp.Regexp{
+	regexp.MustCompile(`<script`),
+	regexp.MustCompile(`<img`),
+	regexp.MustCompile(`<[^>]*\sonerror=`),
+	regexp.MustCompile(`href="javascript:`),
+}
+
+// TestPolicyTextCannotInjectMarkup: prose, titles and notes that try to
+// inject a script, an event handler or a javascript: link render inert.
 func TestPolicyTextCannotInjectMarkup(t *testing.T) {
-	evil := &policy.Rules{Header: policy.Header{ID: "x", Version: 1, Kind: policy.KindRules, Title: `<script>alert(1)</script><img src=x onerror=alert(2)>`}}
-	pages, err := Build(policy.New([]policy.Policy{evil}), `<b>origin</b>`)
+	evil := `<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3))`
+	day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	h := policy.New([]policy.Policy{
+		&policy.Rules{Header: policy.Header{ID: "x", Version: 1, Kind: policy.KindRules, EffectiveFrom: day, Title: evil, Summary: evil,
+			Note: []policy.Note{{About: evil, SourceSays: evil, Decision: evil}}}, Rule: []policy.Rule{{ID: "r", Title: evil, Text: evil}}},
+		&policy.Role{Header: policy.Header{ID: "r", Version: 1, Kind: policy.KindRole, EffectiveFrom: day, Title: evil, Summary: evil}, Purpose: evil, Responsibilities: []string{evil}},
+	})
+	pages, err := Build(Input{Handbook: h, Origin: evil})
 	if err != nil {
 		t.Fatal(err)
 	}
-	html := string(pages[0].Data)
-	for _, bad := range []string{"<script>alert", "<img src=x", "<b>origin"} {
-		if strings.Contains(html, bad) {
-			t.Errorf("the page contains %q", bad)
+	for _, p := range pages {
+		html := string(p.Data)
+		for _, bad := range inert {
+			if loc := bad.FindStringIndex(html); loc != nil {
+				t.Errorf("%s: live markup %s: …%s…", p.Path, bad, html[max(0, loc[0]-40):min(len(html), loc[1]+40)])
+			}
 		}
 	}
-	if !strings.Contains(html, "&lt;script&gt;") {
+	if !strings.Contains(string(byPath(pages)["rules.html"]), "&lt;script&gt;") {
 		t.Error("the title is not shown escaped")
 	}
 }
