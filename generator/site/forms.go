@@ -156,7 +156,7 @@ func orgChart(roles []policy.Policy, reports map[string][]*policy.Role) template
 	height := len(levels)*(hgt+gapY) + gapY
 	pos := map[string][2]int{}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="org" role="img" aria-labelledby="org-title" viewBox="0 0 %d %d" width="%d" height="%d" xmlns="http://www.w3.org/2000/svg"><title id="org-title">组织结构图</title>`, width, height, width, height)
+	fmt.Fprintf(&b, `<svg class="org" role="group" aria-labelledby="org-title" viewBox="0 0 %d %d" width="%d" height="%d" xmlns="http://www.w3.org/2000/svg"><title id="org-title">组织结构图</title>`, width, height, width, height)
 	for li, row := range levels {
 		offset := (width - len(row)*(w+gapX) + gapX) / 2
 		for i, r := range row {
