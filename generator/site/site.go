@@ -160,6 +160,18 @@ func (b *builder) render() error {
 			return err
 		}
 	}
+	for _, p := range b.latest[policy.KindBands] {
+		bd := p.(*policy.Bands)
+		if err := b.add("bands/"+bd.ID+".html", "bands", bd.Title, "scorecards", bd); err != nil {
+			return err
+		}
+	}
+	for _, p := range b.latest[policy.KindPoints] {
+		ps := p.(*policy.Points)
+		if err := b.add("points/"+ps.ID+".html", "points", ps.Title, "pay", ps); err != nil {
+			return err
+		}
+	}
 	if err := b.add("redlines.html", "redlines", "电网指标", "redlines", b.latest[policy.KindRedLines]); err != nil {
 		return err
 	}
@@ -178,6 +190,7 @@ type homeData struct {
 	Roles    []*policy.Role
 	Cards    []*policy.Scorecard
 	Plans    []*policy.PayPlan
+	Tables   []policy.Policy // band tables and points systems
 	Versions []policy.Policy
 	Open     int // notes marked for review
 }
@@ -193,6 +206,7 @@ func (b *builder) home() homeData {
 	for _, p := range b.latest[policy.KindPayPlan] {
 		d.Plans = append(d.Plans, p.(*policy.PayPlan))
 	}
+	d.Tables = append(append(d.Tables, b.latest[policy.KindBands]...), b.latest[policy.KindPoints]...)
 	return d
 }
 
@@ -310,10 +324,17 @@ func pageOf(hd *policy.Header) string {
 		return "redlines.html"
 	case policy.KindRules:
 		return "rules.html"
-	case policy.KindCompetency, policy.KindBands, policy.KindPoints:
+	case policy.KindBands:
+		return "bands/" + hd.ID + ".html"
+	case policy.KindPoints:
+		return "points/" + hd.ID + ".html"
+	case policy.KindCompetency:
 	}
 	return ""
 }
+
+// History is the version history of a policy, for templates.
+func (b *builder) History(hd *policy.Header) []versionEntry { return history(b.h, hd) }
 
 // Link is the page of a policy for templates ("" for none).
 func (b *builder) Link(p policy.Policy) string { return pageOf(p.Head()) }

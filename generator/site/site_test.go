@@ -2,14 +2,18 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"path"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/kefu-hr/handbook/generator/bundle"
 	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/compile"
 	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/exact"
 	_ "github.com/kefu-hr/handbook/generator/golden"
 	"github.com/kefu-hr/handbook/generator/internal/fixture"
 	"github.com/kefu-hr/handbook/generator/policy"
@@ -192,5 +196,48 @@ func TestPolicyTextCannotInjectMarkup(t *testing.T) {
 	}
 	if !strings.Contains(string(byPath(pages)["rules.html"]), "&lt;script&gt;") {
 		t.Error("the title is not shown escaped")
+	}
+}
+
+// TestVersionHistory: a policy with two versions shows both on its page,
+// with each rule that changed, old → new, and the corrections recorded.
+func TestVersionHistory(t *testing.T) {
+	ps, err := bundle.DecodePolicies(bundle.Encode(fixture.Handbook(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v1 *policy.PayPlan
+	for _, p := range ps {
+		if pp, ok := p.(*policy.PayPlan); ok && len(pp.Param) > 0 && pp.EffectiveUntil == nil && v1 == nil {
+			v1 = pp
+		}
+	}
+	v2 := *v1
+	v2.Version = v1.Version + 1
+	v2.EffectiveFrom = v1.EffectiveFrom.AddDate(1, 0, 0)
+	end := v2.EffectiveFrom.AddDate(0, 0, -1)
+	v1.EffectiveUntil = &end
+	v2.Param = append([]policy.Param(nil), v1.Param...)
+	old := v2.Param[0].Value
+	v2.Param[0].Value = old.Add(exact.FromInt(1))
+	v2.Correction = []policy.Correction{{Date: v2.EffectiveFrom, Reason: "测试更正", ApprovedBy: "人力资源部"}}
+	ps = append(ps, &v2)
+	h, problems := compile.Compile(ps, nil)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	pages, err := Build(Input{Handbook: h})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := byPath(pages)["pay/"+v1.ID+".html"]
+	for _, want := range []string{
+		fmt.Sprintf("版本 %d：", v1.Version), fmt.Sprintf("版本 %d：", v2.Version),
+		"<code>param[0].value</code></td><td>" + old.String() + "</td><td>" + v2.Param[0].Value.String() + "</td>",
+		"测试更正（批准：人力资源部）",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the history lacks %q", want)
+		}
 	}
 }

@@ -7,5 +7,5 @@
 // changed in a version already in effect; the handbook's version history
 // will use it to show what changed from one version to the next.
 //
-// Used by generator/internal/retro.
+// Used by generator/internal/retro, generator/site.
 package rulediff
