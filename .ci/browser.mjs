@@ -4,7 +4,8 @@
 //   node .ci/browser.mjs SITE_DIR SCREENSHOT_DIR
 //
 // For each kind of page (home, a role, a scorecard, a pay plan with a worked
-// example, the red lines, the rules, the decisions) it checks that the page
+// example, one with a version history, a band table, the points system, the
+// red lines, the rules, the decisions) it checks that the page
 // renders its heading in Chinese, makes no network request, and has no
 // serious or critical axe-core violation, in light and dark mode; it saves
 // screenshots (light, dark, 320 px wide) and prints the scorecard to A4 PDF,
@@ -34,6 +35,9 @@ const pages = {
   role: first('roles'),
   scorecard: first('scorecards'),
   payplan: first('pay', (html) => html.includes('计算示例')),
+  history: first('pay', (html) => html.includes('id="history"')),
+  bands: first('bands'),
+  points: first('points'),
   redlines: 'redlines.html',
   rules: 'rules.html',
   decisions: 'decisions.html',
