@@ -333,6 +333,55 @@ func pageOf(hd *policy.Header) string {
 	return ""
 }
 
+// Formula writes a component's formula with the plan's Chinese names: its
+// inputs, parameters, components and tables by label; a ledger's formulas
+// one per quantity.
+func (b *builder) Formula(p *policy.PayPlan, c *policy.Component) string {
+	label := func(name string) string {
+		for _, in := range p.Input {
+			if in.Name == name {
+				return in.Label
+			}
+		}
+		for _, pa := range p.Param {
+			if pa.Name == name {
+				return pa.Label
+			}
+		}
+		for _, o := range p.Component {
+			if o.Name == name {
+				return o.Title
+			}
+		}
+		if name == "score" {
+			return "考核得分"
+		}
+		return ""
+	}
+	title := func(name string) string {
+		if t := p.Tables[name]; t != nil {
+			return t.Title
+		}
+		if bd, ok := b.h.Latest(policy.KindBands, name).(*policy.Bands); ok {
+			return bd.Title
+		}
+		return ""
+	}
+	if c.Kind != policy.Ledger {
+		if e := c.Exprs["formula"]; e != nil {
+			return e.Words(label, title)
+		}
+		return c.Formula
+	}
+	var parts []string
+	for _, k := range []struct{ key, name string }{{"actual", "完成额"}, {"base", "基数"}, {"target", "目标"}, {"cap", "上限"}, {"rate", "计提比例"}, {"factor", "系数"}, {"penalty", "扣发"}} {
+		if e := c.Exprs[k.key]; e != nil {
+			parts = append(parts, k.name+" = "+e.Words(label, title))
+		}
+	}
+	return strings.Join(parts, "；")
+}
+
 // History is the version history of a policy, for templates.
 func (b *builder) History(hd *policy.Header) []versionEntry { return history(b.h, hd) }
 

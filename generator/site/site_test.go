@@ -87,6 +87,21 @@ func TestEveryPolicyHasItsPage(t *testing.T) {
 		if !strings.Contains(html, escaped(hd.Title)) {
 			t.Errorf("%s does not show the title %q", link, hd.Title)
 		}
+		if pp, ok := p.(*policy.PayPlan); ok && in.Handbook.Latest(policy.KindPayPlan, pp.ID) == p {
+			b := &builder{h: in.Handbook}
+			for i := range pp.Component {
+				c := &pp.Component[i]
+				words := b.Formula(pp, c)
+				if words == "" || !strings.Contains(html, escaped(words)) {
+					t.Errorf("%s: component %s is not shown as %q", link, c.Name, words)
+				}
+				for _, in := range pp.Input {
+					if strings.Contains(words, in.Name) && in.Label != "" {
+						t.Errorf("%s: component %s shows the input id %s instead of its label", link, c.Name, in.Name)
+					}
+				}
+			}
+		}
 		if hd.Kind == policy.KindScorecard {
 			for _, col := range []string{"序号", "考核项目", "权重", "指标要求", "评分等级", "得分", "自评", "上级评分", "结果"} {
 				if !strings.Contains(html, `<th scope="col">`+col+`</th>`) {
@@ -113,7 +128,7 @@ func TestEveryPolicyHasItsPage(t *testing.T) {
 
 // escaped escapes text as html/template does in element content.
 func escaped(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;", "+", "&#43;").Replace(s)
 }
 
 var (
