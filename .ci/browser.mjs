@@ -41,6 +41,7 @@ const pages = {
   redlines: 'redlines.html',
   rules: 'rules.html',
   decisions: 'decisions.html',
+  search: 'search.html',
 };
 
 const browser = await puppeteer.launch({
@@ -101,6 +102,34 @@ for (const [kind, rel] of Object.entries(pages)) {
     await shoot(page, 'scorecard-print.png');
   }
   if (requests.length) fail(`${rel}: network requests ${requests.join(', ')}`);
+  await page.close();
+}
+// Search: every role's and pay plan's title, typed into the search box,
+// finds that page first (queries derived from the site, so that they follow
+// the policies); a query in no page says so.
+{
+  const page = await browser.newPage();
+  const requests = [];
+  page.on('request', (r) => { if (!r.url().startsWith('file://')) requests.push(r.url()); });
+  await page.goto('file://' + path.resolve(site, 'search.html'), { waitUntil: 'load' });
+  let queries = 0;
+  for (const dir of ['roles', 'pay']) {
+    for (const n of fs.readdirSync(path.join(site, dir)).filter((n) => n.endsWith('.html')).sort()) {
+      const html = fs.readFileSync(path.join(site, dir, n), 'utf8');
+      const title = (/<h1>([^<]*)<\/h1>/.exec(html) || [])[1];
+      if (!title) continue;
+      const q = title.replace(/&amp;/g, '&');
+      await page.$eval('#q', (e, v) => { e.value = v; e.dispatchEvent(new Event('input')); }, q);
+      const first = await page.$eval('#results li a', (a) => a.getAttribute('href')).catch(() => null);
+      if (first !== `${dir}/${n}`) fail(`search "${q}": first result ${first}, want ${dir}/${n}`);
+      queries++;
+    }
+  }
+  await page.$eval('#q', (e) => { e.value = '不可能出现的查询词语'; e.dispatchEvent(new Event('input')); });
+  const none = await page.$eval('#status', (e) => e.textContent);
+  if (!none.includes('没有找到')) fail(`search for nothing says "${none}"`);
+  if (requests.length) fail(`search.html: network requests ${requests.join(', ')}`);
+  console.log(`ok search: ${queries} title queries found their page first`);
   await page.close();
 }
 await browser.close();

@@ -5,7 +5,7 @@ package site
 
 import "embed"
 
-// FS holds templates/*.html and style.css.
+// FS holds templates/*.html, style.css and search.js.
 //
-//go:embed templates style.css
+//go:embed templates style.css search.js
 var FS embed.FS

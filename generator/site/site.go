@@ -46,11 +46,14 @@ func Build(in Input) ([]Page, error) {
 	if err := b.render(); err != nil {
 		return nil, err
 	}
-	css, err := fs.ReadFile(assets.FS, "style.css")
-	if err != nil {
-		return nil, err
+	for _, name := range []string{"style.css", "search.js"} {
+		data, err := fs.ReadFile(assets.FS, name)
+		if err != nil {
+			return nil, err
+		}
+		b.pages = append(b.pages, Page{Path: name, Data: data})
 	}
-	b.pages = append(b.pages, Page{Path: "style.css", Data: css})
+	b.pages = append(b.pages, Page{Path: "search-index.js", Data: searchIndex(b.pages)})
 	sort.Slice(b.pages, func(i, j int) bool { return b.pages[i].Path < b.pages[j].Path })
 	return b.pages, nil
 }
@@ -176,6 +179,9 @@ func (b *builder) render() error {
 		return err
 	}
 	if err := b.add("rules.html", "rules", "制度条文", "rules", b.rules()); err != nil {
+		return err
+	}
+	if err := b.add("search.html", "search", "搜索", "search", nil); err != nil {
 		return err
 	}
 	return b.add("decisions.html", "decisions", "决定记录", "decisions", b.decisions())

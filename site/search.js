@@ -1,0 +1,61 @@
+// The handbook's search: runs in the page, over the index that the build
+// writes into search-index.js (no request is made; it works from file://).
+// A query is split at spaces; every part must occur in a page (Chinese is
+// matched as written, so 年终奖 finds 年终奖金). Pages whose title holds a
+// part rank first, then those whose headings do, then by how often the
+// parts occur (a page whose title is the query comes before all); each
+// result shows the phrase around the first match.
+(function () {
+  'use strict';
+  var docs = window.HANDBOOK_SEARCH || [];
+  var input = document.getElementById('q');
+  var list = document.getElementById('results');
+  var status = document.getElementById('status');
+  function count(hay, needle) {
+    var n = 0, i = hay.indexOf(needle);
+    while (i >= 0 && n < 20) { n++; i = hay.indexOf(needle, i + needle.length); }
+    return n;
+  }
+  function search(q) {
+    var terms = q.toLowerCase().split(/\s+/).filter(function (t) { return t.length > 0; });
+    if (!terms.length) return [];
+    var out = [];
+    docs.forEach(function (d) {
+      var t = d.t.toLowerCase(), h = d.h.join(' ').toLowerCase(), x = d.x.toLowerCase();
+      var score = 0;
+      for (var i = 0; i < terms.length; i++) {
+        var term = terms[i];
+        var inT = t.indexOf(term) >= 0, inH = h.indexOf(term) >= 0, n = count(x, term);
+        if (!inT && !inH && !n) return;
+        score += (t === term ? 5000 : 0) + (inT ? 1000 : 0) + (inH ? 100 : 0) + n;
+      }
+      out.push({ d: d, score: score, at: x.indexOf(terms[0]) });
+    });
+    out.sort(function (a, b) { return b.score - a.score || a.d.t.length - b.d.t.length || (a.d.u < b.d.u ? -1 : 1); });
+    return out.slice(0, 20);
+  }
+  function show() {
+    var q = input.value.trim();
+    var results = search(q);
+    list.textContent = '';
+    results.forEach(function (r) {
+      var li = document.createElement('li');
+      var a = document.createElement('a');
+      a.href = r.d.u;
+      a.textContent = r.d.t;
+      li.appendChild(a);
+      if (r.at >= 0) {
+        var p = document.createElement('p');
+        var start = Math.max(0, r.at - 30);
+        p.textContent = (start > 0 ? '…' : '') + r.d.x.slice(start, r.at + 60) + '…';
+        li.appendChild(p);
+      }
+      list.appendChild(li);
+    });
+    status.textContent = q ? (results.length ? '找到 ' + results.length + ' 个页面' : '没有找到含“' + q + '”的页面') : '';
+  }
+  input.addEventListener('input', show);
+  var m = /[?&]q=([^&]*)/.exec(location.search) || /#q=(.*)$/.exec(location.hash);
+  if (m) { input.value = decodeURIComponent(m[1]); }
+  show();
+})();
