@@ -216,8 +216,16 @@ func (b *builder) home() homeData {
 	return d
 }
 
+// roleChange is the history of one policy that applies to a role.
+type roleChange struct {
+	Policy   *policy.Header
+	Link     string
+	Versions []versionEntry
+}
+
 // roleData is a role's page.
 type roleData struct {
+	Changes  []roleChange // policies the role is paid or assessed by, with more than one version or a correction
 	Role     *policy.Role
 	Up       []*policy.Role // reports to
 	Down     []*policy.Role // direct reports
@@ -247,6 +255,40 @@ func (b *builder) role(r *policy.Role) roleData {
 	}
 	if r.Promotion != nil {
 		d.Promote, _ = b.h.Latest(policy.KindRole, r.Promotion.To).(*policy.Role)
+	}
+	// What changed for the role: its own versions, and those of every
+	// policy it is assessed or paid by.
+	heads := []*policy.Header{&r.Header}
+	for _, sc := range d.Cards {
+		heads = append(heads, &sc.Header)
+		if sc.Bands != "" {
+			if bd, ok := b.h.Latest(policy.KindBands, sc.Bands).(*policy.Bands); ok {
+				heads = append(heads, &bd.Header)
+			}
+		}
+	}
+	if d.Plan != nil {
+		heads = append(heads, &d.Plan.Header)
+		if d.Plan.PointsSystem != "" {
+			if ps, ok := b.h.Latest(policy.KindPoints, d.Plan.PointsSystem).(*policy.Points); ok {
+				heads = append(heads, &ps.Header)
+			}
+		}
+	}
+	if d.RedLines != nil {
+		heads = append(heads, &d.RedLines.Header)
+	}
+	seen := map[string]bool{}
+	for _, hd := range heads {
+		key := string(hd.Kind) + "/" + hd.ID
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		vs := history(b.h, hd)
+		if len(vs) > 1 || len(vs[0].Policy.Correction) > 0 {
+			d.Changes = append(d.Changes, roleChange{Policy: hd, Link: pageOf(hd), Versions: vs})
+		}
 	}
 	return d
 }

@@ -246,7 +246,21 @@ func TestVersionHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	html := byPath(pages)["pay/"+v1.ID+".html"]
+	site := byPath(pages)
+	// What changed for my role: the roles paid by the plan link to its history.
+	paid := 0
+	for _, p := range h.All() {
+		if r, ok := p.(*policy.Role); ok && r.PayPlan == v1.ID && h.Latest(policy.KindRole, r.ID) == p {
+			paid++
+			if !strings.Contains(site["roles/"+r.ID+".html"], `href="../pay/`+v1.ID+`.html#history"`) {
+				t.Errorf("roles/%s.html does not show the change of its pay plan", r.ID)
+			}
+		}
+	}
+	if paid == 0 {
+		t.Fatalf("no role of the fixture is paid by %s", v1.ID)
+	}
+	html := site["pay/"+v1.ID+".html"]
 	for _, want := range []string{
 		fmt.Sprintf("版本 %d：", v1.Version), fmt.Sprintf("版本 %d：", v2.Version),
 		"<code>param[0].value</code></td><td>" + old.String() + "</td><td>" + v2.Param[0].Value.String() + "</td>",
