@@ -45,6 +45,11 @@ Usage:
         scorecard (a printable form) and pay plan (with the worked cases of
         testdata/cases, or --cases, computed as its examples), the red
         lines, the text rules and the register of decisions.
+  handbook serve [--addr 127.0.0.1:8080] [--cases dir]
+        Serve the handbook on localhost while you edit: every change under
+        policies/, roles/, site/ or the worked cases rebuilds it and reloads
+        the open page; a policy problem is shown at the top of the page
+        (file:line:col and the line) while the last good site stays served.
   handbook calc [--format text|json] CASE.toml|CASE.json
         Compute a worked case (see testdata/cases), or a JSON case request
         ({"wire": 1, "kind": "case", "period": …, "inputs": {PATH: TEXT}},
@@ -97,6 +102,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return diffCmd(args[1:], stdout, stderr)
 	case "version":
 		return version(args[1:], stdout, stderr)
+	case "serve":
+		return serve(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -36,18 +36,31 @@ type Input struct {
 	Handbook *policy.Handbook
 	Origin   string    // where the policies came from, shown on the home page
 	Examples []Example // worked cases, by file name
+	// Assets, when set, holds templates/*.html, style.css and search.js to
+	// use instead of those built in (handbook serve reads them from the
+	// checkout's site/ folder, so that an edit shows without a rebuild).
+	Assets fs.FS
 }
 
 // Build renders the site. It writes nothing (Write does), and two builds of
 // the same input give the same bytes.
 func Build(in Input) ([]Page, error) {
-	b := &builder{in: in, h: in.Handbook}
+	b := &builder{in: in, h: in.Handbook, tmpl: templates}
+	assetFS := fs.FS(assets.FS)
+	if in.Assets != nil {
+		assetFS = in.Assets
+		t, err := parseTemplates(assetFS)
+		if err != nil {
+			return nil, err
+		}
+		b.tmpl = t
+	}
 	b.index()
 	if err := b.render(); err != nil {
 		return nil, err
 	}
 	for _, name := range []string{"style.css", "search.js"} {
-		data, err := fs.ReadFile(assets.FS, name)
+		data, err := fs.ReadFile(assetFS, name)
 		if err != nil {
 			return nil, err
 		}
@@ -73,7 +86,15 @@ func Write(dir string, pages []Page) error {
 }
 
 // templates are site/templates, parsed once with the site's functions.
-var templates = template.Must(template.New("site").Funcs(template.FuncMap{
+var templates = template.Must(parseTemplates(assets.FS))
+
+// parseTemplates parses templates/*.html of fsys with the site's functions.
+func parseTemplates(fsys fs.FS) (*template.Template, error) {
+	return template.New("site").Funcs(funcs).ParseFS(fsys, "templates/*.html")
+}
+
+// funcs are the functions the templates call.
+var funcs = template.FuncMap{
 	"prose": Prose,
 	"day":   func(t time.Time) string { return t.Format("2006-01-02") },
 	"until": func(t *time.Time) string {
@@ -85,11 +106,12 @@ var templates = template.Must(template.New("site").Funcs(template.FuncMap{
 	"add":  func(a, b int) int { return a + b },
 	"say":  explain.Step,
 	"kind": kindName,
-}).ParseFS(assets.FS, "templates/*.html"))
+}
 
 // builder holds one build.
 type builder struct {
 	in    Input
+	tmpl  *template.Template
 	h     *policy.Handbook
 	pages []Page
 	// the latest version of each policy, by kind, in id order
@@ -133,7 +155,7 @@ type page struct {
 func (b *builder) add(path, tmpl, title, nav string, data any) error {
 	root := strings.Repeat("../", strings.Count(path, "/"))
 	var out bytes.Buffer
-	if err := templates.ExecuteTemplate(&out, tmpl, page{Title: title, Root: root, Nav: nav, Site: b, Data: data}); err != nil {
+	if err := b.tmpl.ExecuteTemplate(&out, tmpl, page{Title: title, Root: root, Nav: nav, Site: b, Data: data}); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	b.pages = append(b.pages, Page{Path: path, Data: out.Bytes()})

@@ -1,0 +1,273 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/generator/site"
+)
+
+// serve serves the handbook on localhost, rebuilds it when a file under
+// policies/, roles/, site/ or the worked cases changes, and reloads the open
+// page. A policy error is shown at the top of every page, with its position
+// and excerpt, while the last good site stays served.
+func serve(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	casesDir := fs.String("cases", "", "the worked cases shown as examples (default: testdata/cases of the checkout)")
+	if err := parse(fs, args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "handbook serve: unexpected arguments %q\n", fs.Args())
+		return 2
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook serve: %v\n", err)
+		return 2
+	}
+	root, ok := load.FindRoot(cwd)
+	if !ok {
+		fmt.Fprintln(stderr, "handbook serve: not in a checkout (serve watches policies/, roles/ and site/; outside a checkout use handbook build)")
+		return 2
+	}
+	s := newServer(root, *casesDir, stderr)
+	s.rebuild()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook serve: %v\n", err)
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	go s.watch(ctx, 300*time.Millisecond)
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 5 * time.Second}
+	go func() { <-ctx.Done(); _ = srv.Close() }()
+	fmt.Fprintf(stdout, "serving the handbook at http://%s/ (Ctrl-C stops)\n", ln.Addr())
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		fmt.Fprintf(stderr, "handbook serve: %v\n", err)
+		return 2
+	}
+	return 0
+}
+
+// server is the state of handbook serve: the last good site, the problem
+// of the last build if it failed, and a generation that moves with every
+// rebuild (the pages poll it to reload).
+type server struct {
+	root, cases string
+	log         io.Writer
+
+	mu         sync.Mutex
+	pages      map[string][]byte
+	problem    string // the last build's problems, "" when it succeeded
+	generation int
+	stamp      string // what the watched files looked like at the last build
+}
+
+func newServer(root, cases string, log io.Writer) *server {
+	return &server{root: root, cases: cases, log: log, pages: map[string][]byte{}}
+}
+
+// rebuild builds the site from the checkout; on problems it keeps the last
+// good site and records them.
+func (s *server) rebuild() {
+	stamp := s.snapshot()
+	var out bytes.Buffer
+	pages, err := s.build(&out)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.stamp = stamp
+	s.generation++
+	if err != nil {
+		s.problem = strings.TrimSpace(out.String() + "\n" + err.Error())
+		fmt.Fprintf(s.log, "handbook serve: the build failed; serving the last good site:\n%s\n", s.problem)
+		return
+	}
+	s.problem = ""
+	s.pages = map[string][]byte{}
+	for _, p := range pages {
+		s.pages[p.Path] = p.Data
+	}
+	fmt.Fprintf(s.log, "handbook serve: built %d pages\n", len(pages))
+}
+
+// build loads the checkout and renders the site, writing problems to w.
+func (s *server) build(w io.Writer) ([]site.Page, error) {
+	var dirs []string
+	for _, d := range load.Dirs {
+		dirs = append(dirs, filepath.Join(s.root, d))
+	}
+	files, err := load.FromPaths(dirs)
+	if err != nil {
+		return nil, err
+	}
+	for i := range files { // show paths relative to the checkout
+		if rel, err := filepath.Rel(s.root, files[i].Path); err == nil {
+			files[i].Path = filepath.ToSlash(rel)
+		}
+	}
+	h, diags, src := loadAll(set{files: files})
+	if len(diags) > 0 {
+		writeText(w, diags, src)
+		return nil, fmt.Errorf("%d problems in the policies", len(diags))
+	}
+	cases := s.cases
+	if cases == "" {
+		cases = filepath.Join(s.root, "testdata", "cases")
+		if fi, err := os.Stat(cases); err != nil || !fi.IsDir() {
+			cases = ""
+		}
+	}
+	var examples []site.Example
+	if cases != "" {
+		var code int
+		if examples, code = workedExamples(h, cases, w); code != 0 {
+			return nil, errors.New("the worked cases do not compute")
+		}
+	}
+	in := site.Input{Handbook: h, Origin: "checkout " + s.root, Examples: examples}
+	if fi, err := os.Stat(filepath.Join(s.root, "site", "templates")); err == nil && fi.IsDir() {
+		in.Assets = os.DirFS(filepath.Join(s.root, "site"))
+	}
+	return site.Build(in)
+}
+
+// snapshot sums up the watched files: their paths, sizes and times.
+func (s *server) snapshot() string {
+	var b strings.Builder
+	dirs := []string{"policies", "roles", "site"}
+	if s.cases != "" {
+		dirs = append(dirs, s.cases)
+	} else {
+		dirs = append(dirs, filepath.Join("testdata", "cases"))
+	}
+	for _, d := range dirs {
+		dir := d
+		if !filepath.IsAbs(dir) {
+			dir = filepath.Join(s.root, d)
+		}
+		_ = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if e.IsDir() && p == filepath.Join(s.root, "site", "public") {
+				return filepath.SkipDir
+			}
+			if info, err := e.Info(); err == nil && !e.IsDir() {
+				fmt.Fprintf(&b, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
+			}
+			return nil
+		})
+	}
+	return b.String()
+}
+
+// watch rebuilds whenever the watched files change, until ctx ends.
+func (s *server) watch(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			s.mu.Lock()
+			last := s.stamp
+			s.mu.Unlock()
+			if s.snapshot() != last {
+				s.rebuild()
+			}
+		}
+	}
+}
+
+// reloadJS makes an open page reload when the site is rebuilt.
+const reloadJS = `(function () {
+  var seen = null;
+  setInterval(function () {
+    fetch('/__generation').then(function (r) { return r.text(); }).then(function (g) {
+      if (seen === null) { seen = g; } else if (g !== seen) { location.reload(); }
+    }).catch(function () {});
+  }, 700);
+})();
+`
+
+// ServeHTTP serves the last good site; HTML pages carry the reload script
+// and, after a failed build, the problems at the top.
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	pages, problem, gen := s.pages, s.problem, s.generation
+	s.mu.Unlock()
+	switch r.URL.Path {
+	case "/__generation":
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		_, _ = io.WriteString(w, strconv.Itoa(gen))
+		return
+	case "/__reload.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		_, _ = io.WriteString(w, reloadJS)
+		return
+	}
+	p := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
+	if p == "" || strings.HasSuffix(r.URL.Path, "/") {
+		p = path.Join(p, "index.html")
+	}
+	data, ok := pages[p]
+	if !ok {
+		if problem != "" && len(pages) == 0 {
+			data, ok, p = []byte(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>制度有误</title></head><body></body></html>`), true, "index.html"
+		} else {
+			http.NotFound(w, r)
+			return
+		}
+	}
+	ctype := mime.TypeByExtension(path.Ext(p))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	if strings.HasSuffix(p, ".html") {
+		data = live(data, problem)
+	}
+	_, _ = w.Write(data)
+}
+
+// live adds to a page what serve needs: the reload script (allowed by its
+// Content-Security-Policy) and the build's problems, if any.
+func live(page []byte, problem string) []byte {
+	html := string(page)
+	html = strings.Replace(html, "default-src 'none';", "default-src 'none'; script-src 'self'; connect-src 'self';", 1)
+	banner := ""
+	if problem != "" {
+		banner = `<div class="build-error" role="alert" style="border:3px solid #c00;padding:1rem;margin:1rem;background:#fff0f0;color:#000"><strong>制度文件有误，显示的是上一次成功生成的手册：</strong><pre style="white-space:pre-wrap">` +
+			template.HTMLEscapeString(problem) + `</pre></div>`
+	}
+	if i := strings.Index(html, "<body>"); i >= 0 {
+		html = html[:i+len("<body>")] + banner + html[i+len("<body>"):]
+	}
+	html = strings.Replace(html, "</body>", `<script src="/__reload.js"></script></body>`, 1)
+	return []byte(html)
+}
