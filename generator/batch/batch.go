@@ -58,8 +58,6 @@ type Row struct {
 	Person, Role string // as the row gives them
 	Result       engine.Result
 	Err          string // the row's problems, when it could not be computed
-
-	c *engine.Case // decoded, not yet computed
 }
 
 // Run reads the people of one period from r and computes each row. It

@@ -77,7 +77,7 @@ func DecodePolicies(data []byte) (ps []policy.Policy, err error) {
 	for range n {
 		kind := policy.Kind(r.str())
 		file := r.str()
-		p := newPolicy(kind)
+		p := policy.Empty(kind)
 		if p == nil {
 			r.fail("unknown policy kind %q", kind)
 		}
@@ -90,29 +90,6 @@ func DecodePolicies(data []byte) (ps []policy.Policy, err error) {
 		r.fail("%d bytes after the last policy", len(r.data))
 	}
 	return ps, nil
-}
-
-// newPolicy returns an empty policy of kind k, or nil.
-func newPolicy(k policy.Kind) policy.Policy {
-	switch k {
-	case policy.KindRole:
-		return &policy.Role{}
-	case policy.KindCompetency:
-		return &policy.Competency{}
-	case policy.KindScorecard:
-		return &policy.Scorecard{}
-	case policy.KindBands:
-		return &policy.Bands{}
-	case policy.KindPayPlan:
-		return &policy.PayPlan{}
-	case policy.KindPoints:
-		return &policy.Points{}
-	case policy.KindRedLines:
-		return &policy.RedLines{}
-	case policy.KindRules:
-		return &policy.Rules{}
-	}
-	return nil
 }
 
 var (
@@ -169,7 +146,7 @@ func Fingerprint() uint64 {
 		}
 	}
 	for _, k := range policy.Kinds {
-		walk(reflect.TypeOf(newPolicy(k)).Elem())
+		walk(reflect.TypeOf(policy.Empty(k)).Elem())
 	}
 	return h.Sum64()
 }

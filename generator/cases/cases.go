@@ -130,7 +130,7 @@ func (c *conv) convert() *Case {
 	if pts, ok := d["points"].(map[string]any); ok {
 		out.Points = c.points(pts)
 	}
-	if hist := tables(d["history"]); hist != nil {
+	if hist := load.Tables(d["history"]); hist != nil {
 		for i, q := range hist {
 			ptr := fmt.Sprintf("/history/%d", i)
 			score, ok := c.decimal(ptr+"/score", q["score"])
@@ -278,7 +278,7 @@ func (c *conv) points(m map[string]any) *engine.PointsInput {
 			}
 		}
 	}
-	if sf := tables(m["shortfalls"]); sf != nil {
+	if sf := load.Tables(m["shortfalls"]); sf != nil {
 		for i, s := range sf {
 			rate, ok := c.decimal(fmt.Sprintf("/points/shortfalls/%d/rate", i), s["rate"])
 			if !ok {
@@ -297,24 +297,6 @@ func (c *conv) points(m map[string]any) *engine.PointsInput {
 		}
 	}
 	return in
-}
-
-// tables returns an array of tables however TOML wrote it: [[x]] headers
-// decode to []map[string]any, inline arrays to []any.
-func tables(v any) []map[string]any {
-	switch v := v.(type) {
-	case []map[string]any:
-		return v
-	case []any:
-		out := make([]map[string]any, 0, len(v))
-		for _, x := range v {
-			if m, ok := x.(map[string]any); ok {
-				out = append(out, m)
-			}
-		}
-		return out
-	}
-	return nil
 }
 
 // Worked is a case file with its computed result.

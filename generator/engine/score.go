@@ -185,9 +185,6 @@ func bandClause(b *policy.Bands, row *policy.BandRow) string {
 	return ""
 }
 
-// describeInterval says [min, below) in Chinese, its bounds in unit.
-func describeInterval(iv policy.Interval, unit string) string { return iv.Words(unit) }
-
 var (
 	errMissing = errors.New("no input given")
 )

@@ -152,29 +152,6 @@ func (m places) Line(file, ptr string) string {
 	return "?"
 }
 
-// newPolicy returns an empty policy value of kind k.
-func newPolicy(k policy.Kind) policy.Policy {
-	switch k {
-	case policy.KindRole:
-		return &policy.Role{}
-	case policy.KindCompetency:
-		return &policy.Competency{}
-	case policy.KindScorecard:
-		return &policy.Scorecard{}
-	case policy.KindBands:
-		return &policy.Bands{}
-	case policy.KindPayPlan:
-		return &policy.PayPlan{}
-	case policy.KindPoints:
-		return &policy.Points{}
-	case policy.KindRedLines:
-		return &policy.RedLines{}
-	case policy.KindRules:
-		return &policy.Rules{}
-	}
-	panic("load: unknown kind " + string(k))
-}
-
 var schemaLine = regexp.MustCompile(`^#:schema\s+(\S+)\s*$`)
 
 // file runs stages 1–5 on one file. It returns nil when the file cannot be
@@ -229,7 +206,7 @@ func (l *loader) file(f File) *unit {
 
 	// Stage 5: typed decoding. The schema has accepted the shape, so an error
 	// or an undecoded key here means schema and types disagree.
-	pol := newPolicy(kind)
+	pol := policy.Empty(kind) // kind is one of policy.Kinds: schema.KindOf gave it
 	md, err := toml.Decode(src, pol)
 	if err != nil {
 		l.diags.Add(at(1, 1), "", "internal: %v", err)

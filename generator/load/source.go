@@ -129,3 +129,21 @@ func ShippedHandbook() (*policy.Handbook, error) {
 	}
 	return h, nil
 }
+
+// Tables returns an array of tables however TOML decoded it: [[x]] headers
+// decode to []map[string]any, inline arrays to []any.
+func Tables(v any) []map[string]any {
+	switch v := v.(type) {
+	case []map[string]any:
+		return v
+	case []any:
+		out := make([]map[string]any, 0, len(v))
+		for _, x := range v {
+			if m, ok := x.(map[string]any); ok {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	return nil
+}

@@ -42,6 +42,30 @@ func (k Kind) Noun() string {
 	return string(k)
 }
 
+// Empty returns an empty policy of kind k to decode into, or nil for a kind
+// that is not one of Kinds.
+func Empty(k Kind) Policy {
+	switch k {
+	case KindRole:
+		return &Role{}
+	case KindCompetency:
+		return &Competency{}
+	case KindScorecard:
+		return &Scorecard{}
+	case KindBands:
+		return &Bands{}
+	case KindPayPlan:
+		return &PayPlan{}
+	case KindPoints:
+		return &Points{}
+	case KindRedLines:
+		return &RedLines{}
+	case KindRules:
+		return &Rules{}
+	}
+	return nil
+}
+
 // Kinds lists every kind, in the order the handbook presents them.
 var Kinds = []Kind{KindRole, KindCompetency, KindScorecard, KindBands, KindPayPlan, KindPoints, KindRedLines, KindRules}
 

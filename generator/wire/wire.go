@@ -1,13 +1,13 @@
 package wire
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
@@ -300,7 +300,7 @@ func FromCase(title string, c engine.Case) Case {
 // field and trailing data.
 func ReadCase(data []byte) (Case, error) {
 	var c Case
-	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&c); err != nil {
 		return Case{}, fmt.Errorf("not a case request: %v", err)

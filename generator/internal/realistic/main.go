@@ -129,7 +129,7 @@ type change struct {
 // shareEdit moves 5 points of share from a scorecard's first part to its
 // second.
 func shareEdit(f load.File, doc map[string]any) (*change, error) {
-	parts := tables(doc["part"])
+	parts := load.Tables(doc["part"])
 	if len(parts) < 2 || !strings.HasPrefix(f.Path, "policies/scorecards/") {
 		return nil, nil
 	}
@@ -155,11 +155,11 @@ func shareEdit(f load.File, doc map[string]any) (*change, error) {
 // midpoint: the upper half keeps the tier's points, the lower half gets the
 // whole points halfway to the next worse tier (rounded down).
 func tierEdit(f load.File, doc map[string]any) (*change, error) {
-	parts := tables(doc["part"])
+	parts := load.Tables(doc["part"])
 	for pi, p := range parts {
-		items := tables(p["item"])
+		items := load.Tables(p["item"])
 		for ii, it := range items {
-			tiers := tables(it["tiers"])
+			tiers := load.Tables(it["tiers"])
 			for ti := 0; ti+1 < len(tiers); ti++ {
 				t := tiers[ti]
 				minS, ok1 := t["min"].(string)
@@ -199,7 +199,7 @@ func tierEdit(f load.File, doc map[string]any) (*change, error) {
 
 // kbandEdit raises the best row of a coefficient table by 0.1.
 func kbandEdit(f load.File, doc map[string]any) (*change, error) {
-	rows := tables(doc["rows"])
+	rows := load.Tables(doc["rows"])
 	if doc["output"] != "coefficient" || len(rows) == 0 {
 		return nil, nil
 	}
@@ -224,7 +224,7 @@ func kbandEdit(f load.File, doc map[string]any) (*change, error) {
 
 // rateEdit raises a pay plan's first percent parameter by one point.
 func rateEdit(f load.File, doc map[string]any) (*change, error) {
-	params := tables(doc["param"])
+	params := load.Tables(doc["param"])
 	if !strings.HasPrefix(f.Path, "policies/pay/") {
 		return nil, nil
 	}
@@ -338,25 +338,6 @@ func date(v any) time.Time {
 // civil drops the clock and the zone of t.
 func civil(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-}
-
-// tables reads an array of tables, written with [[headers]] or inline.
-func tables(v any) []map[string]any {
-	switch v := v.(type) {
-	case []map[string]any:
-		return v
-	case []any:
-		out := make([]map[string]any, 0, len(v))
-		for _, e := range v {
-			m, ok := e.(map[string]any)
-			if !ok {
-				return nil
-			}
-			out = append(out, m)
-		}
-		return out
-	}
-	return nil
 }
 
 func clone(m map[string]any) map[string]any {

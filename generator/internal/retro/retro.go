@@ -59,24 +59,10 @@ func versions(files []load.File) []*version {
 			u = civil(u)
 			v.until = &u
 		}
-		v.correction, _ = list(d.Data["correction"])
+		v.correction, _ = rulediff.List(d.Data["correction"])
 		out = append(out, v)
 	}
 	return out
-}
-
-func list(v any) ([]any, bool) {
-	switch v := v.(type) {
-	case []any:
-		return v, true
-	case []map[string]any:
-		out := make([]any, len(v))
-		for i, m := range v {
-			out[i] = m
-		}
-		return out, true
-	}
-	return nil, false
 }
 
 func civil(t time.Time) time.Time {

@@ -75,8 +75,8 @@ func diff(out []Change, path []string, a, b any) []Change {
 		}
 		return out
 	}
-	la, aList := list(a)
-	lb, bList := list(b)
+	la, aList := List(a)
+	lb, bList := List(b)
 	if aList && bList {
 		for i := range max(len(la), len(lb)) {
 			var x, y any
@@ -96,8 +96,8 @@ func diff(out []Change, path []string, a, b any) []Change {
 	return out
 }
 
-// list returns the elements of an array, however TOML decoded it.
-func list(v any) ([]any, bool) {
+// List returns the elements of an array, however TOML decoded it.
+func List(v any) ([]any, bool) {
 	switch v := v.(type) {
 	case []any:
 		return v, true
@@ -118,8 +118,8 @@ func Equal(a, b any) bool {
 		tb, ok := b.(time.Time)
 		return ok && ta.Format(time.DateTime) == tb.Format(time.DateTime)
 	}
-	la, aList := list(a)
-	lb, bList := list(b)
+	la, aList := List(a)
+	lb, bList := List(b)
 	if aList || bList {
 		return aList && bList && len(diff(nil, nil, la, lb)) == 0
 	}
@@ -144,7 +144,7 @@ func Format(v any) string {
 	case map[string]any:
 		return "{ " + strings.Join(slices.Sorted(maps.Keys(v)), ", ") + " }"
 	}
-	if l, ok := list(v); ok {
+	if l, ok := List(v); ok {
 		parts := make([]string, len(l))
 		for i, x := range l {
 			parts[i] = Format(x)
