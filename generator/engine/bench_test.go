@@ -80,4 +80,29 @@ func benchScore(b *testing.B, sc *policy.Scorecard, in map[string]ItemInput, t T
 			}
 		}
 	})
+	// The same card compiled to slots: what a batch of people scores with.
+	card := NewCard(sc, t)
+	slots := make([]ItemInput, len(card.Slots()))
+	for k, id := range card.Slots() {
+		slots[k] = in[id]
+	}
+	if r, ok := card.total(slots); !ok || r.K == nil {
+		b.Fatal("the card's integer path was not taken")
+	}
+	b.Run("card", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := card.Total(slots); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("card-trace", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := card.Score(slots); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -90,6 +90,31 @@ func Score(sc *policy.Scorecard, in map[string]ItemInput, t Tables) (ScoreResult
 	return score(sc, in, t, true)
 }
 
+// itemInputs gives the inputs of a card's items: by slot (a Card's), or by
+// item id.
+type itemInputs struct {
+	slots []ItemInput
+	byID  map[string]ItemInput
+}
+
+// at returns the input of the k-th item of the card, whose id is id.
+func (in itemInputs) at(k int, id string) ItemInput {
+	if in.byID != nil {
+		return in.byID[id]
+	}
+	if k < len(in.slots) {
+		return in.slots[k]
+	}
+	return ItemInput{}
+}
+
+func bandsOf(t Tables, id string) *policy.Bands {
+	if id == "" {
+		return nil
+	}
+	return t.Bands(id)
+}
+
 // ScoreTotal computes a scorecard's total, K and grade only, without items,
 // parts or trace: the fast path for batches. The total, K and grade are the
 // same as Score's.
@@ -98,7 +123,14 @@ func ScoreTotal(sc *policy.Scorecard, in map[string]ItemInput, t Tables) (ScoreR
 }
 
 func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) (ScoreResult, error) {
+	return scoreWith(sc, itemInputs{byID: in}, bandsOf(t, sc.Bands), bandsOf(t, sc.Grades), trace)
+}
+
+// scoreWith scores a card with the Decimal path, its K and grade from the
+// band tables given (nil for none).
+func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands, trace bool) (ScoreResult, error) {
 	r := ScoreResult{Scorecard: sc.ID, Version: sc.Version}
+	var ar scoreArena
 	if trace {
 		n := 0
 		for pi := range sc.Part {
@@ -107,15 +139,24 @@ func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) 
 		r.Parts = make([]PartResult, 0, len(sc.Part))
 		r.Items = make([]ItemResult, 0, n)
 		r.Trace = make([]Step, 0, n+len(sc.Part)+3) // items, parts, total, K, grade
+		// One array each for what the steps point to.
+		ar = scoreArena{
+			items:    make([]ItemScored, 0, n),
+			parts:    make([]PartScored, 0, len(sc.Part)),
+			operands: make([]Operand, 0, n),
+		}
 	}
 	var problems []string
 	total := zero
+	k := 0
 	for pi := range sc.Part {
 		part := &sc.Part[pi]
 		raw := zero
 		for i := range part.Item {
 			it := &part.Item[i]
-			pts, clause, err := scoreItem(it, in[it.ID])
+			input := in.at(k, it.ID)
+			k++
+			pts, clause, err := scoreItem(it, input)
 			if err != nil {
 				problems = append(problems, fmt.Sprintf("%s: %v", it.ID, err))
 				continue
@@ -125,8 +166,9 @@ func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) 
 				continue
 			}
 			r.Items = append(r.Items, ItemResult{ID: it.ID, Title: it.Title, Part: part.ID, Points: pts, Max: it.Cap(), Clause: clause})
-			r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, it.ID), Clause: clause, Operands: itemOperands(it, in[it.ID]), Value: pts.String(),
-				Say: ItemScored{Item: it, In: in[it.ID], Points: pts, Clause: clause}})
+			ar.items = append(ar.items, ItemScored{Item: it, In: input, Points: pts, Clause: clause})
+			r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, it.ID), Clause: clause, Operands: ar.itemOperands(it, input), Value: pts.String(),
+				Say: &ar.items[len(ar.items)-1]})
 		}
 		max := part.MaxPoints()
 		capped := exact.Min(raw, max)
@@ -140,8 +182,8 @@ func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) 
 			continue
 		}
 		r.Parts = append(r.Parts, PartResult{ID: part.ID, Title: part.Title, Raw: capped, Points: max, Score: score, Share: part.Share})
-		r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, part.ID), Value: score.String(),
-			Say: PartScored{Part: part, Raw: raw, Capped: capped, Max: max, Score: score}})
+		ar.parts = append(ar.parts, PartScored{Part: part, Raw: raw, Capped: capped, Max: max, Score: score})
+		r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, part.ID), Value: score.String(), Say: &ar.parts[len(ar.parts)-1]})
 	}
 	if len(problems) > 0 {
 		return ScoreResult{}, &InputError{Problems: problems}
@@ -151,7 +193,7 @@ func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) 
 		r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, ""), Value: r.Total.String(), Say: TotalScored{Parts: r.Parts, Total: r.Total}})
 	}
 	if sc.Bands != "" {
-		if b := t.Bands(sc.Bands); b != nil {
+		if b := kBands; b != nil {
 			if row := b.Find(r.Total); row != nil && row.Value != nil {
 				r.K = row.Value // shared with the band table: Decimals are immutable
 				k := *row.Value
@@ -163,7 +205,7 @@ func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) 
 		}
 	}
 	if sc.Grades != "" {
-		if b := t.Bands(sc.Grades); b != nil {
+		if b := grades; b != nil {
 			if row := b.Find(r.Total); row != nil {
 				r.Grade = row.Label
 				if trace {
@@ -400,34 +442,76 @@ var (
 	levelClauses = []string{"levels[0]", "levels[1]", "levels[2]", "levels[3]", "levels[4]"}
 )
 
+// scoreArena holds what the steps of one traced card point to, allocated
+// once for the card; the arrays are sized so that appending never moves
+// them.
+type scoreArena struct {
+	items    []ItemScored
+	parts    []PartScored
+	operands []Operand
+}
+
+// itemOperands returns an item's operands: one, in the arena, for every
+// kind but a formula, which lists its named inputs.
+func (ar *scoreArena) itemOperands(it *policy.Item, in ItemInput) []Operand {
+	op, ok := itemOperand(it, in)
+	if !ok {
+		return formulaOperands(it, in)
+	}
+	if len(ar.operands) == cap(ar.operands) {
+		return []Operand{op}
+	}
+	ar.operands = append(ar.operands, op)
+	n := len(ar.operands)
+	return ar.operands[n-1 : n : n]
+}
+
 // itemOperands lists the values an item's points came from, with their
 // labels and units. It is called only when a trace is wanted.
 func itemOperands(it *policy.Item, in ItemInput) []Operand {
+	if op, ok := itemOperand(it, in); ok {
+		return []Operand{op}
+	}
+	return formulaOperands(it, in)
+}
+
+// itemOperand is the one value an item of any kind but a formula scores.
+func itemOperand(it *policy.Item, in ItemInput) (Operand, bool) {
 	label := it.Title
 	if it.Input != nil {
 		label = it.Input.Label
 	}
-	unit := it.Input.DisplayUnit()
-	switch r := it.Rule.(type) {
+	switch it.Rule.(type) {
 	case policy.TiersRule, policy.DeductionRule, policy.LinearRule, policy.ProportionalRule:
-		return []Operand{operand(label, in.Value.String(), unit)}
+		return operand(label, in.Value.String(), it.Input.DisplayUnit()), true
 	case policy.YesNoRule:
-		return []Operand{operand(label, map[bool]string{true: "是", false: "否"}[*in.Yes], "")}
-	case policy.LevelsRule:
-		return []Operand{operand("等级", strconv.Itoa(in.Level), "级")}
-	case policy.ChoiceRule:
-		return []Operand{operand("选择", in.Choice, "")}
-	case policy.ChecklistRule:
-		return []Operand{operand("达到", strings.Join(in.Checks, ","), "")}
-	case policy.FormulaRule:
-		var used []Operand
-		for _, def := range r.Inputs {
-			used = append(used, Operand{Name: def.Name, Label: def.Label, Value: valueString(in.Named[def.Name]), Unit: def.DisplayUnit()})
+		if *in.Yes {
+			return operand(label, "是", ""), true
 		}
-		return used
-	case nil:
+		return operand(label, "否", ""), true
+	case policy.LevelsRule:
+		return operand("等级", strconv.Itoa(in.Level), "级"), true
+	case policy.ChoiceRule:
+		return operand("选择", in.Choice, ""), true
+	case policy.ChecklistRule:
+		return operand("达到", strings.Join(in.Checks, ","), ""), true
+	case policy.FormulaRule, nil:
 	}
-	return nil
+	return Operand{}, false
+}
+
+// formulaOperands lists a formula item's named inputs; nil for an item of
+// another kind.
+func formulaOperands(it *policy.Item, in ItemInput) []Operand {
+	r, ok := it.Rule.(policy.FormulaRule)
+	if !ok {
+		return nil
+	}
+	var used []Operand
+	for _, def := range r.Inputs {
+		used = append(used, Operand{Name: def.Name, Label: def.Label, Value: valueString(in.Named[def.Name]), Unit: def.DisplayUnit()})
+	}
+	return used
 }
 
 // scope gives formula names their values; it has no tables.

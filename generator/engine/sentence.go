@@ -43,8 +43,10 @@ type BandFound struct {
 	Total exact.Decimal
 }
 
-func (ItemScored) sentence()  {}
-func (PartScored) sentence()  {}
+// An item's and a part's sentences are pointers into one array per
+// scored card, so that a trace of many items allocates them once.
+func (*ItemScored) sentence() {}
+func (*PartScored) sentence() {}
 func (TotalScored) sentence() {}
 func (BandFound) sentence()   {}
 

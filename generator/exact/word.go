@@ -279,3 +279,61 @@ func formatWord(m uint64, e int32, neg bool) string {
 	}
 	return string(b)
 }
+
+// scaledLimit bounds the integers Scaled returns and FromScaled takes:
+// below 2^62 in magnitude, so that a sum of two of them fits an int64.
+const scaledLimit = 1 << 62
+
+// Scaled returns x × 10^places as an integer when that is exact (x has at
+// most places decimals, or only zeros beyond them) and below 2^62 in
+// magnitude; otherwise it reports false. Compiled scorecards use it to
+// compute with scaled integers and fall back to Decimals when a number
+// does not fit.
+func (x *Decimal) Scaled(places int32) (int64, bool) {
+	m, ok := x.word()
+	if !ok || !modest(places) {
+		return 0, false
+	}
+	e := x.d.Exponent + places
+	var s uint64
+	if e >= 0 {
+		if s, ok = scale(m, e); !ok {
+			return 0, false
+		}
+	} else {
+		if -e >= int32(len(pow10)) {
+			if m != 0 {
+				return 0, false
+			}
+		} else {
+			p := pow10[-e]
+			if m%p != 0 {
+				return 0, false
+			}
+			s = m / p
+		}
+	}
+	if x.d.Negative {
+		return -int64(s), true
+	}
+	return int64(s), true
+}
+
+// FromScaled returns v × 10^−places, with exactly places decimals
+// (FromScaled(7120, 2) is 71.20); the inverse of Scaled. A zero is
+// positive.
+func FromScaled(v int64, places int32) Decimal {
+	var z Decimal
+	z.d.Exponent = -places
+	if v < 0 {
+		z.d.Negative = true
+		v = -v
+	}
+	if uint64(v) >= wordLimit || !modest(-places) {
+		z.d.Coeff.SetUint64(uint64(v))
+		z.note()
+		return z
+	}
+	z.set(uint64(v))
+	return z
+}

@@ -159,3 +159,46 @@ func BenchmarkAdd(b *testing.B) {
 		x.Add(y)
 	}
 }
+
+func TestScaled(t *testing.T) {
+	for _, tt := range []struct {
+		in     string
+		places int32
+		want   int64
+		ok     bool
+	}{
+		{"92", 4, 920000, true},
+		{"-3.5", 2, -350, true},
+		{"1.2345", 4, 12345, true},
+		{"1.23456", 4, 0, false},
+		{"1.23450", 4, 12345, true}, // only a zero beyond the places
+		{"0", 4, 0, true},
+		{"0.00000000000000000000", 4, 0, true},
+		{"999999999999999999", 0, 999999999999999999, true},
+		{"999999999999999999", 2, 0, false}, // beyond 2^62
+		{"1000000000000000000000", 0, 0, false},
+	} {
+		x := MustParse(tt.in)
+		got, ok := x.Scaled(tt.places)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("%s.Scaled(%d) = %d, %v; want %d, %v", tt.in, tt.places, got, ok, tt.want, tt.ok)
+		}
+		if ok {
+			if back := FromScaled(got, tt.places); back.Cmp(x) != 0 {
+				t.Errorf("FromScaled(%d, %d) = %s, want %s", got, tt.places, back, x)
+			}
+		}
+	}
+	for _, tt := range []struct {
+		v      int64
+		places int32
+		want   string
+	}{{7120, 2, "71.20"}, {0, 2, "0.00"}, {-5, 1, "-0.5"}, {1 << 61, 0, "2305843009213693952"}} {
+		if got := FromScaled(tt.v, tt.places); got.String() != tt.want {
+			t.Errorf("FromScaled(%d, %d) = %s, want %s", tt.v, tt.places, got, tt.want)
+		}
+		if got, want := FromScaled(tt.v, tt.places).String(), MustParse(tt.want).String(); got != want {
+			t.Errorf("FromScaled(%d, %d) = %s, apd %s", tt.v, tt.places, got, want)
+		}
+	}
+}

@@ -17,10 +17,10 @@ func Step(s engine.Step) string { return Sentence(s.Say) }
 // Sentence writes a sentence of a trace in Chinese; "" for none.
 func Sentence(s engine.Sentence) string {
 	switch s := s.(type) {
-	case engine.ItemScored:
-		return item(s)
-	case engine.PartScored:
-		return part(s)
+	case *engine.ItemScored:
+		return item(*s)
+	case *engine.PartScored:
+		return part(*s)
 	case engine.TotalScored:
 		return total(s)
 	case engine.BandFound:

@@ -57,7 +57,9 @@ func TestEveryStepSaysSomething(t *testing.T) {
 	}
 }
 
-func typeName(v any) string { return strings.TrimPrefix(fmt.Sprintf("%T", v), "engine.") }
+func typeName(v any) string {
+	return strings.TrimPrefix(strings.TrimPrefix(fmt.Sprintf("%T", v), "*"), "engine.")
+}
 
 func TestPointsLadderExplains(t *testing.T) {
 	h := fixture.Handbook(t)

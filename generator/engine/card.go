@@ -1,0 +1,366 @@
+package engine
+
+import (
+	"math/bits"
+
+	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/policy"
+)
+
+// A Card is a scorecard compiled for scoring many people: its items are
+// numbered slots, in the order of the card (parts, then items), and its
+// thresholds, points, part maxima and shares, and the rows of its K and
+// grade tables, are integers scaled by 10^4. Total scores a person with
+// integer arithmetic and no lookups by name.
+//
+// The integers are exact: every number of the card is converted only when
+// it has at most four decimals, and an input or an intermediate result that
+// does not fit (more decimals, a magnitude near 2^62, a negative part) makes
+// Total fall back to the Decimal path that Score uses, for that person
+// only. So Total returns what ScoreTotal returns for the same inputs, digit
+// for digit, error for error (TestCardMatchesScore checks it on every
+// shipped card with random inputs).
+//
+// A Card holds the band tables in effect when it was made; make a new one
+// for another day.
+type Card struct {
+	sc     *policy.Scorecard
+	ids    []string
+	items  []cardItem
+	parts  []cardPart
+	kBands *policy.Bands
+	grades *policy.Bands
+	k, g   []cardRow
+	fast   bool // every number of the card fits
+}
+
+// places is the scale of a card's integers: 10^4.
+const places = 4
+
+const one = 10000 // 1 at the card's scale
+
+type cardItem struct {
+	it     *policy.Item
+	rule   policy.ScoringRule
+	max    int64 // the input's maximum, when hasMax
+	hasMax bool
+	tiers  []cardRow // tiers: their intervals and points
+	levels [6]int64  // levels 1–5: points; present[l] says which
+	has    [6]bool
+	// per-kind numbers: yesno (a yes, b no), deduction (a full, b per,
+	// c floor), linear (a par, b base, c step, d up, e down, f min, g max),
+	// proportional (a scale, b weight).
+	a, b, c, d, e, f, g int64
+	general             bool // scored by scoreItem, its points converted
+}
+
+type cardPart struct {
+	end   int   // one past the part's last slot
+	max   int64 // what the part is scored out of
+	share int64 // its share of the total, in percent
+}
+
+// cardRow is an interval [min, below) and what it gives: points for a
+// tier, the row of a band table.
+type cardRow struct {
+	min, below       int64
+	hasMin, hasBelow bool
+	points           int64
+	row              *policy.BandRow
+}
+
+func (r *cardRow) contains(x int64) bool {
+	return (!r.hasMin || x >= r.min) && (!r.hasBelow || x < r.below)
+}
+
+// NewCard compiles a scorecard with the band tables t gives for its K and
+// grade.
+func NewCard(sc *policy.Scorecard, t Tables) *Card {
+	c := &Card{sc: sc, fast: true}
+	if sc.Bands != "" {
+		c.kBands = t.Bands(sc.Bands)
+	}
+	if sc.Grades != "" {
+		c.grades = t.Bands(sc.Grades)
+	}
+	c.k, c.fast = bandRows(c.kBands, c.fast)
+	c.g, c.fast = bandRows(c.grades, c.fast)
+	for pi := range sc.Part {
+		part := &sc.Part[pi]
+		for i := range part.Item {
+			it := &part.Item[i]
+			c.ids = append(c.ids, it.ID)
+			ci, ok := compileItem(it)
+			c.fast = c.fast && ok
+			c.items = append(c.items, ci)
+		}
+		max, ok1 := scaled(part.MaxPoints())
+		share, ok2 := scaled(part.Share)
+		// The part's score multiplies its points by 10^4 and its share
+		// by the score: bounds that keep both products in an int64.
+		c.fast = c.fast && ok1 && ok2 && max > 0 && max < 1_000_000_000_000 && share >= 0 && share < 1_000_000_000_000
+		c.parts = append(c.parts, cardPart{end: len(c.ids), max: max, share: share})
+	}
+	return c
+}
+
+// Scorecard returns the card's scorecard.
+func (c *Card) Scorecard() *policy.Scorecard { return c.sc }
+
+// Slots returns the ids of the card's items in slot order: Total's inputs
+// are given in this order.
+func (c *Card) Slots() []string { return c.ids }
+
+// Slot returns the slot of the item with the given id.
+func (c *Card) Slot(id string) (int, bool) {
+	for k, s := range c.ids {
+		if s == id {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// Total computes the card's total, K and grade from the inputs of its
+// slots, as ScoreTotal does from inputs by item id.
+func (c *Card) Total(in []ItemInput) (ScoreResult, error) {
+	if r, ok := c.total(in); ok {
+		return r, nil
+	}
+	return c.score(in, false)
+}
+
+// Score computes the card with its items, parts and trace, as Score does.
+func (c *Card) Score(in []ItemInput) (ScoreResult, error) { return c.score(in, true) }
+
+func (c *Card) score(in []ItemInput, trace bool) (ScoreResult, error) {
+	return scoreWith(c.sc, itemInputs{slots: in}, c.kBands, c.grades, trace)
+}
+
+// total is the integer path; false sends the caller to the Decimal one.
+func (c *Card) total(in []ItemInput) (ScoreResult, bool) {
+	if !c.fast || len(in) != len(c.items) {
+		return ScoreResult{}, false
+	}
+	var sum int64 // Σ part score (2 decimals) × share (4 decimals)
+	k := 0
+	for pi := range c.parts {
+		p := &c.parts[pi]
+		var raw int64
+		for ; k < p.end; k++ {
+			pts, ok := c.items[k].points(&in[k])
+			if !ok {
+				return ScoreResult{}, false
+			}
+			raw += pts
+			if raw > 1<<61 || raw < -1<<61 {
+				return ScoreResult{}, false
+			}
+		}
+		capped := min(raw, p.max)
+		if capped < 0 {
+			return ScoreResult{}, false // a negative zero or sign: Decimals decide
+		}
+		// score = capped × 100 ÷ max, to two decimals, half up.
+		score := roundHalfUp(capped*one, p.max)
+		sum += score * p.share
+	}
+	total := roundHalfUp(sum, 1_000_000) // ÷ 100 (the shares are percents), 2 decimals
+	r := ScoreResult{Scorecard: c.sc.ID, Version: c.sc.Version, Total: exact.FromScaled(total, 2)}
+	t4 := total * 100
+	if row := findRow(c.k, t4); row != nil && row.Value != nil {
+		r.K = row.Value
+	}
+	if row := findRow(c.g, t4); row != nil {
+		r.Grade = row.Label
+	}
+	return r, true
+}
+
+// points scores one slot; false when the general path must decide.
+func (ci *cardItem) points(in *ItemInput) (int64, bool) {
+	if ci.general {
+		p, _, err := scoreItem(ci.it, *in)
+		if err != nil {
+			return 0, false
+		}
+		return scaled(p)
+	}
+	switch ci.rule.(type) {
+	case policy.TiersRule:
+		x, ok := ci.value(in)
+		if !ok {
+			return 0, false
+		}
+		for i := range ci.tiers {
+			if ci.tiers[i].contains(x) {
+				return ci.tiers[i].points, true
+			}
+		}
+		return 0, false
+	case policy.YesNoRule:
+		switch {
+		case in.Yes == nil:
+			return 0, false
+		case *in.Yes:
+			return ci.a, true
+		}
+		return ci.b, true
+	case policy.DeductionRule:
+		x, ok := ci.value(in)
+		if !ok || x%one != 0 || x > 1<<20*one {
+			return 0, false
+		}
+		if x == 0 {
+			return ci.a, true
+		}
+		p := ci.a - ci.b*(x/one)
+		if p <= ci.c {
+			return ci.c, true
+		}
+		return p, true
+	case policy.LinearRule:
+		x, ok := ci.value(in)
+		if !ok {
+			return 0, false
+		}
+		p, diff := ci.b, x-ci.a
+		if diff > 0 {
+			p += ci.d * min(diff/ci.c, 1<<20)
+		} else if diff < 0 {
+			p -= ci.e * min(-diff/ci.c, 1<<20)
+		}
+		if diff/ci.c >= 1<<20 || -diff/ci.c >= 1<<20 {
+			return 0, false // beyond what the integers are sized for
+		}
+		// In the order of scoreItem: the maximum first, then the minimum.
+		return max(min(p, ci.g), ci.f), true
+	case policy.LevelsRule:
+		if in.Level < 1 || in.Level > 5 || !ci.has[in.Level] {
+			return 0, false
+		}
+		return ci.levels[in.Level], true
+	case policy.ProportionalRule:
+		x, ok := ci.value(in)
+		if !ok {
+			return 0, false
+		}
+		x = min(x, ci.a)
+		hi, lo := bits.Mul64(uint64(ci.b), uint64(x))
+		if hi != 0 || lo >= 1<<62 {
+			return 0, false
+		}
+		return roundHalfUp(int64(lo), ci.a*100) * 100, true
+	case policy.ChoiceRule, policy.ChecklistRule, policy.FormulaRule:
+		// general: compileItem marks them so.
+	}
+	return 0, false
+}
+
+// value is a numeric slot's input, scaled, when it is given, not negative,
+// within the input's maximum and of at most four decimals; the general
+// path reports anything else.
+func (ci *cardItem) value(in *ItemInput) (int64, bool) {
+	if in.Value == nil {
+		return 0, false
+	}
+	x, ok := in.Value.Scaled(places)
+	if !ok || x < 0 || x >= 1<<50 || ci.hasMax && x > ci.max {
+		return 0, false
+	}
+	return x, true
+}
+
+// compileItem converts an item's numbers; false when one does not fit, or
+// when the numbers are such that the integer path could overflow.
+func compileItem(it *policy.Item) (cardItem, bool) {
+	ci := cardItem{it: it, rule: it.Rule}
+	ok := true
+	num := func(x exact.Decimal) int64 {
+		v, fits := scaled(x)
+		ok = ok && fits && v < 1<<40 && v > -1<<40
+		return v
+	}
+	if it.Input != nil && it.Input.Max != nil {
+		ci.max, ci.hasMax = num(*it.Input.Max), true
+	}
+	switch r := it.Rule.(type) {
+	case policy.TiersRule:
+		for i := range r.Tiers {
+			t := &r.Tiers[i]
+			row := cardRow{points: num(t.Points)}
+			if t.Min != nil {
+				row.min, row.hasMin = num(*t.Min), true
+			}
+			if t.Below != nil {
+				row.below, row.hasBelow = num(*t.Below), true
+			}
+			ci.tiers = append(ci.tiers, row)
+		}
+	case policy.YesNoRule:
+		ci.a, ci.b = num(r.Yes), num(r.No)
+	case policy.DeductionRule:
+		ci.a, ci.b, ci.c = num(r.Full), num(r.Per), num(r.Floor)
+	case policy.LinearRule:
+		ci.a, ci.b, ci.c, ci.d, ci.e, ci.f, ci.g = num(r.Par), num(r.Base), num(r.Step), num(r.Up), num(r.Down), num(r.Min), num(r.Max)
+		ok = ok && ci.c > 0
+	case policy.LevelsRule:
+		for _, l := range r.Levels {
+			if l.Level < 1 || l.Level > 5 {
+				ok = false
+				continue
+			}
+			ci.levels[l.Level], ci.has[l.Level] = num(l.Points), true
+		}
+	case policy.ProportionalRule:
+		ci.a, ci.b = num(r.Scale), num(r.Weight)
+		ok = ok && ci.a > 0 && ci.b >= 0
+	case policy.ChoiceRule, policy.ChecklistRule, policy.FormulaRule:
+		ci.general = true
+	case nil:
+		ok = false
+	}
+	return ci, ok
+}
+
+// bandRows converts a band table's rows; ok becomes false when one does
+// not fit.
+func bandRows(b *policy.Bands, ok bool) ([]cardRow, bool) {
+	if b == nil {
+		return nil, ok
+	}
+	rows := make([]cardRow, len(b.Rows))
+	for i := range b.Rows {
+		br := &b.Rows[i]
+		rows[i].row = br
+		if br.Min != nil {
+			v, fits := scaled(*br.Min)
+			rows[i].min, rows[i].hasMin, ok = v, true, ok && fits
+		}
+		if br.Below != nil {
+			v, fits := scaled(*br.Below)
+			rows[i].below, rows[i].hasBelow, ok = v, true, ok && fits
+		}
+	}
+	return rows, ok
+}
+
+func findRow(rows []cardRow, x int64) *policy.BandRow {
+	for i := range rows {
+		if rows[i].contains(x) {
+			return rows[i].row
+		}
+	}
+	return nil
+}
+
+func scaled(x exact.Decimal) (int64, bool) { return x.Scaled(places) }
+
+// roundHalfUp returns n ÷ d rounded half up, for n ≥ 0 and d > 0.
+func roundHalfUp(n, d int64) int64 {
+	q, r := n/d, n%d
+	if r >= d-r {
+		q++
+	}
+	return q
+}
