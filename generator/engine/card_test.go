@@ -239,7 +239,7 @@ func randomInput(rng *rand.Rand, it *policy.Item, clean bool) ItemInput {
 func TestCardMatchesScoreOnRandomCards(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	dec := func(max, places int) exact.Decimal {
-		return exact.FromInt(int64(rng.IntN(max*pow(places)+1))).Shift(-int32(places))
+		return exact.FromInt(int64(rng.IntN(max*pow(places) + 1))).Shift(-int32(places))
 	}
 	ties := 0
 	for n := range 2000 {
