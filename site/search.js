@@ -1,10 +1,12 @@
 // The handbook's search: runs in the page, over the index that the build
 // writes into search-index.js (no request is made; it works from file://).
 // A query is split at spaces; every part must occur in a page (Chinese is
-// matched as written, so 年终奖 finds 年终奖金). Pages whose title holds a
-// part rank first, then those whose headings do, then by how often the
-// parts occur (a page whose title is the query comes before all); each
-// result shows the phrase around the first match.
+// matched as written, so 年终奖 finds 年终奖金). A page whose title is the
+// query comes first; then a glossary entry whose term or alias it is (the
+// meaning of a word before the pages that use it), then the pages of the
+// policies that entry names; then pages whose title holds a part, those
+// whose headings do, and by how often the parts occur. Each result shows
+// the phrase around the first match.
 (function () {
   'use strict';
   var docs = window.HANDBOOK_SEARCH || [];
@@ -21,19 +23,24 @@
     if (!terms.length) return [];
     var out = [];
     docs.forEach(function (d) {
-      var t = d.t.toLowerCase(), h = d.h.join(' ').toLowerCase(), x = d.x.toLowerCase();
+      var t = d.t.toLowerCase(), h = (d.h || []).join(' ').toLowerCase(), x = d.x.toLowerCase();
+      var k = (d.k || []).map(function (w) { return w.toLowerCase(); });
+      var entry = d.u.indexOf('glossary.html#') === 0;
       var score = 0;
       for (var i = 0; i < terms.length; i++) {
         var term = terms[i];
-        var inT = t.indexOf(term) >= 0, inH = h.indexOf(term) >= 0, n = count(x, term);
-        if (!inT && !inH && !n) return;
-        score += (t === term ? 5000 : 0) + (inT ? 1000 : 0) + (inH ? 100 : 0) + n;
+        var inT = t.indexOf(term) >= 0, inH = h.indexOf(term) >= 0, n = count(x, term), isK = k.indexOf(term) >= 0;
+        if (!inT && !inH && !n && !isK) return;
+        score += (t === term && !entry ? 5000 : 0) + (isK ? (entry ? 3000 : 2000) : 0) + (inT ? 1000 : 0) + (inH ? 100 : 0) + n;
       }
       out.push({ d: d, score: score, at: x.indexOf(terms[0]) });
     });
     out.sort(function (a, b) { return b.score - a.score || a.d.t.length - b.d.t.length || (a.d.u < b.d.u ? -1 : 1); });
     return out.slice(0, 20);
   }
+  // For tests: the ranking without the page (see generator/site).
+  window.HANDBOOK_SEARCH_RANK = search;
+  if (!input) return;
   function show() {
     var q = input.value.trim();
     var results = search(q);

@@ -14,6 +14,10 @@ type searchDoc struct {
 	T string   `json:"t"`
 	H []string `json:"h"`
 	X string   `json:"x"`
+	// K lists the glossary words the page is about: the words of an entry,
+	// and those of every entry that names the page's policy. A query that
+	// is one of them ranks the page with those whose title it is.
+	K []string `json:"k,omitempty"`
 }
 
 var (
@@ -32,8 +36,19 @@ func text(s string) string {
 // searchIndex writes the index of every page's text as a script that sets
 // window.HANDBOOK_SEARCH: a script, not a JSON file, so that search works
 // from file:// where a page may not fetch.
-func searchIndex(pages []Page) []byte {
+//
+// Each glossary entry is a result of its own (glossary.html#term-…), so
+// that a query for a term finds its meaning first, then the pages of the
+// policies that define it.
+func searchIndex(pages []Page, g *glossary) []byte {
 	var docs []searchDoc
+	keywords := map[string][]string{} // page → glossary words
+	for _, e := range g.entries {
+		docs = append(docs, searchDoc{U: "glossary.html#" + e.Anchor, T: e.Term.Term, H: e.Term.Aliases, X: text(string(Prose(e.Term.Text))), K: e.Term.Words()})
+		for _, s := range e.See {
+			keywords[s.Link] = append(keywords[s.Link], e.Term.Words()...)
+		}
+	}
 	for _, p := range pages {
 		if !strings.HasSuffix(p.Path, ".html") || p.Path == "search.html" {
 			continue
@@ -42,7 +57,7 @@ func searchIndex(pages []Page) []byte {
 		if m == nil {
 			continue
 		}
-		d := searchDoc{U: p.Path, X: text(string(m[1]))}
+		d := searchDoc{U: p.Path, X: text(string(m[1])), K: keywords[p.Path]}
 		if t := titleTag.FindSubmatch(m[1]); t != nil {
 			d.T = text(string(t[1]))
 		}

@@ -56,6 +56,12 @@ func Build(in Input) ([]Page, error) {
 		b.tmpl = t
 	}
 	b.index()
+	b.gloss = newGlossary(b.h, b.latest[policy.KindRules])
+	t, err := b.tmpl.Clone()
+	if err != nil {
+		return nil, err
+	}
+	b.tmpl = t.Funcs(template.FuncMap{"prose": b.gloss.prose})
 	if err := b.render(); err != nil {
 		return nil, err
 	}
@@ -66,7 +72,7 @@ func Build(in Input) ([]Page, error) {
 		}
 		b.pages = append(b.pages, Page{Path: name, Data: data})
 	}
-	b.pages = append(b.pages, Page{Path: "search-index.js", Data: searchIndex(b.pages)})
+	b.pages = append(b.pages, Page{Path: "search-index.js", Data: searchIndex(b.pages, b.gloss)})
 	sort.Slice(b.pages, func(i, j int) bool { return b.pages[i].Path < b.pages[j].Path })
 	return b.pages, nil
 }
@@ -118,6 +124,7 @@ type builder struct {
 	latest map[policy.Kind][]policy.Policy
 	// direct reports by role id
 	reports map[string][]*policy.Role
+	gloss   *glossary
 }
 
 // index finds the latest versions and the reporting lines.
@@ -154,11 +161,12 @@ type page struct {
 
 func (b *builder) add(path, tmpl, title, nav string, data any) error {
 	root := strings.Repeat("../", strings.Count(path, "/"))
+	b.gloss.page(tmpl == "glossary")
 	var out bytes.Buffer
 	if err := b.tmpl.ExecuteTemplate(&out, tmpl, page{Title: title, Root: root, Nav: nav, Site: b, Data: data}); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	b.pages = append(b.pages, Page{Path: path, Data: out.Bytes()})
+	b.pages = append(b.pages, Page{Path: path, Data: withRoot(out.Bytes(), root)})
 	return nil
 }
 
@@ -201,6 +209,9 @@ func (b *builder) render() error {
 		return err
 	}
 	if err := b.add("rules.html", "rules", "制度条文", "rules", b.rules()); err != nil {
+		return err
+	}
+	if err := b.add("glossary.html", "glossary", "术语表", "glossary", b.gloss.entries); err != nil {
 		return err
 	}
 	if err := b.add("search.html", "search", "搜索", "search", nil); err != nil {
