@@ -1,8 +1,8 @@
 package compile
 
 import (
-	"strings"
 	"fmt"
+	"strings"
 
 	"github.com/kefu-hr/handbook/generator/policy"
 )
