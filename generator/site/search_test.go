@@ -50,8 +50,8 @@ func rank(t *testing.T, pages []Page, queries []string) [][]string {
 // TestSearchFindsTheRightPageFirst runs the search script over the fixture
 // handbook's site: a glossary word finds its entry first and the pages of
 // the policies the entry names next; an alias finds the entry of its term;
-// a page whose title is the query comes before everything; a word in no
-// page finds nothing.
+// a page whose title is the query comes before everything; Chinese typed
+// without spaces is found in pieces; a word in no page finds nothing.
 func TestSearchFindsTheRightPageFirst(t *testing.T) {
 	pages, _ := fixtureSite(t)
 	tests := []struct {
@@ -70,6 +70,10 @@ func TestSearchFindsTheRightPageFirst(t *testing.T) {
 		{"积分制", "glossary.html#term-jifen", []string{"points/kefu-points.html"}},
 		{"术语表", "glossary.html", nil},
 		{"客服总监", "roles/kefu-zongjian.html", nil},
+		// Chinese typed without spaces: found in pieces.
+		{"总监年终奖", "pay/kefu-zongjian-pay.html", []string{"roles/kefu-zongjian.html"}},
+		{"客服总监孤儿客户", "pay/kefu-zongjian-pay.html", []string{"scorecards/kefu-zongjian-monthly.html"}},
+		{"大客户专员提成", "pay/dakehu-zhuanyuan-pay.html", nil},
 		{"这个词不在任何页面里", "", nil},
 	}
 	var qs []string
