@@ -24,24 +24,39 @@ const (
 	rootMarkURL = "%EE%80%80"
 )
 
-// glossary is the handbook's terms, and the prose renderer that links a
-// term's first use in each text to its entry.
+// glossary is the handbook's terms.
 type glossary struct {
 	entries []glossEntry
 	words   []glossWord // longest first
-	md      goldmark.Markdown
+}
+
+// linker renders prose with the first use on a page of each glossary term
+// linked to its entry. Each goroutine writing pages has its own.
+type linker struct {
+	g  *glossary
+	md goldmark.Markdown
 	// linked holds the entries already linked on the page being written:
 	// a term is linked once a page, where it is first used.
 	linked map[string]bool
 }
 
+// linker returns a new prose renderer for the glossary.
+func (g *glossary) linker() *linker {
+	l := &linker{g: g, linked: map[string]bool{}}
+	l.md = goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.CJK),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(termLinker{l}, 1000))),
+	)
+	return l
+}
+
 // page starts a page: no entry is linked on it yet; none at all will be
 // when off (the glossary's own page).
-func (g *glossary) page(off bool) {
-	g.linked = map[string]bool{}
+func (l *linker) page(off bool) {
+	clear(l.linked)
 	if off {
-		for _, w := range g.words {
-			g.linked[w.anchor] = true
+		for _, w := range l.g.words {
+			l.linked[w.anchor] = true
 		}
 	}
 }
@@ -89,22 +104,18 @@ func newGlossary(h *policy.Handbook, rules []policy.Policy) *glossary {
 		}
 	}
 	sort.SliceStable(g.words, func(i, j int) bool { return len(g.words[i].word) > len(g.words[j].word) })
-	g.md = goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.CJK),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(termLinker{g}, 1000))),
-	)
 	return g
 }
 
 // prose renders a prose field as Prose does, with the first use of each
 // term linked to its entry.
-func (g *glossary) prose(s string) template.HTML {
-	if len(g.words) == 0 {
+func (l *linker) prose(s string) template.HTML {
+	if len(l.g.words) == 0 {
 		return Prose(s)
 	}
 	var b bytes.Buffer
 	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]bool{}}))
-	if err := g.md.Convert([]byte(s), &b, parser.WithContext(ctx)); err != nil {
+	if err := l.md.Convert([]byte(s), &b, parser.WithContext(ctx)); err != nil {
 		return template.HTML(template.HTMLEscapeString(s))
 	}
 	return template.HTML(b.String()) // raw HTML is off, as in Prose
@@ -112,7 +123,7 @@ func (g *glossary) prose(s string) template.HTML {
 
 // termLinker links the first use on a page of each glossary entry, outside
 // links, code and headings.
-type termLinker struct{ g *glossary }
+type termLinker struct{ l *linker }
 
 // Transform implements parser.ASTTransformer.
 func (l termLinker) Transform(doc *ast.Document, reader gtext.Reader, pc parser.Context) {
@@ -130,12 +141,9 @@ func (l termLinker) Transform(doc *ast.Document, reader gtext.Reader, pc parser.
 		}
 		return ast.WalkContinue, nil
 	})
-	if l.g.linked == nil {
-		l.g.page(false)
-	}
 	for _, t := range texts {
 		for t != nil {
-			t = l.linkFirst(t, src, l.g.linked)
+			t = l.linkFirst(t, src, l.l.linked)
 		}
 	}
 }
@@ -146,7 +154,7 @@ func (l termLinker) linkFirst(t *ast.Text, src []byte, linked map[string]bool) *
 	seg := t.Segment
 	value := src[seg.Start:seg.Stop]
 	at, best := -1, -1
-	for i, w := range l.g.words {
+	for i, w := range l.l.g.words {
 		if linked[w.anchor] {
 			continue
 		}
@@ -157,7 +165,7 @@ func (l termLinker) linkFirst(t *ast.Text, src []byte, linked map[string]bool) *
 	if at < 0 {
 		return nil
 	}
-	w := l.g.words[best]
+	w := l.l.g.words[best]
 	linked[w.anchor] = true
 	parent := t.Parent()
 	start, end := seg.Start+at, seg.Start+at+len(w.word)

@@ -16,7 +16,7 @@ func TestGlossaryLinksFirstUse(t *testing.T) {
 		{ID: "nzj", Term: "年终奖", Aliases: []string{"年终奖金"}, Text: "x"},
 		{ID: "dw", Term: "电网指标", Aliases: []string{"红线"}, Text: "x"},
 	}}
-	g := newGlossary(policy.New(nil), []policy.Policy{rules})
+	g := newGlossary(policy.New(nil), []policy.Policy{rules}).linker()
 	link := func(anchor, word string) string {
 		return `<a href="` + rootMarkURL + `glossary.html#term-` + anchor + `" class="term">` + word + `</a>`
 	}
