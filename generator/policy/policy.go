@@ -763,7 +763,10 @@ type Rule struct {
 	Text      string         `toml:"text"`
 	AppliesTo []string       `toml:"applies_to"`
 	Value     *exact.Decimal `toml:"value"`
-	Unit      string         `toml:"unit"`
+	// ValueFrom names, instead of Value, the number of another policy the
+	// rule states (a NumberRef), so that the number is written once.
+	ValueFrom string `toml:"value_from"`
+	Unit      string `toml:"unit"`
 }
 
 // ---- the handbook

@@ -499,6 +499,10 @@ func (b *builder) Formula(p *policy.PayPlan, c *policy.Component) string {
 // History is the version history of a policy, for templates.
 func (b *builder) History(hd *policy.Header) []versionEntry { return history(b.h, hd) }
 
+// Fill writes a text of the rules r with the numbers it states by
+// reference ({{kind/id#path}}) as they are when r takes effect.
+func (b *builder) Fill(r *policy.Rules, text string) string { return b.h.Fill(text, r.EffectiveFrom) }
+
 // Link is the page of a policy for templates ("" for none).
 func (b *builder) Link(p policy.Policy) string { return pageOf(p.Head()) }
 
