@@ -29,6 +29,9 @@ type unit struct {
 	kind policy.Kind
 	ix   *tomlpos.Index
 	pol  policy.Policy
+	// floats holds the pointers of the values written as TOML floats,
+	// already reported: the schema's complaints about them are not repeated.
+	floats map[string]bool
 }
 
 // pos returns the position of the key at ptr.
@@ -41,6 +44,26 @@ func (u *unit) pos(ptr string) diag.Pos {
 func (u *unit) vpos(ptr string) diag.Pos {
 	p := u.ix.Value(ptr)
 	return diag.Pos{File: u.file.Path, Line: p.Line, Col: p.Col}
+}
+
+// written returns the text of the scalar value at ptr as written in the
+// file (1.0, 8e6), or "" when it cannot be found.
+func (u *unit) written(ptr string) string {
+	vp := u.vpos(ptr)
+	lines := strings.Split(string(u.file.Data), "\n")
+	if vp.Line < 1 || vp.Line > len(lines) {
+		return ""
+	}
+	rest := []rune(strings.TrimRight(lines[vp.Line-1], "\r"))
+	if vp.Col < 1 || vp.Col > len(rest) {
+		return ""
+	}
+	rest = rest[vp.Col-1:]
+	end := strings.IndexAny(string(rest), " \t,]}#")
+	if end < 0 {
+		return string(rest)
+	}
+	return string(rest)[:end]
 }
 
 // loader collects the diagnostics of one Load.
@@ -248,6 +271,9 @@ func (l *loader) validate(f File, src string, doc map[string]any, pick func(*sch
 	if !ok {
 		return nil, false
 	}
+	// A float was reported by normalise; the schema still runs, so that
+	// every other problem of the file is reported with it.
+	floats := len(u.floats) > 0
 	set, err := schema.Load()
 	if err != nil {
 		// The schemas are embedded and tested; this is a build defect.
@@ -264,7 +290,7 @@ func (l *loader) validate(f File, src string, doc map[string]any, pick func(*sch
 		l.schemaErrors(u, norm, ve)
 		return nil, false
 	}
-	return u, true
+	return u, !floats
 }
 
 // Document is a TOML file that passed its schema, with the positions of its
@@ -415,7 +441,10 @@ func impossibleDate(y, m, d string) string {
 // normalise converts decoded TOML into the instance types the JSON Schema
 // validator accepts: arrays of tables become []any and local dates become
 // "2006-01-02" strings. Date-times and times are refused: policies deal in
-// days.
+// days. Every TOML float is reported, even one without a fraction (20.0,
+// 8e6): the schema validator lets an integral float match "integer" and the
+// decoder would make it an integer, so the schema cannot be relied on to
+// refuse it. The float stays in the result for the schema to check the rest.
 func (l *loader) normalise(u *unit, ptr string, v any) (any, bool) {
 	switch v := v.(type) {
 	case map[string]any:
@@ -456,6 +485,14 @@ func (l *loader) normalise(u *unit, ptr string, v any) (any, bool) {
 			return nil, false
 		}
 		return v.Format("2006-01-02"), true
+	case float64:
+		// The decoder gives float64 for a TOML float and only for one
+		// (integers are int64), so this is how the value was written.
+		if u.floats == nil {
+			u.floats = map[string]bool{}
+		}
+		u.floats[ptr] = true
+		l.verrf(u, ptr, "%s", writtenFloatMessage(u.written(ptr), v))
 	}
 	return v, true
 }

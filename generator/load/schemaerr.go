@@ -49,6 +49,9 @@ func (l *loader) schemaErrors(u *unit, doc any, ve *jsonschema.ValidationError) 
 	}
 	for _, leaf := range all {
 		ptr := leaf.InstanceLocation
+		if u.floats[ptr] {
+			continue // reported by normalise
+		}
 		value, _ := valueAt(doc, ptr)
 
 		// Values checked by a shared definition (decimal, money, rate, id …)
@@ -170,6 +173,23 @@ func defMessage(def string, value any) string {
 		return fmt.Sprintf("expected text, found %s", describe(value))
 	}
 	return ""
+}
+
+// plainDecimal is a float written with digits and a fraction only, which
+// reads the same as a decimal string.
+var plainDecimal = regexp.MustCompile(`^[+-]?[0-9]+\.[0-9]+$`)
+
+// writtenFloatMessage is floatMessage naming the float as it was written
+// (3000.00, 8e6) rather than as the number it is (3000, 8000000).
+func writtenFloatMessage(written string, f float64) string {
+	if written == "" || written == strconv.FormatFloat(f, 'f', -1, 64) {
+		return floatMessage(f)
+	}
+	fix := strconv.FormatFloat(f, 'f', -1, 64)
+	if plainDecimal.MatchString(written) {
+		fix = written
+	}
+	return fmt.Sprintf("%s is a TOML float, which is not exact: write it as a string (\"%s\") or an integer", written, fix)
 }
 
 func floatMessage(f float64) string {
