@@ -232,6 +232,16 @@ func (l *loader) file(f File) *unit {
 	pol := policy.Empty(kind) // kind is one of policy.Kinds: schema.KindOf gave it
 	md, err := toml.Decode(src, pol)
 	if err != nil {
+		// The schema types a date as a string of the form 2026-01-01 (TOML
+		// dates are normalised so): a date written in quotes passes it and
+		// fails here.
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			if m := quotedDate.FindStringSubmatch(pe.Message); m != nil {
+				l.diags.Add(posOf(f.Path, src, pe.Position.Start), tomlpos.KeyPath(lastKeyPtr(pe.LastKey)), "%q is a string, not a date: write the date without quotes, %s", m[1], m[1])
+				return nil
+			}
+		}
 		l.diags.Add(at(1, 1), "", "internal: %v", err)
 		return nil
 	}
@@ -251,6 +261,11 @@ func (l *loader) file(f File) *unit {
 	}
 	for i := range h.Correction {
 		h.Correction[i].Date = civil(h.Correction[i].Date)
+	}
+	for i := range h.Source {
+		if !h.Source[i].Date.IsZero() {
+			h.Source[i].Date = civil(h.Source[i].Date)
+		}
 	}
 	u.pol = pol
 	delete(l.broken[kind], h.ID)
@@ -389,6 +404,26 @@ func escapeAll(k toml.Key) []string {
 // kept as midnight UTC.
 func civil(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// quotedDate finds the text of a date written as a string in the error of
+// decoding it into a time.Time.
+var quotedDate = regexp.MustCompile(`^parsing time "(\d{4}-\d{2}-\d{2})"`)
+
+// lastKeyPtr turns a dotted key of a decoding error (source.date) into a
+// pointer; array indices are not known and are left out.
+func lastKeyPtr(key string) string {
+	if key == "" {
+		return ""
+	}
+	return "/" + strings.ReplaceAll(key, ".", "/")
+}
+
+// posOf returns the position of byte offset off in src.
+func posOf(file, src string, off int) diag.Pos {
+	off = min(max(off, 0), len(src))
+	lineStart := strings.LastIndexByte(src[:off], '\n') + 1
+	return diag.Pos{File: file, Line: strings.Count(src[:off], "\n") + 1, Col: diag.ColumnOf([]byte(src[lineStart:]), off-lineStart)}
 }
 
 var dateToken = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)

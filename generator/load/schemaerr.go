@@ -67,6 +67,11 @@ func (l *loader) schemaErrors(u *unit, doc any, ve *jsonschema.ValidationError) 
 		if m := lastKwd.FindStringSubmatch(leaf.KeywordLocation); m != nil {
 			kw = m[1]
 		}
+		if leaf.Message == "not allowed" { // a false schema: a key excluded in one branch
+			key := ptr[strings.LastIndexByte(ptr, '/')+1:]
+			l.errf(u, ptr, "key %q is not allowed%s", key, l.condition(leaf.AbsoluteKeywordLocation))
+			continue
+		}
 		switch kw {
 		case "additionalProperties":
 			allowed := l.allowedKeys(strings.TrimSuffix(leaf.AbsoluteKeywordLocation, "/additionalProperties"))
@@ -233,18 +238,28 @@ func (l *loader) allowedKeys(absLoc string) []string {
 	return keys
 }
 
-// condition explains a "required" that comes from an if/then: the key is
-// required only because another key has a given value.
+// condition explains a key required, or not allowed, only in one branch of
+// an if/then/else: because another key has a given value, or is given or
+// not. absLoc is the location of the keyword inside the branch
+// (…/then/required, …/else/properties/date).
 func (l *loader) condition(absLoc string) string {
-	base, ok := strings.CutSuffix(absLoc, "/then/required")
-	if !ok {
+	i := max(strings.LastIndex(absLoc, "/then/"), strings.LastIndex(absLoc, "/else/"))
+	if i < 0 {
 		return ""
 	}
-	node := l.schema.At(base + "/if/properties")
-	for k, v := range node {
-		if c, ok := v.(map[string]any)["const"]; ok {
-			return fmt.Sprintf(" when %s = %q", k, fmt.Sprint(c))
+	base, then := absLoc[:i], absLoc[i:i+len("/then/")] == "/then/"
+	if then {
+		for k, v := range l.schema.At(base + "/if/properties") {
+			if c, ok := v.(map[string]any)["const"]; ok {
+				return fmt.Sprintf(" when %s = %q", k, fmt.Sprint(c))
+			}
 		}
+	}
+	if req, ok := l.schema.At(base + "/if")["required"].([]any); ok && len(req) == 1 {
+		if then {
+			return fmt.Sprintf(" when %s is given", req[0])
+		}
+		return fmt.Sprintf(" when %s is not given", req[0])
 	}
 	return ""
 }

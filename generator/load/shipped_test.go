@@ -60,7 +60,8 @@ var seeds = map[string]bool{
 
 // TestShippedSourcesAndSchemas guards what editors and readers rely on: every
 // file's #:schema line resolves, relative to the file, to the schema of its
-// kind in this repository, every source names one of the seeds, and every
+// kind in this repository, every source that names a seed names one of the
+// five seeds (other documents are cited by title and date), and every
 // seed is the source of some policy.
 func TestShippedSourcesAndSchemas(t *testing.T) {
 	h, diags := Load(shipped(t))
@@ -71,6 +72,9 @@ func TestShippedSourcesAndSchemas(t *testing.T) {
 	for _, p := range h.All() {
 		hd := p.Head()
 		for _, s := range hd.Source {
+			if s.Seed == "" {
+				continue // a document by title and date (minutes, a memo)
+			}
 			if !seeds[s.Seed] {
 				t.Errorf("%s: source names %q, which is not a seed", hd.File, s.Seed)
 			}
