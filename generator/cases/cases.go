@@ -320,7 +320,11 @@ func RunDir(dir, shown string, h *policy.Handbook) ([]Worked, diag.List, error) 
 		if err != nil {
 			return nil, nil, err
 		}
-		f := load.File{Path: path.Join(shown, filepath.Base(p)), Data: data}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		f := load.File{Path: path.Join(shown, filepath.Base(p)), Data: data, Disk: abs}
 		c, diags := Read(f, h)
 		if len(diags) > 0 {
 			all = append(all, diags...)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path"
 	"regexp"
 	"runtime"
 	"sort"
@@ -205,6 +206,11 @@ func (l *loader) file(f File) *unit {
 		l.diags.Add(at(1, 10), "", "unknown schema %q: want one of %s", m[1], strings.Join(names, ", "))
 		return nil
 	}
+	// The kind is known: a directive that does not resolve is reported, and
+	// the file is checked all the same.
+	if msg := schemaProblem(f, m[1]); msg != "" {
+		l.diags.Add(at(1, directiveCol(first, m[1])), "", "%s", msg)
+	}
 
 	// Stage 2: strict decoding.
 	var doc map[string]any
@@ -308,6 +314,15 @@ func (l *loader) validate(f File, src string, doc map[string]any, pick func(*sch
 	return u, !floats
 }
 
+// directiveCol returns the column of target in the #:schema line.
+func directiveCol(line, target string) int {
+	i := strings.Index(line, target)
+	if i < 0 {
+		return 1
+	}
+	return diag.ColumnOf([]byte(line), i)
+}
+
 // Document is a TOML file that passed its schema, with the positions of its
 // keys, for callers that convert it themselves (worked cases).
 type Document struct {
@@ -324,7 +339,9 @@ func (d *Document) ValuePos(ptr string) diag.Pos {
 }
 
 // DecodeCase decodes a worked case (testdata/cases/*.toml) and checks it
-// against the case schema, reporting every problem at its position.
+// against the case schema, reporting every problem at its position. Its
+// #:schema line is checked by CaseDirective, not here: calc computes a case
+// wherever it was written.
 func DecodeCase(f File) (*Document, diag.List) {
 	l := &loader{broken: map[policy.Kind]map[string]bool{}}
 	src := string(bytes.TrimPrefix(f.Data, []byte("\ufeff")))
@@ -339,6 +356,34 @@ func DecodeCase(f File) (*Document, diag.List) {
 		return nil, l.diags
 	}
 	return &Document{File: f, Data: doc, ix: u.ix}, nil
+}
+
+// IsCase reports whether a file's first line names the schema of worked
+// cases (#:schema …/case.schema.json).
+func IsCase(f File) bool {
+	first, _, _ := strings.Cut(string(bytes.TrimPrefix(f.Data, []byte("\ufeff"))), "\n")
+	m := schemaLine.FindStringSubmatch(strings.TrimRight(first, "\r"))
+	return m != nil && path.Base(m[1]) == schema.CaseFile
+}
+
+// CaseDirective checks the #:schema line of a worked case, which is
+// optional (a case written for calc may have none): when there is one, it
+// must name the case schema and resolve from the file as a policy's must.
+func CaseDirective(f File) diag.List {
+	var diags diag.List
+	first, _, _ := strings.Cut(string(bytes.TrimPrefix(f.Data, []byte("\ufeff"))), "\n")
+	first = strings.TrimRight(first, "\r")
+	m := schemaLine.FindStringSubmatch(first)
+	if m == nil {
+		return nil
+	}
+	at := diag.Pos{File: f.Path, Line: 1, Col: directiveCol(first, m[1])}
+	if path.Base(m[1]) != schema.CaseFile {
+		diags.Add(at, "", "a worked case names the case schema, %s, not %s", schema.CaseFile, path.Base(m[1]))
+	} else if msg := schemaProblem(f, m[1]); msg != "" {
+		diags.Add(at, "", "%s", msg)
+	}
+	return diags
 }
 
 // Parse decodes a policy file as TOML, without checking it, for callers that
