@@ -397,21 +397,22 @@ type decision struct {
 	Link   string // the page that shows the policy, "" for none
 }
 
-// seedGroup is the decisions taken on one seed document.
+// seedGroup is the decisions taken on one source document: a seed, or
+// another document named by its title and date.
 type seedGroup struct {
-	Seed      string
+	Seed      string // Source.Document
 	Decisions []decision
 }
 
-// decisions groups every note of every version by the seed its policy
-// first cites.
+// decisions groups every note of every version by the document its policy
+// first cites (a seed, or minutes or a memo by title and date).
 func (b *builder) decisions() []seedGroup {
 	bySeed := map[string][]decision{}
 	for _, p := range b.h.All() {
 		hd := p.Head()
 		seed := "（未注明）"
 		if len(hd.Source) > 0 {
-			seed = hd.Source[0].Seed
+			seed = hd.Source[0].Document()
 		}
 		for _, n := range hd.Note {
 			bySeed[seed] = append(bySeed[seed], decision{Note: n, Policy: hd, Link: pageOf(hd)})
