@@ -89,6 +89,12 @@ func (l *compiler) checkPayPlan(u *unit, p *policy.PayPlan) {
 			t = formula.Bool
 		}
 		declare(fmt.Sprintf("/input/%d/name", i), in.Name, t)
+		if in.Event != "" && in.Kind != "count" {
+			l.verrf(u, fmt.Sprintf("/input/%d/event", i), "only an input of kind \"count\" can count a points event, not one of kind %q", in.Kind)
+		}
+		if in.Event != "" && p.PointsSystem == "" {
+			l.verrf(u, fmt.Sprintf("/input/%d/event", i), "event %q: the pay plan has no points_system to count it in", in.Event)
+		}
 		if in.Scorecard != "" && in.Kind != "score" {
 			l.verrf(u, fmt.Sprintf("/input/%d/scorecard", i), "only an input of kind \"score\" can take its value from a scorecard, not one of kind %q", in.Kind)
 		}

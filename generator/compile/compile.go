@@ -115,6 +115,7 @@ func Compile(ps []policy.Policy, broken map[policy.Kind]map[string]bool) (*polic
 	l.crossCheck()
 	h := policy.New(ps)
 	l.checkNumbers(h)
+	l.checkEvents(h)
 	if len(l.problems) > 0 {
 		return nil, l.problems
 	}

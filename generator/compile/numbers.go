@@ -2,6 +2,7 @@ package compile
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/kefu-hr/handbook/generator/policy"
 )
@@ -53,6 +54,37 @@ func (l *compiler) checkNumbers(hs *policy.Handbook) {
 		}
 		for i, t := range r.Term {
 			texts(fmt.Sprintf("/term/%d/text", i), t.Text)
+		}
+	}
+}
+
+// checkEvents checks that each pay input counting a points event names a
+// fixed event of the plan's points system, in every version of it in effect
+// while the plan is (the version in effect when the plan takes effect, or
+// the latest).
+func (l *compiler) checkEvents(hs *policy.Handbook) {
+	for _, u := range l.units {
+		p, ok := u.pol.(*policy.PayPlan)
+		if !ok || p.PointsSystem == "" || l.broken[policy.KindPoints][p.PointsSystem] {
+			continue
+		}
+		ps, _ := hs.At(policy.KindPoints, p.PointsSystem, p.EffectiveFrom).(*policy.Points)
+		if ps == nil {
+			ps, _ = hs.Latest(policy.KindPoints, p.PointsSystem).(*policy.Points)
+		}
+		if ps == nil {
+			continue // an unknown points system is reported as a reference
+		}
+		var ids []string
+		for _, e := range ps.Event {
+			if !e.Discretionary { // an award has points decided each time, not a count
+				ids = append(ids, e.ID)
+			}
+		}
+		for i, in := range p.Input {
+			if in.Event != "" && !slices.Contains(ids, in.Event) {
+				l.verrf(u, fmt.Sprintf("/input/%d/event", i), "points system %s has no fixed event %q%s", ps.ID, in.Event, didYouMean(in.Event, ids))
+			}
 		}
 	}
 }

@@ -170,6 +170,9 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		return Result{}, fmt.Errorf("no pay plan %q in effect on %s", role.PayPlan, d.Format("2006-01-02"))
 	}
 	values, err := ScoredInputs(plan, c.Pay, r.Scores)
+	if err == nil {
+		values, err = CountedInputs(plan, values, c.Points)
+	}
 	if err != nil {
 		return Result{}, fmt.Errorf("pay plan %s: %w", plan.ID, err)
 	}
@@ -275,6 +278,40 @@ func ScoredInputs(plan *policy.PayPlan, vals map[string]formula.Value, scores []
 			}
 			out[def.Name] = formula.Value{Num: scores[i].Total}
 		}
+	}
+	return out, nil
+}
+
+// CountedInputs returns the pay inputs with, for each input that counts a
+// points event, the number of times the month's points give that event,
+// when they are given. It copies the map only when it fills something in.
+// A number given by hand as well must agree with the count: the same fact
+// is not entered twice with two values.
+func CountedInputs(plan *policy.PayPlan, vals map[string]formula.Value, pts *PointsInput) (map[string]formula.Value, error) {
+	if pts == nil {
+		return vals, nil
+	}
+	out, copied := vals, false
+	var problems []string
+	for _, def := range plan.Input {
+		if def.Event == "" {
+			continue
+		}
+		n := exact.FromInt(int64(pts.Events[def.Event]))
+		if v, given := vals[def.Name]; given {
+			if v.IsBool || v.Num.Cmp(n) != 0 {
+				problems = append(problems, fmt.Sprintf("%s: given as %s, but the month's points count event %s %s times; they must agree (or give only the points)", def.Name, valueString(v), def.Event, n))
+			}
+			continue
+		}
+		if !copied {
+			out, copied = make(map[string]formula.Value, len(vals)+1), true
+			maps.Copy(out, vals)
+		}
+		out[def.Name] = formula.Value{Num: n}
+	}
+	if len(problems) > 0 {
+		return nil, &InputError{Problems: problems}
 	}
 	return out, nil
 }

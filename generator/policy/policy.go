@@ -550,7 +550,11 @@ type PayInput struct {
 	// Scorecard, for a score, names the scorecard whose total it is: given
 	// that scorecard's items, the engine computes the total and uses it.
 	Scorecard string `toml:"scorecard"`
-	Note      string `toml:"note"`
+	// Event, for a count, names the event of the plan's points system
+	// whose occurrences it is: given the month's points, the engine counts
+	// them, and a number given as well must agree.
+	Event string `toml:"event"`
+	Note  string `toml:"note"`
 }
 
 // Table is a lookup table local to a pay plan.
