@@ -129,6 +129,13 @@ func (g *gen) person(id, roleID string, per engine.Period) engine.Case {
 			c.Points = g.points(ps)
 		}
 	}
+	if c.Points != nil {
+		for _, def := range plan.Input {
+			if def.Event != "" {
+				delete(c.Pay, def.Name) // the engine counts it in the points
+			}
+		}
+	}
 	if plan.RedLines != "" && g.r.IntN(40) == 0 {
 		if rl, _ := g.h.At(policy.KindRedLines, plan.RedLines, d).(*policy.RedLines); rl != nil && len(rl.Line) > 0 {
 			c.RedLines = []string{rl.Line[g.r.IntN(len(rl.Line))].ID}
