@@ -8,6 +8,16 @@
 // modify it. Numbers are exact decimals
 // (package exact); formulas are parsed (package formula).
 //
+// The scoring kinds of scorecard items are a closed set, one file each
+// (kind_tiers.go, kind_yesno.go …): a file holds its rule type (a
+// ScoringRule), the keys, checks and constructor Compile uses (a
+// ScoringKind, registered from the file), and everything the other stages
+// ask of a kind: its score and the clause fired, its clauses, what its
+// trace shows, its Chinese explanation and grading, its boundary probes,
+// the shape of its input, its synthetic sample for the pay diff and its
+// integer path for engine.Card. Adding a kind is one file here, its keys
+// in the JSON Schema, and a fixture; no other package switches on the kind.
+//
 // Used by generator/batch, generator/bundle, generator/cases, generator/cli,
 // generator/compile, generator/coverage, generator/diff, generator/engine,
 // generator/explain, generator/inputs, generator/internal/fixture,
