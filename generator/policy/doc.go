@@ -15,8 +15,14 @@
 // ask of a kind: its score and the clause fired, its clauses, what its
 // trace shows, its Chinese explanation and grading, its boundary probes,
 // the shape of its input, its synthetic sample for the pay diff and its
-// integer path for engine.Card. Adding a kind is one file here, its keys
-// in the JSON Schema, and a fixture; no other package switches on the kind.
+// integer path for engine.Card. No other package switches on the kind:
+// the input forms and case files go by the shape of the input (Shape), and
+// the compiler checks that a kind has every method. Adding a kind that
+// reads a number (or another existing Shape) from existing item keys is
+// one file here, the kind in the JSON Schema, its row in the language
+// reference (policies/README.md) and a fixture; a new item key
+// also needs its field on Item and its line in compile's list of
+// scoring-specific keys.
 //
 // Used by generator/batch, generator/bundle, generator/cases, generator/cli,
 // generator/compile, generator/coverage, generator/diff, generator/engine,
