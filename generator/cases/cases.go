@@ -181,7 +181,8 @@ func (c *conv) values(ptr string, m map[string]any) map[string]formula.Value {
 	return out
 }
 
-// items types the inputs of one scorecard by the scoring kind of each item.
+// items types the inputs of one scorecard by the shape of each item's input
+// (policy.ScoringRule.Field).
 func (c *conv) items(ptr string, card *policy.Scorecard, m map[string]any) map[string]engine.ItemInput {
 	kinds := map[string]*policy.Item{}
 	for pi := range card.Part {
@@ -200,29 +201,33 @@ func (c *conv) items(ptr string, card *policy.Scorecard, m map[string]any) map[s
 		}
 		v := m[id]
 		var in engine.ItemInput
-		switch it.Scoring {
-		case policy.ScoreYesNo:
+		var shape policy.Shape
+		if it.Rule != nil {
+			shape = it.Rule.Field(it).Shape
+		}
+		switch shape {
+		case policy.ShapeYesNo:
 			b, ok := v.(bool)
 			if !ok {
 				c.errf(p, "item %s is scored yes/no: write true or false", id)
 				continue
 			}
 			in.Yes = &b
-		case policy.ScoreLevels:
+		case policy.ShapeLevel:
 			n, ok := v.(int64)
 			if !ok || n < 1 || n > 5 {
 				c.errf(p, "item %s is scored by level: write 1 to 5", id)
 				continue
 			}
 			in.Level = int(n)
-		case policy.ScoreChoice:
+		case policy.ShapePick:
 			s, ok := v.(string)
 			if !ok {
 				c.errf(p, "item %s is scored by choice: write the id of a description", id)
 				continue
 			}
 			in.Choice = s
-		case policy.ScoreChecklist:
+		case policy.ShapeChecks:
 			a, ok := v.([]any)
 			if !ok {
 				c.errf(p, "item %s is a checklist: write the ids of the checks met, e.g. [\"a\", \"b\"]", id)
@@ -232,14 +237,14 @@ func (c *conv) items(ptr string, card *policy.Scorecard, m map[string]any) map[s
 			for _, x := range a {
 				in.Checks = append(in.Checks, x.(string))
 			}
-		case policy.ScoreFormula:
+		case policy.ShapeNamed:
 			t, ok := v.(map[string]any)
 			if !ok {
 				c.errf(p, "item %s is computed from named inputs: write { %s }", id, inputNames(it))
 				continue
 			}
 			in.Named = c.values(p, t)
-		default:
+		case policy.ShapeNumber:
 			x, ok := c.decimal(p, v)
 			if !ok {
 				continue

@@ -153,29 +153,6 @@ func quote(d *exact.Decimal) string { return strconv.Quote(d.String()) }
 
 // ---- scorecards
 
-// scoringKeys lists, for each scoring kind, the item keys it uses beyond the
-// common ones; a key of another kind is an error.
-var scoringKeys = map[string][]string{
-	policy.ScoreTiers:        {"input", "tiers"},
-	policy.ScoreYesNo:        {"input", "yes", "no"},
-	policy.ScoreDeduction:    {"input", "full", "per", "floor", "requirements"},
-	policy.ScoreLinear:       {"input", "par", "base", "step", "up", "down", "min", "max"},
-	policy.ScoreLevels:       {"competency", "levels"},
-	policy.ScoreChoice:       {"choices"},
-	policy.ScoreChecklist:    {"checks"},
-	policy.ScoreProportional: {"input", "scale"},
-	policy.ScoreFormula:      {"inputs", "formula"},
-}
-
-// inputKinds lists the input kinds each scoring kind accepts.
-var inputKinds = map[string][]string{
-	policy.ScoreTiers:        {"percent", "count", "money", "hours", "score"},
-	policy.ScoreYesNo:        {"yesno"},
-	policy.ScoreDeduction:    {"count"},
-	policy.ScoreLinear:       {"percent", "count", "money", "hours", "score"},
-	policy.ScoreProportional: {"score", "percent"},
-}
-
 func (l *compiler) checkScorecard(u *unit, s *policy.Scorecard) {
 	shares := make([]exact.Decimal, len(s.Part))
 	// Item ids are unique across the parts of a scorecard.
@@ -256,10 +233,12 @@ func (l *compiler) checkItem(u *unit, ptr string, it *policy.Item) {
 	}
 }
 
-// checkItemKeys checks the keys of an item for its scoring kind.
+// checkItemKeys checks the keys of an item for its scoring kind, then the
+// kind's own checks (policy.ScoringKind).
 func (l *compiler) checkItemKeys(u *unit, ptr string, it *policy.Item) {
+	kind, known := policy.LookupScoring(it.Scoring)
 	allowed := map[string]bool{}
-	for _, k := range scoringKeys[it.Scoring] {
+	for _, k := range kind.Keys {
 		allowed[k] = true
 	}
 	for _, k := range sortedKeys(present(it)) {
@@ -267,122 +246,52 @@ func (l *compiler) checkItemKeys(u *unit, ptr string, it *policy.Item) {
 			l.errf(u, ptr+"/"+k, "key %q does not apply to scoring = %q", k, it.Scoring)
 		}
 	}
-	if kinds, ok := inputKinds[it.Scoring]; ok && it.Input != nil && !slices.Contains(kinds, it.Input.Kind) {
+	if kinds := kind.InputKinds; kinds != nil && it.Input != nil && !slices.Contains(kinds, it.Input.Kind) {
 		l.verrf(u, ptr+"/input/kind", "scoring = %q needs an input of kind %s, not %q", it.Scoring, strings.Join(kinds, " or "), it.Input.Kind)
 	}
-	capPts := it.Cap()
-	over := func(p string, best exact.Decimal, what string) {
-		if best.Cmp(capPts) > 0 && it.Weight.Sign() >= 0 {
-			if it.BonusMax != nil {
-				l.verrf(u, p, "%s gives %s points, more than the weight %s plus bonus_max %s", what, best, it.Weight, it.BonusMax)
-			} else {
-				l.verrf(u, p, "%s gives %s points, more than the item's weight %s", what, best, it.Weight)
-			}
-		}
+	c := itemChecker{l, u, ptr}
+	c.negative("/weight", &it.Weight, "weight")
+	c.negative("/bonus_max", it.BonusMax, "bonus_max")
+	if known {
+		kind.Check(it, c)
 	}
-	negative := func(p string, x *exact.Decimal, what string) {
-		if x != nil && x.Sign() < 0 {
-			l.verrf(u, p, "%s must not be negative: %s", what, x)
-		}
+}
+
+// itemChecker is where a scoring kind reports the problems of an item at
+// ptr (policy.ItemChecker).
+type itemChecker struct {
+	l   *compiler
+	u   *unit
+	ptr string
+}
+
+func (c itemChecker) KeyErrorf(ptr, format string, args ...any) {
+	c.l.errf(c.u, c.ptr+ptr, format, args...)
+}
+
+func (c itemChecker) Errorf(ptr, format string, args ...any) {
+	c.l.verrf(c.u, c.ptr+ptr, format, args...)
+}
+
+func (c itemChecker) Intervals(ptrs []string, ivs []policy.Interval) {
+	rows := make([]row, len(ivs))
+	for i := range ivs {
+		rows[i] = row{c.ptr + ptrs[i], ivs[i]}
 	}
-	negative(ptr+"/weight", &it.Weight, "weight")
-	negative(ptr+"/bonus_max", it.BonusMax, "bonus_max")
-	switch it.Scoring {
-	case policy.ScoreTiers:
-		rows := make([]row, len(it.Tiers))
-		for i, t := range it.Tiers {
-			tp := fmt.Sprintf("%s/tiers/%d", ptr, i)
-			rows[i] = row{tp, t.Interval}
-			negative(tp+"/points", &it.Tiers[i].Points, "points")
-			over(tp+"/points", t.Points, tierName(i))
-			// (Rows out of order have their own message.)
-			if prev := it.Tiers[max(i-1, 0)]; i > 0 && t.Points.Cmp(prev.Points) > 0 && (prev.Min == nil || t.Min == nil || t.Min.Cmp(*prev.Min) < 0) {
-				l.verrf(u, tp+"/points", "%s gives more points (%s) than the better tier above it (%s): a worse result must never score more", tierName(i), t.Points, prev.Points)
-			}
-		}
-		l.checkIntervals(u, rows)
-	case policy.ScoreYesNo:
-		over(ptr+"/yes", *it.Yes, "yes")
-		over(ptr+"/no", *it.No, "no")
-		negative(ptr+"/yes", it.Yes, "points")
-		negative(ptr+"/no", it.No, "points")
-	case policy.ScoreDeduction:
-		over(ptr+"/full", *it.Full, "full")
-		if it.Per.Sign() <= 0 {
-			l.verrf(u, ptr+"/per", "per must be more than 0: it is the points deducted per unit")
-		}
-		if it.Floor != nil && it.Floor.Cmp(*it.Full) > 0 {
-			l.verrf(u, ptr+"/floor", "floor %s is above full %s", it.Floor, it.Full)
-		}
-		negative(ptr+"/floor", it.Floor, "floor")
-	case policy.ScoreLinear:
-		if it.Step.Sign() <= 0 {
-			l.verrf(u, ptr+"/step", "step must be more than 0")
-		}
-		negative(ptr+"/up", it.Up, "up")
-		negative(ptr+"/down", it.Down, "down")
-		negative(ptr+"/min", it.Min, "min")
-		over(ptr+"/base", *it.Base, "par")
-		if it.Max != nil {
-			over(ptr+"/max", *it.Max, "max")
-		}
-		if it.Min != nil && it.Min.Cmp(*it.Base) > 0 {
-			l.verrf(u, ptr+"/min", "min %s is above base %s", it.Min, it.Base)
-		}
-	case policy.ScoreLevels:
-		seen := map[int]bool{}
-		var prev *exact.Decimal
-		for i, lv := range it.Levels {
-			lp := fmt.Sprintf("%s/levels/%d", ptr, i)
-			switch {
-			case lv.Level < 1 || lv.Level > 5:
-				l.verrf(u, lp+"/level", "level %d is outside 1–5", lv.Level)
-			case seen[lv.Level]:
-				l.verrf(u, lp+"/level", "level %d is given twice", lv.Level)
-			case lv.Level != i+1:
-				l.verrf(u, lp+"/level", "levels must be listed 1 to 5 in order: found level %d in place %d", lv.Level, i+1)
-			}
-			seen[lv.Level] = true
-			negative(lp+"/points", &it.Levels[i].Points, "points")
-			if prev != nil && lv.Points.Cmp(*prev) < 0 {
-				l.verrf(u, lp+"/points", "level %d gives fewer points (%s) than the level below it (%s)", lv.Level, lv.Points, prev)
-			}
-			p := it.Levels[i].Points
-			prev = &p
-			over(lp+"/points", lv.Points, fmt.Sprintf("level %d", lv.Level))
-		}
-	case policy.ScoreChoice:
-		for i, c := range it.Choices {
-			cp := fmt.Sprintf("%s/choices/%d/points", ptr, i)
-			negative(cp, &it.Choices[i].Points, "points")
-			over(cp, c.Points, "choice "+strconv.Quote(c.ID))
-		}
-		unique(l, u, "choice id", it.Choices, each(ptr+"/choices", "id"), func(c policy.Choice) string { return c.ID })
-	case policy.ScoreChecklist:
-		pts := make([]exact.Decimal, len(it.Checks))
-		for i, c := range it.Checks {
-			pts[i] = c.Points
-			negative(fmt.Sprintf("%s/checks/%d/points", ptr, i), &it.Checks[i].Points, "points")
-		}
-		over(ptr+"/checks", sum(pts), "the whole checklist")
-		unique(l, u, "check id", it.Checks, each(ptr+"/checks", "id"), func(c policy.Choice) string { return c.ID })
-	case policy.ScoreProportional:
-		if it.Scale.Sign() <= 0 {
-			l.verrf(u, ptr+"/scale", "scale must be more than 0")
-		}
-	case policy.ScoreFormula:
-		names := map[string]formula.Type{}
-		for i, in := range it.Inputs {
-			if in.Name == "" {
-				l.errf(u, fmt.Sprintf("%s/inputs/%d", ptr, i), "missing required key \"name\"")
-			}
-			names[in.Name] = formula.Num
-			if in.Kind == "yesno" {
-				names[in.Name] = formula.Bool
-			}
-		}
-		unique(l, u, "input name", it.Inputs, each(ptr+"/inputs", "name"), func(in policy.Input) string { return in.Name })
-		it.Expr = l.formula(u, ptr+"/formula", it.Formula, formula.Env{Names: names})
+	c.l.checkIntervals(c.u, rows)
+}
+
+func (c itemChecker) Unique(what, list, key string, ids []string) {
+	unique(c.l, c.u, what, ids, each(c.ptr+list, key), func(id string) string { return id })
+}
+
+func (c itemChecker) Formula(ptr, src string, env formula.Env) *formula.Expr {
+	return c.l.formula(c.u, c.ptr+ptr, src, env)
+}
+
+func (c itemChecker) negative(ptr string, x *exact.Decimal, what string) {
+	if x != nil && x.Sign() < 0 {
+		c.Errorf(ptr, "%s must not be negative: %s", what, x)
 	}
 }
 
@@ -422,12 +331,4 @@ func sortedKeys(m map[string]bool) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-// tierName names the i-th tier of a table for messages.
-func tierName(i int) string {
-	if i == 0 {
-		return "the best tier"
-	}
-	return fmt.Sprintf("tier %d", i+1)
 }

@@ -29,12 +29,7 @@ type Probe struct {
 
 // epsilon is the step used around thresholds: 0.01 for amounts, rates and
 // scores (the precision people enter), 1 for counts.
-func epsilon(kind string) exact.Decimal {
-	if kind == "count" {
-		return exact.FromInt(1)
-	}
-	return exact.MustParse("0.01")
-}
+func epsilon(kind string) exact.Decimal { return policy.Epsilon(kind) }
 
 // Boundaries generates and computes the boundary probes of every scorecard
 // item, band table, ladder step, pay plan's own table and quarterly ledger
@@ -356,82 +351,26 @@ func dedupe(xs []exact.Decimal) []exact.Decimal {
 	return slices.CompactFunc(xs, func(a, b exact.Decimal) bool { return a.Cmp(b) == 0 })
 }
 
-// itemProbes generates the probes of one scorecard item.
+// itemProbes generates the probes of one scorecard item: the inputs its
+// kind tries (policy.ScoringRule.Probes), then the most its input can be
+// and just above it.
 func itemProbes(h *policy.Header, it *policy.Item) []Probe {
-	var ins []engine.ItemInput
-	var labels []string
-	num := func(x exact.Decimal) {
-		if x.Sign() < 0 || it.Input != nil && it.Input.Max != nil && x.Cmp(*it.Input.Max) > 0 {
-			return
-		}
-		v := x
-		ins, labels = append(ins, engine.ItemInput{Value: &v}), append(labels, x.String())
-	}
 	kind := ""
 	if it.Input != nil {
 		kind = it.Input.Kind
 	}
-	switch r := it.Rule.(type) {
-	case policy.TiersRule:
-		var xs []exact.Decimal
-		for _, t := range r.Tiers {
-			xs = append(xs, around(t.Interval, epsilon(kind))...)
-		}
-		for _, x := range dedupe(xs) {
-			num(x)
-		}
-	case policy.LinearRule:
-		for _, x := range dedupe([]exact.Decimal{r.Par.Sub(r.Step), r.Par.Sub(r.Step).Add(epsilon(kind)), r.Par,
-			r.Par.Add(r.Step).Sub(epsilon(kind)), r.Par.Add(r.Step), r.Par.Add(r.Step.Mul(exact.FromInt(40)))}) {
-			num(x)
-		}
-	case policy.DeductionRule:
-		n := 3
-		if len(it.Requirements) > 0 {
-			n = len(it.Requirements)
-		}
-		for i := 0; i <= n; i++ {
-			num(exact.FromInt(int64(i)))
-		}
-	case policy.ProportionalRule:
-		num(exact.FromInt(0))
-		num(r.Scale)
-	case policy.YesNoRule:
-		for _, b := range []bool{true, false} {
-			v := b
-			ins, labels = append(ins, engine.ItemInput{Yes: &v}), append(labels, map[bool]string{true: "是", false: "否"}[b])
-		}
-	case policy.LevelsRule:
-		for _, l := range r.Levels {
-			ins, labels = append(ins, engine.ItemInput{Level: l.Level}), append(labels, fmt.Sprintf("%d级", l.Level))
-		}
-	case policy.ChoiceRule:
-		for _, c := range r.Choices {
-			ins, labels = append(ins, engine.ItemInput{Choice: c.ID}), append(labels, c.ID)
-		}
-	case policy.ChecklistRule:
-		var all []string
-		for _, c := range r.Checks {
-			all = append(all, c.ID)
-		}
-		ins, labels = append(ins, engine.ItemInput{Checks: nil}, engine.ItemInput{Checks: all}), append(labels, "无", "全部")
-	case policy.FormulaRule:
-		// Formula items have no generic domain: the worked cases cover them.
-		named := map[string]formula.Value{}
-		for _, in := range r.Inputs {
-			named[in.Name] = formula.Value{Num: exact.FromInt(0), IsBool: in.Kind == "yesno"}
-		}
-		ins, labels = append(ins, engine.ItemInput{Named: named}), append(labels, "全为0")
-	case nil:
+	var ins []policy.Probe
+	if it.Rule != nil {
+		ins = it.Rule.Probes(it)
 	}
 	out := make([]Probe, 0, len(ins)+2)
-	for i, in := range ins {
-		pts, clause, err := engine.ScoreItem(it, in)
+	for _, in := range ins {
+		pts, clause, err := engine.ScoreItem(it, in.In)
 		res := pts.String() + " 分"
 		if err != nil {
 			res = "error: " + err.Error()
 		}
-		out = append(out, Probe{Ref: ref(h, it.ID), Clause: clause, Input: labels[i], Result: res})
+		out = append(out, Probe{Ref: ref(h, it.ID), Clause: clause, Input: in.Label, Result: res})
 	}
 	// The most an input can be, and just above it: refused.
 	if it.Input != nil && it.Input.Max != nil {

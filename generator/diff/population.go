@@ -296,114 +296,38 @@ func (g *gen) skill() int {
 	return min(max(g.ability+g.r.IntN(301)-150, 0), 1000)
 }
 
-// rank picks one of n options ordered best first: the better the skill, the
-// better the option.
-func rank(skill, n int) int { return (1000 - skill) * n / 1001 }
-
-// byPoints returns the indexes of points sorted from most to fewest.
-func byPoints(points []exact.Decimal) []int {
-	idx := make([]int, len(points))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return points[idx[a]].Cmp(points[idx[b]]) > 0 })
-	return idx
-}
-
-// item draws the input of one scorecard item for its scoring kind, better
-// inputs for abler people.
+// item draws the input of one scorecard item with its kind
+// (policy.ScoringRule.Sample), better inputs for abler people.
 func (g *gen) item(it *policy.Item) engine.ItemInput {
-	var max *exact.Decimal
-	kind := ""
-	if it.Input != nil {
-		max, kind = it.Input.Max, it.Input.Kind
-	}
-	clamp := func(x exact.Decimal) *exact.Decimal {
-		if x.Sign() < 0 {
-			x = exact.FromInt(0)
-		}
-		if max != nil && x.Cmp(*max) > 0 {
-			x = *max
-		}
-		return &x
-	}
 	f := g.skill()
 	good := g.r.IntN(1000) < f
-	switch r := it.Rule.(type) {
-	case policy.YesNoRule:
-		b := good == (r.Yes.Cmp(r.No) >= 0)
-		return engine.ItemInput{Yes: &b}
-	case policy.LevelsRule:
-		pts := make([]exact.Decimal, len(r.Levels))
-		for i, l := range r.Levels {
-			pts[i] = l.Points
+	if it.Rule == nil {
+		kind := ""
+		if it.Input != nil {
+			kind = it.Input.Kind
 		}
-		return engine.ItemInput{Level: r.Levels[byPoints(pts)[rank(f, len(pts))]].Level}
-	case policy.ChoiceRule:
-		pts := make([]exact.Decimal, len(r.Choices))
-		for i, c := range r.Choices {
-			pts[i] = c.Points
-		}
-		return engine.ItemInput{Choice: r.Choices[byPoints(pts)[rank(f, len(pts))]].ID}
-	case policy.ChecklistRule:
-		ids := []string{}
-		for _, c := range r.Checks {
-			if g.r.IntN(1000) < f {
-				ids = append(ids, c.ID)
-			}
-		}
-		return engine.ItemInput{Checks: ids}
-	case policy.DeductionRule:
-		n := 0
-		if !good {
-			n = 1 + g.r.IntN(3)
-		}
-		return engine.ItemInput{Value: clamp(exact.FromInt(int64(n)))}
-	case policy.FormulaRule:
-		named := map[string]formula.Value{}
-		for _, in := range r.Inputs {
-			v := g.value(in.Kind, exact.FromInt(100000), in.Max)
-			if in.Kind == "count" {
-				v = formula.Value{Num: exact.FromInt(int64(g.r.IntN(12)))}
-				if in.Max != nil && v.Num.Cmp(*in.Max) > 0 {
-					v.Num = *in.Max
-				}
-			}
-			named[in.Name] = v
-		}
-		return engine.ItemInput{Named: named}
-	case policy.TiersRule:
-		pts := make([]exact.Decimal, len(r.Tiers))
-		for i, t := range r.Tiers {
-			pts[i] = t.Points
-		}
-		t := r.Tiers[byPoints(pts)[rank(f, len(pts))]]
-		lo := exact.FromInt(0)
-		if t.Min != nil {
-			lo = *t.Min
-		}
-		var hi exact.Decimal
-		if t.Below != nil {
-			hi = *t.Below
-		} else {
-			// the open top tier: up to a quarter above its threshold
-			hi = lo.Add(lo.Shift(-2).Mul(exact.FromInt(25))).Add(exact.FromInt(1))
-		}
-		return engine.ItemInput{Value: clamp(g.between(lo, hi, kind))}
-	case policy.LinearRule:
-		// par ± up to six steps, above par for the able when a step up
-		// earns points.
-		steps := exact.FromInt(int64((f - 500) * 6 / 5)).Shift(-2)
-		if r.Up.Sign() == 0 {
-			steps = steps.Neg()
-		}
-		return engine.ItemInput{Value: clamp(g.whole(r.Par.Add(r.Step.Mul(steps)), kind))}
-	case policy.ProportionalRule:
-		x := r.Scale.Mul(exact.FromInt(int64(f))).Shift(-3)
-		return engine.ItemInput{Value: clamp(g.whole(x, kind))}
-	case nil:
+		x := g.between(exact.FromInt(0), exact.FromInt(100), kind)
+		return engine.ItemInput{Value: &x}
 	}
-	return engine.ItemInput{Value: clamp(g.between(exact.FromInt(0), exact.FromInt(100), kind))}
+	return it.Rule.Sample(it, &sampler{g, f, good})
+}
+
+// sampler is a gen drawing one item, with the person's skill on it.
+type sampler struct {
+	g    *gen
+	f    int
+	good bool
+}
+
+func (s *sampler) Skill() int     { return s.f }
+func (s *sampler) Good() bool     { return s.good }
+func (s *sampler) IntN(n int) int { return s.g.r.IntN(n) }
+func (s *sampler) Between(lo, hi exact.Decimal, kind string) exact.Decimal {
+	return s.g.between(lo, hi, kind)
+}
+func (s *sampler) Whole(x exact.Decimal, kind string) exact.Decimal { return s.g.whole(x, kind) }
+func (s *sampler) Value(kind string, scale exact.Decimal, max *exact.Decimal) formula.Value {
+	return s.g.value(kind, scale, max)
 }
 
 // between draws lo ≤ x < hi in hundredths (whole numbers for counts).

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"math/bits"
-
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
@@ -34,24 +32,17 @@ type Card struct {
 	fast   bool // every number of the card fits
 }
 
-// places is the scale of a card's integers: 10^4.
-const places = 4
+// places is the scale of a card's integers: 10^4, the scale of the kinds'
+// integer paths (policy.FastRule).
+const places = policy.FastPlaces
 
 const one = 10000 // 1 at the card's scale
 
+// cardItem is an item of a card: its kind's integer path (nil for none,
+// when the item is scored by its rule and its points converted).
 type cardItem struct {
-	it     *policy.Item
-	rule   policy.ScoringRule
-	max    int64 // the input's maximum, when hasMax
-	hasMax bool
-	tiers  []cardRow // tiers: their intervals and points
-	levels [6]int64  // levels 1–5: points; present[l] says which
-	has    [6]bool
-	// per-kind numbers: yesno (a yes, b no), deduction (a full, b per,
-	// c floor), linear (a par, b base, c step, d up, e down, f min, g max),
-	// proportional (a scale, b weight).
-	a, b, c, d, e, f, g int64
-	general             bool // scored by scoreItem, its points converted
+	it   *policy.Item
+	fast policy.FastRule
 }
 
 type cardPart struct {
@@ -60,12 +51,10 @@ type cardPart struct {
 	share int64 // its share of the total, in percent
 }
 
-// cardRow is an interval [min, below) and what it gives: points for a
-// tier, the row of a band table.
+// cardRow is an interval [min, below) of a band table and its row.
 type cardRow struct {
 	min, below       int64
 	hasMin, hasBelow bool
-	points           int64
 	row              *policy.BandRow
 }
 
@@ -160,10 +149,10 @@ func (c *Card) total(in []ItemInput) (ScoreResult, bool) {
 			return ScoreResult{}, false // a negative zero or sign: Decimals decide
 		}
 		// score = capped × 100 ÷ max, to two decimals, half up.
-		score := roundHalfUp(capped*one, p.max)
+		score := policy.QuoHalfUp(capped*one, p.max)
 		sum += score * p.share
 	}
-	total := roundHalfUp(sum, 1_000_000) // ÷ 100 (the shares are percents), 2 decimals
+	total := policy.QuoHalfUp(sum, 1_000_000) // ÷ 100 (the shares are percents), 2 decimals
 	r := ScoreResult{Scorecard: c.sc.ID, Version: c.sc.Version, Total: exact.FromScaled(total, 2)}
 	t4 := total * 100
 	if row := findRow(c.k, t4); row != nil && row.Value != nil {
@@ -177,148 +166,32 @@ func (c *Card) total(in []ItemInput) (ScoreResult, bool) {
 
 // points scores one slot; false when the general path must decide.
 func (ci *cardItem) points(in *ItemInput) (int64, bool) {
-	if ci.general {
-		p, _, err := scoreItem(ci.it, *in)
-		if err != nil {
-			return 0, false
-		}
-		return scaled(p)
+	if ci.fast != nil {
+		return ci.fast.Points(in)
 	}
-	switch ci.rule.(type) {
-	case policy.TiersRule:
-		x, ok := ci.value(in)
-		if !ok {
-			return 0, false
-		}
-		for i := range ci.tiers {
-			if ci.tiers[i].contains(x) {
-				return ci.tiers[i].points, true
-			}
-		}
+	p, _, err := scoreItem(ci.it, *in)
+	if err != nil {
 		return 0, false
-	case policy.YesNoRule:
-		switch {
-		case in.Yes == nil:
-			return 0, false
-		case *in.Yes:
-			return ci.a, true
-		}
-		return ci.b, true
-	case policy.DeductionRule:
-		x, ok := ci.value(in)
-		if !ok || x%one != 0 || x > 1<<20*one {
-			return 0, false
-		}
-		if x == 0 {
-			return ci.a, true
-		}
-		p := ci.a - ci.b*(x/one)
-		if p <= ci.c {
-			return ci.c, true
-		}
-		return p, true
-	case policy.LinearRule:
-		x, ok := ci.value(in)
-		if !ok {
-			return 0, false
-		}
-		p, diff := ci.b, x-ci.a
-		if diff > 0 {
-			p += ci.d * min(diff/ci.c, 1<<20)
-		} else if diff < 0 {
-			p -= ci.e * min(-diff/ci.c, 1<<20)
-		}
-		if diff/ci.c >= 1<<20 || -diff/ci.c >= 1<<20 {
-			return 0, false // beyond what the integers are sized for
-		}
-		// In the order of scoreItem: the maximum first, then the minimum.
-		return max(min(p, ci.g), ci.f), true
-	case policy.LevelsRule:
-		if in.Level < 1 || in.Level > 5 || !ci.has[in.Level] {
-			return 0, false
-		}
-		return ci.levels[in.Level], true
-	case policy.ProportionalRule:
-		x, ok := ci.value(in)
-		if !ok {
-			return 0, false
-		}
-		x = min(x, ci.a)
-		hi, lo := bits.Mul64(uint64(ci.b), uint64(x))
-		if hi != 0 || lo >= 1<<62 {
-			return 0, false
-		}
-		return roundHalfUp(int64(lo), ci.a*100) * 100, true
-	case policy.ChoiceRule, policy.ChecklistRule, policy.FormulaRule:
-		// general: compileItem marks them so.
 	}
-	return 0, false
+	return scaled(p)
 }
 
-// value is a numeric slot's input, scaled, when it is given, not negative,
-// within the input's maximum and of at most four decimals; the general
-// path reports anything else.
-func (ci *cardItem) value(in *ItemInput) (int64, bool) {
-	if in.Value == nil {
-		return 0, false
-	}
-	x, ok := in.Value.Scaled(places)
-	if !ok || x < 0 || x >= 1<<50 || ci.hasMax && x > ci.max {
-		return 0, false
-	}
-	return x, true
-}
-
-// compileItem converts an item's numbers; false when one does not fit, or
-// when the numbers are such that the integer path could overflow.
+// compileItem converts an item's numbers with its kind's integer path
+// (policy.ScoringRule.Fast); false when one does not fit, or when the
+// numbers are such that the integer path could overflow.
 func compileItem(it *policy.Item) (cardItem, bool) {
-	ci := cardItem{it: it, rule: it.Rule}
+	ci := cardItem{it: it}
+	if it.Rule == nil {
+		return ci, false
+	}
 	ok := true
-	num := func(x exact.Decimal) int64 {
-		v, fits := scaled(x)
-		ok = ok && fits && v < 1<<40 && v > -1<<40
-		return v
-	}
 	if it.Input != nil && it.Input.Max != nil {
-		ci.max, ci.hasMax = num(*it.Input.Max), true
+		v, fits := scaled(*it.Input.Max)
+		ok = fits && v < 1<<40 && v > -1<<40
 	}
-	switch r := it.Rule.(type) {
-	case policy.TiersRule:
-		for i := range r.Tiers {
-			t := &r.Tiers[i]
-			row := cardRow{points: num(t.Points)}
-			if t.Min != nil {
-				row.min, row.hasMin = num(*t.Min), true
-			}
-			if t.Below != nil {
-				row.below, row.hasBelow = num(*t.Below), true
-			}
-			ci.tiers = append(ci.tiers, row)
-		}
-	case policy.YesNoRule:
-		ci.a, ci.b = num(r.Yes), num(r.No)
-	case policy.DeductionRule:
-		ci.a, ci.b, ci.c = num(r.Full), num(r.Per), num(r.Floor)
-	case policy.LinearRule:
-		ci.a, ci.b, ci.c, ci.d, ci.e, ci.f, ci.g = num(r.Par), num(r.Base), num(r.Step), num(r.Up), num(r.Down), num(r.Min), num(r.Max)
-		ok = ok && ci.c > 0
-	case policy.LevelsRule:
-		for _, l := range r.Levels {
-			if l.Level < 1 || l.Level > 5 {
-				ok = false
-				continue
-			}
-			ci.levels[l.Level], ci.has[l.Level] = num(l.Points), true
-		}
-	case policy.ProportionalRule:
-		ci.a, ci.b = num(r.Scale), num(r.Weight)
-		ok = ok && ci.a > 0 && ci.b >= 0
-	case policy.ChoiceRule, policy.ChecklistRule, policy.FormulaRule:
-		ci.general = true
-	case nil:
-		ok = false
-	}
-	return ci, ok
+	fast, fits := it.Rule.Fast(it)
+	ci.fast = fast
+	return ci, ok && fits
 }
 
 // bandRows converts a band table's rows; ok becomes false when one does
@@ -353,12 +226,3 @@ func findRow(rows []cardRow, x int64) *policy.BandRow {
 }
 
 func scaled(x exact.Decimal) (int64, bool) { return x.Scaled(places) }
-
-// roundHalfUp returns n ÷ d rounded half up, for n ≥ 0 and d > 0.
-func roundHalfUp(n, d int64) int64 {
-	q, r := n/d, n%d
-	if r >= d-r {
-		q++
-	}
-	return q
-}

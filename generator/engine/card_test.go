@@ -141,7 +141,13 @@ func randomInput(rng *rand.Rand, it *policy.Item, clean bool) ItemInput {
 		add(&r.Par, &r.Step)
 	case policy.ProportionalRule:
 		add(&r.Scale)
-	case policy.YesNoRule, policy.LevelsRule, policy.ChoiceRule, policy.ChecklistRule, policy.FormulaRule, nil:
+	default:
+		// Any other kind: the numbers its boundary probes try.
+		if it.Rule != nil {
+			for _, p := range it.Rule.Probes(it) {
+				add(p.In.Value)
+			}
+		}
 	}
 	num := func() *exact.Decimal {
 		var x exact.Decimal
@@ -182,27 +188,31 @@ func randomInput(rng *rand.Rand, it *policy.Item, clean bool) ItemInput {
 		return &x
 	}
 	in := ItemInput{Value: num()}
-	switch r := it.Rule.(type) {
-	case policy.YesNoRule:
+	field := policy.Field{Shape: policy.ShapeNumber}
+	if it.Rule != nil {
+		field = it.Rule.Field(it)
+	}
+	switch field.Shape {
+	case policy.ShapeYesNo:
 		if pick(8) > 0 {
 			y := rng.IntN(2) == 0
 			in.Yes = &y
 		}
-	case policy.LevelsRule:
+	case policy.ShapeLevel:
 		in.Level = rng.IntN(8) - 1
 		if clean {
 			in.Level = rng.IntN(5) + 1
 		}
-	case policy.ChoiceRule:
+	case policy.ShapePick:
 		if clean {
-			in.Choice = r.Choices[rng.IntN(len(r.Choices))].ID
-		} else if i := rng.IntN(len(r.Choices) + 2); i < len(r.Choices) {
-			in.Choice = r.Choices[i].ID
-		} else if i == len(r.Choices) {
+			in.Choice = field.Options[rng.IntN(len(field.Options))].ID
+		} else if i := rng.IntN(len(field.Options) + 2); i < len(field.Options) {
+			in.Choice = field.Options[i].ID
+		} else if i == len(field.Options) {
 			in.Choice = "nowhere"
 		}
-	case policy.ChecklistRule:
-		for _, c := range r.Checks {
+	case policy.ShapeChecks:
+		for _, c := range field.Options {
 			if rng.IntN(2) == 0 {
 				in.Checks = append(in.Checks, c.ID)
 			}
@@ -215,9 +225,9 @@ func randomInput(rng *rand.Rand, it *policy.Item, clean bool) ItemInput {
 				in.Checks = append(in.Checks, in.Checks[0])
 			}
 		}
-	case policy.FormulaRule:
+	case policy.ShapeNamed:
 		in.Named = map[string]formula.Value{}
-		for _, def := range r.Inputs {
+		for _, def := range it.Inputs {
 			if pick(15) == 0 {
 				continue
 			}
@@ -227,7 +237,7 @@ func randomInput(rng *rand.Rand, it *policy.Item, clean bool) ItemInput {
 				in.Named[def.Name] = formula.Value{Num: exact.FromInt(0)}
 			}
 		}
-	case policy.TiersRule, policy.DeductionRule, policy.LinearRule, policy.ProportionalRule, nil:
+	case policy.ShapeNumber:
 	}
 	return in
 }

@@ -1,10 +1,7 @@
 package engine
 
 import (
-	"errors"
 	"fmt"
-	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/exact"
@@ -12,16 +9,9 @@ import (
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
-// ItemInput is what an assessor enters for one scorecard item. Which field is
-// read depends on the item's scoring kind.
-type ItemInput struct {
-	Value  *exact.Decimal           // tiers, deduction, linear, proportional
-	Yes    *bool                    // yesno
-	Level  int                      // levels: 1 to 5
-	Choice string                   // choice: the id of the chosen description
-	Checks []string                 // checklist: the ids of the checks met
-	Named  map[string]formula.Value // formula: the item's named inputs
-}
+// ItemInput is what an assessor enters for one scorecard item; see
+// policy.ItemInput.
+type ItemInput = policy.ItemInput
 
 // Step is one line of the explanation trace.
 type Step struct {
@@ -81,8 +71,9 @@ var (
 	hundred = exact.FromInt(100)
 )
 
-// Round is the rounding rule for scores: two decimals, 四舍五入.
-func Round(x exact.Decimal) exact.Decimal { return x.Round(2, exact.HalfUp) }
+// Round is the rounding rule for scores: two decimals, 四舍五入
+// (policy.RoundScore).
+func Round(x exact.Decimal) exact.Decimal { return policy.RoundScore(x) }
 
 // Score computes a scorecard from the inputs of its items, keyed by item id,
 // with its trace. It reports every missing or invalid input at once.
@@ -146,6 +137,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 			operands: make([]Operand, 0, n),
 			text:     make([]byte, 0, 8*(2*n+len(sc.Part))),
 			later:    make([]later, 0, 2*n+len(sc.Part)),
+			used:     make([]policy.Used, 0, 4),
 		}
 	}
 	var problems []string
@@ -232,220 +224,30 @@ func bandClause(b *policy.Bands, row *policy.BandRow) string {
 	return ""
 }
 
-var (
-	errMissing = errors.New("no input given")
-)
-
 // ScoreItem computes one item alone: its points and the clause that fired.
 // Boundary probes use it to try every threshold.
 func ScoreItem(it *policy.Item, in ItemInput) (exact.Decimal, string, error) {
 	return scoreItem(it, in)
 }
 
-// scoreItem computes one item: its points and the clause that fired.
+// scoreItem computes one item with its kind's rule: its points and the
+// clause that fired.
 func scoreItem(it *policy.Item, in ItemInput) (exact.Decimal, string, error) {
-	need := func() (exact.Decimal, error) {
-		if in.Value == nil {
-			return zero, errMissing
-		}
-		if in.Value.Sign() < 0 {
-			return zero, fmt.Errorf("%s must not be negative", in.Value)
-		}
-		if it.Input != nil && it.Input.Max != nil && in.Value.Cmp(*it.Input.Max) > 0 {
-			return zero, fmt.Errorf("%s is above the most possible, %s", in.Value, it.Input.Max)
-		}
-		return *in.Value, nil
-	}
-	switch r := it.Rule.(type) {
-	case policy.TiersRule:
-		x, err := need()
-		if err != nil {
-			return zero, "", err
-		}
-		for i := range r.Tiers {
-			if t := &r.Tiers[i]; t.Contains(x) {
-				return t.Points, tierClauses[min(i, len(tierClauses)-1)], nil
-			}
-		}
-		return zero, "", fmt.Errorf("%s lands in no tier", x)
-	case policy.YesNoRule:
-		if in.Yes == nil {
-			return zero, "", errMissing
-		}
-		if *in.Yes {
-			return r.Yes, "yes", nil
-		}
-		return r.No, "no", nil
-	case policy.DeductionRule:
-		x, err := need()
-		if err != nil {
-			return zero, "", err
-		}
-		if !x.IsInteger() {
-			return zero, "", fmt.Errorf("%s is not a whole number", x)
-		}
-		if x.Sign() == 0 {
-			return r.Full, "full", nil
-		}
-		p := r.Full.Sub(r.Per.Mul(x))
-		if p.Cmp(r.Floor) <= 0 {
-			return r.Floor, "floor", nil
-		}
-		return p, "deducted", nil
-	case policy.LinearRule:
-		x, err := need()
-		if err != nil {
-			return zero, "", err
-		}
-		diff := x.Sub(r.Par)
-		p, clause := r.Base, "par"
-		if diff.Sign() > 0 {
-			steps, _ := diff.Quo(r.Step)
-			p, clause = p.Add(r.Up.Mul(steps.Floor())), "above"
-		} else if diff.Sign() < 0 {
-			steps, _ := diff.Neg().Quo(r.Step)
-			p, clause = p.Sub(r.Down.Mul(steps.Floor())), "below"
-		}
-		if p.Cmp(r.Max) > 0 {
-			p, clause = r.Max, "max"
-		}
-		if p.Cmp(r.Min) < 0 {
-			p, clause = r.Min, "min"
-		}
-		return p, clause, nil
-	case policy.LevelsRule:
-		for i := range r.Levels {
-			if l := &r.Levels[i]; l.Level == in.Level {
-				return l.Points, levelClauses[min(i, len(levelClauses)-1)], nil
-			}
-		}
-		if in.Level == 0 {
-			return zero, "", errMissing
-		}
-		return zero, "", fmt.Errorf("level %d is outside 1–5", in.Level)
-	case policy.ChoiceRule:
-		for i, c := range r.Choices {
-			if c.ID == in.Choice {
-				return c.Points, fmt.Sprintf("choices[%d]", i), nil
-			}
-		}
-		if in.Choice == "" {
-			return zero, "", errMissing
-		}
-		return zero, "", fmt.Errorf("unknown choice %q", in.Choice)
-	case policy.ChecklistRule:
-		p := zero
-		found := 0
-		for _, c := range r.Checks {
-			if slices.Contains(in.Checks, c.ID) {
-				p = p.Add(c.Points)
-				found++
-			}
-		}
-		if found != len(in.Checks) {
-			var unknown []string
-			for _, id := range in.Checks {
-				if !slices.ContainsFunc(r.Checks, func(c policy.Choice) bool { return c.ID == id }) {
-					unknown = append(unknown, id)
-				}
-			}
-			if len(unknown) > 0 {
-				return zero, "", fmt.Errorf("unknown checks %q", unknown)
-			}
-			return zero, "", fmt.Errorf("a check is given twice: %q", in.Checks)
-		}
-		return p, "checks", nil
-	case policy.ProportionalRule:
-		x, err := need()
-		if err != nil {
-			return zero, "", err
-		}
-		x = exact.Min(x, r.Scale)
-		q, _ := r.Weight.Mul(x).Quo(r.Scale)
-		return Round(q), "proportional", nil
-	case policy.FormulaRule:
-		vals := scope{}
-		for _, def := range r.Inputs {
-			v, ok := in.Named[def.Name]
-			if !ok {
-				return zero, "", fmt.Errorf("no input %q", def.Name)
-			}
-			vals[def.Name] = v
-		}
-		v, err := r.Expr.Eval(vals)
-		if err != nil {
-			return zero, "", err
-		}
-		p := Round(v.Num)
-		if p.Cmp(it.Cap()) > 0 {
-			return it.Cap(), "max", nil
-		}
-		if p.Sign() < 0 {
-			return zero, "min", nil
-		}
-		return p, "formula", nil
-	case nil:
+	if it.Rule == nil {
 		return zero, "", fmt.Errorf("item %s has no scoring rule (not compiled)", it.ID)
 	}
-	panic("unreachable: every scoring rule has a case")
+	return it.Rule.Score(it, in)
 }
 
 // ItemClauses lists the clauses an item can fire, the names scoreItem
-// gives them: every tier, level and choice; yes and no; full, deducted
-// (when one unit leaves more than the floor) and floor (when enough units
-// can occur to reach it); par, above (when up is more than 0) and below
-// (when down is); and the single clause of a checklist, a proportional or a
-// formula item. Coverage requires each to be reached.
+// gives them (policy.ScoringRule.Clauses). Coverage requires each to be
+// reached.
 func ItemClauses(it *policy.Item) []string {
-	var cs []string
-	switch r := it.Rule.(type) {
-	case policy.TiersRule:
-		for i := range r.Tiers {
-			cs = append(cs, fmt.Sprintf("tiers[%d]", i))
-		}
-	case policy.YesNoRule:
-		cs = []string{"yes", "no"}
-	case policy.DeductionRule:
-		cs = []string{"full"}
-		if r.Full.Sub(r.Per).Cmp(r.Floor) > 0 {
-			cs = append(cs, "deducted")
-		}
-		if r.Most == nil || r.Full.Sub(r.Per.Mul(*r.Most)).Cmp(r.Floor) <= 0 {
-			cs = append(cs, "floor")
-		}
-	case policy.LinearRule:
-		cs = []string{"par"}
-		if r.Up.Sign() > 0 {
-			cs = append(cs, "above")
-		}
-		if r.Down.Sign() > 0 {
-			cs = append(cs, "below")
-		}
-	case policy.LevelsRule:
-		for i := range r.Levels {
-			cs = append(cs, fmt.Sprintf("levels[%d]", i))
-		}
-	case policy.ChoiceRule:
-		for i := range r.Choices {
-			cs = append(cs, fmt.Sprintf("choices[%d]", i))
-		}
-	case policy.ChecklistRule:
-		cs = []string{"checks"}
-	case policy.ProportionalRule:
-		cs = []string{"proportional"}
-	case policy.FormulaRule:
-		cs = []string{"formula"}
-	case nil:
+	if it.Rule == nil {
+		return nil
 	}
-	return cs
+	return it.Rule.Clauses()
 }
-
-// Clause names of the first tiers and levels, kept as constants so that
-// scoring allocates nothing for them.
-var (
-	tierClauses  = []string{"tiers[0]", "tiers[1]", "tiers[2]", "tiers[3]", "tiers[4]", "tiers[5]", "tiers[6]", "tiers[7]", "tiers[8]", "tiers[9]"}
-	levelClauses = []string{"levels[0]", "levels[1]", "levels[2]", "levels[3]", "levels[4]"}
-)
 
 // scoreArena holds what the steps of one traced card point to, allocated
 // once for the card; the arrays are sized so that appending never moves
@@ -458,6 +260,7 @@ type scoreArena struct {
 	// and cut from one string when the card is scored (settle).
 	text  []byte
 	later []later
+	used  []policy.Used // what an item's rule says it used, reused
 }
 
 // later is a text to set: the string at dst gets text up to end.
@@ -488,86 +291,30 @@ func (ar *scoreArena) settle() {
 	ar.text, ar.later = ar.text[:0], ar.later[:0]
 }
 
-// itemOperands returns an item's operands: one, in the arena, for every
-// kind but a formula, which lists its named inputs.
+// itemOperands returns the values an item's points came from
+// (policy.ScoringRule.Uses), with their labels and units: a single one in
+// the arena, its number written when the card is settled.
 func (ar *scoreArena) itemOperands(it *policy.Item, in ItemInput) []Operand {
-	op, value, ok := itemOperand(it, in)
-	if !ok {
-		return formulaOperands(it, in)
+	ar.used = it.Rule.Uses(it, in, ar.used[:0])
+	if len(ar.used) == 1 && len(ar.operands) < cap(ar.operands) {
+		u := &ar.used[0]
+		ar.operands = append(ar.operands, Operand{Name: u.Name, Label: u.Label, Value: u.Value, Unit: u.Unit})
+		n := len(ar.operands)
+		ops := ar.operands[n-1 : n : n]
+		if u.Num != nil {
+			ar.write(&ops[0].Value, *u.Num)
+		}
+		return ops
 	}
 	var ops []Operand
-	if len(ar.operands) == cap(ar.operands) {
-		ops = []Operand{op}
-	} else {
-		ar.operands = append(ar.operands, op)
-		n := len(ar.operands)
-		ops = ar.operands[n-1 : n : n]
-	}
-	if value != nil {
-		ar.write(&ops[0].Value, *value)
+	for _, u := range ar.used {
+		op := Operand{Name: u.Name, Label: u.Label, Value: u.Value, Unit: u.Unit}
+		if u.Num != nil {
+			op.Value = u.Num.String()
+		}
+		ops = append(ops, op)
 	}
 	return ops
-}
-
-// itemOperands lists the values an item's points came from, with their
-// labels and units. It is called only when a trace is wanted.
-func itemOperands(it *policy.Item, in ItemInput) []Operand {
-	if op, value, ok := itemOperand(it, in); ok {
-		if value != nil {
-			op.Value = value.String()
-		}
-		return []Operand{op}
-	}
-	return formulaOperands(it, in)
-}
-
-// itemOperand is the one value an item of any kind but a formula scores.
-// The operand of a number comes without its text, and the number to write
-// it from.
-func itemOperand(it *policy.Item, in ItemInput) (Operand, *exact.Decimal, bool) {
-	label := it.Title
-	if it.Input != nil {
-		label = it.Input.Label
-	}
-	switch it.Rule.(type) {
-	case policy.TiersRule, policy.DeductionRule, policy.LinearRule, policy.ProportionalRule:
-		return operand(label, "", it.Input.DisplayUnit()), in.Value, true
-	case policy.YesNoRule:
-		if *in.Yes {
-			return operand(label, "是", ""), nil, true
-		}
-		return operand(label, "否", ""), nil, true
-	case policy.LevelsRule:
-		return operand("等级", strconv.Itoa(in.Level), "级"), nil, true
-	case policy.ChoiceRule:
-		return operand("选择", in.Choice, ""), nil, true
-	case policy.ChecklistRule:
-		return operand("达到", strings.Join(in.Checks, ","), ""), nil, true
-	case policy.FormulaRule, nil:
-	}
-	return Operand{}, nil, false
-}
-
-// formulaOperands lists a formula item's named inputs; nil for an item of
-// another kind.
-func formulaOperands(it *policy.Item, in ItemInput) []Operand {
-	r, ok := it.Rule.(policy.FormulaRule)
-	if !ok {
-		return nil
-	}
-	var used []Operand
-	for _, def := range r.Inputs {
-		used = append(used, Operand{Name: def.Name, Label: def.Label, Value: valueString(in.Named[def.Name]), Unit: def.DisplayUnit()})
-	}
-	return used
-}
-
-// scope gives formula names their values; it has no tables.
-type scope map[string]formula.Value
-
-func (s scope) Value(name string) (formula.Value, bool) { v, ok := s[name]; return v, ok }
-func (s scope) Lookup(table string, x exact.Decimal) (exact.Decimal, error) {
-	return zero, fmt.Errorf("no table %q here", table)
 }
 
 func valueString(v formula.Value) string { return v.Text() }

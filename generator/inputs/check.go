@@ -180,14 +180,15 @@ func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]e
 			if given {
 				found++
 			}
-			if it.Scoring == policy.ScoreChecklist {
+			shape := shapeOf(it).Shape
+			if shape == policy.ShapeChecks {
 				k.checklist(path, it, v.Checks)
 				continue
 			}
-			if it.Scoring == policy.ScoreFormula && given && !k.named(path, it, v.Named) {
+			if shape == policy.ShapeNamed && given && !k.named(path, it, v.Named) {
 				continue
 			}
-			if it.Scoring == policy.ScoreFormula && !given {
+			if shape == policy.ShapeNamed && !given {
 				for _, def := range it.Inputs { // each named input has its own place
 					k.missing(sub(sub(path, it.ID), def.Name), "no input given: item %s needs %s（%s）", it.ID, def.Name, def.Label)
 				}
@@ -532,7 +533,7 @@ func settled(p *policy.PayPlan) []string {
 
 func checkIDs(it *policy.Item) []string {
 	var out []string
-	for _, c := range it.Checks {
+	for _, c := range shapeOf(it).Options {
 		out = append(out, c.ID)
 	}
 	return out

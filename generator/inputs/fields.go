@@ -170,12 +170,13 @@ func leaveApplies(plan *policy.PayPlan, lr *policy.LeaveRule, period policy.Peri
 	return false
 }
 
-// itemFields are the fields of one scorecard item: one, or one per named
-// input of a formula item.
+// itemFields are the fields of one scorecard item, by the shape of its
+// input (policy.ScoringRule.Field): one, or one per named input of a
+// formula item.
 func itemFields(sc *policy.Scorecard, it *policy.Item) []Field {
 	name := "scorecard." + sc.ID + "." + it.ID
-	switch it.Scoring {
-	case policy.ScoreFormula:
+	switch f := shapeOf(it); f.Shape {
+	case policy.ShapeNamed:
 		var cols []Field
 		for _, in := range it.Inputs {
 			f := numberField(name+"."+in.Name, it.Title+"："+in.Label, it.Title+"："+in.Label, in.Kind, in.DisplayUnit())
@@ -183,28 +184,29 @@ func itemFields(sc *policy.Scorecard, it *policy.Item) []Field {
 			cols = append(cols, f)
 		}
 		return cols
-	case policy.ScoreYesNo:
+	case policy.ShapeYesNo:
 		return []Field{field(name, it.Title+"："+it.Input.Label+"（是/否）", it.Title, KindYesNo)}
-	case policy.ScoreLevels:
+	case policy.ShapeLevel:
 		f := field(name, it.Title+"：行为等级 1～5", it.Title, KindLevel)
 		f.Unit = "级"
 		return []Field{f}
-	case policy.ScoreChoice, policy.ScoreChecklist:
-		what, kind, list := "：选一项，写其代号（", KindChoice, it.Choices
-		if it.Scoring == policy.ScoreChecklist {
-			what, kind, list = "：达到的要求代号，用 | 隔开（", KindChecks, it.Checks
+	case policy.ShapePick, policy.ShapeChecks:
+		what, kind := "：选一项，写其代号（", KindChoice
+		if f.Shape == policy.ShapeChecks {
+			what, kind = "：达到的要求代号，用 | 隔开（", KindChecks
 		}
 		var ids []string
-		f := field(name, "", it.Title, kind)
-		for _, c := range list {
+		fd := field(name, "", it.Title, kind)
+		for _, c := range f.Options {
 			ids = append(ids, c.ID)
-			f.Options = append(f.Options, Option{c.ID, c.Text})
+			fd.Options = append(fd.Options, Option{c.ID, c.Text})
 		}
-		f.What = it.Title + what + strings.Join(ids, "、") + "）"
+		fd.What = it.Title + what + strings.Join(ids, "、") + "）"
 		if kind == KindChecks {
-			f.What += "，一项也没有写 none"
+			fd.What += "，一项也没有写 none"
 		}
-		return []Field{f}
+		return []Field{fd}
+	case policy.ShapeNumber:
 	}
 	what := it.Title
 	kind, unit := "", ""
@@ -221,6 +223,14 @@ func itemFields(sc *policy.Scorecard, it *policy.Item) []Field {
 		f.Max = it.Input.Max
 	}
 	return []Field{f}
+}
+
+// shapeOf describes an item's input; a number for an item not compiled.
+func shapeOf(it *policy.Item) policy.Field {
+	if it.Rule == nil {
+		return policy.Field{Shape: policy.ShapeNumber}
+	}
+	return it.Rule.Field(it)
 }
 
 // inputHint says how to write a pay input of a kind.

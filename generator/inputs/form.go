@@ -551,7 +551,7 @@ func split(v, what string) ([]string, error) {
 }
 
 // scoreColumn resolves a scorecard.CARD.ITEM[.NAME] column to a decoder
-// typed by the item's scoring kind.
+// typed by the shape of the item's input.
 func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error) {
 	if len(path) < 2 || len(path) > 3 {
 		return nil, errors.New("want scorecard.CARD.ITEM or scorecard.CARD.ITEM.NAME")
@@ -571,19 +571,20 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error)
 	if it == nil {
 		return nil, fmt.Errorf("scorecard %s has no item %q", path[0], path[1])
 	}
+	shape := shapeOf(it).Shape
 	switch {
-	case it.Scoring == policy.ScoreFormula && len(path) != 3:
+	case shape == policy.ShapeNamed && len(path) != 3:
 		return nil, fmt.Errorf("item %s takes named inputs: scorecard.%s.%s.NAME", it.ID, path[0], path[1])
-	case it.Scoring != policy.ScoreFormula && len(path) == 3:
+	case shape != policy.ShapeNamed && len(path) == 3:
 		return nil, fmt.Errorf("item %s has no named inputs", it.ID)
-	case it.Scoring == policy.ScoreFormula && !slices.ContainsFunc(it.Inputs, func(in policy.Input) bool { return in.Name == path[2] }):
+	case shape == policy.ShapeNamed && !slices.ContainsFunc(it.Inputs, func(in policy.Input) bool { return in.Name == path[2] }):
 		return nil, fmt.Errorf("item %s has no input %q", it.ID, path[2])
 	}
 	card, id := path[0], path[1]
 	return func(c *decoded, v string) error {
 		in := c.Scorecards[card][id]
-		switch it.Scoring {
-		case policy.ScoreFormula:
+		switch shape {
+		case policy.ShapeNamed:
 			x, err := value(v)
 			if err != nil {
 				return err
@@ -592,21 +593,21 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error)
 				in.Named = map[string]formula.Value{}
 			}
 			in.Named[path[2]] = x
-		case policy.ScoreYesNo:
+		case policy.ShapeYesNo:
 			x, err := value(v)
 			if err != nil || !x.IsBool {
 				return fmt.Errorf("item %s is scored yes/no: write true or false", it.ID)
 			}
 			in.Yes = &x.Bool
-		case policy.ScoreLevels:
+		case policy.ShapeLevel:
 			l, ok := count(v, 1)
 			if !ok || l > 5 {
 				return fmt.Errorf("item %s is scored by level: write 1 to 5", it.ID)
 			}
 			in.Level = l
-		case policy.ScoreChoice:
+		case policy.ShapePick:
 			in.Choice = v
-		case policy.ScoreChecklist:
+		case policy.ShapeChecks:
 			if v == "none" || v == "无" {
 				in.Checks = []string{}
 				break
@@ -616,7 +617,7 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error)
 				return err
 			}
 			in.Checks = ids
-		default:
+		case policy.ShapeNumber:
 			x, err := number(v)
 			if err != nil {
 				return err

@@ -278,20 +278,6 @@ type Group struct {
 	Weight exact.Decimal `toml:"weight"`
 }
 
-// Scoring kinds of an item: the closed set of rules that turn inputs into
-// points.
-const (
-	ScoreTiers        = "tiers"
-	ScoreYesNo        = "yesno"
-	ScoreDeduction    = "deduction"
-	ScoreLinear       = "linear"
-	ScoreLevels       = "levels"
-	ScoreChoice       = "choice"
-	ScoreChecklist    = "checklist"
-	ScoreProportional = "proportional"
-	ScoreFormula      = "formula"
-)
-
 // Item is one line of a scorecard.
 type Item struct {
 	ID           string         `toml:"id"`

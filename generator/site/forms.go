@@ -58,53 +58,19 @@ func scorecardForm(h *policy.Handbook, sc *policy.Scorecard) formData {
 }
 
 // grading says in Chinese how an item is scored, one line per tier, level
-// or rule.
+// or rule, in the words of its kind (policy.ScoringRule.Grading), with the
+// descriptions of its competency's levels.
 func grading(h *policy.Handbook, it *policy.Item) []string {
-	unit := it.Input.DisplayUnit()
-	var out []string
-	switch r := it.Rule.(type) {
-	case policy.TiersRule:
-		for _, t := range r.Tiers {
-			out = append(out, fmt.Sprintf("%s %s 分", strings.Trim(strings.TrimSuffix(t.Words(unit), "一档"), "“”"), t.Points))
-		}
-	case policy.YesNoRule:
-		out = []string{fmt.Sprintf("是 %s 分", r.Yes), fmt.Sprintf("否 %s 分", r.No)}
-	case policy.DeductionRule:
-		out = []string{fmt.Sprintf("满分 %s 分，每 1 个扣 %s 分，最低 %s 分", r.Full, r.Per, r.Floor)}
-	case policy.LinearRule:
-		out = []string{fmt.Sprintf("以 %s 为基准得 %s 分，每高 %s 加 %s 分、每低 %s 扣 %s 分（%s～%s 分）",
-			policy.WithUnit(r.Par, unit), r.Base, policy.WithUnit(r.Step, unit), r.Up, policy.WithUnit(r.Step, unit), r.Down, r.Min, r.Max)}
-	case policy.LevelsRule:
-		var c *policy.Competency
-		if it.Competency != "" {
-			c, _ = h.Latest(policy.KindCompetency, it.Competency).(*policy.Competency)
-		}
-		for _, l := range r.Levels {
-			line := fmt.Sprintf("%d 级 %s 分", l.Level, l.Points)
-			if c != nil && l.Level-1 < len(c.Levels) {
-				line += "：" + c.Levels[l.Level-1]
-			}
-			out = append(out, line)
-		}
-	case policy.ChoiceRule:
-		for _, c := range r.Choices {
-			out = append(out, fmt.Sprintf("%s %s 分", c.Text, c.Points))
-		}
-	case policy.ChecklistRule:
-		for _, c := range r.Checks {
-			out = append(out, fmt.Sprintf("□ %s %s 分", c.Text, c.Points))
-		}
-	case policy.ProportionalRule:
-		out = []string{fmt.Sprintf("按完成比例得分：%s × 实际 ÷ %s", r.Weight, r.Scale)}
-	case policy.FormulaRule:
-		var names []string
-		for _, in := range r.Inputs {
-			names = append(names, in.Label)
-		}
-		out = []string{"按公式计算：" + r.Text, "输入：" + strings.Join(names, "、")}
-	case nil:
+	if it.Rule == nil {
+		return nil
 	}
-	return out
+	var levels []string
+	if it.Competency != "" {
+		if c, _ := h.Latest(policy.KindCompetency, it.Competency).(*policy.Competency); c != nil {
+			levels = c.Levels
+		}
+	}
+	return it.Rule.Grading(it, levels)
 }
 
 // orgChart draws the reporting lines as an SVG: one row per level, from
