@@ -175,12 +175,15 @@ func ladder(s engine.LadderStep) string {
 func ledger(s engine.LedgerSaid) string {
 	switch s.Case {
 	case "exempt":
-		return "本季不承担任务：不设基数和目标，不扣发固定工资，不计入台账差额，不计提台账奖金。"
+		return fmt.Sprintf("本季不承担任务：不设基数和目标，不扣发固定工资，不计入台账差额，不发浮动工资；完成额 %s 元照常计提奖金。", s.Eff)
 	case "carry-in":
 		return fmt.Sprintf("本季完成额 %s 元加上季转入的超额 %s 元，按 %s 元核算。", s.X, s.Carry, s.Eff)
 	case "below-base":
 		return fmt.Sprintf("完成额 %s 元低于基数 %s 元：不发浮动工资、不计提奖金，扣发当季固定工资 %s 元；差额 %s 元须由以后季度补足。", s.Eff, s.Base, s.Penalty, s.Short)
 	case "made-up":
+		if s.Elsewhere.Sign() > 0 {
+			return fmt.Sprintf("用超出基数的 %s 元补足 %s 的基数差额，补发该季奖金（按其基数 %s 元减去该季另行计提的 %s 元，即 %s 元计提）。", s.Fill, s.Other, s.Base, s.Elsewhere, s.Accrued)
+		}
 		return fmt.Sprintf("用超出基数的 %s 元补足 %s 的基数差额，补发该季奖金（按其基数 %s 元计提）。", s.Fill, s.Other, s.Base)
 	case "partly-made-up":
 		return fmt.Sprintf("用超出基数的 %s 元补 %s 的基数差额，尚差 %s 元。", s.Fill, s.Other, s.Left)
@@ -194,6 +197,9 @@ func ledger(s engine.LedgerSaid) string {
 		return fmt.Sprintf("完成额在基数 %s 元与目标 %s 元之间：不发浮动工资，按（补足后的余额 + 当季基数）%s 元计提奖金。", s.Base, s.Target, s.Adjusted)
 	case "bonus":
 		parts := []string{fmt.Sprintf("%s × %s", s.Accrued, s.Rate)}
+		if s.Elsewhere.Sign() > 0 {
+			parts[0] = fmt.Sprintf("(%s − 另行计提的 %s) × %s", s.Gross, s.Elsewhere, s.Rate)
+		}
 		if s.LateBase.Sign() > 0 {
 			parts = append(parts, fmt.Sprintf("补发 %s × %s", s.LateBase, s.Rate))
 		}

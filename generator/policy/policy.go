@@ -580,9 +580,13 @@ type Component struct {
 	Cap     string `toml:"cap"`
 	Factor  string `toml:"factor"`
 	// Floating (optional) is the floating pay of a quarter in the target
-	// band; Exempt (optional, yes/no) marks a quarter without a task.
-	Floating string `toml:"floating"`
-	Exempt   string `toml:"exempt"`
+	// band; Exempt (optional, yes/no) marks a quarter without a task;
+	// PaidElsewhere (optional) is the part of the actual amount that counts
+	// toward the task but that another component pays, so that the ledger's
+	// rate never applies to it.
+	Floating      string `toml:"floating"`
+	Exempt        string `toml:"exempt"`
+	PaidElsewhere string `toml:"paid_elsewhere"`
 	// FloatingTitle and PenaltyTitle (ledger only, required) title the
 	// payslip lines of the floating pay and of the fixed pay deducted.
 	FloatingTitle string `toml:"floating_title"`
@@ -598,7 +602,7 @@ type Component struct {
 // order; LedgerOptional lists the optional ones.
 var (
 	LedgerKeys     = []string{"actual", "base", "target", "rate", "penalty", "cap", "factor"}
-	LedgerOptional = []string{"floating", "exempt"}
+	LedgerOptional = []string{"floating", "exempt", "paid_elsewhere"}
 )
 
 // Field returns the formula text of key k: "formula", or one of LedgerKeys.
@@ -624,6 +628,8 @@ func (c *Component) Field(k string) string {
 		return c.Floating
 	case "exempt":
 		return c.Exempt
+	case "paid_elsewhere":
+		return c.PaidElsewhere
 	}
 	return ""
 }

@@ -153,6 +153,7 @@ type Quarter struct {
 	MadeUp      []Shortfall `json:"made_up"`
 	Filled      string      `json:"filled"`
 	Outstanding []Shortfall `json:"outstanding"`
+	Elsewhere   string      `json:"paid_elsewhere"` // the part of actual another component pays, not accrued here
 	Accrued     string      `json:"accrued"`
 	LateBase    string      `json:"late_base"`
 	Factor      string      `json:"factor"`
@@ -207,7 +208,7 @@ func FromResult(title string, r engine.Result) Result {
 			Quarter: e.Quarter, Actual: e.Actual.String(), CarriedIn: e.CarriedIn.String(),
 			Base: e.Base.String(), Target: e.Target.String(), Cap: e.Cap.String(), Branch: e.Branch,
 			MadeUp: shortfalls(e.MadeUp), Filled: e.Filled.String(), Outstanding: shortfalls(e.Outstanding),
-			Accrued: e.Accrued.String(), LateBase: e.LateBase.String(), Factor: e.Factor.String(),
+			Elsewhere: e.Elsewhere.String(), Accrued: e.Accrued.String(), LateBase: e.LateBase.String(), Factor: e.Factor.String(),
 			Bonus: e.Bonus.String(), Penalty: e.Penalty.String(), CarriedOut: e.CarriedOut.String(),
 			FloatingPay: e.FloatingPay, Floating: e.Floating.String(), Trace: steps(e.Trace),
 		})
