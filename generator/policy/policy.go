@@ -122,6 +122,9 @@ type Note struct {
 	About      string `toml:"about"`
 	SourceSays string `toml:"source_says"`
 	Decision   string `toml:"decision"`
+	// Review marks a decision HR should confirm: the handbook's register of
+	// decisions lists it first, as an open question.
+	Review bool `toml:"review"`
 }
 
 // Correction records that a version already in effect was changed for the

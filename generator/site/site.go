@@ -359,9 +359,18 @@ type seedGroup struct {
 	Decisions []decision
 }
 
-// decisions groups every note of every version by the seed its policy
-// first cites.
-func (b *builder) decisions() []seedGroup {
+// register is the register of decisions: first the open questions (the
+// notes marked review = true, which HR should confirm), then every note
+// grouped by seed document, the open ones included.
+type register struct {
+	Open  []decision
+	Seeds []seedGroup
+}
+
+// decisions lists the notes marked for review, then groups every note of
+// every version by the seed its policy first cites.
+func (b *builder) decisions() register {
+	var reg register
 	bySeed := map[string][]decision{}
 	for _, p := range b.h.All() {
 		hd := p.Head()
@@ -370,15 +379,18 @@ func (b *builder) decisions() []seedGroup {
 			seed = hd.Source[0].Seed
 		}
 		for _, n := range hd.Note {
-			bySeed[seed] = append(bySeed[seed], decision{Note: n, Policy: hd, Link: pageOf(hd)})
+			d := decision{Note: n, Policy: hd, Link: pageOf(hd)}
+			bySeed[seed] = append(bySeed[seed], d)
+			if n.Review {
+				reg.Open = append(reg.Open, d)
+			}
 		}
 	}
-	var out []seedGroup
 	for seed, ds := range bySeed {
-		out = append(out, seedGroup{seed, ds})
+		reg.Seeds = append(reg.Seeds, seedGroup{seed, ds})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Seed < out[j].Seed })
-	return out
+	sort.Slice(reg.Seeds, func(i, j int) bool { return reg.Seeds[i].Seed < reg.Seeds[j].Seed })
+	return reg
 }
 
 // pageOf returns the page of a policy, relative to the root, or "".
