@@ -51,6 +51,9 @@ func (r *Result) finite() error {
 			check("ledger "+e.Quarter+" shortfall", s.Base, s.Elsewhere, s.Late, s.Amount)
 		}
 	}
+	for _, st := range r.Standings {
+		check("standing "+st.Name, st.Measure)
+	}
 	if bad != "" {
 		return fmt.Errorf("%s: %w", bad, ErrNotFinite)
 	}

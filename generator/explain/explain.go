@@ -61,6 +61,8 @@ func Sentence(s engine.Sentence) string {
 		return fmt.Sprintf("本月得分 %s 分。", s.Total)
 	case engine.LedgerSaid:
 		return s.Quarter + "：" + ledger(s)
+	case engine.StandingFound:
+		return standing(s)
 	case nil:
 	}
 	return ""
@@ -355,4 +357,26 @@ func (l labelled) Value(name string) (formula.Value, bool) { v, ok := l.values[n
 func (l labelled) Label(name string) string                { return l.labels[name] }
 func (l labelled) Lookup(table string, x exact.Decimal) (exact.Decimal, error) {
 	return exact.Decimal{}, fmt.Errorf("no table %q here", table)
+}
+
+// standing says how a standing's measure was worked out, the row of the
+// action table it lands in, and what follows (末位管理).
+func standing(s engine.StandingFound) string {
+	var b strings.Builder
+	if s.Standing.Explain != "" {
+		b.WriteString(s.Standing.Explain + " ")
+	}
+	x := s.Worked
+	what := cmp.Or(s.Bands.Measure, s.Standing.Title)
+	if x.Value.Num.Cmp(s.Measure) != 0 {
+		fmt.Fprintf(&b, "%s = %s ≈ %s 分（四舍五入到 0.01 分）", what, equalities(x.Formula, x.Values), s.Measure)
+	} else {
+		fmt.Fprintf(&b, "%s = %s 分", what, equalities(x.Formula, x.Values, x.Value.Num.String()))
+	}
+	fmt.Fprintf(&b, "，落在%s，%s结果为「%s」", s.Row.Words("分"), s.Standing.Title, s.Row.Label)
+	if c := strings.TrimSuffix(s.Row.Consequence, "。"); c != "" {
+		b.WriteString("：" + c)
+	}
+	b.WriteString("。")
+	return b.String()
 }

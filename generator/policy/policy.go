@@ -414,6 +414,7 @@ type PayPlan struct {
 	Component    []Component `toml:"component"`
 	LeaveRule    []LeaveRule `toml:"leave_rule"`
 	Provision    []Provision `toml:"provision"`
+	Standing     []Standing  `toml:"standing"`
 
 	// ParamValues and Tables index Param and Table by name; set by the loader.
 	ParamValues map[string]formula.Value `toml:"-"`
@@ -452,6 +453,11 @@ func (p *PayPlan) Uses(period PeriodKind, name string) bool {
 			if slices.Contains(e.Names(), name) {
 				return true
 			}
+		}
+	}
+	for i := range p.Standing {
+		if s := &p.Standing[i]; p.StandingPeriod(s) == period && s.Expr != nil && slices.Contains(s.Expr.Names(), name) {
+			return true
 		}
 	}
 	return false
@@ -500,8 +506,41 @@ func (p *PayPlan) Index() {
 				}
 			}
 		}
+		for i := range p.Standing {
+			if s := &p.Standing[i]; p.StandingPeriod(s) == period && s.Expr != nil {
+				for _, n := range s.Expr.Names() {
+					x.uses[period][n] = true
+				}
+			}
+		}
 	}
 	p.index = x
+}
+
+// StandingPeriod returns the period a standing is looked up in: its own, or
+// the plan's when it declares none.
+func (p *PayPlan) StandingPeriod(s *Standing) PeriodKind {
+	if s.Period != "" {
+		return s.Period
+	}
+	return p.Period
+}
+
+// Standing is a status a pay plan looks up each period and pays nothing for
+// (末位管理): a measure its formula computes from the plan's inputs and
+// parameters (the quarter's composite score), rounded like a score total,
+// and the row of a bands table of output "action" that the measure lands
+// in, with the row's label and consequence.
+type Standing struct {
+	Name    string     `toml:"name"`
+	Title   string     `toml:"title"`
+	Period  PeriodKind `toml:"period"`
+	Bands   string     `toml:"bands"`
+	Measure string     `toml:"measure"`
+	Explain string     `toml:"explain"`
+
+	// Expr is the parsed measure, set by the loader.
+	Expr *formula.Expr `toml:"-"`
 }
 
 // HasLedger reports whether the plan keeps a quarterly ledger.
