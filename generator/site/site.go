@@ -502,7 +502,8 @@ func (b *builder) Formula(p *policy.PayPlan, c *policy.Component) string {
 		return c.Formula
 	}
 	var parts []string
-	for _, k := range []struct{ key, name string }{{"actual", "完成额"}, {"base", "基数"}, {"target", "目标"}, {"cap", "上限"}, {"rate", "计提比例"}, {"factor", "系数"}, {"penalty", "扣发"}} {
+	for _, k := range []struct{ key, name string }{{"actual", "完成额"}, {"base", "基数"}, {"target", "目标"}, {"cap", "上限"}, {"rate", "计提比例"}, {"factor", "系数"}, {"penalty", "扣发"},
+		{"floating", "浮动工资"}, {"exempt", "不承担任务"}, {"paid_elsewhere", "另行计提、不按本台账比例计提的部分"}} {
 		if e := c.Exprs[k.key]; e != nil {
 			parts = append(parts, k.name+" = "+e.Words(label, title))
 		}
