@@ -542,8 +542,10 @@ func failed(row Row, errs []RowError) (Row, []RowError) {
 }
 
 // Write writes the computed rows as CSV: person, role, plan, score, K,
-// total, one column per component met in any row (plan.component), and the
-// row's error. A bad row keeps its person and error and no numbers.
+// total, one column per component met in any row (plan.component), two per
+// standing met in any row (standing.plan.name with the row's label, e.g. 末位,
+// and standing.plan.name.measure with the measure looked up; quarterly rows
+// of 客服代表 have 末位管理), withheld, red lines and the row's error. A bad row keeps its person and error and no numbers.
 func Write(w io.Writer, rows []Row) error {
 	out := make([]outLine, len(rows))
 	for i := range rows {
@@ -557,6 +559,7 @@ func Write(w io.Writer, rows []Row) error {
 type outLine struct {
 	cells                   [6]string // person, role, plan, score, k, total
 	comps                   []compAmount
+	stands                  []standing
 	withheld, redLines, err string
 }
 
@@ -566,8 +569,15 @@ type compAmount struct {
 	amount string
 }
 
-// compKey is a component column: a plan and one of its components.
+// compKey is a component column: a plan and one of its components (or of
+// its standings).
 type compKey struct{ plan, name string }
+
+// standing is a standing's label and measure in a row.
+type standing struct {
+	key            compKey
+	label, measure string
+}
 
 // lineOf formats a row's cells.
 func lineOf(r Row) outLine {
@@ -602,6 +612,9 @@ func lineOf(r Row) outLine {
 		}
 		l.withheld = strings.Join(withheld, "|")
 		l.redLines = strings.Join(lines, "|")
+		for _, st := range r.Result.Standings {
+			l.stands = append(l.stands, standing{compKey{p.Plan, st.Name}, st.Label, st.Measure.String()})
+		}
 	}
 	return l
 }
@@ -614,7 +627,8 @@ func failedLine(l outLine, reason string) outLine {
 
 // writeLines writes the header and the lines: person, role, plan, score,
 // K, total, one column per component met in any line (plan.component,
-// sorted), withheld, red lines and error.
+// sorted), two per standing met in any line (standing.plan.name and
+// standing.plan.name.measure, sorted), withheld, red lines and error.
 func writeLines(w io.Writer, out []outLine) error {
 	seen := map[compKey]int{}
 	var keys []compKey
@@ -634,7 +648,24 @@ func writeLines(w io.Writer, out []outLine) error {
 	for _, k := range keys {
 		seen[k], _ = slices.BinarySearch(comps, k.plan+"."+k.name)
 	}
+	standAt := map[compKey]int{}
+	var stands []string
+	for i := range out {
+		for _, st := range out[i].stands {
+			if _, ok := standAt[st.key]; !ok {
+				standAt[st.key] = 0
+				stands = append(stands, "standing."+st.key.plan+"."+st.key.name)
+			}
+		}
+	}
+	sort.Strings(stands)
+	for k := range standAt {
+		standAt[k], _ = slices.BinarySearch(stands, "standing."+k.plan+"."+k.name)
+	}
 	head := append([]string{"person", "role", "plan", "score", "k", "total"}, comps...)
+	for _, st := range stands {
+		head = append(head, st, st+".measure")
+	}
 	head = append(head, "withheld", "red_lines", "error")
 	// Lines are formatted on every core, a block each, and written in order.
 	blocks := make([]bytes.Buffer, (len(out)+blockRows-1)/blockRows+1)
@@ -660,6 +691,10 @@ func writeLines(w io.Writer, out []outLine) error {
 					copy(rec, l.cells[:])
 					for _, c := range l.comps {
 						rec[6+seen[c.key]] = c.amount
+					}
+					for _, st := range l.stands {
+						at := 6 + len(comps) + 2*standAt[st.key]
+						rec[at], rec[at+1] = st.label, st.measure
 					}
 					n := len(rec)
 					rec[n-3], rec[n-2], rec[n-1] = l.withheld, l.redLines, l.err

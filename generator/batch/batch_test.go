@@ -231,3 +231,55 @@ func TestPayWritesWhatWriteWrites(t *testing.T) {
 		}
 	}
 }
+
+// TestQuarterlyRowsShowBottomRank guards issue 9 §3.3 in the payout CSV: a
+// quarterly file of 客服代表 (fixture) has the columns
+// standing.kefu-daibiao-pay.bottom_rank (正常 or 末位) and its .measure, Pay
+// writes them as Write does, and a monthly file has none.
+func TestQuarterlyRowsShowBottomRank(t *testing.T) {
+	h := fixture.Handbook(t)
+	const col = "standing.kefu-daibiao-pay.bottom_rank"
+	tests := []struct {
+		name, period, in string
+		want             map[string][2]string // person → label, measure
+	}{
+		{"quarter", "2026-Q3",
+			"person,role,pay.full_quarter_met,pay.star_quarter,pay.points_month_1,pay.points_month_2,pay.points_month_3\n" +
+				"a,kefu-daibiao,false,false,70,58,66\nb,kefu-daibiao,true,true,98,103,96\nc,kefu-daibiao,true,false,65,65,65\n",
+			map[string][2]string{"a": {"末位", "64.67"}, "b": {"正常", "99.00"}, "c": {"正常", "65.00"}}},
+		{"month", "2026-10", reps(3), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			per, _ := engine.ParsePeriod(tt.period)
+			var out bytes.Buffer
+			if _, errs, err := Pay(h, per, "people.csv", strings.NewReader(tt.in), &out); err != nil || len(errs) > 0 {
+				t.Fatal(err, errs)
+			}
+			lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+			head := strings.Split(lines[0], ",")
+			at := -1
+			for i, h := range head {
+				if h == col {
+					at = i
+				}
+			}
+			if tt.want == nil {
+				if at >= 0 || strings.Contains(lines[0], "standing.") {
+					t.Errorf("a monthly file has standing columns: %s", lines[0])
+				}
+				return
+			}
+			if at < 0 || at+1 >= len(head) || head[at+1] != col+".measure" {
+				t.Fatalf("header %s: want %s and %s.measure", lines[0], col, col)
+			}
+			for _, l := range lines[1:] {
+				cells := strings.Split(l, ",")
+				w := tt.want[cells[0]]
+				if cells[at] != w[0] || cells[at+1] != w[1] {
+					t.Errorf("%s: %s %s, want %s %s", cells[0], cells[at], cells[at+1], w[0], w[1])
+				}
+			}
+		})
+	}
+}

@@ -58,6 +58,11 @@ func untraced(r engine.Result) engine.Result {
 		e.Trace = nil
 		out.Ledger = append(out.Ledger, e)
 	}
+	out.Standings = nil
+	for _, st := range r.Standings {
+		st.Trace = nil
+		out.Standings = append(out.Standings, st)
+	}
 	return out
 }
 

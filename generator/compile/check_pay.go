@@ -2,6 +2,7 @@ package compile
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
@@ -162,6 +163,21 @@ func (l *compiler) checkPayPlan(u *unit, p *policy.PayPlan) {
 		}
 		declare(ptr+"/name", c.Name, formula.Num)
 	}
+	// A standing's measure is computed from inputs, parameters and the
+	// score, not from pay components.
+	standingNames := map[string]formula.Type{}
+	for name, t := range names {
+		if !slices.ContainsFunc(p.Component, func(c policy.Component) bool { return c.Name == name }) {
+			standingNames[name] = t
+		}
+	}
+	standingEnv := formula.Env{Names: standingNames, Tables: env.Tables}
+	for i := range p.Standing {
+		st := &p.Standing[i]
+		ptr := fmt.Sprintf("/standing/%d", i)
+		st.Expr = l.typedFormula(u, ptr+"/measure", st.Measure, standingEnv, formula.Num)
+	}
+	unique(l, u, "standing name", p.Standing, each("/standing", "name"), func(s policy.Standing) string { return s.Name })
 	p.Index()
 	comps := map[string]bool{}
 	for _, c := range p.Component {

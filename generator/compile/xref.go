@@ -68,6 +68,9 @@ func (l *compiler) crossCheck() {
 				if r.Output != "" && !strings.HasPrefix(r.Ptr, "/component/") {
 					l.bandsOutput(u, r, vs[0].pol.(*policy.Bands))
 				}
+				if p, ok := u.pol.(*policy.PayPlan); ok && strings.HasPrefix(r.Ptr, "/standing/") {
+					l.standingPeriod(u, p, r, vs[0].pol.(*policy.Bands))
+				}
 				l.coversPeriod(u, r, vs)
 			case strings.HasPrefix(r.Ptr, "/component/"):
 				// A formula's unknown table is reported where it is parsed.
@@ -145,6 +148,20 @@ func hasHave(from, to time.Time) string {
 func (l *compiler) bandsOutput(u *unit, r policy.Reference, b *policy.Bands) {
 	if b.Output != r.Output {
 		l.verrf(u, r.Ptr, "band table %q gives %s, not %s", r.ID, plural(b.Output), plural(r.Output))
+	}
+}
+
+// standingPeriod checks that a standing is looked up in the period its band
+// table is for (末位管理 is quarterly).
+func (l *compiler) standingPeriod(u *unit, p *policy.PayPlan, r policy.Reference, b *policy.Bands) {
+	for i := range p.Standing {
+		st := &p.Standing[i]
+		if fmt.Sprintf("/standing/%d/bands", i) != r.Ptr || b.Period == "" {
+			continue
+		}
+		if got := p.StandingPeriod(st); got != b.Period {
+			l.verrf(u, r.Ptr, "standing %q is looked up %s, but band table %q is for a %s measure: give the standing period = %q", st.Name, got, b.ID, b.Period, b.Period)
+		}
 	}
 }
 

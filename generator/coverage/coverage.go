@@ -179,6 +179,9 @@ func Exercised(results []engine.Result) map[string]bool {
 		for _, e := range r.Ledger {
 			mark(e.Trace)
 		}
+		for _, st := range r.Standings {
+			mark(st.Trace)
+		}
 	}
 	return hit
 }

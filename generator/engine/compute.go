@@ -117,6 +117,8 @@ type Result struct {
 	Points       *PointsResult
 	Pay          *PayResult
 	Ledger       []LedgerEntry
+	// Standings are the plan's standings looked up for the period (末位管理).
+	Standings []StandingResult
 }
 
 // Compute computes a case with the policies in effect on the day its period
@@ -223,6 +225,9 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		if cur.Penalty.Sign() > 0 {
 			pay.add(plan, comp.Name+".penalty", comp.PenaltyTitle, policy.Deduction, cur.Penalty, nil)
 		}
+	}
+	if r.Standings, err = standings(plan, in, t, !c.NoTrace); err != nil {
+		return Result{}, fmt.Errorf("pay plan %s: standing %w", plan.ID, err)
 	}
 	r.Pay = &pay
 	if err := r.finite(); err != nil {

@@ -46,10 +46,13 @@ func (r *Result) finite() error {
 		}
 	}
 	for _, e := range r.Ledger {
-		check("ledger "+e.Quarter, e.Actual, e.CarriedIn, e.Base, e.Target, e.Cap, e.Filled, e.Accrued, e.LateBase, e.Factor, e.Bonus, e.Penalty, e.CarriedOut, e.Floating)
+		check("ledger "+e.Quarter, e.Actual, e.CarriedIn, e.Base, e.Target, e.Cap, e.Filled, e.Gross, e.Elsewhere, e.Accrued, e.LateBase, e.Factor, e.Bonus, e.Penalty, e.CarriedOut, e.Floating)
 		for _, s := range append(append([]Shortfall(nil), e.MadeUp...), e.Outstanding...) {
-			check("ledger "+e.Quarter+" shortfall", s.Base, s.Amount)
+			check("ledger "+e.Quarter+" shortfall", s.Base, s.Elsewhere, s.Late, s.Amount)
 		}
+	}
+	for _, st := range r.Standings {
+		check("standing "+st.Name, st.Measure)
 	}
 	if bad != "" {
 		return fmt.Errorf("%s: %w", bad, ErrNotFinite)

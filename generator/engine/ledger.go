@@ -17,21 +17,30 @@ type Quarter struct {
 
 // Shortfall is a quarter's unmet base, still to be made up.
 type Shortfall struct {
-	Quarter string
-	Base    exact.Decimal // the base of that quarter, on which its late bonus is paid
-	Amount  exact.Decimal // how much of its base is still missing
+	Quarter   string
+	Base      exact.Decimal // the base of that quarter
+	Elsewhere exact.Decimal // the part of that quarter's X another component paid (see LedgerEntry.Elsewhere)
+	Late      exact.Decimal // its late bonus is paid on this: Base − Elsewhere
+	Amount    exact.Decimal // how much of its base is still missing
 }
 
 // LedgerEntry is the ledger's computation for one quarter.
 type LedgerEntry struct {
-	Quarter                string
-	Actual, CarriedIn      exact.Decimal // X, and the excess carried in from the previous quarter
-	Base, Target, Cap      exact.Decimal
-	Branch                 string // below-base, base-to-target, target, above-cap
-	MadeUp                 []Shortfall
-	Filled                 exact.Decimal // shortfall of earlier quarters made up this quarter, in full or in part
-	Outstanding            []Shortfall   // after this quarter
-	Accrued, LateBase      exact.Decimal
+	Quarter           string
+	Actual, CarriedIn exact.Decimal // X, and the excess carried in from the previous quarter
+	Base, Target, Cap exact.Decimal
+	Branch            string // below-base, base-to-target, target, above-cap
+	MadeUp            []Shortfall
+	Filled            exact.Decimal // shortfall of earlier quarters made up this quarter, in full or in part
+	Outstanding       []Shortfall   // after this quarter
+	Accrued, LateBase exact.Decimal // what the rate applies to: this quarter's accrual, and the late bases
+	// Elsewhere is the part of X that counts toward the task but that
+	// another component pays (the plan's optional paid_elsewhere formula,
+	// e.g. implementation revenue paid at its own rate): it is taken out of
+	// this quarter's accrual, as far as the accrual goes (Gross − Accrued),
+	// and out of the quarter's base should its late bonus be paid later.
+	Elsewhere              exact.Decimal
+	Gross                  exact.Decimal // the accrual before Elsewhere is taken out
 	Factor, Bonus, Penalty exact.Decimal
 	CarriedOut             exact.Decimal
 	FloatingPay            bool          // whether the quarter earns its floating pay
@@ -43,7 +52,8 @@ type LedgerEntry struct {
 // over consecutive quarters:
 //
 //   - a quarter the exempt formula marks (a new salesperson's first quarter)
-//     carries no task: nothing accrues, nothing is deducted;
+//     carries no task: no base, no target, no penalty, no shortfall and no
+//     floating pay, and the bonus still accrues on all of X;
 //   - X < base: no floating pay, no bonus, the penalty off fixed pay, and the
 //     shortfall (base − X) carried until later quarters make it up;
 //   - base ≤ X: the part of X above base first makes up earlier shortfalls,
@@ -52,6 +62,10 @@ type LedgerEntry struct {
 //   - X (after making up) ≥ target: floating pay, the bonus only on the target,
 //     the excess carried into the next quarter's X; from the cap up the same
 //     applies and the entry is marked for review.
+//
+// The part of X the optional paid_elsewhere formula names counts toward the
+// task but never accrues at rate: neither in its quarter nor in that
+// quarter's base paid late.
 //
 // The bonus paid is the accrued bonus × factor (80% + 20% × K), rounded by the
 // plan's rule. Amounts carried are exact; nothing is created or lost: every
@@ -88,37 +102,45 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 			vals[i] = vals[i].Round(rule.Places, rule.Mode)
 		}
 		x, base, target, rate, penalty, capX, factor := vals[0], vals[1], vals[2], vals[3], vals[4], vals[5], vals[6]
+		elsewhere := zero
+		if pe := c.Exprs["paid_elsewhere"]; pe != nil {
+			if elsewhere, err = get("paid_elsewhere"); err != nil {
+				return nil, err
+			}
+			elsewhere = exact.Max(zero, elsewhere.Round(rule.Places, rule.Mode))
+		}
 		e := LedgerEntry{Quarter: q.Label, Actual: x, CarriedIn: carry, Base: base, Target: target, Cap: capX,
-			Factor: factor, Accrued: zero, LateBase: zero, Penalty: zero, CarriedOut: zero, Bonus: zero, Floating: zero, Filled: zero}
+			Factor: factor, Accrued: zero, LateBase: zero, Penalty: zero, CarriedOut: zero, Bonus: zero, Floating: zero, Filled: zero,
+			Elsewhere: zero, Gross: zero}
 		r := ref(&p.Header, c.Name)
 		say := func(clause, value string, l LedgerSaid) {
 			l.Quarter, l.Case = q.Label, clause
 			e.Trace = append(e.Trace, Step{Ref: r, Clause: clause, Value: value, Say: l})
 		}
+		exempt := false
 		if ex := c.Exprs["exempt"]; ex != nil {
 			v, err := ex.Eval(s)
 			if err != nil {
 				return nil, fmt.Errorf("%s: exempt: %w", q.Label, err)
 			}
-			if v.Bool {
-				e.Branch = "exempt"
-				e.Outstanding = append([]Shortfall(nil), outstanding...)
-				say("exempt", "0", LedgerSaid{})
-				out = append(out, e)
-				continue
-			}
+			exempt = v.Bool
 		}
 		eff := x.Add(carry)
 		if carry.Sign() > 0 {
 			say("carry-in", eff.String(), LedgerSaid{X: x, Carry: carry, Eff: eff})
 		}
 		carry = zero
-		if eff.Cmp(base) < 0 {
+		switch {
+		case exempt:
+			e.Branch, e.Gross = "exempt", eff
+			say("exempt", eff.String(), LedgerSaid{Eff: eff})
+		case eff.Cmp(base) < 0:
 			short := base.Sub(eff)
-			outstanding = append(outstanding, Shortfall{Quarter: q.Label, Base: base, Amount: short})
+			held := exact.Min(elsewhere, base)
+			outstanding = append(outstanding, Shortfall{Quarter: q.Label, Base: base, Elsewhere: held, Late: base.Sub(held), Amount: short})
 			e.Branch, e.Penalty = "below-base", penalty.Round(rule.Places, rule.Mode)
 			say("below-base", "0", LedgerSaid{Eff: eff, Base: base, Penalty: e.Penalty, Short: short})
-		} else {
+		default:
 			surplus := eff.Sub(base)
 			for len(outstanding) > 0 && surplus.Sign() > 0 {
 				o := &outstanding[0]
@@ -126,9 +148,9 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 				surplus, o.Amount = surplus.Sub(fill), o.Amount.Sub(fill)
 				e.Filled = e.Filled.Add(fill)
 				if o.Amount.Sign() == 0 {
-					e.MadeUp = append(e.MadeUp, Shortfall{Quarter: o.Quarter, Base: o.Base, Amount: fill})
-					e.LateBase = e.LateBase.Add(o.Base)
-					say("made-up", fill.String(), LedgerSaid{Fill: fill, Other: o.Quarter, Base: o.Base})
+					e.MadeUp = append(e.MadeUp, Shortfall{Quarter: o.Quarter, Base: o.Base, Elsewhere: o.Elsewhere, Late: o.Late, Amount: fill})
+					e.LateBase = e.LateBase.Add(o.Late)
+					say("made-up", fill.String(), LedgerSaid{Fill: fill, Other: o.Quarter, Base: o.Base, Elsewhere: o.Elsewhere, Accrued: o.Late})
 					outstanding = outstanding[1:]
 				} else {
 					say("partly-made-up", fill.String(), LedgerSaid{Fill: fill, Other: o.Quarter, Left: o.Amount})
@@ -141,7 +163,7 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 				if adjusted.Cmp(capX) >= 0 {
 					e.Branch = "above-cap"
 				}
-				e.Accrued = target
+				e.Gross = target
 				e.CarriedOut = adjusted.Sub(target)
 				if fe := c.Exprs["floating"]; fe != nil {
 					v, err := fe.Eval(s)
@@ -154,17 +176,23 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 				say(e.Branch, target.String(), LedgerSaid{Adjusted: adjusted, Target: target, Floating: e.Floating, CarriedOut: e.CarriedOut, Cap: capX})
 			default:
 				e.Branch = "base-to-target"
-				e.Accrued = adjusted
+				e.Gross = adjusted
 				say("base-to-target", adjusted.String(), LedgerSaid{Base: base, Target: target, Adjusted: adjusted})
 			}
 		}
 		e.Outstanding = append([]Shortfall(nil), outstanding...)
+		e.Elsewhere = exact.Min(elsewhere, e.Gross)
+		e.Accrued = e.Gross.Sub(e.Elsewhere)
 		accrued := e.Accrued.Add(e.LateBase).Mul(rate)
 		e.Bonus = accrued.Mul(factor).Round(rule.Places, rule.Mode)
 		if e.Branch != "below-base" {
 			var derived []Derived
 			var lookups []Lookup
-			for _, k := range []struct{ key, label string }{{"rate", "计提比例"}, {"factor", "系数"}} {
+			keys := []struct{ key, label string }{{"rate", "计提比例"}, {"factor", "系数"}}
+			if e.Elsewhere.Sign() > 0 {
+				keys = append([]struct{ key, label string }{{"paid_elsewhere", "另行计提的部分"}}, keys...)
+			}
+			for _, k := range keys {
 				x, err := c.Exprs[k.key].Explain(s)
 				if err != nil {
 					return nil, fmt.Errorf("%s: %s: %w", q.Label, k.key, err)
@@ -174,7 +202,7 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 					lookups = append(lookups, s.lookup(l))
 				}
 			}
-			say("bonus", e.Bonus.String(), LedgerSaid{Accrued: e.Accrued, LateBase: e.LateBase, Rate: rate, Factor: factor, Bonus: e.Bonus, Derived: derived, Lookups: lookups})
+			say("bonus", e.Bonus.String(), LedgerSaid{Gross: e.Gross, Elsewhere: e.Elsewhere, Accrued: e.Accrued, LateBase: e.LateBase, Rate: rate, Factor: factor, Bonus: e.Bonus, Derived: derived, Lookups: lookups})
 		}
 		out = append(out, e)
 	}

@@ -464,7 +464,7 @@ func (s *payScope) unit(name string) string {
 		return "%"
 	case "hours":
 		return "小时"
-	case "score":
+	case "score", "points":
 		return "分"
 	}
 	for i := range p.Component {

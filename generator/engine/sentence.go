@@ -162,8 +162,12 @@ type LedgerSaid struct {
 	// The amounts a case names (see package explain for which).
 	X, Carry, Eff, Base, Target, Cap, Penalty, Short, Fill, Left, Adjusted, Floating, CarriedOut exact.Decimal
 	Other                                                                                        string // the earlier quarter made up
-	// For the bonus: the accrual, the late bases, the rate and factor with
-	// the formulas they came from, and the tables those looked up.
+	// For the bonus: the accrual before (Gross) and after (Accrued) the
+	// part paid elsewhere (Elsewhere) is taken out, the late bases, the rate
+	// and factor with the formulas they came from, and the tables those
+	// looked up. A made-up quarter names the part of its X paid elsewhere
+	// (Elsewhere) and what its late bonus accrues on (Accrued).
+	Gross, Elsewhere                       exact.Decimal
 	Accrued, LateBase, Rate, Factor, Bonus exact.Decimal
 	Derived                                []Derived
 	Lookups                                []Lookup

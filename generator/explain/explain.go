@@ -61,6 +61,8 @@ func Sentence(s engine.Sentence) string {
 		return fmt.Sprintf("本月得分 %s 分。", s.Total)
 	case engine.LedgerSaid:
 		return s.Quarter + "：" + ledger(s)
+	case engine.StandingFound:
+		return standing(s)
 	case nil:
 	}
 	return ""
@@ -175,12 +177,15 @@ func ladder(s engine.LadderStep) string {
 func ledger(s engine.LedgerSaid) string {
 	switch s.Case {
 	case "exempt":
-		return "本季不承担任务：不设基数和目标，不扣发固定工资，不计入台账差额，不计提台账奖金。"
+		return fmt.Sprintf("本季不承担任务：不设基数和目标，不扣发固定工资，不计入台账差额，不发浮动工资；完成额 %s 元照常计提奖金。", s.Eff)
 	case "carry-in":
 		return fmt.Sprintf("本季完成额 %s 元加上季转入的超额 %s 元，按 %s 元核算。", s.X, s.Carry, s.Eff)
 	case "below-base":
 		return fmt.Sprintf("完成额 %s 元低于基数 %s 元：不发浮动工资、不计提奖金，扣发当季固定工资 %s 元；差额 %s 元须由以后季度补足。", s.Eff, s.Base, s.Penalty, s.Short)
 	case "made-up":
+		if s.Elsewhere.Sign() > 0 {
+			return fmt.Sprintf("用超出基数的 %s 元补足 %s 的基数差额，补发该季奖金（按其基数 %s 元减去该季另行计提的 %s 元，即 %s 元计提）。", s.Fill, s.Other, s.Base, s.Elsewhere, s.Accrued)
+		}
 		return fmt.Sprintf("用超出基数的 %s 元补足 %s 的基数差额，补发该季奖金（按其基数 %s 元计提）。", s.Fill, s.Other, s.Base)
 	case "partly-made-up":
 		return fmt.Sprintf("用超出基数的 %s 元补 %s 的基数差额，尚差 %s 元。", s.Fill, s.Other, s.Left)
@@ -194,6 +199,9 @@ func ledger(s engine.LedgerSaid) string {
 		return fmt.Sprintf("完成额在基数 %s 元与目标 %s 元之间：不发浮动工资，按（补足后的余额 + 当季基数）%s 元计提奖金。", s.Base, s.Target, s.Adjusted)
 	case "bonus":
 		parts := []string{fmt.Sprintf("%s × %s", s.Accrued, s.Rate)}
+		if s.Elsewhere.Sign() > 0 {
+			parts[0] = fmt.Sprintf("(%s − 另行计提的 %s) × %s", s.Gross, s.Elsewhere, s.Rate)
+		}
 		if s.LateBase.Sign() > 0 {
 			parts = append(parts, fmt.Sprintf("补发 %s × %s", s.LateBase, s.Rate))
 		}
@@ -270,4 +278,26 @@ func item(s engine.ItemScored) string {
 		how += "，按上下限取值"
 	}
 	return fmt.Sprintf("%s：%s，得 %s 分。", it.Title, how, s.Points)
+}
+
+// standing says how a standing's measure was worked out, the row of the
+// action table it lands in, and what follows (末位管理).
+func standing(s engine.StandingFound) string {
+	var b strings.Builder
+	if s.Standing.Explain != "" {
+		b.WriteString(s.Standing.Explain + " ")
+	}
+	x := s.Worked
+	what := cmp.Or(s.Bands.Measure, s.Standing.Title)
+	if x.Value.Num.Cmp(s.Measure) != 0 {
+		fmt.Fprintf(&b, "%s = %s ≈ %s 分（四舍五入到 0.01 分）", what, equalities(x.Formula, x.Values), s.Measure)
+	} else {
+		fmt.Fprintf(&b, "%s = %s 分", what, equalities(x.Formula, x.Values, x.Value.Num.String()))
+	}
+	fmt.Fprintf(&b, "，落在%s，%s结果为「%s」", s.Row.Words("分"), s.Standing.Title, s.Row.Label)
+	if c := strings.TrimSuffix(s.Row.Consequence, "。"); c != "" {
+		b.WriteString("：" + c)
+	}
+	b.WriteString("。")
+	return b.String()
 }

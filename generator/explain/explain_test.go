@@ -5,6 +5,7 @@ import (
 
 	"fmt"
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/policy"
 	"strings"
 	"testing"
@@ -84,6 +85,36 @@ func TestPointsLadderExplains(t *testing.T) {
 		}
 		if got := explain.Step(r.Trace[1]); got != tt.want {
 			t.Errorf("第%d次 %s%% met %v:\n got %s\nwant %s", tt.occ, tt.rate, tt.met, got, tt.want)
+		}
+	}
+}
+
+// TestStandingExplains guards issue 9 §3.3's sentence: the quarter's
+// composite worked out with the months' values, rounded where it must be,
+// the row of the bottom-rank table, the result and its consequence.
+func TestStandingExplains(t *testing.T) {
+	h := fixture.Handbook(t)
+	tests := []struct {
+		months [3]string
+		want   string
+	}{
+		{[3]string{"70", "58", "66"}, "季度综合考核分 = (points_month_1 + points_month_2 + points_month_3) ÷ 3 = (70 + 58 + 66) ÷ 3 ≈ 64.67 分（四舍五入到 0.01 分），落在“不满 65 分”一档，末位管理结果为「末位」：警告并列入待淘汰人员序列，后期仍达不到主管要求的自动解聘。"},
+		{[3]string{"60", "65", "70"}, "季度综合考核分 = (points_month_1 + points_month_2 + points_month_3) ÷ 3 = (60 + 65 + 70) ÷ 3 = 65 分，落在“65 分及以上”一档，末位管理结果为「正常」。"},
+	}
+	for _, tt := range tests {
+		pay := map[string]formula.Value{"full_quarter_met": {IsBool: true}, "star_quarter": {IsBool: true}}
+		for i, m := range tt.months {
+			pay[fmt.Sprintf("points_month_%d", i+1)] = formula.Value{Num: exact.MustParse(m)}
+		}
+		r, err := engine.Compute(h, engine.Case{Role: "kefu-daibiao", Period: engine.Period{Kind: policy.Quarterly, Year: 2026, Quarter: 3}, Pay: pay})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Standings) != 1 || len(r.Standings[0].Trace) != 1 {
+			t.Fatalf("standings %+v", r.Standings)
+		}
+		if got := explain.Step(r.Standings[0].Trace[0]); got != tt.want {
+			t.Errorf("%v:\n got %s\nwant %s", tt.months, got, tt.want)
 		}
 	}
 }

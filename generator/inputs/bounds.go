@@ -26,6 +26,7 @@ var Bounds = map[string]Bound{
 	"count":   {Min: exact.FromInt(0), Max: exact.FromInt(1000000), Places: 0, What: "a count"},
 	"hours":   {Min: exact.FromInt(0), Max: exact.FromInt(100000), Places: 2, What: "a number of hours", Unit: "小时"},
 	"score":   {Min: exact.FromInt(0), Max: exact.FromInt(100), Places: 2, What: "a score", Unit: "分"},
+	"points":  {Min: exact.FromInt(0), Max: exact.FromInt(1000), Places: 2, What: "a points-system score", Unit: "分"},
 }
 
 // CheckBound checks a number given for an input of the kind against its

@@ -138,6 +138,9 @@ type Note struct {
 	About      string `toml:"about"`
 	SourceSays string `toml:"source_says"`
 	Decision   string `toml:"decision"`
+	// Review marks a decision HR should confirm: the handbook's register of
+	// decisions lists it first, as an open question.
+	Review bool `toml:"review"`
 }
 
 // Correction records that a version already in effect was changed for the
@@ -413,6 +416,7 @@ type PayPlan struct {
 	Component    []Component `toml:"component"`
 	LeaveRule    []LeaveRule `toml:"leave_rule"`
 	Provision    []Provision `toml:"provision"`
+	Standing     []Standing  `toml:"standing"`
 
 	// ParamValues and Tables index Param and Table by name; set by the loader.
 	ParamValues map[string]formula.Value `toml:"-"`
@@ -451,6 +455,11 @@ func (p *PayPlan) Uses(period PeriodKind, name string) bool {
 			if slices.Contains(e.Names(), name) {
 				return true
 			}
+		}
+	}
+	for i := range p.Standing {
+		if s := &p.Standing[i]; p.StandingPeriod(s) == period && s.Expr != nil && slices.Contains(s.Expr.Names(), name) {
+			return true
 		}
 	}
 	return false
@@ -499,8 +508,41 @@ func (p *PayPlan) Index() {
 				}
 			}
 		}
+		for i := range p.Standing {
+			if s := &p.Standing[i]; p.StandingPeriod(s) == period && s.Expr != nil {
+				for _, n := range s.Expr.Names() {
+					x.uses[period][n] = true
+				}
+			}
+		}
 	}
 	p.index = x
+}
+
+// StandingPeriod returns the period a standing is looked up in: its own, or
+// the plan's when it declares none.
+func (p *PayPlan) StandingPeriod(s *Standing) PeriodKind {
+	if s.Period != "" {
+		return s.Period
+	}
+	return p.Period
+}
+
+// Standing is a status a pay plan looks up each period and pays nothing for
+// (末位管理): a measure its formula computes from the plan's inputs and
+// parameters (the quarter's composite score), rounded like a score total,
+// and the row of a bands table of output "action" that the measure lands
+// in, with the row's label and consequence.
+type Standing struct {
+	Name    string     `toml:"name"`
+	Title   string     `toml:"title"`
+	Period  PeriodKind `toml:"period"`
+	Bands   string     `toml:"bands"`
+	Measure string     `toml:"measure"`
+	Explain string     `toml:"explain"`
+
+	// Expr is the parsed measure, set by the loader.
+	Expr *formula.Expr `toml:"-"`
 }
 
 // HasLedger reports whether the plan keeps a quarterly ledger.
@@ -586,9 +628,13 @@ type Component struct {
 	Cap     string `toml:"cap"`
 	Factor  string `toml:"factor"`
 	// Floating (optional) is the floating pay of a quarter in the target
-	// band; Exempt (optional, yes/no) marks a quarter without a task.
-	Floating string `toml:"floating"`
-	Exempt   string `toml:"exempt"`
+	// band; Exempt (optional, yes/no) marks a quarter without a task;
+	// PaidElsewhere (optional) is the part of the actual amount that counts
+	// toward the task but that another component pays, so that the ledger's
+	// rate never applies to it.
+	Floating      string `toml:"floating"`
+	Exempt        string `toml:"exempt"`
+	PaidElsewhere string `toml:"paid_elsewhere"`
 	// FloatingTitle and PenaltyTitle (ledger only, required) title the
 	// payslip lines of the floating pay and of the fixed pay deducted.
 	FloatingTitle string `toml:"floating_title"`
@@ -604,7 +650,7 @@ type Component struct {
 // order; LedgerOptional lists the optional ones.
 var (
 	LedgerKeys     = []string{"actual", "base", "target", "rate", "penalty", "cap", "factor"}
-	LedgerOptional = []string{"floating", "exempt"}
+	LedgerOptional = []string{"floating", "exempt", "paid_elsewhere"}
 )
 
 // Field returns the formula text of key k: "formula", or one of LedgerKeys.
@@ -630,6 +676,8 @@ func (c *Component) Field(k string) string {
 		return c.Floating
 	case "exempt":
 		return c.Exempt
+	case "paid_elsewhere":
+		return c.PaidElsewhere
 	}
 	return ""
 }

@@ -9,15 +9,16 @@ type Reference struct {
 	ID   string
 	Ptr  string
 	// Output, for a reference to a band table, is what its rows must give
-	// (coefficient or grade); "" otherwise.
+	// (coefficient, grade or action); "" otherwise.
 	Output string
 }
 
 // References lists the policies p names, in the order of its keys: a role's
 // manager, scorecards, pay plan and promotion; a scorecard's band tables and
 // competencies; a pay plan's scorecards, points system, red lines and the
-// band tables its formulas look up (a plan's own tables are not policies); a
-// rule's roles; a glossary term's policies. Formulas are read as parsed, so a pay plan's lookups are
+// band tables its formulas and standings look up (a plan's own tables are
+// not policies); a rule's roles; a glossary term's policies. Formulas are
+// read as parsed, so a pay plan's lookups are
 // listed only once it has been checked.
 func References(p Policy) []Reference {
 	var out []Reference
@@ -73,6 +74,11 @@ func References(p Policy) []Reference {
 						out = append(out, Reference{Kind: KindBands, ID: t, Ptr: fmt.Sprintf("/component/%d/%s", i, k), Output: "coefficient"})
 					}
 				}
+			}
+		}
+		for i, s := range p.Standing {
+			if s.Bands != "" {
+				out = append(out, Reference{Kind: KindBands, ID: s.Bands, Ptr: fmt.Sprintf("/standing/%d/bands", i), Output: "action"})
 			}
 		}
 	case *Rules:

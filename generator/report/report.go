@@ -52,6 +52,13 @@ func Text(w io.Writer, title string, r engine.Result) {
 				e.Accrued.Add(e.LateBase), e.Bonus, e.Penalty, e.CarriedOut, or(strings.Join(open, " "), "—"))
 		}
 	}
+	for _, st := range r.Standings {
+		fmt.Fprintf(w, "\n== %s %s@%d\n  %s %s　结果 %s\n", st.Title, st.Bands, st.BandsVersion, or(st.MeasureTitle, "得分"), st.Measure, st.Label)
+		for _, c := range st.Consequences {
+			fmt.Fprintf(w, "  后果：%s\n", c)
+		}
+		steps(w, st.Trace)
+	}
 	if p := r.Pay; p != nil {
 		fmt.Fprintf(w, "\n== 薪酬 %s@%d\n", p.Plan, p.Version)
 		for _, c := range p.Components {

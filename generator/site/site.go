@@ -404,9 +404,19 @@ type seedGroup struct {
 	Decisions []decision
 }
 
-// decisions groups every note of every version by the document its policy
-// first cites (a seed, or minutes or a memo by title and date).
-func (b *builder) decisions() []seedGroup {
+// register is the register of decisions: first the open questions (the
+// notes marked review = true, which HR should confirm), then every note
+// grouped by document, the open ones included.
+type register struct {
+	Open  []decision
+	Seeds []seedGroup
+}
+
+// decisions lists the notes marked for review, then groups every note of
+// every version by the document its policy first cites (a seed, or minutes
+// or a memo by title and date).
+func (b *builder) decisions() register {
+	var reg register
 	bySeed := map[string][]decision{}
 	for _, p := range b.h.All() {
 		hd := p.Head()
@@ -415,15 +425,18 @@ func (b *builder) decisions() []seedGroup {
 			seed = hd.Source[0].Document()
 		}
 		for _, n := range hd.Note {
-			bySeed[seed] = append(bySeed[seed], decision{Note: n, Policy: hd, Link: pageOf(hd)})
+			d := decision{Note: n, Policy: hd, Link: pageOf(hd)}
+			bySeed[seed] = append(bySeed[seed], d)
+			if n.Review {
+				reg.Open = append(reg.Open, d)
+			}
 		}
 	}
-	var out []seedGroup
 	for seed, ds := range bySeed {
-		out = append(out, seedGroup{seed, ds})
+		reg.Seeds = append(reg.Seeds, seedGroup{seed, ds})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Seed < out[j].Seed })
-	return out
+	sort.Slice(reg.Seeds, func(i, j int) bool { return reg.Seeds[i].Seed < reg.Seeds[j].Seed })
+	return reg
 }
 
 // pageOf returns the page of a policy, relative to the root, or "".
@@ -489,7 +502,8 @@ func (b *builder) Formula(p *policy.PayPlan, c *policy.Component) string {
 		return c.Formula
 	}
 	var parts []string
-	for _, k := range []struct{ key, name string }{{"actual", "完成额"}, {"base", "基数"}, {"target", "目标"}, {"cap", "上限"}, {"rate", "计提比例"}, {"factor", "系数"}, {"penalty", "扣发"}} {
+	for _, k := range []struct{ key, name string }{{"actual", "完成额"}, {"base", "基数"}, {"target", "目标"}, {"cap", "上限"}, {"rate", "计提比例"}, {"factor", "系数"}, {"penalty", "扣发"},
+		{"floating", "浮动工资"}, {"exempt", "不承担任务"}, {"paid_elsewhere", "另行计提、不按本台账比例计提的部分"}} {
 		if e := c.Exprs[k.key]; e != nil {
 			parts = append(parts, k.name+" = "+e.Words(label, title))
 		}

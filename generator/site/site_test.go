@@ -341,3 +341,75 @@ func TestDecisionsGroupedBySource(t *testing.T) {
 		})
 	}
 }
+
+// TestDecisionsListOpenQuestionsFirst guards issue 9 §3.4: the register of
+// decisions lists the notes marked review = true first, as open questions,
+// before the register by seed (which still lists them, marked); with none
+// marked there is no such section.
+func TestDecisionsListOpenQuestionsFirst(t *testing.T) {
+	tests := []struct {
+		name   string
+		review int // how many notes of the fixture to mark, from its first
+	}{
+		{"no note marked: no open questions", 0},
+		{"one note marked", 1},
+		{"two notes marked", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps, err := bundle.DecodePolicies(bundle.Encode(fixture.Handbook(t)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var marked []policy.Note
+			for _, p := range ps {
+				hd := p.Head()
+				for i := range hd.Note {
+					if len(marked) < tt.review {
+						hd.Note[i].About = fmt.Sprintf("待确认事项%d：%s", len(marked), hd.Note[i].About)
+						hd.Note[i].Review = true
+						marked = append(marked, hd.Note[i])
+					}
+				}
+			}
+			if len(marked) < tt.review {
+				t.Fatalf("the fixture has only %d notes", len(marked))
+			}
+			h, problems := compile.Compile(ps, nil)
+			if len(problems) > 0 {
+				t.Fatal(problems)
+			}
+			pages, err := Build(Input{Handbook: h})
+			if err != nil {
+				t.Fatal(err)
+			}
+			html := byPath(pages)["decisions.html"]
+			open := strings.Index(html, `<h2 id="open">`)
+			if tt.review == 0 {
+				if open >= 0 {
+					t.Fatal("an open-questions section with no note marked for review")
+				}
+				return
+			}
+			if open < 0 {
+				t.Fatal("no open-questions section")
+			}
+			if want := fmt.Sprintf("待人力资源部确认（%d 项）", tt.review); !strings.Contains(html[open:], want) {
+				t.Errorf("the section does not say %q", want)
+			}
+			bySeed := strings.Index(html[open:], "</section>") + open
+			for _, n := range marked {
+				first := strings.Index(html, "<td>"+n.About)
+				if first < open || first > bySeed {
+					t.Errorf("%q is not listed first, among the open questions", n.About)
+				}
+				if strings.Count(html, "<td>"+n.About) != 2 {
+					t.Errorf("%q should also stay in the register by seed", n.About)
+				}
+			}
+			if got := strings.Count(html[open:bySeed], "<tr><td>"); got != tt.review {
+				t.Errorf("%d open questions, want %d", got, tt.review)
+			}
+		})
+	}
+}

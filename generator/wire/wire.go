@@ -50,6 +50,22 @@ type Result struct {
 	Points      *Points   `json:"points,omitempty"`
 	Pay         *Pay      `json:"pay,omitempty"`
 	Ledger      []Quarter `json:"ledger,omitempty"`
+	// Standings are the plan's standings for the period (末位管理).
+	Standings []Standing `json:"standings,omitempty"`
+}
+
+// Standing is a standing looked up for the period: the measure, the row of
+// the band table it lands in (Label) and that row's consequences.
+type Standing struct {
+	Name         string   `json:"name"`
+	Title        string   `json:"title"`
+	Bands        string   `json:"bands"`
+	BandsVersion int      `json:"bands_version"`
+	Measure      string   `json:"measure"`
+	MeasureTitle string   `json:"measure_title"`
+	Label        string   `json:"label"`
+	Consequences []string `json:"consequences"`
+	Trace        []Step   `json:"trace"`
 }
 
 // Score is a scored scorecard.
@@ -153,6 +169,7 @@ type Quarter struct {
 	MadeUp      []Shortfall `json:"made_up"`
 	Filled      string      `json:"filled"`
 	Outstanding []Shortfall `json:"outstanding"`
+	Elsewhere   string      `json:"paid_elsewhere"` // the part of actual another component pays, not accrued here
 	Accrued     string      `json:"accrued"`
 	LateBase    string      `json:"late_base"`
 	Factor      string      `json:"factor"`
@@ -207,10 +224,14 @@ func FromResult(title string, r engine.Result) Result {
 			Quarter: e.Quarter, Actual: e.Actual.String(), CarriedIn: e.CarriedIn.String(),
 			Base: e.Base.String(), Target: e.Target.String(), Cap: e.Cap.String(), Branch: e.Branch,
 			MadeUp: shortfalls(e.MadeUp), Filled: e.Filled.String(), Outstanding: shortfalls(e.Outstanding),
-			Accrued: e.Accrued.String(), LateBase: e.LateBase.String(), Factor: e.Factor.String(),
+			Elsewhere: e.Elsewhere.String(), Accrued: e.Accrued.String(), LateBase: e.LateBase.String(), Factor: e.Factor.String(),
 			Bonus: e.Bonus.String(), Penalty: e.Penalty.String(), CarriedOut: e.CarriedOut.String(),
 			FloatingPay: e.FloatingPay, Floating: e.Floating.String(), Trace: steps(e.Trace),
 		})
+	}
+	for _, st := range r.Standings {
+		out.Standings = append(out.Standings, Standing{Name: st.Name, Title: st.Title, Bands: st.Bands, BandsVersion: st.BandsVersion,
+			Measure: st.Measure.String(), MeasureTitle: st.MeasureTitle, Label: st.Label, Consequences: nonNil(st.Consequences), Trace: steps(st.Trace)})
 	}
 	return out
 }
