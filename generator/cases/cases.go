@@ -127,6 +127,14 @@ func (c *conv) convert() *Case {
 	if pay, ok := d["pay"].(map[string]any); ok {
 		out.Pay = c.values("/pay", pay)
 	}
+	if own, ok := d["own"].(map[string]any); ok {
+		out.Own = map[string]exact.Decimal{}
+		for _, k := range slices.Sorted(maps.Keys(own)) {
+			if x, ok := c.decimal("/own/"+tomlpos.Escape(k), own[k]); ok {
+				out.Own[k] = x
+			}
+		}
+	}
 	if pts, ok := d["points"].(map[string]any); ok {
 		out.Points = c.points(pts)
 	}

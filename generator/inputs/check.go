@@ -18,7 +18,7 @@ type Problem struct {
 	// Path locates the input by the keys a case file gives it: ["role"],
 	// ["period"], ["scorecard", CARD], ["scorecard", CARD, ITEM],
 	// ["scorecard", CARD, ITEM, NAME], ["scorecard", CARD, ITEM, N] (the
-	// N-th check of a checklist), ["pay", NAME], ["points"],
+	// N-th check of a checklist), ["pay", NAME], ["own", NAME], ["points"],
 	// ["points", "events", ID], ["points", "awards", ID],
 	// ["points", "shortfalls", N], ["red_lines"], ["red_lines", N],
 	// ["history"], ["history", N, "period"] or ["history", N, "pay", NAME].
@@ -105,7 +105,7 @@ func (k *checker) check() {
 		for _, given := range []struct {
 			key string
 			ok  bool
-		}{{"pay", c.Pay != nil}, {"points", c.Points != nil}, {"red_lines", len(c.RedLines) > 0}, {"history", len(c.History) > 0}, {"leave", c.Leave != nil}} {
+		}{{"pay", c.Pay != nil}, {"own", c.Own != nil}, {"points", c.Points != nil}, {"red_lines", len(c.RedLines) > 0}, {"history", len(c.History) > 0}, {"leave", c.Leave != nil}} {
 			if given.ok {
 				k.add([]string{given.key}, "role %s has no pay plan: nothing uses %s", role.ID, given.key)
 			}
@@ -123,6 +123,7 @@ func (k *checker) check() {
 		return
 	}
 	k.pay([]string{"pay"}, plan, period, c.Pay, c.Scorecards)
+	k.own(plan, period)
 	if plan.Scorecard != "" && engine.UsesScore(plan, period) && c.Scorecards[plan.Scorecard] == nil {
 		k.missing([]string{"scorecard", plan.Scorecard}, "pay plan %s needs the inputs of scorecard %s in %s %s settlement", plan.ID, plan.Scorecard, article(period), period)
 	}
@@ -339,6 +340,36 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodK
 			k.add(sub(path, name), "pay plan %s has no input %q", plan.ID, name)
 		}
 	}
+}
+
+// own checks the person's own values: each of a personal parameter of the
+// plan that a component settled in the period uses, within its range.
+func (k *checker) own(plan *policy.PayPlan, period policy.PeriodKind) {
+	for _, name := range sortedKeys(k.c.Own) {
+		p := []string{"own", name}
+		pa := plan.PersonalParam(name)
+		switch {
+		case pa == nil && slices.ContainsFunc(plan.Param, func(q policy.Param) bool { return q.Name == name }):
+			k.add(p, "parameter %s of pay plan %s is not personal: everyone has the plan's value", name, plan.ID)
+		case pa == nil:
+			k.add(p, "pay plan %s has no personal parameter %q (its personal parameters: %s)", plan.ID, name, list(personalNames(plan)))
+		case !plan.Uses(period, name):
+			k.add(p, "pay plan %s does not use %s in %s %s settlement", plan.ID, name, article(period), period)
+		default:
+			if msg := OwnBound(pa).Check(k.c.Own[name]); msg != "" {
+				k.add(p, "%s", msg)
+			}
+		}
+	}
+}
+
+// personalNames lists the names of a plan's personal parameters.
+func personalNames(plan *policy.PayPlan) []string {
+	var out []string
+	for _, pa := range plan.PersonalParams() {
+		out = append(out, pa.Name)
+	}
+	return out
 }
 
 // points checks the month under the plan's points system.

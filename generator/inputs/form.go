@@ -24,7 +24,7 @@ type FieldProblem struct {
 
 // Form decodes entries whose fields are given as text, one field per path
 // (the paths of Fields: person, role, scorecard.CARD.ITEM[.NAME], pay.NAME,
-// points.EVENT, points.award.EVENT, points.ladder.LADDER, red_lines,
+// own.NAME, points.EVENT, points.award.EVENT, points.ladder.LADDER, red_lines,
 // leave.case, leave.months, history.YYYY-Qn.score, history.YYYY-Qn.pay.NAME),
 // for one period under one handbook. A CSV header, a case file and the
 // calculator's form are each a list of such paths.
@@ -117,6 +117,7 @@ type decoded struct {
 	nums   []exact.Decimal
 	cards  map[string]map[string]engine.ItemInput // item inputs by card, kept across rows
 	pay    map[string]formula.Value
+	own    map[string]exact.Decimal
 	points engine.PointsInput
 }
 
@@ -165,6 +166,7 @@ func (d *decoded) reset(period engine.Period, cards map[string]int) {
 		d.Scorecards[card] = items
 	}
 	clear(d.pay)
+	clear(d.own)
 	clear(d.points.Events)
 	clear(d.points.Awards)
 	d.points.Shortfalls = d.points.Shortfalls[:0]
@@ -213,6 +215,26 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 					c.Pay = map[string]formula.Value{}
 				}
 				c.Pay[key] = x
+				return nil
+			}
+		case strings.HasPrefix(name, "own."):
+			key := strings.TrimPrefix(name, "own.")
+			if !personalParam(h, day, key) {
+				problems = append(problems, FieldProblem{name, fmt.Sprintf("no pay plan in effect on %s has a personal parameter %q", day.Format("2006-01-02"), key)})
+				continue
+			}
+			cols[i] = func(c *decoded, v string) error {
+				x, err := number(v)
+				if err != nil {
+					return err
+				}
+				if c.Own == nil {
+					if c.own == nil {
+						c.own = map[string]exact.Decimal{}
+					}
+					c.Own = c.own
+				}
+				c.Own[key] = x
 				return nil
 			}
 		case strings.HasPrefix(name, "scorecard."):
@@ -270,7 +292,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 			}
 			cols[i] = f
 		default:
-			problems = append(problems, FieldProblem{name, "unknown column (want person, role, scorecard.*, pay.*, points, points.*, red_lines, leave.case, leave.months, history.*)"})
+			problems = append(problems, FieldProblem{name, "unknown column (want person, role, scorecard.*, pay.*, own.*, points, points.*, red_lines, leave.case, leave.months, history.*)"})
 		}
 	}
 	return cols, problems
@@ -340,6 +362,17 @@ func payInput(h *policy.Handbook, day time.Time, name string) bool {
 			if in.Name == name {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// personalParam reports whether a pay plan in effect on day has a personal
+// parameter name.
+func personalParam(h *policy.Handbook, day time.Time, name string) bool {
+	for _, p := range inEffect(h, policy.KindPayPlan, day) {
+		if p.(*policy.PayPlan).PersonalParam(name) != nil {
+			return true
 		}
 	}
 	return false
@@ -464,11 +497,11 @@ func column(paths []string, c *decoded, path []string) string {
 			return "history." + c.History[i].Label
 		}
 		return col
-	case "pay":
+	case "pay", "own":
 		if len(path) > 1 {
-			return "pay." + path[1]
+			return path[0] + "." + path[1]
 		}
-		return "pay"
+		return path[0]
 	case "scorecard":
 		col := strings.Join(path, ".")
 		if len(path) == 4 && !slices.Contains(paths, col) {
