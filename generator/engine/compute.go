@@ -155,6 +155,9 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		if c.Pay != nil {
 			return Result{}, fmt.Errorf("role %s has no pay plan, but pay inputs were given", role.ID)
 		}
+		if c.Own != nil {
+			return Result{}, fmt.Errorf("role %s has no pay plan, but own amounts were given", role.ID)
+		}
 		if err := r.finite(); err != nil {
 			return Result{}, err
 		}
