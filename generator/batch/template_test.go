@@ -29,6 +29,7 @@ func TestTemplateIsAcceptedByRun(t *testing.T) {
 		{"kefu-daibiao 2026-10", "points.ladder.jiechuliang", "scorecard."},
 		{"kefu-daibiao 2026-10", "own.basic_pay,own.grade_allowance", "own.post_pay"}, // post_pay is not personal in the fixture
 		{"dakehu-zhuanyuan 2026-Q3", "own.quarter_target", "own.floating_pay"},
+		{"dakehu-zhuanyuan 2026-Q3", "history.2026-Q2.own.quarter_target", "history.2026-Q3"},
 	} {
 		h := headers[tt.key]
 		if !strings.Contains(h, tt.has) || strings.Contains(h, tt.hasNot) {

@@ -188,6 +188,13 @@ func TestReadProblems(t *testing.T) {
 				"case.toml:16:16: parameter floating_pay of pay plan dakehu-zhuanyuan-pay is not personal: everyone has the plan's value (own.floating_pay)",
 				"case.toml:17:9: pay plan dakehu-zhuanyuan-pay has no personal parameter \"bogus\" (its personal parameters: quarter_target) (own.bogus)",
 			}},
+		{name: "an earlier quarter's own target outside the range", base: staff,
+			old: "training_revenue = \"0\", new_staff = false }",
+			new: "training_revenue = \"0\", new_staff = false }\nown = { quarter_target = \"10000.00\", nosuch = 1 }",
+			want: []string{
+				"case.toml:24:26: 10000.00 is outside the range of own quarter_target: 50000.00 to 300000.00 元 (history[0].own.quarter_target)",
+				"case.toml:24:47: pay plan dakehu-zhuanyuan-pay has no personal parameter \"nosuch\" (its personal parameters: quarter_target) (history[0].own.nosuch)",
+			}},
 		{name: "an own value that is not a number", base: staff,
 			old: "[pay]",
 			new: "[own]\nquarter_target = \"120000.00元\"\n[pay]",

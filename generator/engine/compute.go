@@ -97,7 +97,8 @@ type Case struct {
 	// Own holds the person's own values of the pay plan's personal
 	// parameters by name (a base pay, an allowance, a personal target);
 	// a personal parameter not in it takes the plan's value. A ledger's
-	// earlier quarters take the same values.
+	// earlier quarters take the same values, except those a quarter of
+	// History gives of its own.
 	Own map[string]exact.Decimal
 	// Points is the month under the plan's points system, if it has one.
 	Points *PointsInput
@@ -229,12 +230,18 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 // historyInputs returns the earlier quarters of a ledger with the inputs
 // the plan takes from its own scorecard filled in from each quarter's score
 // (an earlier quarter gives its score, not its card's items), and the
-// person's own values where a quarter gives none of its own.
+// person's own values of the case where a quarter gives none of its own (a
+// quarter's own value, a target of that quarter, wins).
 func historyInputs(plan *policy.PayPlan, history []Quarter, own map[string]exact.Decimal) []Quarter {
 	out := append([]Quarter(nil), history...)
 	for i := range out {
-		if out[i].Own == nil {
+		switch {
+		case len(out[i].Own) == 0:
 			out[i].Own = own
+		case len(own) > 0:
+			merged := maps.Clone(own)
+			maps.Copy(merged, out[i].Own)
+			out[i].Own = merged
 		}
 	}
 	for _, def := range plan.Input {

@@ -138,3 +138,28 @@ func TestLedgerOwnTarget(t *testing.T) {
 		})
 	}
 }
+
+// TestHistoryOwnValues: an earlier quarter of a ledger takes the case's own
+// values, except those it gives of its own, and the case's map is not
+// changed by the merge.
+func TestHistoryOwnValues(t *testing.T) {
+	p := &policy.PayPlan{}
+	d := exact.MustParse
+	own := map[string]exact.Decimal{"quarter_target": d("120000.00"), "floating_pay": d("2000.00")}
+	hist := []Quarter{
+		{Label: "Q1"},
+		{Label: "Q2", Own: map[string]exact.Decimal{"quarter_target": d("180000.00")}},
+	}
+	got := historyInputs(p, hist, own)
+	for _, tt := range []struct {
+		q           int
+		target, pay string
+	}{{0, "120000.00", "2000.00"}, {1, "180000.00", "2000.00"}} {
+		if o := got[tt.q].Own; o["quarter_target"].String() != tt.target || o["floating_pay"].String() != tt.pay {
+			t.Errorf("%s: own %v, want quarter_target %s, floating_pay %s", got[tt.q].Label, o, tt.target, tt.pay)
+		}
+	}
+	if own["quarter_target"].String() != "120000.00" || len(hist[0].Own) != 0 || len(hist[1].Own) != 1 {
+		t.Errorf("the merge changed its inputs: case %v, history %v", own, hist)
+	}
+}

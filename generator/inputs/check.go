@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
@@ -21,7 +22,8 @@ type Problem struct {
 	// N-th check of a checklist), ["pay", NAME], ["own", NAME], ["points"],
 	// ["points", "events", ID], ["points", "awards", ID],
 	// ["points", "shortfalls", N], ["red_lines"], ["red_lines", N],
-	// ["history"], ["history", N, "period"] or ["history", N, "pay", NAME].
+	// ["history"], ["history", N, "period"], ["history", N, "pay", NAME] or
+	// ["history", N, "own", NAME].
 	// A missing input has the path it would have.
 	Path    []string
 	Message string
@@ -123,7 +125,7 @@ func (k *checker) check() {
 		return
 	}
 	k.pay([]string{"pay"}, plan, period, c.Pay, c.Scorecards)
-	k.own(plan, period)
+	k.own([]string{"own"}, plan, period, c.Own)
 	if plan.Scorecard != "" && engine.UsesScore(plan, period) && c.Scorecards[plan.Scorecard] == nil {
 		k.missing([]string{"scorecard", plan.Scorecard}, "pay plan %s needs the inputs of scorecard %s in %s %s settlement", plan.ID, plan.Scorecard, article(period), period)
 	}
@@ -344,9 +346,9 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodK
 
 // own checks the person's own values: each of a personal parameter of the
 // plan that a component settled in the period uses, within its range.
-func (k *checker) own(plan *policy.PayPlan, period policy.PeriodKind) {
-	for _, name := range sortedKeys(k.c.Own) {
-		p := []string{"own", name}
+func (k *checker) own(path []string, plan *policy.PayPlan, period policy.PeriodKind, own map[string]exact.Decimal) {
+	for _, name := range sortedKeys(own) {
+		p := sub(path, name)
 		pa := plan.PersonalParam(name)
 		switch {
 		case pa == nil && slices.ContainsFunc(plan.Param, func(q policy.Param) bool { return q.Name == name }):
@@ -356,7 +358,7 @@ func (k *checker) own(plan *policy.PayPlan, period policy.PeriodKind) {
 		case !plan.Uses(period, name):
 			k.add(p, "pay plan %s does not use %s in %s %s settlement", plan.ID, name, article(period), period)
 		default:
-			if msg := OwnBound(pa).Check(k.c.Own[name]); msg != "" {
+			if msg := OwnBound(pa).Check(own[name]); msg != "" {
 				k.add(p, "%s", msg)
 			}
 		}
@@ -525,6 +527,7 @@ func (k *checker) history(plan *policy.PayPlan, period policy.PeriodKind) {
 			}
 		}
 		k.pay(append(slices.Clip(p), "pay"), plan, policy.Quarterly, q.Values, cards)
+		k.own(append(slices.Clip(p), "own"), plan, policy.Quarterly, q.Own)
 	}
 }
 

@@ -108,6 +108,9 @@ func Encode(c engine.Case) []Value {
 		for _, name := range slices.Sorted(maps.Keys(q.Values)) {
 			add("history."+q.Label+".pay."+name, valueText(q.Values[name]))
 		}
+		for _, name := range slices.Sorted(maps.Keys(q.Own)) {
+			add("history."+q.Label+".own."+name, q.Own[name].String())
+		}
 	}
 	return out
 }

@@ -160,6 +160,14 @@ func Fields(h *policy.Handbook, period engine.Period, roleID string) ([]Field, e
 					cols = append(cols, numberField("history."+label+".pay."+def.Name, label+" 的"+def.Label+inputHint(def.Kind), label+" "+def.Label, def.Kind, ""))
 				}
 			}
+			for _, pa := range plan.PersonalParams() {
+				if plan.Uses(policy.Quarterly, pa.Name) {
+					f := ownField(pa)
+					f.Path, f.Label = "history."+label+".own."+pa.Name, label+" "+pa.Label
+					f.What = fmt.Sprintf("%s 本人的%s（%s～%s；留空取本期的本人数额）", label, pa.Label, f.Bound.Min, f.Bound.Max)
+					cols = append(cols, f)
+				}
+			}
 		}
 	}
 	return cols, nil

@@ -25,7 +25,8 @@ type FieldProblem struct {
 // Form decodes entries whose fields are given as text, one field per path
 // (the paths of Fields: person, role, scorecard.CARD.ITEM[.NAME], pay.NAME,
 // own.NAME, points.EVENT, points.award.EVENT, points.ladder.LADDER, red_lines,
-// leave.case, leave.months, history.YYYY-Qn.score, history.YYYY-Qn.pay.NAME),
+// leave.case, leave.months, history.YYYY-Qn.score, history.YYYY-Qn.pay.NAME,
+// history.YYYY-Qn.own.NAME),
 // for one period under one handbook. A CSV header, a case file and the
 // calculator's form are each a list of such paths.
 type Form struct {
@@ -298,23 +299,25 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 	return cols, problems
 }
 
-// historyColumn resolves a history.QUARTER.score or history.QUARTER.pay.NAME
-// column: an earlier quarter of a ledger, which the ledger needs to carry
-// shortfalls and excess into the quarter paid.
+// historyColumn resolves a history.QUARTER.score, history.QUARTER.pay.NAME
+// or history.QUARTER.own.NAME column: an earlier quarter of a ledger, which
+// the ledger needs to carry shortfalls and excess into the quarter paid
+// (an own value of that quarter, such as its target, replaces the row's).
 func historyColumn(period engine.Period, rest string) (cell, error) {
 	label, field, _ := strings.Cut(rest, ".")
 	q, err := engine.ParsePeriod(label)
 	switch {
 	case err != nil || q.Kind != policy.Quarterly:
-		return nil, fmt.Errorf("want history.YYYY-Qn.score or history.YYYY-Qn.pay.NAME, not history.%s", rest)
+		return nil, fmt.Errorf("want history.YYYY-Qn.score, history.YYYY-Qn.pay.NAME or history.YYYY-Qn.own.NAME, not history.%s", rest)
 	case period.Kind != policy.Quarterly:
 		return nil, fmt.Errorf("earlier quarters are given only for a quarterly payout, not for %s", period)
 	case !q.Start().Before(period.Start()):
 		return nil, fmt.Errorf("%s is not before the quarter paid, %s", q, period)
 	}
 	name, isPay := strings.CutPrefix(field, "pay.")
-	if field != "score" && (!isPay || name == "") {
-		return nil, fmt.Errorf("want history.%s.score or history.%s.pay.NAME", label, label)
+	ownName, isOwn := strings.CutPrefix(field, "own.")
+	if field != "score" && (!isPay || name == "") && (!isOwn || ownName == "") {
+		return nil, fmt.Errorf("want history.%s.score, history.%s.pay.NAME or history.%s.own.NAME", label, label, label)
 	}
 	return func(c *decoded, v string) error {
 		hq := c.quarter(q.String())
@@ -327,6 +330,17 @@ func historyColumn(period engine.Period, rest string) (cell, error) {
 				return fmt.Errorf("%s: a score is 0 to 100", v)
 			}
 			hq.Score = &x
+			return nil
+		}
+		if isOwn {
+			x, err := number(v)
+			if err != nil {
+				return err
+			}
+			if hq.Own == nil {
+				hq.Own = map[string]exact.Decimal{}
+			}
+			hq.Own[ownName] = x
 			return nil
 		}
 		x, err := value(v)
