@@ -41,6 +41,7 @@ const pages = {
   redlines: 'redlines.html',
   rules: 'rules.html',
   decisions: 'decisions.html',
+  glossary: 'glossary.html',
   search: 'search.html',
 };
 
@@ -125,11 +126,22 @@ for (const [kind, rel] of Object.entries(pages)) {
       queries++;
     }
   }
+  // Every glossary term finds its entry first.
+  const glossary = fs.readFileSync(path.join(site, 'glossary.html'), 'utf8');
+  for (const m of glossary.matchAll(/<dt id="([^"]+)">([^<]+)/g)) {
+    await page.$eval('#q', (e, v) => { e.value = v; e.dispatchEvent(new Event('input')); }, m[2]);
+    const first = await page.$eval('#results li a', (a) => a.getAttribute('href')).catch(() => null);
+    const want = `glossary.html#${m[1]}`;
+    // A page titled as the term itself comes before the entry.
+    const second = await page.$$eval('#results li a', (as) => as.slice(0, 2).map((a) => a.getAttribute('href')));
+    if (first !== want && second[1] !== want) fail(`search "${m[2]}": first results ${second.join(', ')}, want ${want}`);
+    queries++;
+  }
   await page.$eval('#q', (e) => { e.value = '不可能出现的查询词语'; e.dispatchEvent(new Event('input')); });
   const none = await page.$eval('#status', (e) => e.textContent);
   if (!none.includes('没有找到')) fail(`search for nothing says "${none}"`);
   if (requests.length) fail(`search.html: network requests ${requests.join(', ')}`);
-  console.log(`ok search: ${queries} title queries found their page first`);
+  console.log(`ok search: ${queries} title and glossary queries found their page first`);
   await page.close();
 }
 await browser.close();

@@ -2,6 +2,7 @@ package compile
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/kefu-hr/handbook/generator/policy"
 )
@@ -58,4 +59,34 @@ func (l *compiler) checkRedLines(u *unit, r *policy.RedLines) {
 func (l *compiler) checkRules(u *unit, r *policy.Rules) {
 	unique(l, u, "rule id", r.Rule, each("/rule", "id"), func(x policy.Rule) string { return x.ID })
 	unique(l, u, "period", r.Period, each("/period", "id"), func(x policy.Period) string { return x.ID })
+	unique(l, u, "term id", r.Term, each("/term", "id"), func(x policy.Term) string { return x.ID })
+	words := map[string]string{} // word → where it was first
+	for i := range r.Term {
+		t := &r.Term[i]
+		for j, w := range t.Words() {
+			ptr := fmt.Sprintf("/term/%d/term", i)
+			if j > 0 {
+				ptr = fmt.Sprintf("/term/%d/aliases/%d", i, j-1)
+			}
+			if prev, ok := words[w]; ok {
+				l.verrf(u, ptr, "%q is already a glossary word, at %s", w, u.pos(prev))
+				continue
+			}
+			words[w] = ptr
+		}
+		for j, see := range t.See {
+			if _, _, ok := policy.SeeRef(see); !ok {
+				l.verrf(u, fmt.Sprintf("/term/%d/see/%d", i, j), "%q is not kind/id: the kind is one of %s", see, kindList())
+			}
+		}
+	}
+}
+
+// kindList lists the policy kinds, for messages.
+func kindList() string {
+	var ks []string
+	for _, k := range policy.Kinds {
+		ks = append(ks, string(k))
+	}
+	return strings.Join(ks, ", ")
 }

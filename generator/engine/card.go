@@ -76,13 +76,11 @@ func (r *cardRow) contains(x int64) bool {
 // NewCard compiles a scorecard with the band tables t gives for its K and
 // grade.
 func NewCard(sc *policy.Scorecard, t Tables) *Card {
-	c := &Card{sc: sc, fast: true}
-	if sc.Bands != "" {
-		c.kBands = t.Bands(sc.Bands)
-	}
-	if sc.Grades != "" {
-		c.grades = t.Bands(sc.Grades)
-	}
+	return newCard(sc, bandsOf(t, sc.Bands), bandsOf(t, sc.Grades))
+}
+
+func newCard(sc *policy.Scorecard, kBands, grades *policy.Bands) *Card {
+	c := &Card{sc: sc, fast: true, kBands: kBands, grades: grades}
 	c.k, c.fast = bandRows(c.kBands, c.fast)
 	c.g, c.fast = bandRows(c.grades, c.fast)
 	for pi := range sc.Part {

@@ -127,9 +127,11 @@ type Result struct {
 
 // Compute computes a case with the policies in effect on the day its period
 // is settled (its last day).
-func Compute(h *policy.Handbook, c Case) (Result, error) { return new(Scratch).Compute(h, c) }
+func Compute(h *policy.Handbook, c Case) (Result, error) { return (*Scratch)(nil).Compute(h, c) }
 
-// Compute is Compute with the scratch's working storage.
+// Compute is Compute with the scratch's working storage; a nil scratch
+// keeps none. With one, an untraced case scores through compiled cards
+// (Card) kept in the scratch.
 func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 	d := c.Period.Settled()
 	t := On(h, d)
@@ -142,11 +144,19 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		if !slices.Contains(role.Scorecards, id) {
 			return Result{}, fmt.Errorf("scorecard %q is not one of role %s's (%s)", id, role.ID, strings.Join(role.Scorecards, ", "))
 		}
-		sc, _ := h.At(policy.KindScorecard, id, d).(*policy.Scorecard)
-		if sc == nil {
+		card, _ := h.At(policy.KindScorecard, id, d).(*policy.Scorecard)
+		if card == nil {
 			return Result{}, fmt.Errorf("no scorecard %q in effect on %s", id, d.Format("2006-01-02"))
 		}
-		s, err := score(sc, c.Scorecards[id], t, !c.NoTrace)
+		var (
+			s   ScoreResult
+			err error
+		)
+		if c.NoTrace && sc != nil {
+			s, err = sc.scoreTotal(card, c.Scorecards[id], t)
+		} else {
+			s, err = score(card, c.Scorecards[id], t, !c.NoTrace)
+		}
 		if err != nil {
 			return Result{}, fmt.Errorf("scorecard %s: %w", id, err)
 		}

@@ -294,6 +294,34 @@ func (s *payScope) lookup(l formula.Lookup) Lookup {
 // never depend on it.
 type Scratch struct {
 	scope *payScope
+	cards map[cardKey]*Card // the untraced path's compiled cards
+	slots []ItemInput
+}
+
+// cardKey names a compiled card: a scorecard with the K and grade tables
+// of the day it is scored on.
+type cardKey struct {
+	sc        *policy.Scorecard
+	k, grades *policy.Bands
+}
+
+// scoreTotal scores a card untraced through the scratch's compiled card
+// for it (made on first use), which gives ScoreTotal's result.
+func (sc *Scratch) scoreTotal(card *policy.Scorecard, in map[string]ItemInput, t Tables) (ScoreResult, error) {
+	key := cardKey{card, bandsOf(t, card.Bands), bandsOf(t, card.Grades)}
+	c := sc.cards[key]
+	if c == nil {
+		if sc.cards == nil {
+			sc.cards = map[cardKey]*Card{}
+		}
+		c = newCard(card, key.k, key.grades)
+		sc.cards[key] = c
+	}
+	sc.slots = sc.slots[:0]
+	for _, id := range c.ids {
+		sc.slots = append(sc.slots, in[id])
+	}
+	return c.Total(sc.slots)
 }
 
 // scope returns a scope to fill: the scratch's, or a new one.

@@ -144,6 +144,8 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 			items:    make([]ItemScored, 0, n),
 			parts:    make([]PartScored, 0, len(sc.Part)),
 			operands: make([]Operand, 0, n),
+			text:     make([]byte, 0, 8*(2*n+len(sc.Part))),
+			later:    make([]later, 0, 2*n+len(sc.Part)),
 		}
 	}
 	var problems []string
@@ -167,8 +169,9 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 			}
 			r.Items = append(r.Items, ItemResult{ID: it.ID, Title: it.Title, Part: part.ID, Points: pts, Max: it.Cap(), Clause: clause})
 			ar.items = append(ar.items, ItemScored{Item: it, In: input, Points: pts, Clause: clause})
-			r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, it.ID), Clause: clause, Operands: ar.itemOperands(it, input), Value: pts.String(),
+			r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, it.ID), Clause: clause, Operands: ar.itemOperands(it, input),
 				Say: &ar.items[len(ar.items)-1]})
+			ar.write(&r.Trace[len(r.Trace)-1].Value, pts)
 		}
 		max := part.MaxPoints()
 		capped := exact.Min(raw, max)
@@ -183,11 +186,13 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 		}
 		r.Parts = append(r.Parts, PartResult{ID: part.ID, Title: part.Title, Raw: capped, Points: max, Score: score, Share: part.Share})
 		ar.parts = append(ar.parts, PartScored{Part: part, Raw: raw, Capped: capped, Max: max, Score: score})
-		r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, part.ID), Value: score.String(), Say: &ar.parts[len(ar.parts)-1]})
+		r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, part.ID), Say: &ar.parts[len(ar.parts)-1]})
+		ar.write(&r.Trace[len(r.Trace)-1].Value, score)
 	}
 	if len(problems) > 0 {
 		return ScoreResult{}, &InputError{Problems: problems}
 	}
+	ar.settle()
 	r.Total = Round(total.Shift(-2))
 	if trace {
 		r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, ""), Value: r.Total.String(), Say: TotalScored{Parts: r.Parts, Total: r.Total}})
@@ -449,55 +454,98 @@ type scoreArena struct {
 	items    []ItemScored
 	parts    []PartScored
 	operands []Operand
+	// The texts of the numbers the steps show, written one after another
+	// and cut from one string when the card is scored (settle).
+	text  []byte
+	later []later
+}
+
+// later is a text to set: the string at dst gets text up to end.
+type later struct {
+	dst *string
+	end int
+}
+
+// write sets *dst to x's text when the card is settled. dst must stay
+// where it is until then (an element of an array that is not grown).
+func (ar *scoreArena) write(dst *string, x exact.Decimal) {
+	if len(ar.later) == cap(ar.later) {
+		*dst = x.String()
+		return
+	}
+	ar.text = x.Append(ar.text)
+	ar.later = append(ar.later, later{dst, len(ar.text)})
+}
+
+// settle sets every text written: one string for them all.
+func (ar *scoreArena) settle() {
+	all := string(ar.text)
+	start := 0
+	for _, l := range ar.later {
+		*l.dst = all[start:l.end]
+		start = l.end
+	}
+	ar.text, ar.later = ar.text[:0], ar.later[:0]
 }
 
 // itemOperands returns an item's operands: one, in the arena, for every
 // kind but a formula, which lists its named inputs.
 func (ar *scoreArena) itemOperands(it *policy.Item, in ItemInput) []Operand {
-	op, ok := itemOperand(it, in)
+	op, value, ok := itemOperand(it, in)
 	if !ok {
 		return formulaOperands(it, in)
 	}
+	var ops []Operand
 	if len(ar.operands) == cap(ar.operands) {
-		return []Operand{op}
+		ops = []Operand{op}
+	} else {
+		ar.operands = append(ar.operands, op)
+		n := len(ar.operands)
+		ops = ar.operands[n-1 : n : n]
 	}
-	ar.operands = append(ar.operands, op)
-	n := len(ar.operands)
-	return ar.operands[n-1 : n : n]
+	if value != nil {
+		ar.write(&ops[0].Value, *value)
+	}
+	return ops
 }
 
 // itemOperands lists the values an item's points came from, with their
 // labels and units. It is called only when a trace is wanted.
 func itemOperands(it *policy.Item, in ItemInput) []Operand {
-	if op, ok := itemOperand(it, in); ok {
+	if op, value, ok := itemOperand(it, in); ok {
+		if value != nil {
+			op.Value = value.String()
+		}
 		return []Operand{op}
 	}
 	return formulaOperands(it, in)
 }
 
 // itemOperand is the one value an item of any kind but a formula scores.
-func itemOperand(it *policy.Item, in ItemInput) (Operand, bool) {
+// The operand of a number comes without its text, and the number to write
+// it from.
+func itemOperand(it *policy.Item, in ItemInput) (Operand, *exact.Decimal, bool) {
 	label := it.Title
 	if it.Input != nil {
 		label = it.Input.Label
 	}
 	switch it.Rule.(type) {
 	case policy.TiersRule, policy.DeductionRule, policy.LinearRule, policy.ProportionalRule:
-		return operand(label, in.Value.String(), it.Input.DisplayUnit()), true
+		return operand(label, "", it.Input.DisplayUnit()), in.Value, true
 	case policy.YesNoRule:
 		if *in.Yes {
-			return operand(label, "是", ""), true
+			return operand(label, "是", ""), nil, true
 		}
-		return operand(label, "否", ""), true
+		return operand(label, "否", ""), nil, true
 	case policy.LevelsRule:
-		return operand("等级", strconv.Itoa(in.Level), "级"), true
+		return operand("等级", strconv.Itoa(in.Level), "级"), nil, true
 	case policy.ChoiceRule:
-		return operand("选择", in.Choice, ""), true
+		return operand("选择", in.Choice, ""), nil, true
 	case policy.ChecklistRule:
-		return operand("达到", strings.Join(in.Checks, ","), ""), true
+		return operand("达到", strings.Join(in.Checks, ","), ""), nil, true
 	case policy.FormulaRule, nil:
 	}
-	return Operand{}, false
+	return Operand{}, nil, false
 }
 
 // formulaOperands lists a formula item's named inputs; nil for an item of

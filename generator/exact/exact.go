@@ -114,6 +114,14 @@ func (x *Decimal) UnmarshalText(b []byte) error {
 func (x Decimal) MarshalText() ([]byte, error) { return []byte(x.String()), nil }
 
 // String formats the decimal without exponent, keeping its scale ("3600.50").
+// Append appends x's text, as String writes it, to b.
+func (x Decimal) Append(b []byte) []byte {
+	if m, ok := x.word(); ok {
+		return appendWord(b, m, x.d.Exponent, x.d.Negative)
+	}
+	return append(b, x.d.Text('f')...)
+}
+
 func (x Decimal) String() string {
 	if m, ok := x.word(); ok {
 		return formatWord(m, x.d.Exponent, x.d.Negative)

@@ -252,8 +252,12 @@ func parseWord(body string) (Decimal, bool) {
 // a negative number (and for a negative zero).
 func formatWord(m uint64, e int32, neg bool) string {
 	var buf [48]byte
+	return string(appendWord(buf[:0], m, e, neg))
+}
+
+// appendWord appends the text of m × 10^e, negated when neg, to b.
+func appendWord(b []byte, m uint64, e int32, neg bool) []byte {
 	var digitBuf [20]byte
-	b := buf[:0]
 	if neg {
 		b = append(b, '-')
 	}
@@ -264,7 +268,7 @@ func formatWord(m uint64, e int32, neg bool) string {
 		for range e {
 			b = append(b, '0')
 		}
-		return string(b)
+		return b
 	case int(-e) < len(digits):
 		point := len(digits) + int(e)
 		b = append(b, digits[:point]...)
@@ -277,7 +281,7 @@ func formatWord(m uint64, e int32, neg bool) string {
 		}
 		b = append(b, digits...)
 	}
-	return string(b)
+	return b
 }
 
 // scaledLimit bounds the integers Scaled returns and FromScaled takes:

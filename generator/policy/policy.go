@@ -3,6 +3,7 @@ package policy
 import (
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/kefu-hr/handbook/generator/exact"
@@ -768,6 +769,33 @@ type Rules struct {
 	Header
 	Period []Period `toml:"period"`
 	Rule   []Rule   `toml:"rule"`
+	Term   []Term   `toml:"term"`
+}
+
+// Term is an entry of the glossary: a word the policies use, what it means
+// in them, the other words for it, and the policies that define it. The
+// handbook links a term's first use in each text to its entry.
+type Term struct {
+	ID      string   `toml:"id"`
+	Term    string   `toml:"term"`
+	Aliases []string `toml:"aliases"`
+	Text    string   `toml:"text"`
+	// See names the policies that define the term, as kind/id
+	// (redlines/dianwang).
+	See []string `toml:"see"`
+}
+
+// Words returns the term and its aliases.
+func (t *Term) Words() []string { return append([]string{t.Term}, t.Aliases...) }
+
+// SeeRef splits an entry of See into its kind and id; false when the kind
+// is not one of Kinds.
+func SeeRef(see string) (Kind, string, bool) {
+	k, id, ok := strings.Cut(see, "/")
+	if !ok || !slices.Contains(Kinds, Kind(k)) {
+		return "", "", false
+	}
+	return Kind(k), id, true
 }
 
 // Period describes an assessment period.

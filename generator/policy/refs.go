@@ -17,7 +17,7 @@ type Reference struct {
 // manager, scorecards, pay plan and promotion; a scorecard's band tables and
 // competencies; a pay plan's scorecards, points system, red lines and the
 // band tables its formulas look up (a plan's own tables are not policies); a
-// rule's roles. Formulas are read as parsed, so a pay plan's lookups are
+// rule's roles; a glossary term's policies. Formulas are read as parsed, so a pay plan's lookups are
 // listed only once it has been checked.
 func References(p Policy) []Reference {
 	var out []Reference
@@ -79,6 +79,13 @@ func References(p Policy) []Reference {
 		for i, r := range p.Rule {
 			for j, id := range r.AppliesTo {
 				add(KindRole, id, fmt.Sprintf("/rule/%d/applies_to/%d", i, j))
+			}
+		}
+		for i, t := range p.Term {
+			for j, see := range t.See {
+				if k, id, ok := SeeRef(see); ok {
+					add(k, id, fmt.Sprintf("/term/%d/see/%d", i, j))
+				}
 			}
 		}
 	}

@@ -2,13 +2,17 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/kefu-hr/handbook/generator/engine"
@@ -56,6 +60,7 @@ func Build(in Input) ([]Page, error) {
 		b.tmpl = t
 	}
 	b.index()
+	b.gloss = newGlossary(b.h, b.latest[policy.KindRules])
 	if err := b.render(); err != nil {
 		return nil, err
 	}
@@ -66,7 +71,7 @@ func Build(in Input) ([]Page, error) {
 		}
 		b.pages = append(b.pages, Page{Path: name, Data: data})
 	}
-	b.pages = append(b.pages, Page{Path: "search-index.js", Data: searchIndex(b.pages)})
+	b.pages = append(b.pages, Page{Path: "search-index.js", Data: searchIndex(b.pages, b.gloss)})
 	sort.Slice(b.pages, func(i, j int) bool { return b.pages[i].Path < b.pages[j].Path })
 	return b.pages, nil
 }
@@ -118,6 +123,8 @@ type builder struct {
 	latest map[policy.Kind][]policy.Policy
 	// direct reports by role id
 	reports map[string][]*policy.Role
+	gloss   *glossary
+	jobs    []job
 }
 
 // index finds the latest versions and the reporting lines.
@@ -152,61 +159,98 @@ type page struct {
 	Data  any
 }
 
-func (b *builder) add(path, tmpl, title, nav string, data any) error {
-	root := strings.Repeat("../", strings.Count(path, "/"))
-	var out bytes.Buffer
-	if err := b.tmpl.ExecuteTemplate(&out, tmpl, page{Title: title, Root: root, Nav: nav, Site: b, Data: data}); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+// job is a page to write: its path, template, title, navigation section
+// and data.
+type job struct {
+	path, tmpl, title, nav string
+	data                   func() any
+}
+
+// add queues a page; data is computed when the page is written.
+func (b *builder) add(path, tmpl, title, nav string, data func() any) {
+	b.jobs = append(b.jobs, job{path, tmpl, title, nav, data})
+}
+
+// write writes the queued pages on every core: each writer has its own
+// copy of the templates and its own glossary linker; the pages keep the
+// order they were queued in, so that builds are reproducible.
+func (b *builder) write() error {
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(b.jobs)/8))
+	out := make([]Page, len(b.jobs))
+	errs := make([]error, workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range workers {
+		t, err := b.tmpl.Clone()
+		if err != nil {
+			return err
+		}
+		l := b.gloss.linker()
+		t.Funcs(template.FuncMap{"prose": l.prose})
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(b.jobs) || errs[w] != nil {
+					return
+				}
+				j := &b.jobs[i]
+				root := strings.Repeat("../", strings.Count(j.path, "/"))
+				l.page(j.tmpl == "glossary")
+				buf.Reset()
+				if err := t.ExecuteTemplate(&buf, j.tmpl, page{Title: j.title, Root: root, Nav: j.nav, Site: b, Data: j.data()}); err != nil {
+					errs[w] = fmt.Errorf("%s: %w", j.path, err)
+					return
+				}
+				out[i] = Page{Path: j.path, Data: withRoot(bytes.Clone(buf.Bytes()), root)}
+			}
+		}()
 	}
-	b.pages = append(b.pages, Page{Path: path, Data: out.Bytes()})
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	b.pages = append(b.pages, out...)
 	return nil
 }
 
 // render renders every page.
 func (b *builder) render() error {
-	if err := b.add("index.html", "home", "客服部制度手册", "home", b.home()); err != nil {
-		return err
-	}
+	b.queue()
+	return b.write()
+}
+
+// queue queues every page. Its data is computed by the writers, on every
+// core: the builder's methods only read.
+func (b *builder) queue() {
+	b.add("index.html", "home", "客服部制度手册", "home", func() any { return b.home() })
 	for _, p := range b.latest[policy.KindRole] {
 		r := p.(*policy.Role)
-		if err := b.add("roles/"+r.ID+".html", "role", r.Title, "roles", b.role(r)); err != nil {
-			return err
-		}
+		b.add("roles/"+r.ID+".html", "role", r.Title, "roles", func() any { return b.role(r) })
 	}
 	for _, p := range b.latest[policy.KindScorecard] {
 		sc := p.(*policy.Scorecard)
-		if err := b.add("scorecards/"+sc.ID+".html", "scorecard", sc.Title, "scorecards", scorecardForm(b.h, sc)); err != nil {
-			return err
-		}
+		b.add("scorecards/"+sc.ID+".html", "scorecard", sc.Title, "scorecards", func() any { return scorecardForm(b.h, sc) })
 	}
 	for _, p := range b.latest[policy.KindPayPlan] {
 		pp := p.(*policy.PayPlan)
-		if err := b.add("pay/"+pp.ID+".html", "payplan", pp.Title, "pay", b.payPlan(pp)); err != nil {
-			return err
-		}
+		b.add("pay/"+pp.ID+".html", "payplan", pp.Title, "pay", func() any { return b.payPlan(pp) })
 	}
 	for _, p := range b.latest[policy.KindBands] {
 		bd := p.(*policy.Bands)
-		if err := b.add("bands/"+bd.ID+".html", "bands", bd.Title, "scorecards", bd); err != nil {
-			return err
-		}
+		b.add("bands/"+bd.ID+".html", "bands", bd.Title, "scorecards", func() any { return bd })
 	}
 	for _, p := range b.latest[policy.KindPoints] {
 		ps := p.(*policy.Points)
-		if err := b.add("points/"+ps.ID+".html", "points", ps.Title, "pay", ps); err != nil {
-			return err
-		}
+		b.add("points/"+ps.ID+".html", "points", ps.Title, "pay", func() any { return ps })
 	}
-	if err := b.add("redlines.html", "redlines", "电网指标", "redlines", b.latest[policy.KindRedLines]); err != nil {
-		return err
-	}
-	if err := b.add("rules.html", "rules", "制度条文", "rules", b.rules()); err != nil {
-		return err
-	}
-	if err := b.add("search.html", "search", "搜索", "search", nil); err != nil {
-		return err
-	}
-	return b.add("decisions.html", "decisions", "决定记录", "decisions", b.decisions())
+	b.add("redlines.html", "redlines", "电网指标", "redlines", func() any { return b.latest[policy.KindRedLines] })
+	b.add("rules.html", "rules", "制度条文", "rules", func() any { return b.rules() })
+	b.add("glossary.html", "glossary", "术语表", "glossary", func() any { return b.gloss.entries })
+	b.add("search.html", "search", "搜索", "search", func() any { return nil })
+	b.add("decisions.html", "decisions", "决定记录", "decisions", func() any { return b.decisions() })
 }
 
 // ---- pages

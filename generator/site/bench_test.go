@@ -1,0 +1,131 @@
+package site
+
+import (
+	"fmt"
+	"runtime"
+	"runtime/metrics"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kefu-hr/handbook/generator/internal/fixture"
+	"github.com/kefu-hr/handbook/generator/policy"
+)
+
+// synthetic makes a handbook of n roles from the fixture's: every role is
+// copied under new ids with its own copies of its scorecards and pay plan,
+// reporting to a role of the copy before it, so that the org chart, the
+// reporting lines and every per-policy page grow with n. The copies share
+// the fixture's compiled rules, which the site only reads.
+func synthetic(tb testing.TB, n int) *policy.Handbook {
+	h := fixture.Handbook(tb)
+	var roles []*policy.Role
+	var all []policy.Policy
+	for _, p := range h.All() {
+		if r, ok := p.(*policy.Role); ok && h.Latest(policy.KindRole, r.ID) == p {
+			roles = append(roles, r)
+			continue
+		}
+		all = append(all, p)
+	}
+	prev := ""
+	for i := 0; i < n; i++ {
+		src := roles[i%len(roles)]
+		r := *src
+		r.ID = fmt.Sprintf("%s-%d", src.ID, i)
+		r.Title = fmt.Sprintf("%s %d", src.Title, i)
+		r.ReportsTo = nil
+		if prev != "" {
+			r.ReportsTo = []string{prev}
+		}
+		if i%7 == 0 {
+			prev = r.ID // a manager every seven roles
+		}
+		r.Scorecards = nil
+		for _, id := range src.Scorecards {
+			sc, ok := h.Latest(policy.KindScorecard, id).(*policy.Scorecard)
+			if !ok {
+				continue
+			}
+			c := *sc
+			c.ID = fmt.Sprintf("%s-%d", sc.ID, i)
+			r.Scorecards = append(r.Scorecards, c.ID)
+			all = append(all, &c)
+		}
+		if pp, ok := h.Latest(policy.KindPayPlan, src.PayPlan).(*policy.PayPlan); ok {
+			c := *pp
+			c.ID = fmt.Sprintf("%s-%d", pp.ID, i)
+			r.PayPlan = c.ID
+			all = append(all, &c)
+		}
+		r.Promotion = nil
+		all = append(all, &r)
+	}
+	return policy.New(all)
+}
+
+// BenchmarkBuild builds the site of a synthetic handbook of 1,000 and 5,000
+// roles and reports the time per page and the peak of live heap.
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range []int{1000, 5000} {
+		b.Run(fmt.Sprintf("roles=%d", n), func(b *testing.B) {
+			in := Input{Handbook: synthetic(b, n), Origin: "synthetic"}
+			runtime.GC()
+			peak := watchHeap()
+			b.ResetTimer()
+			pages := 0
+			for b.Loop() {
+				ps, err := Build(in)
+				if err != nil {
+					b.Fatal(err)
+				}
+				pages = len(ps)
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N)/float64(pages), "ms/page")
+			b.ReportMetric(float64(pages), "pages")
+			b.ReportMetric(float64(peak())/(1<<20), "MB-peak-heap")
+		})
+	}
+}
+
+// watchHeap samples the live heap every millisecond until the returned
+// function is called, which returns the largest sample.
+func watchHeap() func() uint64 {
+	var (
+		mu   sync.Mutex
+		max  uint64
+		done = make(chan struct{})
+		wg   sync.WaitGroup
+	)
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			metrics.Read(sample)
+			mu.Lock()
+			max = maxOf(max, sample[0].Value.Uint64())
+			mu.Unlock()
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() uint64 {
+		close(done)
+		wg.Wait()
+		return max
+	}
+}
+
+func maxOf(a, b uint64) uint64 {
+	if a > b {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,196 @@
+package site
+
+import (
+	"bytes"
+	"html/template"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	gtext "github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/kefu-hr/handbook/generator/policy"
+)
+
+// rootMark stands, in a rendered link, for the way back to the site's root,
+// which only the page being written knows: add replaces it (goldmark
+// writes it percent-encoded).
+const (
+	rootMark    = "\uE000"
+	rootMarkURL = "%EE%80%80"
+)
+
+// glossary is the handbook's terms.
+type glossary struct {
+	entries []glossEntry
+	words   []glossWord // longest first
+}
+
+// linker renders prose with the first use on a page of each glossary term
+// linked to its entry. Each goroutine writing pages has its own.
+type linker struct {
+	g  *glossary
+	md goldmark.Markdown
+	// linked holds the entries already linked on the page being written:
+	// a term is linked once a page, where it is first used.
+	linked map[string]bool
+}
+
+// linker returns a new prose renderer for the glossary.
+func (g *glossary) linker() *linker {
+	l := &linker{g: g, linked: map[string]bool{}}
+	l.md = goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.CJK),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(termLinker{l}, 1000))),
+	)
+	return l
+}
+
+// page starts a page: no entry is linked on it yet; none at all will be
+// when off (the glossary's own page).
+func (l *linker) page(off bool) {
+	clear(l.linked)
+	if off {
+		for _, w := range l.g.words {
+			l.linked[w.anchor] = true
+		}
+	}
+}
+
+// glossEntry is a term with the pages of the policies it names.
+type glossEntry struct {
+	Term   *policy.Term
+	Anchor string
+	See    []glossSee
+}
+
+// glossSee is a policy a term names, with its page.
+type glossSee struct {
+	Title, Link string
+}
+
+// glossWord is a word (a term or an alias) and the entry it links to.
+type glossWord struct {
+	word   []byte
+	anchor string
+}
+
+// newGlossary collects the terms of every text rules policy, in file and
+// entry order, and builds the linking renderer.
+func newGlossary(h *policy.Handbook, rules []policy.Policy) *glossary {
+	g := &glossary{}
+	for _, p := range rules {
+		r := p.(*policy.Rules)
+		for i := range r.Term {
+			t := &r.Term[i]
+			e := glossEntry{Term: t, Anchor: "term-" + t.ID}
+			for _, see := range t.See {
+				k, id, ok := policy.SeeRef(see)
+				if !ok {
+					continue
+				}
+				if q := h.Latest(k, id); q != nil {
+					e.See = append(e.See, glossSee{Title: q.Head().Title, Link: pageOf(q.Head())})
+				}
+			}
+			g.entries = append(g.entries, e)
+			for _, w := range t.Words() {
+				g.words = append(g.words, glossWord{[]byte(w), e.Anchor})
+			}
+		}
+	}
+	sort.SliceStable(g.words, func(i, j int) bool { return len(g.words[i].word) > len(g.words[j].word) })
+	return g
+}
+
+// prose renders a prose field as Prose does, with the first use of each
+// term linked to its entry.
+func (l *linker) prose(s string) template.HTML {
+	if len(l.g.words) == 0 {
+		return Prose(s)
+	}
+	var b bytes.Buffer
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]bool{}}))
+	if err := l.md.Convert([]byte(s), &b, parser.WithContext(ctx)); err != nil {
+		return template.HTML(template.HTMLEscapeString(s))
+	}
+	return template.HTML(b.String()) // raw HTML is off, as in Prose
+}
+
+// termLinker links the first use on a page of each glossary entry, outside
+// links, code and headings.
+type termLinker struct{ l *linker }
+
+// Transform implements parser.ASTTransformer.
+func (l termLinker) Transform(doc *ast.Document, reader gtext.Reader, pc parser.Context) {
+	src := reader.Source()
+	var texts []*ast.Text
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link, *ast.AutoLink, *ast.CodeSpan, *ast.Heading, *ast.Image, *ast.CodeBlock, *ast.FencedCodeBlock:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			texts = append(texts, n)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, t := range texts {
+		for t != nil {
+			t = l.linkFirst(t, src, l.l.linked)
+		}
+	}
+}
+
+// linkFirst links the earliest word in t whose entry is not linked yet,
+// and returns the text after it to look at next, or nil.
+func (l termLinker) linkFirst(t *ast.Text, src []byte, linked map[string]bool) *ast.Text {
+	seg := t.Segment
+	value := src[seg.Start:seg.Stop]
+	at, best := -1, -1
+	for i, w := range l.l.g.words {
+		if linked[w.anchor] {
+			continue
+		}
+		if k := bytes.Index(value, w.word); k >= 0 && (at < 0 || k < at) {
+			at, best = k, i // words are longest first: a tie keeps the longer
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	w := l.l.g.words[best]
+	linked[w.anchor] = true
+	parent := t.Parent()
+	start, end := seg.Start+at, seg.Start+at+len(w.word)
+	if at > 0 {
+		parent.InsertBefore(parent, t, ast.NewTextSegment(gtext.NewSegment(seg.Start, start)))
+	}
+	link := ast.NewLink()
+	link.Destination = []byte(rootMark + "glossary.html#" + w.anchor)
+	link.SetAttributeString("class", []byte("term"))
+	link.AppendChild(link, ast.NewTextSegment(gtext.NewSegment(start, end)))
+	parent.InsertBefore(parent, t, link)
+	t.Segment = gtext.NewSegment(end, seg.Stop) // keeps its line breaks
+	if end == seg.Stop && !t.SoftLineBreak() && !t.HardLineBreak() {
+		parent.RemoveChild(parent, t)
+		return nil
+	}
+	return t
+}
+
+// withRoot puts the page's way back to the root where rendered prose
+// left rootMark.
+func withRoot(page []byte, root string) []byte {
+	page = bytes.ReplaceAll(page, []byte(rootMarkURL), []byte(root))
+	return bytes.ReplaceAll(page, []byte(rootMark), []byte(root))
+}
+
+// Aliases lists an entry's aliases joined for display.
+func (e glossEntry) Aliases() string { return strings.Join(e.Term.Aliases, "、") }
