@@ -83,6 +83,7 @@ type server struct {
 	problem    string // the last build's problems, "" when it succeeded
 	generation int
 	stamp      string // what the watched files looked like at the last build
+	cache      load.Cache
 }
 
 func newServer(root, cases string, log io.Writer) *server {
@@ -127,8 +128,12 @@ func (s *server) build(w io.Writer) ([]site.Page, error) {
 			files[i].Path = filepath.ToSlash(rel)
 		}
 	}
-	h, diags, src := loadAll(set{files: files})
+	h, diags := s.cache.Load(files) // only the files that changed are decoded again
 	if len(diags) > 0 {
+		src := map[string][]byte{}
+		for _, f := range files {
+			src[f.Path] = f.Data
+		}
 		writeText(w, diags, src)
 		return nil, fmt.Errorf("%d problems in the policies", len(diags))
 	}

@@ -65,7 +65,53 @@ func (l *loader) verrf(u *unit, ptr, format string, args ...any) {
 
 // Load checks files and returns the handbook they make, or every problem
 // found, sorted by position. The handbook is nil when there is any problem.
-func Load(files []File) (*policy.Handbook, diag.List) {
+func Load(files []File) (*policy.Handbook, diag.List) { return (*Cache)(nil).Load(files) }
+
+// Cache keeps what loading learnt of each file on its own (decoded,
+// checked against its schema, its positions indexed, its problems), by path
+// and content, so that loading again after one file changed decodes and
+// checks only that file; the whole handbook is compiled again every time,
+// since a change in one file can break another. handbook serve keeps one.
+// A Cache is safe for one Load at a time; the zero value is ready to use.
+type Cache struct {
+	mu    sync.Mutex
+	files map[string]cachedFile
+}
+
+// cachedFile is what one file gave, and the content it gave it for.
+type cachedFile struct {
+	data []byte
+	l    *loader
+	u    *unit
+}
+
+// file loads one file, or gives what the cache holds for the same path and
+// content.
+func (c *Cache) file(f File) (*loader, *unit) {
+	if c != nil {
+		c.mu.Lock()
+		hit, ok := c.files[f.Path]
+		c.mu.Unlock()
+		if ok && bytes.Equal(hit.data, f.Data) {
+			return hit.l, hit.u
+		}
+	}
+	l := &loader{broken: map[policy.Kind]map[string]bool{}}
+	u := l.file(f)
+	if c != nil {
+		c.mu.Lock()
+		if c.files == nil {
+			c.files = map[string]cachedFile{}
+		}
+		c.files[f.Path] = cachedFile{bytes.Clone(f.Data), l, u}
+		c.mu.Unlock()
+	}
+	return l, u
+}
+
+// Load is Load with the cache's per-file results: the same handbook, or
+// the same problems, as Load gives for the same files.
+func (c *Cache) Load(files []File) (*policy.Handbook, diag.List) {
 	// Compiling the schemas takes about as long as decoding the shipped
 	// files: start it now, and let each file wait for it only at stage 4.
 	go schema.Load()
@@ -82,8 +128,7 @@ func Load(files []File) (*policy.Handbook, diag.List) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				each[i] = &loader{broken: map[policy.Kind]map[string]bool{}}
-				units[i] = each[i].file(files[i])
+				each[i], units[i] = c.file(files[i])
 			}
 		}()
 	}

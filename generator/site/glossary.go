@@ -188,8 +188,13 @@ func (l termLinker) linkFirst(t *ast.Text, src []byte, linked map[string]bool) *
 // withRoot puts the page's way back to the root where rendered prose
 // left rootMark.
 func withRoot(page []byte, root string) []byte {
-	page = bytes.ReplaceAll(page, []byte(rootMarkURL), []byte(root))
-	return bytes.ReplaceAll(page, []byte(rootMark), []byte(root))
+	if bytes.Contains(page, []byte(rootMarkURL)) {
+		page = bytes.ReplaceAll(page, []byte(rootMarkURL), []byte(root))
+	}
+	if bytes.Contains(page, []byte(rootMark)) {
+		page = bytes.ReplaceAll(page, []byte(rootMark), []byte(root))
+	}
+	return page
 }
 
 // Aliases lists an entry's aliases joined for display.
