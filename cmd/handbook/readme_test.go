@@ -287,15 +287,15 @@ func run(t *testing.T, dir string, args ...string) (string, int) {
 	return stdout.String() + stderr.String(), code
 }
 
-// scratch makes a git repository holding the checkout's policies, roles
-// and worked cases, committed, with origin/main pointing at that commit.
+// scratch makes a git repository holding the checkout's policies, roles,
+// worked cases and schemas (which their #:schema lines name), committed, with origin/main pointing at that commit.
 func scratch(t *testing.T) string {
 	t.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Fatal("the README's commands compare with a git revision: git is needed")
 	}
 	dir := t.TempDir()
-	for _, d := range []string{"policies", "roles", "testdata/cases"} {
+	for _, d := range []string{"policies", "roles", "testdata/cases", "generator/schema"} {
 		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join("../..", d))); err != nil {
 			t.Fatal(err)
 		}

@@ -316,6 +316,30 @@ func (c *conv) points(m map[string]any) *engine.PointsInput {
 	return in
 }
 
+// Validate runs on a case file every check calc applies to it (TOML, the
+// case schema, its inputs against the policies in effect in its period, the
+// computation) and checks its #:schema line (load.CaseDirective), every
+// problem at file:line:col. With h nil (the policies do not load) only the
+// file itself is checked: its #:schema line, TOML and schema.
+func Validate(f load.File, h *policy.Handbook) diag.List {
+	diags := load.CaseDirective(f)
+	if h == nil {
+		_, more := load.DecodeCase(f)
+		diags = append(diags, more...)
+		diags.Sort()
+		return diags
+	}
+	c, more := Read(f, h)
+	diags = append(diags, more...)
+	if c != nil {
+		if _, err := engine.Compute(h, c.Case); err != nil {
+			diags.Add(diag.Pos{File: f.Path, Line: 1, Col: 1}, "", "the case does not compute: %v", err)
+		}
+	}
+	diags.Sort()
+	return diags
+}
+
 // Worked is a case file with its computed result.
 type Worked struct {
 	Path   string
@@ -337,7 +361,11 @@ func RunDir(dir, shown string, h *policy.Handbook) ([]Worked, diag.List, error) 
 		if err != nil {
 			return nil, nil, err
 		}
-		f := load.File{Path: path.Join(shown, filepath.Base(p)), Data: data}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		f := load.File{Path: path.Join(shown, filepath.Base(p)), Data: data, Disk: abs}
 		c, diags := Read(f, h)
 		if len(diags) > 0 {
 			all = append(all, diags...)

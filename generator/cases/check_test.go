@@ -242,7 +242,7 @@ func TestCheckComputedAgreesWithCheck(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, diags := Read(load.File{Path: p, Data: b}, h)
+		c, diags := Read(load.File{Path: p, Data: b, Disk: p}, h)
 		if len(diags) > 0 {
 			t.Fatalf("%s: %v", p, diags)
 		}

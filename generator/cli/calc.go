@@ -65,7 +65,12 @@ func calc(args []string, stdout, stderr io.Writer) int {
 		}
 		title, c = req.Title, *rc
 	} else {
-		f := load.File{Path: shown, Data: data}
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			fmt.Fprintf(stderr, "handbook calc: %v\n", err)
+			return 2
+		}
+		f := load.File{Path: shown, Data: data, Disk: abs}
 		wc, diags := cases.Read(f, h)
 		if len(diags) > 0 {
 			if *format == "json" {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kefu-hr/handbook/generator/cases"
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/internal/gitrev"
 	"github.com/kefu-hr/handbook/generator/internal/retro"
@@ -20,11 +21,15 @@ const usage = `handbook turns the HR policies of the customer-service department
 checked handbook.
 
 Usage:
-  handbook validate [--format text|json|github] [--against REV [--today DATE]] [path ...]
-        Check policy files. Without paths: the checkout around the current
-        directory, or the policies built into this binary outside a checkout.
-        With paths (files or directories): report problems in those files,
-        resolving references against the rest of their checkout.
+  handbook validate [--format text|json|github] [--against REV [--today DATE]]
+                    [--cases dir | path ...]
+        Check policy files and worked cases. Without paths: the checkout
+        around the current directory with its worked cases (testdata/cases,
+        or --cases), or the policies built into this binary outside a
+        checkout. With paths (files or directories): report problems in
+        those files, resolving references against the rest of their
+        checkout; a file whose #:schema line names case.schema.json is a
+        worked case. A worked case gets every check calc applies to it.
         --against REV also refuses retroactive edits: a rule changed in a
         version that was in effect at git revision REV and started on or
         before today (--today, default the clock), unless the version
@@ -162,6 +167,49 @@ func collect(paths []string) (set, error) {
 	return s, nil
 }
 
+// worked takes the worked cases out of a set: those named (a file whose
+// #:schema line names the case schema, load.IsCase), or, when nothing was
+// named, the *.toml files of dir, by default testdata/cases of the checkout
+// (none outside a checkout). The cases are checked as calc checks them
+// (cases.Validate), not loaded as policies.
+func (s *set) worked(all bool, dir string) ([]load.File, error) {
+	if !all {
+		var out []load.File
+		kept := s.files[:0]
+		for _, f := range s.files {
+			if s.report[f.Path] && load.IsCase(f) {
+				out = append(out, f)
+				continue
+			}
+			kept = append(kept, f)
+		}
+		s.files = kept
+		return out, nil
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	if dir == "" {
+		root, ok := load.FindRoot(cwd)
+		if !ok || s.embedded {
+			return nil, nil
+		}
+		dir = filepath.Join(root, "testdata", "cases")
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			return nil, nil
+		}
+	} else if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("--cases %s: not a directory", dir)
+	}
+	files, err := load.FromPaths([]string{shown(cwd, dir)})
+	if err != nil {
+		return nil, err
+	}
+	s.origin += " and the worked cases in " + filepath.ToSlash(shown(cwd, dir))
+	return files, nil
+}
+
 // checkout reads the policy directories of the checkout at root, naming files
 // relative to cwd.
 func checkout(cwd, root string) ([]load.File, error) {
@@ -225,7 +273,12 @@ func validate(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text, json or github")
 	against := fs.String("against", "", "git revision to compare with: refuse retroactive edits of versions in effect there")
 	todayFlag := fs.String("today", "", "the day retroactive edits are judged on, YYYY-MM-DD (default: today)")
+	casesDir := fs.String("cases", "", "the worked cases to check as well (default: testdata/cases of the checkout)")
 	if err := parse(fs, args); err != nil {
+		return 2
+	}
+	if *casesDir != "" && fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "handbook validate: --cases applies only without paths (name the case files or their directory instead)")
 		return 2
 	}
 	if *format != "text" && *format != "json" && *format != "github" {
@@ -246,11 +299,29 @@ func validate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook validate: %v\n", err)
 		return 2
 	}
-	if len(s.files) == 0 {
+	caseFiles, err := s.worked(fs.NArg() == 0, *casesDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook validate: %v\n", err)
+		return 2
+	}
+	if len(s.files) == 0 && len(caseFiles) == 0 {
 		fmt.Fprintf(stderr, "handbook validate: no .toml files in %s\n", s.origin)
 		return 2
 	}
-	_, diags, src := loadAll(s)
+	if len(s.files) == 0 {
+		// Only worked cases were named, outside a checkout: they are
+		// checked against the policies built into the binary.
+		if s.files, err = load.Shipped(); err != nil {
+			fmt.Fprintf(stderr, "handbook validate: %v\n", err)
+			return 2
+		}
+	}
+	h, diags, src := loadAll(s)
+	for _, f := range caseFiles {
+		src[f.Path] = f.Data
+		diags = append(diags, cases.Validate(f, h)...)
+	}
+	diags.Sort()
 	if *against != "" {
 		base, err := filesAtRev(*against)
 		if err != nil {
@@ -281,6 +352,9 @@ func validate(args []string, stdout, stderr io.Writer) int {
 	n := len(s.files)
 	if s.report != nil {
 		n = len(s.report)
+	}
+	if s.report == nil || fs.NArg() == 0 {
+		n += len(caseFiles) // named cases are in s.report already
 	}
 	if len(diags) > 0 {
 		fmt.Fprintf(stderr, "%d %s in %d %s\n", len(diags), plural(len(diags), "problem", "problems"), files(diags), plural(files(diags), "file", "files"))

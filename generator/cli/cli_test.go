@@ -11,6 +11,7 @@ import (
 
 	"github.com/kefu-hr/handbook/generator/golden"
 	"github.com/kefu-hr/handbook/generator/internal/fixture"
+	"github.com/kefu-hr/handbook/generator/load"
 )
 
 func TestMain(m *testing.M) {
@@ -23,7 +24,8 @@ func TestMain(m *testing.M) {
 // stdout and stderr of every command. A script unpacks the checkout it runs
 // in: the minimal valid handbook (unpack minimal DIR) or the fixture
 // handbook with its worked cases (unpack fixture DIR), never the shipped
-// policies, so that no script moves when HR changes a rule.
+// policies, so that no script moves when HR changes a rule. Either comes
+// with the schemas, its #:schema lines reaching them (fixture.WriteCheckout).
 func TestScripts(t *testing.T) {
 	minimal, err := filepath.Abs("../../testdata/valid/minimal.txtar")
 	if err != nil {
@@ -52,14 +54,19 @@ func TestScripts(t *testing.T) {
 					ts.Check(err)
 					files = a
 				}
-				for _, f := range files {
-					p := ts.MkAbs(filepath.Join(args[1], f.name))
-					ts.Check(os.MkdirAll(filepath.Dir(p), 0o755))
-					ts.Check(os.WriteFile(p, f.data, 0o644))
-				}
+				ts.Check(fixture.WriteCheckout(ts.MkAbs(args[1]), loadFiles(files)))
 			},
 		},
 	})
+}
+
+// loadFiles converts archive files to policy files for fixture.WriteCheckout.
+func loadFiles(files []txtarFile) []load.File {
+	out := make([]load.File, len(files))
+	for i, f := range files {
+		out[i] = load.File{Path: f.name, Data: f.data}
+	}
+	return out
 }
 
 // fixtureFiles returns the files of the fixture handbook (policies, roles

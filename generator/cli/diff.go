@@ -156,7 +156,11 @@ func readCases(dir string, asked bool) ([]load.File, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, load.File{Path: filepath.ToSlash(p), Data: b})
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, load.File{Path: filepath.ToSlash(p), Data: b, Disk: abs})
 	}
 	return out, nil
 }

@@ -2,7 +2,7 @@
 // the output streams and returns the exit code, so that main stays one line
 // and the commands are tested with testscript.
 //
-//	handbook validate [--format text|json|github] [path ...]
+//	handbook validate [--format text|json|github] [--against REV] [--cases dir | path ...]
 //	handbook build [-o dir] [--force]
 //	handbook calc [--format text|json] CASE.toml
 //	handbook coverage [--cases dir]

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kefu-hr/handbook/generator/internal/fixture"
 )
 
 // TestServeRebuildsAndShowsProblems: serve builds the checkout, rebuilds
@@ -22,14 +24,8 @@ func TestServeRebuildsAndShowsProblems(t *testing.T) {
 		t.Fatal(err)
 	}
 	root := t.TempDir()
-	for _, f := range files {
-		p := filepath.Join(root, f.name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := fixture.WriteCheckout(root, loadFiles(files)); err != nil {
+		t.Fatal(err)
 	}
 	s := newServer(root, "", io.Discard)
 	s.rebuild()

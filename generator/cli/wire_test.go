@@ -35,14 +35,8 @@ func TestJSONOutputsMatchTheWireSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range files {
-		p := filepath.Join(dir, f.name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := fixture.WriteCheckout(dir, loadFiles(files)); err != nil {
+		t.Fatal(err)
 	}
 	t.Chdir(dir)
 	run := func(want int, args ...string) []byte {

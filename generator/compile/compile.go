@@ -113,10 +113,12 @@ func Compile(ps []policy.Policy, broken map[policy.Kind]map[string]bool) (*polic
 		l.check(u)
 	}
 	l.crossCheck()
+	h := policy.New(ps)
+	l.checkNumbers(h)
 	if len(l.problems) > 0 {
 		return nil, l.problems
 	}
-	return policy.New(ps), nil
+	return h, nil
 }
 
 // unit is one policy being compiled.

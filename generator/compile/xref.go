@@ -2,6 +2,7 @@ package compile
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -36,12 +37,12 @@ func (l *compiler) crossCheck() {
 		for _, id := range sortedIDs(byKind[k]) {
 			us := byKind[k][id]
 			sort.SliceStable(us, func(i, j int) bool { return us[i].pol.Head().EffectiveFrom.Before(us[j].pol.Head().EffectiveFrom) })
+			l.duplicates(k, id, us)
 			for i, a := range us {
 				for _, b := range us[i+1:] {
 					ha, hb := a.pol.Head(), b.pol.Head()
 					if ha.Version == hb.Version {
-						l.verrf(b, "/version", "duplicate %s %q version %d: also in %s", k.Noun(), id, hb.Version, a.pos("/version"))
-						continue
+						continue // reported by duplicates
 					}
 					if i+1 < len(us) && b == us[i+1] && ha.EffectiveUntil != nil && ha.EffectiveUntil.AddDate(0, 0, 1).Before(hb.EffectiveFrom) {
 						l.versionGap(a, b)
@@ -82,6 +83,24 @@ func (l *compiler) crossCheck() {
 		}
 		return []string{r.Promotion.To}
 	})
+}
+
+// duplicates reports every file among the versions us of one id that has
+// the same version as another, at each of them, naming the others: the
+// file just copied or edited is named whichever sorts first.
+func (l *compiler) duplicates(k policy.Kind, id string, us []*unit) {
+	for _, a := range us {
+		var others []string
+		for _, b := range us {
+			if b != a && b.pol.Head().Version == a.pol.Head().Version {
+				others = append(others, b.pos("/version"))
+			}
+		}
+		if len(others) > 0 {
+			sort.Strings(others)
+			l.verrf(a, "/version", "duplicate %s %q version %d: also in %s", k.Noun(), id, a.pol.Head().Version, strings.Join(others, ", "))
+		}
+	}
 }
 
 // versionGap reports the days between two consecutive versions that no
@@ -179,8 +198,9 @@ func plural(output string) string {
 	return map[string]string{"coefficient": "coefficients", "grade": "grades", "action": "actions"}[output]
 }
 
-// cycles reports cycles in a graph of roles given by edges, once per cycle,
-// at the role of the cycle that sorts first.
+// cycles reports cycles in a graph of roles given by edges, at every role of
+// the cycle (each version whose edges take part in it), the cycle written
+// from that role: the file just edited is named whichever id sorts first.
 func (l *compiler) cycles(roles map[string][]*unit, key string, edges func(*policy.Role) []string) {
 	const (
 		white = iota
@@ -219,8 +239,15 @@ func (l *compiler) cycles(roles map[string][]*unit, key string, edges func(*poli
 					sig := strings.Join(cyc, ">")
 					if !reported[sig] {
 						reported[sig] = true
-						u := roles[cyc[0]][0]
-						l.errf(u, "/"+key, "%s cycle: %s → %s", strings.ReplaceAll(key, "_", "-"), strings.Join(cyc, " → "), cyc[0])
+						for j, from := range cyc {
+							to := cyc[(j+1)%len(cyc)]
+							round := append(append([]string(nil), cyc[j:]...), cyc[:j]...)
+							for _, u := range roles[from] {
+								if slices.Contains(edges(u.pol.(*policy.Role)), to) {
+									l.errf(u, "/"+key, "%s cycle: %s → %s", strings.ReplaceAll(key, "_", "-"), strings.Join(round, " → "), from)
+								}
+							}
+						}
 					}
 				}
 			}

@@ -107,7 +107,7 @@ func TestGate(t *testing.T) {
 			files[i].Data = []byte(strings.Replace(string(f.Data), "effective_from = 2026-01-01", "effective_from = 2026-01-01\neffective_until = 2026-12-31", 1))
 		}
 	}
-	files = append(files, load.File{Path: "policies/pay/kefu-zongjian-pay.v2.toml", Data: []byte(v2)})
+	files = append(files, fixture.NewFile("policies/pay/kefu-zongjian-pay.v2.toml", []byte(v2)))
 	h, diags := load.Load(files)
 	if len(diags) > 0 {
 		t.Fatal(diags)

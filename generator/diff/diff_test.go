@@ -351,7 +351,7 @@ func TestLatest(t *testing.T) {
 		}
 	}
 	v2 := strings.Replace(strings.Replace(string(data), "version = 1", "version = 2", 1), "effective_from = 2026-01-01", "effective_from = 2027-04-01", 1)
-	next := loaded(t, append(append([]load.File(nil), files...), load.File{Path: "policies/pay/kefu-zongjian-pay.v2.toml", Data: []byte(v2)}),
+	next := loaded(t, append(append([]load.File(nil), files...), fixture.NewFile("policies/pay/kefu-zongjian-pay.v2.toml", []byte(v2))),
 		edit{v1, "effective_from = 2026-01-01", "effective_from = 2026-01-01\neffective_until = 2027-03-31"})
 	if got := Latest(h, next).String(); got != "2027-04" {
 		t.Errorf("Latest with a version from 2027-04-01 = %s", got)

@@ -4,7 +4,10 @@
 // The pipeline, one stage per file and then across files:
 //
 //  1. The first line names the file's JSON Schema (#:schema …/KIND.schema.json),
-//     which gives the kind.
+//     which gives the kind. The path must resolve from the file as an editor
+//     resolves it: on disk for a file read from disk (File.Disk), against
+//     the repository layout (generator/schema/ and the embedded schemas) for
+//     the embedded policies, a git revision or a test archive.
 //  2. Strict TOML decoding (BurntSushi/toml); a syntax error or an impossible
 //     date stops that file with its position.
 //  3. A pointer → position index (package tomlpos) so that every later

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path"
 	"regexp"
 	"runtime"
 	"sort"
@@ -29,6 +30,9 @@ type unit struct {
 	kind policy.Kind
 	ix   *tomlpos.Index
 	pol  policy.Policy
+	// floats holds the pointers of the values written as TOML floats,
+	// already reported: the schema's complaints about them are not repeated.
+	floats map[string]bool
 }
 
 // pos returns the position of the key at ptr.
@@ -41,6 +45,26 @@ func (u *unit) pos(ptr string) diag.Pos {
 func (u *unit) vpos(ptr string) diag.Pos {
 	p := u.ix.Value(ptr)
 	return diag.Pos{File: u.file.Path, Line: p.Line, Col: p.Col}
+}
+
+// written returns the text of the scalar value at ptr as written in the
+// file (1.0, 8e6), or "" when it cannot be found.
+func (u *unit) written(ptr string) string {
+	vp := u.vpos(ptr)
+	lines := strings.Split(string(u.file.Data), "\n")
+	if vp.Line < 1 || vp.Line > len(lines) {
+		return ""
+	}
+	rest := []rune(strings.TrimRight(lines[vp.Line-1], "\r"))
+	if vp.Col < 1 || vp.Col > len(rest) {
+		return ""
+	}
+	rest = rest[vp.Col-1:]
+	end := strings.IndexAny(string(rest), " \t,]}#")
+	if end < 0 {
+		return string(rest)
+	}
+	return string(rest)[:end]
 }
 
 // loader collects the diagnostics of one Load.
@@ -227,6 +251,11 @@ func (l *loader) file(f File) *unit {
 		l.diags.Add(at(1, 10), "", "unknown schema %q: want one of %s", m[1], strings.Join(names, ", "))
 		return nil
 	}
+	// The kind is known: a directive that does not resolve is reported, and
+	// the file is checked all the same.
+	if msg := schemaProblem(f, m[1]); msg != "" {
+		l.diags.Add(at(1, directiveCol(first, m[1])), "", "%s", msg)
+	}
 
 	// Stage 2: strict decoding.
 	var doc map[string]any
@@ -254,6 +283,16 @@ func (l *loader) file(f File) *unit {
 	pol := policy.Empty(kind) // kind is one of policy.Kinds: schema.KindOf gave it
 	md, err := toml.Decode(src, pol)
 	if err != nil {
+		// The schema types a date as a string of the form 2026-01-01 (TOML
+		// dates are normalised so): a date written in quotes passes it and
+		// fails here.
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			if m := quotedDate.FindStringSubmatch(pe.Message); m != nil {
+				l.diags.Add(posOf(f.Path, src, pe.Position.Start), tomlpos.KeyPath(lastKeyPtr(pe.LastKey)), "%q is a string, not a date: write the date without quotes, %s", m[1], m[1])
+				return nil
+			}
+		}
 		l.diags.Add(at(1, 1), "", "internal: %v", err)
 		return nil
 	}
@@ -274,6 +313,11 @@ func (l *loader) file(f File) *unit {
 	for i := range h.Correction {
 		h.Correction[i].Date = civil(h.Correction[i].Date)
 	}
+	for i := range h.Source {
+		if !h.Source[i].Date.IsZero() {
+			h.Source[i].Date = civil(h.Source[i].Date)
+		}
+	}
 	u.pol = pol
 	delete(l.broken[kind], h.ID)
 	return u
@@ -293,6 +337,9 @@ func (l *loader) validate(f File, src string, doc map[string]any, pick func(*sch
 	if !ok {
 		return nil, false
 	}
+	// A float was reported by normalise; the schema still runs, so that
+	// every other problem of the file is reported with it.
+	floats := len(u.floats) > 0
 	set, err := schema.Load()
 	if err != nil {
 		// The schemas are embedded and tested; this is a build defect.
@@ -309,7 +356,16 @@ func (l *loader) validate(f File, src string, doc map[string]any, pick func(*sch
 		l.schemaErrors(u, norm, ve)
 		return nil, false
 	}
-	return u, true
+	return u, !floats
+}
+
+// directiveCol returns the column of target in the #:schema line.
+func directiveCol(line, target string) int {
+	i := strings.Index(line, target)
+	if i < 0 {
+		return 1
+	}
+	return diag.ColumnOf([]byte(line), i)
 }
 
 // Document is a TOML file that passed its schema, with the positions of its
@@ -328,7 +384,9 @@ func (d *Document) ValuePos(ptr string) diag.Pos {
 }
 
 // DecodeCase decodes a worked case (testdata/cases/*.toml) and checks it
-// against the case schema, reporting every problem at its position.
+// against the case schema, reporting every problem at its position. Its
+// #:schema line is checked by CaseDirective, not here: calc computes a case
+// wherever it was written.
 func DecodeCase(f File) (*Document, diag.List) {
 	l := &loader{broken: map[policy.Kind]map[string]bool{}}
 	src := string(bytes.TrimPrefix(f.Data, []byte("\ufeff")))
@@ -343,6 +401,34 @@ func DecodeCase(f File) (*Document, diag.List) {
 		return nil, l.diags
 	}
 	return &Document{File: f, Data: doc, ix: u.ix}, nil
+}
+
+// IsCase reports whether a file's first line names the schema of worked
+// cases (#:schema …/case.schema.json).
+func IsCase(f File) bool {
+	first, _, _ := strings.Cut(string(bytes.TrimPrefix(f.Data, []byte("\ufeff"))), "\n")
+	m := schemaLine.FindStringSubmatch(strings.TrimRight(first, "\r"))
+	return m != nil && path.Base(m[1]) == schema.CaseFile
+}
+
+// CaseDirective checks the #:schema line of a worked case, which is
+// optional (a case written for calc may have none): when there is one, it
+// must name the case schema and resolve from the file as a policy's must.
+func CaseDirective(f File) diag.List {
+	var diags diag.List
+	first, _, _ := strings.Cut(string(bytes.TrimPrefix(f.Data, []byte("\ufeff"))), "\n")
+	first = strings.TrimRight(first, "\r")
+	m := schemaLine.FindStringSubmatch(first)
+	if m == nil {
+		return nil
+	}
+	at := diag.Pos{File: f.Path, Line: 1, Col: directiveCol(first, m[1])}
+	if path.Base(m[1]) != schema.CaseFile {
+		diags.Add(at, "", "a worked case names the case schema, %s, not %s", schema.CaseFile, path.Base(m[1]))
+	} else if msg := schemaProblem(f, m[1]); msg != "" {
+		diags.Add(at, "", "%s", msg)
+	}
+	return diags
 }
 
 // Parse decodes a policy file as TOML, without checking it, for callers that
@@ -410,6 +496,26 @@ func civil(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
+// quotedDate finds the text of a date written as a string in the error of
+// decoding it into a time.Time.
+var quotedDate = regexp.MustCompile(`^parsing time "(\d{4}-\d{2}-\d{2})"`)
+
+// lastKeyPtr turns a dotted key of a decoding error (source.date) into a
+// pointer; array indices are not known and are left out.
+func lastKeyPtr(key string) string {
+	if key == "" {
+		return ""
+	}
+	return "/" + strings.ReplaceAll(key, ".", "/")
+}
+
+// posOf returns the position of byte offset off in src.
+func posOf(file, src string, off int) diag.Pos {
+	off = min(max(off, 0), len(src))
+	lineStart := strings.LastIndexByte(src[:off], '\n') + 1
+	return diag.Pos{File: file, Line: strings.Count(src[:off], "\n") + 1, Col: diag.ColumnOf([]byte(src[lineStart:]), off-lineStart)}
+}
+
 var dateToken = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
 
 // syntaxError reports a TOML syntax error at its position, explaining
@@ -460,7 +566,10 @@ func impossibleDate(y, m, d string) string {
 // normalise converts decoded TOML into the instance types the JSON Schema
 // validator accepts: arrays of tables become []any and local dates become
 // "2006-01-02" strings. Date-times and times are refused: policies deal in
-// days.
+// days. Every TOML float is reported, even one without a fraction (20.0,
+// 8e6): the schema validator lets an integral float match "integer" and the
+// decoder would make it an integer, so the schema cannot be relied on to
+// refuse it. The float stays in the result for the schema to check the rest.
 func (l *loader) normalise(u *unit, ptr string, v any) (any, bool) {
 	switch v := v.(type) {
 	case map[string]any:
@@ -501,6 +610,14 @@ func (l *loader) normalise(u *unit, ptr string, v any) (any, bool) {
 			return nil, false
 		}
 		return v.Format("2006-01-02"), true
+	case float64:
+		// The decoder gives float64 for a TOML float and only for one
+		// (integers are int64), so this is how the value was written.
+		if u.floats == nil {
+			u.floats = map[string]bool{}
+		}
+		u.floats[ptr] = true
+		l.verrf(u, ptr, "%s", writtenFloatMessage(u.written(ptr), v))
 	}
 	return v, true
 }

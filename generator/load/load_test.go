@@ -2,12 +2,15 @@ package load
 
 import (
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/kefu-hr/handbook/generator/golden"
+	"github.com/kefu-hr/handbook/generator/policy"
 )
 
 // archiveFiles returns the files of a txtar archive as policy files.
@@ -94,6 +97,11 @@ func TestInvalidFixtures(t *testing.T) {
 	for _, fx := range fixtures {
 		name := strings.TrimSuffix(filepath.Base(fx), ".txtar")
 		t.Run(name, func(t *testing.T) {
+			for _, f := range archiveFiles(t, fx) {
+				if IsCase(f) {
+					t.Skip("holds a worked case: checked by generator/cases TestInvalidFixturesWithCases, where the checks of a case are")
+				}
+			}
 			_, diags := Load(overlay(t, fx))
 			if len(diags) == 0 {
 				t.Fatal("the fixture was accepted; every invalid fixture must be refused")
@@ -104,6 +112,51 @@ func TestInvalidFixtures(t *testing.T) {
 			}
 			got := b.String()
 			golden.Check(t, strings.TrimSuffix(fx, ".txtar")+".golden", got)
+		})
+	}
+}
+
+// TestSourceForms loads the minimal handbook with the source of one file
+// rewritten in each accepted form, and checks what the policy records: a
+// seed and its section, or a document by title and date (a civil day).
+func TestSourceForms(t *testing.T) {
+	const seedSource = `source = [{ seed = "001_3156d675e02cc058.txt", section = "客服总监" }]`
+	day := time.Date(2027, 3, 4, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		toml string
+		want []policy.Source
+	}{
+		{"seed", seedSource, []policy.Source{{Seed: "001_3156d675e02cc058.txt", Section: "客服总监"}}},
+		{"document", `source = [{ title = "某次会议纪要", date = 2027-03-04 }]`, []policy.Source{{Title: "某次会议纪要", Date: day}}},
+		{"document with section", `source = [{ title = "某份通知", date = 2027-03-04, section = "二" }]`, []policy.Source{{Title: "某份通知", Date: day, Section: "二"}}},
+		{"seed and document", "source = [\n  { seed = \"001_3156d675e02cc058.txt\", section = \"客服总监\" },\n  { title = \"某次会议纪要\", date = 2027-03-04 },\n]",
+			[]policy.Source{{Seed: "001_3156d675e02cc058.txt", Section: "客服总监"}, {Title: "某次会议纪要", Date: day}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := archiveFiles(t, "../../testdata/valid/minimal.txtar")
+			found := false
+			for i, f := range files {
+				if f.Path == "roles/boss.toml" {
+					if !strings.Contains(string(f.Data), seedSource) {
+						t.Fatal("the minimal handbook's roles/boss.toml changed its source")
+					}
+					files[i].Data = []byte(strings.Replace(string(f.Data), seedSource, tt.toml, 1))
+					found = true
+				}
+			}
+			if !found {
+				t.Fatal("no roles/boss.toml in the minimal handbook")
+			}
+			h, diags := Load(files)
+			if len(diags) > 0 {
+				t.Fatalf("want no problems, got:\n%s", diags.Error())
+			}
+			got := h.At(policy.KindRole, "boss", day).Head().Source
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("source = %+v, want %+v", got, tt.want)
+			}
 		})
 	}
 }

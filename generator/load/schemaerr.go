@@ -49,6 +49,9 @@ func (l *loader) schemaErrors(u *unit, doc any, ve *jsonschema.ValidationError) 
 	}
 	for _, leaf := range all {
 		ptr := leaf.InstanceLocation
+		if u.floats[ptr] {
+			continue // reported by normalise
+		}
 		value, _ := valueAt(doc, ptr)
 
 		// Values checked by a shared definition (decimal, money, rate, id …)
@@ -63,6 +66,11 @@ func (l *loader) schemaErrors(u *unit, doc any, ve *jsonschema.ValidationError) 
 		kw := ""
 		if m := lastKwd.FindStringSubmatch(leaf.KeywordLocation); m != nil {
 			kw = m[1]
+		}
+		if leaf.Message == "not allowed" { // a false schema: a key excluded in one branch
+			key := ptr[strings.LastIndexByte(ptr, '/')+1:]
+			l.errf(u, ptr, "key %q is not allowed%s", key, l.condition(leaf.AbsoluteKeywordLocation))
+			continue
 		}
 		switch kw {
 		case "additionalProperties":
@@ -172,6 +180,23 @@ func defMessage(def string, value any) string {
 	return ""
 }
 
+// plainDecimal is a float written with digits and a fraction only, which
+// reads the same as a decimal string.
+var plainDecimal = regexp.MustCompile(`^[+-]?[0-9]+\.[0-9]+$`)
+
+// writtenFloatMessage is floatMessage naming the float as it was written
+// (3000.00, 8e6) rather than as the number it is (3000, 8000000).
+func writtenFloatMessage(written string, f float64) string {
+	if written == "" || written == strconv.FormatFloat(f, 'f', -1, 64) {
+		return floatMessage(f)
+	}
+	fix := strconv.FormatFloat(f, 'f', -1, 64)
+	if plainDecimal.MatchString(written) {
+		fix = written
+	}
+	return fmt.Sprintf("%s is a TOML float, which is not exact: write it as a string (\"%s\") or an integer", written, fix)
+}
+
 func floatMessage(f float64) string {
 	s := strconv.FormatFloat(f, 'f', -1, 64)
 	return fmt.Sprintf("%s is a TOML float, which is not exact: write it as a string (\"%s\") or an integer", s, s)
@@ -213,18 +238,28 @@ func (l *loader) allowedKeys(absLoc string) []string {
 	return keys
 }
 
-// condition explains a "required" that comes from an if/then: the key is
-// required only because another key has a given value.
+// condition explains a key required, or not allowed, only in one branch of
+// an if/then/else: because another key has a given value, or is given or
+// not. absLoc is the location of the keyword inside the branch
+// (…/then/required, …/else/properties/date).
 func (l *loader) condition(absLoc string) string {
-	base, ok := strings.CutSuffix(absLoc, "/then/required")
-	if !ok {
+	i := max(strings.LastIndex(absLoc, "/then/"), strings.LastIndex(absLoc, "/else/"))
+	if i < 0 {
 		return ""
 	}
-	node := l.schema.At(base + "/if/properties")
-	for k, v := range node {
-		if c, ok := v.(map[string]any)["const"]; ok {
-			return fmt.Sprintf(" when %s = %q", k, fmt.Sprint(c))
+	base, then := absLoc[:i], absLoc[i:i+len("/then/")] == "/then/"
+	if then {
+		for k, v := range l.schema.At(base + "/if/properties") {
+			if c, ok := v.(map[string]any)["const"]; ok {
+				return fmt.Sprintf(" when %s = %q", k, fmt.Sprint(c))
+			}
 		}
+	}
+	if req, ok := l.schema.At(base + "/if")["required"].([]any); ok && len(req) == 1 {
+		if then {
+			return fmt.Sprintf(" when %s is given", req[0])
+		}
+		return fmt.Sprintf(" when %s is not given", req[0])
 	}
 	return ""
 }

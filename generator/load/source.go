@@ -17,6 +17,12 @@ import (
 type File struct {
 	Path string
 	Data []byte
+	// Disk is the absolute path the file was read from, or "" for a file
+	// that is not on disk (an embed.FS, a git revision, a test archive),
+	// whose Path is then relative to the repository's root. It decides how
+	// the file's #:schema line is resolved: on disk, or against the
+	// repository layout (see schemaProblem).
+	Disk string
 }
 
 // Dirs are the directories, relative to a checkout's root, that hold policies.
@@ -45,7 +51,8 @@ func FromFS(fsys fs.FS, prefix string) ([]File, error) {
 }
 
 // FromPaths reads the .toml files named by paths, walking directories. Paths
-// are shown as given (cleaned, slash-separated).
+// are shown as given (cleaned, slash-separated); each file's Disk is its
+// absolute path.
 func FromPaths(paths []string) ([]File, error) {
 	var files []File
 	seen := map[string]bool{}
@@ -66,7 +73,11 @@ func FromPaths(paths []string) ([]File, error) {
 			if err != nil {
 				return err
 			}
-			files = append(files, File{Path: shown, Data: b})
+			abs, err := filepath.Abs(p)
+			if err != nil {
+				return err
+			}
+			files = append(files, File{Path: shown, Data: b, Disk: abs})
 			return nil
 		})
 		if err != nil {

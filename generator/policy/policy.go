@@ -112,10 +112,25 @@ const (
 	Dismissal LeaveCase = "dismissal" // 被动离职
 )
 
-// Source names the seed document and section a policy comes from.
+// Source names where a policy comes from: one of the seed documents and its
+// section (Seed set), or another document, such as meeting minutes or a
+// memo, by its title and date (Title and Date set, Seed empty), with an
+// optional section.
 type Source struct {
-	Seed    string `toml:"seed"`
-	Section string `toml:"section"`
+	Seed    string    `toml:"seed"`
+	Section string    `toml:"section"`
+	Title   string    `toml:"title"`
+	Date    time.Time `toml:"date"` // a civil day, midnight UTC; zero for a seed
+}
+
+// Document names the document cited, without its section: the seed's file
+// name, or the title and the date of another document
+// (2026年11月客服部会议纪要（2026-11-20）).
+func (s Source) Document() string {
+	if s.Seed != "" {
+		return s.Seed
+	}
+	return s.Title + "（" + s.Date.Format("2006-01-02") + "）"
 }
 
 // Note records a decision taken where the source is ambiguous.
@@ -812,7 +827,10 @@ type Rule struct {
 	Text      string         `toml:"text"`
 	AppliesTo []string       `toml:"applies_to"`
 	Value     *exact.Decimal `toml:"value"`
-	Unit      string         `toml:"unit"`
+	// ValueFrom names, instead of Value, the number of another policy the
+	// rule states (a NumberRef), so that the number is written once.
+	ValueFrom string `toml:"value_from"`
+	Unit      string `toml:"unit"`
 }
 
 // ---- the handbook

@@ -8,5 +8,5 @@
 // definitions are repeated in $defs, kept identical by a test) because editors
 // resolve no relative $ref between local files.
 //
-// Used by generator/load.
+// Used by generator/internal/fixture, generator/load.
 package schema

@@ -64,6 +64,7 @@ func (l *linker) page(off bool) {
 // glossEntry is a term with the pages of the policies it names.
 type glossEntry struct {
 	Term   *policy.Term
+	Text   string // the term's text, its numbers filled in
 	Anchor string
 	See    []glossSee
 }
@@ -87,7 +88,7 @@ func newGlossary(h *policy.Handbook, rules []policy.Policy) *glossary {
 		r := p.(*policy.Rules)
 		for i := range r.Term {
 			t := &r.Term[i]
-			e := glossEntry{Term: t, Anchor: "term-" + t.ID}
+			e := glossEntry{Term: t, Text: h.Fill(t.Text, r.EffectiveFrom), Anchor: "term-" + t.ID}
 			for _, see := range t.See {
 				k, id, ok := policy.SeeRef(see)
 				if !ok {

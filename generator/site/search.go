@@ -124,7 +124,7 @@ func searchIndex(pages []Page, g *glossary) []byte {
 	var docs []searchDoc
 	keywords := map[string][]string{} // page → glossary words
 	for _, e := range g.entries {
-		docs = append(docs, searchDoc{U: "glossary.html#" + e.Anchor, T: e.Term.Term, H: e.Term.Aliases, X: text(string(Prose(e.Term.Text))), K: e.Term.Words()})
+		docs = append(docs, searchDoc{U: "glossary.html#" + e.Anchor, T: e.Term.Term, H: e.Term.Aliases, X: text(string(Prose(e.Text))), K: e.Term.Words()})
 		for _, s := range e.See {
 			keywords[s.Link] = append(keywords[s.Link], e.Term.Words()...)
 		}

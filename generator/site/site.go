@@ -397,21 +397,22 @@ type decision struct {
 	Link   string // the page that shows the policy, "" for none
 }
 
-// seedGroup is the decisions taken on one seed document.
+// seedGroup is the decisions taken on one source document: a seed, or
+// another document named by its title and date.
 type seedGroup struct {
-	Seed      string
+	Seed      string // Source.Document
 	Decisions []decision
 }
 
-// decisions groups every note of every version by the seed its policy
-// first cites.
+// decisions groups every note of every version by the document its policy
+// first cites (a seed, or minutes or a memo by title and date).
 func (b *builder) decisions() []seedGroup {
 	bySeed := map[string][]decision{}
 	for _, p := range b.h.All() {
 		hd := p.Head()
 		seed := "（未注明）"
 		if len(hd.Source) > 0 {
-			seed = hd.Source[0].Seed
+			seed = hd.Source[0].Document()
 		}
 		for _, n := range hd.Note {
 			bySeed[seed] = append(bySeed[seed], decision{Note: n, Policy: hd, Link: pageOf(hd)})
@@ -498,6 +499,10 @@ func (b *builder) Formula(p *policy.PayPlan, c *policy.Component) string {
 
 // History is the version history of a policy, for templates.
 func (b *builder) History(hd *policy.Header) []versionEntry { return history(b.h, hd) }
+
+// Fill writes a text of the rules r with the numbers it states by
+// reference ({{kind/id#path}}) as they are when r takes effect.
+func (b *builder) Fill(r *policy.Rules, text string) string { return b.h.Fill(text, r.EffectiveFrom) }
 
 // Link is the page of a policy for templates ("" for none).
 func (b *builder) Link(p policy.Policy) string { return pageOf(p.Head()) }

@@ -303,3 +303,41 @@ func TestSearchIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestDecisionsGroupedBySource: the register of decisions groups notes by
+// the document their policy cites first, a seed by its file name and another
+// document (minutes, a memo) by its title and date.
+func TestDecisionsGroupedBySource(t *testing.T) {
+	day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	rules := func(id string, src policy.Source, about string) *policy.Rules {
+		return &policy.Rules{Header: policy.Header{ID: id, Version: 1, Kind: policy.KindRules, EffectiveFrom: day, Title: id,
+			Source: []policy.Source{src}, Note: []policy.Note{{About: about, Decision: "d"}}}, Rule: []policy.Rule{{ID: "r", Title: "t", Text: "x"}}}
+	}
+	tests := []struct {
+		name    string
+		src     policy.Source
+		heading string
+	}{
+		{"seed", policy.Source{Seed: "009_0000000000000000.txt", Section: "s"}, "009_0000000000000000.txt"},
+		{"document", policy.Source{Title: "某次会议纪要", Date: time.Date(2027, 3, 4, 0, 0, 0, 0, time.UTC)}, "某次会议纪要（2027-03-04）"},
+		{"document with section", policy.Source{Title: "某份通知", Date: time.Date(2027, 5, 6, 0, 0, 0, 0, time.UTC), Section: "二"}, "某份通知（2027-05-06）"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := policy.New([]policy.Policy{rules("x", tt.src, "note-"+tt.name)})
+			pages, err := Build(Input{Handbook: h, Origin: "test"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			html := byPath(pages)["decisions.html"]
+			want := "<h2>" + tt.heading + "</h2>"
+			i := strings.Index(html, want)
+			if i < 0 {
+				t.Fatalf("decisions.html has no heading %s", want)
+			}
+			if !strings.Contains(html[i:], "note-"+tt.name) {
+				t.Errorf("the note is not under %s", want)
+			}
+		})
+	}
+}

@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -19,10 +17,8 @@ func TestEditsKeepTheFixtureValid(t *testing.T) {
 	for _, kind := range []string{"share", "tier", "kband", "rate", "version"} {
 		t.Run(kind, func(t *testing.T) {
 			root := t.TempDir()
-			for _, d := range load.Dirs {
-				if err := os.CopyFS(filepath.Join(root, d), os.DirFS(filepath.Join(fixture.Dir(), d))); err != nil {
-					t.Fatal(err)
-				}
+			if err := fixture.WriteCheckout(root, fixture.Files(t)); err != nil {
+				t.Fatal(err)
 			}
 			before, err := load.RootFiles(root)
 			if err != nil {

@@ -1,0 +1,201 @@
+package policy
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kefu-hr/handbook/generator/exact"
+)
+
+// A NumberRef names one number of a policy, so that a text can state it
+// without typing it again: kind/id#path, where path walks the policy's keys
+// as its file writes them, a list by the id or name of an entry or by its
+// index from 0 (payplan/kefu-daibiao-pay#param/quota_penalty/value,
+// points/kefu-points#ladder/jiechuliang/steps/0/below,
+// bands/bottom-rank#rows/0/min).
+type NumberRef struct {
+	Kind Kind
+	ID   string
+	Path []string
+}
+
+// ParseNumberRef splits a reference; false when it is not kind/id#path with
+// a known kind.
+func ParseNumberRef(s string) (NumberRef, bool) {
+	pol, path, ok := strings.Cut(s, "#")
+	if !ok || path == "" {
+		return NumberRef{}, false
+	}
+	k, id, ok := SeeRef(pol)
+	if !ok || id == "" {
+		return NumberRef{}, false
+	}
+	return NumberRef{Kind: k, ID: id, Path: strings.Split(path, "/")}, true
+}
+
+// String writes the reference as policies write it.
+func (r NumberRef) String() string {
+	return string(r.Kind) + "/" + r.ID + "#" + strings.Join(r.Path, "/")
+}
+
+// Number returns the number the reference names in p: its text as the
+// policy holds it. The error says which step of the path found nothing, or
+// that what it found is not a number.
+func (r NumberRef) Number(p Policy) (exact.Decimal, error) {
+	v := reflect.ValueOf(p)
+	for i, seg := range r.Path {
+		next, err := step(v, seg)
+		if err != nil {
+			return exact.Decimal{}, fmt.Errorf("%s: %v", strings.Join(r.Path[:i+1], "/"), err)
+		}
+		v = next
+	}
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return exact.Decimal{}, fmt.Errorf("%s is not set", strings.Join(r.Path, "/"))
+		}
+		v = v.Elem()
+	}
+	switch x := v.Interface().(type) {
+	case exact.Decimal:
+		return x, nil
+	case int:
+		return exact.FromInt(int64(x)), nil
+	}
+	return exact.Decimal{}, fmt.Errorf("%s is not a number", strings.Join(r.Path, "/"))
+}
+
+// step goes from v to its key or entry seg.
+func step(v reflect.Value, seg string) (reflect.Value, error) {
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return v, fmt.Errorf("nothing there")
+		}
+		v = v.Elem()
+	}
+	if v.Type() == reflect.TypeFor[exact.Decimal]() {
+		return v, fmt.Errorf("%q: a number has no keys", seg)
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		if f, ok := field(v, seg); ok {
+			return f, nil
+		}
+		return v, fmt.Errorf("no key %q", seg)
+	case reflect.Slice:
+		for i := range v.Len() {
+			e := reflect.Indirect(v.Index(i))
+			if e.Kind() != reflect.Struct {
+				continue
+			}
+			for _, key := range []string{"id", "name"} {
+				if f, ok := field(e, key); ok && f.Kind() == reflect.String && f.String() == seg {
+					return v.Index(i), nil
+				}
+			}
+		}
+		if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < v.Len() {
+			return v.Index(i), nil
+		}
+		return v, fmt.Errorf("no entry %q (an id, a name or an index from 0 to %d)", seg, v.Len()-1)
+	}
+	return v, fmt.Errorf("%q: a number has no keys", seg)
+}
+
+// field finds the field of struct v whose TOML key is key, looking into
+// embedded structs too.
+func field(v reflect.Value, key string) (reflect.Value, bool) {
+	t := v.Type()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		tag, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		if f.Anonymous && tag == "" {
+			if got, ok := field(v.Field(i), key); ok {
+				return got, true
+			}
+			continue
+		}
+		if tag == key {
+			return v.Field(i), true
+		}
+	}
+	return reflect.Value{}, false
+}
+
+// placeholder is a number a text states by reference: {{kind/id#path}}.
+var placeholder = regexp.MustCompile(`\{\{([^{}]*)\}\}`)
+
+// Placeholders lists the references a text states numbers by, with their
+// byte offsets.
+func Placeholders(text string) (refs []string, offsets []int) {
+	for _, m := range placeholder.FindAllStringSubmatchIndex(text, -1) {
+		refs = append(refs, text[m[2]:m[3]])
+		offsets = append(offsets, m[0])
+	}
+	return refs, offsets
+}
+
+// Number returns the number ref names in the version of its policy in
+// effect on day, or in the latest version when none is.
+func (h *Handbook) Number(ref NumberRef, day time.Time) (exact.Decimal, error) {
+	p := h.At(ref.Kind, ref.ID, day)
+	if p == nil {
+		p = h.Latest(ref.Kind, ref.ID)
+	}
+	if p == nil {
+		return exact.Decimal{}, fmt.Errorf("no %s %q", ref.Kind.Noun(), ref.ID)
+	}
+	return ref.Number(p)
+}
+
+// Fill writes text with each {{kind/id#path}} replaced by the number it
+// names (FormatNumber), as of day; a reference that names no number is
+// left as written (Compile refuses it first).
+func (h *Handbook) Fill(text string, day time.Time) string {
+	if !strings.Contains(text, "{{") {
+		return text
+	}
+	return placeholder.ReplaceAllStringFunc(text, func(m string) string {
+		ref, ok := ParseNumberRef(m[2 : len(m)-2])
+		if !ok {
+			return m
+		}
+		x, err := h.Number(ref, day)
+		if err != nil {
+			return m
+		}
+		return FormatNumber(x)
+	})
+}
+
+// FormatNumber writes a number for prose: without a fraction of zeros,
+// with thousands separated (8,000,000; 133,333.33; 60; 0.5).
+func FormatNumber(x exact.Decimal) string {
+	s := x.String()
+	if i := strings.IndexByte(s, '.'); i >= 0 && strings.Trim(s[i+1:], "0") == "" {
+		s = s[:i]
+	}
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
+	}
+	return sign + b.String()
+}
