@@ -52,7 +52,7 @@ func TestLeaveAndHistoryColumns(t *testing.T) {
 		{"2026", dir + "a,kefu-zongjian,1,92,voluntary,\n", "people.csv:2: column leave.case: a departure needs both leave.case and leave.months"},
 		{"2026-Q2", "person,role,history.2026-Q3.score\n", "not before the quarter paid"},
 		{"2026-10", "person,role,history.2026-Q1.score\n", "only for a quarterly payout"},
-		{"2026-Q2", "person,role,history.2026-Q1.achieved\n", "want history.2026-Q1.score or history.2026-Q1.pay.NAME"},
+		{"2026-Q2", "person,role,history.2026-Q1.achieved\n", "want history.2026-Q1.score, history.2026-Q1.pay.NAME or history.2026-Q1.own.NAME"},
 	} {
 		per, _ := engine.ParsePeriod(tt.period)
 		rows, errs, err := Run(h, per, "people.csv", strings.NewReader(tt.csv))

@@ -11,6 +11,10 @@
 //	                                joined by | (none, or 无, when none is met)
 //	scorecard.CARD.ITEM.NAME        a named input of a formula item
 //	pay.NAME                        a pay-plan input: a number or true/false
+//	own.NAME                        the person's own value of a personal
+//	                                parameter (a base pay, an allowance, a
+//	                                target), within its range; empty: the
+//	                                plan's value
 //	points.EVENT                    occurrences of a points event
 //	points.award.EVENT              discretionary awards, joined by |
 //	points.ladder.LADDER            shortfalls as occurrence:rate[:met=STEPS], joined

@@ -93,7 +93,7 @@ func TestRunProblems(t *testing.T) {
 				"people.csv:1: column points.qita-tuchu: event qita-tuchu is discretionary: give its awards' points in points.award.qita-tuchu",
 				"people.csv:1: column points.award.jinyongyu: no points system in effect on 2026-10-31 has a discretionary event \"jinyongyu\"",
 				"people.csv:1: column points.ladder.nosuch: no points system in effect on 2026-10-31 has a ladder \"nosuch\"",
-				"people.csv:1: column bogus: unknown column (want person, role, scorecard.*, pay.*, points, points.*, red_lines, leave.case, leave.months, history.*)",
+				"people.csv:1: column bogus: unknown column (want person, role, scorecard.*, pay.*, own.*, points, points.*, red_lines, leave.case, leave.months, history.*)",
 				"people.csv:1: column pay.collections: appears twice, as columns 11 and 12",
 			}},
 		{name: "an empty file", period: "2026-10",

@@ -15,7 +15,8 @@ import (
 // every paid role and every kind of period is a header payout accepts, and
 // that it asks for what the period needs: the annual card's items (not the
 // annual score by hand) for the director's year, the earlier quarters for
-// a key-account ledger, the departure columns where leave rules apply.
+// a key-account ledger, the departure columns where leave rules apply, a
+// column for each personal parameter the period uses.
 func TestTemplateIsAcceptedByRun(t *testing.T) {
 	headers := templates(t, fixture.Handbook(t))
 	for _, tt := range []struct {
@@ -26,6 +27,9 @@ func TestTemplateIsAcceptedByRun(t *testing.T) {
 		{"kefu-zongjian 2026-10", "scorecard.kefu-zongjian-monthly.crm", "leave.case"},
 		{"dakehu-zhuanyuan 2026-Q3", "history.2026-Q2.pay.achieved", "history.2026-Q3"},
 		{"kefu-daibiao 2026-10", "points.ladder.jiechuliang", "scorecard."},
+		{"kefu-daibiao 2026-10", "own.basic_pay,own.grade_allowance", "own.post_pay"}, // post_pay is not personal in the fixture
+		{"dakehu-zhuanyuan 2026-Q3", "own.quarter_target", "own.floating_pay"},
+		{"dakehu-zhuanyuan 2026-Q3", "history.2026-Q2.own.quarter_target", "history.2026-Q3"},
 	} {
 		h := headers[tt.key]
 		if !strings.Contains(h, tt.has) || strings.Contains(h, tt.hasNot) {

@@ -127,6 +127,9 @@ func (c *conv) convert() *Case {
 	if pay, ok := d["pay"].(map[string]any); ok {
 		out.Pay = c.values("/pay", pay)
 	}
+	if own, ok := d["own"].(map[string]any); ok {
+		out.Own = c.decimals("/own", own)
+	}
 	if pts, ok := d["points"].(map[string]any); ok {
 		out.Points = c.points(pts)
 	}
@@ -137,8 +140,11 @@ func (c *conv) convert() *Case {
 			if !ok {
 				continue
 			}
-			out.History = append(out.History, engine.Quarter{Label: q["period"].(string), Score: &score,
-				Values: c.values(ptr+"/pay", q["pay"].(map[string]any))})
+			hq := engine.Quarter{Label: q["period"].(string), Score: &score, Values: c.values(ptr+"/pay", q["pay"].(map[string]any))}
+			if own, ok := q["own"].(map[string]any); ok {
+				hq.Own = c.decimals(ptr+"/own", own)
+			}
+			out.History = append(out.History, hq)
 		}
 	}
 	return out
@@ -163,6 +169,17 @@ func (c *conv) decimal(ptr string, v any) (exact.Decimal, bool) {
 	}
 	c.errf(ptr, "want a number, found %v", v)
 	return exact.Decimal{}, false
+}
+
+// decimals reads named numbers: a person's own values.
+func (c *conv) decimals(ptr string, m map[string]any) map[string]exact.Decimal {
+	out := map[string]exact.Decimal{}
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		if x, ok := c.decimal(ptr+"/"+tomlpos.Escape(k), m[k]); ok {
+			out[k] = x
+		}
+	}
+	return out
 }
 
 // values reads named pay or formula inputs: numbers or yes/no.

@@ -3,6 +3,7 @@ package compile
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
@@ -83,6 +84,7 @@ func (l *compiler) checkPayPlan(u *unit, p *policy.PayPlan) {
 		if pa.Kind == "count" && !pa.Value.IsInteger() {
 			l.verrf(u, ptr+"/value", "a count must be a whole number, not %s", pa.Value)
 		}
+		l.checkPersonal(u, ptr, &pa)
 	}
 	for i, in := range p.Input {
 		t := formula.Num
@@ -200,4 +202,47 @@ func (l *compiler) checkPayPlan(u *unit, p *policy.PayPlan) {
 		}
 	}
 	unique(l, u, "provision id", p.Provision, each("/provision", "id"), func(pr policy.Provision) string { return pr.ID })
+}
+
+// checkPersonal checks a parameter a person may have their own value of:
+// an amount or a percentage, with a range {min, max} of the parameter's own
+// precision that holds the plan's value (the default).
+func (l *compiler) checkPersonal(u *unit, ptr string, pa *policy.Param) {
+	r := pa.Personal
+	if r == nil {
+		return
+	}
+	ptr += "/personal"
+	if !slices.Contains(policy.PersonalKinds, pa.Kind) {
+		l.errf(u, ptr, "a parameter of kind %q cannot be personal: only %s are a person's own amounts", pa.Kind, strings.Join(policy.PersonalKinds, ", "))
+	}
+	ok := true
+	for _, b := range []struct {
+		key string
+		x   exact.Decimal
+	}{{"min", r.Min}, {"max", r.Max}} {
+		bad := true
+		switch {
+		case b.x.Sign() < 0:
+			l.verrf(u, ptr+"/"+b.key, "%s must not be negative: %s", b.key, b.x)
+		case pa.Kind == "money" && b.x.Round(2, exact.Down).Cmp(b.x) != 0:
+			l.verrf(u, ptr+"/"+b.key, "amount %s has more than two decimals: money is exact to the fen (0.01 元)", b.x)
+		case pa.Kind != "money" && b.x.Round(4, exact.Down).Cmp(b.x) != 0:
+			l.verrf(u, ptr+"/"+b.key, "%s has more than four decimals: a percentage is exact to 0.0001", b.x)
+		default:
+			bad = false
+		}
+		ok = ok && !bad
+	}
+	if !ok {
+		return
+	}
+	switch {
+	case r.Min.Cmp(r.Max) > 0:
+		l.verrf(u, ptr+"/max", "max %s is below min %s: the range is empty", r.Max, r.Min)
+	case pa.Value.Cmp(r.Min) < 0:
+		l.verrf(u, ptr+"/min", "min %s is above the value %s: the range must hold the plan's value, the default of whoever is given none", r.Min, pa.Value)
+	case pa.Value.Cmp(r.Max) > 0:
+		l.verrf(u, ptr+"/max", "max %s is below the value %s: the range must hold the plan's value, the default of whoever is given none", r.Max, pa.Value)
+	}
 }

@@ -364,6 +364,20 @@ func adapt(h *policy.Handbook, c engine.Case, derived map[string]formula.Value) 
 			}
 		}
 	}
+	if c.Own != nil {
+		// A person's own value counts only where the plan lets a person
+		// have one, within its range; elsewhere the plan's value applies.
+		own := make(map[string]exact.Decimal, len(c.Own))
+		for _, k := range slices.Sorted(maps.Keys(c.Own)) {
+			x := c.Own[k]
+			if pa := plan.PersonalParam(k); pa != nil && pa.Allows(x) {
+				own[k] = x
+				continue
+			}
+			omitted = append(omitted, Omission{"本人数额", plan.ID + "." + k})
+		}
+		c.Own = own
+	}
 	if len(c.History) > 0 {
 		hist := make([]engine.Quarter, len(c.History))
 		for i, q := range c.History {

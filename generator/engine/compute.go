@@ -94,6 +94,12 @@ type Case struct {
 	Scorecards map[string]map[string]ItemInput
 	// Pay holds the pay plan's inputs by name.
 	Pay map[string]formula.Value
+	// Own holds the person's own values of the pay plan's personal
+	// parameters by name (a base pay, an allowance, a personal target);
+	// a personal parameter not in it takes the plan's value. A ledger's
+	// earlier quarters take the same values, except those a quarter of
+	// History gives of its own.
+	Own map[string]exact.Decimal
 	// Points is the month under the plan's points system, if it has one.
 	Points *PointsInput
 	// RedLines lists the red lines touched in the period.
@@ -162,6 +168,9 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		if c.Pay != nil {
 			return Result{}, fmt.Errorf("role %s has no pay plan, but pay inputs were given", role.ID)
 		}
+		if c.Own != nil {
+			return Result{}, fmt.Errorf("role %s has no pay plan, but own amounts were given", role.ID)
+		}
 		if err := r.finite(); err != nil {
 			return Result{}, err
 		}
@@ -178,7 +187,7 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("pay plan %s: %w", plan.ID, err)
 	}
-	in := PayInput{Period: c.Period.Kind, Values: values, RedLines: c.RedLines, Leave: c.Leave}
+	in := PayInput{Period: c.Period.Kind, Values: values, Own: c.Own, RedLines: c.RedLines, Leave: c.Leave}
 	needScore := UsesScore(plan, c.Period.Kind)
 	switch {
 	case plan.Scorecard != "":
@@ -211,7 +220,7 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		if comp.Kind != policy.Ledger || c.Period.Kind != policy.Quarterly {
 			continue
 		}
-		qs := append(historyInputs(plan, c.History), Quarter{Label: c.Period.String(), Values: values, Score: in.Score})
+		qs := append(historyInputs(plan, c.History, c.Own), Quarter{Label: c.Period.String(), Values: values, Own: c.Own, Score: in.Score})
 		entries, err := Ledger(plan, comp, qs, t)
 		if err != nil {
 			return Result{}, fmt.Errorf("ledger %s: %w", comp.Name, err)
@@ -238,9 +247,21 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 
 // historyInputs returns the earlier quarters of a ledger with the inputs
 // the plan takes from its own scorecard filled in from each quarter's score
-// (an earlier quarter gives its score, not its card's items).
-func historyInputs(plan *policy.PayPlan, history []Quarter) []Quarter {
+// (an earlier quarter gives its score, not its card's items), and the
+// person's own values of the case where a quarter gives none of its own (a
+// quarter's own value, a target of that quarter, wins).
+func historyInputs(plan *policy.PayPlan, history []Quarter, own map[string]exact.Decimal) []Quarter {
 	out := append([]Quarter(nil), history...)
+	for i := range out {
+		switch {
+		case len(out[i].Own) == 0:
+			out[i].Own = own
+		case len(own) > 0:
+			merged := maps.Clone(own)
+			maps.Copy(merged, out[i].Own)
+			out[i].Own = merged
+		}
+	}
 	for _, def := range plan.Input {
 		if def.Scorecard == "" || def.Scorecard != plan.Scorecard {
 			continue

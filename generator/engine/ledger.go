@@ -12,6 +12,7 @@ import (
 type Quarter struct {
 	Label  string                   // e.g. 2026-Q1
 	Values map[string]formula.Value // the plan's inputs for the quarter
+	Own    map[string]exact.Decimal // the person's own values of personal parameters
 	Score  *exact.Decimal           // the quarter's scorecard total
 }
 
@@ -79,7 +80,7 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 	carry := zero
 	var out []LedgerEntry
 	for _, q := range quarters {
-		pi := PayInput{Period: policy.Quarterly, Values: q.Values, Score: q.Score}
+		pi := PayInput{Period: policy.Quarterly, Values: q.Values, Own: q.Own, Score: q.Score}
 		s, err := planScope(p, pi, t, nil)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", q.Label, err)

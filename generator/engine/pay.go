@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -21,6 +22,9 @@ type PayInput struct {
 	Period policy.PeriodKind
 	// Values holds the plan's inputs by name.
 	Values map[string]formula.Value
+	// Own holds the person's own values of the plan's personal parameters
+	// by name; a personal parameter not in it takes the plan's value.
+	Own map[string]exact.Decimal
 	// Score is the total of the plan's scorecard or points system.
 	Score *exact.Decimal
 	// RedLines lists the ids of red lines touched in the period.
@@ -172,6 +176,9 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 	}
 
 	r.withhold = withhold
+	if trace {
+		r.Trace = append(r.Trace, personalSteps(p, period, in.Own)...)
+	}
 	if trace && in.Leave != nil {
 		for i := range p.LeaveRule {
 			if lr := &p.LeaveRule[i]; lr.Case == in.Leave.Case {
@@ -370,6 +377,12 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch) (*payScope
 			problems = append(problems, "score: no score given")
 		}
 	}
+	problems = append(problems, ownProblems(p, in.Own)...)
+	for name, x := range in.Own {
+		if p.PersonalParam(name) != nil {
+			s.vals[name] = formula.Value{Num: x}
+		}
+	}
 	var extra []string
 	for name := range in.Values {
 		if !slices.ContainsFunc(p.Input, func(def policy.PayInput) bool { return def.Name == name }) {
@@ -473,4 +486,50 @@ func (s *payScope) unit(name string) string {
 		}
 	}
 	return ""
+}
+
+// ownProblems checks a person's own values: each names a personal parameter
+// of the plan and lies within its range.
+func ownProblems(p *policy.PayPlan, own map[string]exact.Decimal) []string {
+	if len(own) == 0 {
+		return nil
+	}
+	var problems []string
+	for _, name := range slices.Sorted(maps.Keys(own)) {
+		pa, x := p.PersonalParam(name), own[name]
+		switch {
+		case pa != nil && !pa.Allows(x):
+			problems = append(problems, fmt.Sprintf("own.%s: %s is outside the range of %s（%s）: %s to %s", name, x, name, pa.Label, pa.Personal.Min, pa.Personal.Max))
+		case pa != nil:
+		case slices.ContainsFunc(p.Param, func(q policy.Param) bool { return q.Name == name }):
+			problems = append(problems, fmt.Sprintf("own.%s: parameter %s of pay plan %s is not personal: everyone has the plan's value", name, name, p.ID))
+		default:
+			problems = append(problems, fmt.Sprintf("own.%s: pay plan %s has no personal parameter of that name", name, p.ID))
+		}
+	}
+	return problems
+}
+
+// personalSteps says, for each personal parameter the components of period
+// use, whose value was taken: the person's own, or the plan's default.
+func personalSteps(p *policy.PayPlan, period policy.PeriodKind, own map[string]exact.Decimal) []Step {
+	var out []Step
+	for i := range p.Param {
+		pa := &p.Param[i]
+		if pa.Personal == nil || !p.Uses(period, pa.Name) {
+			continue
+		}
+		v, isOwn := own[pa.Name]
+		clause := "default"
+		if isOwn {
+			clause = "own"
+		} else {
+			v = pa.Value
+		}
+		unit := map[string]string{"money": "元", "percent": "%", "rate": "%"}[pa.Kind]
+		out = append(out, Step{Ref: ref(&p.Header, "param."+pa.Name), Clause: clause,
+			Operands: []Operand{{Name: pa.Name, Label: pa.Label, Value: v.String(), Unit: unit}},
+			Value:    v.String(), Say: ParamTaken{Param: pa, Value: v, Own: isOwn}})
+	}
+	return out
 }

@@ -95,6 +95,15 @@ type ComponentWorked struct {
 	Withheld  bool
 }
 
+// ParamTaken says whose value of a personal parameter the plan computed
+// with: the person's own (Own), or the plan's value, the default of whoever
+// gives none.
+type ParamTaken struct {
+	Param *policy.Param
+	Value exact.Decimal
+	Own   bool
+}
+
 // TableRowFound says which row of a plan's own table a lookup landed in.
 type TableRowFound struct {
 	Table  *policy.Table
@@ -183,6 +192,7 @@ type Derived struct {
 func (RedLineTouched) sentence()  {}
 func (LeaveNoted) sentence()      {}
 func (ComponentWorked) sentence() {}
+func (ParamTaken) sentence()      {}
 func (TableRowFound) sentence()   {}
 func (AmountAdded) sentence()     {}
 func (PayTotal) sentence()        {}

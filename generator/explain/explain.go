@@ -31,6 +31,8 @@ func Sentence(s engine.Sentence) string {
 		return fmt.Sprintf("%s，服务 %d 个月：%s", s.Rule.Title, s.Months, s.Rule.Text)
 	case engine.ComponentWorked:
 		return component(s)
+	case engine.ParamTaken:
+		return paramTaken(s)
 	case engine.TableRowFound:
 		tb := s.Table
 		return fmt.Sprintf("「%s」第 %d 行，%s，取 %s。", cmp.Or(tb.Title, tb.Name), s.Row+1, tb.Rows[s.Row].Words(""), s.Result)
@@ -66,6 +68,29 @@ func Sentence(s engine.Sentence) string {
 	case nil:
 	}
 	return ""
+}
+
+// paramTaken says whose value of a personal parameter was used: 本人 (the
+// person's own) or 方案默认 (the plan's value), with the range allowed.
+func paramTaken(s engine.ParamTaken) string {
+	pa := s.Param
+	amount := func(x exact.Decimal) string {
+		if pa.Kind == "money" {
+			return x.String() + " 元"
+		}
+		return x.String() + "%"
+	}
+	span := ""
+	if r := pa.Personal; r != nil {
+		span = r.Min.String() + "～" + amount(r.Max)
+		if pa.Kind != "money" {
+			span = amount(r.Min) + "～" + amount(r.Max)
+		}
+	}
+	if s.Own {
+		return fmt.Sprintf("%s取本人的数额 %s（方案默认 %s，本人数额可在 %s之间）。", pa.Label, amount(s.Value), amount(pa.Value), span)
+	}
+	return fmt.Sprintf("%s取方案默认 %s：未给本人的数额（可在 %s之间另定）。", pa.Label, amount(s.Value), span)
 }
 
 // component says how a formula component's amount was worked out: the facts

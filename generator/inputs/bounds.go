@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/policy"
 )
 
 // Bound is the range and precision a number entered for one kind of input
@@ -29,6 +30,21 @@ var Bounds = map[string]Bound{
 	"points":  {Min: exact.FromInt(0), Max: exact.FromInt(1000), Places: 2, What: "a points-system score", Unit: "分"},
 }
 
+// OwnBound is the bound of a person's own value of a personal parameter:
+// the parameter's range, to the fen for money and to 0.0001 for a
+// percentage or rate (which a pay plan writes in percent).
+func OwnBound(pa *policy.Param) Bound {
+	b := Bounds["percent"]
+	if pa.Kind == "money" {
+		b = Bounds["money"]
+	}
+	if r := pa.Personal; r != nil {
+		b.Min, b.Max = r.Min, r.Max
+	}
+	b.What = "own " + pa.Name
+	return b
+}
+
 // CheckBound checks a number given for an input of the kind against its
 // bound, and says what is wrong in a sentence; "" when it is within it (or
 // the kind has no bound).
@@ -37,6 +53,12 @@ func CheckBound(kind string, x exact.Decimal) string {
 	if !ok {
 		return ""
 	}
+	return b.Check(x)
+}
+
+// Check checks a number against the bound, and says what is wrong in a
+// sentence; "" when it is within it.
+func (b Bound) Check(x exact.Decimal) string {
 	unit := ""
 	if b.Unit != "" {
 		unit = " " + b.Unit

@@ -19,10 +19,11 @@ type Problem struct {
 	// Path locates the input by the keys a case file gives it: ["role"],
 	// ["period"], ["scorecard", CARD], ["scorecard", CARD, ITEM],
 	// ["scorecard", CARD, ITEM, NAME], ["scorecard", CARD, ITEM, N] (the
-	// N-th check of a checklist), ["pay", NAME], ["points"],
+	// N-th check of a checklist), ["pay", NAME], ["own", NAME], ["points"],
 	// ["points", "events", ID], ["points", "awards", ID],
 	// ["points", "shortfalls", N], ["red_lines"], ["red_lines", N],
-	// ["history"], ["history", N, "period"] or ["history", N, "pay", NAME].
+	// ["history"], ["history", N, "period"], ["history", N, "pay", NAME] or
+	// ["history", N, "own", NAME].
 	// A missing input has the path it would have.
 	Path    []string
 	Message string
@@ -106,7 +107,7 @@ func (k *checker) check() {
 		for _, given := range []struct {
 			key string
 			ok  bool
-		}{{"pay", c.Pay != nil}, {"points", c.Points != nil}, {"red_lines", len(c.RedLines) > 0}, {"history", len(c.History) > 0}, {"leave", c.Leave != nil}} {
+		}{{"pay", c.Pay != nil}, {"own", c.Own != nil}, {"points", c.Points != nil}, {"red_lines", len(c.RedLines) > 0}, {"history", len(c.History) > 0}, {"leave", c.Leave != nil}} {
 			if given.ok {
 				k.add([]string{given.key}, "role %s has no pay plan: nothing uses %s", role.ID, given.key)
 			}
@@ -124,6 +125,7 @@ func (k *checker) check() {
 		return
 	}
 	k.pay([]string{"pay"}, plan, period, c.Pay, c.Scorecards)
+	k.own([]string{"own"}, plan, period, c.Own)
 	if plan.Scorecard != "" && engine.UsesScore(plan, period) && c.Scorecards[plan.Scorecard] == nil {
 		k.missing([]string{"scorecard", plan.Scorecard}, "pay plan %s needs the inputs of scorecard %s in %s %s settlement", plan.ID, plan.Scorecard, article(period), period)
 	}
@@ -349,6 +351,36 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodK
 	}
 }
 
+// own checks the person's own values: each of a personal parameter of the
+// plan that a component settled in the period uses, within its range.
+func (k *checker) own(path []string, plan *policy.PayPlan, period policy.PeriodKind, own map[string]exact.Decimal) {
+	for _, name := range sortedKeys(own) {
+		p := sub(path, name)
+		pa := plan.PersonalParam(name)
+		switch {
+		case pa == nil && slices.ContainsFunc(plan.Param, func(q policy.Param) bool { return q.Name == name }):
+			k.add(p, "parameter %s of pay plan %s is not personal: everyone has the plan's value", name, plan.ID)
+		case pa == nil:
+			k.add(p, "pay plan %s has no personal parameter %q (its personal parameters: %s)", plan.ID, name, list(personalNames(plan)))
+		case !plan.Uses(period, name):
+			k.add(p, "pay plan %s does not use %s in %s %s settlement", plan.ID, name, article(period), period)
+		default:
+			if msg := OwnBound(pa).Check(own[name]); msg != "" {
+				k.add(p, "%s", msg)
+			}
+		}
+	}
+}
+
+// personalNames lists the names of a plan's personal parameters.
+func personalNames(plan *policy.PayPlan) []string {
+	var out []string
+	for _, pa := range plan.PersonalParams() {
+		out = append(out, pa.Name)
+	}
+	return out
+}
+
 // points checks the month under the plan's points system.
 func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 	in := k.c.Points
@@ -502,6 +534,7 @@ func (k *checker) history(plan *policy.PayPlan, period policy.PeriodKind) {
 			}
 		}
 		k.pay(append(slices.Clip(p), "pay"), plan, policy.Quarterly, q.Values, cards)
+		k.own(append(slices.Clip(p), "own"), plan, policy.Quarterly, q.Own)
 	}
 }
 

@@ -55,6 +55,9 @@ func Encode(c engine.Case) []Value {
 	for _, name := range slices.Sorted(maps.Keys(c.Pay)) {
 		add("pay."+name, valueText(c.Pay[name]))
 	}
+	for _, name := range slices.Sorted(maps.Keys(c.Own)) {
+		add("own."+name, c.Own[name].String())
+	}
 	if p := c.Points; p != nil {
 		given := false
 		for _, id := range slices.Sorted(maps.Keys(p.Events)) {
@@ -104,6 +107,9 @@ func Encode(c engine.Case) []Value {
 		}
 		for _, name := range slices.Sorted(maps.Keys(q.Values)) {
 			add("history."+q.Label+".pay."+name, valueText(q.Values[name]))
+		}
+		for _, name := range slices.Sorted(maps.Keys(q.Own)) {
+			add("history."+q.Label+".own."+name, q.Own[name].String())
 		}
 	}
 	return out

@@ -114,6 +114,11 @@ func Fields(h *policy.Handbook, period engine.Period, roleID string) ([]Field, e
 		}
 		cols = append(cols, numberField("pay."+def.Name, def.Label+inputHint(def.Kind), def.Label, def.Kind, ""))
 	}
+	for _, pa := range plan.PersonalParams() {
+		if plan.Uses(period.Kind, pa.Name) {
+			cols = append(cols, ownField(pa))
+		}
+	}
 	if plan.PointsSystem != "" && engine.UsesScore(plan, period.Kind) {
 		if ps, _ := h.At(policy.KindPoints, plan.PointsSystem, day).(*policy.Points); ps != nil {
 			for _, e := range ps.Event {
@@ -155,9 +160,30 @@ func Fields(h *policy.Handbook, period engine.Period, roleID string) ([]Field, e
 					cols = append(cols, numberField("history."+label+".pay."+def.Name, label+" 的"+def.Label+inputHint(def.Kind), label+" "+def.Label, def.Kind, ""))
 				}
 			}
+			for _, pa := range plan.PersonalParams() {
+				if plan.Uses(policy.Quarterly, pa.Name) {
+					f := ownField(pa)
+					f.Path, f.Label = "history."+label+".own."+pa.Name, label+" "+pa.Label
+					f.What = fmt.Sprintf("%s 本人的%s（%s～%s；留空取本期的本人数额）", label, pa.Label, f.Bound.Min, f.Bound.Max)
+					cols = append(cols, f)
+				}
+			}
 		}
 	}
 	return cols, nil
+}
+
+// ownField is the field of a person's own value of a personal parameter:
+// left empty, the plan's value applies.
+func ownField(pa *policy.Param) Field {
+	b := OwnBound(pa)
+	unit, example := "%", pa.Value.String()
+	if pa.Kind == "money" {
+		unit = "元"
+	}
+	f := field("own."+pa.Name, fmt.Sprintf("本人的%s（%s，%s～%s；留空取方案默认 %s）", pa.Label, unit, b.Min, b.Max, example), pa.Label, KindNumber)
+	f.Bound, f.Unit = &b, unit
+	return f
 }
 
 // leaveApplies reports whether a leave rule touches a component settled in period.

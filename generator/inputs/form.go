@@ -24,8 +24,9 @@ type FieldProblem struct {
 
 // Form decodes entries whose fields are given as text, one field per path
 // (the paths of Fields: person, role, scorecard.CARD.ITEM[.NAME], pay.NAME,
-// points.EVENT, points.award.EVENT, points.ladder.LADDER, red_lines,
-// leave.case, leave.months, history.YYYY-Qn.score, history.YYYY-Qn.pay.NAME),
+// own.NAME, points.EVENT, points.award.EVENT, points.ladder.LADDER, red_lines,
+// leave.case, leave.months, history.YYYY-Qn.score, history.YYYY-Qn.pay.NAME,
+// history.YYYY-Qn.own.NAME),
 // for one period under one handbook. A CSV header, a case file and the
 // calculator's form are each a list of such paths.
 type Form struct {
@@ -117,6 +118,7 @@ type decoded struct {
 	nums   []exact.Decimal
 	cards  map[string]map[string]engine.ItemInput // item inputs by card, kept across rows
 	pay    map[string]formula.Value
+	own    map[string]exact.Decimal
 	points engine.PointsInput
 }
 
@@ -165,6 +167,7 @@ func (d *decoded) reset(period engine.Period, cards map[string]int) {
 		d.Scorecards[card] = items
 	}
 	clear(d.pay)
+	clear(d.own)
 	clear(d.points.Events)
 	clear(d.points.Awards)
 	d.points.Shortfalls = d.points.Shortfalls[:0]
@@ -213,6 +216,26 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 					c.Pay = map[string]formula.Value{}
 				}
 				c.Pay[key] = x
+				return nil
+			}
+		case strings.HasPrefix(name, "own."):
+			key := strings.TrimPrefix(name, "own.")
+			if !personalParam(h, day, key) {
+				problems = append(problems, FieldProblem{name, fmt.Sprintf("no pay plan in effect on %s has a personal parameter %q", day.Format("2006-01-02"), key)})
+				continue
+			}
+			cols[i] = func(c *decoded, v string) error {
+				x, err := number(v)
+				if err != nil {
+					return err
+				}
+				if c.Own == nil {
+					if c.own == nil {
+						c.own = map[string]exact.Decimal{}
+					}
+					c.Own = c.own
+				}
+				c.Own[key] = x
 				return nil
 			}
 		case strings.HasPrefix(name, "scorecard."):
@@ -270,29 +293,31 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 			}
 			cols[i] = f
 		default:
-			problems = append(problems, FieldProblem{name, "unknown column (want person, role, scorecard.*, pay.*, points, points.*, red_lines, leave.case, leave.months, history.*)"})
+			problems = append(problems, FieldProblem{name, "unknown column (want person, role, scorecard.*, pay.*, own.*, points, points.*, red_lines, leave.case, leave.months, history.*)"})
 		}
 	}
 	return cols, problems
 }
 
-// historyColumn resolves a history.QUARTER.score or history.QUARTER.pay.NAME
-// column: an earlier quarter of a ledger, which the ledger needs to carry
-// shortfalls and excess into the quarter paid.
+// historyColumn resolves a history.QUARTER.score, history.QUARTER.pay.NAME
+// or history.QUARTER.own.NAME column: an earlier quarter of a ledger, which
+// the ledger needs to carry shortfalls and excess into the quarter paid
+// (an own value of that quarter, such as its target, replaces the row's).
 func historyColumn(period engine.Period, rest string) (cell, error) {
 	label, field, _ := strings.Cut(rest, ".")
 	q, err := engine.ParsePeriod(label)
 	switch {
 	case err != nil || q.Kind != policy.Quarterly:
-		return nil, fmt.Errorf("want history.YYYY-Qn.score or history.YYYY-Qn.pay.NAME, not history.%s", rest)
+		return nil, fmt.Errorf("want history.YYYY-Qn.score, history.YYYY-Qn.pay.NAME or history.YYYY-Qn.own.NAME, not history.%s", rest)
 	case period.Kind != policy.Quarterly:
 		return nil, fmt.Errorf("earlier quarters are given only for a quarterly payout, not for %s", period)
 	case !q.Start().Before(period.Start()):
 		return nil, fmt.Errorf("%s is not before the quarter paid, %s", q, period)
 	}
 	name, isPay := strings.CutPrefix(field, "pay.")
-	if field != "score" && (!isPay || name == "") {
-		return nil, fmt.Errorf("want history.%s.score or history.%s.pay.NAME", label, label)
+	ownName, isOwn := strings.CutPrefix(field, "own.")
+	if field != "score" && (!isPay || name == "") && (!isOwn || ownName == "") {
+		return nil, fmt.Errorf("want history.%s.score, history.%s.pay.NAME or history.%s.own.NAME", label, label, label)
 	}
 	return func(c *decoded, v string) error {
 		hq := c.quarter(q.String())
@@ -305,6 +330,17 @@ func historyColumn(period engine.Period, rest string) (cell, error) {
 				return fmt.Errorf("%s: a score is 0 to 100", v)
 			}
 			hq.Score = &x
+			return nil
+		}
+		if isOwn {
+			x, err := number(v)
+			if err != nil {
+				return err
+			}
+			if hq.Own == nil {
+				hq.Own = map[string]exact.Decimal{}
+			}
+			hq.Own[ownName] = x
 			return nil
 		}
 		x, err := value(v)
@@ -340,6 +376,17 @@ func payInput(h *policy.Handbook, day time.Time, name string) bool {
 			if in.Name == name {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// personalParam reports whether a pay plan in effect on day has a personal
+// parameter name.
+func personalParam(h *policy.Handbook, day time.Time, name string) bool {
+	for _, p := range inEffect(h, policy.KindPayPlan, day) {
+		if p.(*policy.PayPlan).PersonalParam(name) != nil {
+			return true
 		}
 	}
 	return false
@@ -464,11 +511,11 @@ func column(paths []string, c *decoded, path []string) string {
 			return "history." + c.History[i].Label
 		}
 		return col
-	case "pay":
+	case "pay", "own":
 		if len(path) > 1 {
-			return "pay." + path[1]
+			return path[0] + "." + path[1]
 		}
-		return "pay"
+		return path[0]
 	case "scorecard":
 		col := strings.Join(path, ".")
 		if len(path) == 4 && !slices.Contains(paths, col) {

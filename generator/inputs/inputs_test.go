@@ -83,3 +83,60 @@ func TestFieldsMakeAForm(t *testing.T) {
 	}
 	t.Logf("%d roles, %d fields refused just above their bound", roles, refused)
 }
+
+// TestOwnFields: a personal parameter the period uses is a field own.NAME
+// whose bound is the parameter's range (both ends included, to the fen),
+// labelled and united as the parameter; a parameter that is not personal,
+// or that the period does not use, has none. On the fixture, 客服代表's
+// basic_pay and grade_allowance are personal, post_pay is not.
+func TestOwnFields(t *testing.T) {
+	h := fixture.Handbook(t)
+	for _, tt := range []struct {
+		role, period string
+		want         []string // the own.* fields, in order
+	}{
+		{"kefu-daibiao", "2026-10", []string{"own.basic_pay", "own.grade_allowance"}},
+		{"kefu-daibiao", "2026-Q4", nil}, // the quarter's components use no personal parameter
+		{"dakehu-zhuanyuan", "2026-Q2", []string{"own.quarter_target"}},
+		{"kefu-zongjian", "2026-10", nil}, // nothing personal in the fixture's plan
+	} {
+		t.Run(tt.role+" "+tt.period, func(t *testing.T) {
+			per, _ := engine.ParsePeriod(tt.period)
+			fields, err := inputs.Fields(h, per, tt.role)
+			if err != nil {
+				t.Fatal(err)
+			}
+			plan := h.At(policy.KindPayPlan, h.At(policy.KindRole, tt.role, per.Settled()).(*policy.Role).PayPlan, per.Settled()).(*policy.PayPlan)
+			var got []string
+			for _, f := range fields {
+				name, ok := strings.CutPrefix(f.Path, "own.")
+				if !ok {
+					continue
+				}
+				got = append(got, f.Path)
+				pa := plan.PersonalParam(name)
+				switch {
+				case pa == nil:
+					t.Errorf("%s: no personal parameter", f.Path)
+				case f.Kind != inputs.KindNumber || f.Label != pa.Label || f.Unit != "元" || f.Bound == nil:
+					t.Errorf("%s: %+v", f.Path, f)
+				case f.Bound.Min.Cmp(pa.Personal.Min) != 0 || f.Bound.Max.Cmp(pa.Personal.Max) != 0 || f.Bound.Places != 2:
+					t.Errorf("%s: bound %s–%s (%d places), want the range %s–%s", f.Path, f.Bound.Min, f.Bound.Max, f.Bound.Places, pa.Personal.Min, pa.Personal.Max)
+				default:
+					for _, x := range []struct {
+						v  exact.Decimal
+						ok bool
+					}{{pa.Personal.Min, true}, {pa.Personal.Max, true}, {pa.Value, true},
+						{pa.Personal.Min.Sub(exact.MustParse("0.01")), false}, {pa.Personal.Max.Add(exact.MustParse("0.01")), false}} {
+						if msg := f.Bound.Check(x.v); (msg == "") != x.ok {
+							t.Errorf("%s = %s: %q", f.Path, x.v, msg)
+						}
+					}
+				}
+			}
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Errorf("own fields %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

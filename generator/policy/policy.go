@@ -567,6 +567,55 @@ type Param struct {
 	Value       exact.Decimal `toml:"value"`
 	SourceBlank bool          `toml:"source_blank"`
 	Note        string        `toml:"note"`
+	// Personal marks an amount that differs from person to person (a base
+	// pay, a bonus base, an allowance, a personal target) and gives the
+	// range of a person's own value: a case or a payout row may give it;
+	// Value is the default used when it gives none. Nil for a parameter
+	// everyone has the plan's value of.
+	Personal *Range `toml:"personal"`
+}
+
+// Range is an inclusive range of values, [Min, Max].
+type Range struct {
+	Min exact.Decimal `toml:"min"`
+	Max exact.Decimal `toml:"max"`
+}
+
+// Contains reports whether x is within the range.
+func (r Range) Contains(x exact.Decimal) bool { return x.Cmp(r.Min) >= 0 && x.Cmp(r.Max) <= 0 }
+
+// PersonalKinds lists the kinds of parameter a person may have their own
+// value of: amounts and percentages. A count (the managers sharing a
+// target) is a fact of the department, not a person's amount.
+var PersonalKinds = []string{"money", "percent", "rate"}
+
+// Allows reports whether x may be a person's own value of the param:
+// the param is personal, and x within its range.
+func (pa *Param) Allows(x exact.Decimal) bool {
+	return pa.Personal != nil && pa.Personal.Contains(x)
+}
+
+// PersonalParam returns the plan's parameter name when a person may have
+// their own value of it, or nil.
+func (p *PayPlan) PersonalParam(name string) *Param {
+	for i := range p.Param {
+		if pa := &p.Param[i]; pa.Name == name && pa.Personal != nil {
+			return pa
+		}
+	}
+	return nil
+}
+
+// PersonalParams lists the plan's parameters a person may have their own
+// value of, in the plan's order.
+func (p *PayPlan) PersonalParams() []*Param {
+	var out []*Param
+	for i := range p.Param {
+		if p.Param[i].Personal != nil {
+			out = append(out, &p.Param[i])
+		}
+	}
+	return out
 }
 
 // PayInput is a number or yes/no supplied per person and period.
