@@ -317,6 +317,9 @@ func (x *Decimal) Scaled(places int32) (int64, bool) {
 			s = m / p
 		}
 	}
+	if s >= scaledLimit {
+		return 0, false
+	}
 	if x.d.Negative {
 		return -int64(s), true
 	}
