@@ -188,10 +188,13 @@ func (s *server) snapshot() string {
 	return b.String()
 }
 
-// watch rebuilds whenever the watched files change, until ctx ends.
+// watch rebuilds whenever the watched files change, until ctx ends. A
+// change is built once it has settled, when two looks in a row agree: an
+// editor's save (truncate, then write) seen half done is not built.
 func (s *server) watch(ctx context.Context, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
+	pending := ""
 	for {
 		select {
 		case <-ctx.Done():
@@ -200,7 +203,13 @@ func (s *server) watch(ctx context.Context, every time.Duration) {
 			s.mu.Lock()
 			last := s.stamp
 			s.mu.Unlock()
-			if s.snapshot() != last {
+			switch now := s.snapshot(); {
+			case now == last:
+				pending = ""
+			case now != pending:
+				pending = now // look again next time
+			default:
+				pending = ""
 				s.rebuild()
 			}
 		}
