@@ -180,6 +180,24 @@ func (l *compiler) checkPayPlan(u *unit, p *policy.PayPlan) {
 		st.Expr = l.typedFormula(u, ptr+"/measure", st.Measure, standingEnv, formula.Num)
 	}
 	unique(l, u, "standing name", p.Standing, each("/standing", "name"), func(s policy.Standing) string { return s.Name })
+	// A fed item's input is computed from inputs and parameters only: not
+	// from the score it goes into, nor from pay components.
+	feedNames := map[string]formula.Type{}
+	for name, t := range standingNames {
+		if name != "score" {
+			feedNames[name] = t
+		}
+	}
+	feedEnv := formula.Env{Names: feedNames, Tables: env.Tables}
+	for i := range p.Feed {
+		f := &p.Feed[i]
+		ptr := fmt.Sprintf("/feed/%d", i)
+		if p.Scorecard == "" {
+			l.verrf(u, ptr+"/item", "item %q: the pay plan has no scorecard to feed", f.Item)
+		}
+		f.Expr = l.typedFormula(u, ptr+"/formula", f.Formula, feedEnv, formula.Num)
+	}
+	unique(l, u, "fed item", p.Feed, each("/feed", "item"), func(f policy.Feed) string { return f.Item })
 	p.Index()
 	comps := map[string]bool{}
 	for _, c := range p.Component {

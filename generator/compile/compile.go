@@ -116,6 +116,7 @@ func Compile(ps []policy.Policy, broken map[policy.Kind]map[string]bool) (*polic
 	h := policy.New(ps)
 	l.checkNumbers(h)
 	l.checkEvents(h)
+	l.checkFeeds(h)
 	if len(l.problems) > 0 {
 		return nil, l.problems
 	}

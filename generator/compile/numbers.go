@@ -88,3 +88,40 @@ func (l *compiler) checkEvents(hs *policy.Handbook) {
 		}
 	}
 }
+
+// checkFeeds checks that each item a pay plan feeds is an item of its
+// scorecard that scores a number, in the version in effect when the plan
+// takes effect (or the latest).
+func (l *compiler) checkFeeds(hs *policy.Handbook) {
+	for _, u := range l.units {
+		p, ok := u.pol.(*policy.PayPlan)
+		if !ok || len(p.Feed) == 0 || p.Scorecard == "" || l.broken[policy.KindScorecard][p.Scorecard] {
+			continue
+		}
+		sc, _ := hs.At(policy.KindScorecard, p.Scorecard, p.EffectiveFrom).(*policy.Scorecard)
+		if sc == nil {
+			sc, _ = hs.Latest(policy.KindScorecard, p.Scorecard).(*policy.Scorecard)
+		}
+		if sc == nil {
+			continue // an unknown scorecard is reported as a reference
+		}
+		var ids []string
+		numeric := map[string]bool{}
+		for pi := range sc.Part {
+			for ii := range sc.Part[pi].Item {
+				it := &sc.Part[pi].Item[ii]
+				ids = append(ids, it.ID)
+				numeric[it.ID] = it.Rule != nil && it.Rule.Field(it).Shape == policy.ShapeNumber
+			}
+		}
+		for i, f := range p.Feed {
+			ptr := fmt.Sprintf("/feed/%d/item", i)
+			switch ok, known := numeric[f.Item]; {
+			case !known:
+				l.verrf(u, ptr, "scorecard %s has no item %q%s", sc.ID, f.Item, didYouMean(f.Item, ids))
+			case !ok:
+				l.verrf(u, ptr, "item %q of scorecard %s is not scored from a number, so a formula cannot give its input", f.Item, sc.ID)
+			}
+		}
+	}
+}

@@ -119,6 +119,14 @@ func (g *gen) person(id, roleID string, per engine.Period) engine.Case {
 		c.Scorecards[scID] = items
 	}
 	c.Pay = g.payInputs(plan, per.Kind)
+	if items := c.Scorecards[plan.Scorecard]; items != nil {
+		for i := range plan.Feed {
+			f := &plan.Feed[i]
+			if _, ok, err := engine.FedItem(plan, f, nil, c.Pay, nil); ok && err == nil {
+				delete(items, f.Item) // the engine computes it from the pay inputs
+			}
+		}
+	}
 	for _, def := range plan.Input {
 		if _, computed := c.Scorecards[def.Scorecard]; computed && def.Scorecard != "" {
 			delete(c.Pay, def.Name) // the engine takes it from the scorecard

@@ -142,6 +142,16 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		return Result{}, fmt.Errorf("no role %q in effect on %s", c.Role, d.Format("2006-01-02"))
 	}
 	r := Result{Person: c.Person, Role: role.ID, RoleVersion: role.Version, Period: c.Period, Scores: make([]ScoreResult, 0, len(c.Scorecards))}
+	var fed []Fed // items the pay plan computes from pay inputs
+	if plan, _ := h.At(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan); plan != nil && len(plan.Feed) > 0 && c.Scorecards[plan.Scorecard] != nil {
+		items, f, err := FedItems(plan, c.Scorecards[plan.Scorecard], c.Pay, c.Own)
+		if err != nil {
+			return Result{}, fmt.Errorf("scorecard %s: %w", plan.Scorecard, err)
+		}
+		cards := maps.Clone(c.Scorecards)
+		cards[plan.Scorecard] = items
+		c.Scorecards, fed = cards, f
+	}
 	for _, id := range slices.Sorted(maps.Keys(c.Scorecards)) {
 		if !slices.Contains(role.Scorecards, id) {
 			return Result{}, fmt.Errorf("scorecard %q is not one of role %s's (%s)", id, role.ID, strings.Join(role.Scorecards, ", "))
@@ -161,6 +171,11 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		}
 		if err != nil {
 			return Result{}, fmt.Errorf("scorecard %s: %w", id, err)
+		}
+		if len(fed) > 0 && !c.NoTrace {
+			if plan, _ := h.At(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan); plan != nil && plan.Scorecard == id {
+				s.Trace = append(feedSteps(plan, card, fed, c.Pay, c.Own), s.Trace...)
+			}
 		}
 		r.Scores = append(r.Scores, s)
 	}

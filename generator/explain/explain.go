@@ -63,6 +63,8 @@ func Sentence(s engine.Sentence) string {
 		return fmt.Sprintf("本月得分 %s 分。", s.Total)
 	case engine.LedgerSaid:
 		return s.Quarter + "：" + ledger(s)
+	case engine.ItemFed:
+		return itemFed(s)
 	case engine.StandingFound:
 		return standing(s)
 	case nil:
@@ -322,6 +324,28 @@ func standing(s engine.StandingFound) string {
 	fmt.Fprintf(&b, "，落在%s，%s结果为「%s」", s.Row.Words("分"), s.Standing.Title, s.Row.Label)
 	if c := strings.TrimSuffix(s.Row.Consequence, "。"); c != "" {
 		b.WriteString("：" + c)
+	}
+	b.WriteString("。")
+	return b.String()
+}
+
+// itemFed says how the pay plan computed an item's input from the pay
+// inputs, and that a number given for it as well agrees.
+func itemFed(s engine.ItemFed) string {
+	label := s.Item.Title
+	if s.Item.Input != nil && s.Item.Input.Label != "" {
+		label = s.Item.Input.Label
+	}
+	x := s.Fed.Worked
+	words := s.Fed.Feed.Expr.Words(func(n string) string { return s.Labels[n] }, func(string) string { return "" })
+	got := s.Fed.Value.String()
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s由薪酬方案从填报的数据算出，不另填：%s = %s", label, words, equalities(x.Values, got))
+	if x.Value.Num.Cmp(s.Fed.Value) != 0 {
+		b.WriteString("（四舍五入到 0.01）")
+	}
+	if s.Fed.Given {
+		b.WriteString("，与评分表上填的数相同")
 	}
 	b.WriteString("。")
 	return b.String()

@@ -90,7 +90,8 @@ func (k *checker) check() {
 		k.add([]string{"role"}, "no role %q in effect on %s", c.Role, k.dayText())
 		return
 	}
-	for _, id := range sortedKeys(c.Scorecards) {
+	cards := k.fed(role, d)
+	for _, id := range sortedKeys(cards) {
 		path := []string{"scorecard", id}
 		if !slices.Contains(role.Scorecards, id) {
 			k.add(path, "scorecard %s is not one of role %s's (%s)", id, role.ID, list(role.Scorecards))
@@ -101,7 +102,7 @@ func (k *checker) check() {
 			k.add(path, "no scorecard %q in effect on %s", id, k.dayText())
 			continue
 		}
-		k.scorecard(path, sc, c.Scorecards[id])
+		k.scorecard(path, sc, cards[id])
 	}
 	if role.PayPlan == "" {
 		for _, given := range []struct {
@@ -173,6 +174,32 @@ func (k *checker) leave(plan *policy.PayPlan, period policy.PeriodKind) {
 
 // scorecard checks a scorecard's inputs item by item. (A batch checks
 // every row: the paths of problems are made only when there is one.)
+// fed returns the case's scorecards with the items the role's pay plan
+// computes from pay inputs filled in, reporting at the item one given as
+// well with another number.
+func (k *checker) fed(role *policy.Role, d time.Time) map[string]map[string]engine.ItemInput {
+	c := k.c
+	plan, _ := k.h.At(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan)
+	if plan == nil || len(plan.Feed) == 0 || c.Scorecards[plan.Scorecard] == nil {
+		return c.Scorecards
+	}
+	items := maps.Clone(c.Scorecards[plan.Scorecard])
+	for i := range plan.Feed {
+		f := &plan.Feed[i]
+		in, given := items[f.Item]
+		x, ok, err := engine.FedItem(plan, f, in.Value, c.Pay, c.Own)
+		switch {
+		case err != nil:
+			k.add([]string{"scorecard", plan.Scorecard, f.Item}, "%s: %v", f.Item, err)
+		case ok && !given:
+			items[f.Item] = engine.ItemInput{Value: &x}
+		}
+	}
+	cards := maps.Clone(c.Scorecards)
+	cards[plan.Scorecard] = items
+	return cards
+}
+
 func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]engine.ItemInput) {
 	found := 0
 	for pi := range sc.Part {

@@ -417,6 +417,7 @@ type PayPlan struct {
 	LeaveRule    []LeaveRule `toml:"leave_rule"`
 	Provision    []Provision `toml:"provision"`
 	Standing     []Standing  `toml:"standing"`
+	Feed         []Feed      `toml:"feed"`
 
 	// ParamValues and Tables index Param and Table by name; set by the loader.
 	ParamValues map[string]formula.Value `toml:"-"`
@@ -542,6 +543,19 @@ type Standing struct {
 	Explain string     `toml:"explain"`
 
 	// Expr is the parsed measure, set by the loader.
+	Expr *formula.Expr `toml:"-"`
+}
+
+// Feed is an item of the plan's scorecard whose input the plan computes
+// from its pay inputs and parameters (销售完成率 = 回款 ÷ 任务目标 × 100),
+// so that the fact is entered once: a case that gives the pay inputs need
+// not give the item, and one that gives both must give the same number.
+type Feed struct {
+	Item    string `toml:"item"`
+	Formula string `toml:"formula"`
+	Note    string `toml:"note"`
+
+	// Expr is the parsed formula, set by compile.
 	Expr *formula.Expr `toml:"-"`
 }
 
