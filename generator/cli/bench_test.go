@@ -41,7 +41,7 @@ func BenchmarkValidateCommand(b *testing.B) {
 // pages in memory).
 func BenchmarkServeRebuild(b *testing.B) {
 	root := b.TempDir()
-	for _, d := range []string{"policies", "roles", "site", "testdata/cases"} {
+	for _, d := range []string{"policies", "roles", "site", "testdata/cases", "generator/schema"} {
 		if err := os.CopyFS(filepath.Join(root, d), os.DirFS(filepath.Join("../..", d))); err != nil {
 			b.Fatal(err)
 		}
