@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
 	"sort"
@@ -38,6 +39,8 @@ type linker struct {
 	// linked holds the entries already linked on the page being written:
 	// a term is linked once a page, where it is first used.
 	linked map[string]bool
+	buf    bytes.Buffer
+	w      *bufio.Writer
 }
 
 // linker returns a new prose renderer for the glossary.
@@ -111,15 +114,25 @@ func newGlossary(h *policy.Handbook, rules []policy.Policy) *glossary {
 // prose renders a prose field as Prose does, with the first use of each
 // term linked to its entry.
 func (l *linker) prose(s string) template.HTML {
-	if len(l.g.words) == 0 {
-		return Prose(s)
+	if s == "" {
+		return ""
 	}
-	var b bytes.Buffer
+	// One buffer and one buffered writer for every text the linker renders:
+	// goldmark wraps a writer that is not buffered in a new 4 KB one.
+	l.buf.Reset()
+	if l.w == nil {
+		l.w = bufio.NewWriter(&l.buf)
+	}
 	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]bool{}}))
-	if err := l.md.Convert([]byte(s), &b, parser.WithContext(ctx)); err != nil {
+	err := l.md.Convert([]byte(s), l.w, parser.WithContext(ctx))
+	if ferr := l.w.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
+		l.w.Reset(&l.buf)
 		return template.HTML(template.HTMLEscapeString(s))
 	}
-	return template.HTML(b.String()) // raw HTML is off, as in Prose
+	return template.HTML(l.buf.String()) // raw HTML is off, as in Prose
 }
 
 // termLinker links the first use on a page of each glossary entry, outside
@@ -186,16 +199,19 @@ func (l termLinker) linkFirst(t *ast.Text, src []byte, linked map[string]bool) *
 	return t
 }
 
-// withRoot puts the page's way back to the root where rendered prose
-// left rootMark.
+// withRoot returns a copy of page with the page's way back to the root
+// where rendered prose left rootMark.
 func withRoot(page []byte, root string) []byte {
-	if bytes.Contains(page, []byte(rootMarkURL)) {
-		page = bytes.ReplaceAll(page, []byte(rootMarkURL), []byte(root))
+	has, hasURL := bytes.Contains(page, []byte(rootMark)), bytes.Contains(page, []byte(rootMarkURL))
+	switch {
+	case hasURL && has:
+		return bytes.ReplaceAll(bytes.ReplaceAll(page, []byte(rootMarkURL), []byte(root)), []byte(rootMark), []byte(root))
+	case hasURL:
+		return bytes.ReplaceAll(page, []byte(rootMarkURL), []byte(root))
+	case has:
+		return bytes.ReplaceAll(page, []byte(rootMark), []byte(root))
 	}
-	if bytes.Contains(page, []byte(rootMark)) {
-		page = bytes.ReplaceAll(page, []byte(rootMark), []byte(root))
-	}
-	return page
+	return bytes.Clone(page)
 }
 
 // Aliases lists an entry's aliases joined for display.

@@ -204,7 +204,7 @@ func (b *builder) write() error {
 					errs[w] = fmt.Errorf("%s: %w", j.path, err)
 					return
 				}
-				out[i] = Page{Path: j.path, Data: withRoot(bytes.Clone(buf.Bytes()), root)}
+				out[i] = Page{Path: j.path, Data: withRoot(buf.Bytes(), root)}
 			}
 		}()
 	}
