@@ -35,7 +35,7 @@ func text(s string) string {
 func pageText(src []byte) (all, title string, heads []string) {
 	var b, head strings.Builder
 	b.Grow(len(src) / 2) // the text is about a third of the page's bytes
-	in := "" // the heading being read: "h1", "h2", "h3" or ""
+	in := ""             // the heading being read: "h1", "h2", "h3" or ""
 	space := false
 	// word writes a run of text without white space.
 	word := func(w string) {
