@@ -71,7 +71,7 @@ func Build(in Input) ([]Page, error) {
 		}
 		b.pages = append(b.pages, Page{Path: name, Data: data})
 	}
-	b.pages = append(b.pages, Page{Path: "search-index.js", Data: searchIndex(b.pages, b.gloss)})
+	b.pages = append(b.pages, Page{Path: "search-index.js", Data: searchIndex(b.docs, b.gloss)})
 	sort.Slice(b.pages, func(i, j int) bool { return b.pages[i].Path < b.pages[j].Path })
 	return b.pages, nil
 }
@@ -125,6 +125,7 @@ type builder struct {
 	reports map[string][]*policy.Role
 	gloss   *glossary
 	jobs    []job
+	docs    []searchDoc // the search index's entries of the pages, in page order
 }
 
 // index finds the latest versions and the reporting lines.
@@ -177,6 +178,9 @@ func (b *builder) add(path, tmpl, title, nav string, data func() any) {
 func (b *builder) write() error {
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(b.jobs)/8))
 	out := make([]Page, len(b.jobs))
+	docs := make([]searchDoc, len(b.jobs))
+	indexed := make([]bool, len(b.jobs))
+	keywords := b.gloss.keywords()
 	errs := make([]error, workers)
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -205,6 +209,7 @@ func (b *builder) write() error {
 					return
 				}
 				out[i] = Page{Path: j.path, Data: withRoot(buf.Bytes(), root)}
+				docs[i], indexed[i] = pageDoc(out[i], keywords)
 			}
 		}()
 	}
@@ -213,6 +218,11 @@ func (b *builder) write() error {
 		return err
 	}
 	b.pages = append(b.pages, out...)
+	for i := range docs {
+		if indexed[i] {
+			b.docs = append(b.docs, docs[i])
+		}
+	}
 	return nil
 }
 
