@@ -475,7 +475,62 @@ func pageOf(hd *policy.Header) string {
 // inputs, parameters, components and tables by label; a ledger's formulas
 // one per quantity.
 func (b *builder) Formula(p *policy.PayPlan, c *policy.Component) string {
-	label := func(name string) string {
+	label, title := b.planNames(p)
+	if c.Kind != policy.Ledger {
+		if e := c.Exprs["formula"]; e != nil {
+			return e.Words(label, title)
+		}
+		return c.Formula
+	}
+	var parts []string
+	for _, k := range []struct{ key, name string }{{"actual", "完成额"}, {"base", "基数"}, {"target", "目标"}, {"cap", "上限"}, {"rate", "计提比例"}, {"factor", "系数"}, {"penalty", "扣发"}} {
+		if e := c.Exprs[k.key]; e != nil {
+			parts = append(parts, k.name+" = "+e.Words(label, title))
+		}
+	}
+	return strings.Join(parts, "；")
+}
+
+// FeedFormula writes how a plan computes an item of its scorecard, with the
+// plan's Chinese names.
+func (b *builder) FeedFormula(p *policy.PayPlan, f *policy.Feed) string {
+	if f.Expr == nil {
+		return f.Formula
+	}
+	label, title := b.planNames(p)
+	return f.Expr.Words(label, title)
+}
+
+// FeedItem is the title of the item of the plan's scorecard a feed gives.
+func (b *builder) FeedItem(p *policy.PayPlan, f *policy.Feed) string {
+	if sc, ok := b.h.Latest(policy.KindScorecard, p.Scorecard).(*policy.Scorecard); ok {
+		for pi := range sc.Part {
+			for _, it := range sc.Part[pi].Item {
+				if it.ID == f.Item {
+					return it.Title
+				}
+			}
+		}
+	}
+	return f.Item
+}
+
+// EventTitle is the title of an event of the plan's points system.
+func (b *builder) EventTitle(p *policy.PayPlan, id string) string {
+	if ps, ok := b.h.Latest(policy.KindPoints, p.PointsSystem).(*policy.Points); ok {
+		for _, e := range ps.Event {
+			if e.ID == id {
+				return e.Title
+			}
+		}
+	}
+	return id
+}
+
+// planNames gives the Chinese names of a plan's inputs, parameters,
+// components and tables, for formulas written in words.
+func (b *builder) planNames(p *policy.PayPlan) (label, title func(string) string) {
+	label = func(name string) string {
 		for _, in := range p.Input {
 			if in.Name == name {
 				return in.Label
@@ -496,7 +551,7 @@ func (b *builder) Formula(p *policy.PayPlan, c *policy.Component) string {
 		}
 		return ""
 	}
-	title := func(name string) string {
+	title = func(name string) string {
 		if t := p.Tables[name]; t != nil {
 			return t.Title
 		}
@@ -505,20 +560,7 @@ func (b *builder) Formula(p *policy.PayPlan, c *policy.Component) string {
 		}
 		return ""
 	}
-	if c.Kind != policy.Ledger {
-		if e := c.Exprs["formula"]; e != nil {
-			return e.Words(label, title)
-		}
-		return c.Formula
-	}
-	var parts []string
-	for _, k := range []struct{ key, name string }{{"actual", "完成额"}, {"base", "基数"}, {"target", "目标"}, {"cap", "上限"}, {"rate", "计提比例"}, {"factor", "系数"}, {"penalty", "扣发"},
-		{"floating", "浮动工资"}, {"exempt", "不承担任务"}, {"paid_elsewhere", "另行计提、不按本台账比例计提的部分"}} {
-		if e := c.Exprs[k.key]; e != nil {
-			parts = append(parts, k.name+" = "+e.Words(label, title))
-		}
-	}
-	return strings.Join(parts, "；")
+	return label, title
 }
 
 // History is the version history of a policy, for templates.
