@@ -40,7 +40,7 @@ func TestCardMatchesScore(t *testing.T) {
 				slots := make([]ItemInput, len(card.Slots()))
 				byID := map[string]ItemInput{}
 				for k, id := range card.Slots() {
-					slots[k] = randomInput(rng, itemOf(sc, id), n%2 == 0)
+					slots[k] = randomInput(rng, sc.Item(id), n%2 == 0)
 					byID[id] = slots[k]
 				}
 				want, wantErr := ScoreTotal(sc, byID, tables)
@@ -94,17 +94,6 @@ func decText(d *exact.Decimal) string {
 		return "nil"
 	}
 	return d.String()
-}
-
-func itemOf(sc *policy.Scorecard, id string) *policy.Item {
-	for pi := range sc.Part {
-		for i := range sc.Part[pi].Item {
-			if it := &sc.Part[pi].Item[i]; it.ID == id {
-				return it
-			}
-		}
-	}
-	return nil
 }
 
 // randomInput returns an input for an item, usually valid and near one of

@@ -146,14 +146,7 @@ func feedSteps(plan *policy.PayPlan, card *policy.Scorecard, fed []Fed, pay map[
 			labels[n] = label
 			ops = append(ops, Operand{Name: n, Label: label, Value: valueString(v)})
 		}
-		var item *policy.Item
-		for pi := range card.Part {
-			for ii := range card.Part[pi].Item {
-				if it := &card.Part[pi].Item[ii]; it.ID == f.Feed.Item {
-					item = it
-				}
-			}
-		}
+		item := card.Item(f.Feed.Item)
 		if item == nil {
 			continue
 		}

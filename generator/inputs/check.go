@@ -243,22 +243,10 @@ func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]e
 		return
 	}
 	for _, id := range slices.Sorted(maps.Keys(in)) {
-		if item(sc, id) == nil {
+		if sc.Item(id) == nil {
 			k.add(sub(path, id), "scorecard %s has no item %q", sc.ID, id)
 		}
 	}
-}
-
-// item returns the item of a scorecard with the id, or nil.
-func item(sc *policy.Scorecard, id string) *policy.Item {
-	for pi := range sc.Part {
-		for ii := range sc.Part[pi].Item {
-			if sc.Part[pi].Item[ii].ID == id {
-				return &sc.Part[pi].Item[ii]
-			}
-		}
-	}
-	return nil
 }
 
 // sortedKeys returns the keys of m in order.

@@ -254,6 +254,18 @@ type Scorecard struct {
 	Part   []Part     `toml:"part"`
 }
 
+// Item returns the item of the scorecard with the id, or nil.
+func (sc *Scorecard) Item(id string) *Item {
+	for pi := range sc.Part {
+		for ii := range sc.Part[pi].Item {
+			if it := &sc.Part[pi].Item[ii]; it.ID == id {
+				return it
+			}
+		}
+	}
+	return nil
+}
+
 // Part is a part of a scorecard with its share of the total (业绩 80%).
 type Part struct {
 	ID     string         `toml:"id"`

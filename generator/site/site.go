@@ -504,12 +504,8 @@ func (b *builder) FeedFormula(p *policy.PayPlan, f *policy.Feed) string {
 // FeedItem is the title of the item of the plan's scorecard a feed gives.
 func (b *builder) FeedItem(p *policy.PayPlan, f *policy.Feed) string {
 	if sc, ok := b.h.Latest(policy.KindScorecard, p.Scorecard).(*policy.Scorecard); ok {
-		for pi := range sc.Part {
-			for _, it := range sc.Part[pi].Item {
-				if it.ID == f.Item {
-					return it.Title
-				}
-			}
+		if it := sc.Item(f.Item); it != nil {
+			return it.Title
 		}
 	}
 	return f.Item
