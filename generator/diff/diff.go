@@ -310,10 +310,11 @@ func computePerson(o Options, p *Person) outcome {
 // line that a change introduces did not exist before it, so the old rules
 // are computed without it. It returns what it left out.
 //
-// Inputs the new policies compute from a scorecard (a score input that
-// names its scorecard) and the old ones take by hand are given to the old
-// rules as the new computation found them: derived holds them by name.
-func adapt(h *policy.Handbook, c engine.Case, derived map[string]formula.Value) (engine.Case, []Omission) {
+// What the new policies compute from other inputs (a score input that
+// names its scorecard, a count of a points event, a scorecard item fed by
+// pay inputs) and the old ones take by hand is given to the old rules as
+// the new computation found it: derived holds it.
+func adapt(h *policy.Handbook, c engine.Case, derived facts) (engine.Case, []Omission) {
 	d := c.Period.Settled()
 	role, _ := h.At(policy.KindRole, c.Role, d).(*policy.Role)
 	if role == nil {
@@ -324,6 +325,14 @@ func adapt(h *policy.Handbook, c engine.Case, derived map[string]formula.Value) 
 		kept := map[string]map[string]engine.ItemInput{}
 		for id, items := range c.Scorecards {
 			if slices.Contains(role.Scorecards, id) && h.At(policy.KindScorecard, id, d) != nil {
+				if fed := derived.items[id]; len(fed) > 0 {
+					items = maps.Clone(items)
+					for item, in := range fed {
+						if _, given := items[item]; !given {
+							items[item] = in
+						}
+					}
+				}
 				kept[id] = items
 				continue
 			}
@@ -355,7 +364,7 @@ func adapt(h *policy.Handbook, c engine.Case, derived map[string]formula.Value) 
 	}
 	c.Pay = keep(c.Pay)
 	for _, def := range plan.Input {
-		if v, ok := derived[def.Name]; ok && def.Scorecard == "" {
+		if v, ok := derived.pay[def.Name]; ok && def.Scorecard == "" {
 			if _, given := c.Pay[def.Name]; !given {
 				if c.Pay == nil {
 					c.Pay = map[string]formula.Value{}
@@ -405,19 +414,45 @@ func adapt(h *policy.Handbook, c engine.Case, derived map[string]formula.Value) 
 	return c, omitted
 }
 
-// derived returns the pay inputs the new policies computed from a
-// scorecard for case c (see adapt).
-func derived(h *policy.Handbook, c engine.Case, res engine.Result) map[string]formula.Value {
+// facts are what the new policies computed for a case from other inputs,
+// which the old policies may take by hand: pay inputs computed from a
+// scorecard or counted in the month's points, by name, and scorecard items
+// computed from pay inputs, by scorecard and item (see adapt).
+type facts struct {
+	pay   map[string]formula.Value
+	items map[string]map[string]engine.ItemInput
+}
+
+// derived returns what the new policies computed for case c from its other
+// inputs (see facts).
+func derived(h *policy.Handbook, c engine.Case, res engine.Result) facts {
+	var f facts
 	role, _ := h.At(policy.KindRole, c.Role, c.Period.Settled()).(*policy.Role)
 	if role == nil || res.Pay == nil {
-		return nil
+		return f
 	}
 	plan, _ := h.At(policy.KindPayPlan, role.PayPlan, c.Period.Settled()).(*policy.PayPlan)
 	if plan == nil {
-		return nil
+		return f
 	}
-	out, _ := engine.ScoredInputs(plan, nil, res.Scores) // nothing given by hand: no conflict
-	return out
+	f.pay, _ = engine.ScoredInputs(plan, nil, res.Scores) // nothing given by hand: no conflict
+	counted, _ := engine.CountedInputs(plan, nil, c.Points)
+	for k, v := range counted {
+		if f.pay == nil {
+			f.pay = map[string]formula.Value{}
+		}
+		f.pay[k] = v
+	}
+	if items := c.Scorecards[plan.Scorecard]; items != nil {
+		if _, fed, err := engine.FedItems(plan, items, c.Pay, c.Own); err == nil && len(fed) > 0 {
+			f.items = map[string]map[string]engine.ItemInput{plan.Scorecard: {}}
+			for _, x := range fed {
+				v := x.Value
+				f.items[plan.Scorecard][x.Feed.Item] = engine.ItemInput{Value: &v}
+			}
+		}
+	}
+	return f
 }
 
 // adaptPoints keeps the events and ladders the old points system has.
@@ -464,6 +499,14 @@ func compareCases(o Options) []CaseDiff {
 		cd := CaseDiff{Name: caseName(f.Path)}
 		cd.New, cd.NewErr = computeCase(f, o.New, &cd)
 		cd.Old, cd.OldErr = computeCase(f, o.Old, &cd)
+		if cd.OldErr != "" && cd.NewErr == "" {
+			// A case written for the new rules may leave out what they
+			// compute (a fed item, a counted input): give the old rules
+			// the case as the new ones read and completed it.
+			if old, ok := adaptedCase(f, o); ok {
+				cd.Old, cd.OldErr = old, ""
+			}
+		}
 		out[i] = cd
 	})
 	return out
@@ -488,6 +531,27 @@ func computeCase(f load.File, h *policy.Handbook, cd *CaseDiff) (*exact.Decimal,
 	}
 	t := res.Pay.Total
 	return &t, ""
+}
+
+// adaptedCase reads a case against the new policies, computes it, and
+// computes under the old ones the case adapted to them (see adapt); false
+// when that fails too.
+func adaptedCase(f load.File, o Options) (*exact.Decimal, bool) {
+	c, diags := cases.Read(f, o.New)
+	if len(diags) > 0 {
+		return nil, false
+	}
+	res, err := engine.Compute(o.New, c.Case)
+	if err != nil {
+		return nil, false
+	}
+	oc, _ := adapt(o.Old, c.Case, derived(o.New, c.Case, res))
+	old, err := engine.Compute(o.Old, oc)
+	if err != nil || old.Pay == nil {
+		return nil, false
+	}
+	t := old.Pay.Total
+	return &t, true
 }
 
 // caseName is a case file's name without directory or .toml.

@@ -441,3 +441,29 @@ func TestScoreFromScorecardAcrossRevisions(t *testing.T) {
 		t.Errorf("failures: %+v", r.Failures)
 	}
 }
+
+// TestDerivedFactsReachTheOldRules: when a change makes the policies
+// compute a fact from other inputs (a scorecard item fed by pay inputs, a
+// pay input counted in the month's points), the people and the worked cases
+// leave it out, and the old rules, which take it by hand, are given it as
+// the new computation found it: nobody is left uncomputed, and since the
+// fact has the same value on both sides, no pay moves.
+func TestDerivedFactsReachTheOldRules(t *testing.T) {
+	files := shipped(t)
+	old := loaded(t, files)
+	cur := loaded(t, files,
+		edit{"policies/pay/dakehu-zhuanyuan-pay.toml", "\n[[provision]]\nid = \"department-manager-targets\"",
+			"\n[[feed]]\nitem = \"sales-completion\"\nformula = \"achieved / quarter_target * 100\"\n\n[[provision]]\nid = \"department-manager-targets\""},
+		edit{"policies/pay/kefu-daibiao-pay.toml", "name = \"adopted_suggestions\"", "name = \"adopted_suggestions\"\nevent = \"heli-jianyi\""},
+	)
+	r := compare(t, old, cur, worked(t))
+	for _, id := range []string{"dakehu-zhuanyuan", "kefu-daibiao"} {
+		rd := role(t, r, id)
+		if rd.Error != 0 || rd.Up != 0 || rd.Down != 0 || rd.Same != rd.People {
+			t.Errorf("%s: %+v, want everyone computed and unchanged", id, rd)
+		}
+	}
+	if len(r.Failures) > 0 {
+		t.Errorf("failures: %+v", r.Failures)
+	}
+}

@@ -19,7 +19,7 @@ func TestAdaptOwnValues(t *testing.T) {
 	per, _ := engine.ParsePeriod("2026-10")
 	c := engine.Case{Role: "kefu-daibiao", Period: per, Own: map[string]exact.Decimal{
 		"basic_pay": dec("2000.00"), "post_pay": dec("900.00"), "grade_allowance": dec("2500.00")}}
-	got, omitted := adapt(h, c, nil)
+	got, omitted := adapt(h, c, facts{})
 	if len(got.Own) != 1 || got.Own["basic_pay"].String() != "2000.00" {
 		t.Errorf("own values kept %v, want basic_pay 2000.00 only", got.Own)
 	}
