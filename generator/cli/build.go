@@ -48,10 +48,8 @@ func build(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook build: %v\n", err)
 		return 2
 	}
-	pages, err := site.Build(site.Input{Handbook: h, Origin: origin, Examples: examples})
-	if err == nil {
-		err = site.Write(*out, pages)
-	}
+	// Pages are written as they are made: a large site is never held whole.
+	pages, err := site.Build(site.Input{Handbook: h, Origin: origin, Examples: examples, Sink: site.WriteTo(*out)})
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook build: %v\n", err)
 		return 2

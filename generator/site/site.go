@@ -44,6 +44,11 @@ type Input struct {
 	// use instead of those built in (handbook serve reads them from the
 	// checkout's site/ folder, so that an edit shows without a rebuild).
 	Assets fs.FS
+	// Sink, when set, is handed each page as soon as it is made, from
+	// several goroutines at once, and the page's bytes are not kept: Build
+	// then returns the pages without their Data. handbook build writes
+	// through it, so that a large site is never held in memory whole.
+	Sink func(Page) error
 }
 
 // Build renders the site. It writes nothing (Write does), and two builds of
@@ -69,11 +74,36 @@ func Build(in Input) ([]Page, error) {
 		if err != nil {
 			return nil, err
 		}
-		b.pages = append(b.pages, Page{Path: name, Data: data})
+		if err := b.keep(Page{Path: name, Data: data}); err != nil {
+			return nil, err
+		}
 	}
-	b.pages = append(b.pages, Page{Path: "search-index.js", Data: searchIndex(b.docs, b.gloss)})
+	index := searchIndex(b.docs, b.gloss)
+	b.docs = nil
+	if err := b.keep(Page{Path: "search-index.js", Data: index}); err != nil {
+		return nil, err
+	}
 	sort.Slice(b.pages, func(i, j int) bool { return b.pages[i].Path < b.pages[j].Path })
 	return b.pages, nil
+}
+
+// keep hands a page to the sink, keeping only its path, or keeps it whole
+// when there is no sink.
+func (b *builder) keep(p Page) error {
+	if b.in.Sink != nil {
+		if err := b.in.Sink(p); err != nil {
+			return err
+		}
+		p.Data = nil
+	}
+	b.pages = append(b.pages, p)
+	return nil
+}
+
+// WriteTo returns a sink that writes each page under dir, making
+// directories as needed; it may be called from several goroutines.
+func WriteTo(dir string) func(Page) error {
+	return func(p Page) error { return Write(dir, []Page{p}) }
 }
 
 // Write writes pages under dir, making directories as needed.
@@ -210,6 +240,13 @@ func (b *builder) write() error {
 				}
 				out[i] = Page{Path: j.path, Data: withRoot(buf.Bytes(), root)}
 				docs[i], indexed[i] = pageDoc(out[i], keywords)
+				if b.in.Sink != nil {
+					if err := b.in.Sink(out[i]); err != nil {
+						errs[w] = fmt.Errorf("%s: %w", j.path, err)
+						return
+					}
+					out[i].Data = nil
+				}
 			}
 		}()
 	}
