@@ -3,7 +3,9 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -411,5 +413,33 @@ func TestDecisionsListOpenQuestionsFirst(t *testing.T) {
 				t.Errorf("%d open questions, want %d", got, tt.review)
 			}
 		})
+	}
+}
+
+// TestSinkWritesWhatBuildReturns: a build that hands its pages to a sink
+// (handbook build writes them as they are made) writes the same files, byte
+// for byte, as a build kept in memory, and keeps none of their bytes.
+func TestSinkWritesWhatBuildReturns(t *testing.T) {
+	pages, in := fixtureSite(t)
+	dir := t.TempDir()
+	in.Sink = WriteTo(dir)
+	streamed, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(streamed) != len(pages) {
+		t.Fatalf("%d pages streamed, %d built", len(streamed), len(pages))
+	}
+	for i, p := range pages {
+		if streamed[i].Path != p.Path || streamed[i].Data != nil {
+			t.Fatalf("streamed page %d: %s with %d bytes kept, want %s with none", i, streamed[i].Path, len(streamed[i].Data), p.Path)
+		}
+		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p.Path)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, p.Data) {
+			t.Errorf("%s: the written page differs from the built one", p.Path)
+		}
 	}
 }
