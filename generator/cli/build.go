@@ -49,7 +49,11 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	// Pages are written as they are made: a large site is never held whole.
-	pages, err := site.Build(site.Input{Handbook: h, Origin: origin, Examples: examples, Sink: site.WriteTo(*out)})
+	w := site.NewWriter(*out)
+	pages, err := site.Build(site.Input{Handbook: h, Origin: origin, Examples: examples, Sink: w.Sink})
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook build: %v\n", err)
 		return 2

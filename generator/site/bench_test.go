@@ -74,15 +74,21 @@ func BenchmarkBuild(b *testing.B) {
 		for _, mode := range []string{"memory", "write"} {
 			b.Run(fmt.Sprintf("roles=%d/%s", n, mode), func(b *testing.B) {
 				in := Input{Handbook: h, Origin: "synthetic"}
-				if mode == "write" {
-					in.Sink = WriteTo(b.TempDir())
-				}
+				dir := b.TempDir()
 				runtime.GC()
 				peak := watchHeap()
 				b.ResetTimer()
 				pages := 0
 				for b.Loop() {
+					var w *Writer
+					if mode == "write" {
+						w = NewWriter(dir)
+						in.Sink = w.Sink
+					}
 					ps, err := Build(in)
+					if err == nil && w != nil {
+						err = w.Close()
+					}
 					if err != nil {
 						b.Fatal(err)
 					}

@@ -100,10 +100,71 @@ func (b *builder) keep(p Page) error {
 	return nil
 }
 
-// WriteTo returns a sink that writes each page under dir, making
-// directories as needed; it may be called from several goroutines.
-func WriteTo(dir string) func(Page) error {
-	return func(p Page) error { return Write(dir, []Page{p}) }
+// Writer writes pages under a directory in the background, so that
+// rendering goes on while files are written: its Sink queues a page and
+// returns, and Close waits for every queued page and returns the first
+// error. A directory is made once.
+type Writer struct {
+	dir   string
+	queue chan Page
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	err   error
+	made  sync.Map // directories made
+}
+
+// NewWriter starts a Writer for dir.
+func NewWriter(dir string) *Writer {
+	w := &Writer{dir: dir, queue: make(chan Page, 64)}
+	for range 4 { // files are written while the pages are rendered
+		w.wg.Add(1)
+		go func() {
+			defer w.wg.Done()
+			for p := range w.queue {
+				if err := w.write(p); err != nil {
+					w.mu.Lock()
+					if w.err == nil {
+						w.err = err
+					}
+					w.mu.Unlock()
+				}
+			}
+		}()
+	}
+	return w
+}
+
+// Sink queues a page to be written; it may be called from several
+// goroutines. It returns the first error of a page written before.
+func (w *Writer) Sink(p Page) error {
+	w.mu.Lock()
+	err := w.err
+	w.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	w.queue <- p
+	return nil
+}
+
+// Close waits until every queued page is written and returns the first
+// error.
+func (w *Writer) Close() error {
+	close(w.queue)
+	w.wg.Wait()
+	return w.err
+}
+
+func (w *Writer) write(p Page) error {
+	path := filepath.Join(w.dir, filepath.FromSlash(p.Path))
+	dir := filepath.Dir(path)
+	if _, ok := w.made.Load(dir); !ok {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		w.made.Store(dir, true)
+	}
+	return os.WriteFile(path, p.Data, 0o644)
 }
 
 // Write writes pages under dir, making directories as needed.

@@ -422,8 +422,12 @@ func TestDecisionsListOpenQuestionsFirst(t *testing.T) {
 func TestSinkWritesWhatBuildReturns(t *testing.T) {
 	pages, in := fixtureSite(t)
 	dir := t.TempDir()
-	in.Sink = WriteTo(dir)
+	w := NewWriter(dir)
+	in.Sink = w.Sink
 	streamed, err := Build(in)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
