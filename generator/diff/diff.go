@@ -321,6 +321,10 @@ func adapt(h *policy.Handbook, c engine.Case, derived facts) (engine.Case, []Omi
 		return c, nil // computing says the role is missing
 	}
 	var omitted []Omission
+	oldPlan, _ := h.At(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan)
+	feeds := func(item string) bool { // the old plan computes the item itself
+		return oldPlan != nil && slices.ContainsFunc(oldPlan.Feed, func(f policy.Feed) bool { return f.Item == item })
+	}
 	if len(c.Scorecards) > 0 {
 		kept := map[string]map[string]engine.ItemInput{}
 		for id, items := range c.Scorecards {
@@ -328,7 +332,7 @@ func adapt(h *policy.Handbook, c engine.Case, derived facts) (engine.Case, []Omi
 				if fed := derived.items[id]; len(fed) > 0 {
 					items = maps.Clone(items)
 					for item, in := range fed {
-						if _, given := items[item]; !given {
+						if _, given := items[item]; !given && !feeds(item) {
 							items[item] = in
 						}
 					}
@@ -364,7 +368,7 @@ func adapt(h *policy.Handbook, c engine.Case, derived facts) (engine.Case, []Omi
 	}
 	c.Pay = keep(c.Pay)
 	for _, def := range plan.Input {
-		if v, ok := derived.pay[def.Name]; ok && def.Scorecard == "" {
+		if v, ok := derived.pay[def.Name]; ok && def.Scorecard == "" && def.Event == "" {
 			if _, given := c.Pay[def.Name]; !given {
 				if c.Pay == nil {
 					c.Pay = map[string]formula.Value{}

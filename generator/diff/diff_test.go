@@ -467,3 +467,23 @@ func TestDerivedFactsReachTheOldRules(t *testing.T) {
 		t.Errorf("failures: %+v", r.Failures)
 	}
 }
+
+// TestDerivedFactsUnderRulesThatDeriveThemToo: when both sides compute a
+// fact, each computes its own: a change to what the fact is computed from
+// (the default quarterly target) moves pay and computes everyone, instead
+// of handing the new value to old rules that compute another.
+func TestDerivedFactsUnderRulesThatDeriveThemToo(t *testing.T) {
+	files := shipped(t)
+	feed := edit{"policies/pay/dakehu-zhuanyuan-pay.toml", "\n[[provision]]\nid = \"department-manager-targets\"",
+		"\n[[feed]]\nitem = \"sales-completion\"\nformula = \"achieved / quarter_target * 100\"\n\n[[provision]]\nid = \"department-manager-targets\""}
+	old := loaded(t, files, feed)
+	cur := loaded(t, files, feed, edit{"policies/pay/dakehu-zhuanyuan-pay.toml", `value = "200000.00"`, `value = "250000.00"`})
+	r := compare(t, old, cur, worked(t))
+	rd := role(t, r, "dakehu-zhuanyuan")
+	if rd.Error != 0 || rd.Up+rd.Down == 0 {
+		t.Errorf("dakehu-zhuanyuan: %+v, want everyone computed and some pay moved", rd)
+	}
+	if len(r.Failures) > 0 {
+		t.Errorf("failures: %+v", r.Failures)
+	}
+}
