@@ -188,7 +188,7 @@ func (l *compiler) checkPayPlan(u *unit, p *policy.PayPlan) {
 			feedNames[name] = t
 		}
 	}
-	feedEnv := formula.Env{Names: feedNames, Tables: env.Tables}
+	feedEnv := formula.Env{Names: feedNames} // no lookups: the engine gives a feed none
 	for i := range p.Feed {
 		f := &p.Feed[i]
 		ptr := fmt.Sprintf("/feed/%d", i)

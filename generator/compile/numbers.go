@@ -60,68 +60,74 @@ func (l *compiler) checkNumbers(hs *policy.Handbook) {
 
 // checkEvents checks that each pay input counting a points event names a
 // fixed event of the plan's points system, in every version of it in effect
-// while the plan is (the version in effect when the plan takes effect, or
-// the latest).
+// on some day the plan is.
 func (l *compiler) checkEvents(hs *policy.Handbook) {
 	for _, u := range l.units {
 		p, ok := u.pol.(*policy.PayPlan)
 		if !ok || p.PointsSystem == "" || l.broken[policy.KindPoints][p.PointsSystem] {
 			continue
 		}
-		ps, _ := hs.At(policy.KindPoints, p.PointsSystem, p.EffectiveFrom).(*policy.Points)
-		if ps == nil {
-			ps, _ = hs.Latest(policy.KindPoints, p.PointsSystem).(*policy.Points)
-		}
-		if ps == nil {
-			continue // an unknown points system is reported as a reference
-		}
-		var ids []string
-		for _, e := range ps.Event {
-			if !e.Discretionary { // an award has points decided each time, not a count
-				ids = append(ids, e.ID)
+		for _, v := range overlapping(hs, policy.KindPoints, p.PointsSystem, &p.Header) {
+			ps := v.(*policy.Points)
+			var ids []string
+			for _, e := range ps.Event {
+				if !e.Discretionary { // an award has points decided each time, not a count
+					ids = append(ids, e.ID)
+				}
 			}
-		}
-		for i, in := range p.Input {
-			if in.Event != "" && !slices.Contains(ids, in.Event) {
-				l.verrf(u, fmt.Sprintf("/input/%d/event", i), "points system %s has no fixed event %q%s", ps.ID, in.Event, didYouMean(in.Event, ids))
+			for i, in := range p.Input {
+				if in.Event != "" && !slices.Contains(ids, in.Event) {
+					l.verrf(u, fmt.Sprintf("/input/%d/event", i), "points system %s (version %d, from %s) has no fixed event %q%s", ps.ID, ps.Version, ps.EffectiveFrom.Format("2006-01-02"), in.Event, didYouMean(in.Event, ids))
+				}
 			}
 		}
 	}
 }
 
 // checkFeeds checks that each item a pay plan feeds is an item of its
-// scorecard that scores a number, in the version in effect when the plan
-// takes effect (or the latest).
+// scorecard that scores a number, in every version of the scorecard in
+// effect on some day the plan is.
 func (l *compiler) checkFeeds(hs *policy.Handbook) {
 	for _, u := range l.units {
 		p, ok := u.pol.(*policy.PayPlan)
 		if !ok || len(p.Feed) == 0 || p.Scorecard == "" || l.broken[policy.KindScorecard][p.Scorecard] {
 			continue
 		}
-		sc, _ := hs.At(policy.KindScorecard, p.Scorecard, p.EffectiveFrom).(*policy.Scorecard)
-		if sc == nil {
-			sc, _ = hs.Latest(policy.KindScorecard, p.Scorecard).(*policy.Scorecard)
-		}
-		if sc == nil {
-			continue // an unknown scorecard is reported as a reference
-		}
-		var ids []string
-		numeric := map[string]bool{}
-		for pi := range sc.Part {
-			for ii := range sc.Part[pi].Item {
-				it := &sc.Part[pi].Item[ii]
-				ids = append(ids, it.ID)
-				numeric[it.ID] = it.Rule != nil && it.Rule.Field(it).Shape == policy.ShapeNumber
+		for _, v := range overlapping(hs, policy.KindScorecard, p.Scorecard, &p.Header) {
+			sc := v.(*policy.Scorecard)
+			var ids []string
+			numeric := map[string]bool{}
+			for pi := range sc.Part {
+				for ii := range sc.Part[pi].Item {
+					it := &sc.Part[pi].Item[ii]
+					ids = append(ids, it.ID)
+					numeric[it.ID] = it.Rule != nil && it.Rule.Field(it).Shape == policy.ShapeNumber
+				}
 			}
-		}
-		for i, f := range p.Feed {
-			ptr := fmt.Sprintf("/feed/%d/item", i)
-			switch ok, known := numeric[f.Item]; {
-			case !known:
-				l.verrf(u, ptr, "scorecard %s has no item %q%s", sc.ID, f.Item, didYouMean(f.Item, ids))
-			case !ok:
-				l.verrf(u, ptr, "item %q of scorecard %s is not scored from a number, so a formula cannot give its input", f.Item, sc.ID)
+			for i, f := range p.Feed {
+				ptr := fmt.Sprintf("/feed/%d/item", i)
+				switch ok, known := numeric[f.Item]; {
+				case !known:
+					l.verrf(u, ptr, "scorecard %s (version %d, from %s) has no item %q%s", sc.ID, sc.Version, sc.EffectiveFrom.Format("2006-01-02"), f.Item, didYouMean(f.Item, ids))
+				case !ok:
+					l.verrf(u, ptr, "item %q of scorecard %s (version %d) is not scored from a number, so a formula cannot give its input", f.Item, sc.ID, sc.Version)
+				}
 			}
 		}
 	}
+}
+
+// overlapping returns the versions of a policy that are in effect on some
+// day the policy with header h is.
+func overlapping(hs *policy.Handbook, k policy.Kind, id string, h *policy.Header) []policy.Policy {
+	var out []policy.Policy
+	for _, v := range hs.Versions(k, id) {
+		vh := v.Head()
+		startsBeforeEnd := h.EffectiveUntil == nil || !vh.EffectiveFrom.After(*h.EffectiveUntil)
+		endsAfterStart := vh.EffectiveUntil == nil || !vh.EffectiveUntil.Before(h.EffectiveFrom)
+		if startsBeforeEnd && endsAfterStart {
+			out = append(out, v)
+		}
+	}
+	return out
 }

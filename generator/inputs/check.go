@@ -67,6 +67,7 @@ type checker struct {
 	computed bool      // the engine scored every item without error
 	day      time.Time // the day the case's period is settled
 	problems []Problem
+	fedBad   map[string]bool // items a pay plan computes whose problem is reported already
 }
 
 // dayText writes the settlement day, for messages only (formatting it for
@@ -184,20 +185,41 @@ func (k *checker) fed(role *policy.Role, d time.Time) map[string]map[string]engi
 		return c.Scorecards
 	}
 	items := maps.Clone(c.Scorecards[plan.Scorecard])
+	sc, _ := k.h.At(policy.KindScorecard, plan.Scorecard, d).(*policy.Scorecard)
 	for i := range plan.Feed {
 		f := &plan.Feed[i]
+		path := []string{"scorecard", plan.Scorecard, f.Item}
+		from := strings.Join(f.Expr.Names(), ", ")
 		in, given := items[f.Item]
 		x, ok, err := engine.FedItem(plan, f, in.Value, c.Pay, c.Own)
+		var it *policy.Item
+		if sc != nil {
+			it = sc.Item(f.Item)
+		}
 		switch {
 		case err != nil:
-			k.add([]string{"scorecard", plan.Scorecard, f.Item}, "%s: %v", f.Item, err)
-		case ok && !given:
+			k.add(path, "%s: %v; it is computed from %s", f.Item, err, from)
+			k.markFed(f.Item)
+		case !ok:
+		case it != nil && it.Input != nil && CheckBound(it.Input.Kind, x) != "":
+			k.add(path, "%s is computed from %s as %s: %s; correct the inputs it is computed from", f.Item, from, x, CheckBound(it.Input.Kind, x))
+			k.markFed(f.Item)
+		case !given:
 			items[f.Item] = engine.ItemInput{Value: &x}
 		}
 	}
 	cards := maps.Clone(c.Scorecards)
 	cards[plan.Scorecard] = items
 	return cards
+}
+
+// markFed records that the problem of an item the pay plan computes is
+// reported, so that the item is not reported again as missing or wrong.
+func (k *checker) markFed(item string) {
+	if k.fedBad == nil {
+		k.fedBad = map[string]bool{}
+	}
+	k.fedBad[item] = true
 }
 
 func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]engine.ItemInput) {
@@ -208,6 +230,9 @@ func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]e
 			v, given := in[it.ID]
 			if given {
 				found++
+			}
+			if k.fedBad[it.ID] {
+				continue
 			}
 			shape := shapeOf(it).Shape
 			if shape == policy.ShapeChecks {
