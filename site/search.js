@@ -20,21 +20,28 @@
     while (i >= 0 && n < 20) { n++; i = hay.indexOf(needle, i + needle.length); }
     return n;
   }
-  // pieces cuts a run of Chinese characters into the longest pieces of two
-  // or more characters that occur in hay, left to right (总监年终奖 in the
-  // director's pay plan: 总监, 年终奖); null when some piece does not occur,
-  // or for a part of fewer than three characters or with other characters.
-  function pieces(term, hay) {
+  // pieces cuts a run of Chinese characters into pieces of two or more
+  // characters that occur in the page, left to right, choosing the cut whose
+  // pieces score best there (in the title, the headings, how often), less a
+  // little for each cut: 总监年终奖 in the director's pay plan is 总监 (in its
+  // title) and 年终奖. It returns the cut's score and its pieces, or null
+  // when no cut works, or for a part of fewer than three characters or with
+  // other characters.
+  function pieces(term, t, h, x) {
     if (term.length < 3 || !/^[\u3400-\u9fff]+$/.test(term)) return null;
-    var out = [];
-    for (var i = 0; i < term.length;) {
-      var j = term.length;
-      while (j >= i + 2 && hay.indexOf(term.slice(i, j)) < 0) j--;
-      if (j < i + 2) return null;
-      out.push(term.slice(i, j));
-      i = j;
+    var best = [];
+    best[term.length] = { score: 0, cut: [] };
+    for (var i = term.length - 2; i >= 0; i--) {
+      best[i] = null;
+      for (var j = i + 2; j <= term.length; j++) {
+        if (!best[j]) continue;
+        var g = term.slice(i, j), gT = t.indexOf(g) >= 0, gH = h.indexOf(g) >= 0, gn = count(x, g);
+        if (!gT && !gH && !gn) continue;
+        var sc = (gT ? 100 : 0) + (gH ? 10 : 0) + Math.min(gn, 5) - 5 + best[j].score;
+        if (!best[i] || sc > best[i].score) best[i] = { score: sc, cut: [g].concat(best[j].cut) };
+      }
     }
-    return out;
+    return best[0];
   }
   function search(q) {
     var terms = q.toLowerCase().split(/\s+/).filter(function (t) { return t.length > 0; });
@@ -50,21 +57,18 @@
         var term = terms[i];
         var inT = t.indexOf(term) >= 0, inH = h.indexOf(term) >= 0, n = count(x, term), isK = k.indexOf(term) >= 0;
         if (inT || inH || n || isK) {
-          score += (t === term && !entry ? 5000 : 0) + (isK ? (entry ? 3000 : 2000) : 0) + (inT ? 1000 : 0) + (inH ? 100 : 0) + n;
+          score += 300 + (t === term && !entry ? 5000 : 0) + (isK ? (entry ? 3000 : 2000) : 0) + (inT ? 1000 : 0) + (inH ? 100 : 0) + n;
           if (at < 0) at = x.indexOf(term);
           continue;
         }
         // Chinese is written without spaces: a part not found as written
         // matches a page that holds it in pieces, ranked below whole
         // matches, and the fewer the pieces the better.
-        var ps = pieces(term, t + ' ' + h + ' ' + x);
+        var ps = pieces(term, t, h, x);
         if (!ps) return;
-        for (var j = 0; j < ps.length; j++) {
-          var g = ps[j], gT = t.indexOf(g) >= 0, gH = h.indexOf(g) >= 0, gn = count(x, g);
-          score += (gT ? 100 : 0) + (gH ? 10 : 0) + Math.min(gn, 5);
-          if (at < 0) at = x.indexOf(g);
-        }
-        score -= 20 * ps.length;
+        if (at < 0) at = x.indexOf(ps.cut[0]);
+        // Always below a page that holds the part as written (300 and up).
+        score += Math.max(0, Math.min(ps.score, 280));
       }
       out.push({ d: d, score: score, at: at });
     });

@@ -16,6 +16,9 @@ func (l *compiler) checkNumbers(hs *policy.Handbook) {
 	for _, u := range l.units {
 		r, ok := u.pol.(*policy.Rules)
 		if !ok {
+			if refs, _ := policy.Placeholders(u.pol.Head().Summary); len(refs) > 0 {
+				l.verrf(u, "/summary", "%q: only a text rule states a number by reference (the handbook fills it in nowhere else); write the number here", "{{"+refs[0]+"}}")
+			}
 			continue
 		}
 		day := r.EffectiveFrom

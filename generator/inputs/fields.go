@@ -104,7 +104,14 @@ func Fields(h *policy.Handbook, period engine.Period, roleID string) ([]Field, e
 		}
 		for pi := range sc.Part {
 			for ii := range sc.Part[pi].Item {
-				cols = append(cols, itemFields(sc, &sc.Part[pi].Item[ii])...)
+				it := &sc.Part[pi].Item[ii]
+				fs := itemFields(sc, it)
+				if id == plan.Scorecard && slices.ContainsFunc(plan.Feed, func(f policy.Feed) bool { return f.Item == it.ID }) {
+					for k := range fs {
+						fs[k].What += "（可留空：由本方案从填报的数据算出；填了须与算出的相同）"
+					}
+				}
+				cols = append(cols, fs...)
 			}
 		}
 	}
@@ -112,7 +119,11 @@ func Fields(h *policy.Handbook, period engine.Period, roleID string) ([]Field, e
 		if !plan.Uses(period.Kind, def.Name) || def.Scorecard != "" && slices.Contains(cards, def.Scorecard) {
 			continue
 		}
-		cols = append(cols, numberField("pay."+def.Name, def.Label+inputHint(def.Kind), def.Label, def.Kind, ""))
+		f := numberField("pay."+def.Name, def.Label+inputHint(def.Kind), def.Label, def.Kind, "")
+		if def.Event != "" && plan.PointsSystem != "" && engine.UsesScore(plan, period.Kind) {
+			f.What += fmt.Sprintf("（可留空：由本月积分的 points.%s 次数得出；填了须与之相同）", def.Event)
+		}
+		cols = append(cols, f)
 	}
 	for _, pa := range plan.PersonalParams() {
 		if plan.Uses(period.Kind, pa.Name) {

@@ -29,6 +29,9 @@ func text(s string) string {
 	return t
 }
 
+// inline are the tags inside a phrase: 考核奖金<a>基数</a> is one phrase.
+var inline = map[string]bool{"a": true, "strong": true, "em": true, "b": true, "i": true, "code": true, "small": true, "span": true, "sub": true, "sup": true, "abbr": true}
+
 // pageText reads HTML once and returns its readable text, the text of its
 // first h1 and of its h2 and h3 headings. It trusts the HTML to be the
 // site's own (well formed, no script or style in the main part).
@@ -92,10 +95,12 @@ func pageText(src []byte) (all, title string, heads []string) {
 		}
 		tag := src[i+1 : i+j]
 		src = src[i+j+1:]
-		space = true // a tag separates words
 		name := tag
 		if k := bytes.IndexAny(name, " \t\n"); k >= 0 {
 			name = name[:k]
+		}
+		if !inline[strings.TrimPrefix(string(name), "/")] {
+			space = true // a block's edge separates words; a link inside a phrase does not
 		}
 		switch string(name) {
 		case "h1", "h2", "h3":
