@@ -16,7 +16,7 @@ func (l *compiler) checkNumbers(hs *policy.Handbook) {
 	for _, u := range l.units {
 		r, ok := u.pol.(*policy.Rules)
 		if !ok {
-			if refs, _ := policy.Placeholders(u.pol.Head().Summary); len(refs) > 0 {
+			if refs := policy.Placeholders(u.pol.Head().Summary); len(refs) > 0 {
 				l.verrf(u, "/summary", "%q: only a text rule states a number by reference (the handbook fills it in nowhere else); write the number here", "{{"+refs[0]+"}}")
 			}
 			continue
@@ -36,8 +36,7 @@ func (l *compiler) checkNumbers(hs *policy.Handbook) {
 			}
 		}
 		texts := func(ptr, text string) {
-			refs, _ := policy.Placeholders(text)
-			for _, ref := range refs {
+			for _, ref := range policy.Placeholders(text) {
 				check(ptr, ref)
 			}
 		}

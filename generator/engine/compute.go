@@ -142,8 +142,12 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		return Result{}, fmt.Errorf("no role %q in effect on %s", c.Role, d.Format("2006-01-02"))
 	}
 	r := Result{Person: c.Person, Role: role.ID, RoleVersion: role.Version, Period: c.Period, Scores: make([]ScoreResult, 0, len(c.Scorecards))}
+	var plan *policy.PayPlan // nil for a role without one; looked up once
+	if role.PayPlan != "" {
+		plan, _ = h.At(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan)
+	}
 	var fed []Fed // items the pay plan computes from pay inputs
-	if plan, _ := h.At(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan); plan != nil && len(plan.Feed) > 0 && c.Scorecards[plan.Scorecard] != nil {
+	if plan != nil && len(plan.Feed) > 0 && c.Scorecards[plan.Scorecard] != nil {
 		items, f, err := FedItems(plan, c.Scorecards[plan.Scorecard], c.Pay, c.Own)
 		if err != nil {
 			return Result{}, fmt.Errorf("scorecard %s: %w", plan.Scorecard, err)
@@ -172,10 +176,8 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		if err != nil {
 			return Result{}, fmt.Errorf("scorecard %s: %w", id, err)
 		}
-		if len(fed) > 0 && !c.NoTrace {
-			if plan, _ := h.At(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan); plan != nil && plan.Scorecard == id {
-				s.Trace = append(feedSteps(plan, card, fed, c.Pay, c.Own), s.Trace...)
-			}
+		if len(fed) > 0 && !c.NoTrace && plan.Scorecard == id {
+			s.Trace = append(feedSteps(plan, card, fed, c.Pay, c.Own), s.Trace...)
 		}
 		r.Scores = append(r.Scores, s)
 	}
@@ -191,7 +193,6 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		}
 		return r, nil
 	}
-	plan, _ := h.At(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan)
 	if plan == nil {
 		return Result{}, fmt.Errorf("no pay plan %q in effect on %s", role.PayPlan, d.Format("2006-01-02"))
 	}

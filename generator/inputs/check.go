@@ -188,6 +188,9 @@ func (k *checker) fed(role *policy.Role, d time.Time) map[string]map[string]engi
 	sc, _ := k.h.At(policy.KindScorecard, plan.Scorecard, d).(*policy.Scorecard)
 	for i := range plan.Feed {
 		f := &plan.Feed[i]
+		if f.Expr == nil {
+			continue // not compiled: nothing computes it
+		}
 		path := []string{"scorecard", plan.Scorecard, f.Item}
 		from := strings.Join(f.Expr.Names(), ", ")
 		in, given := items[f.Item]

@@ -132,14 +132,13 @@ func field(v reflect.Value, key string) (reflect.Value, bool) {
 // placeholder is a number a text states by reference: {{kind/id#path}}.
 var placeholder = regexp.MustCompile(`\{\{([^{}]*)\}\}`)
 
-// Placeholders lists the references a text states numbers by, with their
-// byte offsets.
-func Placeholders(text string) (refs []string, offsets []int) {
-	for _, m := range placeholder.FindAllStringSubmatchIndex(text, -1) {
-		refs = append(refs, text[m[2]:m[3]])
-		offsets = append(offsets, m[0])
+// Placeholders lists the references a text states numbers by, in order.
+func Placeholders(text string) []string {
+	var refs []string
+	for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
+		refs = append(refs, m[1])
 	}
-	return refs, offsets
+	return refs
 }
 
 // Number returns the number ref names in the version of its policy in

@@ -9,7 +9,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	gtext "github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -46,10 +45,7 @@ type linker struct {
 // linker returns a new prose renderer for the glossary.
 func (g *glossary) linker() *linker {
 	l := &linker{g: g, linked: map[string]bool{}}
-	l.md = goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.CJK),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(termLinker{l}, 1000))),
-	)
+	l.md = newMarkdown(util.Prioritized(termLinker{l}, 1000))
 	return l
 }
 
@@ -123,8 +119,7 @@ func (l *linker) prose(s string) template.HTML {
 	if l.w == nil {
 		l.w = bufio.NewWriter(&l.buf)
 	}
-	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]bool{}}))
-	err := l.md.Convert([]byte(s), l.w, parser.WithContext(ctx))
+	err := convert(l.md, s, l.w)
 	if ferr := l.w.Flush(); err == nil {
 		err = ferr
 	}
@@ -157,14 +152,15 @@ func (l termLinker) Transform(doc *ast.Document, reader gtext.Reader, pc parser.
 	})
 	for _, t := range texts {
 		for t != nil {
-			t = l.linkFirst(t, src, l.l.linked)
+			t = l.linkFirst(t, src)
 		}
 	}
 }
 
 // linkFirst links the earliest word in t whose entry is not linked yet,
 // and returns the text after it to look at next, or nil.
-func (l termLinker) linkFirst(t *ast.Text, src []byte, linked map[string]bool) *ast.Text {
+func (l termLinker) linkFirst(t *ast.Text, src []byte) *ast.Text {
+	linked := l.l.linked
 	seg := t.Segment
 	value := src[seg.Start:seg.Stop]
 	at, best := -1, -1

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"html/template"
+	"io"
 	"strconv"
 	"unicode"
 
@@ -10,21 +11,33 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/util"
 )
 
 // markdown is the one goldmark setup of the site: GitHub tables, footnotes,
 // CJK line breaking, heading ids that keep Chinese, and raw HTML off (the
 // default: markup in policy prose is dropped, javascript: links emptied).
-var markdown = goldmark.New(
-	goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.CJK),
-	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-)
+var markdown = newMarkdown()
+
+// newMarkdown makes the site's goldmark setup, with extra AST transformers
+// (the glossary's links) run after parsing.
+func newMarkdown(ts ...util.PrioritizedValue) goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.CJK),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(ts...)),
+	)
+}
+
+// convert renders a prose text with md into w, heading ids keeping Chinese.
+func convert(md goldmark.Markdown, text string, w io.Writer) error {
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]bool{}}))
+	return md.Convert([]byte(text), w, parser.WithContext(ctx))
+}
 
 // Prose renders a prose field of a policy (Markdown) as HTML.
 func Prose(text string) template.HTML {
 	var b bytes.Buffer
-	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]bool{}}))
-	if err := markdown.Convert([]byte(text), &b, parser.WithContext(ctx)); err != nil {
+	if err := convert(markdown, text, &b); err != nil {
 		return template.HTML(template.HTMLEscapeString(text)) // a Convert error writes nothing unsafe
 	}
 	return template.HTML(b.String()) // goldmark without WithUnsafe emits no raw HTML
