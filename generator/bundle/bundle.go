@@ -12,6 +12,7 @@ import (
 
 	"github.com/kefu-hr/handbook/generator/compile"
 	"github.com/kefu-hr/handbook/generator/policy"
+	"github.com/kefu-hr/handbook/generator/source"
 )
 
 // Version is the format version this package writes and reads.
@@ -33,7 +34,7 @@ func Encode(h *policy.Handbook) []byte {
 		hd := p.Head()
 		w.str(string(hd.Kind))
 		w.str(hd.File)
-		w.value(reflect.ValueOf(p).Elem())
+		w.value(reflect.ValueOf(p.Source()).Elem())
 	}
 	return b.Bytes()
 }
@@ -41,16 +42,17 @@ func Encode(h *policy.Handbook) []byte {
 // Decode reads a bundle and compiles its policies into a handbook. Problems
 // found by compile.Compile are returned with the handbook nil.
 func Decode(data []byte) (*policy.Handbook, []compile.Problem, error) {
-	ps, err := DecodePolicies(data)
+	docs, err := DecodePolicies(data)
 	if err != nil {
 		return nil, nil, err
 	}
-	h, problems := compile.Compile(ps, nil)
+	h, problems := compile.Compile(docs, nil)
 	return h, problems, nil
 }
 
-// DecodePolicies reads a bundle's policies, not yet compiled.
-func DecodePolicies(data []byte) (ps []policy.Policy, err error) {
+// DecodePolicies reads a bundle's policies as their files wrote them, not
+// yet compiled.
+func DecodePolicies(data []byte) (ps []source.Doc, err error) {
 	if !bytes.HasPrefix(data, []byte(magic)) {
 		return nil, errors.New("bundle: not a handbook bundle")
 	}
@@ -75,16 +77,14 @@ func DecodePolicies(data []byte) (ps []policy.Policy, err error) {
 		r.fail("policy count %d is more than the bundle can hold", n)
 	}
 	for range n {
-		kind := policy.Kind(r.str())
+		kind := source.Kind(r.str())
 		file := r.str()
-		p := policy.Empty(kind)
+		p := source.Empty(kind)
 		if p == nil {
 			r.fail("unknown policy kind %q", kind)
 		}
 		r.value(reflect.ValueOf(p).Elem())
-		hd := p.Head()
-		hd.Kind, hd.File = kind, file
-		ps = append(ps, p)
+		ps = append(ps, source.Doc{Kind: kind, File: file, Policy: p})
 	}
 	if len(r.data) > 0 {
 		r.fail("%d bytes after the last policy", len(r.data))
@@ -98,9 +98,8 @@ var (
 	timeType        = reflect.TypeFor[time.Time]()
 )
 
-// fields returns the indexes of the source fields of struct type t: the
-// exported fields the TOML decodes into (not those tagged toml:"-", which
-// Compile derives).
+// fields returns the indexes of the fields of struct type t that a bundle
+// stores: the exported fields the TOML decodes into.
 func fields(t reflect.Type) []int {
 	var out []int
 	for i := range t.NumField() {
@@ -145,8 +144,8 @@ func Fingerprint() uint64 {
 			walk(t.Elem())
 		}
 	}
-	for _, k := range policy.Kinds {
-		walk(reflect.TypeOf(policy.Empty(k)).Elem())
+	for _, k := range source.Kinds {
+		walk(reflect.TypeOf(source.Empty(k)).Elem())
 	}
 	return h.Sum64()
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/policy"
 	"github.com/kefu-hr/handbook/generator/report"
+	"github.com/kefu-hr/handbook/generator/source"
 )
 
 // TestShippedCasesFromABundle computes every worked case with the handbook
@@ -112,9 +113,9 @@ func TestCompileChecksADecodedBundle(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Drop every band table: the scorecards' references break.
-	var kept []policy.Policy
+	var kept []source.Doc
 	for _, p := range ps {
-		if p.Head().Kind != policy.KindBands {
+		if p.Kind != policy.KindBands {
 			kept = append(kept, p)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/policy"
+	"github.com/kefu-hr/handbook/generator/source"
 )
 
 // Problem is one reason the policies do not compile, addressed by the file
@@ -88,24 +89,33 @@ type keyPaths struct{}
 func (keyPaths) Pos(file, ptr string) string  { return file + " " + diag.KeyPath(ptr) }
 func (keyPaths) Line(file, ptr string) string { return diag.KeyPath(ptr) }
 
-// Compile checks decoded policies and links them into a handbook: it parses
-// every formula, builds the indexes the engine uses, and checks every
-// invariant the engine relies on, within each policy and across them. It
-// returns the handbook, or nil and every problem found, in input order.
+// Compile checks decoded policies and builds the compiled handbook from
+// them: it parses every formula, builds the indexes the engine uses, and
+// checks every invariant the engine relies on, within each policy and
+// across them. It returns the handbook, or nil and every problem found, in
+// input order. The sources are read, never modified: the handbook's
+// policies embed them and hold what compiling adds (policy.FromSource).
 //
-// Each policy's Header must carry its Kind and File. Broken names, by kind,
+// A doc whose policy is not of its kind is reported. Broken names, by kind,
 // the ids of policies that exist but could not be decoded: references to
 // them are not reported again.
 //
 // Compile is pure: it reads no files, and needs neither TOML nor JSON
 // Schema, so a handbook decoded from a bundle is compiled by the same code
 // as one loaded from files.
-func Compile(ps []policy.Policy, broken map[policy.Kind]map[string]bool) (*policy.Handbook, []Problem) {
+func Compile(docs []source.Doc, broken map[policy.Kind]map[string]bool) (*policy.Handbook, []Problem) {
 	l := &compiler{broken: broken}
 	if l.broken == nil {
 		l.broken = map[policy.Kind]map[string]bool{}
 	}
-	for _, p := range ps {
+	ps := make([]policy.Policy, 0, len(docs))
+	for _, d := range docs {
+		p := policy.FromSource(d.Kind, d.File, d.Policy)
+		if p == nil {
+			l.problems = append(l.problems, Problem{File: d.File, Ptr: "", Message: fmt.Sprintf("internal: the policy is not a %s", d.Kind.Noun())})
+			continue
+		}
+		ps = append(ps, p)
 		l.units = append(l.units, &unit{pol: p})
 	}
 	l.prepare()

@@ -69,7 +69,7 @@ func (l *compiler) checkEvents(hs *policy.Handbook) {
 		if !ok || p.PointsSystem == "" || l.broken[policy.KindPoints][p.PointsSystem] {
 			continue
 		}
-		for _, v := range overlapping(hs, policy.KindPoints, p.PointsSystem, &p.Header) {
+		for _, v := range overlapping(hs, policy.KindPoints, p.PointsSystem, p.Head()) {
 			ps := v.(*policy.Points)
 			var ids []string
 			for _, e := range ps.Event {
@@ -95,7 +95,7 @@ func (l *compiler) checkFeeds(hs *policy.Handbook) {
 		if !ok || len(p.Feed) == 0 || p.Scorecard == "" || l.broken[policy.KindScorecard][p.Scorecard] {
 			continue
 		}
-		for _, v := range overlapping(hs, policy.KindScorecard, p.Scorecard, &p.Header) {
+		for _, v := range overlapping(hs, policy.KindScorecard, p.Scorecard, p.Head()) {
 			sc := v.(*policy.Scorecard)
 			var ids []string
 			numeric := map[string]bool{}

@@ -44,7 +44,7 @@ func Boundaries(h *policy.Handbook) []Probe {
 		case *policy.Scorecard:
 			for _, part := range p.Part {
 				for i := range part.Item {
-					out = append(out, itemProbes(&p.Header, &part.Item[i])...)
+					out = append(out, itemProbes(p.Head(), &part.Item[i])...)
 				}
 			}
 		case *policy.Bands:
@@ -62,7 +62,7 @@ func Boundaries(h *policy.Handbook) []Probe {
 						if r.Value != nil {
 							res = "K " + r.Value.String()
 						}
-						out = append(out, Probe{Ref: ref(&p.Header, ""), Clause: fmt.Sprintf("rows[%d]", i), Input: "总分=" + x.String(), Result: res})
+						out = append(out, Probe{Ref: ref(p.Head(), ""), Clause: fmt.Sprintf("rows[%d]", i), Input: "总分=" + x.String(), Result: res})
 					}
 				}
 			}
@@ -72,7 +72,7 @@ func Boundaries(h *policy.Handbook) []Probe {
 			}
 		case *policy.PayPlan:
 			for i := range p.Table {
-				out = append(out, tableProbes(&p.Header, &p.Table[i])...)
+				out = append(out, tableProbes(p.Head(), &p.Table[i])...)
 			}
 			for i := range p.Component {
 				if p.Component[i].Kind == policy.Ledger {
@@ -90,7 +90,7 @@ func Boundaries(h *policy.Handbook) []Probe {
 // combination of the extra conditions of the steps up to it holding or not.
 func ladderProbes(p *policy.Points, l *policy.Ladder) []Probe {
 	var out []Probe
-	r := ref(&p.Header, l.ID)
+	r := ref(p.Head(), l.ID)
 	for n := 1; n <= len(l.Steps)+1; n++ {
 		st := l.Steps[min(n, len(l.Steps))-1]
 		var conds []int
@@ -153,7 +153,7 @@ func ledgerProbes(h *policy.Handbook, p *policy.PayPlan, c *policy.Component) []
 		}
 		return engine.Quarter{Label: "季度", Values: vals, Score: &score}
 	}
-	r := ref(&p.Header, c.Name)
+	r := ref(p.Head(), c.Name)
 	run := func(label, set string, v formula.Value) Probe {
 		pr := Probe{Ref: r, Input: label}
 		es, err := engine.Ledger(p, c, []engine.Quarter{quarter(set, v)}, t)
@@ -231,7 +231,7 @@ func componentProbes(h *policy.Handbook, p *policy.PayPlan) []Probe {
 			if c.Kind == policy.Ledger || p.PeriodOf(c) != period {
 				continue
 			}
-			r := ref(&p.Header, c.Name)
+			r := ref(p.Head(), c.Name)
 			probe := func(label, name string, v formula.Value) {
 				pr := Probe{Ref: r, Input: label, Alone: true, Clause: "formula"}
 				res, err := pay(name, v)

@@ -125,8 +125,8 @@ func paying(h *policy.Handbook) []*policy.Header {
 	}
 	for _, p := range h.All() {
 		if pp, ok := p.(*policy.PayPlan); ok {
-			add(&pp.Header)
-			follow(&pp.Header, pp)
+			add(pp.Head())
+			follow(pp.Head(), pp)
 		}
 	}
 	slices.SortFunc(out, func(a, b *policy.Header) int { return strings.Compare(ref(a, ""), ref(b, "")) })

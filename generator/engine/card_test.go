@@ -12,6 +12,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/policy"
+	"github.com/kefu-hr/handbook/generator/source"
 )
 
 // TestCardMatchesScore checks the integer path of a Card against the
@@ -242,16 +243,16 @@ func TestCardMatchesScoreOnRandomCards(t *testing.T) {
 	}
 	ties := 0
 	for n := range 2000 {
-		sc := &policy.Scorecard{Header: policy.Header{ID: "random", Version: 1}}
+		sc := policy.FromSource(policy.KindScorecard, "random.toml", &source.Scorecard{Header: source.Header{ID: "random", Version: 1}}).(*policy.Scorecard)
 		shares := rng.IntN(99) + 1
 		for pi, share := range []int{shares, 100 - shares} {
-			part := policy.Part{ID: fmt.Sprint("p", pi), Share: exact.FromInt(int64(share))}
+			part := policy.Part{Part: source.Part{ID: fmt.Sprint("p", pi), Share: exact.FromInt(int64(share))}}
 			if rng.IntN(2) == 0 {
 				m := dec(90, 2).Add(exact.FromInt(10))
 				part.Points = &m
 			}
 			for i := range rng.IntN(4) + 1 {
-				it := policy.Item{ID: fmt.Sprint("p", pi, "i", i), Weight: exact.FromInt(int64(rng.IntN(40) + 1))}
+				it := policy.Item{Item: source.Item{ID: fmt.Sprint("p", pi, "i", i), Weight: exact.FromInt(int64(rng.IntN(40) + 1))}}
 				switch rng.IntN(3) {
 				case 0:
 					it.Rule = policy.ProportionalRule{Scale: dec(200, 2).Add(exact.FromInt(1)), Weight: it.Weight}

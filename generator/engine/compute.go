@@ -377,7 +377,7 @@ func (r *PayResult) add(p *policy.PayPlan, name, title string, kind policy.Compo
 	last := r.Trace[len(r.Trace)-1]
 	r.Trace = append(r.Trace[:len(r.Trace)-1], steps...)
 	if len(steps) == 0 {
-		st := Step{Ref: ref(&p.Header, name), Value: amt.String(), Say: AmountAdded{Title: title, Amount: amt, Withheld: withheld}}
+		st := Step{Ref: ref(p.Head(), name), Value: amt.String(), Say: AmountAdded{Title: title, Amount: amt, Withheld: withheld}}
 		if withheld {
 			st.Clause = "withheld"
 		}

@@ -7,16 +7,17 @@ import (
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/policy"
+	"github.com/kefu-hr/handbook/generator/source"
 )
 
 // TestCountedInputs: an input that counts a points event takes the count
 // of the month's points; a number given as well must agree; without the
 // points, the number given is used as it is.
 func TestCountedInputs(t *testing.T) {
-	plan := &policy.PayPlan{Input: []policy.PayInput{
+	plan := &policy.PayPlan{PayPlan: source.PayPlan{Input: []policy.PayInput{
 		{Name: "adopted", Kind: "count", Event: "jianyi"},
 		{Name: "other", Kind: "count"},
-	}}
+	}}}
 	num := func(n int64) formula.Value { return formula.Value{Num: exact.FromInt(n)} }
 	for _, tt := range []struct {
 		name string

@@ -150,7 +150,7 @@ func feedSteps(plan *policy.PayPlan, card *policy.Scorecard, fed []Fed, pay map[
 		if item == nil {
 			continue
 		}
-		steps = append(steps, Step{Ref: ref(&plan.Header, "feed."+f.Feed.Item), Clause: "feed", Operands: ops, Value: f.Value.String(),
+		steps = append(steps, Step{Ref: ref(plan.Head(), "feed."+f.Feed.Item), Clause: "feed", Operands: ops, Value: f.Value.String(),
 			Say: ItemFed{Item: item, Fed: f, Labels: labels}})
 	}
 	return steps

@@ -7,6 +7,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/policy"
+	"github.com/kefu-hr/handbook/generator/source"
 )
 
 // TestFedItem: a fed item's input is computed from the pay inputs and the
@@ -20,9 +21,9 @@ func TestFedItem(t *testing.T) {
 	}
 	d := func(s string) exact.Decimal { return exact.MustParse(s) }
 	plan := &policy.PayPlan{
-		Param:       []policy.Param{{Name: "target", Kind: "money", Value: d("200000.00"), Personal: &policy.Range{Min: d("0"), Max: d("900000.00")}}},
+		PayPlan:     source.PayPlan{Param: []policy.Param{{Name: "target", Kind: "money", Value: d("200000.00"), Personal: &policy.Range{Min: d("0"), Max: d("900000.00")}}}},
 		ParamValues: map[string]formula.Value{"target": {Num: d("200000.00")}},
-		Feed:        []policy.Feed{{Item: "completion", Formula: "achieved / target * 100", Expr: expr}},
+		Feed:        []policy.Feed{{Feed: source.Feed{Item: "completion", Formula: "achieved / target * 100"}, Expr: expr}},
 	}
 	f := &plan.Feed[0]
 	pay := func(x string) map[string]formula.Value { return map[string]formula.Value{"achieved": {Num: d(x)}} }

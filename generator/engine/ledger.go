@@ -113,7 +113,7 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 		e := LedgerEntry{Quarter: q.Label, Actual: x, CarriedIn: carry, Base: base, Target: target, Cap: capX,
 			Factor: factor, Accrued: zero, LateBase: zero, Penalty: zero, CarriedOut: zero, Bonus: zero, Floating: zero, Filled: zero,
 			Elsewhere: zero, Gross: zero}
-		r := ref(&p.Header, c.Name)
+		r := ref(p.Head(), c.Name)
 		say := func(clause, value string, l LedgerSaid) {
 			l.Quarter, l.Case = q.Label, clause
 			e.Trace = append(e.Trace, Step{Ref: r, Clause: clause, Value: value, Say: l})

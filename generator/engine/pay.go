@@ -167,7 +167,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 				return PayResult{}, &InputError{Problems: []string{fmt.Sprintf("unknown red line %q", id)}}
 			}
 			r.RedLines = append(r.RedLines, RedLineHit{ID: l.ID, Title: l.Title, Consequences: rl.Consequences, Effect: rl.PayEffect.Text})
-			r.Trace = append(r.Trace, Step{Ref: ref(&rl.Header, l.ID), Clause: "pay_effect", Value: "触及",
+			r.Trace = append(r.Trace, Step{Ref: ref(rl.Head(), l.ID), Clause: "pay_effect", Value: "触及",
 				Say: RedLineTouched{Line: l, Policy: rl}})
 		}
 		for _, k := range rl.PayEffect.Withhold {
@@ -182,7 +182,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 	if trace && in.Leave != nil {
 		for i := range p.LeaveRule {
 			if lr := &p.LeaveRule[i]; lr.Case == in.Leave.Case {
-				r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, "leave"), Clause: string(lr.Case), Operands: []Operand{operand("服务月数", strconv.Itoa(in.Leave.Months), "月")},
+				r.Trace = append(r.Trace, Step{Ref: ref(p.Head(), "leave"), Clause: string(lr.Case), Operands: []Operand{operand("服务月数", strconv.Itoa(in.Leave.Months), "月")},
 					Value: map[string]string{"forfeit": "取消", "prorate": fmt.Sprintf("按 %d/12 折算", in.Leave.Months)}[lr.Effect], Say: LeaveNoted{Rule: lr, Months: in.Leave.Months}})
 			}
 		}
@@ -257,14 +257,14 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 		for i, l := range worked.Lookups {
 			lookups[i] = s.lookup(l)
 		}
-		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, c.Name), Clause: clause, Operands: used, Value: amt.String(),
+		r.Trace = append(r.Trace, Step{Ref: ref(p.Head(), c.Name), Clause: clause, Operands: used, Value: amt.String(),
 			Say: ComponentWorked{Component: c, Worked: worked, Rounded: v.Num.Round(rule.Places, rule.Mode), Rule: rule, Lookups: lookups, Leave: left, Withheld: cr.Withheld}})
 		r.Trace = append(r.Trace, s.tableSteps(worked.Lookups)...) // the rows of the plan's tables looked up
 	}
 	r.Total = r.Total.Round(rule.Places, rule.Mode)
 	if trace {
 		// The closing line: Compute amends it when it adds the ledger.
-		r.Trace = append(r.Trace, Step{Ref: ref(&p.Header, ""), Value: r.Total.String(), Say: PayTotal{r.Total}})
+		r.Trace = append(r.Trace, Step{Ref: ref(p.Head(), ""), Value: r.Total.String(), Say: PayTotal{r.Total}})
 	}
 	return r, nil
 }
@@ -527,7 +527,7 @@ func personalSteps(p *policy.PayPlan, period policy.PeriodKind, own map[string]e
 			v = pa.Value
 		}
 		unit := map[string]string{"money": "元", "percent": "%", "rate": "%"}[pa.Kind]
-		out = append(out, Step{Ref: ref(&p.Header, "param."+pa.Name), Clause: clause,
+		out = append(out, Step{Ref: ref(p.Head(), "param."+pa.Name), Clause: clause,
 			Operands: []Operand{{Name: pa.Name, Label: pa.Label, Value: v.String(), Unit: unit}},
 			Value:    v.String(), Say: ParamTaken{Param: pa, Value: v, Own: isOwn}})
 	}

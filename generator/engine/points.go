@@ -64,7 +64,7 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 		}
 		return points(ps, in, true)
 	}
-	r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, ""), Clause: "base", Value: ps.Base.String(), Say: PointsBase{ps.Base}})
+	r.Trace = append(r.Trace, Step{Ref: ref(ps.Head(), ""), Clause: "base", Value: ps.Base.String(), Say: PointsBase{ps.Base}})
 	var problems []string
 	ids := make([]string, 0, len(in.Events))
 	for id := range in.Events {
@@ -89,7 +89,7 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 		}
 		d := e.Points.Mul(exact.FromInt(int64(n)))
 		r.Total = r.Total.Add(d)
-		r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, id), Clause: "event", Operands: []Operand{operand("次数", strconv.Itoa(n), "次")}, Value: d.String(),
+		r.Trace = append(r.Trace, Step{Ref: ref(ps.Head(), id), Clause: "event", Operands: []Operand{operand("次数", strconv.Itoa(n), "次")}, Value: d.String(),
 			Say: EventCounted{Event: e, Count: n, Points: d}})
 	}
 	aids := make([]string, 0, len(in.Awards))
@@ -109,7 +109,7 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 				continue
 			}
 			r.Total = r.Total.Add(a)
-			r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, id), Clause: "award", Value: a.String(),
+			r.Trace = append(r.Trace, Step{Ref: ref(ps.Head(), id), Clause: "award", Value: a.String(),
 				Say: AwardGiven{Event: e, Points: a}})
 		}
 	}
@@ -127,16 +127,16 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 			problems = append(problems, p...)
 			continue
 		}
-		r.Trace = append(r.Trace, ladderStep(&ps.Header, ld, s, &r))
+		r.Trace = append(r.Trace, ladderStep(ps.Head(), ld, s, &r))
 	}
 	if len(problems) > 0 {
 		return PointsResult{}, &InputError{Problems: problems}
 	}
 	if r.Total.Sign() < 0 {
 		r.Total = zero
-		r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, ""), Clause: "floor", Value: "0", Say: PointsFloor{}})
+		r.Trace = append(r.Trace, Step{Ref: ref(ps.Head(), ""), Clause: "floor", Value: "0", Say: PointsFloor{}})
 	}
-	r.Trace = append(r.Trace, Step{Ref: ref(&ps.Header, ""), Clause: "total", Value: r.Total.String(), Say: PointsTotal{r.Total}})
+	r.Trace = append(r.Trace, Step{Ref: ref(ps.Head(), ""), Clause: "total", Value: r.Total.String(), Say: PointsTotal{r.Total}})
 	return r, nil
 }
 

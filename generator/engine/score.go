@@ -161,7 +161,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 			}
 			r.Items = append(r.Items, ItemResult{ID: it.ID, Title: it.Title, Part: part.ID, Points: pts, Max: it.Cap(), Clause: clause})
 			ar.items = append(ar.items, ItemScored{Item: it, In: input, Points: pts, Clause: clause})
-			r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, it.ID), Clause: clause, Operands: ar.itemOperands(it, input),
+			r.Trace = append(r.Trace, Step{Ref: ref(sc.Head(), it.ID), Clause: clause, Operands: ar.itemOperands(it, input),
 				Say: &ar.items[len(ar.items)-1]})
 			ar.write(&r.Trace[len(r.Trace)-1].Value, pts)
 		}
@@ -178,7 +178,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 		}
 		r.Parts = append(r.Parts, PartResult{ID: part.ID, Title: part.Title, Raw: capped, Points: max, Score: score, Share: part.Share})
 		ar.parts = append(ar.parts, PartScored{Part: part, Raw: raw, Capped: capped, Max: max, Score: score})
-		r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, part.ID), Say: &ar.parts[len(ar.parts)-1]})
+		r.Trace = append(r.Trace, Step{Ref: ref(sc.Head(), part.ID), Say: &ar.parts[len(ar.parts)-1]})
 		ar.write(&r.Trace[len(r.Trace)-1].Value, score)
 	}
 	if len(problems) > 0 {
@@ -187,7 +187,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 	ar.settle()
 	r.Total = Round(total.Shift(-2))
 	if trace {
-		r.Trace = append(r.Trace, Step{Ref: ref(&sc.Header, ""), Value: r.Total.String(), Say: TotalScored{Parts: r.Parts, Total: r.Total}})
+		r.Trace = append(r.Trace, Step{Ref: ref(sc.Head(), ""), Value: r.Total.String(), Say: TotalScored{Parts: r.Parts, Total: r.Total}})
 	}
 	if sc.Bands != "" {
 		if b := kBands; b != nil {
@@ -195,7 +195,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 				r.K = row.Value // shared with the band table: Decimals are immutable
 				k := *row.Value
 				if trace {
-					r.Trace = append(r.Trace, Step{Ref: ref(&b.Header, ""), Clause: bandClause(b, row), Operands: []Operand{operand("总分", r.Total.String(), "分")},
+					r.Trace = append(r.Trace, Step{Ref: ref(b.Head(), ""), Clause: bandClause(b, row), Operands: []Operand{operand("总分", r.Total.String(), "分")},
 						Value: k.String(), Say: BandFound{Bands: b, Row: row, Total: r.Total}})
 				}
 			}
@@ -206,7 +206,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 			if row := b.Find(r.Total); row != nil {
 				r.Grade = row.Label
 				if trace {
-					r.Trace = append(r.Trace, Step{Ref: ref(&b.Header, ""), Clause: bandClause(b, row), Operands: []Operand{operand("总分", r.Total.String(), "分")},
+					r.Trace = append(r.Trace, Step{Ref: ref(b.Head(), ""), Clause: bandClause(b, row), Operands: []Operand{operand("总分", r.Total.String(), "分")},
 						Value: row.Label, Say: BandFound{Bands: b, Row: row, Total: r.Total}})
 				}
 			}

@@ -99,7 +99,7 @@ func standing(p *policy.PayPlan, st *policy.Standing, in PayInput, t Tables, tra
 		}
 		// Like a scorecard's K, the step is about the band table's row: that
 		// is the clause a worked case exercises.
-		r.Trace = append(r.Trace, Step{Ref: ref(&b.Header, ""), Clause: bandClause(b, row), Operands: ops,
+		r.Trace = append(r.Trace, Step{Ref: ref(b.Head(), ""), Clause: bandClause(b, row), Operands: ops,
 			Value: row.Label, Say: StandingFound{Standing: st, Bands: b, Row: row, Worked: x, Measure: m}})
 	}
 	return r, nil

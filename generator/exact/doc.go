@@ -5,5 +5,6 @@
 //
 // Used by generator/cases, generator/compile, generator/coverage,
 // generator/diff, generator/engine, generator/explain, generator/formula,
-// generator/inputs, generator/internal/realistic, generator/policy.
+// generator/inputs, generator/internal/realistic, generator/policy,
+// generator/source.
 package exact

@@ -7,6 +7,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/policy"
+	"github.com/kefu-hr/handbook/generator/source"
 )
 
 func TestEqualities(t *testing.T) {
@@ -61,7 +62,7 @@ func TestComponentWorked(t *testing.T) {
 		for _, l := range x.Lookups {
 			lookups = append(lookups, engine.Lookup{Title: "系数表", Arg: l.Arg, Result: l.Result, Row: &row})
 		}
-		got := Sentence(engine.ComponentWorked{Component: &policy.Component{Title: "奖金"}, Worked: x,
+		got := Sentence(engine.ComponentWorked{Component: &policy.Component{Component: source.Component{Title: "奖金"}}, Worked: x,
 			Rounded: x.Value.Num.Round(rule.Places, rule.Mode), Rule: rule, Lookups: lookups})
 		if got != tt.want {
 			t.Errorf("%s:\n got %s\nwant %s", tt.src, got, tt.want)

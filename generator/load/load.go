@@ -22,6 +22,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/internal/tomlpos"
 	"github.com/kefu-hr/handbook/generator/policy"
 	"github.com/kefu-hr/handbook/generator/schema"
+	"github.com/kefu-hr/handbook/generator/source"
 )
 
 // unit is one file on its way through the pipeline.
@@ -29,7 +30,7 @@ type unit struct {
 	file File
 	kind policy.Kind
 	ix   *tomlpos.Index
-	pol  policy.Policy
+	pol  source.Policy // as decoded; never modified
 	// floats holds the pointers of the values written as TOML floats,
 	// already reported: the schema's complaints about them are not repeated.
 	floats map[string]bool
@@ -175,12 +176,12 @@ func (c *Cache) Load(files []File) (*policy.Handbook, diag.List) {
 	// Stage 6: compile (semantic checks and linking, pure), then map each
 	// problem's pointer to its position.
 	byFile := make(map[string]*unit, len(l.units))
-	ps := make([]policy.Policy, len(l.units))
+	docs := make([]source.Doc, len(l.units))
 	for i, u := range l.units {
 		byFile[u.file.Path] = u
-		ps[i] = u.pol
+		docs[i] = source.Doc{Kind: u.kind, File: u.file.Path, Policy: u.pol}
 	}
-	h, problems := compile.Compile(ps, l.broken)
+	h, problems := compile.Compile(docs, l.broken)
 	at := places(byFile)
 	for _, p := range problems {
 		u := byFile[p.File]
@@ -280,7 +281,7 @@ func (l *loader) file(f File) *unit {
 
 	// Stage 5: typed decoding. The schema has accepted the shape, so an error
 	// or an undecoded key here means schema and types disagree.
-	pol := policy.Empty(kind) // kind is one of policy.Kinds: schema.KindOf gave it
+	pol := source.Empty(kind) // kind is one of source.Kinds: schema.KindOf gave it
 	md, err := toml.Decode(src, pol)
 	if err != nil {
 		// The schema types a date as a string of the form 2026-01-01 (TOML
@@ -304,7 +305,6 @@ func (l *loader) file(f File) *unit {
 		return nil
 	}
 	h := pol.Head()
-	h.Kind, h.File = kind, f.Path
 	h.EffectiveFrom = civil(h.EffectiveFrom)
 	if h.EffectiveUntil != nil {
 		t := civil(*h.EffectiveUntil)

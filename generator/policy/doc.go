@@ -1,6 +1,18 @@
-// Package policy holds the in-memory form of the handbook: roles,
-// competencies, scorecards, band tables, pay plans, the points system, red
-// lines and text rules, each a versioned policy with a source and notes.
+// Package policy holds the compiled handbook: roles, competencies,
+// scorecards, band tables, pay plans, the points system, red lines and text
+// rules, each a versioned policy with a source and notes.
+//
+// What a file says and what compiling makes of it are separate types. A
+// policy's file decodes into package source; compile.Compile builds this
+// package's types from those sources (FromSource) and adds what compiling
+// establishes: an item's scoring rule and parsed formula, a plan's parsed
+// formulas, parameter values, tables and index, a header's kind and file.
+// Each compiled type embeds its source, so a compiled item reads
+// it.Weight as its file wrote it and it.Rule as compiled; Source returns
+// the policy as written, which is what bundles, rule diffs and number
+// references walk. The parts compiling adds nothing to (tiers, levels,
+// params, events …) and the closed sets are source's types under the
+// same names here.
 //
 // A Handbook is made by compile.Compile once every check has passed (from
 // files by package load, from a bundle by package bundle) and is read-only
@@ -21,7 +33,7 @@
 // reads a number (or another existing Shape) from existing item keys is
 // one file here, the kind in the JSON Schema, its row in the language
 // reference (policies/README.md) and a fixture; a new item key
-// also needs its field on Item and its line in compile's list of
+// also needs its field on source.Item and its line in compile's list of
 // scoring-specific keys.
 //
 // Used by generator/batch, generator/bundle, generator/cases, generator/cli,

@@ -4,14 +4,15 @@ import (
 	"testing"
 
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/source"
 )
 
 func TestNumberRef(t *testing.T) {
 	d := func(s string) *exact.Decimal { x := exact.MustParse(s); return &x }
-	plan := &PayPlan{Header: Header{Kind: KindPayPlan, ID: "p"},
+	plan := FromSource(KindPayPlan, "p.toml", &source.PayPlan{Header: source.Header{ID: "p"},
 		Param: []Param{{Name: "base_pay", Value: *d("4000.00")}, {Name: "rate", Value: *d("5")}},
 		Table: []Table{{Name: "t", Rows: []TableRow{{Interval: Interval{Min: d("90")}, Value: *d("1.2")}}}},
-	}
+	})
 	for _, tt := range []struct {
 		ref, want, err string
 	}{

@@ -5,11 +5,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/source"
 )
-
-func dec(s string) *exact.Decimal { d := exact.MustParse(s); return &d }
 
 func day(s string) time.Time {
 	t, err := time.Parse("2006-01-02", s)
@@ -19,35 +17,10 @@ func day(s string) time.Time {
 	return t
 }
 
-func TestIntervalContains(t *testing.T) {
-	iv := Interval{Min: dec("90"), Below: dec("95")}
-	for x, want := range map[string]bool{"89.99": false, "90": true, "94.6": true, "95": false} {
-		if got := iv.Contains(exact.MustParse(x)); got != want {
-			t.Errorf("[90,95) contains %s = %v, want %v", x, got, want)
-		}
-	}
-	if open := (Interval{}); !open.Contains(exact.MustParse("-1")) {
-		t.Error("an open interval contains everything")
-	}
-}
-
-func TestBandsFind(t *testing.T) {
-	b := &Bands{Rows: []BandRow{
-		{Interval: Interval{Min: dec("95")}, Value: dec("1.2")},
-		{Interval: Interval{Min: dec("90"), Below: dec("95")}, Value: dec("1.0")},
-		{Interval: Interval{Below: dec("90")}, Value: dec("0")},
-	}}
-	for x, want := range map[string]string{"100": "1.2", "95": "1.2", "94.6": "1.0", "90": "1.0", "89.9": "0"} {
-		if got := b.Find(exact.MustParse(x)).Value.String(); got != want {
-			t.Errorf("K(%s) = %s, want %s", x, got, want)
-		}
-	}
-}
-
 func TestHandbookVersions(t *testing.T) {
 	until := day("2011-02-28")
-	v1 := &PayPlan{Header: Header{ID: "p", Version: 1, Kind: KindPayPlan, EffectiveFrom: day("2010-03-01"), EffectiveUntil: &until}}
-	v2 := &PayPlan{Header: Header{ID: "p", Version: 2, Kind: KindPayPlan, EffectiveFrom: day("2011-03-01")}}
+	v1 := FromSource(KindPayPlan, "p1.toml", &source.PayPlan{Header: source.Header{ID: "p", Version: 1, EffectiveFrom: day("2010-03-01"), EffectiveUntil: &until}})
+	v2 := FromSource(KindPayPlan, "p2.toml", &source.PayPlan{Header: source.Header{ID: "p", Version: 2, EffectiveFrom: day("2011-03-01")}})
 	h := New([]Policy{v2, v1})
 	for d, want := range map[string]int{"2010-02-28": 0, "2010-03-01": 1, "2011-02-28": 1, "2011-03-01": 2, "2026-11-22": 2} {
 		got := 0
@@ -76,10 +49,10 @@ func TestIndexAnswersAsTheFormulas(t *testing.T) {
 		}
 		return map[string]*formula.Expr{"formula": e}
 	}
-	p := &PayPlan{Period: "monthly", Component: []Component{
-		{Name: "base", Exprs: expr("base_pay * score / 100")},
-		{Name: "bonus", Period: "annual", Exprs: expr("if sales >= target then sales * rate else 0")},
-		{Name: "ledger", Kind: "ledger", Period: "quarterly", Exprs: map[string]*formula.Expr{"actual": expr("collected")["formula"], "base": expr("target / 2")["formula"]}},
+	p := &PayPlan{PayPlan: source.PayPlan{Period: "monthly"}, Component: []Component{
+		{Component: source.Component{Name: "base"}, Exprs: expr("base_pay * score / 100")},
+		{Component: source.Component{Name: "bonus", Period: "annual"}, Exprs: expr("if sales >= target then sales * rate else 0")},
+		{Component: source.Component{Name: "ledger", Kind: "ledger", Period: "quarterly"}, Exprs: map[string]*formula.Expr{"actual": expr("collected")["formula"], "base": expr("target / 2")["formula"]}},
 	}}
 	periods := []PeriodKind{Monthly, Quarterly, Annual, "weekly"}
 	names := []string{"base_pay", "score", "sales", "target", "rate", "collected", "nothing"}
@@ -104,5 +77,27 @@ func TestIndexAnswersAsTheFormulas(t *testing.T) {
 	}
 	if want := "{[true true false false false false false false false false true false true false false false true true true false false false false false false false false false] [1 3 1 0]}"; fmt.Sprint(walked) != want {
 		t.Errorf("walked %v, want %s", walked, want)
+	}
+}
+
+// TestFromSourceHoldsTheSource: a compiled policy's header and source are
+// the decoded source's, its kind and file the doc's; a source of another
+// kind gives nil.
+func TestFromSourceHoldsTheSource(t *testing.T) {
+	src := &source.Scorecard{Header: source.Header{ID: "sc", Version: 3},
+		Part: []source.Part{{ID: "p", Item: []source.Item{{ID: "a"}, {ID: "b"}}}}}
+	p := FromSource(KindScorecard, "sc.toml", src)
+	sc, ok := p.(*Scorecard)
+	if !ok {
+		t.Fatalf("FromSource gave %T", p)
+	}
+	if hd := sc.Head(); hd.ID != "sc" || hd.Version != 3 || hd.Kind != KindScorecard || hd.File != "sc.toml" || hd.Header != &sc.Scorecard.Header {
+		t.Errorf("header %+v", hd)
+	}
+	if sc.Item("b") == nil || sc.Item("b").ID != "b" || sc.Item("c") != nil {
+		t.Error("Item does not find the compiled items")
+	}
+	if FromSource(KindRole, "sc.toml", src) != nil || FromSource("nope", "x", src) != nil {
+		t.Error("a source of another kind compiles")
 	}
 }

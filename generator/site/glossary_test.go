@@ -5,17 +5,18 @@ import (
 	"testing"
 
 	"github.com/kefu-hr/handbook/generator/policy"
+	"github.com/kefu-hr/handbook/generator/source"
 )
 
 // TestGlossaryLinksFirstUse: a term is linked where a page first uses it,
 // once a page, never inside code, a link or a heading, the longest word
 // winning where two start together; markup in the text stays inert.
 func TestGlossaryLinksFirstUse(t *testing.T) {
-	rules := &policy.Rules{Term: []policy.Term{
+	rules := policy.FromSource(policy.KindRules, "glossary.toml", &source.Rules{Term: []policy.Term{
 		{ID: "guer", Term: "孤儿客户", Text: "x"},
 		{ID: "nzj", Term: "年终奖", Aliases: []string{"年终奖金"}, Text: "x"},
 		{ID: "dw", Term: "电网指标", Aliases: []string{"红线"}, Text: "x"},
-	}}
+	}})
 	g := newGlossary(policy.New(nil), []policy.Policy{rules}).linker()
 	link := func(anchor, word string) string {
 		return `<a href="` + rootMarkURL + `glossary.html#term-` + anchor + `" class="term">` + word + `</a>`

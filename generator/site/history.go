@@ -32,7 +32,7 @@ func history(h *policy.Handbook, hd *policy.Header) []versionEntry {
 		if i == 0 {
 			continue
 		}
-		for _, c := range rulediff.Diff(source(vs[i-1]), source(v), "version", "effective_from", "effective_until", "note", "correction", "source", "summary") {
+		for _, c := range rulediff.Diff(keys(vs[i-1]), keys(v), "version", "effective_from", "effective_until", "note", "correction", "source", "summary") {
 			ch := change{Key: c.Key(), Old: "—", New: "—"}
 			if c.Old != nil && c.Old != "" {
 				ch.Old = strings.Trim(rulediff.Format(c.Old), `"`)
@@ -46,10 +46,10 @@ func history(h *policy.Handbook, hd *policy.Header) []versionEntry {
 	return out
 }
 
-// source writes a policy back as the keys of its file (the fields its TOML
-// decodes into, by their toml names), for rule-by-rule comparison.
-func source(p policy.Policy) map[string]any {
-	m, _ := value(reflect.ValueOf(p).Elem()).(map[string]any)
+// keys writes a policy back as the keys of its file (its source's fields,
+// by their toml names), for rule-by-rule comparison.
+func keys(p policy.Policy) map[string]any {
+	m, _ := value(reflect.ValueOf(p.Source()).Elem()).(map[string]any)
 	return m
 }
 
@@ -92,7 +92,7 @@ func value(v reflect.Value) any {
 				continue
 			}
 			name := f.Tag.Get("toml")
-			if name == "" || name == "-" {
+			if name == "" {
 				continue
 			}
 			if x := value(v.Field(i)); x != nil {

@@ -432,25 +432,25 @@ func (b *builder) role(r *policy.Role) roleData {
 	}
 	// What changed for the role: its own versions, and those of every
 	// policy it is assessed or paid by.
-	heads := []*policy.Header{&r.Header}
+	heads := []*policy.Header{r.Head()}
 	for _, sc := range d.Cards {
-		heads = append(heads, &sc.Header)
+		heads = append(heads, sc.Head())
 		if sc.Bands != "" {
 			if bd, ok := b.h.Latest(policy.KindBands, sc.Bands).(*policy.Bands); ok {
-				heads = append(heads, &bd.Header)
+				heads = append(heads, bd.Head())
 			}
 		}
 	}
 	if d.Plan != nil {
-		heads = append(heads, &d.Plan.Header)
+		heads = append(heads, d.Plan.Head())
 		if d.Plan.PointsSystem != "" {
 			if ps, ok := b.h.Latest(policy.KindPoints, d.Plan.PointsSystem).(*policy.Points); ok {
-				heads = append(heads, &ps.Header)
+				heads = append(heads, ps.Head())
 			}
 		}
 	}
 	if d.RedLines != nil {
-		heads = append(heads, &d.RedLines.Header)
+		heads = append(heads, d.RedLines.Head())
 	}
 	seen := map[string]bool{}
 	for _, hd := range heads {

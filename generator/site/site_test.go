@@ -19,6 +19,7 @@ import (
 	_ "github.com/kefu-hr/handbook/generator/golden"
 	"github.com/kefu-hr/handbook/generator/internal/fixture"
 	"github.com/kefu-hr/handbook/generator/policy"
+	"github.com/kefu-hr/handbook/generator/source"
 )
 
 // fixtureSite builds the site of the fixture handbook with its worked cases.
@@ -195,9 +196,9 @@ func TestPolicyTextCannotInjectMarkup(t *testing.T) {
 	evil := `<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3))`
 	day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	h := policy.New([]policy.Policy{
-		&policy.Rules{Header: policy.Header{ID: "x", Version: 1, Kind: policy.KindRules, EffectiveFrom: day, Title: evil, Summary: evil,
-			Note: []policy.Note{{About: evil, SourceSays: evil, Decision: evil}}}, Rule: []policy.Rule{{ID: "r", Title: evil, Text: evil}}},
-		&policy.Role{Header: policy.Header{ID: "r", Version: 1, Kind: policy.KindRole, EffectiveFrom: day, Title: evil, Summary: evil}, Purpose: evil, Responsibilities: []string{evil}},
+		policy.FromSource(policy.KindRules, "x.toml", &source.Rules{Header: source.Header{ID: "x", Version: 1, EffectiveFrom: day, Title: evil, Summary: evil,
+			Note: []policy.Note{{About: evil, SourceSays: evil, Decision: evil}}}, Rule: []policy.Rule{{ID: "r", Title: evil, Text: evil}}}),
+		policy.FromSource(policy.KindRole, "r.toml", &source.Role{Header: source.Header{ID: "r", Version: 1, EffectiveFrom: day, Title: evil, Summary: evil}, Purpose: evil, Responsibilities: []string{evil}}),
 	})
 	pages, err := Build(Input{Handbook: h, Origin: evil})
 	if err != nil {
@@ -224,10 +225,11 @@ func TestVersionHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var v1 *policy.PayPlan
+	var v1 *source.PayPlan
+	var file string
 	for _, p := range ps {
-		if pp, ok := p.(*policy.PayPlan); ok && len(pp.Param) > 0 && pp.EffectiveUntil == nil && v1 == nil {
-			v1 = pp
+		if pp, ok := p.Policy.(*source.PayPlan); ok && len(pp.Param) > 0 && pp.EffectiveUntil == nil && v1 == nil {
+			v1, file = pp, p.File
 		}
 	}
 	v2 := *v1
@@ -239,7 +241,7 @@ func TestVersionHistory(t *testing.T) {
 	old := v2.Param[0].Value
 	v2.Param[0].Value = old.Add(exact.FromInt(1))
 	v2.Correction = []policy.Correction{{Date: v2.EffectiveFrom, Reason: "测试更正", ApprovedBy: "人力资源部"}}
-	ps = append(ps, &v2)
+	ps = append(ps, source.Doc{Kind: policy.KindPayPlan, File: strings.TrimSuffix(file, ".toml") + "-v2.toml", Policy: &v2})
 	h, problems := compile.Compile(ps, nil)
 	if len(problems) > 0 {
 		t.Fatal(problems)
@@ -311,9 +313,9 @@ func TestSearchIndex(t *testing.T) {
 // document (minutes, a memo) by its title and date.
 func TestDecisionsGroupedBySource(t *testing.T) {
 	day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	rules := func(id string, src policy.Source, about string) *policy.Rules {
-		return &policy.Rules{Header: policy.Header{ID: id, Version: 1, Kind: policy.KindRules, EffectiveFrom: day, Title: id,
-			Source: []policy.Source{src}, Note: []policy.Note{{About: about, Decision: "d"}}}, Rule: []policy.Rule{{ID: "r", Title: "t", Text: "x"}}}
+	rules := func(id string, src policy.Source, about string) policy.Policy {
+		return policy.FromSource(policy.KindRules, id+".toml", &source.Rules{Header: source.Header{ID: id, Version: 1, EffectiveFrom: day, Title: id,
+			Source: []policy.Source{src}, Note: []policy.Note{{About: about, Decision: "d"}}}, Rule: []policy.Rule{{ID: "r", Title: "t", Text: "x"}}})
 	}
 	tests := []struct {
 		name    string
@@ -365,7 +367,7 @@ func TestDecisionsListOpenQuestionsFirst(t *testing.T) {
 			}
 			var marked []policy.Note
 			for _, p := range ps {
-				hd := p.Head()
+				hd := p.Policy.Head()
 				for i := range hd.Note {
 					if len(marked) < tt.review {
 						hd.Note[i].About = fmt.Sprintf("待确认事项%d：%s", len(marked), hd.Note[i].About)
