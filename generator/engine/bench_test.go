@@ -105,4 +105,15 @@ func benchScore(b *testing.B, sc *policy.Scorecard, in map[string]ItemInput, t T
 			}
 		}
 	})
+	// The same, in the memory of one Tracer: what the calculator does on
+	// every keystroke.
+	b.Run("tracer", func(b *testing.B) {
+		var tr Tracer
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := tr.Score(card, slots); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

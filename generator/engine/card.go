@@ -121,7 +121,11 @@ func (c *Card) Total(in []ItemInput) (ScoreResult, error) {
 func (c *Card) Score(in []ItemInput) (ScoreResult, error) { return c.score(in, true) }
 
 func (c *Card) score(in []ItemInput, trace bool) (ScoreResult, error) {
-	return scoreWith(c.sc, itemInputs{slots: in}, c.kBands, c.grades, trace)
+	var tr *Tracer
+	if trace {
+		tr = new(Tracer)
+	}
+	return scoreWith(c.sc, itemInputs{slots: in}, c.kBands, c.grades, tr)
 }
 
 // total is the integer path; false sends the caller to the Decimal one.

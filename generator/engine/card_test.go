@@ -21,13 +21,15 @@ import (
 // beyond each maximum, negative, with more decimals than a card keeps,
 // missing, unknown levels, choices and checks), Card.Total and ScoreTotal
 // give the same total, K, grade or error, and Card.Score gives Score's
-// result, trace and all.
+// result, trace and all; so does one Tracer reused for every card, input
+// and error in turn.
 func TestCardMatchesScore(t *testing.T) {
 	shipped, err := load.ShippedHandbook()
 	if err != nil {
 		t.Fatal(err)
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
+	var tr Tracer
 	fast, all := 0, 0
 	for name, h := range map[string]*policy.Handbook{"fixture": handbook(t), "shipped": shipped} {
 		for _, p := range h.All() {
@@ -67,6 +69,13 @@ func TestCardMatchesScore(t *testing.T) {
 					}
 					if d := cmp.Diff(wantTraced, traced, sameTrace...); d != "" {
 						t.Fatalf("%s: Card.Score differs from Score (-want +got):\n%s", where, d)
+					}
+					reused, err3 := tr.Score(card, slots)
+					if fmt.Sprint(err3) != fmt.Sprint(err2) {
+						t.Fatalf("%s: Tracer.Score error %v, Score %v", where, err3, err2)
+					}
+					if d := cmp.Diff(wantTraced, reused, sameTrace...); d != "" {
+						t.Fatalf("%s: Tracer.Score differs from Score (-want +got):\n%s", where, d)
 					}
 				}
 			}

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/exact"
@@ -114,31 +115,74 @@ func ScoreTotal(sc *policy.Scorecard, in map[string]ItemInput, t Tables) (ScoreR
 }
 
 func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) (ScoreResult, error) {
-	return scoreWith(sc, itemInputs{byID: in}, bandsOf(t, sc.Bands), bandsOf(t, sc.Grades), trace)
+	var tr *Tracer
+	if trace {
+		tr = new(Tracer)
+	}
+	return scoreWith(sc, itemInputs{byID: in}, bandsOf(t, sc.Bands), bandsOf(t, sc.Grades), tr)
+}
+
+// A Tracer holds the memory of traced scoring, so that scoring card after
+// card (the calculator on every keystroke, a batch printing traces) reuses
+// it instead of allocating a trace each time. A result a Tracer gives
+// shares its items, parts and trace with the Tracer: it is valid until the
+// Tracer's next use. The zero Tracer is ready to use; a Tracer is not safe
+// for concurrent use.
+type Tracer struct {
+	items []ItemResult
+	parts []PartResult
+	trace []Step
+	ar    scoreArena
+}
+
+// Score computes the card with its items, parts and trace, as Card.Score
+// does, in the Tracer's memory.
+func (tr *Tracer) Score(c *Card, in []ItemInput) (ScoreResult, error) {
+	return scoreWith(c.sc, itemInputs{slots: in}, c.kBands, c.grades, tr)
+}
+
+// reuse returns s emptied when it can hold n, or a new slice that can.
+// Every element a card uses is written whole before it is read.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:0]
+	}
+	return make([]T, 0, n)
+}
+
+// start readies the Tracer for a card of n items in parts parts: the
+// arrays are sized so that appending never moves them (steps and
+// sentences point into them).
+func (tr *Tracer) start(n, parts int) {
+	tr.items = reuse(tr.items, n)
+	tr.parts = reuse(tr.parts, parts)
+	tr.trace = reuse(tr.trace, n+parts+3) // items, parts, total, K, grade
+	ar := &tr.ar
+	ar.items = reuse(ar.items, n)
+	ar.parts = reuse(ar.parts, parts)
+	ar.operands = reuse(ar.operands, n+2) // one per item, the K's and the grade's
+	// The numbers written: an item's points and operand, a part's score,
+	// the total, and the total and value of the K and of the grade.
+	ar.text = reuse(ar.text, 8*(2*n+parts+5))
+	ar.later = reuse(ar.later, 2*n+parts+5)
+	ar.used = reuse(ar.used, 4)
+	ar.bands = 0
 }
 
 // scoreWith scores a card with the Decimal path, its K and grade from the
-// band tables given (nil for none).
-func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands, trace bool) (ScoreResult, error) {
+// band tables given (nil for none); with its trace, in tr's memory, when tr
+// is not nil.
+func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands, tr *Tracer) (ScoreResult, error) {
 	r := ScoreResult{Scorecard: sc.ID, Version: sc.Version}
-	var ar scoreArena
+	trace := tr != nil
+	var ar *scoreArena
 	if trace {
 		n := 0
 		for pi := range sc.Part {
 			n += len(sc.Part[pi].Item)
 		}
-		r.Parts = make([]PartResult, 0, len(sc.Part))
-		r.Items = make([]ItemResult, 0, n)
-		r.Trace = make([]Step, 0, n+len(sc.Part)+3) // items, parts, total, K, grade
-		// One array each for what the steps point to.
-		ar = scoreArena{
-			items:    make([]ItemScored, 0, n),
-			parts:    make([]PartScored, 0, len(sc.Part)),
-			operands: make([]Operand, 0, n),
-			text:     make([]byte, 0, 8*(2*n+len(sc.Part))),
-			later:    make([]later, 0, 2*n+len(sc.Part)),
-			used:     make([]policy.Used, 0, 4),
-		}
+		tr.start(n, len(sc.Part))
+		r.Items, r.Parts, r.Trace, ar = tr.items, tr.parts, tr.trace, &tr.ar
 	}
 	var problems []string
 	total := zero
@@ -160,7 +204,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 				continue
 			}
 			r.Items = append(r.Items, ItemResult{ID: it.ID, Title: it.Title, Part: part.ID, Points: pts, Max: it.Cap(), Clause: clause})
-			ar.items = append(ar.items, ItemScored{Item: it, In: input, Points: pts, Clause: clause})
+			ar.items = append(ar.items, ItemScored{Item: it, In: input, ItemResult: &r.Items[len(r.Items)-1]})
 			r.Trace = append(r.Trace, Step{Ref: ref(sc.Head(), it.ID), Clause: clause, Operands: ar.itemOperands(it, input),
 				Say: &ar.items[len(ar.items)-1]})
 			ar.write(&r.Trace[len(r.Trace)-1].Value, pts)
@@ -184,10 +228,12 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 	if len(problems) > 0 {
 		return ScoreResult{}, &InputError{Problems: problems}
 	}
-	ar.settle()
+
 	r.Total = Round(total.Shift(-2))
 	if trace {
-		r.Trace = append(r.Trace, Step{Ref: ref(sc.Head(), ""), Value: r.Total.String(), Say: TotalScored{Parts: r.Parts, Total: r.Total}})
+		ar.total = TotalScored{Parts: r.Parts, Total: r.Total}
+		r.Trace = append(r.Trace, Step{Ref: ref(sc.Head(), ""), Say: &ar.total})
+		ar.write(&r.Trace[len(r.Trace)-1].Value, r.Total)
 	}
 	if sc.Bands != "" {
 		if b := kBands; b != nil {
@@ -195,8 +241,9 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 				r.K = row.Value // shared with the band table: Decimals are immutable
 				k := *row.Value
 				if trace {
-					r.Trace = append(r.Trace, Step{Ref: ref(b.Head(), ""), Clause: bandClause(b, row), Operands: []Operand{operand("总分", r.Total.String(), "分")},
-						Value: k.String(), Say: BandFound{Bands: b, Row: row, Total: r.Total}})
+					r.Trace = append(r.Trace, Step{Ref: ref(b.Head(), ""), Clause: bandClause(b, row), Operands: ar.totalOperand(r.Total),
+						Say: ar.band(BandFound{Bands: b, Row: row, Total: r.Total})})
+					ar.write(&r.Trace[len(r.Trace)-1].Value, k)
 				}
 			}
 		}
@@ -206,11 +253,14 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 			if row := b.Find(r.Total); row != nil {
 				r.Grade = row.Label
 				if trace {
-					r.Trace = append(r.Trace, Step{Ref: ref(b.Head(), ""), Clause: bandClause(b, row), Operands: []Operand{operand("总分", r.Total.String(), "分")},
-						Value: row.Label, Say: BandFound{Bands: b, Row: row, Total: r.Total}})
+					r.Trace = append(r.Trace, Step{Ref: ref(b.Head(), ""), Clause: bandClause(b, row), Operands: ar.totalOperand(r.Total),
+						Value: row.Label, Say: ar.band(BandFound{Bands: b, Row: row, Total: r.Total})})
 				}
 			}
 		}
+	}
+	if trace {
+		ar.settle()
 	}
 	return r, nil
 }
@@ -218,11 +268,23 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 func bandClause(b *policy.Bands, row *policy.BandRow) string {
 	for i := range b.Rows {
 		if &b.Rows[i] == row {
-			return fmt.Sprintf("rows[%d]", i)
+			if i < len(rowClauses) {
+				return rowClauses[i]
+			}
+			return "rows[" + strconv.Itoa(i) + "]"
 		}
 	}
 	return ""
 }
+
+// rowClauses are the clauses of the first rows of a band table, written
+// once.
+var rowClauses = func() (out [16]string) {
+	for i := range out {
+		out[i] = "rows[" + strconv.Itoa(i) + "]"
+	}
+	return out
+}()
 
 // ScoreItem computes one item alone: its points and the clause that fired.
 // Boundary probes use it to try every threshold.
@@ -261,6 +323,18 @@ type scoreArena struct {
 	text  []byte
 	later []later
 	used  []policy.Used // what an item's rule says it used, reused
+	// The total's sentence, and the K's and the grade's.
+	total   TotalScored
+	bandArr [2]BandFound
+	bands   int
+}
+
+// band returns the sentence of a band found, in the arena.
+func (ar *scoreArena) band(b BandFound) *BandFound {
+	x := &ar.bandArr[ar.bands]
+	ar.bands++
+	*x = b
+	return x
 }
 
 // later is a text to set: the string at dst gets text up to end.
@@ -289,6 +363,21 @@ func (ar *scoreArena) settle() {
 		start = l.end
 	}
 	ar.text, ar.later = ar.text[:0], ar.later[:0]
+}
+
+// totalOperand returns the operand a band table looks up, the total, as a
+// one-operand list in the arena when it has room.
+func (ar *scoreArena) totalOperand(total exact.Decimal) []Operand {
+	op := operand("总分", "", "分")
+	if len(ar.operands) == cap(ar.operands) {
+		op.Value = total.String()
+		return []Operand{op}
+	}
+	ar.operands = append(ar.operands, op)
+	n := len(ar.operands)
+	ops := ar.operands[n-1 : n : n]
+	ar.write(&ops[0].Value, total)
+	return ops
 }
 
 // itemOperands returns the values an item's points came from

@@ -15,12 +15,13 @@ type Sentence interface {
 	sentence()
 }
 
-// ItemScored says how an item got its points from its input.
+// ItemScored says how an item got its points from its input: the item, the
+// input, and the item's result (its points and the clause that fired),
+// shared with ScoreResult.Items rather than copied.
 type ItemScored struct {
-	Item   *policy.Item
-	In     ItemInput
-	Points exact.Decimal
-	Clause string
+	Item *policy.Item
+	In   ItemInput
+	*ItemResult
 }
 
 // PartScored says how a part's points add up and scale to 100.
@@ -43,12 +44,13 @@ type BandFound struct {
 	Total exact.Decimal
 }
 
-// An item's and a part's sentences are pointers into one array per
-// scored card, so that a trace of many items allocates them once.
-func (*ItemScored) sentence() {}
-func (*PartScored) sentence() {}
-func (TotalScored) sentence() {}
-func (BandFound) sentence()   {}
+// A card's sentences are pointers into the memory of its scoring (a
+// Tracer's), so that a trace of many items allocates them once, or never
+// when the Tracer is reused.
+func (*ItemScored) sentence()  {}
+func (*PartScored) sentence()  {}
+func (*TotalScored) sentence() {}
+func (*BandFound) sentence()   {}
 
 // ---- pay
 

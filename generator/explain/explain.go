@@ -21,9 +21,9 @@ func Sentence(s engine.Sentence) string {
 		return item(*s)
 	case *engine.PartScored:
 		return part(*s)
-	case engine.TotalScored:
+	case *engine.TotalScored:
 		return total(s)
-	case engine.BandFound:
+	case *engine.BandFound:
 		return band(s)
 	case engine.RedLineTouched:
 		return fmt.Sprintf("触及电网指标「%s」：%s 公司有权%s。", s.Line.Title, s.Policy.PayEffect.Text, strings.Join(s.Policy.Consequences, "、"))
@@ -280,7 +280,7 @@ func part(s engine.PartScored) string {
 }
 
 // total says how the parts make the total.
-func total(s engine.TotalScored) string {
+func total(s *engine.TotalScored) string {
 	terms := make([]string, len(s.Parts))
 	for i, p := range s.Parts {
 		terms[i] = fmt.Sprintf("%s %s × %s%%", p.Title, p.Score, p.Share)
@@ -289,7 +289,7 @@ func total(s engine.TotalScored) string {
 }
 
 // band says which row of a band table the total lands in.
-func band(s engine.BandFound) string {
+func band(s *engine.BandFound) string {
 	if s.Bands.Output == "coefficient" && s.Row.Value != nil {
 		return fmt.Sprintf("总分 %s 分落在%s，奖金系数 K = %s。", s.Total, s.Row.Words("分"), s.Row.Value)
 	}
