@@ -3,6 +3,7 @@ package compile
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/kefu-hr/handbook/generator/policy"
 )
@@ -10,8 +11,10 @@ import (
 // checkNumbers checks every number a text rule states by reference (a
 // rule's value_from, a {{kind/id#path}} in a text): each must name a number
 // of a policy in effect when the rules take effect, or of its latest
-// version. The references are resolved against the handbook being
-// compiled, hs.
+// version; and every other version of that policy in effect while the
+// rules are must hold the same number, or the text, which states one
+// number for its whole period, would be out of date for part of it. The
+// references are resolved against the handbook being compiled, hs.
 func (l *compiler) checkNumbers(hs *policy.Handbook) {
 	for _, u := range l.units {
 		r, ok := u.pol.(*policy.Rules)
@@ -31,8 +34,24 @@ func (l *compiler) checkNumbers(hs *policy.Handbook) {
 			if l.broken[nr.Kind][nr.ID] {
 				return
 			}
-			if _, err := hs.Number(nr, day); err != nil {
+			x, err := hs.Number(nr, day)
+			if err != nil {
 				l.verrf(u, ptr, "%s: %v", ref, err)
+				return
+			}
+			shown := hs.At(nr.Kind, nr.ID, day)
+			for _, v := range overlapping(hs, nr.Kind, nr.ID, r.Head()) {
+				if v == shown {
+					continue
+				}
+				vh := v.Head()
+				y, err := nr.Number(v)
+				switch {
+				case err != nil:
+					l.verrf(u, ptr, "%s: version %d of %s %s, from %s, has no such number (%v), and these rules are still in effect then: give the rules a new version from %s", ref, vh.Version, nr.Kind.Noun(), nr.ID, day10(vh.EffectiveFrom), err, day10(vh.EffectiveFrom))
+				case y.Cmp(x) != 0:
+					l.verrf(u, ptr, "%s is %s here but %s in version %d of %s %s, from %s, and these rules are still in effect then, stating %s: give the rules a new version from %s", ref, policy.FormatNumber(x), policy.FormatNumber(y), vh.Version, nr.Kind.Noun(), nr.ID, day10(vh.EffectiveFrom), policy.FormatNumber(x), day10(vh.EffectiveFrom))
+				}
 			}
 		}
 		texts := func(ptr, text string) {
@@ -118,6 +137,9 @@ func (l *compiler) checkFeeds(hs *policy.Handbook) {
 		}
 	}
 }
+
+// day10 writes a civil day as the files do.
+func day10(t time.Time) string { return t.Format("2006-01-02") }
 
 // overlapping returns the versions of a policy that are in effect on some
 // day the policy with header h is.
