@@ -54,6 +54,21 @@ func TestServeRebuildsAndShowsProblems(t *testing.T) {
 		}
 		t.Fatalf("no rebuild to generation %s", gen)
 	}
+	// waitPage returns the page once cond holds, or as it is after 10 s. On
+	// a loaded machine a look can catch a write half done (the file
+	// truncated, twice in a row) and build that first; the next look builds
+	// the whole file. So a test waits for what a change shows, not for one
+	// generation.
+	waitPage := func(p string, cond func(string) bool) string {
+		t.Helper()
+		var page string
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if _, page = get(p); cond(page) {
+				break
+			}
+		}
+		return page
+	}
 	code, home := get("/")
 	if code != 200 || !strings.Contains(home, "客服部制度手册") || !strings.Contains(home, `<script src="/__reload.js">`) || !strings.Contains(home, "script-src 'self'") {
 		t.Fatalf("GET /: %d\n%.300s", code, home)
@@ -79,7 +94,7 @@ func TestServeRebuildsAndShowsProblems(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor("2")
-	if _, page := get("/roles/boss.html"); !strings.Contains(page, "董事长") {
+	if page := waitPage("/roles/boss.html", func(page string) bool { return strings.Contains(page, "董事长") }); !strings.Contains(page, "董事长") {
 		t.Fatal("the edit is not shown after the rebuild")
 	}
 
@@ -87,7 +102,7 @@ func TestServeRebuildsAndShowsProblems(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor("3")
-	_, page := get("/roles/boss.html")
+	page := waitPage("/roles/boss.html", func(page string) bool { return strings.Contains(page, "roles/boss.toml:") })
 	if !strings.Contains(page, `class="build-error"`) || !strings.Contains(page, "roles/boss.toml:") || !strings.Contains(page, "董事长") {
 		t.Fatalf("the problem is not shown over the last good page:\n%.600s", page)
 	}
@@ -95,17 +110,8 @@ func TestServeRebuildsAndShowsProblems(t *testing.T) {
 	if err := os.WriteFile(role, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// On a loaded machine a look can catch the write half done (the file
-	// truncated, twice in a row) and build that first; the next look builds
-	// the fixed file. So wait for the fix to show, not for one generation.
 	waitFor("4")
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-		_, page := get("/roles/boss.html")
-		if !strings.Contains(page, `class="build-error"`) && strings.Contains(page, "董事长") {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the problem is still shown after the fix")
-		}
+	if page := waitPage("/roles/boss.html", func(page string) bool { return !strings.Contains(page, `class="build-error"`) }); strings.Contains(page, `class="build-error"`) {
+		t.Fatal("the problem is still shown after the fix")
 	}
 }
