@@ -53,7 +53,7 @@ func unique[T any](l *compiler, u *unit, what string, list []T, at func(i int) s
 	for i, x := range list {
 		v := id(x)
 		if j, ok := first[v]; ok {
-			l.verrf(u, at(i), "duplicate %s %q (first at line %s)", what, v, u.line(at(j)))
+			l.verrf(u, at(i), "duplicate %s %q (first at line %s)", word(what), v, u.line(at(j)))
 			continue
 		}
 		first[v] = i
@@ -270,6 +270,9 @@ func (c itemChecker) KeyErrorf(ptr, format string, args ...any) {
 }
 
 func (c itemChecker) Errorf(ptr, format string, args ...any) {
+	for i := range args {
+		args[i] = itemWord(args[i])
+	}
 	c.l.verrf(c.u, c.ptr+ptr, format, args...)
 }
 

@@ -76,7 +76,7 @@ func (l *compiler) checkPayPlan(u *unit, p *policy.PayPlan) {
 		p.ParamValues[pa.Name] = formula.Value{Num: pa.Value}
 		if pa.Value.Sign() < 0 {
 			what := map[string]string{"money": "amount", "rate": "rate", "percent": "percentage", "count": "count"}[pa.Kind]
-			l.verrf(u, ptr+"/value", "%s must not be negative: %s", what, pa.Value)
+			l.verrf(u, ptr+"/value", "%s must not be negative: %s", word(what), pa.Value)
 		}
 		if pa.Kind == "money" && pa.Value.Round(2, exact.Down).Cmp(pa.Value) != 0 {
 			l.verrf(u, ptr+"/value", "amount %s has more than two decimals: money is exact to the fen (0.01 元)", pa.Value)

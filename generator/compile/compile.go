@@ -1,7 +1,6 @@
 package compile
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/diag"
@@ -21,8 +20,10 @@ type Problem struct {
 	// Formula, when set, is the offset of the problem within the formula
 	// text at Ptr.
 	Formula *FormulaAt
-	// Message may refer to other places (see Problem.Text).
+	// Message may refer to other places (see Problem.Text); Zh is the
+	// message in Chinese, with the same places.
 	Message string
+	Zh      string
 }
 
 // FormulaAt is a place within a formula: the formula's text and a byte
@@ -39,15 +40,21 @@ type Places interface {
 	Line(file, ptr string) string
 }
 
-// Text renders the message with the places it refers to resolved by at.
-// With at nil, places are rendered as file and key path (a bundle has no
-// positions).
-func (p Problem) Text(at Places) string {
+// Text renders the message, in English, with the places it refers to
+// resolved by at. With at nil, places are rendered as file and key path (a
+// bundle has no positions).
+func (p Problem) Text(at Places) string { return p.In(diag.English, at) }
+
+// In renders the message in language l as Text does.
+func (p Problem) In(l diag.Lang, at Places) string {
 	if at == nil {
 		at = keyPaths{}
 	}
 	var b strings.Builder
 	s := p.Message
+	if l == diag.Chinese && p.Zh != "" {
+		s = p.Zh
+	}
 	for {
 		i := strings.IndexByte(s, mark)
 		if i < 0 {
@@ -112,7 +119,8 @@ func Compile(docs []source.Doc, broken map[policy.Kind]map[string]bool) (*policy
 	for _, d := range docs {
 		p := policy.FromSource(d.Kind, d.File, d.Policy)
 		if p == nil {
-			l.problems = append(l.problems, Problem{File: d.File, Ptr: "", Message: fmt.Sprintf("internal: the policy is not a %s", d.Kind.Noun())})
+			t := zh.Sprintf("internal: the policy is not a %s", noun(d.Kind))
+			l.problems = append(l.problems, Problem{File: d.File, Ptr: "", Message: t.En, Zh: t.Zh})
 			continue
 		}
 		ps = append(ps, p)
@@ -148,19 +156,23 @@ type compiler struct {
 	broken     map[policy.Kind]map[string]bool
 }
 
-// errf reports a problem at the key ptr of u.
+// errf reports a problem at the key ptr of u, its message in English
+// (format) and Chinese (the catalog's, zh).
 func (l *compiler) errf(u *unit, ptr, format string, args ...any) {
-	l.problems = append(l.problems, Problem{File: u.file(), Ptr: ptr, Message: fmt.Sprintf(format, args...)})
+	t := zh.Sprintf(format, args...)
+	l.problems = append(l.problems, Problem{File: u.file(), Ptr: ptr, Message: t.En, Zh: t.Zh})
 }
 
 // verrf reports a problem at the value ptr of u.
 func (l *compiler) verrf(u *unit, ptr, format string, args ...any) {
-	l.problems = append(l.problems, Problem{File: u.file(), Ptr: ptr, Value: true, Message: fmt.Sprintf(format, args...)})
+	t := zh.Sprintf(format, args...)
+	l.problems = append(l.problems, Problem{File: u.file(), Ptr: ptr, Value: true, Message: t.En, Zh: t.Zh})
 }
 
 // formulaErr reports a problem at offset off of the formula src at ptr.
 func (l *compiler) formulaErr(u *unit, ptr, src string, off int, msg string) {
-	l.problems = append(l.problems, Problem{File: u.file(), Ptr: ptr, Value: true, Formula: &FormulaAt{src, off}, Message: "formula: " + msg})
+	t := zh.Sprintf("formula: %s", msg)
+	l.problems = append(l.problems, Problem{File: u.file(), Ptr: ptr, Value: true, Formula: &FormulaAt{src, off}, Message: t.En, Zh: t.Zh})
 }
 
 // pos refers, in a message, to the position of the key ptr of u.
@@ -174,9 +186,9 @@ func (u *unit) line(ptr string) string {
 }
 
 // didYouMean suggests the known id closest to an unknown one, or nothing.
-func didYouMean(id string, known []string) string {
+func didYouMean(id string, known []string) diag.Text {
 	if best := formula.Nearest(id, known); best != "" {
-		return fmt.Sprintf(" (did you mean %q?)", best)
+		return zh.Sprintf(" (did you mean %q?)", best)
 	}
-	return ""
+	return diag.Text{}
 }

@@ -48,9 +48,9 @@ func (l *compiler) checkNumbers(hs *policy.Handbook) {
 				y, err := nr.Number(v)
 				switch {
 				case err != nil:
-					l.verrf(u, ptr, "%s: version %d of %s %s, from %s, has no such number (%v), and these rules are still in effect then: give the rules a new version from %s", ref, vh.Version, nr.Kind.Noun(), nr.ID, day10(vh.EffectiveFrom), err, day10(vh.EffectiveFrom))
+					l.verrf(u, ptr, "%s: version %d of %s %s, from %s, has no such number (%v), and these rules are still in effect then: give the rules a new version from %s", ref, vh.Version, noun(nr.Kind), nr.ID, day10(vh.EffectiveFrom), err, day10(vh.EffectiveFrom))
 				case y.Cmp(x) != 0:
-					l.verrf(u, ptr, "%s is %s here but %s in version %d of %s %s, from %s, and these rules are still in effect then, stating %s: give the rules a new version from %s", ref, policy.FormatNumber(x), policy.FormatNumber(y), vh.Version, nr.Kind.Noun(), nr.ID, day10(vh.EffectiveFrom), policy.FormatNumber(x), day10(vh.EffectiveFrom))
+					l.verrf(u, ptr, "%s is %s here but %s in version %d of %s %s, from %s, and these rules are still in effect then, stating %s: give the rules a new version from %s", ref, policy.FormatNumber(x), policy.FormatNumber(y), vh.Version, noun(nr.Kind), nr.ID, day10(vh.EffectiveFrom), policy.FormatNumber(x), day10(vh.EffectiveFrom))
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package compile
 
 import (
 	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"slices"
 	"sort"
 	"strings"
@@ -48,12 +49,12 @@ func (l *compiler) crossCheck() {
 						l.versionGap(a, b)
 					}
 					if ha.EffectiveUntil == nil || !ha.EffectiveUntil.Before(hb.EffectiveFrom) {
-						until := "open-ended"
+						until := word("open-ended")
 						if ha.EffectiveUntil != nil {
-							until = "until " + ha.EffectiveUntil.Format("2006-01-02")
+							until = zh.Sprintf("until %s", ha.EffectiveUntil.Format("2006-01-02"))
 						}
 						l.verrf(b, "/effective_from", "effective period overlaps version %d of %s %q (%s, %s from %s): end it with effective_until",
-							ha.Version, k.Noun(), id, a.pos("/effective_from"), until, ha.EffectiveFrom.Format("2006-01-02"))
+							ha.Version, noun(k), id, a.pos("/effective_from"), until, ha.EffectiveFrom.Format("2006-01-02"))
 					}
 				}
 			}
@@ -75,7 +76,7 @@ func (l *compiler) crossCheck() {
 			case strings.HasPrefix(r.Ptr, "/component/"):
 				// A formula's unknown table is reported where it is parsed.
 			case !l.broken[r.Kind][r.ID]:
-				l.verrf(u, r.Ptr, "unknown %s %q%s", r.Kind.Noun(), r.ID, didYouMean(r.ID, sortedIDs(byKind[r.Kind])))
+				l.verrf(u, r.Ptr, "unknown %s %q%s", noun(r.Kind), r.ID, didYouMean(r.ID, sortedIDs(byKind[r.Kind])))
 			}
 		}
 	}
@@ -101,7 +102,7 @@ func (l *compiler) duplicates(k policy.Kind, id string, us []*unit) {
 		}
 		if len(others) > 0 {
 			sort.Strings(others)
-			l.verrf(a, "/version", "duplicate %s %q version %d: also in %s", k.Noun(), id, a.pol.Head().Version, strings.Join(others, ", "))
+			l.verrf(a, "/version", "duplicate %s %q version %d: also in %s", noun(k), id, a.pol.Head().Version, strings.Join(others, ", "))
 		}
 	}
 }
@@ -112,8 +113,8 @@ func (l *compiler) duplicates(k policy.Kind, id string, us []*unit) {
 func (l *compiler) versionGap(a, b *unit) {
 	ha, hb := a.pol.Head(), b.pol.Head()
 	from, to := ha.EffectiveUntil.AddDate(0, 0, 1), hb.EffectiveFrom.AddDate(0, 0, -1)
-	msg := fmt.Sprintf("%s %s no version of %s %q: version %d ends on %s and version %d starts on %s; end version %d on %s, or start version %d on %s",
-		days(from, to), hasHave(from, to), ha.Kind.Noun(), ha.ID, ha.Version, day(*ha.EffectiveUntil), hb.Version, day(hb.EffectiveFrom),
+	msg := zh.Sprintf("%s %s no version of %s %q: version %d ends on %s and version %d starts on %s; end version %d on %s, or start version %d on %s",
+		days(from, to), hasHave(from, to), noun(ha.Kind), ha.ID, ha.Version, day(*ha.EffectiveUntil), hb.Version, day(hb.EffectiveFrom),
 		ha.Version, day(to), hb.Version, day(from))
 	l.verrf(a, "/effective_until", "%s", msg)
 	l.verrf(b, "/effective_from", "%s", msg)
@@ -121,33 +122,35 @@ func (l *compiler) versionGap(a, b *unit) {
 
 // days names a run of days as people do: "December 2026" for a whole
 // month, "December 2026 to February 2027" for whole months, else the dates.
-func days(from, to time.Time) string {
+func days(from, to time.Time) diag.Text {
 	if from.Day() == 1 && to.AddDate(0, 0, 1).Day() == 1 {
-		month := func(t time.Time) string { return t.Format("January 2006") }
+		month := func(t time.Time) diag.Text {
+			return diag.Text{En: t.Format("January 2006"), Zh: t.Format("2006年1月")}
+		}
 		if from.Year() == to.Year() && from.Month() == to.Month() {
 			return month(from)
 		}
-		return month(from) + " to " + month(to)
+		return zh.Sprintf("%s to %s", month(from), month(to))
 	}
 	if from.Equal(to) {
-		return day(from)
+		return diag.Text{En: day(from), Zh: day(from)}
 	}
-	return day(from) + " to " + day(to)
+	return zh.Sprintf("%s to %s", day(from), day(to))
 }
 
 // hasHave is "has" for a single day or month and "have" for a run.
-func hasHave(from, to time.Time) string {
+func hasHave(from, to time.Time) diag.Text {
 	if from.Equal(to) || from.Day() == 1 && to.AddDate(0, 0, 1).Day() == 1 && from.Year() == to.Year() && from.Month() == to.Month() {
-		return "has"
+		return diag.Text{En: "has", Zh: "没有"}
 	}
-	return "have"
+	return diag.Text{En: "have", Zh: "都没有"}
 }
 
 // bandsOutput checks that a band table named for coefficients or grades
 // gives them.
 func (l *compiler) bandsOutput(u *unit, r policy.Reference, b *policy.Bands) {
 	if b.Output != r.Output {
-		l.verrf(u, r.Ptr, "band table %q gives %s, not %s", r.ID, plural(b.Output), plural(r.Output))
+		l.verrf(u, r.Ptr, "band table %q gives %s, not %s", r.ID, word(plural(b.Output)), word(plural(r.Output)))
 	}
 }
 
@@ -185,28 +188,28 @@ func (l *compiler) coversPeriod(u *unit, r policy.Reference, vs []*unit) {
 			return // an impossible period has its own message
 		}
 	}
-	what := fmt.Sprintf("%s %s version %d (%s)", h.Kind.Noun(), h.ID, h.Version, span(h))
+	what := zh.Sprintf("%s %s version %d (%s)", noun(h.Kind), h.ID, h.Version, span(h))
 	if h.EffectiveFrom.Before(first.EffectiveFrom) {
 		l.verrf(u, r.Ptr, "%s names %s %q, whose first version starts on %s: from %s to %s it names a %s that is not in effect; start %s earlier, or start %s version %d later",
-			what, r.Kind.Noun(), r.ID, day(first.EffectiveFrom), day(h.EffectiveFrom), day(first.EffectiveFrom.AddDate(0, 0, -1)), r.Kind.Noun(), r.ID, h.ID, h.Version)
+			what, noun(r.Kind), r.ID, day(first.EffectiveFrom), day(h.EffectiveFrom), day(first.EffectiveFrom.AddDate(0, 0, -1)), noun(r.Kind), r.ID, h.ID, h.Version)
 	}
 	if last.EffectiveUntil != nil && (h.EffectiveUntil == nil || h.EffectiveUntil.After(*last.EffectiveUntil)) {
-		end := "on"
+		end := word("on")
 		if h.EffectiveUntil != nil {
-			end = "to " + day(*h.EffectiveUntil)
+			end = zh.Sprintf("to %s", day(*h.EffectiveUntil))
 		}
 		l.verrf(u, r.Ptr, "%s names %s %q, which ends on %s (%s): from %s %s it names a %s that is not in effect; give %s a next version, or end %s version %d too",
-			what, r.Kind.Noun(), r.ID, day(*last.EffectiveUntil), last.File, day(last.EffectiveUntil.AddDate(0, 0, 1)), end, r.Kind.Noun(), r.ID, h.ID, h.Version)
+			what, r.Kind.Noun(), r.ID, day(*last.EffectiveUntil), last.File, day(last.EffectiveUntil.AddDate(0, 0, 1)), end, noun(r.Kind), r.ID, h.ID, h.Version)
 	}
 }
 
 // span writes a version's effective period: from 2026-01-01, open-ended or
 // until a day.
-func span(h *policy.Header) string {
+func span(h *policy.Header) diag.Text {
 	if h.EffectiveUntil == nil {
-		return "from " + day(h.EffectiveFrom) + ", open-ended"
+		return zh.Sprintf("from %s, open-ended", day(h.EffectiveFrom))
 	}
-	return "from " + day(h.EffectiveFrom) + " until " + day(*h.EffectiveUntil)
+	return zh.Sprintf("from %s until %s", day(h.EffectiveFrom), day(*h.EffectiveUntil))
 }
 
 func day(t time.Time) string { return t.Format("2006-01-02") }

@@ -30,20 +30,35 @@ func (p Pos) String() string {
 // Diagnostic is one problem found in the policies.
 type Diagnostic struct {
 	Pos     Pos
-	Message string
+	Message string // in English
 	// Key is the dotted key path of the offending value, e.g.
 	// part[0].item[2].weight; empty when the problem is not about one key.
 	Key string
+	// Zh is the message in Chinese; empty where there is none yet.
+	Zh string
 }
 
-// String formats the diagnostic as path:line:col: message (key path).
-func (d Diagnostic) String() string {
-	s := d.Pos.String() + ": " + d.Message
+// String formats the diagnostic as path:line:col: message (key path), in
+// English.
+func (d Diagnostic) String() string { return d.In(English) }
+
+// In formats the diagnostic as String does, its message in language l (in
+// English where it has no Chinese). The key path is the file's own in
+// both.
+func (d Diagnostic) In(l Lang) string {
+	msg := d.Message
+	if l == Chinese && d.Zh != "" {
+		msg = d.Zh
+	}
+	s := d.Pos.String() + ": " + msg
 	if d.Key != "" {
 		s += " (" + d.Key + ")"
 	}
 	return s
 }
+
+// Text returns the diagnostic's message in both languages.
+func (d Diagnostic) Text() Text { return Text{En: d.Message, Zh: d.Zh} }
 
 // List is a list of diagnostics. The zero value is an empty list ready to use.
 type List []Diagnostic
@@ -51,6 +66,11 @@ type List []Diagnostic
 // Add appends a diagnostic built from a position, key path and formatted message.
 func (l *List) Add(pos Pos, key, format string, args ...any) {
 	*l = append(*l, Diagnostic{Pos: pos, Key: key, Message: fmt.Sprintf(format, args...)})
+}
+
+// AddText appends a diagnostic whose message is in both languages.
+func (l *List) AddText(pos Pos, key string, t Text) {
+	*l = append(*l, Diagnostic{Pos: pos, Key: key, Message: t.En, Zh: t.Zh})
 }
 
 // Len, Less and Swap implement sort.Interface, ordering by file, line,

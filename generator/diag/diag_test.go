@@ -10,9 +10,9 @@ func TestDiagnosticString(t *testing.T) {
 		d    Diagnostic
 		want string
 	}{
-		{Diagnostic{Pos{"roles/a.toml", 12, 3}, "weights sum to 90, want 100", "part[0].item"}, "roles/a.toml:12:3: weights sum to 90, want 100 (part[0].item)"},
-		{Diagnostic{Pos{"roles/a.toml", 1, 1}, "missing key", ""}, "roles/a.toml:1:1: missing key"},
-		{Diagnostic{Pos{File: "roles/a.toml"}, "unreadable", ""}, "roles/a.toml: unreadable"},
+		{Diagnostic{Pos: Pos{"roles/a.toml", 12, 3}, Message: "weights sum to 90, want 100", Key: "part[0].item"}, "roles/a.toml:12:3: weights sum to 90, want 100 (part[0].item)"},
+		{Diagnostic{Pos: Pos{"roles/a.toml", 1, 1}, Message: "missing key", Key: ""}, "roles/a.toml:1:1: missing key"},
+		{Diagnostic{Pos: Pos{File: "roles/a.toml"}, Message: "unreadable", Key: ""}, "roles/a.toml: unreadable"},
 	} {
 		if got := tt.d.String(); got != tt.want {
 			t.Errorf("got %q, want %q", got, tt.want)

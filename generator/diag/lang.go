@@ -1,0 +1,94 @@
+package diag
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Lang is a language a message is shown in.
+type Lang int
+
+// The languages of messages: Chinese, the readers' own, by default.
+const (
+	Chinese Lang = iota
+	English
+)
+
+// LangFromEnv returns the language the environment asks for: English when
+// the first of LC_ALL, LC_MESSAGES and LANG that is set names an English
+// locale (en_US.UTF-8, en), Chinese otherwise, including C, POSIX and none.
+func LangFromEnv(getenv func(string) string) Lang {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if s := getenv(v); s != "" {
+			if s == "en" || strings.HasPrefix(s, "en_") || strings.HasPrefix(s, "en.") || strings.HasPrefix(s, "en-") {
+				return English
+			}
+			return Chinese
+		}
+	}
+	return Chinese
+}
+
+// Text is a message in the two languages the handbook speaks. As an
+// argument of Catalog.Sprintf, each language's message takes the text in
+// its own language; printed with %s or %v, or as an error, it is English.
+type Text struct {
+	En, Zh string
+}
+
+// String returns the English text.
+func (t Text) String() string { return t.En }
+
+// Error returns the English text, so that a Text can be an error.
+func (t Text) Error() string { return t.En }
+
+// In returns the text in language l; the English one where there is no
+// Chinese.
+func (t Text) In(l Lang) string {
+	if l == Chinese && t.Zh != "" {
+		return t.Zh
+	}
+	return t.En
+}
+
+// Catalog maps the English formats of a package's messages to their
+// Chinese. Formats and translations take the same verbs in the same order.
+type Catalog map[string]string
+
+// Sprintf formats a message in both languages: the English format, and its
+// Chinese from the catalog (the English one when the catalog has none; a
+// test of each package requires every format it uses to be there). An
+// argument that is a Text, or an error that wraps one, gives each language
+// its own text.
+func (c Catalog) Sprintf(format string, args ...any) Text {
+	en := fmt.Sprintf(format, args...)
+	zf, ok := c[format]
+	if !ok {
+		zf = format
+	}
+	zargs := args
+	for i, a := range args {
+		if t, ok := asText(a); ok {
+			if &zargs[0] == &args[0] {
+				zargs = append([]any(nil), args...)
+			}
+			zargs[i] = t.Zh
+		}
+	}
+	return Text{En: en, Zh: fmt.Sprintf(zf, zargs...)}
+}
+
+// asText returns the Text an argument is or holds.
+func asText(a any) (Text, bool) {
+	switch x := a.(type) {
+	case Text:
+		return x, x.Zh != ""
+	case *Text:
+		if x != nil {
+			return *x, x.Zh != ""
+		}
+	case interface{ Zh() string }:
+		return Text{En: fmt.Sprint(a), Zh: x.Zh()}, true
+	}
+	return Text{}, false
+}
