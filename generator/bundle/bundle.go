@@ -34,7 +34,7 @@ func Encode(h *policy.Handbook) []byte {
 		hd := p.Head()
 		w.str(string(hd.Kind))
 		w.str(hd.File)
-		w.value(reflect.ValueOf(p.Source()).Elem())
+		w.value(reflect.ValueOf(p.Written()).Elem())
 	}
 	return b.Bytes()
 }

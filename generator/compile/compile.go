@@ -102,6 +102,8 @@ func (keyPaths) Line(file, ptr string) string { return diag.KeyPath(ptr) }
 // across them. It returns the handbook, or nil and every problem found, in
 // input order. The sources are read, never modified: the handbook's
 // policies embed them and hold what compiling adds (policy.FromSource).
+// They share the sources' lists, so the caller must not modify the
+// sources after either.
 //
 // A doc whose policy is not of its kind is reported. Broken names, by kind,
 // the ids of policies that exist but could not be decoded: references to

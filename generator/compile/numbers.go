@@ -40,6 +40,11 @@ func (l *compiler) checkNumbers(hs *policy.Handbook) {
 				return
 			}
 			shown := hs.At(nr.Kind, nr.ID, day)
+			if shown == nil {
+				// No version is in effect when the rules start: the text
+				// states the latest version's number (Handbook.Number).
+				shown = hs.Latest(nr.Kind, nr.ID)
+			}
 			for _, v := range overlapping(hs, nr.Kind, nr.ID, r.Head()) {
 				if v == shown {
 					continue
@@ -50,7 +55,7 @@ func (l *compiler) checkNumbers(hs *policy.Handbook) {
 				case err != nil:
 					l.verrf(u, ptr, "%s: version %d of %s %s, from %s, has no such number (%v), and these rules are still in effect then: give the rules a new version from %s", ref, vh.Version, noun(nr.Kind), nr.ID, day10(vh.EffectiveFrom), err, day10(vh.EffectiveFrom))
 				case y.Cmp(x) != 0:
-					l.verrf(u, ptr, "%s is %s here but %s in version %d of %s %s, from %s, and these rules are still in effect then, stating %s: give the rules a new version from %s", ref, policy.FormatNumber(x), policy.FormatNumber(y), vh.Version, noun(nr.Kind), nr.ID, day10(vh.EffectiveFrom), policy.FormatNumber(x), day10(vh.EffectiveFrom))
+					l.verrf(u, ptr, "%s is %s in version %d, the one the text states, but %s in version %d of %s %s, from %s, and these rules are still in effect then: give the rules a new version from %s", ref, policy.FormatNumber(x), shown.Head().Version, policy.FormatNumber(y), vh.Version, noun(nr.Kind), nr.ID, day10(vh.EffectiveFrom), day10(vh.EffectiveFrom))
 				}
 			}
 		}

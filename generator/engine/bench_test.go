@@ -26,7 +26,7 @@ func BenchmarkScore15(b *testing.B) {
 	h := handbook(b)
 	jl := h.At(policy.KindScorecard, "kefu-jingli-monthly", day).(*policy.Scorecard)
 	zj := h.At(policy.KindScorecard, "kefu-zongjian-monthly", day).(*policy.Scorecard)
-	sc := *jl
+	sc := policy.Copy(jl).(*policy.Scorecard)
 	sc.Bands = zj.Bands
 	sc.Part = slices.Clone(jl.Part)
 	for i := range sc.Part {
@@ -57,7 +57,7 @@ func BenchmarkScore15(b *testing.B) {
 	if n != 15 || len(in) != 15 {
 		b.Fatalf("card has %d items, inputs %d; want 15", n, len(in))
 	}
-	benchScore(b, &sc, in, On(h, day))
+	benchScore(b, sc, in, On(h, day))
 }
 
 func benchScore(b *testing.B, sc *policy.Scorecard, in map[string]ItemInput, t Tables) {

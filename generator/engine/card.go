@@ -121,11 +121,11 @@ func (c *Card) Total(in []ItemInput) (ScoreResult, error) {
 func (c *Card) Score(in []ItemInput) (ScoreResult, error) { return c.score(in, true) }
 
 func (c *Card) score(in []ItemInput, trace bool) (ScoreResult, error) {
-	var tr *Tracer
+	var m *traceMem
 	if trace {
-		tr = new(Tracer)
+		m = new(traceMem)
 	}
-	return scoreWith(c.sc, itemInputs{slots: in}, c.kBands, c.grades, tr)
+	return scoreWith(c.sc, itemInputs{slots: in}, c.kBands, c.grades, m)
 }
 
 // total is the integer path; false sends the caller to the Decimal one.

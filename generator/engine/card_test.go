@@ -330,3 +330,47 @@ func pow(places int) int {
 	}
 	return p
 }
+
+// TestTracerKeepsTheLastGoodResult: a Score that fails leaves the result
+// of the last one that succeeded as it was; the next good one is right.
+func TestTracerKeepsTheLastGoodResult(t *testing.T) {
+	h := handbook(t)
+	for _, p := range h.All() {
+		sc, ok := p.(*policy.Scorecard)
+		if !ok {
+			continue
+		}
+		card := NewCard(sc, On(h, sc.EffectiveFrom))
+		rng := rand.New(rand.NewPCG(5, 6))
+		good := make([]ItemInput, len(card.Slots()))
+		for k, id := range card.Slots() {
+			good[k] = randomInput(rng, sc.Item(id), true)
+		}
+		want, err := card.Score(good)
+		if err != nil {
+			continue // random inputs that do not score: try the next card
+		}
+		var tr Tracer
+		kept, err := tr.Score(card, good)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bad := append([]ItemInput(nil), good...)
+		bad[len(bad)-1] = ItemInput{} // missing
+		if _, err := tr.Score(card, bad); err == nil {
+			t.Fatalf("%s: a missing input scores", sc.ID)
+		}
+		if d := cmp.Diff(want, kept, sameTrace...); d != "" {
+			t.Fatalf("%s: a failing Score changed the last good result (-want +got):\n%s", sc.ID, d)
+		}
+		again, err := tr.Score(card, good)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(want, again, sameTrace...); d != "" {
+			t.Fatalf("%s: the next good result (-want +got):\n%s", sc.ID, d)
+		}
+		return
+	}
+	t.Fatal("no card of the fixture scored")
+}

@@ -115,20 +115,28 @@ func ScoreTotal(sc *policy.Scorecard, in map[string]ItemInput, t Tables) (ScoreR
 }
 
 func score(sc *policy.Scorecard, in map[string]ItemInput, t Tables, trace bool) (ScoreResult, error) {
-	var tr *Tracer
+	var m *traceMem
 	if trace {
-		tr = new(Tracer)
+		m = new(traceMem)
 	}
-	return scoreWith(sc, itemInputs{byID: in}, bandsOf(t, sc.Bands), bandsOf(t, sc.Grades), tr)
+	return scoreWith(sc, itemInputs{byID: in}, bandsOf(t, sc.Bands), bandsOf(t, sc.Grades), m)
 }
 
 // A Tracer holds the memory of traced scoring, so that scoring card after
 // card (the calculator on every keystroke, a batch printing traces) reuses
 // it instead of allocating a trace each time. A result a Tracer gives
-// shares its items, parts and trace with the Tracer: it is valid until the
-// Tracer's next use. The zero Tracer is ready to use; a Tracer is not safe
-// for concurrent use.
+// shares its items, parts and trace with the Tracer: it stays valid until
+// the Tracer's next successful Score. A Score that fails (an input is
+// missing or wrong) leaves the last good result as it was, so that a form
+// can keep showing it while the person types. The zero Tracer is ready to
+// use; a Tracer is not safe for concurrent use.
 type Tracer struct {
+	mem  [2]traceMem // the last good result's, and the next one's
+	next int         // the index of the next one's
+}
+
+// traceMem is the memory of one traced card.
+type traceMem struct {
 	items []ItemResult
 	parts []PartResult
 	trace []Step
@@ -138,7 +146,11 @@ type Tracer struct {
 // Score computes the card with its items, parts and trace, as Card.Score
 // does, in the Tracer's memory.
 func (tr *Tracer) Score(c *Card, in []ItemInput) (ScoreResult, error) {
-	return scoreWith(c.sc, itemInputs{slots: in}, c.kBands, c.grades, tr)
+	r, err := scoreWith(c.sc, itemInputs{slots: in}, c.kBands, c.grades, &tr.mem[tr.next])
+	if err == nil {
+		tr.next = 1 - tr.next
+	}
+	return r, err
 }
 
 // reuse returns s emptied when it can hold n, or a new slice that can.
@@ -150,14 +162,14 @@ func reuse[T any](s []T, n int) []T {
 	return make([]T, 0, n)
 }
 
-// start readies the Tracer for a card of n items in parts parts: the
+// start readies the memory for a card of n items in parts parts: the
 // arrays are sized so that appending never moves them (steps and
 // sentences point into them).
-func (tr *Tracer) start(n, parts int) {
-	tr.items = reuse(tr.items, n)
-	tr.parts = reuse(tr.parts, parts)
-	tr.trace = reuse(tr.trace, n+parts+3) // items, parts, total, K, grade
-	ar := &tr.ar
+func (m *traceMem) start(n, parts int) {
+	m.items = reuse(m.items, n)
+	m.parts = reuse(m.parts, parts)
+	m.trace = reuse(m.trace, n+parts+3) // items, parts, total, K, grade
+	ar := &m.ar
 	ar.items = reuse(ar.items, n)
 	ar.parts = reuse(ar.parts, parts)
 	ar.operands = reuse(ar.operands, n+2) // one per item, the K's and the grade's
@@ -170,19 +182,19 @@ func (tr *Tracer) start(n, parts int) {
 }
 
 // scoreWith scores a card with the Decimal path, its K and grade from the
-// band tables given (nil for none); with its trace, in tr's memory, when tr
-// is not nil.
-func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands, tr *Tracer) (ScoreResult, error) {
+// band tables given (nil for none); with its trace, in m, when m is not
+// nil.
+func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands, m *traceMem) (ScoreResult, error) {
 	r := ScoreResult{Scorecard: sc.ID, Version: sc.Version}
-	trace := tr != nil
+	trace := m != nil
 	var ar *scoreArena
 	if trace {
 		n := 0
 		for pi := range sc.Part {
 			n += len(sc.Part[pi].Item)
 		}
-		tr.start(n, len(sc.Part))
-		r.Items, r.Parts, r.Trace, ar = tr.items, tr.parts, tr.trace, &tr.ar
+		m.start(n, len(sc.Part))
+		r.Items, r.Parts, r.Trace, ar = m.items, m.parts, m.trace, &m.ar
 	}
 	var problems []string
 	total := zero

@@ -46,7 +46,7 @@ func (r NumberRef) String() string {
 // policy holds it. The error says which step of the path found nothing, or
 // that what it found is not a number.
 func (r NumberRef) Number(p Policy) (exact.Decimal, error) {
-	v := reflect.ValueOf(p.Source())
+	v := reflect.ValueOf(p.Written())
 	for i, seg := range r.Path {
 		next, err := step(v, seg)
 		if err != nil {

@@ -154,18 +154,28 @@ type Header struct {
 type Policy interface {
 	// Head returns the policy's header.
 	Head() *Header
-	// Source returns the policy as its file wrote it.
-	Source() source.Policy
+	// Written returns the policy as its file wrote it.
+	Written() source.Policy
 }
 
-// head is embedded by every compiled policy to implement Head.
-type head struct{ h Header }
+// head is embedded by every compiled policy to implement Head. Its header
+// points into the policy's own source, so a compiled policy must not be
+// copied (the copy's Head would still be the original's): go vet's
+// copylocks check refuses a copy, through noCopy. Build a changed policy
+// from its source with FromSource instead.
+type head struct {
+	_ noCopy
+	h Header
+}
+
+// noCopy has the methods go vet's copylocks check looks for.
+type noCopy struct{}
+
+func (*noCopy) Lock()   {}
+func (*noCopy) Unlock() {}
 
 // Head returns the header.
 func (x *head) Head() *Header { return &x.h }
-
-// InEffect reports whether the policy applies on day d.
-func (h *Header) InEffect(d time.Time) bool { return h.Header.InEffect(d) }
 
 // Role is a job role (岗位).
 type Role struct {
@@ -173,8 +183,8 @@ type Role struct {
 	head
 }
 
-// Source returns the role as its file wrote it.
-func (r *Role) Source() source.Policy { return &r.Role }
+// Written returns the role as its file wrote it.
+func (r *Role) Written() source.Policy { return &r.Role }
 
 // Competency is a behaviour competency with five level descriptions.
 type Competency struct {
@@ -182,8 +192,8 @@ type Competency struct {
 	head
 }
 
-// Source returns the competency as its file wrote it.
-func (c *Competency) Source() source.Policy { return &c.Competency }
+// Written returns the competency as its file wrote it.
+func (c *Competency) Written() source.Policy { return &c.Competency }
 
 // Bands maps a total score to a bonus coefficient, a grade or an action.
 type Bands struct {
@@ -191,8 +201,8 @@ type Bands struct {
 	head
 }
 
-// Source returns the band table as its file wrote it.
-func (b *Bands) Source() source.Policy { return &b.Bands }
+// Written returns the band table as its file wrote it.
+func (b *Bands) Written() source.Policy { return &b.Bands }
 
 // Points is a points system: base score plus per-occurrence events.
 type Points struct {
@@ -200,8 +210,8 @@ type Points struct {
 	head
 }
 
-// Source returns the points system as its file wrote it.
-func (p *Points) Source() source.Policy { return &p.Points }
+// Written returns the points system as its file wrote it.
+func (p *Points) Written() source.Policy { return &p.Points }
 
 // RedLines is the list of zero-tolerance rules (电网指标).
 type RedLines struct {
@@ -209,8 +219,8 @@ type RedLines struct {
 	head
 }
 
-// Source returns the red-line policy as its file wrote it.
-func (r *RedLines) Source() source.Policy { return &r.RedLines }
+// Written returns the red-line policy as its file wrote it.
+func (r *RedLines) Written() source.Policy { return &r.RedLines }
 
 // Rules is a set of rules stated as text, with optional numbers.
 type Rules struct {
@@ -218,8 +228,8 @@ type Rules struct {
 	head
 }
 
-// Source returns the rules as their file wrote them.
-func (r *Rules) Source() source.Policy { return &r.Rules }
+// Written returns the rules as their file wrote them.
+func (r *Rules) Written() source.Policy { return &r.Rules }
 
 // ---- scorecards
 
@@ -231,8 +241,8 @@ type Scorecard struct {
 	Part []Part
 }
 
-// Source returns the scorecard as its file wrote it.
-func (sc *Scorecard) Source() source.Policy { return &sc.Scorecard }
+// Written returns the scorecard as its file wrote it.
+func (sc *Scorecard) Written() source.Policy { return &sc.Scorecard }
 
 // Item returns the item of the scorecard with the id, or nil.
 func (sc *Scorecard) Item(id string) *Item {
@@ -283,8 +293,8 @@ type PayPlan struct {
 	index *planIndex // set by Index
 }
 
-// Source returns the pay plan as its file wrote it.
-func (p *PayPlan) Source() source.Policy { return &p.PayPlan }
+// Written returns the pay plan as its file wrote it.
+func (p *PayPlan) Written() source.Policy { return &p.PayPlan }
 
 // Component is one pay component of a plan, its formulas parsed.
 type Component struct {
@@ -395,9 +405,6 @@ func (p *PayPlan) StandingPeriod(s *Standing) PeriodKind {
 	return p.PayPlan.StandingPeriod(&s.Standing)
 }
 
-// HasLedger reports whether the plan keeps a quarterly ledger.
-func (p *PayPlan) HasLedger() bool { return p.PayPlan.HasLedger() }
-
 // PeriodOf returns the period a component is computed in: its own, or the
 // plan's when it declares none.
 func (p *PayPlan) PeriodOf(c *Component) PeriodKind { return p.PayPlan.PeriodOf(&c.Component) }
@@ -409,6 +416,9 @@ func (p *PayPlan) PeriodOf(c *Component) PeriodKind { return p.PayPlan.PeriodOf(
 // slices) and never modified, with room for what compiling adds. Nil for a
 // source that is not of kind k. compile.Compile calls it, then links.
 func FromSource(k Kind, file string, p source.Policy) Policy {
+	if isNil(p) {
+		return nil
+	}
 	var out Policy
 	switch s := p.(type) {
 	case *source.Role:
@@ -450,12 +460,69 @@ func FromSource(k Kind, file string, p source.Policy) Policy {
 	case *source.Rules:
 		out = &Rules{Rules: *s}
 	}
-	if out == nil || source.Empty(k) == nil || kindOf(out) != k {
+	if out == nil || kindOf(out) != k {
 		return nil
 	}
 	hd := out.Head()
-	hd.Header, hd.Kind, hd.File = out.Source().Head(), k, file
+	hd.Header, hd.Kind, hd.File = out.Written().Head(), k, file
 	return out
+}
+
+// Copy returns a copy of a compiled policy with a header of its own: the
+// copy's source fields (its id, title, references …) can be changed without
+// changing p's. Its compiled parts (items with their rules, components with
+// their formulas, indexes) are p's, shared: they must not be changed.
+// Synthetic handbooks (benchmarks) and what-if edits use it; a policy must
+// not be copied any other way (see head).
+func Copy(p Policy) Policy {
+	var out Policy
+	switch x := p.(type) {
+	case *Role:
+		out = &Role{Role: x.Role}
+	case *Competency:
+		out = &Competency{Competency: x.Competency}
+	case *Scorecard:
+		out = &Scorecard{Scorecard: x.Scorecard, Part: x.Part}
+	case *Bands:
+		out = &Bands{Bands: x.Bands}
+	case *PayPlan:
+		out = &PayPlan{PayPlan: x.PayPlan, Component: x.Component, Standing: x.Standing, Feed: x.Feed,
+			ParamValues: x.ParamValues, Tables: x.Tables, index: x.index}
+	case *Points:
+		out = &Points{Points: x.Points}
+	case *RedLines:
+		out = &RedLines{RedLines: x.RedLines}
+	case *Rules:
+		out = &Rules{Rules: x.Rules}
+	default:
+		return nil
+	}
+	hd, from := out.Head(), p.Head()
+	hd.Header, hd.Kind, hd.File = out.Written().Head(), from.Kind, from.File
+	return out
+}
+
+// isNil reports whether a source policy is nil or a nil pointer.
+func isNil(p source.Policy) bool {
+	switch s := p.(type) {
+	case *source.Role:
+		return s == nil
+	case *source.Competency:
+		return s == nil
+	case *source.Scorecard:
+		return s == nil
+	case *source.Bands:
+		return s == nil
+	case *source.PayPlan:
+		return s == nil
+	case *source.Points:
+		return s == nil
+	case *source.RedLines:
+		return s == nil
+	case *source.Rules:
+		return s == nil
+	}
+	return p == nil
 }
 
 // kindOf returns the kind of a compiled policy.

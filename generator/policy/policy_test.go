@@ -100,4 +100,21 @@ func TestFromSourceHoldsTheSource(t *testing.T) {
 	if FromSource(KindRole, "sc.toml", src) != nil || FromSource("nope", "x", src) != nil {
 		t.Error("a source of another kind compiles")
 	}
+	if FromSource(KindScorecard, "sc.toml", (*source.Scorecard)(nil)) != nil || FromSource(KindScorecard, "sc.toml", nil) != nil {
+		t.Error("a nil source compiles")
+	}
+}
+
+// TestCopyHasItsOwnHeader: a copy's source can change without changing the
+// original's, and its header is its own.
+func TestCopyHasItsOwnHeader(t *testing.T) {
+	orig := FromSource(KindRole, "r.toml", &source.Role{Header: source.Header{ID: "r", Version: 1}}).(*Role)
+	c := Copy(orig).(*Role)
+	c.ID, c.Version = "copy", 9
+	if hd := c.Head(); hd.ID != "copy" || hd.Version != 9 || hd.Kind != KindRole || hd.File != "r.toml" {
+		t.Errorf("the copy's header: %+v", *hd.Header)
+	}
+	if hd := orig.Head(); hd.ID != "r" || hd.Version != 1 {
+		t.Errorf("the original changed: %+v", *hd.Header)
+	}
 }

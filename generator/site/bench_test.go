@@ -31,7 +31,7 @@ func synthetic(tb testing.TB, n int) *policy.Handbook {
 	prev := ""
 	for i := 0; i < n; i++ {
 		src := roles[i%len(roles)]
-		r := *src
+		r := policy.Copy(src).(*policy.Role)
 		r.ID = fmt.Sprintf("%s-%d", src.ID, i)
 		r.Title = fmt.Sprintf("%s %d", src.Title, i)
 		r.ReportsTo = nil
@@ -47,19 +47,19 @@ func synthetic(tb testing.TB, n int) *policy.Handbook {
 			if !ok {
 				continue
 			}
-			c := *sc
-			c.ID = fmt.Sprintf("%s-%d", sc.ID, i)
-			r.Scorecards = append(r.Scorecards, c.ID)
-			all = append(all, &c)
+			c := policy.Copy(sc)
+			c.Head().ID = fmt.Sprintf("%s-%d", sc.ID, i)
+			r.Scorecards = append(r.Scorecards, c.Head().ID)
+			all = append(all, c)
 		}
 		if pp, ok := h.Latest(policy.KindPayPlan, src.PayPlan).(*policy.PayPlan); ok {
-			c := *pp
-			c.ID = fmt.Sprintf("%s-%d", pp.ID, i)
-			r.PayPlan = c.ID
-			all = append(all, &c)
+			c := policy.Copy(pp)
+			c.Head().ID = fmt.Sprintf("%s-%d", pp.ID, i)
+			r.PayPlan = c.Head().ID
+			all = append(all, c)
 		}
 		r.Promotion = nil
-		all = append(all, &r)
+		all = append(all, r)
 	}
 	return policy.New(all)
 }

@@ -49,7 +49,7 @@ func history(h *policy.Handbook, hd *policy.Header) []versionEntry {
 // keys writes a policy back as the keys of its file (its source's fields,
 // by their toml names), for rule-by-rule comparison.
 func keys(p policy.Policy) map[string]any {
-	m, _ := value(reflect.ValueOf(p.Source()).Elem()).(map[string]any)
+	m, _ := value(reflect.ValueOf(p.Written()).Elem()).(map[string]any)
 	return m
 }
 

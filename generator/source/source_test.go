@@ -1,6 +1,7 @@
 package source
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/kefu-hr/handbook/generator/exact"
@@ -30,5 +31,40 @@ func TestBandsFind(t *testing.T) {
 		if got := b.Find(exact.MustParse(x)).Value.String(); got != want {
 			t.Errorf("K(%s) = %s, want %s", x, got, want)
 		}
+	}
+}
+
+// TestEveryFieldIsAKey: every exported field of a source type, but an
+// embedded one (Header, Interval: their keys are the policy's own), is a
+// key of the file, named by its toml tag. Bundles, rule diffs and number
+// references go by these tags; a field without one would be silently
+// skipped by them.
+func TestEveryFieldIsAKey(t *testing.T) {
+	seen := map[reflect.Type]bool{}
+	var walk func(t0 reflect.Type, path string)
+	walk = func(ty reflect.Type, path string) {
+		for ty.Kind() == reflect.Pointer || ty.Kind() == reflect.Slice {
+			ty = ty.Elem()
+		}
+		if ty.Kind() != reflect.Struct || seen[ty] || ty.PkgPath() != reflect.TypeFor[Header]().PkgPath() {
+			return
+		}
+		seen[ty] = true
+		for i := range ty.NumField() {
+			f := ty.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			if tag := f.Tag.Get("toml"); !f.Anonymous && (tag == "" || tag == "-") {
+				t.Errorf("%s.%s has no toml key", path, f.Name)
+			}
+			walk(f.Type, path+"."+f.Name)
+		}
+	}
+	for _, k := range Kinds {
+		walk(reflect.TypeOf(Empty(k)), string(k))
+	}
+	if len(seen) < 30 {
+		t.Fatalf("walked only %d types", len(seen))
 	}
 }
