@@ -209,7 +209,7 @@ func TestReadmeValidateExample(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("%s with a misspelt key: exit status %d, want 1\n%s", strings.Join(args, " "), code, out)
 	}
-	if !strings.Contains(out, `unknown key "wieght"`) {
+	if !strings.Contains(out, `没有键 "wieght"`) {
 		t.Fatalf("the misspelt key is not reported:\n%s", out)
 	}
 	var want strings.Builder
@@ -272,7 +272,9 @@ func run(t *testing.T, dir string, args ...string) (string, int) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "HANDBOOK_RUN_MAIN=1")
+	// The README shows what a reader sees by default: messages in Chinese
+	// (no English locale).
+	cmd.Env = append(os.Environ(), "HANDBOOK_RUN_MAIN=1", "LANG=", "LC_ALL=", "LC_MESSAGES=")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

@@ -1,6 +1,7 @@
 package cases
 
 import (
+	"github.com/kefu-hr/handbook/generator/diag"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -71,6 +72,9 @@ func TestInvalidFixturesWithCases(t *testing.T) {
 			var b strings.Builder
 			for _, d := range diags {
 				b.WriteString(d.String() + "\n")
+				if zh := d.In(diag.Chinese); zh != d.String() {
+					b.WriteString(zh + "\n") // what a reader in Chinese sees (the default)
+				}
 			}
 			golden.Check(t, strings.TrimSuffix(fx, ".txtar")+".golden", b.String())
 		})

@@ -36,6 +36,11 @@ func TestScripts(t *testing.T) {
 		UpdateScripts: golden.Update(),
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("MINIMAL", minimal)
+			// Messages are Chinese unless the locale is English; the
+			// scripts are written against the English ones, which keep
+			// every key path and value, and a script that checks the
+			// Chinese sets LANG itself (messages_zh.txtar).
+			env.Setenv("LANG", "en_US.UTF-8")
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

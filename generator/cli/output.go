@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/diag"
@@ -11,9 +12,12 @@ import (
 
 // writeText prints one line per problem followed by the source line with a
 // caret, for people.
+// Messages are in the language the environment asks for (diag.LangFromEnv:
+// Chinese unless the locale is English).
 func writeText(w io.Writer, diags diag.List, src map[string][]byte) {
+	lang := diag.LangFromEnv(os.Getenv)
 	for _, d := range diags {
-		fmt.Fprintln(w, d)
+		fmt.Fprintln(w, d.In(lang))
 		if b, ok := src[d.Pos.File]; ok {
 			diag.Excerpt(w, b, d.Pos)
 		}
@@ -28,8 +32,9 @@ func writeJSON(w io.Writer, diags diag.List) {
 // writeGitHub prints the problems as GitHub Actions workflow commands, which
 // become annotations on the pull request's changed lines.
 func writeGitHub(w io.Writer, diags diag.List) {
+	lang := diag.LangFromEnv(os.Getenv)
 	for _, d := range diags {
-		msg := d.Message
+		msg := d.Text().In(lang)
 		if d.Key != "" {
 			msg += " (" + d.Key + ")"
 		}

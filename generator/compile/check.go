@@ -2,6 +2,7 @@ package compile
 
 import (
 	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"slices"
 	"sort"
 	"strconv"
@@ -310,12 +311,12 @@ func (l *compiler) typedFormula(u *unit, ptr, src string, env formula.Env, want 
 	e, err := formula.Parse(src)
 	if err != nil {
 		fe := err.(*formula.Error)
-		l.formulaErr(u, ptr, src, fe.Off, fe.Msg)
+		l.formulaErr(u, ptr, src, fe.Off, diag.Text{En: fe.Msg, Zh: fe.Zh})
 		return nil
 	}
 	t, errs := formula.Check(e, env)
 	for _, fe := range errs {
-		l.formulaErr(u, ptr, src, fe.Off, fe.Msg)
+		l.formulaErr(u, ptr, src, fe.Off, diag.Text{En: fe.Msg, Zh: fe.Zh})
 	}
 	if len(errs) > 0 {
 		return nil

@@ -172,7 +172,7 @@ func (l *compiler) verrf(u *unit, ptr, format string, args ...any) {
 }
 
 // formulaErr reports a problem at offset off of the formula src at ptr.
-func (l *compiler) formulaErr(u *unit, ptr, src string, off int, msg string) {
+func (l *compiler) formulaErr(u *unit, ptr, src string, off int, msg diag.Text) {
 	t := zh.Sprintf("formula: %s", msg)
 	l.problems = append(l.problems, Problem{File: u.file(), Ptr: ptr, Value: true, Formula: &FormulaAt{src, off}, Message: t.En, Zh: t.Zh})
 }

@@ -10,6 +10,6 @@
 // method is nil when the list is empty, in the manner of go/scanner.ErrorList.
 //
 // Used by generator/cases, generator/cli, generator/compile,
-// generator/internal/msgcheck, generator/internal/retro,
+// generator/formula, generator/internal/msgcheck, generator/internal/retro,
 // generator/internal/tomlpos, generator/load, generator/wire.
 package diag

@@ -1,7 +1,7 @@
 package formula
 
 import (
-	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"sort"
 )
 
@@ -28,11 +28,11 @@ type checker struct {
 }
 
 func (c *checker) errorf(off int, format string, args ...any) {
-	c.errs = append(c.errs, &Error{off, fmt.Sprintf(format, args...)})
+	c.errs = append(c.errs, errAt(off, format, args...))
 }
 
 // want checks that n has type t; an invalid (0) type was already reported.
-func (c *checker) want(n node, t Type, what string) {
+func (c *checker) want(n node, t Type, what diag.Text) {
 	if got := c.check(n); got != 0 && got != t {
 		c.errorf(n.pos(), "%s must be a %s, not a %s", what, t, got)
 	}
@@ -54,16 +54,16 @@ func (c *checker) check(n node) Type {
 		return t
 	case *unaryNode:
 		if n.op == "not" {
-			c.want(n.x, Bool, "the operand of not")
+			c.want(n.x, Bool, zh.Sprintf("the operand of not"))
 			return Bool
 		}
-		c.want(n.x, Num, "the operand of -")
+		c.want(n.x, Num, zh.Sprintf("the operand of -"))
 		return Num
 	case *binNode:
 		switch n.op {
 		case "and", "or":
-			c.want(n.x, Bool, "the operands of "+n.op)
-			c.want(n.y, Bool, "the operands of "+n.op)
+			c.want(n.x, Bool, zh.Sprintf("the operands of %s", n.op))
+			c.want(n.y, Bool, zh.Sprintf("the operands of %s", n.op))
 			return Bool
 		case "==", "!=":
 			tx, ty := c.check(n.x), c.check(n.y)
@@ -72,15 +72,15 @@ func (c *checker) check(n node) Type {
 			}
 			return Bool
 		case "<", "<=", ">", ">=":
-			c.want(n.x, Num, "the operands of "+n.op)
-			c.want(n.y, Num, "the operands of "+n.op)
+			c.want(n.x, Num, zh.Sprintf("the operands of %s", n.op))
+			c.want(n.y, Num, zh.Sprintf("the operands of %s", n.op))
 			return Bool
 		}
-		c.want(n.x, Num, "the operands of "+n.op)
-		c.want(n.y, Num, "the operands of "+n.op)
+		c.want(n.x, Num, zh.Sprintf("the operands of %s", n.op))
+		c.want(n.y, Num, zh.Sprintf("the operands of %s", n.op))
 		return Num
 	case *ifNode:
-		c.want(n.cond, Bool, "the condition of if")
+		c.want(n.cond, Bool, zh.Sprintf("the condition of if"))
 		tt, te := c.check(n.then), c.check(n.els)
 		if tt != 0 && te != 0 && tt != te {
 			c.errorf(n.els.pos(), "the branches of if have different types: %s and %s", tt, te)
@@ -92,7 +92,7 @@ func (c *checker) check(n node) Type {
 	case *callNode:
 		want := Functions[n.fn]
 		if want >= 0 && len(n.args) != want || want < 0 && len(n.args) == 0 {
-			c.errorf(n.off, "%s takes %s", n.fn, map[int]string{-1: "one or more arguments", 1: "one argument", 2: "two arguments"}[want])
+			c.errorf(n.off, "%s takes %s", n.fn, map[int]diag.Text{-1: zh.Sprintf("one or more arguments"), 1: zh.Sprintf("one argument"), 2: zh.Sprintf("two arguments")}[want])
 			return Num
 		}
 		if n.fn == "lookup" {
@@ -103,11 +103,11 @@ func (c *checker) check(n node) Type {
 			case c.env.Tables == nil || !c.env.Tables(s.s):
 				c.errorf(s.off, "unknown table %q", s.s)
 			}
-			c.want(n.args[1], Num, "the second argument of lookup")
+			c.want(n.args[1], Num, zh.Sprintf("the second argument of lookup"))
 			return Num
 		}
 		for _, a := range n.args {
-			c.want(a, Num, "the arguments of "+n.fn)
+			c.want(a, Num, zh.Sprintf("the arguments of %s", n.fn))
 		}
 		return Num
 	}
@@ -115,16 +115,16 @@ func (c *checker) check(n node) Type {
 }
 
 // suggest returns ` (did you mean "x"?)` for the closest known name.
-func suggest(name string, names map[string]Type) string {
+func suggest(name string, names map[string]Type) diag.Text {
 	known := make([]string, 0, len(names))
 	for k := range names {
 		known = append(known, k)
 	}
 	sort.Strings(known)
 	if best := Nearest(name, known); best != "" {
-		return fmt.Sprintf(" (did you mean %q?)", best)
+		return zh.Sprintf(" (did you mean %q?)", best)
 	}
-	return ""
+	return diag.Text{}
 }
 
 // Nearest returns the candidate closest to a misspelt name, or "" when none

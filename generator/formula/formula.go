@@ -2,6 +2,7 @@ package formula
 
 import (
 	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -13,6 +14,15 @@ import (
 type Error struct {
 	Off int
 	Msg string
+	// Zh is the message in Chinese.
+	Zh string
+}
+
+// errAt returns the error at off, its message in English (format) and in
+// Chinese (the catalog's, zh).
+func errAt(off int, format string, args ...any) *Error {
+	t := zh.Sprintf(format, args...)
+	return &Error{off, t.En, t.Zh}
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("offset %d: %s", e.Off, e.Msg) }
@@ -26,6 +36,19 @@ const (
 	Bool
 	Str
 )
+
+// Zh names the type in Chinese.
+func (t Type) Zh() string {
+	switch t {
+	case Num:
+		return "数字"
+	case Bool:
+		return "是/否"
+	case Str:
+		return "文本"
+	}
+	return "无效"
+}
 
 func (t Type) String() string {
 	switch t {
@@ -255,7 +278,7 @@ func lex(src string) ([]token, *Error) {
 		case c == '"':
 			j := strings.IndexByte(src[i+1:], '"')
 			if j < 0 {
-				return nil, &Error{i, "unterminated string"}
+				return nil, errAt(i, "unterminated string")
 			}
 			toks = append(toks, token{tStr, i, src[i+1 : i+1+j]})
 			i += j + 2
@@ -276,7 +299,7 @@ func lex(src string) ([]token, *Error) {
 				continue
 			}
 			r, _ := utf8.DecodeRuneInString(src[i:])
-			return nil, &Error{i, fmt.Sprintf("unexpected character %q", r)}
+			return nil, errAt(i, "unexpected character %q", r)
 		}
 	}
 	return append(toks, token{tEOF, len(src), ""}), nil
@@ -304,19 +327,19 @@ func (p *parser) is(kind tokKind, text string) bool {
 func (p *parser) expect(kind tokKind, text string) (token, *Error) {
 	t := p.peek()
 	if t.kind != kind || t.text != text {
-		return t, &Error{t.off, fmt.Sprintf("expected %q, found %s", text, describe(t))}
+		return t, errAt(t.off, "expected %q, found %s", text, describe(t))
 	}
 	return p.next(), nil
 }
 
-func describe(t token) string {
+func describe(t token) diag.Text {
 	switch t.kind {
 	case tEOF:
-		return "end of formula"
+		return zh.Sprintf("end of formula")
 	case tStr:
-		return fmt.Sprintf("string %q", t.text)
+		return zh.Sprintf("string %q", t.text)
 	}
-	return fmt.Sprintf("%q", t.text)
+	return zh.Sprintf("%q", t.text)
 }
 
 var keywords = map[string]bool{"if": true, "then": true, "else": true, "and": true, "or": true, "not": true}
@@ -333,7 +356,7 @@ func Parse(src string) (*Expr, error) {
 		return nil, err
 	}
 	if t := p.peek(); t.kind != tEOF {
-		return nil, &Error{t.off, fmt.Sprintf("unexpected %s after the end of the expression", describe(t))}
+		return nil, errAt(t.off, "unexpected %s after the end of the expression", describe(t))
 	}
 	return &Expr{src: src, root: root, names: names(root)}, nil
 }
@@ -402,7 +425,7 @@ func (p *parser) binary(level int) (node, *Error) {
 		x = &binNode{t.off, t.text, x, y, opCodes[t.text]}
 		if level == 2 { // comparisons do not chain
 			if t2 := p.peek(); t2.kind == tOp && slices.Contains(levels[2], t2.text) {
-				return nil, &Error{t2.off, "comparisons cannot be chained; use and"}
+				return nil, errAt(t2.off, "comparisons cannot be chained; use and")
 			}
 			return x, nil
 		}
@@ -431,21 +454,21 @@ func (p *parser) primary() (node, *Error) {
 	case tNum:
 		v, err := exact.Parse(t.text)
 		if err != nil {
-			return nil, &Error{t.off, fmt.Sprintf("malformed number %q", t.text)}
+			return nil, errAt(t.off, "malformed number %q", t.text)
 		}
 		return &numNode{t.off, v, t.text}, nil
 	case tStr:
 		return &strNode{t.off, t.text}, nil
 	case tName:
 		if keywords[t.text] {
-			return nil, &Error{t.off, fmt.Sprintf("unexpected %q", t.text)}
+			return nil, errAt(t.off, "unexpected %q", t.text)
 		}
 		if !p.is(tOp, "(") {
 			return &nameNode{t.off, t.text}, nil
 		}
 		p.next()
 		if _, ok := Functions[t.text]; !ok {
-			return nil, &Error{t.off, fmt.Sprintf("unknown function %q (functions: floor, lookup, max, min)", t.text)}
+			return nil, errAt(t.off, "unknown function %q (functions: floor, lookup, max, min)", t.text)
 		}
 		var args []node
 		if !p.is(tOp, ")") {
@@ -477,5 +500,5 @@ func (p *parser) primary() (node, *Error) {
 			return x, nil
 		}
 	}
-	return nil, &Error{t.off, fmt.Sprintf("expected a number, name or (, found %s", describe(t))}
+	return nil, errAt(t.off, "expected a number, name or (, found %s", describe(t))
 }

@@ -80,12 +80,17 @@ type loader struct {
 
 // errf reports a problem at the key ptr of u.
 func (l *loader) errf(u *unit, ptr, format string, args ...any) {
-	l.diags.Add(u.pos(ptr), tomlpos.KeyPath(ptr), format, args...)
+	l.diags.AddText(u.pos(ptr), tomlpos.KeyPath(ptr), zh.Sprintf(format, args...))
 }
 
 // verrf reports a problem at the value ptr of u.
 func (l *loader) verrf(u *unit, ptr, format string, args ...any) {
-	l.diags.Add(u.vpos(ptr), tomlpos.KeyPath(ptr), format, args...)
+	l.diags.AddText(u.vpos(ptr), tomlpos.KeyPath(ptr), zh.Sprintf(format, args...))
+}
+
+// addf reports a problem at pos, its message in English and Chinese.
+func (l *loader) addf(pos diag.Pos, key, format string, args ...any) {
+	l.diags.AddText(pos, key, zh.Sprintf(format, args...))
 }
 
 // Load checks files and returns the handbook they make, or every problem
@@ -196,7 +201,7 @@ func (c *Cache) Load(files []File) (*policy.Handbook, diag.List) {
 		default:
 			pos = u.pos(p.Ptr)
 		}
-		l.diags.Add(pos, tomlpos.KeyPath(p.Ptr), "%s", p.Text(at))
+		l.diags.AddText(pos, tomlpos.KeyPath(p.Ptr), diag.Text{En: p.Text(at), Zh: p.In(diag.Chinese, at)})
 	}
 	l.diags.Sort()
 	if len(l.diags) > 0 {
@@ -229,7 +234,7 @@ var schemaLine = regexp.MustCompile(`^#:schema\s+(\S+)\s*$`)
 func (l *loader) file(f File) *unit {
 	at := func(line, col int) diag.Pos { return diag.Pos{File: f.Path, Line: line, Col: col} }
 	if !utf8.Valid(f.Data) {
-		l.diags.Add(at(1, 1), "", "file is not UTF-8 text")
+		l.addf(at(1, 1), "", "file is not UTF-8 text")
 		return nil
 	}
 	src := string(bytes.TrimPrefix(f.Data, []byte("\ufeff")))
@@ -238,7 +243,7 @@ func (l *loader) file(f File) *unit {
 	first, _, _ := strings.Cut(src, "\n")
 	m := schemaLine.FindStringSubmatch(strings.TrimRight(first, "\r"))
 	if m == nil {
-		l.diags.Add(at(1, 1), "", "first line must name the schema, e.g. #:schema ../generator/schema/role.schema.json")
+		l.addf(at(1, 1), "", "first line must name the schema, e.g. #:schema ../generator/schema/role.schema.json")
 		l.markBrokenAnyKind(src)
 		return nil
 	}
@@ -249,13 +254,13 @@ func (l *loader) file(f File) *unit {
 		for _, k := range policy.Kinds {
 			names = append(names, schema.FileName(k))
 		}
-		l.diags.Add(at(1, 10), "", "unknown schema %q: want one of %s", m[1], strings.Join(names, ", "))
+		l.addf(at(1, 10), "", "unknown schema %q: want one of %s", m[1], strings.Join(names, ", "))
 		return nil
 	}
 	// The kind is known: a directive that does not resolve is reported, and
 	// the file is checked all the same.
-	if msg := schemaProblem(f, m[1]); msg != "" {
-		l.diags.Add(at(1, directiveCol(first, m[1])), "", "%s", msg)
+	if msg := schemaProblem(f, m[1]); msg.En != "" {
+		l.diags.AddText(at(1, directiveCol(first, m[1])), "", msg)
 	}
 
 	// Stage 2: strict decoding.
@@ -290,11 +295,11 @@ func (l *loader) file(f File) *unit {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			if m := quotedDate.FindStringSubmatch(pe.Message); m != nil {
-				l.diags.Add(posOf(f.Path, src, pe.Position.Start), tomlpos.KeyPath(lastKeyPtr(pe.LastKey)), "%q is a string, not a date: write the date without quotes, %s", m[1], m[1])
+				l.addf(posOf(f.Path, src, pe.Position.Start), tomlpos.KeyPath(lastKeyPtr(pe.LastKey)), "%q is a string, not a date: write the date without quotes, %s", m[1], m[1])
 				return nil
 			}
 		}
-		l.diags.Add(at(1, 1), "", "internal: %v", err)
+		l.addf(at(1, 1), "", "internal: %v", err)
 		return nil
 	}
 	if und := md.Undecoded(); len(und) > 0 {
@@ -329,7 +334,7 @@ func (l *loader) validate(f File, src string, doc map[string]any, pick func(*sch
 	at := diag.Pos{File: f.Path, Line: 1, Col: 1}
 	ix, err := tomlpos.New([]byte(src))
 	if err != nil {
-		l.diags.Add(at, "", "TOML syntax: %v", err)
+		l.addf(at, "", "TOML syntax: %v", err)
 		return nil, false
 	}
 	u := &unit{file: f, ix: ix}
@@ -343,14 +348,14 @@ func (l *loader) validate(f File, src string, doc map[string]any, pick func(*sch
 	set, err := schema.Load()
 	if err != nil {
 		// The schemas are embedded and tested; this is a build defect.
-		l.diags.Add(at, "", "internal: schemas: %v", err)
+		l.addf(at, "", "internal: schemas: %v", err)
 		return nil, false
 	}
 	l.schema = set
 	if err := pick(set).Validate(norm); err != nil {
 		var ve *jsonschema.ValidationError
 		if !errors.As(err, &ve) {
-			l.diags.Add(at, "", "schema: %v", err)
+			l.addf(at, "", "schema: %v", err)
 			return nil, false
 		}
 		l.schemaErrors(u, norm, ve)
@@ -424,9 +429,9 @@ func CaseDirective(f File) diag.List {
 	}
 	at := diag.Pos{File: f.Path, Line: 1, Col: directiveCol(first, m[1])}
 	if path.Base(m[1]) != schema.CaseFile {
-		diags.Add(at, "", "a worked case names the case schema, %s, not %s", schema.CaseFile, path.Base(m[1]))
-	} else if msg := schemaProblem(f, m[1]); msg != "" {
-		diags.Add(at, "", "%s", msg)
+		diags.AddText(at, "", zh.Sprintf("a worked case names the case schema, %s, not %s", schema.CaseFile, path.Base(m[1])))
+	} else if msg := schemaProblem(f, m[1]); msg.En != "" {
+		diags.AddText(at, "", msg)
 	}
 	return diags
 }
@@ -523,7 +528,7 @@ var dateToken = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
 func (l *loader) syntaxError(f File, src string, err error) {
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
-		l.diags.Add(diag.Pos{File: f.Path, Line: 1, Col: 1}, "", "TOML syntax: %v", err)
+		l.addf(diag.Pos{File: f.Path, Line: 1, Col: 1}, "", "TOML syntax: %v", err)
 		return
 	}
 	start := pe.Position.Start
@@ -532,7 +537,7 @@ func (l *loader) syntaxError(f File, src string, err error) {
 	}
 	lineStart := strings.LastIndexByte(src[:start], '\n') + 1
 	pos := diag.Pos{File: f.Path, Line: strings.Count(src[:start], "\n") + 1, Col: diag.ColumnOf([]byte(src[lineStart:]), start-lineStart)}
-	msg := "TOML syntax: " + pe.Message
+	msg := zh.Sprintf("TOML syntax: %s", pe.Message)
 	if end := start + pe.Position.Len; end <= len(src) {
 		tok := strings.Trim(src[start:end], `"`)
 		if m := dateToken.FindStringSubmatch(tok); m != nil {
@@ -543,24 +548,24 @@ func (l *loader) syntaxError(f File, src string, err error) {
 	if pe.LastKey != "" {
 		key = pe.LastKey
 	}
-	l.diags.Add(pos, key, "%s", msg)
+	l.diags.AddText(pos, key, msg)
 }
 
 // impossibleDate explains why y-m-d is not a date.
-func impossibleDate(y, m, d string) string {
+func impossibleDate(y, m, d string) diag.Text {
 	var yy, mm, dd int
 	fmt.Sscan(y, &yy)
 	fmt.Sscan(m, &mm)
 	fmt.Sscan(d, &dd)
 	date := y + "-" + m + "-" + d
 	if mm < 1 || mm > 12 {
-		return fmt.Sprintf("impossible date %s: there is no month %d", date, mm)
+		return zh.Sprintf("impossible date %s: there is no month %d", date, mm)
 	}
 	days := time.Date(yy, time.Month(mm)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 	if dd < 1 || dd > days {
-		return fmt.Sprintf("impossible date %s: %s %d has %d days", date, time.Month(mm), yy, days)
+		return zh.Sprintf("impossible date %s: %s %d has %d days", date, diag.Text{En: time.Month(mm).String(), Zh: fmt.Sprintf("%d 月", mm)}, yy, days)
 	}
-	return "TOML syntax: invalid date " + date
+	return zh.Sprintf("TOML syntax: invalid date %s", date)
 }
 
 // normalise converts decoded TOML into the instance types the JSON Schema

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"github.com/kefu-hr/handbook/generator/diag"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -109,6 +110,9 @@ func TestInvalidFixtures(t *testing.T) {
 			var b strings.Builder
 			for _, d := range diags {
 				b.WriteString(d.String() + "\n")
+				if zh := d.In(diag.Chinese); zh != d.String() {
+					b.WriteString(zh + "\n") // what a reader in Chinese sees (the default)
+				}
 			}
 			got := b.String()
 			golden.Check(t, strings.TrimSuffix(fx, ".txtar")+".golden", got)

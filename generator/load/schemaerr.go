@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"regexp"
 	"sort"
 	"strconv"
@@ -56,7 +57,7 @@ func (l *loader) schemaErrors(u *unit, doc any, ve *jsonschema.ValidationError) 
 
 		// Values checked by a shared definition (decimal, money, rate, id …)
 		// fail in several branches of an anyOf: report them once, plainly.
-		if m := defRe.FindStringSubmatch(leaf.AbsoluteKeywordLocation); m != nil && defMessage(m[1], value) != "" {
+		if m := defRe.FindStringSubmatch(leaf.AbsoluteKeywordLocation); m != nil && defMessage(m[1], value).En != "" {
 			if key := ptr + "|def"; !seen[key] {
 				seen[key] = true
 				l.verrf(u, ptr, "%s", defMessage(m[1], value))
@@ -91,7 +92,7 @@ func (l *loader) schemaErrors(u *unit, doc any, ve *jsonschema.ValidationError) 
 			if f, ok := value.(float64); ok {
 				l.verrf(u, ptr, "%s", floatMessage(f))
 			} else {
-				l.verrf(u, ptr, "%s, found %s", strings.Split(leaf.Message, ",")[0], describe(value))
+				l.verrf(u, ptr, "%s, found %s", expected(strings.Split(leaf.Message, ",")[0]), describe(value))
 			}
 		case "enum":
 			node := l.schema.At(leaf.AbsoluteKeywordLocation[:len(leaf.AbsoluteKeywordLocation)-len("/enum")])
@@ -120,14 +121,14 @@ func (l *loader) schemaErrors(u *unit, doc any, ve *jsonschema.ValidationError) 
 		case "uniqueItems":
 			l.errf(u, ptr, "entries must not repeat: %s", leaf.Message)
 		case "minimum", "maximum":
-			l.verrf(u, ptr, "%s is out of range: %s", describe(value), leaf.Message)
+			l.verrf(u, ptr, "%s is out of range: %s", describe(value), bound(leaf.Message))
 		case "minLength":
 			l.verrf(u, ptr, "must not be empty")
 		case "pattern":
-			hint := ""
+			var hint diag.Text
 			if node := l.schema.At(strings.TrimSuffix(leaf.AbsoluteKeywordLocation, "/pattern")); node != nil {
 				if d, ok := node["description"].(string); ok {
-					hint = ": " + d
+					hint = diag.Text{En: ": " + d, Zh: "：" + d}
 				}
 			}
 			l.verrf(u, ptr, "%s is not in the expected form%s", describe(value), hint)
@@ -139,7 +140,7 @@ func (l *loader) schemaErrors(u *unit, doc any, ve *jsonschema.ValidationError) 
 
 // defMessage explains why value does not fit the shared definition def; it
 // returns "" for definitions without a plain message.
-func defMessage(def string, value any) string {
+func defMessage(def string, value any) diag.Text {
 	s, isStr := value.(string)
 	switch def {
 	case "decimal", "money", "rate":
@@ -149,35 +150,35 @@ func defMessage(def string, value any) string {
 	}
 	switch def {
 	case "decimal":
-		return fmt.Sprintf("%s is not an exact number: write an integer or a decimal string such as \"3.5\"", describe(value))
+		return zh.Sprintf("%s is not an exact number: write an integer or a decimal string such as \"3.5\"", describe(value))
 	case "money":
 		if i, ok := value.(int64); ok && i < 0 || isStr && strings.HasPrefix(s, "-") {
-			return fmt.Sprintf("amount must not be negative: %s", describe(value))
+			return zh.Sprintf("amount must not be negative: %s", describe(value))
 		}
 		if isStr && regexp.MustCompile(`^[0-9]+\.[0-9]{3,}$`).MatchString(s) {
-			return fmt.Sprintf("amount %s has more than two decimals: money is exact to the fen (0.01 元)", describe(value))
+			return zh.Sprintf("amount %s has more than two decimals: money is exact to the fen (0.01 元)", describe(value))
 		}
-		return fmt.Sprintf("%s is not an amount in 元: write an integer or a string such as \"1200.00\"", describe(value))
+		return zh.Sprintf("%s is not an amount in 元: write an integer or a string such as \"1200.00\"", describe(value))
 	case "rate":
 		if i, ok := value.(int64); ok && i < 0 || isStr && strings.HasPrefix(s, "-") {
-			return fmt.Sprintf("rate must not be negative: %s", describe(value))
+			return zh.Sprintf("rate must not be negative: %s", describe(value))
 		}
-		return fmt.Sprintf("%s is not a rate: write a percentage string such as \"5%%\"", describe(value))
+		return zh.Sprintf("%s is not a rate: write a percentage string such as \"5%%\"", describe(value))
 	case "id":
-		return fmt.Sprintf("%s is not a valid id: use lower-case letters, digits and hyphens, e.g. kefu-zongjian", describe(value))
+		return zh.Sprintf("%s is not a valid id: use lower-case letters, digits and hyphens, e.g. kefu-zongjian", describe(value))
 	case "name":
-		return fmt.Sprintf("%s is not a valid name: use lower-case letters, digits and _, starting with a letter", describe(value))
+		return zh.Sprintf("%s is not a valid name: use lower-case letters, digits and _, starting with a letter", describe(value))
 	case "seed":
-		return fmt.Sprintf("%s is not a seed file name such as \"000_43110d09609c800c.txt\"", describe(value))
+		return zh.Sprintf("%s is not a seed file name such as \"000_43110d09609c800c.txt\"", describe(value))
 	case "date":
-		return fmt.Sprintf("%s is not a date: write a TOML date such as 2026-01-01", describe(value))
+		return zh.Sprintf("%s is not a date: write a TOML date such as 2026-01-01", describe(value))
 	case "text":
 		if isStr {
-			return "must not be empty"
+			return zh.Sprintf("must not be empty")
 		}
-		return fmt.Sprintf("expected text, found %s", describe(value))
+		return zh.Sprintf("expected text, found %s", describe(value))
 	}
-	return ""
+	return diag.Text{}
 }
 
 // plainDecimal is a float written with digits and a fraction only, which
@@ -186,7 +187,7 @@ var plainDecimal = regexp.MustCompile(`^[+-]?[0-9]+\.[0-9]+$`)
 
 // writtenFloatMessage is floatMessage naming the float as it was written
 // (3000.00, 8e6) rather than as the number it is (3000, 8000000).
-func writtenFloatMessage(written string, f float64) string {
+func writtenFloatMessage(written string, f float64) diag.Text {
 	if written == "" || written == strconv.FormatFloat(f, 'f', -1, 64) {
 		return floatMessage(f)
 	}
@@ -194,34 +195,68 @@ func writtenFloatMessage(written string, f float64) string {
 	if plainDecimal.MatchString(written) {
 		fix = written
 	}
-	return fmt.Sprintf("%s is a TOML float, which is not exact: write it as a string (\"%s\") or an integer", written, fix)
+	return zh.Sprintf("%s is a TOML float, which is not exact: write it as a string (\"%s\") or an integer", written, fix)
 }
 
-func floatMessage(f float64) string {
+func floatMessage(f float64) diag.Text {
 	s := strconv.FormatFloat(f, 'f', -1, 64)
-	return fmt.Sprintf("%s is a TOML float, which is not exact: write it as a string (\"%s\") or an integer", s, s)
+	return zh.Sprintf("%s is a TOML float, which is not exact: write it as a string (\"%s\") or an integer", s, s)
 }
 
 // describe prints a value the way it was written in TOML.
-func describe(v any) string {
+func describe(v any) diag.Text {
+	same := func(s string) diag.Text { return diag.Text{En: s, Zh: s} }
 	switch v := v.(type) {
 	case string:
-		return strconv.Quote(v)
+		return same(strconv.Quote(v))
 	case int64:
-		return strconv.FormatInt(v, 10)
+		return same(strconv.FormatInt(v, 10))
 	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64)
+		return same(strconv.FormatFloat(v, 'f', -1, 64))
 	case bool:
-		return strconv.FormatBool(v)
+		return same(strconv.FormatBool(v))
 	case []any:
-		return "an array"
+		return diag.Text{En: "an array", Zh: "一个数组"}
 	case map[string]any:
-		return "a table"
+		return diag.Text{En: "a table", Zh: "一个表"}
 	case nil:
-		return "nothing"
+		return diag.Text{En: "nothing", Zh: "空"}
 	}
-	return fmt.Sprint(v)
+	return same(fmt.Sprint(v))
 }
+
+// expected gives the JSON Schema validator's "expected string" (or
+// integer, number, boolean, array, object) in both languages.
+func expected(msg string) diag.Text {
+	types := map[string]string{"string": "文本", "integer": "整数", "number": "数字", "boolean": "true 或 false",
+		"array": "数组", "object": "表", "null": "空"}
+	t, ok := strings.CutPrefix(msg, "expected ")
+	if !ok {
+		return diag.Text{En: msg}
+	}
+	var zhs []string
+	for _, x := range strings.Split(t, " or ") {
+		if z, ok := types[x]; ok {
+			zhs = append(zhs, z)
+		} else {
+			return diag.Text{En: msg}
+		}
+	}
+	return diag.Text{En: msg, Zh: "应为" + strings.Join(zhs, "或")}
+}
+
+// bound gives the JSON Schema validator's "must be >= 1 but found 0" (or
+// <=, >, <) in both languages.
+func bound(msg string) diag.Text {
+	m := boundRe.FindStringSubmatch(msg)
+	if m == nil {
+		return diag.Text{En: msg}
+	}
+	op := map[string]string{">=": "不小于", "<=": "不大于", ">": "大于", "<": "小于"}[m[1]]
+	return diag.Text{En: msg, Zh: "须" + op + " " + m[2]}
+}
+
+var boundRe = regexp.MustCompile(`^must be (>=|<=|>|<) (\S+)`)
 
 // allowedKeys returns the property names of the schema object at absLoc.
 func (l *loader) allowedKeys(absLoc string) []string {
@@ -242,26 +277,26 @@ func (l *loader) allowedKeys(absLoc string) []string {
 // an if/then/else: because another key has a given value, or is given or
 // not. absLoc is the location of the keyword inside the branch
 // (…/then/required, …/else/properties/date).
-func (l *loader) condition(absLoc string) string {
+func (l *loader) condition(absLoc string) diag.Text {
 	i := max(strings.LastIndex(absLoc, "/then/"), strings.LastIndex(absLoc, "/else/"))
 	if i < 0 {
-		return ""
+		return diag.Text{}
 	}
 	base, then := absLoc[:i], absLoc[i:i+len("/then/")] == "/then/"
 	if then {
 		for k, v := range l.schema.At(base + "/if/properties") {
 			if c, ok := v.(map[string]any)["const"]; ok {
-				return fmt.Sprintf(" when %s = %q", k, fmt.Sprint(c))
+				return zh.Sprintf(" when %s = %q", k, fmt.Sprint(c))
 			}
 		}
 	}
 	if req, ok := l.schema.At(base + "/if")["required"].([]any); ok && len(req) == 1 {
 		if then {
-			return fmt.Sprintf(" when %s is given", req[0])
+			return zh.Sprintf(" when %s is given", req[0])
 		}
-		return fmt.Sprintf(" when %s is not given", req[0])
+		return zh.Sprintf(" when %s is not given", req[0])
 	}
-	return ""
+	return diag.Text{}
 }
 
 // nearestKey returns the allowed key closest to a misspelt one, or "".
@@ -269,15 +304,15 @@ func nearestKey(key string, allowed []string) string { return formula.Nearest(ke
 
 // nearest suggests the allowed key closest to a misspelt one, or lists the
 // allowed keys when none is close and they are few.
-func nearest(key string, allowed []string) string {
+func nearest(key string, allowed []string) diag.Text {
 	best := nearestKey(key, allowed)
 	if best == "" {
 		if len(allowed) > 0 && len(allowed) <= 12 {
-			return " (allowed: " + strings.Join(allowed, ", ") + ")"
+			return zh.Sprintf(" (allowed: %s)", strings.Join(allowed, ", "))
 		}
-		return ""
+		return diag.Text{}
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return zh.Sprintf(" (did you mean %q?)", best)
 }
 
 // valueAt returns the value at a JSON pointer in a normalised document.

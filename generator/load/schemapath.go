@@ -1,7 +1,7 @@
 package load
 
 import (
-	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"io/fs"
 	"os"
 	"path"
@@ -34,40 +34,40 @@ const SchemaDir = "generator/schema"
 //
 // A URL or an absolute path is refused either way: neither resolves the
 // same on every machine, and the schemas are not published.
-func schemaProblem(f File, target string) string {
+func schemaProblem(f File, target string) diag.Text {
 	name := path.Base(target)
 	fix := schemaFix(f, name)
-	write := "name the schema by its path relative to this file"
+	write := zh.Sprintf("name the schema by its path relative to this file")
 	if fix != "" {
-		write = "write " + fix
+		write = zh.Sprintf("write %s", fix)
 	}
 	switch {
 	case strings.Contains(target, "://"):
-		return fmt.Sprintf("#:schema %s is a URL, which cannot be checked (the schemas are not published): %s", target, write)
+		return zh.Sprintf("#:schema %s is a URL, which cannot be checked (the schemas are not published): %s", target, write)
 	case path.IsAbs(target) || filepath.IsAbs(target):
-		return fmt.Sprintf("#:schema %s is an absolute path, which resolves on one machine only: %s", target, write)
+		return zh.Sprintf("#:schema %s is an absolute path, which resolves on one machine only: %s", target, write)
 	}
 	if f.Disk != "" {
 		fi, err := os.Stat(filepath.Join(filepath.Dir(f.Disk), filepath.FromSlash(target)))
 		if err == nil && !fi.IsDir() {
-			return ""
+			return diag.Text{}
 		}
-		there := "there is no such file"
+		there := zh.Sprintf("there is no such file")
 		if shown := path.Join(path.Dir(f.Path), target); !strings.HasPrefix(shown, "../") && !path.IsAbs(shown) {
-			there = "there is no " + shown
+			there = zh.Sprintf("there is no %s", shown)
 		}
-		return fmt.Sprintf("#:schema %s does not resolve from this file: %s; %s", target, there, write)
+		return zh.Sprintf("#:schema %s does not resolve from this file: %s; %s", target, there, write)
 	}
 	rel := repoPath(f.Path)
 	got := path.Join(path.Dir(rel), target)
 	if got == SchemaDir+"/"+name && embedded(name) {
-		return ""
+		return diag.Text{}
 	}
-	leads := "in the repository it leads to " + got
+	leads := zh.Sprintf("in the repository it leads to %s", got)
 	if got == ".." || strings.HasPrefix(got, "../") {
-		leads = "it leads outside the repository"
+		leads = zh.Sprintf("it leads outside the repository")
 	}
-	return fmt.Sprintf("#:schema %s does not resolve from this file: %s, not to a schema in %s; %s", target, leads, SchemaDir, write)
+	return zh.Sprintf("#:schema %s does not resolve from this file: %s, not to a schema in %s; %s", target, leads, SchemaDir, write)
 }
 
 // schemaFix returns the directive that would resolve from f to the schema

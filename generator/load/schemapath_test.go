@@ -43,7 +43,7 @@ func TestSchemaOnDisk(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := File{Path: "policies/bands/k.toml", Disk: filepath.Join(root, filepath.FromSlash(tt.file))}
-			got := schemaProblem(f, tt.target)
+			got := schemaProblem(f, tt.target).En
 			switch {
 			case tt.want == "" && got != "":
 				t.Errorf("want no problem, got %q", got)
@@ -72,7 +72,7 @@ func TestSchemaInRepository(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.path+" "+tt.target, func(t *testing.T) {
-			got := schemaProblem(File{Path: tt.path}, tt.target)
+			got := schemaProblem(File{Path: tt.path}, tt.target).En
 			if (got == "") != tt.ok {
 				t.Errorf("problem %q, want ok = %v", got, tt.ok)
 			}
