@@ -173,10 +173,5 @@ func word(en string) diag.Text {
 
 // noun returns the name of a kind of policy in both languages.
 func noun(k policy.Kind) diag.Text {
-	zh := map[policy.Kind]string{
-		policy.KindRole: "岗位", policy.KindCompetency: "能力素质", policy.KindScorecard: "考核表",
-		policy.KindBands: "系数表", policy.KindPayPlan: "薪酬方案", policy.KindPoints: "积分制度",
-		policy.KindRedLines: "电网指标制度", policy.KindRules: "制度条文",
-	}[k]
-	return diag.Text{En: k.Noun(), Zh: zh}
+	return diag.Text{En: k.Noun(), Zh: policy.NounZh(k)}
 }

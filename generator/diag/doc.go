@@ -11,5 +11,6 @@
 //
 // Used by generator/cases, generator/cli, generator/compile,
 // generator/formula, generator/internal/msgcheck, generator/internal/retro,
-// generator/internal/tomlpos, generator/load, generator/wire.
+// generator/internal/tomlpos, generator/load, generator/policy,
+// generator/wire.
 package diag

@@ -1,7 +1,7 @@
 package policy
 
 import (
-	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -50,13 +50,13 @@ func (r NumberRef) Number(p Policy) (exact.Decimal, error) {
 	for i, seg := range r.Path {
 		next, err := step(v, seg)
 		if err != nil {
-			return exact.Decimal{}, fmt.Errorf("%s: %v", strings.Join(r.Path[:i+1], "/"), err)
+			return exact.Decimal{}, zh.Sprintf("%s: %v", strings.Join(r.Path[:i+1], "/"), err)
 		}
 		v = next
 	}
 	for v.Kind() == reflect.Pointer {
 		if v.IsNil() {
-			return exact.Decimal{}, fmt.Errorf("%s is not set", strings.Join(r.Path, "/"))
+			return exact.Decimal{}, zh.Sprintf("%s is not set", strings.Join(r.Path, "/"))
 		}
 		v = v.Elem()
 	}
@@ -66,26 +66,26 @@ func (r NumberRef) Number(p Policy) (exact.Decimal, error) {
 	case int:
 		return exact.FromInt(int64(x)), nil
 	}
-	return exact.Decimal{}, fmt.Errorf("%s is not a number", strings.Join(r.Path, "/"))
+	return exact.Decimal{}, zh.Sprintf("%s is not a number", strings.Join(r.Path, "/"))
 }
 
 // step goes from v to its key or entry seg.
 func step(v reflect.Value, seg string) (reflect.Value, error) {
 	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
 		if v.IsNil() {
-			return v, fmt.Errorf("nothing there")
+			return v, zh.Sprintf("nothing there")
 		}
 		v = v.Elem()
 	}
 	if v.Type() == reflect.TypeFor[exact.Decimal]() {
-		return v, fmt.Errorf("%q: a number has no keys", seg)
+		return v, zh.Sprintf("%q: a number has no keys", seg)
 	}
 	switch v.Kind() {
 	case reflect.Struct:
 		if f, ok := field(v, seg); ok {
 			return f, nil
 		}
-		return v, fmt.Errorf("no key %q", seg)
+		return v, zh.Sprintf("no key %q", seg)
 	case reflect.Slice:
 		for i := range v.Len() {
 			e := reflect.Indirect(v.Index(i))
@@ -101,9 +101,9 @@ func step(v reflect.Value, seg string) (reflect.Value, error) {
 		if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < v.Len() {
 			return v.Index(i), nil
 		}
-		return v, fmt.Errorf("no entry %q (an id, a name or an index from 0 to %d)", seg, v.Len()-1)
+		return v, zh.Sprintf("no entry %q (an id, a name or an index from 0 to %d)", seg, v.Len()-1)
 	}
-	return v, fmt.Errorf("%q: a number has no keys", seg)
+	return v, zh.Sprintf("%q: a number has no keys", seg)
 }
 
 // field finds the field of struct v whose TOML key is key, looking into
@@ -149,7 +149,7 @@ func (h *Handbook) Number(ref NumberRef, day time.Time) (exact.Decimal, error) {
 		p = h.Latest(ref.Kind, ref.ID)
 	}
 	if p == nil {
-		return exact.Decimal{}, fmt.Errorf("no %s %q", ref.Kind.Noun(), ref.ID)
+		return exact.Decimal{}, zh.Sprintf("no %s %q", diag.Text{En: ref.Kind.Noun(), Zh: NounZh(ref.Kind)}, ref.ID)
 	}
 	return ref.Number(p)
 }

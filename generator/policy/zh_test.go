@@ -1,0 +1,23 @@
+package policy
+
+import (
+	"testing"
+
+	"github.com/kefu-hr/handbook/generator/internal/msgcheck"
+)
+
+// TestEveryMessageIsInChinese: every message the package formats with its
+// catalog has its Chinese there, with every argument used; the catalog
+// holds nothing unused.
+func TestEveryMessageIsInChinese(t *testing.T) {
+	used, err := msgcheck.Formats("*.go", []msgcheck.Call{{Name: "zh.Sprintf", Arg: 0}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(used) < 8 {
+		t.Fatalf("found only %d formats: the scan misses calls", len(used))
+	}
+	for _, p := range msgcheck.Problems(used, zh) {
+		t.Error(p)
+	}
+}
