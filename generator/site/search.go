@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"html"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,7 +42,7 @@ func pageText(src []byte) (all, title string, heads []string) {
 	in := ""             // the heading being read: "h1", "h2", "h3" or ""
 	space := false
 	// word writes a run of text without white space.
-	word := func(w string) {
+	word := func(w []byte) {
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
 			if in != "" && head.Len() > 0 {
@@ -49,22 +50,22 @@ func pageText(src []byte) (all, title string, heads []string) {
 			}
 		}
 		space = false
-		b.WriteString(w)
+		b.Write(w)
 		if in != "" {
-			head.WriteString(w)
+			head.Write(w)
 		}
 	}
-	write := func(s string) {
-		if strings.IndexByte(s, '&') >= 0 {
-			s = html.UnescapeString(s)
+	write := func(s []byte) {
+		if bytes.IndexByte(s, '&') >= 0 {
+			s = []byte(html.UnescapeString(string(s)))
 		}
 		start := 0
 		for i := 0; i < len(s); {
 			c := s[i]
 			n := 1
 			isSpace := c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
-			if c >= utf8.RuneSelf {
-				r, size := utf8.DecodeRuneInString(s[i:])
+			if mayStartSpace(c) {
+				r, size := utf8.DecodeRune(s[i:])
 				n, isSpace = size, unicode.IsSpace(r)
 			}
 			if isSpace {
@@ -83,11 +84,11 @@ func pageText(src []byte) (all, title string, heads []string) {
 	for len(src) > 0 {
 		i := bytes.IndexByte(src, '<')
 		if i < 0 {
-			write(string(src))
+			write(src)
 			break
 		}
 		if i > 0 {
-			write(string(src[:i]))
+			write(src[:i])
 		}
 		j := bytes.IndexByte(src[i:], '>')
 		if j < 0 {
@@ -99,7 +100,7 @@ func pageText(src []byte) (all, title string, heads []string) {
 		if k := bytes.IndexAny(name, " \t\n"); k >= 0 {
 			name = name[:k]
 		}
-		if !inline[strings.TrimPrefix(string(name), "/")] {
+		if !inline[string(bytes.TrimPrefix(name, []byte("/")))] {
 			space = true // a block's edge separates words; a link inside a phrase does not
 		}
 		switch string(name) {
@@ -117,6 +118,16 @@ func pageText(src []byte) (all, title string, heads []string) {
 		}
 	}
 	return b.String(), title, heads
+}
+
+// mayStartSpace reports whether a byte of UTF-8 text that is not ASCII
+// white space may start a white space character: the lead bytes of U+0085
+// and U+00A0 (0xC2), U+1680 (0xE1), U+2000 to U+205F (0xE2) and U+3000
+// (0xE3). Every other byte, Chinese characters' included, is read one at a
+// time without decoding: none of them starts a space, and a continuation
+// byte never does.
+func mayStartSpace(c byte) bool {
+	return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3
 }
 
 // keywords gives, by page, the glossary words of the entries that name the
@@ -147,32 +158,74 @@ func pageDoc(p Page, keywords map[string][]string) (searchDoc, bool) {
 	return searchDoc{U: p.Path, T: t, H: h, X: x, K: keywords[p.Path]}, true
 }
 
-// searchIndex writes the index of every page's text as a script that sets
-// window.HANDBOOK_SEARCH: a script, not a JSON file, so that search works
-// from file:// where a page may not fetch. pages are the pages' entries
-// (pageDoc), in page order.
-//
-// Each glossary entry is a result of its own (glossary.html#term-…), so
-// that a query for a term finds its meaning first, then the pages of the
-// policies that define it.
-func searchIndex(pages []searchDoc, g *glossary) []byte {
-	docs := make([]searchDoc, 0, len(g.entries)+len(pages))
-	for _, e := range g.entries {
-		docs = append(docs, searchDoc{U: "glossary.html#" + e.Anchor, T: e.Term.Term, H: e.Term.Aliases, X: text(string(Prose(e.Text))), K: e.Term.Words()})
+// indexShard is the number of pages whose entries one file of the search
+// index holds. The index is cut into files of this many pages so that each
+// is written as soon as its pages are made, and no build holds the whole
+// index (the site's largest file by far: about 11 KB a page) in memory.
+const indexShard = 256
+
+// shardName is the name of the i-th file of the search index: the first
+// is search-index.js, as it always was.
+func shardName(i int) string {
+	if i == 0 {
+		return "search-index.js"
 	}
-	docs = append(docs, pages...)
-	var b bytes.Buffer
+	return "search-index-" + strconv.Itoa(i+1) + ".js"
+}
+
+// glossaryDocs are the index entries of the glossary: each entry is a
+// result of its own (glossary.html#term-…), so that a query for a term
+// finds its meaning first, then the pages of the policies that define it.
+func glossaryDocs(g *glossary) [][]byte {
+	out := make([][]byte, len(g.entries))
+	for i, e := range g.entries {
+		out[i] = docJSON(searchDoc{U: "glossary.html#" + e.Anchor, T: e.Term.Term, H: e.Term.Aliases, X: text(string(Prose(e.Text))), K: e.Term.Words()})
+	}
+	return out
+}
+
+// docJSON encodes one index entry as the index writes it (HTML characters
+// escaped, so that no text can close the script).
+func docJSON(d searchDoc) []byte {
+	b, _ := json.Marshal(d) // strings and slices always encode
+	return b
+}
+
+// shardScript writes one file of the search index, part i of n, from the
+// encoded entries of its pages (nil for a page left out): a script, not a
+// JSON file, so that search works from file:// where a page may not fetch.
+// The first file sets window.HANDBOOK_SEARCH; each further one, loaded
+// after it, appends its entries.
+func shardScript(i, n int, docs [][]byte) []byte {
 	size := 0
-	for i := range docs {
-		size += len(docs[i].X) + len(docs[i].T) + len(docs[i].U) + 64
-		for _, h := range docs[i].H {
-			size += len(h) + 3
-		}
+	for _, d := range docs {
+		size += len(d) + 1
 	}
-	b.Grow(size + size/8) // grown once: the index is the site's largest file
-	b.WriteString("// Generated by handbook build: the search index.\nwindow.HANDBOOK_SEARCH = ")
-	_ = json.NewEncoder(&b).Encode(docs) // strings and slices always encode
-	b.Truncate(b.Len() - 1)              // the encoder's newline
-	b.WriteString(";\n")
-	return b.Bytes()
+	b := make([]byte, 0, size+160)
+	if i == 0 {
+		b = append(b, "// Generated by handbook build: the search index.\nwindow.HANDBOOK_SEARCH = ["...)
+	} else {
+		b = append(b, "// Generated by handbook build: the search index, part "...)
+		b = strconv.AppendInt(b, int64(i+1), 10)
+		b = append(b, " of "...)
+		b = strconv.AppendInt(b, int64(n), 10)
+		b = append(b, ".\nArray.prototype.push.apply(window.HANDBOOK_SEARCH, ["...)
+	}
+	first := true
+	for _, d := range docs {
+		if d == nil {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = append(b, d...)
+	}
+	if i == 0 {
+		b = append(b, "];\n"...)
+	} else {
+		b = append(b, "]);\n"...)
+	}
+	return b
 }
