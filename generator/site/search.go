@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"encoding/json"
 	"html"
 	"strconv"
 	"strings"
@@ -184,12 +183,117 @@ func glossaryDocs(g *glossary) [][]byte {
 	return out
 }
 
-// docJSON encodes one index entry as the index writes it (HTML characters
-// escaped, so that no text can close the script).
+// docJSON encodes one index entry as encoding/json does (HTML characters
+// escaped, so that no text can close the script), byte for byte
+// (TestDocJSONIsEncodingJSON, FuzzDocJSON), without its reflection and its
+// copy of the result: the entries of a large site are megabytes of text.
 func docJSON(d searchDoc) []byte {
-	b, _ := json.Marshal(d) // strings and slices always encode
-	return b
+	size := len(d.U) + len(d.T) + len(d.X) + 32
+	for _, h := range d.H {
+		size += len(h) + 3
+	}
+	for _, k := range d.K {
+		size += len(k) + 3
+	}
+	b := make([]byte, 0, size+size/16)
+	b = append(b, `{"u":`...)
+	b = appendJSONString(b, d.U)
+	b = append(b, `,"t":`...)
+	b = appendJSONString(b, d.T)
+	b = append(b, `,"h":`...)
+	b = appendJSONStrings(b, d.H)
+	b = append(b, `,"x":`...)
+	b = appendJSONString(b, d.X)
+	if len(d.K) > 0 {
+		b = append(b, `,"k":`...)
+		b = appendJSONStrings(b, d.K)
+	}
+	return append(b, '}')
 }
+
+// appendJSONStrings appends a list of strings as encoding/json writes it
+// (null for none).
+func appendJSONStrings(b []byte, list []string) []byte {
+	if list == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, s := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, s)
+	}
+	return append(b, ']')
+}
+
+// appendJSONString appends s as a JSON string as encoding/json writes it
+// with HTML escaping: ", \ and control characters escaped, <, > and & as
+// \u003c …, U+2028 and U+2029 as \u2028 and \u2029, and each byte of
+// invalid UTF-8 as \ufffd. Valid UTF-8 (the site's text always is) is
+// copied without decoding a character, but for those two.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	valid := utf8.ValidString(s)
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if jsonSafe[c] {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		if valid && c != 0xE2 { // U+2028 and U+2029 are E2 80 A8 and E2 80 A9
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			start = i + size
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// jsonSafe are the ASCII bytes encoding/json writes as they are when it
+// escapes HTML.
+var jsonSafe = func() (m [utf8.RuneSelf]bool) {
+	for c := byte(0x20); c < utf8.RuneSelf; c++ {
+		m[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return m
+}()
 
 // shardScript writes one file of the search index, part i of n, from the
 // encoded entries of its pages (nil for a page left out): a script, not a

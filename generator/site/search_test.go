@@ -225,3 +225,40 @@ func TestPageText(t *testing.T) {
 		}
 	}
 }
+
+// TestDocJSONIsEncodingJSON: an index entry is encoded as encoding/json
+// encodes it, escapes and all.
+func TestDocJSONIsEncodingJSON(t *testing.T) {
+	for _, d := range []searchDoc{
+		{},
+		{U: "roles/a.html", T: "客服总监", H: []string{"岗位职责", "考核指标"}, X: "按月考核，得分 × K。", K: []string{"年终奖"}},
+		{U: "a.html", T: `<script>"&'`, H: []string{}, X: "\\ \b\f\n\r\t\x00\x1f\x7f </script>", K: nil},
+		{X: "行\u2028分\u2029段\u2027\u202a…"},
+		{X: "bad \xff\xfe utf-8 \xe4\xb8 cut", T: "\xe2\x80", H: []string{"\xe2\x80\xa8\xe2"}},
+	} {
+		want, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := docJSON(d); string(got) != string(want) {
+			t.Errorf("docJSON(%+v) =\n%s\nwant (encoding/json)\n%s", d, got, want)
+		}
+	}
+}
+
+// FuzzDocJSON: any text is encoded as encoding/json encodes it.
+func FuzzDocJSON(f *testing.F) {
+	for _, s := range []string{"客服总监", "<a href=\"x\">&amp;</a>", "\u2028\u2029", "\xff\xe2\x80", "\x00\t\n"} {
+		f.Add(s, s)
+	}
+	f.Fuzz(func(t *testing.T, x, h string) {
+		d := searchDoc{U: h, T: x, H: []string{h, x}, X: x, K: []string{h}}
+		want, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := docJSON(d); string(got) != string(want) {
+			t.Errorf("docJSON(%q, %q) = %s, want %s", x, h, got, want)
+		}
+	})
+}
