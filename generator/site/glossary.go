@@ -141,19 +141,20 @@ func (l *linker) prose(s string) template.HTML {
 // It errs on the safe side: a text it refuses is rendered by goldmark. Of
 // the prose texts of a handbook, about four in five are plain.
 func plain(s string) bool {
-	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || s[0] == '-' || s[0] == '+' || s[0] == '=' {
 		return false
 	}
-	digits := true // an ordered list begins with digits and "." or ")"
+	digits := 0 // an ordered list begins with digits and "." or ")"
+	for digits < len(s) && s[digits] >= '0' && s[digits] <= '9' {
+		digits++
+	}
+	if digits > 0 && digits < len(s) && (s[digits] == '.' || s[digits] == ')') {
+		return false
+	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c == 0x7f || notPlain[c] || (i == 0 && (c == '-' || c == '+' || c == '=')) {
+		if notPlain[s[i]] {
 			return false
 		}
-		if digits && (c == '.' || c == ')') && i > 0 {
-			return false
-		}
-		digits = digits && c >= '0' && c <= '9'
 	}
 	// Linkify makes links of addresses.
 	return !strings.Contains(s, "://") && !strings.Contains(s, "www.")
@@ -162,8 +163,12 @@ func plain(s string) bool {
 // notPlain are the bytes that may begin or end some Markdown markup
 // anywhere in a line: escapes, code, emphasis, links, images, footnotes,
 // raw HTML and autolinks, entities, tables, strikethrough, headings,
-// e-mail addresses (linkify), quotes.
+// e-mail addresses (linkify), quotes; and control characters.
 var notPlain = func() (m [256]bool) {
+	for c := range 0x20 {
+		m[c] = true
+	}
+	m[0x7f] = true
 	for _, c := range []byte("\\`*_[]<>&!|~\"#@") {
 		m[c] = true
 	}

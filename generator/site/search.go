@@ -29,8 +29,15 @@ func text(s string) string {
 	return t
 }
 
-// inline are the tags inside a phrase: 考核奖金<a>基数</a> is one phrase.
-var inline = map[string]bool{"a": true, "strong": true, "em": true, "b": true, "i": true, "code": true, "small": true, "span": true, "sub": true, "sup": true, "abbr": true}
+// isInline reports whether a tag is one inside a phrase: 考核奖金<a>基数</a>
+// is one phrase.
+func isInline(name []byte) bool {
+	switch string(name) {
+	case "a", "strong", "em", "b", "i", "code", "small", "span", "sub", "sup", "abbr":
+		return true
+	}
+	return false
+}
 
 // pageText reads HTML once and returns its readable text, the text of its
 // first h1 and of its h2 and h3 headings. It trusts the HTML to be the
@@ -60,10 +67,14 @@ func pageText(src []byte) (all, title string, heads []string) {
 		}
 		start := 0
 		for i := 0; i < len(s); {
-			c := s[i]
-			n := 1
-			isSpace := c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
-			if mayStartSpace(c) {
+			n, isSpace := 1, false
+			switch textClass[s[i]] {
+			case 0:
+				i++
+				continue
+			case asciiSpace:
+				isSpace = true
+			case mayBeSpace:
 				r, size := utf8.DecodeRune(s[i:])
 				n, isSpace = size, unicode.IsSpace(r)
 			}
@@ -96,10 +107,13 @@ func pageText(src []byte) (all, title string, heads []string) {
 		tag := src[i+1 : i+j]
 		src = src[i+j+1:]
 		name := tag
-		if k := bytes.IndexAny(name, " \t\n"); k >= 0 {
-			name = name[:k]
+		for k, c := range name {
+			if c == ' ' || c == '\t' || c == '\n' {
+				name = name[:k]
+				break
+			}
 		}
-		if !inline[string(bytes.TrimPrefix(name, []byte("/")))] {
+		if !isInline(bytes.TrimPrefix(name, []byte("/"))) {
 			space = true // a block's edge separates words; a link inside a phrase does not
 		}
 		switch string(name) {
@@ -118,6 +132,26 @@ func pageText(src []byte) (all, title string, heads []string) {
 	}
 	return b.String(), title, heads
 }
+
+// The classes of the bytes of a text, for pageText: most are 0, neither
+// white space nor possibly the start of it.
+const (
+	asciiSpace = 1 + iota // ASCII white space
+	mayBeSpace            // may start a white space character (mayStartSpace)
+)
+
+// textClass is the class of each byte.
+var textClass = func() (t [256]uint8) {
+	for _, c := range []byte(" \n\t\r\f\v") {
+		t[c] = asciiSpace
+	}
+	for c := range 256 {
+		if mayStartSpace(byte(c)) {
+			t[c] = mayBeSpace
+		}
+	}
+	return t
+}()
 
 // mayStartSpace reports whether a byte of UTF-8 text that is not ASCII
 // white space may start a white space character: the lead bytes of U+0085
