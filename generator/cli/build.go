@@ -1,21 +1,24 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/kefu-hr/handbook/generator/cases"
-	"github.com/kefu-hr/handbook/generator/load"
-	"github.com/kefu-hr/handbook/generator/policy"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/generator/policy"
 	"github.com/kefu-hr/handbook/generator/site"
 )
 
-// marker is the file build leaves in its output directory; build overwrites
-// only directories that have it (or are empty), unless --force is given.
+// marker is the file build leaves in its output directory, listing the
+// files it wrote; build overwrites only directories that have it (or are
+// empty), unless --force is given, and keeps every file it did not write.
 const marker = ".handbook-build"
 
 // build checks every policy and writes the handbook site, with the worked
@@ -44,15 +47,30 @@ func build(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "handbook build: nothing written")
 		return code
 	}
-	if err := prepareOut(*out, *force); err != nil {
+	owned, err := prepareOut(*out, *force)
+	if err != nil {
 		fmt.Fprintf(stderr, "handbook build: %v\n", err)
 		return 2
 	}
-	// Pages are written as they are made: a large site is never held whole.
-	w := site.NewWriter(*out)
+	// Pages are written as they are made, so that a large site is never
+	// held whole, into a new directory beside the output, which takes the
+	// output's place only once every page is written: a build that fails
+	// partway leaves the output as it was.
+	w, err := site.NewWriter(*out)
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook build: %v\n", err)
+		return 2
+	}
 	pages, err := site.Build(site.Input{Handbook: h, Origin: origin, Examples: examples, Sink: w.Sink})
-	if cerr := w.Close(); err == nil {
-		err = cerr
+	if err == nil {
+		err = w.Sink(site.Page{Path: marker, Data: markerText(pages)})
+	}
+	if err == nil {
+		// Files someone else put in the output are kept; pages an earlier
+		// build wrote and this one does not (a policy removed) are not.
+		err = w.Commit(func(path string) bool { return !owned[path] })
+	} else {
+		_ = w.Discard()
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook build: %v\n", err)
@@ -62,23 +80,50 @@ func build(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// prepareOut makes sure dir may be written: it is created if missing, and an
-// existing non-empty directory must carry the marker of an earlier build.
-func prepareOut(dir string, force bool) error {
+// markerHead is the first line of the marker; the files build wrote follow,
+// one a line.
+const markerHead = "written by handbook build; the directory may be overwritten"
+
+// markerText is the marker of a build that wrote pages.
+func markerText(pages []site.Page) []byte {
+	var b bytes.Buffer
+	b.WriteString(markerHead + "\n")
+	for _, p := range pages {
+		b.WriteString(p.Path + "\n")
+	}
+	return b.Bytes()
+}
+
+// prepareOut checks that dir may be written: it may be missing, empty, or
+// carry the marker of an earlier build; any other directory only with
+// force. It writes nothing, and returns the files the earlier build says it
+// wrote (none for a marker of a build that did not list them): every other
+// file in dir is someone else's, and build keeps it.
+func prepareOut(dir string, force bool) (map[string]bool, error) {
 	entries, err := os.ReadDir(dir)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
+		return nil, nil
 	case err != nil:
-		return err
-	case len(entries) > 0 && !force:
-		if _, err := os.Stat(filepath.Join(dir, marker)); err != nil {
-			return fmt.Errorf("%s is not empty and was not written by handbook build; use --force to write into it anyway", dir)
+		return nil, err
+	case len(entries) == 0:
+		return nil, nil
+	}
+	data, err := os.ReadFile(filepath.Join(dir, marker))
+	if err != nil {
+		if !force {
+			return nil, fmt.Errorf("%s is not empty and was not written by handbook build; use --force to write into it anyway", dir)
+		}
+		return nil, nil
+	}
+	owned := map[string]bool{marker: true}
+	lines := strings.Split(string(data), "\n")
+	for _, l := range lines[1:] {
+		if l != "" {
+			owned[l] = true
 		}
 	}
-	return os.WriteFile(filepath.Join(dir, marker), []byte("written by handbook build; the directory may be overwritten\n"), 0o644)
+	return owned, nil
 }
 
 // workedExamples computes the worked cases in dir, by default those of the

@@ -176,7 +176,9 @@ func (s *server) snapshot() string {
 			if err != nil {
 				return nil
 			}
-			if e.IsDir() && p == filepath.Join(s.root, "site", "public") {
+			// The built site, and the new one handbook build writes beside it
+			// before putting it in place, are not sources.
+			if e.IsDir() && filepath.Dir(p) == filepath.Join(s.root, "site") && (e.Name() == "public" || strings.HasPrefix(e.Name(), ".public.new-")) {
 				return filepath.SkipDir
 			}
 			if info, err := e.Info(); err == nil && !e.IsDir() {

@@ -77,6 +77,8 @@ type glossSee struct {
 type glossWord struct {
 	word   []byte
 	anchor string
+	text   string // word, as a string
+	link   string // the link the term linker makes of it, as goldmark renders it
 }
 
 // newGlossary collects the terms of every text rules policy, in file and
@@ -99,7 +101,7 @@ func newGlossary(h *policy.Handbook, rules []policy.Policy) *glossary {
 			}
 			g.entries = append(g.entries, e)
 			for _, w := range t.Words() {
-				g.words = append(g.words, glossWord{[]byte(w), e.Anchor})
+				g.words = append(g.words, glossWord{word: []byte(w), anchor: e.Anchor, text: w, link: termLink(w, e.Anchor)})
 			}
 		}
 	}
@@ -112,6 +114,9 @@ func newGlossary(h *policy.Handbook, rules []policy.Policy) *glossary {
 func (l *linker) prose(s string) template.HTML {
 	if s == "" {
 		return ""
+	}
+	if plain(s) {
+		return template.HTML(l.plain(s))
 	}
 	// One buffer and one buffered writer for every text the linker renders:
 	// goldmark wraps a writer that is not buffered in a new 4 KB one.
@@ -128,6 +133,84 @@ func (l *linker) prose(s string) template.HTML {
 		return template.HTML(template.HTMLEscapeString(s))
 	}
 	return template.HTML(l.buf.String()) // raw HTML is off, as in Prose
+}
+
+// plain reports whether a prose text is one line of plain text: nothing in
+// it that Markdown (with the site's extensions) reads as markup, so that
+// goldmark would render it as one paragraph holding the text as written.
+// It errs on the safe side: a text it refuses is rendered by goldmark. Of
+// the prose texts of a handbook, about four in five are plain.
+func plain(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || s[0] == '-' || s[0] == '+' || s[0] == '=' {
+		return false
+	}
+	digits := 0 // an ordered list begins with digits and "." or ")"
+	for digits < len(s) && s[digits] >= '0' && s[digits] <= '9' {
+		digits++
+	}
+	if digits > 0 && digits < len(s) && (s[digits] == '.' || s[digits] == ')') {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if notPlain[s[i]] {
+			return false
+		}
+	}
+	// Linkify makes links of addresses.
+	return !strings.Contains(s, "://") && !strings.Contains(s, "www.")
+}
+
+// notPlain are the bytes that may begin or end some Markdown markup
+// anywhere in a line: escapes, code, emphasis, links, images, footnotes,
+// raw HTML and autolinks, entities, tables, strikethrough, headings,
+// e-mail addresses (linkify), quotes; and control characters.
+var notPlain = func() (m [256]bool) {
+	for c := range 0x20 {
+		m[c] = true
+	}
+	m[0x7f] = true
+	for _, c := range []byte("\\`*_[]<>&!|~\"#@") {
+		m[c] = true
+	}
+	return m
+}()
+
+// plain renders a plain text (see plain) as goldmark and the term linker
+// would: one paragraph, with the first use on the page of each term not
+// yet linked made a link to its entry, the earliest first, the longer of
+// two words at one place.
+func (l *linker) plain(s string) string {
+	l.buf.Reset()
+	l.buf.WriteString("<p>")
+	for {
+		at, best := -1, -1
+		for i := range l.g.words {
+			w := &l.g.words[i]
+			if l.linked[w.anchor] {
+				continue
+			}
+			if k := strings.Index(s, w.text); k >= 0 && (at < 0 || k < at) {
+				at, best = k, i
+			}
+		}
+		if at < 0 {
+			break
+		}
+		w := &l.g.words[best]
+		l.linked[w.anchor] = true
+		l.buf.WriteString(s[:at])
+		l.buf.WriteString(w.link)
+		s = s[at+len(w.text):]
+	}
+	l.buf.WriteString(s)
+	l.buf.WriteString("</p>\n")
+	return l.buf.String()
+}
+
+// termLink is the link goldmark renders for a linked term (see linkFirst).
+func termLink(word, anchor string) string {
+	dest := util.EscapeHTML(util.URLEscape([]byte(rootMark+"glossary.html#"+anchor), true))
+	return `<a href="` + string(dest) + `" class="term">` + string(util.EscapeHTML([]byte(word))) + `</a>`
 }
 
 // termLinker links the first use on a page of each glossary entry, outside

@@ -2,8 +2,8 @@ package site
 
 import (
 	"bytes"
-	"encoding/json"
 	"html"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,8 +29,15 @@ func text(s string) string {
 	return t
 }
 
-// inline are the tags inside a phrase: 考核奖金<a>基数</a> is one phrase.
-var inline = map[string]bool{"a": true, "strong": true, "em": true, "b": true, "i": true, "code": true, "small": true, "span": true, "sub": true, "sup": true, "abbr": true}
+// isInline reports whether a tag is one inside a phrase: 考核奖金<a>基数</a>
+// is one phrase.
+func isInline(name []byte) bool {
+	switch string(name) {
+	case "a", "strong", "em", "b", "i", "code", "small", "span", "sub", "sup", "abbr":
+		return true
+	}
+	return false
+}
 
 // pageText reads HTML once and returns its readable text, the text of its
 // first h1 and of its h2 and h3 headings. It trusts the HTML to be the
@@ -41,7 +48,7 @@ func pageText(src []byte) (all, title string, heads []string) {
 	in := ""             // the heading being read: "h1", "h2", "h3" or ""
 	space := false
 	// word writes a run of text without white space.
-	word := func(w string) {
+	word := func(w []byte) {
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
 			if in != "" && head.Len() > 0 {
@@ -49,22 +56,26 @@ func pageText(src []byte) (all, title string, heads []string) {
 			}
 		}
 		space = false
-		b.WriteString(w)
+		b.Write(w)
 		if in != "" {
-			head.WriteString(w)
+			head.Write(w)
 		}
 	}
-	write := func(s string) {
-		if strings.IndexByte(s, '&') >= 0 {
-			s = html.UnescapeString(s)
+	write := func(s []byte) {
+		if bytes.IndexByte(s, '&') >= 0 {
+			s = []byte(html.UnescapeString(string(s)))
 		}
 		start := 0
 		for i := 0; i < len(s); {
-			c := s[i]
-			n := 1
-			isSpace := c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
-			if c >= utf8.RuneSelf {
-				r, size := utf8.DecodeRuneInString(s[i:])
+			n, isSpace := 1, false
+			switch textClass[s[i]] {
+			case 0:
+				i++
+				continue
+			case asciiSpace:
+				isSpace = true
+			case mayBeSpace:
+				r, size := utf8.DecodeRune(s[i:])
 				n, isSpace = size, unicode.IsSpace(r)
 			}
 			if isSpace {
@@ -83,11 +94,11 @@ func pageText(src []byte) (all, title string, heads []string) {
 	for len(src) > 0 {
 		i := bytes.IndexByte(src, '<')
 		if i < 0 {
-			write(string(src))
+			write(src)
 			break
 		}
 		if i > 0 {
-			write(string(src[:i]))
+			write(src[:i])
 		}
 		j := bytes.IndexByte(src[i:], '>')
 		if j < 0 {
@@ -96,10 +107,13 @@ func pageText(src []byte) (all, title string, heads []string) {
 		tag := src[i+1 : i+j]
 		src = src[i+j+1:]
 		name := tag
-		if k := bytes.IndexAny(name, " \t\n"); k >= 0 {
-			name = name[:k]
+		for k, c := range name {
+			if c == ' ' || c == '\t' || c == '\n' {
+				name = name[:k]
+				break
+			}
 		}
-		if !inline[strings.TrimPrefix(string(name), "/")] {
+		if !isInline(bytes.TrimPrefix(name, []byte("/"))) {
 			space = true // a block's edge separates words; a link inside a phrase does not
 		}
 		switch string(name) {
@@ -117,6 +131,36 @@ func pageText(src []byte) (all, title string, heads []string) {
 		}
 	}
 	return b.String(), title, heads
+}
+
+// The classes of the bytes of a text, for pageText: most are 0, neither
+// white space nor possibly the start of it.
+const (
+	asciiSpace = 1 + iota // ASCII white space
+	mayBeSpace            // may start a white space character (mayStartSpace)
+)
+
+// textClass is the class of each byte.
+var textClass = func() (t [256]uint8) {
+	for _, c := range []byte(" \n\t\r\f\v") {
+		t[c] = asciiSpace
+	}
+	for c := range 256 {
+		if mayStartSpace(byte(c)) {
+			t[c] = mayBeSpace
+		}
+	}
+	return t
+}()
+
+// mayStartSpace reports whether a byte of UTF-8 text that is not ASCII
+// white space may start a white space character: the lead bytes of U+0085
+// and U+00A0 (0xC2), U+1680 (0xE1), U+2000 to U+205F (0xE2) and U+3000
+// (0xE3). Every other byte, Chinese characters' included, is read one at a
+// time without decoding: none of them starts a space, and a continuation
+// byte never does.
+func mayStartSpace(c byte) bool {
+	return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3
 }
 
 // keywords gives, by page, the glossary words of the entries that name the
@@ -147,32 +191,179 @@ func pageDoc(p Page, keywords map[string][]string) (searchDoc, bool) {
 	return searchDoc{U: p.Path, T: t, H: h, X: x, K: keywords[p.Path]}, true
 }
 
-// searchIndex writes the index of every page's text as a script that sets
-// window.HANDBOOK_SEARCH: a script, not a JSON file, so that search works
-// from file:// where a page may not fetch. pages are the pages' entries
-// (pageDoc), in page order.
-//
-// Each glossary entry is a result of its own (glossary.html#term-…), so
-// that a query for a term finds its meaning first, then the pages of the
-// policies that define it.
-func searchIndex(pages []searchDoc, g *glossary) []byte {
-	docs := make([]searchDoc, 0, len(g.entries)+len(pages))
-	for _, e := range g.entries {
-		docs = append(docs, searchDoc{U: "glossary.html#" + e.Anchor, T: e.Term.Term, H: e.Term.Aliases, X: text(string(Prose(e.Text))), K: e.Term.Words()})
+// indexShard is the number of pages whose entries one file of the search
+// index holds. The index is cut into files of this many pages so that each
+// is written as soon as its pages are made, and no build holds the whole
+// index (the site's largest file by far: about 11 KB a page) in memory.
+const indexShard = 256
+
+// shardName is the name of the i-th file of the search index: the first
+// is search-index.js, as it always was.
+func shardName(i int) string {
+	if i == 0 {
+		return "search-index.js"
 	}
-	docs = append(docs, pages...)
-	var b bytes.Buffer
-	size := 0
-	for i := range docs {
-		size += len(docs[i].X) + len(docs[i].T) + len(docs[i].U) + 64
-		for _, h := range docs[i].H {
-			size += len(h) + 3
+	return "search-index-" + strconv.Itoa(i+1) + ".js"
+}
+
+// glossaryDocs are the index entries of the glossary: each entry is a
+// result of its own (glossary.html#term-…), so that a query for a term
+// finds its meaning first, then the pages of the policies that define it.
+func glossaryDocs(g *glossary) [][]byte {
+	out := make([][]byte, len(g.entries))
+	for i, e := range g.entries {
+		out[i] = docJSON(searchDoc{U: "glossary.html#" + e.Anchor, T: e.Term.Term, H: e.Term.Aliases, X: text(string(Prose(e.Text))), K: e.Term.Words()})
+	}
+	return out
+}
+
+// docJSON encodes one index entry as encoding/json does (HTML characters
+// escaped, so that no text can close the script), byte for byte
+// (TestDocJSONIsEncodingJSON, FuzzDocJSON), without its reflection and its
+// copy of the result: the entries of a large site are megabytes of text.
+func docJSON(d searchDoc) []byte {
+	size := len(d.U) + len(d.T) + len(d.X) + 32
+	for _, h := range d.H {
+		size += len(h) + 3
+	}
+	for _, k := range d.K {
+		size += len(k) + 3
+	}
+	b := make([]byte, 0, size+size/16)
+	b = append(b, `{"u":`...)
+	b = appendJSONString(b, d.U)
+	b = append(b, `,"t":`...)
+	b = appendJSONString(b, d.T)
+	b = append(b, `,"h":`...)
+	b = appendJSONStrings(b, d.H)
+	b = append(b, `,"x":`...)
+	b = appendJSONString(b, d.X)
+	if len(d.K) > 0 {
+		b = append(b, `,"k":`...)
+		b = appendJSONStrings(b, d.K)
+	}
+	return append(b, '}')
+}
+
+// appendJSONStrings appends a list of strings as encoding/json writes it
+// (null for none).
+func appendJSONStrings(b []byte, list []string) []byte {
+	if list == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, s := range list {
+		if i > 0 {
+			b = append(b, ',')
 		}
+		b = appendJSONString(b, s)
 	}
-	b.Grow(size + size/8) // grown once: the index is the site's largest file
-	b.WriteString("// Generated by handbook build: the search index.\nwindow.HANDBOOK_SEARCH = ")
-	_ = json.NewEncoder(&b).Encode(docs) // strings and slices always encode
-	b.Truncate(b.Len() - 1)              // the encoder's newline
-	b.WriteString(";\n")
-	return b.Bytes()
+	return append(b, ']')
+}
+
+// appendJSONString appends s as a JSON string as encoding/json writes it
+// with HTML escaping: ", \ and control characters escaped, <, > and & as
+// \u003c …, U+2028 and U+2029 as \u2028 and \u2029, and each byte of
+// invalid UTF-8 as \ufffd. Valid UTF-8 (the site's text always is) is
+// copied without decoding a character, but for those two.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	valid := utf8.ValidString(s)
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if jsonSafe[c] {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		if valid && c != 0xE2 { // U+2028 and U+2029 are E2 80 A8 and E2 80 A9
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			start = i + size
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// jsonSafe are the ASCII bytes encoding/json writes as they are when it
+// escapes HTML.
+var jsonSafe = func() (m [utf8.RuneSelf]bool) {
+	for c := byte(0x20); c < utf8.RuneSelf; c++ {
+		m[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return m
+}()
+
+// shardScript writes one file of the search index, part i of n, from the
+// encoded entries of its pages (nil for a page left out): a script, not a
+// JSON file, so that search works from file:// where a page may not fetch.
+// The first file sets window.HANDBOOK_SEARCH; each further one, loaded
+// after it, appends its entries.
+func shardScript(i, n int, docs [][]byte) []byte {
+	size := 0
+	for _, d := range docs {
+		size += len(d) + 1
+	}
+	b := make([]byte, 0, size+160)
+	if i == 0 {
+		b = append(b, "// Generated by handbook build: the search index.\nwindow.HANDBOOK_SEARCH = ["...)
+	} else {
+		b = append(b, "// Generated by handbook build: the search index, part "...)
+		b = strconv.AppendInt(b, int64(i+1), 10)
+		b = append(b, " of "...)
+		b = strconv.AppendInt(b, int64(n), 10)
+		b = append(b, ".\nArray.prototype.push.apply(window.HANDBOOK_SEARCH, ["...)
+	}
+	first := true
+	for _, d := range docs {
+		if d == nil {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = append(b, d...)
+	}
+	if i == 0 {
+		b = append(b, "];\n"...)
+	} else {
+		b = append(b, "]);\n"...)
+	}
+	return b
 }

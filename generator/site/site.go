@@ -49,6 +49,9 @@ type Input struct {
 	// then returns the pages without their Data. handbook build writes
 	// through it, so that a large site is never held in memory whole.
 	Sink func(Page) error
+	// shard, when set, is the number of pages a file of the search index
+	// holds instead of indexShard (tests cut small sites into several).
+	shard int
 }
 
 // Build renders the site. It writes nothing (Write does), and two builds of
@@ -78,11 +81,6 @@ func Build(in Input) ([]Page, error) {
 			return nil, err
 		}
 	}
-	index := searchIndex(b.docs, b.gloss)
-	b.docs = nil
-	if err := b.keep(Page{Path: "search-index.js", Data: index}); err != nil {
-		return nil, err
-	}
 	sort.Slice(b.pages, func(i, j int) bool { return b.pages[i].Path < b.pages[j].Path })
 	return b.pages, nil
 }
@@ -98,73 +96,6 @@ func (b *builder) keep(p Page) error {
 	}
 	b.pages = append(b.pages, p)
 	return nil
-}
-
-// Writer writes pages under a directory in the background, so that
-// rendering goes on while files are written: its Sink queues a page and
-// returns, and Close waits for every queued page and returns the first
-// error. A directory is made once.
-type Writer struct {
-	dir   string
-	queue chan Page
-	wg    sync.WaitGroup
-	mu    sync.Mutex
-	err   error
-	made  sync.Map // directories made
-}
-
-// NewWriter starts a Writer for dir.
-func NewWriter(dir string) *Writer {
-	w := &Writer{dir: dir, queue: make(chan Page, 64)}
-	for range 4 { // files are written while the pages are rendered
-		w.wg.Add(1)
-		go func() {
-			defer w.wg.Done()
-			for p := range w.queue {
-				if err := w.write(p); err != nil {
-					w.mu.Lock()
-					if w.err == nil {
-						w.err = err
-					}
-					w.mu.Unlock()
-				}
-			}
-		}()
-	}
-	return w
-}
-
-// Sink queues a page to be written; it may be called from several
-// goroutines. It returns the first error of a page written before.
-func (w *Writer) Sink(p Page) error {
-	w.mu.Lock()
-	err := w.err
-	w.mu.Unlock()
-	if err != nil {
-		return err
-	}
-	w.queue <- p
-	return nil
-}
-
-// Close waits until every queued page is written and returns the first
-// error.
-func (w *Writer) Close() error {
-	close(w.queue)
-	w.wg.Wait()
-	return w.err
-}
-
-func (w *Writer) write(p Page) error {
-	path := filepath.Join(w.dir, filepath.FromSlash(p.Path))
-	dir := filepath.Dir(path)
-	if _, ok := w.made.Load(dir); !ok {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-		w.made.Store(dir, true)
-	}
-	return os.WriteFile(path, p.Data, 0o644)
 }
 
 // Write writes pages under dir, making directories as needed.
@@ -216,7 +147,9 @@ type builder struct {
 	reports map[string][]*policy.Role
 	gloss   *glossary
 	jobs    []job
-	docs    []searchDoc // the search index's entries of the pages, in page order
+	// indexFiles are the files of the search index, which the search page
+	// loads: known once the pages are queued.
+	indexFiles []string
 }
 
 // index finds the latest versions and the reporting lines.
@@ -256,21 +189,78 @@ type page struct {
 type job struct {
 	path, tmpl, title, nav string
 	data                   func() any
+	// whole is set for a page about the whole handbook (the home page, the
+	// register), whose size grows with it: these are rendered first, so
+	// that no core is left alone with one of them at the end.
+	whole bool
 }
 
 // add queues a page; data is computed when the page is written.
 func (b *builder) add(path, tmpl, title, nav string, data func() any) {
-	b.jobs = append(b.jobs, job{path, tmpl, title, nav, data})
+	b.jobs = append(b.jobs, job{path: path, tmpl: tmpl, title: title, nav: nav, data: data})
+}
+
+// addWhole queues a page about the whole handbook (see job.whole).
+func (b *builder) addWhole(path, tmpl, title, nav string, data func() any) {
+	b.add(path, tmpl, title, nav, data)
+	b.jobs[len(b.jobs)-1].whole = true
 }
 
 // write writes the queued pages on every core: each writer has its own
 // copy of the templates and its own glossary linker; the pages keep the
 // order they were queued in, so that builds are reproducible.
+//
+// Each page's entry in the search index is encoded as soon as the page is
+// made, and a file of the index is handed on as soon as the pages it holds
+// are made (indexShard pages a file): the index, the site's largest file,
+// is never held whole, nor are the texts of the pages.
 func (b *builder) write() error {
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(b.jobs)/8))
-	out := make([]Page, len(b.jobs))
-	docs := make([]searchDoc, len(b.jobs))
-	indexed := make([]bool, len(b.jobs))
+	n, per := len(b.jobs), b.shard()
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/8))
+	out := make([]Page, n)
+	shards := len(b.indexFiles)
+	index := make([]Page, shards)
+	docs := make([][]byte, n) // each page's encoded index entry; nil once written
+	left := make([]atomic.Int32, shards)
+	for k := range left {
+		left[k].Store(int32(min(per, n-k*per)))
+	}
+	glossDocs := glossaryDocs(b.gloss)
+	// indexed notes that page i's entry is ready, and writes its shard of
+	// the index when it was the last one missing.
+	indexed := func(i int) error {
+		k := i / per
+		if left[k].Add(-1) != 0 {
+			return nil
+		}
+		part := docs[k*per : min(n, (k+1)*per)]
+		if k == 0 {
+			part = append(glossDocs[:len(glossDocs):len(glossDocs)], part...)
+		}
+		p := Page{Path: shardName(k), Data: shardScript(k, shards, part)}
+		clear(docs[k*per : min(n, (k+1)*per)])
+		if b.in.Sink != nil {
+			if err := b.in.Sink(p); err != nil {
+				return fmt.Errorf("%s: %w", p.Path, err)
+			}
+			p.Data = nil
+		}
+		index[k] = p
+		return nil
+	}
+	// The pages about the whole handbook are rendered first; the others in
+	// the order they were queued.
+	order := make([]int, 0, n)
+	for i := range b.jobs {
+		if b.jobs[i].whole {
+			order = append(order, i)
+		}
+	}
+	for i := range b.jobs {
+		if !b.jobs[i].whole {
+			order = append(order, i)
+		}
+	}
 	keywords := b.gloss.keywords()
 	errs := make([]error, workers)
 	var next atomic.Int64
@@ -287,10 +277,11 @@ func (b *builder) write() error {
 			defer wg.Done()
 			var buf bytes.Buffer
 			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(b.jobs) || errs[w] != nil {
+				o := int(next.Add(1)) - 1
+				if o >= n || errs[w] != nil {
 					return
 				}
+				i := order[o]
 				j := &b.jobs[i]
 				root := strings.Repeat("../", strings.Count(j.path, "/"))
 				l.page(j.tmpl == "glossary")
@@ -300,13 +291,19 @@ func (b *builder) write() error {
 					return
 				}
 				out[i] = Page{Path: j.path, Data: withRoot(buf.Bytes(), root)}
-				docs[i], indexed[i] = pageDoc(out[i], keywords)
+				if d, ok := pageDoc(out[i], keywords); ok {
+					docs[i] = docJSON(d)
+				}
 				if b.in.Sink != nil {
 					if err := b.in.Sink(out[i]); err != nil {
 						errs[w] = fmt.Errorf("%s: %w", j.path, err)
 						return
 					}
 					out[i].Data = nil
+				}
+				if err := indexed(i); err != nil {
+					errs[w] = err
+					return
 				}
 			}
 		}()
@@ -315,25 +312,31 @@ func (b *builder) write() error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	b.pages = append(b.pages, out...)
-	for i := range docs {
-		if indexed[i] {
-			b.docs = append(b.docs, docs[i])
-		}
-	}
+	b.pages = append(append(b.pages, out...), index...)
 	return nil
+}
+
+// shard is the number of pages a file of the search index holds.
+func (b *builder) shard() int {
+	if b.in.shard > 0 {
+		return b.in.shard
+	}
+	return indexShard
 }
 
 // render renders every page.
 func (b *builder) render() error {
 	b.queue()
+	for k := range max(1, (len(b.jobs)+b.shard()-1)/b.shard()) {
+		b.indexFiles = append(b.indexFiles, shardName(k))
+	}
 	return b.write()
 }
 
 // queue queues every page. Its data is computed by the writers, on every
 // core: the builder's methods only read.
 func (b *builder) queue() {
-	b.add("index.html", "home", "客服部制度手册", "home", func() any { return b.home() })
+	b.addWhole("index.html", "home", "客服部制度手册", "home", func() any { return b.home() })
 	for _, p := range b.latest[policy.KindRole] {
 		r := p.(*policy.Role)
 		b.add("roles/"+r.ID+".html", "role", r.Title, "roles", func() any { return b.role(r) })
@@ -357,8 +360,8 @@ func (b *builder) queue() {
 	b.add("redlines.html", "redlines", "电网指标", "redlines", func() any { return b.latest[policy.KindRedLines] })
 	b.add("rules.html", "rules", "制度条文", "rules", func() any { return b.rules() })
 	b.add("glossary.html", "glossary", "术语表", "glossary", func() any { return b.gloss.entries })
-	b.add("search.html", "search", "搜索", "search", func() any { return nil })
-	b.add("decisions.html", "decisions", "决定记录", "decisions", func() any { return b.decisions() })
+	b.add("search.html", "search", "搜索", "search", func() any { return b.indexFiles })
+	b.addWhole("decisions.html", "decisions", "决定记录", "decisions", func() any { return b.decisions() })
 }
 
 // ---- pages

@@ -423,11 +423,14 @@ func TestDecisionsListOpenQuestionsFirst(t *testing.T) {
 // for byte, as a build kept in memory, and keeps none of their bytes.
 func TestSinkWritesWhatBuildReturns(t *testing.T) {
 	pages, in := fixtureSite(t)
-	dir := t.TempDir()
-	w := NewWriter(dir)
+	dir := filepath.Join(t.TempDir(), "public")
+	w, err := NewWriter(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	in.Sink = w.Sink
 	streamed, err := Build(in)
-	if cerr := w.Close(); err == nil {
+	if cerr := w.Commit(nil); err == nil {
 		err = cerr
 	}
 	if err != nil {
