@@ -279,6 +279,9 @@ func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]e
 
 // sortedKeys returns the keys of m in order.
 func sortedKeys[V any](m map[string]V) []string {
+	if len(m) == 0 {
+		return nil
+	}
 	if len(m) == 1 {
 		for k := range m {
 			return []string{k}
