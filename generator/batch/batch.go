@@ -266,7 +266,7 @@ func (ru *run) do(r io.ReadSeeker, cfg Config, w io.Writer, sink func(*chunk)) (
 	errs = append(ru.missedErrors(missed), errs...)
 	if out != nil {
 		if werr == nil && !cfg.NoTotals {
-			_, werr = out.Write(ru.lay.totalLines(ru.order, sums))
+			_, werr = out.Write(ru.lay.totalLines(ru.order, sums, sum.Failed))
 		}
 		if werr == nil {
 			werr = out.Close()
@@ -302,10 +302,13 @@ func (ru *run) scan(r io.Reader) (twice bool, err error) {
 			role := strings.TrimSpace(rec.cells[hd.role])
 			if ru.roles[role] == nil {
 				info := ru.resolveRole(role)
-				ru.roles[role] = info
-				if info.plan != nil && !slices.Contains(ru.order, info) {
+				// A role written by its id and by its title is one role.
+				if i := slices.IndexFunc(ru.order, func(o *roleInfo) bool { return o.id == info.id }); i >= 0 {
+					info = ru.order[i]
+				} else if info.plan != nil {
 					ru.order = append(ru.order, info)
 				}
+				ru.roles[role] = info
 			}
 		}
 		if hd.person < len(rec.cells) {

@@ -144,7 +144,13 @@ func Write(w io.Writer, rows []Row) error {
 		sums.count(l, &rows[i])
 	}
 	cw.Flush()
-	b.Write(l.totalLines(roles, sums))
+	failedAll := 0
+	for i := range rows {
+		if rows[i].Err != "" {
+			failedAll++
+		}
+	}
+	b.Write(l.totalLines(roles, sums, failedAll))
 	_, err := w.Write(b.Bytes())
 	return err
 }
@@ -203,8 +209,9 @@ func (t totals) add(o totals) {
 // totalLines writes a line of totals per role, in the order given
 // (person 合计, the role's id and plan, its total and the sum of each of
 // its components, in the error column how many people are counted), and
-// one of the total of all roles (总计) when there are several.
-func (l *layout) totalLines(roles []*roleInfo, t totals) []byte {
+// one of the total of all roles (总计) when there are several or when rows
+// of no role failed, which counts every row that failed.
+func (l *layout) totalLines(roles []*roleInfo, t totals, failedAll int) []byte {
 	var b bytes.Buffer
 	w := newLineWriter(&b)
 	rec := make([]string, len(l.head))
@@ -229,9 +236,9 @@ func (l *layout) totalLines(roles []*roleInfo, t totals) []byte {
 		all = all.Add(s.total)
 		people, failed, lines = people+s.rows, failed+s.failed, lines+1
 	}
-	if lines > 1 {
+	if lines > 1 || failedAll > failed {
 		clear(rec)
-		rec[0], rec[5], rec[n-1] = "总计", all.String(), counted(people, failed)
+		rec[0], rec[5], rec[n-1] = "总计", all.String(), counted(people, failedAll)
 		_ = w.Write(rec)
 	}
 	w.Flush()
