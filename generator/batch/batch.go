@@ -293,35 +293,44 @@ func (ru *run) scan(r io.Reader) (twice bool, err error) {
 		n      int
 	)
 	width := len(hd.names)
+	rr.light = []int{hd.role, hd.person}
 	for {
 		rec, ok := rr.next(width)
 		if !ok {
 			break
 		}
-		if hd.role < len(rec.cells) {
-			role := strings.TrimSpace(rec.cells[hd.role])
-			if ru.roles[role] == nil {
-				info := ru.resolveRole(role)
-				// A role written by its id and by its title is one role.
-				if i := slices.IndexFunc(ru.order, func(o *roleInfo) bool { return o.id == info.id }); i >= 0 {
-					info = ru.order[i]
-				} else if info.plan != nil {
-					ru.order = append(ru.order, info)
-				}
-				ru.roles[role] = info
+		var role, person []byte
+		if rec.cells == nil {
+			role, person = rr.view[0], rr.view[1]
+		} else {
+			if hd.role < len(rec.cells) {
+				role = []byte(rec.cells[hd.role])
+			}
+			if hd.person < len(rec.cells) {
+				person = []byte(rec.cells[hd.person])
 			}
 		}
-		if hd.person < len(rec.cells) {
-			if p := strings.TrimSpace(rec.cells[hd.person]); p != "" {
-				if len(cur) == cap(cur) {
-					if cur != nil {
-						blocks = append(blocks, cur)
-					}
-					cur = make([]uint64, 0, 1<<14)
-				}
-				cur = append(cur, maphash.String(ru.seed, p))
-				n++
+		role = bytes.TrimSpace(role)
+		if info, seen := ru.roles[string(role)]; !seen || info == nil {
+			cell := string(role)
+			info := ru.resolveRole(cell)
+			// A role written by its id and by its title is one role.
+			if i := slices.IndexFunc(ru.order, func(o *roleInfo) bool { return o.id == info.id }); i >= 0 {
+				info = ru.order[i]
+			} else if info.plan != nil {
+				ru.order = append(ru.order, info)
 			}
+			ru.roles[cell] = info
+		}
+		if p := bytes.TrimSpace(person); len(p) > 0 {
+			if len(cur) == cap(cur) {
+				if cur != nil {
+					blocks = append(blocks, cur)
+				}
+				cur = make([]uint64, 0, 1<<14)
+			}
+			cur = append(cur, maphash.Bytes(ru.seed, p))
+			n++
 		}
 	}
 	if rr.err != nil {
@@ -360,7 +369,7 @@ func (ru *run) findTwice(r io.Reader) error {
 			break
 		}
 		if ru.hd.person < len(rec.cells) {
-			if p := strings.TrimSpace(rec.cells[ru.hd.person]); p != "" && ru.twice[maphash.String(ru.seed, p)] {
+			if p := strings.TrimSpace(rec.cells[ru.hd.person]); p != "" && ru.twice[maphash.Bytes(ru.seed, []byte(p))] {
 				byName[p] = append(byName[p], rec.line)
 			}
 		}
@@ -381,11 +390,12 @@ type worker struct {
 	ru  *run
 	e   *inputs.Entry
 	sc  engine.Scratch
-	rec []string // an output line's cells
+	rec []cell // an output line's cells
+	buf []byte // and the line
 }
 
 func (ru *run) newWorker() *worker {
-	return &worker{ru: ru, e: ru.hd.form.NewEntry(), rec: make([]string, len(ru.lay.head))}
+	return &worker{ru: ru, e: ru.hd.form.NewEntry(), rec: make([]cell, len(ru.lay.head))}
 }
 
 // compute computes a chunk's rows, and formats them unless they are kept.
@@ -397,7 +407,6 @@ func (wk *worker) compute(ch *chunk) {
 	if ru.keep {
 		ch.rows = make([]Row, len(ch.recs))
 	}
-	cw := newLineWriter(&ch.out)
 	for i := range ch.recs {
 		row, errs := wk.one(&ch.recs[i], ch)
 		ch.errs = append(ch.errs, errs...)
@@ -408,10 +417,10 @@ func (wk *worker) compute(ch *chunk) {
 			ch.rows[i] = row
 			continue
 		}
-		ru.lay.line(cw, wk.rec, &row)
+		wk.buf = ru.lay.line(wk.buf[:0], wk.rec, &row)
+		ch.out.Write(wk.buf)
 		ch.sums.count(ru.lay, &row)
 	}
-	cw.Flush()
 }
 
 // one decodes, checks and computes one row. Every problem of the row is

@@ -194,6 +194,46 @@ type recordReader struct {
 	eof     bool
 	err     error    // reading's, other than the end
 	unread1 *readRow // a record given back
+
+	// With light set, a line without quotes is not split into cells: only
+	// the cells light names are kept, in view, as the reader's bytes
+	// (valid until the next record), and the record's cells are nil.
+	light []int
+	view  [][]byte
+}
+
+// lightCells keeps the cells rr.light names of a line without quotes.
+func (rr *recordReader) lightCells(line []byte) {
+	if rr.view == nil {
+		rr.view = make([][]byte, len(rr.light))
+	}
+	clear(rr.view)
+	for i, cell := 0, 0; ; cell++ {
+		k := bytes.IndexByte(line[i:], ',')
+		end := len(line)
+		if k >= 0 {
+			end = i + k
+		}
+		for j, want := range rr.light {
+			if want == cell {
+				rr.view[j] = line[i:end]
+			}
+		}
+		if k < 0 {
+			return
+		}
+		i = end + 1
+	}
+}
+
+// blankLine reports whether a line is nothing but spaces and commas.
+func blankLine(line []byte) bool {
+	for _, b := range line {
+		if b != ' ' && b != ',' && b != '\t' && b != '\r' && b != '\n' {
+			return false
+		}
+	}
+	return true
 }
 
 // readRow is one row as read: its cells, the line it starts on, and why
@@ -215,7 +255,9 @@ func (rr *recordReader) unread(rec readRow) { rr.unread1 = &rec }
 // takes at most this many lines before its line is refused alone.
 const maxLines = 64
 
-// take returns the next line with its line break, or nil at the end.
+// take returns the next line with its line break, or nil at the end. The
+// line is valid until the next take (it is the reader's buffer, unless the
+// line is longer).
 func (rr *recordReader) take() []byte {
 	if n := len(rr.pending); n > 0 {
 		l := rr.pending[n-1]
@@ -226,7 +268,15 @@ func (rr *recordReader) take() []byte {
 	if rr.eof {
 		return nil
 	}
-	l, err := rr.br.ReadBytes('\n')
+	l, err := rr.br.ReadSlice('\n')
+	if errors.Is(err, bufio.ErrBufferFull) { // a line longer than the buffer
+		long := append([]byte(nil), l...)
+		for errors.Is(err, bufio.ErrBufferFull) {
+			l, err = rr.br.ReadSlice('\n')
+			long = append(long, l...)
+		}
+		l = long
+	}
 	if err != nil {
 		rr.eof = true
 		if !errors.Is(err, io.EOF) {
@@ -261,11 +311,25 @@ func (rr *recordReader) next(width int) (readRow, bool) {
 			return readRow{}, false
 		}
 		start := rr.line
+		if rr.light != nil && bytes.IndexByte(first, '"') < 0 {
+			if blankLine(first) {
+				continue
+			}
+			rr.lightCells(bytes.TrimRight(first, "\r\n"))
+			return readRow{line: start, field: -1}, true
+		}
 		buf := first
 		var extra [][]byte // the lines after the first, when a cell spans them
 		cells, field, err := parseRecord(buf)
+		if errors.Is(err, errUnclosed) {
+			first = append([]byte(nil), first...) // the next take reuses the reader's buffer
+			buf = first
+		}
 		for errors.Is(err, errUnclosed) && len(extra) < maxLines {
 			l := rr.take()
+			if l != nil {
+				l = append([]byte(nil), l...)
+			}
 			if l == nil {
 				break
 			}

@@ -79,30 +79,40 @@ func (l *layout) headLine() []byte {
 // newLineWriter writes CSV lines.
 func newLineWriter(w io.Writer) *csv.Writer { return csv.NewWriter(w) }
 
-// line writes a row's line, using rec for its cells.
-func (l *layout) line(w *csv.Writer, rec []string, r *Row) {
+// cell is one output cell: a text, or a number.
+type cell struct {
+	text  string
+	num   exact.Decimal
+	isNum bool
+}
+
+// line appends a row's line to b, using rec for its cells.
+func (l *layout) line(b []byte, rec []cell, r *Row) []byte {
 	clear(rec)
-	rec[0], rec[1] = r.Person, r.Role
+	txt := func(i int, s string) { rec[i] = cell{text: s} }
+	num := func(i int, x exact.Decimal) { rec[i] = cell{num: x, isNum: true} }
+	txt(0, r.Person)
+	txt(1, r.Role)
 	n := len(rec)
-	rec[n-1] = r.Err
+	txt(n-1, r.Err)
 	if r.Err == "" {
 		if len(r.Result.Scores) > 0 {
 			s := &r.Result.Scores[0]
-			rec[3] = s.Total.String()
+			num(3, s.Total)
 			if s.K != nil {
-				rec[4] = s.K.String()
+				num(4, *s.K)
 			}
 		}
 		if r.Result.Points != nil {
-			rec[3] = r.Result.Points.Total.String()
+			num(3, r.Result.Points.Total)
 		}
 		if p := r.Result.Pay; p != nil {
-			rec[2] = p.Plan
-			rec[5] = p.Total.String()
+			txt(2, p.Plan)
+			num(5, p.Total)
 			var withheld, lines []string
 			for _, c := range p.Components {
 				if at, ok := l.comp[compKey{p.Plan, c.Name}]; ok {
-					rec[at] = c.Amount.String()
+					num(at, c.Amount)
 				}
 				if c.Withheld {
 					withheld = append(withheld, c.Name)
@@ -111,16 +121,54 @@ func (l *layout) line(w *csv.Writer, rec []string, r *Row) {
 			for _, rl := range p.RedLines {
 				lines = append(lines, rl.ID)
 			}
-			rec[n-3] = strings.Join(withheld, "|")
-			rec[n-2] = strings.Join(lines, "|")
+			txt(n-3, strings.Join(withheld, "|"))
+			txt(n-2, strings.Join(lines, "|"))
 			for _, st := range r.Result.Standings {
 				if at, ok := l.stand[compKey{p.Plan, st.Name}]; ok {
-					rec[at], rec[at+1] = st.Label, st.Measure.String()
+					txt(at, st.Label)
+					num(at+1, st.Measure)
 				}
 			}
 		}
 	}
-	_ = w.Write(rec) // the writer's buffer is checked when it is flushed
+	for i := range rec {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if rec[i].isNum {
+			b = rec[i].num.Append(b)
+		} else {
+			b = appendCSV(b, rec[i].text)
+		}
+	}
+	return append(b, '\n')
+}
+
+// appendCSV appends a cell as encoding/csv writes it: quoted when it holds
+// a comma, a quote or a line break or starts with a space, its quotes
+// doubled.
+func appendCSV(b []byte, s string) []byte {
+	if s == "" {
+		return b
+	}
+	if !strings.ContainsAny(s, ",\"\r\n") && s[0] != ' ' && s[0] != '\t' {
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '"':
+			b = append(b, '"', '"')
+		case '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				continue // csv.Writer writes \r\n as \n
+			}
+			b = append(b, c)
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, '"')
 }
 
 // Write writes rows as Pay writes them (in UTF-8, without a byte-order
@@ -136,14 +184,14 @@ func Write(w io.Writer, rows []Row) error {
 	l := newLayout(roles)
 	var b bytes.Buffer
 	b.Write(l.headLine())
-	cw := newLineWriter(&b)
-	rec := make([]string, len(l.head))
+	rec := make([]cell, len(l.head))
 	sums := totals{}
+	var line []byte
 	for i := range rows {
-		l.line(cw, rec, &rows[i])
+		line = l.line(line[:0], rec, &rows[i])
+		b.Write(line)
 		sums.count(l, &rows[i])
 	}
-	cw.Flush()
 	failedAll := 0
 	for i := range rows {
 		if rows[i].Err != "" {

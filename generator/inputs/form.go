@@ -72,11 +72,12 @@ func (f *Form) Field(i int) bool { return f.cells[i] != nil }
 // storage, since the engine's results keep nothing of their inputs.
 type Entry struct {
 	decoded
+	memo Lookups // the policies the checks of this entry's form looked up
 }
 
 // NewEntry returns an empty entry for the form.
 func (f *Form) NewEntry() *Entry {
-	e := &Entry{}
+	e := &Entry{memo: Lookups{}}
 	f.Reset(e)
 	return e
 }
@@ -457,27 +458,29 @@ func (f *Form) check(e *Entry, computed, payout bool) []FieldProblem {
 	var out []FieldProblem
 	at := func(column, reason string) { out = append(out, FieldProblem{Path: column, Reason: reason}) }
 	d := period.Settled()
-	unused := map[string]bool{}
-	if role, _ := h.At(policy.KindRole, c.Role, d).(*policy.Role); role != nil && payout {
+	k := &checker{h: h, memo: e.memo}
+	var unused map[string]bool
+	if role, _ := k.at(policy.KindRole, c.Role, d).(*policy.Role); role != nil && payout {
 		if role.PayPlan == "" {
 			at("role", fmt.Sprintf("role %s has no pay plan: there is no pay to compute", role.ID))
 			return out
 		}
-		if plan, _ := h.At(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan); plan != nil && plan.Lines(period.Kind) > 0 {
+		if plan, _ := k.at(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan); plan != nil && plan.Lines(period.Kind) > 0 {
 			for card := range c.Scorecards { // sorted below
 				if slices.Contains(role.Scorecards, card) && !usesCard(plan, period.Kind, card) {
 					at("scorecard."+card, fmt.Sprintf("pay plan %s does not use scorecard %s in this settlement (%s)", plan.ID, card, period.Kind))
+					if unused == nil {
+						unused = map[string]bool{}
+					}
 					unused[card] = true
 				}
 			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
-	checkCase := Check
-	if computed {
-		checkCase = CheckComputed
-	}
-	for _, p := range checkCase(h, &c.Case) {
+	k.c, k.computed = &c.Case, computed
+	k.check()
+	for _, p := range k.problems {
 		if len(p.Path) >= 2 && p.Path[0] == "scorecard" && unused[p.Path[1]] {
 			continue
 		}
