@@ -203,14 +203,15 @@ func Write(w io.Writer, rows []Row) error {
 	return err
 }
 
-// totals are the sums of a file's computed rows, by role id.
-type totals map[string]*roleSum
+// totals are the sums of a file's computed rows, by role.
+type totals map[*roleInfo]*roleSum
 
 // roleSum is the sums of one role's rows.
 type roleSum struct {
 	rows, failed int
 	total        exact.Decimal
-	comps        map[int]exact.Decimal // by column
+	comps        []exact.Decimal // by column of the layout
+	has          []bool          // the columns summed
 }
 
 // count adds a row to the totals of its role.
@@ -218,10 +219,10 @@ func (t totals) count(l *layout, r *Row) {
 	if r.role == nil || r.role.plan == nil {
 		return
 	}
-	s := t[r.role.id]
+	s := t[r.role]
 	if s == nil {
-		s = &roleSum{comps: map[int]exact.Decimal{}}
-		t[r.role.id] = s
+		s = &roleSum{comps: make([]exact.Decimal, len(l.head)), has: make([]bool, len(l.head))}
+		t[r.role] = s
 	}
 	p := r.Result.Pay
 	if r.Err != "" || p == nil {
@@ -230,26 +231,36 @@ func (t totals) count(l *layout, r *Row) {
 	}
 	s.rows++
 	s.total = s.total.Add(p.Total)
-	for _, c := range p.Components {
-		if at, ok := l.comp[compKey{p.Plan, c.Name}]; ok {
+	for i, c := range p.Components {
+		at, ok := 0, false
+		if i < len(r.role.comps) && r.role.comps[i].name == c.Name {
+			at, ok = l.comp[r.role.comps[i]], true // the plan's order: no lookup by name
+		} else {
+			at, ok = l.comp[compKey{p.Plan, c.Name}]
+		}
+		if ok {
 			s.comps[at] = s.comps[at].Add(c.Amount)
+			s.has[at] = true
 		}
 	}
 }
 
 // add adds the totals of o.
 func (t totals) add(o totals) {
-	for id, os := range o {
-		s := t[id]
+	for r, os := range o {
+		s := t[r]
 		if s == nil {
-			t[id] = os
+			t[r] = os
 			continue
 		}
 		s.rows += os.rows
 		s.failed += os.failed
 		s.total = s.total.Add(os.total)
 		for at, x := range os.comps {
-			s.comps[at] = s.comps[at].Add(x)
+			if os.has[at] {
+				s.comps[at] = s.comps[at].Add(x)
+				s.has[at] = true
+			}
 		}
 	}
 }
@@ -267,7 +278,7 @@ func (l *layout) totalLines(roles []*roleInfo, t totals, failedAll int) []byte {
 	var all exact.Decimal
 	people, failed, lines := 0, 0, 0
 	for _, r := range roles {
-		s := t[r.id]
+		s := t[r]
 		if s == nil {
 			continue
 		}
@@ -276,7 +287,9 @@ func (l *layout) totalLines(roles []*roleInfo, t totals, failedAll int) []byte {
 		if s.rows > 0 {
 			rec[5] = s.total.String()
 			for at, x := range s.comps {
-				rec[at] = x.String()
+				if s.has[at] {
+					rec[at] = x.String()
+				}
 			}
 		}
 		rec[n-1] = counted(s.rows, s.failed)
