@@ -337,3 +337,29 @@ func TestRunProblems(t *testing.T) {
 		})
 	}
 }
+
+// TestMissingColumnReportedOnce guards issue 12 §3: a column the header
+// lacks is reported once, at the header, with the rows that need it, not
+// once per row; each row's error cell still says why it was not computed.
+func TestMissingColumnReportedOnce(t *testing.T) {
+	h := fixture.Handbook(t)
+	per, _ := engine.ParsePeriod("2026-10")
+	in := "姓名,岗位\n甲,客户经理\n乙,dakehu-jingli\n丙,客户经理\n"
+	rows, errs, err := Run(h, per, "people.csv", strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.String())
+	}
+	want := []string{"people.csv:1: no column 本人当月回款额（元） (pay.collections): pay plan dakehu-jingli-pay needs collections（本人当月回款额）in a monthly settlement (3 rows, the first on row 2); add the column"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, r := range rows {
+		if r.Err != "the header has no column 本人当月回款额（元） (pay.collections) (see row 1)" {
+			t.Errorf("%s: error cell %q", r.Person, r.Err)
+		}
+	}
+}
