@@ -386,24 +386,25 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodK
 		v, given := in[def.Name]
 		scored := def.Scorecard != "" && cards[def.Scorecard] != nil
 		counted := def.Event != "" && k.c.Points != nil
+		uses := plan.Uses(period, def.Name)
 		switch {
 		case given && counted && (v.IsBool || v.Num.Cmp(exact.FromInt(int64(k.c.Points.Events[def.Event]))) != 0):
 			k.add(sub(path, def.Name), "%s is %s, but the points of the month count event %s %d times: they must agree (or give only the points)", def.Name, v.Text(), def.Event, k.c.Points.Events[def.Event])
 		case counted:
 		case given && scored:
 			k.add(sub(path, def.Name), "%s is given, and computed from scorecard %s as well: give one of them", def.Name, def.Scorecard)
-		case !given && plan.Uses(period, def.Name) && def.Event != "":
+		case !given && uses && def.Event != "":
 			k.missing(sub(path, def.Name), "no input given: pay plan %s needs %s（%s）in %s %s settlement, or the month's points, which count it as event %s", plan.ID, def.Name, def.Label, article(period), period, def.Event)
-		case !given && !scored && plan.Uses(period, def.Name) && def.Scorecard != "":
+		case !given && !scored && uses && def.Scorecard != "":
 			k.missing(sub(path, def.Name), "no input given: pay plan %s needs %s（%s）in %s %s settlement, or the inputs of scorecard %s", plan.ID, def.Name, def.Label, article(period), period, def.Scorecard)
-		case !given && !scored && plan.Uses(period, def.Name):
+		case !given && !scored && uses:
 			k.missing(sub(path, def.Name), "no input given: pay plan %s needs %s（%s）in %s %s settlement", plan.ID, def.Name, def.Label, article(period), period)
 		case !given:
 		case def.Kind == "yesno" && !v.IsBool:
 			k.add(sub(path, def.Name), "%s is yes/no: write true or false", def.Name)
 		case def.Kind != "yesno" && v.IsBool:
 			k.add(sub(path, def.Name), "%s is a number, not yes/no", def.Name)
-		case !plan.Uses(period, def.Name):
+		case !uses:
 			k.add(sub(path, def.Name), "pay plan %s does not use %s in %s %s settlement", plan.ID, def.Name, article(period), period)
 		case def.Kind != "yesno":
 			if msg := CheckBound(def.Kind, v.Num); msg != "" {
