@@ -10,7 +10,8 @@ require (
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/santhosh-tekuri/jsonschema/v5 v5.3.1
 	github.com/yuin/goldmark v1.8.7
-	golang.org/x/sys v0.26.0
+	golang.org/x/sys v0.49.0
+	golang.org/x/text v0.44.0
 )
 
-require golang.org/x/tools v0.26.0 // indirect
+require golang.org/x/tools v0.52.0 // indirect

@@ -2,13 +2,11 @@ package batch
 
 import (
 	"bytes"
-	"encoding/csv"
-	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"runtime"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -22,7 +20,7 @@ import (
 type RowError struct {
 	File   string
 	Row    int    // the line the row starts on, the header being line 1
-	Column string // the column's header, or "" for the whole row
+	Column string // the column as the header names it, or "" for the whole row
 	Reason string
 }
 
@@ -57,34 +55,16 @@ func (e *HeaderError) Error() string {
 type Row struct {
 	Person, Role string // as the row gives them
 	Result       engine.Result
-	Err          string // the row's problems, when it could not be computed
+	Err          string    // the row's problems, when it could not be computed
+	role         *roleInfo // what the role cell names
 }
 
-// Run reads the people of one period from r and computes each row. It
-// returns every row (computed or with its error) and the row errors. Rows
-// are numbered by the line they start on, which is the spreadsheet's row
-// unless a quoted cell spans lines. A header the rows cannot be read with
-// is a *HeaderError; any other error is reading r's.
-//
-// Nothing is dropped: a line the CSV reader refuses (a stray quote) is a
-// row of its own with its error, its person and role read leniently, and
-// reading goes on at the next line. Nothing passes silently: a row whose
-// input the pay plan would refuse or leave unused, a second row for the
-// same person, a role without a pay plan and a period in which the plan
-// pays nothing are errors of their row, every one at once.
-func Run(h *policy.Handbook, period engine.Period, file string, r io.Reader) ([]Row, []RowError, error) {
-	chunks, errs, err := runChunks(h, period, file, r, false)
-	if err != nil {
-		return nil, nil, err
-	}
-	rows, lines := gather(chunks, func(ch *chunk) []Row { return ch.rows })
-	for _, d := range samePerson(file, rows, func(r *Row) string { return r.Person }, lines) {
-		errs = append(errs, d.err)
-		rows[d.row].Result = engine.Result{}
-		rows[d.row].Err = prefixErr(d.err.local(), rows[d.row].Err)
-	}
-	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Row < errs[j].Row })
-	return rows, errs, nil
+// Config says how a payout reads its file and writes its output. The zero
+// Config detects the file's encoding, writes UTF-8 with a byte-order mark
+// (Excel opens it by double-click) and ends the output with totals.
+type Config struct {
+	Encoding Encoding // of the people file and of the output
+	NoTotals bool     // leave out the totals rows
 }
 
 // Summary counts the rows of a payout.
@@ -92,356 +72,364 @@ type Summary struct {
 	Rows, Failed int
 }
 
-// Pay is Run followed by Write, for large files: each worker turns its
-// computed rows into their output cells at once, so that no result is kept
-// beyond its chunk. The output is the same as Write's for Run's rows.
-func Pay(h *policy.Handbook, period engine.Period, file string, r io.Reader, w io.Writer) (Summary, []RowError, error) {
-	chunks, errs, err := runChunks(h, period, file, r, true)
-	if err != nil {
-		return Summary{}, nil, err
-	}
-	out, lines := gather(chunks, func(ch *chunk) []outLine { return ch.out })
-	for _, d := range samePerson(file, out, func(l *outLine) string { return l.cells[0] }, lines) {
-		errs = append(errs, d.err)
-		out[d.row] = failedLine(out[d.row], prefixErr(d.err.local(), out[d.row].err))
-	}
-	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Row < errs[j].Row })
-	sum := Summary{Rows: len(out)}
-	for i := range out {
-		if out[i].err != "" {
-			sum.Failed++
-		}
-	}
-	return sum, errs, writeLines(w, out)
-}
-
-// gather puts the chunks' rows (or lines) back in file order, with the
-// line each starts on.
-func gather[T any](chunks []*chunk, items func(*chunk) []T) ([]T, []int) {
-	n := 0
-	for _, ch := range chunks {
-		n += len(ch.recs)
-	}
-	all, lines := make([]T, 0, n), make([]int, 0, n)
-	for _, ch := range chunks {
-		all = append(all, items(ch)...)
-		for _, rec := range ch.recs {
-			lines = append(lines, rec.line)
-		}
-	}
-	return all, lines
-}
-
-// prefixErr puts a reason before a row's other reasons.
-func prefixErr(reason, rest string) string {
-	if rest == "" {
-		return reason
-	}
-	return reason + "; " + rest
-}
-
-// chunk is a run of rows read together and computed on one core.
-type chunk struct {
-	recs []readRow
-	rows []Row     // the computed rows (Run)
-	out  []outLine // or their output cells (Pay)
-	errs []RowError
-}
-
-// runChunks reads the rows of a payout file and computes them on every
-// core as they arrive, in chunks, which it returns in order with the row
-// errors. With compact, each chunk keeps its rows' output cells instead of
-// the rows.
-func runChunks(h *policy.Handbook, period engine.Period, file string, r io.Reader, compact bool) ([]*chunk, []RowError, error) {
+// Run reads the people of one period from r and computes each row. It
+// returns every row (computed or with its error) and the row errors. Rows
+// are numbered by the line they start on, which is the spreadsheet's row
+// unless a quoted cell spans lines. A header the rows cannot be read with
+// is a *HeaderError; any other error is reading r's. Run holds the whole
+// file and every result: Pay streams.
+//
+// Nothing is dropped: a line the CSV grammar refuses (a stray quote) is a
+// row of its own with its error, its person and role read leniently, and
+// reading goes on at the next line. Nothing passes silently: a row whose
+// input the pay plan would refuse or leave unused, a second row for the
+// same person, a role without a pay plan and a period in which the plan
+// pays nothing are errors of their row, every one at once.
+func Run(h *policy.Handbook, period engine.Period, file string, r io.Reader) ([]Row, []RowError, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, nil, err
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a spreadsheet's byte-order mark
-	hd, err := readHeader(h, period, file, data)
-	if err != nil {
-		return nil, nil, err
+	var rows []Row
+	ru := &run{h: h, period: period, file: file, keep: true}
+	_, errs, err := ru.do(bytes.NewReader(data), Config{Encoding: UTF8, NoTotals: true}, nil, func(ch *chunk) {
+		rows = append(rows, ch.rows...)
+	})
+	return rows, errs, err
+}
+
+// Pay computes the people of one period from r and writes one row per
+// person to w as Write does, streaming: rows are read, computed on every
+// core and written in order, and memory does not grow with the number of
+// rows (but for 16 bytes a row to find a person given twice). r is read
+// twice: once for the roles and people it names, which give the output's
+// columns, then for the rows.
+func Pay(h *policy.Handbook, period engine.Period, file string, r io.ReadSeeker, w io.Writer, cfg Config) (Summary, []RowError, error) {
+	ru := &run{h: h, period: period, file: file}
+	return ru.do(r, cfg, w, nil)
+}
+
+// run is one payout of a file.
+type run struct {
+	h      *policy.Handbook
+	period engine.Period
+	file   string
+	keep   bool // keep the computed rows (Run), not their output lines
+
+	hd    *columns
+	roles map[string]*roleInfo // by the role cell as written, trimmed
+	order []*roleInfo          // in the order the file first names them
+	seed  maphash.Seed
+	twice map[uint64]bool // the hashes of names on more than one row
+	dups  map[int][]int   // the rows of each person given more than once, by row
+	lay   *layout
+}
+
+// chunk is a run of rows read together and computed on one core.
+type chunk struct {
+	recs   []readRow
+	rows   []Row        // the computed rows (Run)
+	out    bytes.Buffer // or their output lines (Pay)
+	errs   []RowError
+	missed map[missKey]*missed
+	sums   totals
+	failed int
+	done   chan struct{}
+}
+
+// do reads the file twice (see Pay) and hands each computed chunk, in
+// order, to sink (Run) or writes it to w (Pay).
+func (ru *run) do(r io.ReadSeeker, cfg Config, w io.Writer, sink func(*chunk)) (Summary, []RowError, error) {
+	enc := cfg.Encoding
+	if enc == Auto {
+		var err error
+		if enc, err = Detect(ru.file, r); err != nil {
+			return Summary{}, nil, err
+		}
+		if _, err := r.Seek(0, io.SeekStart); err != nil {
+			return Summary{}, nil, err
+		}
 	}
-	const size = 512
-	var (
-		chunks []*chunk
-		wg     sync.WaitGroup
-	)
-	work := make(chan *chunk, runtime.GOMAXPROCS(0))
-	for range runtime.GOMAXPROCS(0) {
+	twice, err := ru.scan(decoder(r, enc))
+	if err != nil {
+		return Summary{}, nil, err
+	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return Summary{}, nil, err
+	}
+	if twice {
+		if err := ru.findTwice(decoder(r, enc)); err != nil {
+			return Summary{}, nil, err
+		}
+		if _, err := r.Seek(0, io.SeekStart); err != nil {
+			return Summary{}, nil, err
+		}
+	}
+	rr := &recordReader{br: newBufReader(decoder(r, enc))}
+	rr.next(0) // the header
+	if ru.hd.guide {
+		rr.next(0)
+	}
+	ru.lay = newLayout(ru.order)
+	var out io.WriteCloser
+	if w != nil {
+		var err error
+		if out, err = encoder(w, cfg.Encoding); err != nil {
+			return Summary{}, nil, err
+		}
+		if _, err := out.Write(ru.lay.headLine()); err != nil {
+			return Summary{}, nil, err
+		}
+	}
+
+	procs := runtime.GOMAXPROCS(0)
+	work := make(chan *chunk, procs)
+	inOrder := make(chan *chunk, 4*procs) // bounds the chunks in flight
+	var wg sync.WaitGroup
+	for range procs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			d := hd.form.NewEntry()
-			var sc engine.Scratch
+			wk := ru.newWorker()
 			for ch := range work {
-				ch.rows = make([]Row, len(ch.recs))
-				for i := range ch.recs {
-					var e []RowError
-					ch.rows[i], e = one(h, period, file, hd, &ch.recs[i], d, &sc)
-					ch.errs = append(ch.errs, e...)
-				}
-				if compact {
-					ch.out = make([]outLine, len(ch.rows))
-					for i := range ch.rows {
-						ch.out[i] = lineOf(ch.rows[i])
-					}
-					ch.rows = nil
-				}
-				for i := range ch.recs {
-					ch.recs[i].cells = nil // only the line numbers are needed from here on
-				}
+				wk.compute(ch)
+				close(ch.done)
 			}
 		}()
 	}
-	cur := &chunk{}
-	flush := func() {
-		if len(cur.recs) > 0 {
-			chunks = append(chunks, cur)
-			work <- cur
-			cur = &chunk{}
+	pool := sync.Pool{New: func() any { return &chunk{} }}
+	var (
+		sum    Summary
+		errs   []RowError
+		missed = map[missKey]*missed{}
+		sums   = totals{}
+		werr   error
+		wdone  = make(chan struct{})
+	)
+	go func() { // the writer: chunks in file order
+		defer close(wdone)
+		for ch := range inOrder {
+			<-ch.done
+			sum.Rows += len(ch.recs)
+			sum.Failed += ch.failed
+			errs = append(errs, ch.errs...)
+			for k, m := range ch.missed {
+				if all := missed[k]; all == nil {
+					missed[k] = m
+				} else {
+					all.rows += m.rows
+				}
+			}
+			sums.add(ch.sums)
+			if sink != nil {
+				sink(ch)
+			}
+			if out != nil && werr == nil {
+				_, werr = out.Write(ch.out.Bytes())
+			}
+			ch.recs, ch.rows, ch.errs, ch.missed, ch.failed = ch.recs[:0], nil, nil, nil, 0
+			ch.out.Reset()
+			clear(ch.sums)
+			pool.Put(ch)
 		}
+	}()
+	const size = 256
+	cur := pool.Get().(*chunk)
+	flush := func() {
+		if len(cur.recs) == 0 {
+			return
+		}
+		cur.done = make(chan struct{})
+		inOrder <- cur
+		work <- cur
+		cur = pool.Get().(*chunk)
 	}
-	records(data, hd.end, hd.endLine, len(hd.names), func(rec readRow) {
+	width := len(ru.hd.names)
+	for {
+		rec, ok := rr.next(width)
+		if !ok {
+			break
+		}
 		cur.recs = append(cur.recs, rec)
 		if len(cur.recs) == size {
 			flush()
 		}
-	})
+	}
 	flush()
 	close(work)
+	close(inOrder)
 	wg.Wait()
-	var errs []RowError
-	for _, ch := range chunks {
-		errs = append(errs, ch.errs...)
+	<-wdone
+	if rr.err != nil {
+		return Summary{}, nil, rr.err
 	}
-	return chunks, errs, nil
-}
-
-// duplicate is a row of a person who has more than one row.
-type duplicate struct {
-	row int // index among the rows
-	err RowError
-}
-
-// samePerson finds every row of a person who has more than one row: each
-// would be paid, so each becomes an error.
-func samePerson[T any](file string, rows []T, person func(*T) string, lines []int) []duplicate {
-	// Most people have one row: remember the first, list only the others.
-	first := make(map[string]int, len(rows))
-	at := map[string][]int{}
-	for i := range rows {
-		p := strings.TrimSpace(person(&rows[i]))
-		if p == "" {
-			continue
+	errs = append(ru.missedErrors(missed), errs...)
+	if out != nil {
+		if werr == nil && !cfg.NoTotals {
+			_, werr = out.Write(ru.lay.totalLines(ru.order, sums, sum.Failed))
 		}
-		if j, seen := first[p]; !seen {
-			first[p] = i
-		} else if at[p] == nil {
-			at[p] = []int{j, i}
-		} else {
-			at[p] = append(at[p], i)
+		if werr == nil {
+			werr = out.Close()
 		}
 	}
-	var out []duplicate
-	for p, is := range at { // every entry has two rows or more
-		var where []string
-		for _, i := range is {
-			where = append(where, strconv.Itoa(lines[i]))
-		}
-		rowsAt := strings.Join(where[:len(where)-1], ", ") + " and " + where[len(where)-1]
-		for _, i := range is {
-			out = append(out, duplicate{i, RowError{File: file, Row: lines[i], Column: "person",
-				Reason: fmt.Sprintf("%s is on rows %s: one row per person (tell people of the same name apart in this column)", p, rowsAt)}})
-		}
-	}
-	return out
+	return sum, errs, werr
 }
 
-// readRow is one row as read: its cells, the line it starts on, and the
-// CSV reader's complaint when it refused the line.
-type readRow struct {
-	cells []string
-	line  int
-	bad   string // why the CSV reader refused the line
-	field int    // the cell it refused, or -1
-}
-
-// columns is a resolved header row.
-type columns struct {
-	names   []string
-	form    *inputs.Form // a column without a header has no field and must stay empty
-	person  int
-	role    int
-	end     int // the offset of the first row in the data
-	endLine int // the line the header ends on
-}
-
-// readHeader reads and resolves the header row, reporting every problem
-// with it at once.
-func readHeader(h *policy.Handbook, period engine.Period, file string, data []byte) (*columns, error) {
-	bad := func(column, format string, args ...any) RowError {
-		return RowError{File: file, Row: 1, Column: column, Reason: fmt.Sprintf(format, args...)}
-	}
-	cr := reader(data)
-	names, err := cr.Read()
-	if errors.Is(err, io.EOF) {
-		return nil, &HeaderError{[]RowError{bad("", "the file is empty: want a header row naming the columns, starting person,role")}}
-	}
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return nil, &HeaderError{[]RowError{bad("", "malformed CSV on line %d, byte %d: %s", pe.Line, pe.Column, reason(pe.Err))}}
-	}
+// scan reads the file a first time: its header, the roles its rows name
+// and the people given twice (by a hash of each name: 8 bytes a row; when
+// two rows have the same hash, findTwice reads the file once more).
+func (ru *run) scan(r io.Reader) (twice bool, err error) {
+	rr := &recordReader{br: newBufReader(r)}
+	hd, err := ru.readHeader(rr)
 	if err != nil {
-		return nil, err
+		return false, err
 	}
-	hd := &columns{names: names, end: int(cr.InputOffset())}
-	hd.endLine = bytes.Count(data[:hd.end], []byte("\n"))
-	var problems []RowError
-	first := map[string]int{}
-	for i, name := range names {
-		name = strings.TrimSpace(name)
-		names[i] = name
-		if name == "" {
-			continue
-		}
-		if j, dup := first[name]; dup {
-			problems = append(problems, bad(name, "appears twice, as columns %d and %d", j+1, i+1))
-			continue
-		}
-		first[name] = i
-	}
-	if _, ok := first["person"]; !ok {
-		problems = append(problems, bad("", `no "person" column`))
-	}
-	if _, ok := first["role"]; !ok {
-		problems = append(problems, bad("", `no "role" column`))
-	}
-	hd.person, hd.role = first["person"], first["role"]
-	form, colProblems := inputs.NewForm(h, period, names)
-	for _, p := range colProblems {
-		problems = append(problems, bad(p.Path, "%s", p.Reason))
-	}
-	if len(problems) > 0 {
-		sort.SliceStable(problems, func(i, j int) bool { return first[problems[i].Column] < first[problems[j].Column] })
-		return nil, &HeaderError{problems}
-	}
-	hd.form = form
-	return hd, nil
-}
-
-// reader is the CSV reader of a people file.
-func reader(data []byte) *csv.Reader {
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = false
-	return cr
-}
-
-// records calls f with every row of data after the header (which ends at
-// offset end, on line endLine, and has width columns), in order. A line the CSV reader refuses is
-// a row of its own, with its problem and its cells read leniently; reading
-// goes on at the line after it, so that an unclosed quote never swallows
-// the rows below it.
-func records(data []byte, end, endLine, width int, f func(readRow)) {
-	var starts []int // the offset of each line, made on the first refusal
-	off, base := end, endLine
-	for off < len(data) {
-		cr := reader(data[off:])
-		for {
-			cells, err := cr.Read()
-			if errors.Is(err, io.EOF) {
-				return
-			}
-			if err == nil && blank(cells) {
-				continue // a line of spaces or of commas alone, as spreadsheets leave below the rows
-			}
-			if err == nil {
-				line, _ := cr.FieldPos(0)
-				f(readRow{cells: cells, line: base + line, field: -1})
-				continue
-			}
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				return // reading from memory fails only by parsing
-			}
-			if starts == nil {
-				starts = lineStarts(data)
-			}
-			line := base + pe.StartLine
-			raw := data[starts[line-1]:]
-			if next := line; next < len(starts) {
-				raw = data[starts[line-1]:starts[next]]
-			}
-			rec := readRow{cells: lenient(raw, width), line: line, bad: "malformed CSV: " + reason(pe.Err), field: -1}
-			if pe.Line == pe.StartLine {
-				rec.field = len(lenient(raw[:min(max(pe.Column-1, 0), len(raw))], 0)) - 1
-			}
-			f(rec)
-			if line >= len(starts) {
-				return
-			}
-			off, base = starts[line], line
+	ru.hd = hd
+	ru.roles = map[string]*roleInfo{}
+	ru.seed = maphash.MakeSeed()
+	var (
+		blocks [][]uint64
+		cur    []uint64
+		n      int
+	)
+	width := len(hd.names)
+	rr.light = []int{hd.role, hd.person}
+	for {
+		rec, ok := rr.next(width)
+		if !ok {
 			break
 		}
-	}
-}
-
-// blank reports whether every cell is empty or spaces.
-func blank(cells []string) bool {
-	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
-			return false
+		var role, person []byte
+		if rec.cells == nil {
+			role, person = rr.view[0], rr.view[1]
+		} else {
+			if hd.role < len(rec.cells) {
+				role = []byte(rec.cells[hd.role])
+			}
+			if hd.person < len(rec.cells) {
+				person = []byte(rec.cells[hd.person])
+			}
+		}
+		role = bytes.TrimSpace(role)
+		if info, seen := ru.roles[string(role)]; !seen || info == nil {
+			cell := string(role)
+			info := ru.resolveRole(cell)
+			// A role written by its id and by its title is one role.
+			if i := slices.IndexFunc(ru.order, func(o *roleInfo) bool { return o.id == info.id }); i >= 0 {
+				info = ru.order[i]
+			} else if info.plan != nil {
+				ru.order = append(ru.order, info)
+			}
+			ru.roles[cell] = info
+		}
+		if p := bytes.TrimSpace(person); len(p) > 0 {
+			if len(cur) == cap(cur) {
+				if cur != nil {
+					blocks = append(blocks, cur)
+				}
+				cur = make([]uint64, 0, 1<<14)
+			}
+			cur = append(cur, maphash.Bytes(ru.seed, p))
+			n++
 		}
 	}
-	return true
-}
-
-// lineStarts returns the offset at which each line of data starts.
-func lineStarts(data []byte) []int {
-	starts := []int{0}
-	for i, b := range data {
-		if b == '\n' && i+1 < len(data) {
-			starts = append(starts, i+1)
+	if rr.err != nil {
+		return false, rr.err
+	}
+	all := make([]uint64, 0, n)
+	for _, b := range append(blocks, cur) {
+		all = append(all, b...)
+	}
+	slices.Sort(all)
+	for i := 1; i < len(all); i++ {
+		if all[i] == all[i-1] {
+			if ru.twice == nil {
+				ru.twice = map[uint64]bool{}
+			}
+			ru.twice[all[i]] = true
 		}
 	}
-	return starts
+	return ru.twice != nil, nil
 }
 
-// lenient reads one line's cells as best it can: quotes are kept where the
-// CSV reader refused them. When that does not give width cells (an
-// unclosed quote takes the rest of the line), the line is cut at every
-// comma, if that does.
-func lenient(line []byte, width int) []string {
-	line = bytes.TrimRight(line, "\r\n")
-	cr := csv.NewReader(bytes.NewReader(line))
-	cr.FieldsPerRecord, cr.LazyQuotes = -1, true
-	cells, _ := cr.Read()
-	if width > 0 && len(cells) != width {
-		if cut := strings.Split(string(line), ","); len(cut) == width {
-			return cut
+// findTwice reads the file once more for the rows of the names whose hash
+// two rows share, and keeps, for each row of a person given twice, the
+// rows of that person.
+func (ru *run) findTwice(r io.Reader) error {
+	rr := &recordReader{br: newBufReader(r)}
+	rr.next(0) // the header
+	if ru.hd.guide {
+		rr.next(0)
+	}
+	byName := map[string][]int{}
+	width := len(ru.hd.names)
+	for {
+		rec, ok := rr.next(width)
+		if !ok {
+			break
+		}
+		if ru.hd.person < len(rec.cells) {
+			if p := strings.TrimSpace(rec.cells[ru.hd.person]); p != "" && ru.twice[maphash.Bytes(ru.seed, []byte(p))] {
+				byName[p] = append(byName[p], rec.line)
+			}
 		}
 	}
-	return cells
+	ru.dups = map[int][]int{}
+	for _, rows := range byName {
+		if len(rows) > 1 {
+			for _, l := range rows {
+				ru.dups[l] = rows
+			}
+		}
+	}
+	return rr.err
 }
 
-// reason says a CSV parse error in words that say how to mend it.
-func reason(err error) string {
-	switch {
-	case errors.Is(err, csv.ErrBareQuote):
-		return `a " inside a cell that does not start with one; quote the cell and double its quotes, e.g. "张""三"`
-	case errors.Is(err, csv.ErrQuote):
-		return `a quoted cell is not closed, or has text after its closing "; double a " inside a quoted cell`
+// worker computes chunks on one core, reusing its storage from row to row.
+type worker struct {
+	ru  *run
+	e   *inputs.Entry
+	sc  engine.Scratch
+	rec []cell // an output line's cells
+	buf []byte // and the line
+}
+
+func (ru *run) newWorker() *worker {
+	return &worker{ru: ru, e: ru.hd.form.NewEntry(), rec: make([]cell, len(ru.lay.head))}
+}
+
+// compute computes a chunk's rows, and formats them unless they are kept.
+func (wk *worker) compute(ch *chunk) {
+	ru := wk.ru
+	if ch.sums == nil {
+		ch.sums = totals{}
 	}
-	return err.Error()
+	if ru.keep {
+		ch.rows = make([]Row, len(ch.recs))
+	}
+	for i := range ch.recs {
+		row, errs := wk.one(&ch.recs[i], ch)
+		ch.errs = append(ch.errs, errs...)
+		if row.Err != "" {
+			ch.failed++
+		}
+		if ru.keep {
+			ch.rows[i] = row
+			continue
+		}
+		wk.buf = ru.lay.line(wk.buf[:0], wk.rec, &row)
+		ch.out.Write(wk.buf)
+		ch.sums.count(ru.lay, &row)
+	}
 }
 
 // one decodes, checks and computes one row. Every problem of the row is
 // reported; a row with a problem is not computed.
-func one(h *policy.Handbook, period engine.Period, file string, hd *columns, rec *readRow, c *inputs.Entry, sc *engine.Scratch) (Row, []RowError) {
+func (wk *worker) one(rec *readRow, ch *chunk) (Row, []RowError) {
+	ru, hd, c := wk.ru, wk.ru.hd, wk.e
 	var errs []RowError
 	bad := func(column, format string, args ...any) {
-		errs = append(errs, RowError{File: file, Row: rec.line, Column: column, Reason: fmt.Sprintf(format, args...)})
+		errs = append(errs, RowError{File: ru.file, Row: rec.line, Column: hd.shown(column), Reason: fmt.Sprintf(format, args...)})
 	}
 	cells := rec.cells
 	var row Row
@@ -450,6 +438,15 @@ func one(h *policy.Handbook, period engine.Period, file string, hd *columns, rec
 	}
 	if hd.role < len(cells) {
 		row.Role = strings.TrimSpace(cells[hd.role])
+		row.role = ru.roles[row.Role]
+	}
+	if others := ru.dups[rec.line]; others != nil {
+		where := make([]string, len(others))
+		for i, l := range others {
+			where[i] = strconv.Itoa(l)
+		}
+		rowsAt := strings.Join(where[:len(where)-1], ", ") + " and " + where[len(where)-1]
+		bad("person", "%s is on rows %s: one row per person (tell people of the same name apart in this column)", strings.TrimSpace(row.Person), rowsAt)
 	}
 	switch {
 	case rec.bad != "":
@@ -488,9 +485,15 @@ func one(h *policy.Handbook, period engine.Period, file string, hd *columns, rec
 	if c.Person == "" {
 		bad("person", "empty")
 	}
-	if c.Role == "" {
+	switch {
+	case c.Role == "":
 		bad("role", "empty")
 		decodeErr["role"] = true
+	case row.role != nil && row.role.problem != "":
+		bad("role", "%s", row.role.problem)
+		decodeErr["role"] = true
+	case row.role != nil:
+		c.Case().Role = row.role.id
 	}
 	if l := c.Leave; l != nil && (l.Case == "" || l.Months < 0) && !decodeErr["leave.case"] && !decodeErr["leave.months"] {
 		bad("leave.case", "a departure needs both leave.case and leave.months")
@@ -501,217 +504,42 @@ func one(h *policy.Handbook, period engine.Period, file string, hd *columns, rec
 	var res engine.Result
 	var err error
 	if len(errs) == 0 {
-		res, err = sc.Compute(h, *c.Case())
+		res, err = wk.sc.Compute(ru.h, *c.Case())
 	}
+	var missing []string // columns the header lacks, for the row's error cell
 	for _, p := range hd.form.Check(c, len(errs) == 0 && err == nil) {
-		if !covered(decodeErr, p.Path) {
-			bad(p.Path, "%s", p.Reason)
+		if covered(decodeErr, p.Path) {
+			continue
 		}
+		if p.Missing && !hd.has(p.Path) {
+			// A column the header lacks is reported once, for the header.
+			k := missKey{p.Path, p.Reason}
+			if ch.missed == nil {
+				ch.missed = map[missKey]*missed{}
+			}
+			if m := ch.missed[k]; m != nil {
+				m.rows++
+			} else {
+				ch.missed[k] = &missed{first: rec.line, rows: 1}
+			}
+			missing = append(missing, hd.shown(p.Path))
+			continue
+		}
+		bad(p.Path, "%s", p.Reason)
+	}
+	if len(missing) > 0 {
+		// The row's error cell says so; the header's problem is reported once.
+		note := RowError{Reason: "the header has no column " + strings.Join(missing, ", ") + fmt.Sprintf(" (see row %d)", hd.line)}
+		row, _ = failed(row, append(errs, note))
+		return row, errs
 	}
 	if len(errs) > 0 {
 		return failed(row, errs)
 	}
 	if err != nil {
-		bad("", "%v", err)
+		bad("", "%s", ru.explain(err, c))
 		return failed(row, errs)
 	}
 	row.Result = res
 	return row, nil
 }
-
-// covered reports whether a problem at column is one already reported at
-// a column it names or contains (a cell that could not be read is also
-// missing from its scorecard).
-func covered(decodeErr map[string]bool, column string) bool {
-	for c := range decodeErr {
-		if c == column || strings.HasPrefix(c, column+".") {
-			return true
-		}
-	}
-	return false
-}
-
-// failed is a row that could not be computed, with all its problems.
-func failed(row Row, errs []RowError) (Row, []RowError) {
-	msgs := make([]string, len(errs))
-	for i, e := range errs {
-		msgs[i] = e.local()
-	}
-	row.Err = strings.Join(msgs, "; ")
-	return row, errs
-}
-
-// Write writes the computed rows as CSV: person, role, plan, score, K,
-// total, one column per component met in any row (plan.component), two per
-// standing met in any row (standing.plan.name with the row's label, e.g. 末位,
-// and standing.plan.name.measure with the measure looked up; quarterly rows
-// of 客服代表 have 末位管理), withheld, red lines and the row's error. A bad row keeps its person and error and no numbers.
-func Write(w io.Writer, rows []Row) error {
-	out := make([]outLine, len(rows))
-	for i := range rows {
-		out[i] = lineOf(rows[i])
-	}
-	return writeLines(w, out)
-}
-
-// outLine is a row's output before the component columns are known: its
-// fixed cells and its components' amounts.
-type outLine struct {
-	cells                   [6]string // person, role, plan, score, k, total
-	comps                   []compAmount
-	stands                  []standing
-	withheld, redLines, err string
-}
-
-// compAmount is a component's amount in a row.
-type compAmount struct {
-	key    compKey
-	amount string
-}
-
-// compKey is a component column: a plan and one of its components (or of
-// its standings).
-type compKey struct{ plan, name string }
-
-// standing is a standing's label and measure in a row.
-type standing struct {
-	key            compKey
-	label, measure string
-}
-
-// lineOf formats a row's cells.
-func lineOf(r Row) outLine {
-	l := outLine{err: r.Err}
-	l.cells[0], l.cells[1] = r.Person, r.Role
-	if r.Err != "" {
-		return l
-	}
-	if len(r.Result.Scores) > 0 {
-		s := &r.Result.Scores[0]
-		l.cells[3] = s.Total.String()
-		if s.K != nil {
-			l.cells[4] = s.K.String()
-		}
-	}
-	if r.Result.Points != nil {
-		l.cells[3] = r.Result.Points.Total.String()
-	}
-	if p := r.Result.Pay; p != nil {
-		l.cells[2] = p.Plan
-		l.cells[5] = p.Total.String()
-		l.comps = make([]compAmount, len(p.Components))
-		var withheld, lines []string
-		for i, c := range p.Components {
-			l.comps[i] = compAmount{compKey{p.Plan, c.Name}, c.Amount.String()}
-			if c.Withheld {
-				withheld = append(withheld, c.Name)
-			}
-		}
-		for _, rl := range p.RedLines {
-			lines = append(lines, rl.ID)
-		}
-		l.withheld = strings.Join(withheld, "|")
-		l.redLines = strings.Join(lines, "|")
-		for _, st := range r.Result.Standings {
-			l.stands = append(l.stands, standing{compKey{p.Plan, st.Name}, st.Label, st.Measure.String()})
-		}
-	}
-	return l
-}
-
-// failedLine is a line turned into an error: its person and role, and the
-// reason.
-func failedLine(l outLine, reason string) outLine {
-	return outLine{cells: [6]string{l.cells[0], l.cells[1]}, err: reason}
-}
-
-// writeLines writes the header and the lines: person, role, plan, score,
-// K, total, one column per component met in any line (plan.component,
-// sorted), two per standing met in any line (standing.plan.name and
-// standing.plan.name.measure, sorted), withheld, red lines and error.
-func writeLines(w io.Writer, out []outLine) error {
-	seen := map[compKey]int{}
-	var keys []compKey
-	for i := range out {
-		for _, c := range out[i].comps {
-			if _, ok := seen[c.key]; !ok {
-				seen[c.key] = 0
-				keys = append(keys, c.key)
-			}
-		}
-	}
-	comps := make([]string, len(keys))
-	for i, k := range keys {
-		comps[i] = k.plan + "." + k.name
-	}
-	sort.Strings(comps)
-	for _, k := range keys {
-		seen[k], _ = slices.BinarySearch(comps, k.plan+"."+k.name)
-	}
-	standAt := map[compKey]int{}
-	var stands []string
-	for i := range out {
-		for _, st := range out[i].stands {
-			if _, ok := standAt[st.key]; !ok {
-				standAt[st.key] = 0
-				stands = append(stands, "standing."+st.key.plan+"."+st.key.name)
-			}
-		}
-	}
-	sort.Strings(stands)
-	for k := range standAt {
-		standAt[k], _ = slices.BinarySearch(stands, "standing."+k.plan+"."+k.name)
-	}
-	head := append([]string{"person", "role", "plan", "score", "k", "total"}, comps...)
-	for _, st := range stands {
-		head = append(head, st, st+".measure")
-	}
-	head = append(head, "withheld", "red_lines", "error")
-	// Lines are formatted on every core, a block each, and written in order.
-	blocks := make([]bytes.Buffer, (len(out)+blockRows-1)/blockRows+1)
-	hw := csv.NewWriter(&blocks[0])
-	_ = hw.Write(head) // a bytes.Buffer takes every write
-	hw.Flush()
-	var wg sync.WaitGroup
-	next := make(chan int, len(blocks))
-	for b := 1; b < len(blocks); b++ {
-		next <- b
-	}
-	close(next)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			rec := make([]string, len(head))
-			for b := range next {
-				cw := csv.NewWriter(&blocks[b])
-				for i := (b - 1) * blockRows; i < min(b*blockRows, len(out)); i++ {
-					l := &out[i]
-					clear(rec)
-					copy(rec, l.cells[:])
-					for _, c := range l.comps {
-						rec[6+seen[c.key]] = c.amount
-					}
-					for _, st := range l.stands {
-						at := 6 + len(comps) + 2*standAt[st.key]
-						rec[at], rec[at+1] = st.label, st.measure
-					}
-					n := len(rec)
-					rec[n-3], rec[n-2], rec[n-1] = l.withheld, l.redLines, l.err
-					_ = cw.Write(rec)
-				}
-				cw.Flush()
-			}
-		}()
-	}
-	wg.Wait()
-	for i := range blocks {
-		if _, err := w.Write(blocks[i].Bytes()); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// blockRows is how many rows are formatted at a time on one core.
-const blockRows = 2048

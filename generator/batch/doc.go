@@ -28,11 +28,27 @@
 //	history.YYYY-Qn.pay.NAME        payouts): its score and its pay inputs, so
 //	                                that shortfalls and excess carry over
 //
+// A column may also be named by the Chinese header a Template gives it
+// (the input's label and unit, 客户满意度（分）; with its key in 〔〕 when
+// two inputs have the same), person and role by 姓名 and 岗位. A Template's
+// second row, whose first cell starts 说明, is its guide, skipped by Pay.
+// A role cell is a role's id, Chinese title or alias; a red line may be
+// named by its Chinese title.
+//
 // Empty cells are absent inputs. Numbers are plain (1000, -3.5), in the unit
-// of their input: no thousands separators, no %, no exponent; true/false
-// may be written 是/否. A column whose header is empty must stay empty; a
-// line of nothing but commas or spaces is skipped. A row is named by the
-// line it starts on.
+// of their input: thousands may be separated by commas in groups of three
+// (1,234.50), as Excel writes them; no %, no exponent; full-width digits
+// and punctuation are refused with the half-width ones to type;
+// true/false may be written 是/否 or TRUE/FALSE. A column whose header is
+// empty must stay empty; a line of nothing but commas or spaces is
+// skipped. A row is named by the line it starts on.
+//
+// The file is UTF-8, with or without a byte-order mark, or GBK/GB18030, as
+// Excel saves "CSV UTF-8" and "CSV (逗号分隔)"; Detect tells them apart and
+// refuses a workbook or UTF-16 text with how to save it. Pay streams: it
+// reads the file once for the roles and people it names, then computes the
+// rows on every core and writes them in order, followed by a 合计 row per
+// role, in UTF-8 with a byte-order mark unless told otherwise.
 //
 // Used by generator/cli.
 package batch

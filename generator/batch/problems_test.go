@@ -84,7 +84,7 @@ func TestRunProblems(t *testing.T) {
 			in:   "person,pay.nosuch,scorecard.nosuch.x,scorecard.kefu-zongjian-monthly.nosuch,scorecard.kefu-zongjian-monthly.crm.x,points.nosuch,points.qita-tuchu,points.award.jinyongyu,points.ladder.nosuch,bogus,pay.collections,pay.collections\n",
 			rows: nil,
 			errs: []string{
-				"people.csv:1: no \"role\" column",
+				"people.csv:1: no \"role\" (岗位) column",
 				"people.csv:1: column pay.nosuch: no pay plan in effect on 2026-10-31 has an input \"nosuch\"",
 				"people.csv:1: column scorecard.nosuch.x: no scorecard \"nosuch\" in effect on 2026-10-31",
 				"people.csv:1: column scorecard.kefu-zongjian-monthly.nosuch: scorecard kefu-zongjian-monthly has no item \"nosuch\"",
@@ -100,43 +100,60 @@ func TestRunProblems(t *testing.T) {
 			in:   "",
 			rows: nil,
 			errs: []string{
-				"people.csv:1: the file is empty: want a header row naming the columns, starting person,role",
+				"people.csv:1: the file is empty: want a header row naming the columns, starting person,role (or 姓名,岗位)",
 			}},
 		{name: "a file of blank lines", period: "2026-10",
 			in:   "\n\n",
 			rows: nil,
 			errs: []string{
-				"people.csv:1: the file is empty: want a header row naming the columns, starting person,role",
+				"people.csv:1: the file is empty: want a header row naming the columns, starting person,role (or 姓名,岗位)",
+			}},
+		// Issue 12 §1, §4: what Excel and a Chinese input method write. Thousands
+		// separated by commas are read where unambiguous; full-width characters
+		// are refused with the half-width ones to type; FALSE is Excel's false.
+		{name: "thousands separators and full-width characters", period: "2026-10",
+			in: "person,role,pay.collections\na,dakehu-jingli,\"120,000.00\"\nb,dakehu-jingli,\"1,20,000\"\nc,dakehu-jingli,１２００００\nd,dakehu-jingli,120000．00\ne,dakehu-jingli,FALSE\n",
+			rows: []string{
+				"a|dakehu-jingli|9400.00|",
+				"b|dakehu-jingli||column pay.collections: \"1,20,000\" is not a plain number (digits, a leading - and a decimal point, thousands separated by commas or not: 1000, -3.5, 1,234.50; no + or exponent) nor true or false",
+				"c|dakehu-jingli||column pay.collections: \"１２００００\" has full-width characters (typed with a Chinese input method): type \"120000\" in half-width (switch the input method to English, or press Shift)",
+				"d|dakehu-jingli||column pay.collections: \"120000．00\" has full-width characters (typed with a Chinese input method): type \"120000.00\" in half-width (switch the input method to English, or press Shift)",
+				"e|dakehu-jingli||column pay.collections: collections is a number, not yes/no",
+			},
+			errs: []string{
+				"people.csv:3: column pay.collections: \"1,20,000\" is not a plain number (digits, a leading - and a decimal point, thousands separated by commas or not: 1000, -3.5, 1,234.50; no + or exponent) nor true or false",
+				"people.csv:4: column pay.collections: \"１２００００\" has full-width characters (typed with a Chinese input method): type \"120000\" in half-width (switch the input method to English, or press Shift)",
+				"people.csv:5: column pay.collections: \"120000．00\" has full-width characters (typed with a Chinese input method): type \"120000.00\" in half-width (switch the input method to English, or press Shift)",
+				"people.csv:6: column pay.collections: collections is a number, not yes/no",
 			}},
 		// Regression: h and i were paid (3400.00 and 5000000000000000000000004199.95),
 		// and 10^35 was paid as NaN.
 		{name: "numbers as spreadsheets write them, and numbers out of range", period: "2026-10",
 			in: "person,role,pay.collections\na,dakehu-jingli,1e3\nb,dakehu-jingli,+5\nc,dakehu-jingli,\"1,000\"\nd,dakehu-jingli,12.5%\ne,dakehu-jingli,NaN\nf,dakehu-jingli,是\ng,dakehu-jingli, 120000 \nh,dakehu-jingli,0.000000000000000000001\ni,dakehu-jingli,99999999999999999999999999999\nj,dakehu-jingli,100000000000000000000000000000000000\nk,dakehu-jingli,999999999999.99\nl,dakehu-jingli,-999999999999.99\n",
 			rows: []string{
-				"a|dakehu-jingli||column pay.collections: \"1e3\" is not a plain number (digits, a leading - and a decimal point: 1000, -3.5; no separators, + or exponent) nor true or false",
-				"b|dakehu-jingli||column pay.collections: \"+5\" is not a plain number (digits, a leading - and a decimal point: 1000, -3.5; no separators, + or exponent) nor true or false",
-				"c|dakehu-jingli||column pay.collections: \"1,000\" is not a plain number (digits, a leading - and a decimal point: 1000, -3.5; no separators, + or exponent) nor true or false",
+				"a|dakehu-jingli||column pay.collections: \"1e3\" is not a plain number (digits, a leading - and a decimal point, thousands separated by commas or not: 1000, -3.5, 1,234.50; no + or exponent) nor true or false",
+				"b|dakehu-jingli||column pay.collections: \"+5\" is not a plain number (digits, a leading - and a decimal point, thousands separated by commas or not: 1000, -3.5, 1,234.50; no + or exponent) nor true or false",
+				"c|dakehu-jingli|3450.00|",
 				"d|dakehu-jingli||column pay.collections: \"12.5%\": write the number without %, in the unit of the input (12.5 for 12.5%)",
-				"e|dakehu-jingli||column pay.collections: \"NaN\" is not a plain number (digits, a leading - and a decimal point: 1000, -3.5; no separators, + or exponent) nor true or false",
+				"e|dakehu-jingli||column pay.collections: \"NaN\" is not a plain number (digits, a leading - and a decimal point, thousands separated by commas or not: 1000, -3.5, 1,234.50; no + or exponent) nor true or false",
 				"f|dakehu-jingli||column pay.collections: collections is a number, not yes/no",
 				"g|dakehu-jingli|9400.00|",
 				"h|dakehu-jingli||column pay.collections: 0.000000000000000000001 has more than 2 decimals: an amount is exact to 0.01 元",
 				"i|dakehu-jingli||column pay.collections: 99999999999999999999999999999 is outside the range of an amount: -999999999999.99 to 999999999999.99 元",
 				"j|dakehu-jingli||column pay.collections: 100000000000000000000000000000000000 is outside the range of an amount: -999999999999.99 to 999999999999.99 元",
 				"k|dakehu-jingli|50000004200.00|",
-				"l|dakehu-jingli||pay plan dakehu-jingli-pay: performance: the formula gives a negative amount -50000000000.00; write deductions as positive amounts of kind deduction",
+				"l|dakehu-jingli||pay plan dakehu-jingli-pay: performance: the formula gives a negative amount -50000000000.00; write deductions as positive amounts of kind deduction; it is computed from pay.collections = -999999999999.99: check these cells",
 			},
 			errs: []string{
-				"people.csv:2: column pay.collections: \"1e3\" is not a plain number (digits, a leading - and a decimal point: 1000, -3.5; no separators, + or exponent) nor true or false",
-				"people.csv:3: column pay.collections: \"+5\" is not a plain number (digits, a leading - and a decimal point: 1000, -3.5; no separators, + or exponent) nor true or false",
-				"people.csv:4: column pay.collections: \"1,000\" is not a plain number (digits, a leading - and a decimal point: 1000, -3.5; no separators, + or exponent) nor true or false",
+				"people.csv:2: column pay.collections: \"1e3\" is not a plain number (digits, a leading - and a decimal point, thousands separated by commas or not: 1000, -3.5, 1,234.50; no + or exponent) nor true or false",
+				"people.csv:3: column pay.collections: \"+5\" is not a plain number (digits, a leading - and a decimal point, thousands separated by commas or not: 1000, -3.5, 1,234.50; no + or exponent) nor true or false",
 				"people.csv:5: column pay.collections: \"12.5%\": write the number without %, in the unit of the input (12.5 for 12.5%)",
-				"people.csv:6: column pay.collections: \"NaN\" is not a plain number (digits, a leading - and a decimal point: 1000, -3.5; no separators, + or exponent) nor true or false",
+				"people.csv:6: column pay.collections: \"NaN\" is not a plain number (digits, a leading - and a decimal point, thousands separated by commas or not: 1000, -3.5, 1,234.50; no + or exponent) nor true or false",
 				"people.csv:7: column pay.collections: collections is a number, not yes/no",
 				"people.csv:9: column pay.collections: 0.000000000000000000001 has more than 2 decimals: an amount is exact to 0.01 元",
 				"people.csv:10: column pay.collections: 99999999999999999999999999999 is outside the range of an amount: -999999999999.99 to 999999999999.99 元",
 				"people.csv:11: column pay.collections: 100000000000000000000000000000000000 is outside the range of an amount: -999999999999.99 to 999999999999.99 元",
-				"people.csv:13: pay plan dakehu-jingli-pay: performance: the formula gives a negative amount -50000000000.00; write deductions as positive amounts of kind deduction",
+				"people.csv:13: pay plan dakehu-jingli-pay: performance: the formula gives a negative amount -50000000000.00; write deductions as positive amounts of kind deduction; it is computed from pay.collections = -999999999999.99: check these cells",
 			}},
 		{name: "levels", period: "2026-10",
 			in: directorHead + "\nL0,kefu-zongjian,92,88,true,95,86,1,0,0,3,4,3,5,150000.00,0\nL6,kefu-zongjian,92,88,true,95,86,1,0,6,3,4,3,5,150000.00,0\nL3.5,kefu-zongjian,92,88,true,95,86,1,0,3.5,3,4,3,5,150000.00,0\nL+4,kefu-zongjian,92,88,true,95,86,1,0,+4,3,4,3,5,150000.00,0\nL04,kefu-zongjian,92,88,true,95,86,1,0,04,3,4,3,5,150000.00,0\nL-1,kefu-zongjian,92,88,true,95,86,1,0,-1,3,4,3,5,150000.00,0\n",
@@ -160,11 +177,10 @@ func TestRunProblems(t *testing.T) {
 			rows: []string{
 				"Y是|kefu-zongjian|11750.00|",
 				"Y否|kefu-zongjian|10950.00|",
-				"YTRUE|kefu-zongjian||column scorecard.kefu-zongjian-monthly.referral: item referral is scored yes/no: write true or false",
+				"YTRUE|kefu-zongjian|11750.00|",
 				"Y1|kefu-zongjian||column scorecard.kefu-zongjian-monthly.referral: item referral is scored yes/no: write true or false",
 			},
 			errs: []string{
-				"people.csv:4: column scorecard.kefu-zongjian-monthly.referral: item referral is scored yes/no: write true or false",
 				"people.csv:5: column scorecard.kefu-zongjian-monthly.referral: item referral is scored yes/no: write true or false",
 			}},
 		{name: "red lines", period: "2026-10",
@@ -197,20 +213,20 @@ func TestRunProblems(t *testing.T) {
 			rows: []string{
 				"助理|kefu-zhuli||column role: role kefu-zhuli has no pay plan: there is no pay to compute",
 				"经理|kefu-jingli||column role: role kefu-jingli has no pay plan: there is no pay to compute",
-				"某人|nobody||column role: no role \"nobody\" in effect on 2026-10-31",
+				"某人|nobody||column role: no role \"nobody\" in effect on 2026-10-31 (roles paid in 2026-10: dakehu-jingli（客户经理）, dakehu-zongjian（大客户总监）, kefu-daibiao（客服代表）, kefu-zongjian（客服总监）, yingxiao-zongjian（营销总监）; a role's id or its Chinese title)",
 				"无名|||column role: empty",
-				"|kefu-zongjian||column person: empty; column pay.orphan_sales: no input given: pay plan kefu-zongjian-pay needs orphan_sales（当月孤儿客户销售额）in a monthly settlement; column pay.extra_award: no input given: pay plan kefu-zongjian-pay needs extra_award（公司决定的额外嘉奖金额（无则为0））in a monthly settlement; column scorecard.kefu-zongjian-monthly: pay plan kefu-zongjian-pay needs the inputs of scorecard kefu-zongjian-monthly in a monthly settlement",
+				"|kefu-zongjian||column person: empty; the header has no column 当月孤儿客户销售额（元） (pay.orphan_sales), 公司决定的额外嘉奖金额（无则为0）（元） (pay.extra_award), scorecard.kefu-zongjian-monthly (see row 1)",
 				"孙悦|yinhang-kehu-jingli||pay plan yinhang-kehu-jingli-pay pays nothing in a monthly settlement: its components are settled annual (--period 2026-10)",
 			},
 			errs: []string{
+				"people.csv:1: no column 公司决定的额外嘉奖金额（无则为0）（元） (pay.extra_award): pay plan kefu-zongjian-pay needs extra_award（公司决定的额外嘉奖金额（无则为0））in a monthly settlement (row 6); add the column",
+				"people.csv:1: no column 当月孤儿客户销售额（元） (pay.orphan_sales): pay plan kefu-zongjian-pay needs orphan_sales（当月孤儿客户销售额）in a monthly settlement (row 6); add the column",
+				"people.csv:1: no column scorecard.kefu-zongjian-monthly: pay plan kefu-zongjian-pay needs the inputs of scorecard kefu-zongjian-monthly in a monthly settlement (row 6); add the column",
 				"people.csv:2: column role: role kefu-zhuli has no pay plan: there is no pay to compute",
 				"people.csv:3: column role: role kefu-jingli has no pay plan: there is no pay to compute",
-				"people.csv:4: column role: no role \"nobody\" in effect on 2026-10-31",
+				"people.csv:4: column role: no role \"nobody\" in effect on 2026-10-31 (roles paid in 2026-10: dakehu-jingli（客户经理）, dakehu-zongjian（大客户总监）, kefu-daibiao（客服代表）, kefu-zongjian（客服总监）, yingxiao-zongjian（营销总监）; a role's id or its Chinese title)",
 				"people.csv:5: column role: empty",
 				"people.csv:6: column person: empty",
-				"people.csv:6: column pay.orphan_sales: no input given: pay plan kefu-zongjian-pay needs orphan_sales（当月孤儿客户销售额）in a monthly settlement",
-				"people.csv:6: column pay.extra_award: no input given: pay plan kefu-zongjian-pay needs extra_award（公司决定的额外嘉奖金额（无则为0））in a monthly settlement",
-				"people.csv:6: column scorecard.kefu-zongjian-monthly: pay plan kefu-zongjian-pay needs the inputs of scorecard kefu-zongjian-monthly in a monthly settlement",
 				"people.csv:7: pay plan yinhang-kehu-jingli-pay pays nothing in a monthly settlement: its components are settled annual (--period 2026-10)",
 			}},
 		{name: "each row fills its own role's columns", period: "2026-10",
@@ -319,5 +335,31 @@ func TestRunProblems(t *testing.T) {
 				t.Errorf("errors:\n%s\nwant:\n%s", g, w)
 			}
 		})
+	}
+}
+
+// TestMissingColumnReportedOnce guards issue 12 §3: a column the header
+// lacks is reported once, at the header, with the rows that need it, not
+// once per row; each row's error cell still says why it was not computed.
+func TestMissingColumnReportedOnce(t *testing.T) {
+	h := fixture.Handbook(t)
+	per, _ := engine.ParsePeriod("2026-10")
+	in := "姓名,岗位\n甲,客户经理\n乙,dakehu-jingli\n丙,客户经理\n"
+	rows, errs, err := Run(h, per, "people.csv", strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.String())
+	}
+	want := []string{"people.csv:1: no column 本人当月回款额（元） (pay.collections): pay plan dakehu-jingli-pay needs collections（本人当月回款额）in a monthly settlement (3 rows, the first on row 2); add the column"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, r := range rows {
+		if r.Err != "the header has no column 本人当月回款额（元） (pay.collections) (see row 1)" {
+			t.Errorf("%s: error cell %q", r.Person, r.Err)
+		}
 	}
 }

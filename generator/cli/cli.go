@@ -61,13 +61,19 @@ Usage:
         the paths being the columns of a payout CSV), and print the result
         with the trace of every number. --format json prints the versioned
         wire shape (generator/wire/wire.schema.json), as validate does.
-  handbook payout --period PERIOD [-o payouts.csv] [--force] people.csv
+  handbook payout --period PERIOD [-o payouts.csv] [--force]
+                  [--encoding auto|utf-8|gbk] [--totals=false] people.csv
         Compute a period's pay for a whole department: one row per person in,
-        one row per person out with every component; bad rows are reported
-        (file, row, column, reason) and kept with their error.
-  handbook payout --period PERIOD --template ROLE [-o people.csv] [--force]
-        Write the empty CSV (its header row) that a role's payout needs for
-        the period, and a guide to every column on standard error.
+        one row per person out with every component, then a 合计 row per
+        role; bad rows are reported (file, row, column in the header's words,
+        reason) and kept with their error. The file may be UTF-8 (with or
+        without BOM) or GBK, as Excel saves it; the output is UTF-8 with a
+        BOM, which Excel opens by double-click (--encoding to choose).
+  handbook payout --period PERIOD --template ROLE|ROLE,ROLE|DEPARTMENT|all
+                  [-o people.csv] [--force] [--encoding auto|utf-8|gbk]
+        Write the empty CSV that the roles' payout needs for the period: a
+        row of Chinese headers (payout reads them, and the keys) and a guide
+        row, which payout skips; the guide also goes to standard error.
   handbook coverage [--cases dir]
         Compute every worked case and list the clauses of the policies (tier
         rows, band rows, events, ladder steps, ledger branches, components,
@@ -80,15 +86,79 @@ Usage:
         component. The month compared, with its quarter and year, defaults
         to the month of the latest effective_from of any policy version in
         either, so that a new version is compared in its first month.
+  handbook help [COMMAND]
+        Print this text, or a command's usage with an example (as
+        handbook COMMAND --help does).
 
 Exit status: 0 success, 1 problems in the policies, 2 usage or I/O error.
 `
+
+// examples are the examples each command's usage ends with.
+var examples = map[string][]string{
+	"validate":    {"handbook validate", "handbook validate --format json", "handbook validate testdata/cases/kefu-zongjian-2026-10.toml"},
+	"new-version": {"handbook new-version policies/pay/kefu-daibiao-pay.toml", "handbook new-version --from 2027-01-01 policies/pay/kefu-daibiao-pay.toml"},
+	"version":     {"handbook version"},
+	"build":       {"handbook build", "handbook build -o /tmp/site --force"},
+	"serve":       {"handbook serve", "handbook serve --addr 127.0.0.1:9000"},
+	"calc":        {"handbook calc testdata/cases/kefu-zongjian-2026-10.toml", "handbook calc --format json testdata/cases/kefu-zongjian-2026-10.toml"},
+	"coverage":    {"handbook coverage"},
+	"diff":        {"handbook diff origin/main", "handbook diff --period 2026-10 --people 200 origin/main"},
+	"help":        {"handbook help payout"},
+}
+
+// commandUsage is a command's part of the usage text, with its examples;
+// false for a command there is none of.
+func commandUsage(name string) (string, bool) {
+	if name == "payout" {
+		return payoutUsage, true
+	}
+	if examples[name] == nil {
+		return "", false
+	}
+	var b strings.Builder
+	b.WriteString("Usage:\n")
+	in := false
+	for _, line := range strings.Split(usage, "\n") {
+		switch {
+		case strings.HasPrefix(line, "  handbook "+name+" "), line == "  handbook "+name:
+			in = true
+		case strings.HasPrefix(line, "  handbook "), !strings.HasPrefix(line, "  "):
+			in = false
+		}
+		if in {
+			b.WriteString(line + "\n")
+		}
+	}
+	b.WriteString("\nExamples:\n")
+	for _, e := range examples[name] {
+		b.WriteString("  " + e + "\n")
+	}
+	return b.String(), true
+}
+
+// wantsHelp reports whether args (after the command) ask for its usage:
+// -h, -help or --help before any "--".
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if a == "-h" || a == "-help" || a == "--help" {
+			return true
+		}
+	}
+	return false
+}
 
 // Run runs the handbook command with args (without the program name).
 func Run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
+	}
+	if text, ok := commandUsage(args[0]); ok && args[0] != "help" && wantsHelp(args[1:]) {
+		fmt.Fprint(stdout, text)
+		return 0
 	}
 	switch args[0] {
 	case "validate":
@@ -110,6 +180,15 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	case "serve":
 		return serve(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
+		if len(args) > 1 {
+			text, ok := commandUsage(args[1])
+			if !ok {
+				fmt.Fprintf(stderr, "handbook help: unknown command %q\n\n%s", args[1], usage)
+				return 2
+			}
+			fmt.Fprint(stdout, text)
+			return 0
+		}
 		fmt.Fprint(stdout, usage)
 		return 0
 	}

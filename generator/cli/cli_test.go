@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/hex"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/kefu-hr/handbook/generator/golden"
 	"github.com/kefu-hr/handbook/generator/internal/fixture"
@@ -44,6 +46,25 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// gbk SRC DST writes the UTF-8 text of SRC to DST in GBK
+			// (GB18030), as Excel saves "CSV (逗号分隔)" in a Chinese locale.
+			"gbk": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: gbk SRC DST")
+				}
+				b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(ts.ReadFile(args[0])))
+				ts.Check(err)
+				ts.Check(os.WriteFile(ts.MkAbs(args[1]), b, 0o644))
+			},
+			// bytes DST HEX… writes the bytes given in hexadecimal to DST.
+			"bytes": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) < 2 {
+					ts.Fatalf("usage: bytes DST HEX…")
+				}
+				b, err := hex.DecodeString(strings.Join(args[1:], ""))
+				ts.Check(err)
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), b, 0o644))
+			},
 			// unpack minimal|fixture DIR extracts a handbook into DIR.
 			"unpack": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 2 || args[0] != "minimal" && args[0] != "fixture" {

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"flag"
+	"fmt"
+	"io"
 	"strings"
 )
 
@@ -43,4 +45,23 @@ func parse(fs *flag.FlagSet, args []string) error {
 func isBool(f *flag.Flag) bool {
 	b, ok := f.Value.(interface{ IsBoolFlag() bool })
 	return ok && b.IsBoolFlag()
+}
+
+// parseOrHelp parses args as parse does; -h, -help or --help among them
+// prints the command's usage to stdout instead. done reports that the
+// command is over, with its exit code: 0 after help, 2 after a bad flag.
+func parseOrHelp(fs *flag.FlagSet, args []string, stdout io.Writer, usage string) (code int, done bool) {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "-help" || a == "--help" {
+			fmt.Fprint(stdout, usage)
+			return 0, true
+		}
+	}
+	if err := parse(fs, args); err != nil {
+		return 2, true
+	}
+	return 0, false
 }

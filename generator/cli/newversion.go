@@ -78,10 +78,10 @@ func newVersion(args []string, stdout, stderr io.Writer) int {
 	if _, err := os.Stat(target); err == nil {
 		return fail("%s exists: nothing written (a version file is never overwritten)", target)
 	}
-	if err := writeOutput(target, next, false); err != nil {
+	if err := writeFile(target, next, false); err != nil {
 		return fail("%v", err)
 	}
-	if err := writeOutput(path, old, true); err != nil {
+	if err := writeFile(path, old, true); err != nil {
 		os.Remove(target)
 		return fail("%v", err)
 	}

@@ -1,8 +1,7 @@
 package cli
 
 import (
-	"bytes"
-	"encoding/csv"
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -10,11 +9,26 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 
 	"github.com/kefu-hr/handbook/generator/batch"
 	"github.com/kefu-hr/handbook/generator/engine"
-	"github.com/kefu-hr/handbook/generator/inputs"
 )
+
+// payoutUsage is payout's usage, with an example.
+const payoutUsage = `usage: handbook payout --period PERIOD [-o payouts.csv] [--force] [--encoding auto|utf-8|gbk] [--totals=false] people.csv
+       handbook payout --period PERIOD --template ROLE|ROLE,ROLE|DEPARTMENT|all [-o people.csv] [--force] [--encoding auto|utf-8|gbk]
+
+Compute a period's pay for a whole department: one row per person in, one
+row per person out with every component, then a 合计 row per role. Bad rows
+are reported (file, row, column, reason) and kept with their error.
+--template writes the empty CSV that the roles' payout needs (Chinese
+headers and a guide row, which payout skips) and a guide on standard error.
+
+Examples:
+  handbook payout --period 2026-10 --template 客服部 -o people.csv
+  handbook payout --period 2026-10 people.csv -o payouts.csv
+`
 
 // payout computes a period's pay for every row of a people CSV and writes
 // one row per person with every component. Bad rows are reported with file,
@@ -22,15 +36,18 @@ import (
 func payout(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("payout", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, payoutUsage) }
 	period := fs.String("period", "", "the period: 2026-10, 2026-Q3 or 2026")
 	out := fs.String("o", "", "output CSV (default: standard output)")
 	force := fs.Bool("force", false, "overwrite an existing output file")
-	template := fs.String("template", "", "write the empty CSV a role's payout needs for the period (its header row), and a guide to its columns on standard error")
-	if err := parse(fs, args); err != nil {
-		return 2
+	template := fs.String("template", "", "write the empty CSV a role's (or a department's) payout needs for the period, and a guide to its columns on standard error")
+	encoding := fs.String("encoding", "auto", "the people file's encoding (auto: UTF-8 or GBK, detected) and the output's (auto: UTF-8 with BOM, for Excel)")
+	totals := fs.Bool("totals", true, "end the output with a 合计 row per role")
+	if code, done := parseOrHelp(fs, args, stdout, payoutUsage); done {
+		return code
 	}
 	if *period == "" || (*template == "") != (fs.NArg() == 1) || fs.NArg() > 1 {
-		fmt.Fprintln(stderr, "usage: handbook payout --period PERIOD [-o payouts.csv] [--force] people.csv\n       handbook payout --period PERIOD --template ROLE [-o people.csv] [--force]")
+		fmt.Fprint(stderr, payoutUsage)
 		return 2
 	}
 	per, err := engine.ParsePeriod(*period)
@@ -38,17 +55,26 @@ func payout(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
 		return 2
 	}
+	enc, err := batch.ParseEncoding(*encoding)
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook payout: --encoding: %v\n", err)
+		return 2
+	}
 	if *template != "" {
-		return payoutTemplate(per, *template, *out, *force, stdout, stderr)
+		return payoutTemplate(per, *template, *out, *force, enc, stdout, stderr)
 	}
 	if code := checkOutput(*out, fs.Arg(0), *force, stderr); code != 0 {
 		return code
 	}
-	// A batch keeps every row until it writes them: collecting garbage less
-	// often (GOGC=400, unless the user set GOGC) costs about 15% more memory
-	// and saves about a quarter of the time on 100,000 rows.
+	// Pay streams: its live heap is small and does not grow with the rows.
+	// Collecting garbage less often (GOGC=400) saves a fifth of the time;
+	// a soft limit of 64 MiB keeps the peak under 100 MB on any file (unless
+	// the user set GOGC or GOMEMLIMIT).
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(64 << 20))
 	}
 	h, _, code := handbook("payout", stderr)
 	if code != 0 {
@@ -60,26 +86,38 @@ func payout(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	defer in.Close()
-	var buf bytes.Buffer
-	sum, errs, err := batch.Pay(h, per, filepath.ToSlash(fs.Arg(0)), in, &buf)
+	if st, err := in.Stat(); err == nil && st.IsDir() {
+		fmt.Fprintf(stderr, "handbook payout: %s is a directory\n", fs.Arg(0))
+		return 2
+	}
+	var sum batch.Summary
+	var errs []batch.RowError
+	pay := func(w io.Writer) error {
+		var err error
+		sum, errs, err = batch.Pay(h, per, filepath.ToSlash(fs.Arg(0)), in, w, batch.Config{Encoding: enc, NoTotals: !*totals})
+		return err
+	}
+	if *out == "" {
+		bw := bufio.NewWriterSize(stdout, 64<<10)
+		if err = pay(bw); err == nil {
+			err = bw.Flush()
+		}
+	} else {
+		err = writeOutput(*out, *force, pay)
+	}
 	var herr *batch.HeaderError
-	if errors.As(err, &herr) {
+	var ferr *batch.FileError
+	switch {
+	case errors.As(err, &herr):
 		for _, p := range herr.Problems {
 			fmt.Fprintln(stderr, p)
 		}
 		fmt.Fprintf(stderr, "handbook payout: %d %s in the header of %s; nothing computed\n", len(herr.Problems), plural(len(herr.Problems), "problem", "problems"), fs.Arg(0))
 		return 1
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
-		return 2
-	}
-	if *out == "" {
-		_, err = stdout.Write(buf.Bytes())
-	} else {
-		err = writeOutput(*out, buf.Bytes(), *force)
-	}
-	if err != nil {
+	case errors.As(err, &ferr):
+		fmt.Fprintf(stderr, "%v\nhandbook payout: nothing computed\n", ferr)
+		return 1
+	case err != nil:
 		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
 		return 2
 	}
@@ -93,9 +131,9 @@ func payout(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// payoutTemplate writes the header row of the CSV a role's payout needs,
-// and a guide to its columns on stderr.
-func payoutTemplate(per engine.Period, role, out string, force bool, stdout, stderr io.Writer) int {
+// payoutTemplate writes the template of the CSV a payout of some roles
+// needs (batch.NewTemplate), and a guide to its columns on stderr.
+func payoutTemplate(per engine.Period, who, out string, force bool, enc batch.Encoding, stdout, stderr io.Writer) int {
 	if code := checkOutput(out, "", force, stderr); code != 0 {
 		return code
 	}
@@ -103,31 +141,24 @@ func payoutTemplate(per engine.Period, role, out string, force bool, stdout, std
 	if code != 0 {
 		return code
 	}
-	cols, err := inputs.Fields(h, per, role)
+	t, err := batch.NewTemplate(h, per, who)
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
 		return 2
 	}
-	var buf bytes.Buffer
-	cw := csv.NewWriter(&buf)
-	names := make([]string, len(cols))
-	for i, c := range cols {
-		names[i] = c.Path
-	}
-	_ = cw.Write(names) // a bytes.Buffer takes every write
-	cw.Flush()
+	write := func(w io.Writer) error { return batch.Encode(w, enc, t.CSV()) }
 	if out == "" {
-		_, err = stdout.Write(buf.Bytes())
+		err = write(stdout)
 	} else {
-		err = writeOutput(out, buf.Bytes(), force)
+		err = writeOutput(out, force, write)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
 		return 2
 	}
-	fmt.Fprintf(stderr, "%d columns for %s, %s (one row per person):\n", len(cols), role, per)
-	for _, c := range cols {
-		fmt.Fprintf(stderr, "  %-52s %s\n", c.Path, c.What)
+	fmt.Fprintf(stderr, "%d columns for %s, %s (one row per person; the second row is this guide, which payout skips):\n", len(t.Fields), strings.Join(t.Roles, ", "), per)
+	for i, f := range t.Fields {
+		fmt.Fprintf(stderr, "  %-52s %s\n", f.Path, strings.TrimPrefix(t.Guide[i], "说明："))
 	}
 	return 0
 }
@@ -164,16 +195,21 @@ func checkOutput(out, in string, force bool, stderr io.Writer) int {
 	return 0
 }
 
-// writeOutput writes the output file whole or not at all: through a
-// temporary file beside it, renamed over it. Without force it never
+// writeOutput writes the output file whole or not at all: write writes it
+// to a temporary file beside it, renamed over it. Without force it never
 // replaces a file, even one made while the batch ran.
-func writeOutput(out string, data []byte, force bool) error {
+func writeOutput(out string, force bool, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // after a rename or link, only the temporary name goes
-	if _, err := tmp.Write(data); err != nil {
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	if err := write(bw); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -189,10 +225,14 @@ func writeOutput(out string, data []byte, force bool) error {
 	}
 	err = os.Link(tmp.Name(), out)
 	if err != nil && !errors.Is(err, os.ErrExist) {
-		// A file system without hard links: create the file, never replacing one.
-		var f *os.File
+		// A file system without hard links: copy the file, never replacing one.
+		var f, src *os.File
 		if f, err = os.OpenFile(out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644); err == nil {
-			if _, err = f.Write(data); err != nil {
+			if src, err = os.Open(tmp.Name()); err == nil {
+				_, err = io.Copy(f, src)
+				src.Close()
+			}
+			if err != nil {
 				f.Close()
 				os.Remove(out)
 				return err
@@ -204,4 +244,12 @@ func writeOutput(out string, data []byte, force bool) error {
 		return fmt.Errorf("%s was made while the batch ran; nothing written (use --force to overwrite it)", out)
 	}
 	return err
+}
+
+// writeFile writes data to out as writeOutput does.
+func writeFile(out string, data []byte, force bool) error {
+	return writeOutput(out, force, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 }

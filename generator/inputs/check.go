@@ -61,13 +61,40 @@ func CheckComputed(h *policy.Handbook, c *engine.Case) []Problem {
 	return k.problems
 }
 
+// Lookups remembers the policies a checker looked up (by kind, id and
+// day), for the next entry of the same form: a batch looks up a role, its
+// plan and its scorecards once per role, not once per row. One Lookups
+// serves one goroutine.
+type Lookups map[lookup]policy.Policy
+
+type lookup struct {
+	kind policy.Kind
+	id   string
+	day  int64
+}
+
 type checker struct {
+	memo     Lookups // nil: look up every time
 	h        *policy.Handbook
 	c        *engine.Case
 	computed bool      // the engine scored every item without error
 	day      time.Time // the day the case's period is settled
 	problems []Problem
 	fedBad   map[string]bool // items a pay plan computes whose problem is reported already
+}
+
+// at is h.At, remembered in k.memo.
+func (k *checker) at(kind policy.Kind, id string, d time.Time) policy.Policy {
+	if k.memo == nil {
+		return k.h.At(kind, id, d)
+	}
+	key := lookup{kind, id, d.Unix()}
+	if p, ok := k.memo[key]; ok {
+		return p
+	}
+	p := k.h.At(kind, id, d)
+	k.memo[key] = p
+	return p
 }
 
 // dayText writes the settlement day, for messages only (formatting it for
@@ -86,7 +113,7 @@ func (k *checker) missing(path []string, format string, args ...any) {
 func (k *checker) check() {
 	c, d := k.c, k.c.Period.Settled()
 	k.day = d
-	role, _ := k.h.At(policy.KindRole, c.Role, d).(*policy.Role)
+	role, _ := k.at(policy.KindRole, c.Role, d).(*policy.Role)
 	if role == nil {
 		k.add([]string{"role"}, "no role %q in effect on %s", c.Role, k.dayText())
 		return
@@ -98,7 +125,7 @@ func (k *checker) check() {
 			k.add(path, "scorecard %s is not one of role %s's (%s)", id, role.ID, list(role.Scorecards))
 			continue
 		}
-		sc, _ := k.h.At(policy.KindScorecard, id, d).(*policy.Scorecard)
+		sc, _ := k.at(policy.KindScorecard, id, d).(*policy.Scorecard)
 		if sc == nil {
 			k.add(path, "no scorecard %q in effect on %s", id, k.dayText())
 			continue
@@ -116,7 +143,7 @@ func (k *checker) check() {
 		}
 		return
 	}
-	plan, _ := k.h.At(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan)
+	plan, _ := k.at(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan)
 	if plan == nil {
 		k.add([]string{"role"}, "role %s's pay plan %s is not in effect on %s", role.ID, role.PayPlan, k.dayText())
 		return
@@ -180,12 +207,12 @@ func (k *checker) leave(plan *policy.PayPlan, period policy.PeriodKind) {
 // well with another number.
 func (k *checker) fed(role *policy.Role, d time.Time) map[string]map[string]engine.ItemInput {
 	c := k.c
-	plan, _ := k.h.At(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan)
+	plan, _ := k.at(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan)
 	if plan == nil || len(plan.Feed) == 0 || c.Scorecards[plan.Scorecard] == nil {
 		return c.Scorecards
 	}
 	items := maps.Clone(c.Scorecards[plan.Scorecard])
-	sc, _ := k.h.At(policy.KindScorecard, plan.Scorecard, d).(*policy.Scorecard)
+	sc, _ := k.at(policy.KindScorecard, plan.Scorecard, d).(*policy.Scorecard)
 	for i := range plan.Feed {
 		f := &plan.Feed[i]
 		if f.Expr == nil {
@@ -279,6 +306,9 @@ func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]e
 
 // sortedKeys returns the keys of m in order.
 func sortedKeys[V any](m map[string]V) []string {
+	if len(m) == 0 {
+		return nil
+	}
 	if len(m) == 1 {
 		for k := range m {
 			return []string{k}
@@ -356,24 +386,25 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodK
 		v, given := in[def.Name]
 		scored := def.Scorecard != "" && cards[def.Scorecard] != nil
 		counted := def.Event != "" && k.c.Points != nil
+		uses := plan.Uses(period, def.Name)
 		switch {
 		case given && counted && (v.IsBool || v.Num.Cmp(exact.FromInt(int64(k.c.Points.Events[def.Event]))) != 0):
 			k.add(sub(path, def.Name), "%s is %s, but the points of the month count event %s %d times: they must agree (or give only the points)", def.Name, v.Text(), def.Event, k.c.Points.Events[def.Event])
 		case counted:
 		case given && scored:
 			k.add(sub(path, def.Name), "%s is given, and computed from scorecard %s as well: give one of them", def.Name, def.Scorecard)
-		case !given && plan.Uses(period, def.Name) && def.Event != "":
+		case !given && uses && def.Event != "":
 			k.missing(sub(path, def.Name), "no input given: pay plan %s needs %s（%s）in %s %s settlement, or the month's points, which count it as event %s", plan.ID, def.Name, def.Label, article(period), period, def.Event)
-		case !given && !scored && plan.Uses(period, def.Name) && def.Scorecard != "":
+		case !given && !scored && uses && def.Scorecard != "":
 			k.missing(sub(path, def.Name), "no input given: pay plan %s needs %s（%s）in %s %s settlement, or the inputs of scorecard %s", plan.ID, def.Name, def.Label, article(period), period, def.Scorecard)
-		case !given && !scored && plan.Uses(period, def.Name):
+		case !given && !scored && uses:
 			k.missing(sub(path, def.Name), "no input given: pay plan %s needs %s（%s）in %s %s settlement", plan.ID, def.Name, def.Label, article(period), period)
 		case !given:
 		case def.Kind == "yesno" && !v.IsBool:
 			k.add(sub(path, def.Name), "%s is yes/no: write true or false", def.Name)
 		case def.Kind != "yesno" && v.IsBool:
 			k.add(sub(path, def.Name), "%s is a number, not yes/no", def.Name)
-		case !plan.Uses(period, def.Name):
+		case !uses:
 			k.add(sub(path, def.Name), "pay plan %s does not use %s in %s %s settlement", plan.ID, def.Name, article(period), period)
 		case def.Kind != "yesno":
 			if msg := CheckBound(def.Kind, v.Num); msg != "" {
@@ -441,7 +472,7 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 		k.add([]string{"points"}, "pay plan %s does not use points in %s %s settlement", plan.ID, article(period), period)
 		return
 	}
-	ps, _ := k.h.At(policy.KindPoints, plan.PointsSystem, k.c.Period.Settled()).(*policy.Points)
+	ps, _ := k.at(policy.KindPoints, plan.PointsSystem, k.c.Period.Settled()).(*policy.Points)
 	if ps == nil {
 		k.add([]string{"points"}, "no points system %q in effect on %s", plan.PointsSystem, k.dayText())
 		return
@@ -513,7 +544,7 @@ func (k *checker) redLines(plan *policy.PayPlan) {
 		k.add([]string{"red_lines"}, "pay plan %s names no red-line policy", plan.ID)
 		return
 	}
-	rl, _ := k.h.At(policy.KindRedLines, plan.RedLines, k.c.Period.Settled()).(*policy.RedLines)
+	rl, _ := k.at(policy.KindRedLines, plan.RedLines, k.c.Period.Settled()).(*policy.RedLines)
 	if rl == nil {
 		k.add([]string{"red_lines"}, "no red-line policy %q in effect on %s", plan.RedLines, k.dayText())
 		return

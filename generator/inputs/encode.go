@@ -142,11 +142,11 @@ func Decode(f *Form, values []Value) (*engine.Case, []FieldProblem) {
 		}
 		i, ok := index[v.Path]
 		if !ok {
-			problems = append(problems, FieldProblem{v.Path, "not a field of this form"})
+			problems = append(problems, FieldProblem{Path: v.Path, Reason: "not a field of this form"})
 			continue
 		}
 		if err := f.Set(e, i, t); err != nil {
-			problems = append(problems, FieldProblem{v.Path, err.Error()})
+			problems = append(problems, FieldProblem{Path: v.Path, Reason: err.Error()})
 			given[v.Path] = true
 		}
 	}

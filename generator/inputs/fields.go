@@ -26,6 +26,18 @@ type Field struct {
 	Options []Option
 }
 
+// Header is the column header a template gives the field: its Chinese
+// label, with its unit in brackets when it has one (CRM使用率（%）).
+func (f Field) Header() string {
+	if f.Unit == "" {
+		return f.Label
+	}
+	if i := strings.LastIndex(f.Label, "（"); i >= 0 && strings.HasSuffix(f.Label, "）") && strings.Contains(f.Label[i:], f.Unit) {
+		return f.Label // the label says its unit: 出勤率（实际出勤天数 ÷ 应出勤天数，%）
+	}
+	return f.Label + "（" + f.Unit + "）"
+}
+
 // Option is one thing a field lets the person pick.
 type Option struct {
 	ID, Text string

@@ -3,6 +3,7 @@ package inputs
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -20,6 +21,8 @@ import (
 type FieldProblem struct {
 	Path   string
 	Reason string
+	// Missing is set when the field is not given at all.
+	Missing bool
 }
 
 // Form decodes entries whose fields are given as text, one field per path
@@ -69,11 +72,12 @@ func (f *Form) Field(i int) bool { return f.cells[i] != nil }
 // storage, since the engine's results keep nothing of their inputs.
 type Entry struct {
 	decoded
+	memo Lookups // the policies the checks of this entry's form looked up
 }
 
 // NewEntry returns an empty entry for the form.
 func (f *Form) NewEntry() *Entry {
-	e := &Entry{}
+	e := &Entry{memo: Lookups{}}
 	f.Reset(e)
 	return e
 }
@@ -196,15 +200,26 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 		case name == "role":
 			cols[i] = func(c *decoded, v string) error { c.Role = v; return nil }
 		case name == "red_lines":
+			byTitle := map[string]string{} // a red line may be named by its Chinese title
+			for _, p := range inEffect(h, policy.KindRedLines, day) {
+				for _, l := range p.(*policy.RedLines).Line {
+					byTitle[l.Title] = l.ID
+				}
+			}
 			cols[i] = func(c *decoded, v string) error {
 				ids, err := split(v, "red line id")
+				for k, id := range ids {
+					if byID, ok := byTitle[id]; ok {
+						ids[k] = byID
+					}
+				}
 				c.RedLines = ids
 				return err
 			}
 		case strings.HasPrefix(name, "pay."):
 			key := strings.TrimPrefix(name, "pay.")
 			if !payInput(h, day, key) {
-				problems = append(problems, FieldProblem{name, fmt.Sprintf("no pay plan in effect on %s has an input %q", day.Format("2006-01-02"), key)})
+				problems = append(problems, FieldProblem{Path: name, Reason: fmt.Sprintf("no pay plan in effect on %s has an input %q", day.Format("2006-01-02"), key)})
 				continue
 			}
 			cols[i] = func(c *decoded, v string) error {
@@ -221,7 +236,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 		case strings.HasPrefix(name, "own."):
 			key := strings.TrimPrefix(name, "own.")
 			if !personalParam(h, day, key) {
-				problems = append(problems, FieldProblem{name, fmt.Sprintf("no pay plan in effect on %s has a personal parameter %q", day.Format("2006-01-02"), key)})
+				problems = append(problems, FieldProblem{Path: name, Reason: fmt.Sprintf("no pay plan in effect on %s has a personal parameter %q", day.Format("2006-01-02"), key)})
 				continue
 			}
 			cols[i] = func(c *decoded, v string) error {
@@ -241,7 +256,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 		case strings.HasPrefix(name, "scorecard."):
 			f, err := scoreColumn(h, day, strings.Split(strings.TrimPrefix(name, "scorecard."), "."))
 			if err != nil {
-				problems = append(problems, FieldProblem{name, err.Error()})
+				problems = append(problems, FieldProblem{Path: name, Reason: err.Error()})
 				continue
 			}
 			cols[i] = f
@@ -258,7 +273,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 		case strings.HasPrefix(name, "points."):
 			key := strings.TrimPrefix(name, "points.")
 			if err := pointsColumn(h, day, key); err != nil {
-				problems = append(problems, FieldProblem{name, err.Error()})
+				problems = append(problems, FieldProblem{Path: name, Reason: err.Error()})
 				continue
 			}
 			cols[i] = func(c *decoded, v string) error {
@@ -278,6 +293,9 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 			}
 		case name == "leave.months":
 			cols[i] = func(c *decoded, v string) error {
+				if err := halfWidth(v); err != nil {
+					return err
+				}
 				n, err := strconv.Atoi(v)
 				if err != nil || n < 0 || n > 12 || strings.HasPrefix(v, "+") {
 					return fmt.Errorf("%q: write the months served, 0 to 12", v)
@@ -288,12 +306,12 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 		case strings.HasPrefix(name, "history."):
 			f, err := historyColumn(period, strings.TrimPrefix(name, "history."))
 			if err != nil {
-				problems = append(problems, FieldProblem{name, err.Error()})
+				problems = append(problems, FieldProblem{Path: name, Reason: err.Error()})
 				continue
 			}
 			cols[i] = f
 		default:
-			problems = append(problems, FieldProblem{name, "unknown column (want person, role, scorecard.*, pay.*, own.*, points, points.*, red_lines, leave.case, leave.months, history.*)"})
+			problems = append(problems, FieldProblem{Path: name, Reason: "unknown column (want person, role, scorecard.*, pay.*, own.*, points, points.*, red_lines, leave.case, leave.months, history.*)"})
 		}
 	}
 	return cols, problems
@@ -440,27 +458,29 @@ func (f *Form) check(e *Entry, computed, payout bool) []FieldProblem {
 	var out []FieldProblem
 	at := func(column, reason string) { out = append(out, FieldProblem{Path: column, Reason: reason}) }
 	d := period.Settled()
-	unused := map[string]bool{}
-	if role, _ := h.At(policy.KindRole, c.Role, d).(*policy.Role); role != nil && payout {
+	k := &checker{h: h, memo: e.memo}
+	var unused map[string]bool
+	if role, _ := k.at(policy.KindRole, c.Role, d).(*policy.Role); role != nil && payout {
 		if role.PayPlan == "" {
 			at("role", fmt.Sprintf("role %s has no pay plan: there is no pay to compute", role.ID))
 			return out
 		}
-		if plan, _ := h.At(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan); plan != nil && plan.Lines(period.Kind) > 0 {
+		if plan, _ := k.at(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan); plan != nil && plan.Lines(period.Kind) > 0 {
 			for card := range c.Scorecards { // sorted below
 				if slices.Contains(role.Scorecards, card) && !usesCard(plan, period.Kind, card) {
 					at("scorecard."+card, fmt.Sprintf("pay plan %s does not use scorecard %s in this settlement (%s)", plan.ID, card, period.Kind))
+					if unused == nil {
+						unused = map[string]bool{}
+					}
 					unused[card] = true
 				}
 			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
-	checkCase := Check
-	if computed {
-		checkCase = CheckComputed
-	}
-	for _, p := range checkCase(h, &c.Case) {
+	k.c, k.computed = &c.Case, computed
+	k.check()
+	for _, p := range k.problems {
 		if len(p.Path) >= 2 && p.Path[0] == "scorecard" && unused[p.Path[1]] {
 			continue
 		}
@@ -471,7 +491,7 @@ func (f *Form) check(e *Entry, computed, payout bool) []FieldProblem {
 		if len(p.Path) == 1 && p.Path[0] == "period" {
 			reason += fmt.Sprintf(" (--period %s)", period)
 		}
-		at(column(f.paths, c, p.Path), reason)
+		out = append(out, FieldProblem{Path: column(f.paths, c, p.Path), Reason: reason, Missing: p.Missing})
 	}
 	return out
 }
@@ -542,13 +562,19 @@ func column(paths []string, c *decoded, path []string) string {
 	return ""
 }
 
-// value reads a number or true/false (是/否).
+// value reads a number or true/false (是/否; Excel's TRUE/FALSE).
 func value(s string) (formula.Value, error) {
-	switch s {
+	switch strings.ToLower(s) {
 	case "true", "是":
 		return formula.Value{Bool: true, IsBool: true}, nil
 	case "false", "否":
 		return formula.Value{IsBool: true}, nil
+	}
+	if err := halfWidth(s); err != nil {
+		return formula.Value{}, err
+	}
+	if plain, ok := grouped(s); ok {
+		s = plain
 	}
 	if strings.HasSuffix(s, "%") {
 		_, err := number(s)
@@ -561,8 +587,15 @@ func value(s string) (formula.Value, error) {
 	return formula.Value{Num: x}, nil
 }
 
-// number reads a plain decimal number, in the unit of its input.
+// number reads a plain decimal number, in the unit of its input; its
+// thousands may be separated by commas, as Excel writes them (1,234.50).
 func number(s string) (exact.Decimal, error) {
+	if err := halfWidth(s); err != nil {
+		return exact.Decimal{}, err
+	}
+	if plain, ok := grouped(s); ok {
+		s = plain
+	}
 	if strings.HasSuffix(s, "%") {
 		return exact.Decimal{}, fmt.Errorf("%q: write the number without %%, in the unit of the input (%s for %s)", s, strings.TrimSuffix(s, "%"), s)
 	}
@@ -573,11 +606,61 @@ func number(s string) (exact.Decimal, error) {
 	return x, nil
 }
 
+// thousands matches a number whose thousands are separated by commas,
+// every group of three digits: unambiguous (1,000 is a thousand; 1,00 and
+// 1,0000 are refused).
+var thousands = regexp.MustCompile(`^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$`)
+
+// grouped returns a number written with thousands separators without
+// them.
+func grouped(s string) (string, bool) {
+	if !strings.Contains(s, ",") || !thousands.MatchString(s) {
+		return s, false
+	}
+	return strings.ReplaceAll(s, ",", ""), true
+}
+
+// halfWidth refuses a cell typed with an input method's full-width
+// characters (１２０, ，, ．, ＝, “ ”, a full-width space), naming what to type
+// instead.
+func halfWidth(s string) error {
+	if !strings.ContainsFunc(s, isFullWidth) {
+		return nil
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\u3000':
+			b.WriteRune(' ')
+		case r >= '\uff01' && r <= '\uff5e':
+			b.WriteRune(r - 0xfee0)
+		case r == '“' || r == '”':
+			b.WriteRune('"')
+		case r == '‘' || r == '’':
+			b.WriteRune('\'')
+		case r == '。':
+			b.WriteRune('.')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return fmt.Errorf("%q has full-width characters (typed with a Chinese input method): type %q in half-width (switch the input method to English, or press Shift)", s, strings.TrimSpace(b.String()))
+}
+
+// isFullWidth reports whether r is a full-width form of an ASCII
+// character, a full-width space, a curly quote or 。.
+func isFullWidth(r rune) bool {
+	return r >= '\uff01' && r <= '\uff5e' || r == '\u3000' || r == '“' || r == '”' || r == '‘' || r == '’' || r == '。'
+}
+
 // plainNumber says how to write a number.
-const plainNumber = "digits, a leading - and a decimal point: 1000, -3.5; no separators, + or exponent"
+const plainNumber = "digits, a leading - and a decimal point, thousands separated by commas or not: 1000, -3.5, 1,234.50; no + or exponent"
 
 // count reads a whole number of at least min, written in digits only.
 func count(s string, min int) (int, bool) {
+	if halfWidth(s) != nil {
+		return 0, false
+	}
 	if s == "" || strings.Trim(s, "0123456789") != "" || len(s) > 9 {
 		return 0, false
 	}
@@ -629,7 +712,8 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error)
 	}
 	card, id := path[0], path[1]
 	return func(c *decoded, v string) error {
-		in := c.Scorecards[card][id]
+		items := c.Scorecards[card]
+		in := items[id]
 		switch shape {
 		case policy.ShapeNamed:
 			x, err := value(v)
@@ -647,6 +731,9 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error)
 			}
 			in.Yes = &x.Bool
 		case policy.ShapeLevel:
+			if err := halfWidth(v); err != nil {
+				return err
+			}
 			l, ok := count(v, 1)
 			if !ok || l > 5 {
 				return fmt.Errorf("item %s is scored by level: write 1 to 5", it.ID)
@@ -671,7 +758,7 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error)
 			}
 			in.Value = c.num(x)
 		}
-		c.Scorecards[card][id] = in
+		items[id] = in
 		return nil
 	}, nil
 }
@@ -727,6 +814,9 @@ func pointsCell(p *engine.PointsInput, name, v string) error {
 				Occurrence: occ, Rate: rate, Met: met})
 		}
 	default:
+		if err := halfWidth(v); err != nil {
+			return err
+		}
 		n, ok := count(v, 0)
 		if !ok {
 			return fmt.Errorf("%q is not a count (0, 1, 2 …)", v)

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/engine"
@@ -17,7 +18,7 @@ func Text(w io.Writer, title string, r engine.Result) {
 	for _, s := range r.Scores {
 		fmt.Fprintf(w, "\n== 评分表 %s@%d\n", s.Scorecard, s.Version)
 		for _, it := range s.Items {
-			fmt.Fprintf(w, "  %-24s %8s / %-6s %s\n", it.ID, it.Points, it.Max, it.Clause)
+			fmt.Fprintf(w, "  %-24s %8s / %-6s %s\n", it.ID, it.Points, it.Max, clauseText(it.Clause))
 		}
 		for _, p := range s.Parts {
 			fmt.Fprintf(w, "  [%s] %s 分（满分 %s）→ 百分制 %s × %s%%\n", p.Title, p.Raw, p.Points, p.Score, p.Share)
@@ -95,7 +96,7 @@ func steps(w io.Writer, trace []engine.Step) {
 	for _, s := range trace {
 		clause := ""
 		if s.Clause != "" {
-			clause = " [" + s.Clause + "]"
+			clause = " [" + clauseText(s.Clause) + "]"
 		}
 		inputs := ""
 		if len(s.Operands) > 0 {
@@ -103,6 +104,23 @@ func steps(w io.Writer, trace []engine.Step) {
 		}
 		fmt.Fprintf(w, "    %s%s%s = %s\n      %s\n", s.Ref, clause, inputs, s.Value, explain.Step(s))
 	}
+}
+
+// clauseText names a clause as people count: a behaviour level by its
+// number (levels[3] is 等级 4), a tier or band row by its place (tiers[0]
+// is 第 1 档). Other clauses are shown as they are.
+func clauseText(c string) string {
+	for _, k := range []struct{ key, before, after string }{{"levels[", "等级 ", ""}, {"tiers[", "第 ", " 档"}, {"rows[", "第 ", " 行"}} {
+		rest, ok := strings.CutPrefix(c, k.key)
+		if !ok {
+			continue
+		}
+		num, tail, ok := strings.Cut(rest, "]")
+		if n, err := strconv.Atoi(num); ok && err == nil && tail == "" {
+			return k.before + strconv.Itoa(n+1) + k.after
+		}
+	}
+	return c
 }
 
 func or(s, dflt string) string {

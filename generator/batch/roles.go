@@ -1,0 +1,117 @@
+package batch
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/kefu-hr/handbook/generator/policy"
+)
+
+// roleInfo is what a role cell names, looked up once per file and shared
+// by every row that writes it so.
+type roleInfo struct {
+	id      string          // the role's id; "" when the cell names none
+	title   string          // its Chinese title
+	plan    *policy.PayPlan // the pay plan that pays it in the period, or nil
+	problem string          // why the cell names no role
+	comps   []compKey       // the plan's components settled in the period
+	stands  []compKey       // and its standings
+}
+
+// resolveRole looks up a role cell: a role's id, its Chinese title or one
+// of its aliases. A cell that names none gets the roles that come closest
+// and the list of the roles paid in the period.
+func (ru *run) resolveRole(cell string) *roleInfo {
+	if cell == "" {
+		return &roleInfo{}
+	}
+	day := ru.period.Settled()
+	role, _ := ru.h.At(policy.KindRole, cell, day).(*policy.Role)
+	if role == nil {
+		for _, p := range ru.h.All() {
+			r, ok := p.(*policy.Role)
+			if !ok || !r.InEffect(day) {
+				continue
+			}
+			if r.Title == cell || slices.Contains(r.Aliases, cell) {
+				role = r
+				break
+			}
+		}
+	}
+	if role == nil {
+		return &roleInfo{problem: ru.unknownRole(cell)}
+	}
+	info := &roleInfo{id: role.ID, title: role.Title}
+	if role.PayPlan == "" {
+		return info
+	}
+	plan, _ := ru.h.At(policy.KindPayPlan, role.PayPlan, day).(*policy.PayPlan)
+	if plan == nil || plan.Lines(ru.period.Kind) == 0 {
+		return info
+	}
+	info.plan = plan
+	for i := range plan.Component {
+		if c := &plan.Component[i]; plan.PeriodOf(c) == ru.period.Kind {
+			info.comps = append(info.comps, compKey{plan.ID, c.Name})
+		}
+	}
+	for i := range plan.Standing {
+		if st := &plan.Standing[i]; plan.StandingPeriod(st) == ru.period.Kind {
+			info.stands = append(info.stands, compKey{plan.ID, st.Name})
+		}
+	}
+	return info
+}
+
+// unknownRole says that a cell names no role, which roles it may have
+// meant, and which roles are paid in the period.
+func (ru *run) unknownRole(cell string) string {
+	day := ru.period.Settled()
+	var list, near []string
+	best := -1
+	for _, id := range paidRoles(ru.h, ru.period) {
+		r := ru.h.At(policy.KindRole, id, day).(*policy.Role)
+		list = append(list, r.ID+"（"+r.Title+"）")
+		d := min(distance(cell, r.ID), distance(cell, r.Title))
+		for _, a := range r.Aliases {
+			d = min(d, distance(cell, a))
+		}
+		limit := max(2, len([]rune(cell))/3)
+		switch {
+		case d > limit:
+		case best < 0 || d < best:
+			best, near = d, []string{r.ID + "（" + r.Title + "）"}
+		case d == best:
+			near = append(near, r.ID+"（"+r.Title+"）")
+		}
+	}
+	msg := fmt.Sprintf("no role %q in effect on %s", cell, day.Format("2006-01-02"))
+	if len(near) > 0 {
+		msg += "; did you mean " + strings.Join(near, " or ") + "?"
+	}
+	return msg + " (roles paid in " + ru.period.String() + ": " + strings.Join(list, ", ") + "; a role's id or its Chinese title)"
+}
+
+// distance is the edit distance between two strings, in characters.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
