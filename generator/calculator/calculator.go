@@ -1,0 +1,235 @@
+package calculator
+
+import (
+	"bytes"
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/explain"
+	"github.com/kefu-hr/handbook/generator/inputs"
+	"github.com/kefu-hr/handbook/generator/policy"
+	"github.com/kefu-hr/handbook/generator/report"
+)
+
+// Calculator computes from one handbook. It keeps nothing between calls.
+type Calculator struct {
+	h *policy.Handbook
+}
+
+// New returns a calculator of the handbook h.
+func New(h *policy.Handbook) *Calculator { return &Calculator{h: h} }
+
+// Handbook returns the calculator's handbook.
+func (c *Calculator) Handbook() *policy.Handbook { return c.h }
+
+// Fields lists the fields of the form of a role for a period: what a
+// payout asks for (see inputs.Fields), without the person's name, which
+// the calculator does not ask for, and with the items of every scorecard
+// of the role, also those its pay plan does not pay by in the period (a
+// role without a pay plan is scored only).
+func (c *Calculator) Fields(roleID string, period engine.Period) ([]inputs.Field, error) {
+	day := period.Settled()
+	role, _ := c.h.At(policy.KindRole, roleID, day).(*policy.Role)
+	if role == nil {
+		return nil, errors.New("no role " + strconv.Quote(roleID) + " in effect on " + day.Format("2006-01-02"))
+	}
+	fs, err := inputs.Fields(c.h, period, roleID)
+	if err != nil {
+		fs = []inputs.Field{{Path: "role", Label: "岗位", Kind: inputs.KindRole, What: "岗位：" + role.ID + "（" + role.Title + "）"}}
+	}
+	fs = slices.DeleteFunc(fs, func(f inputs.Field) bool { return f.Path == "person" })
+	for _, id := range role.Scorecards {
+		if slices.ContainsFunc(fs, func(f inputs.Field) bool { return strings.HasPrefix(f.Path, "scorecard."+id+".") }) {
+			continue
+		}
+		if sc, _ := c.h.At(policy.KindScorecard, id, day).(*policy.Scorecard); sc != nil {
+			fs = append(fs, inputs.CardFields(sc)...)
+		}
+	}
+	return fs, nil
+}
+
+// Request is what a form holds: a role, a period and the text entered for
+// each path (an empty text is a field left empty).
+type Request struct {
+	Role   string
+	Period engine.Period
+	Values []inputs.Value
+	// Title heads the report (Answer.Report); "" for none.
+	Title string
+}
+
+// Answer is a computed request: the problems with its fields, or the
+// results, the report and what it takes to do better.
+type Answer struct {
+	// Problems are the fields that cannot be computed from, each with its
+	// reason; with any, nothing else is set.
+	Problems []inputs.FieldProblem
+	Cards    []Card
+	Pay      *Pay
+	Ledger   []LedgerQuarter
+	// Report is the result as package report writes it: the text of the
+	// worked cases' goldens.
+	Report string
+	// Next is what it takes to do better (see Next).
+	Next Next
+}
+
+// Card is a scorecard's result.
+type Card struct {
+	ID, Title string
+	Version   int
+	Items     []Item
+	Parts     []Part
+	// Total is the total score; K and Grade are "" when the card has no
+	// band table for them.
+	Total, K, Grade string
+	// Sentences explain the card step by step.
+	Sentences []string
+}
+
+// Item is an item's points.
+type Item struct {
+	ID, Title, Part string
+	Points, Max     string
+	Clause          string
+}
+
+// Part is a part's subtotal.
+type Part struct {
+	ID, Title                 string
+	Raw, Points, Score, Share string
+}
+
+// Pay is the pay plan's result.
+type Pay struct {
+	Plan      string
+	Version   int
+	Lines     []PayLine
+	Total     string
+	RedLines  []string // the titles of the red lines touched
+	Sentences []string
+}
+
+// PayLine is one pay component's amount.
+type PayLine struct {
+	Name, Title, Amount string
+	Withheld            bool
+}
+
+// LedgerQuarter is one quarter of the key-account ledger.
+type LedgerQuarter struct {
+	Quarter                             string
+	Actual, Base, Target, Branch, Bonus string
+	Outstanding                         string // the shortfall still to make up after the quarter
+	Sentences                           []string
+}
+
+// errNoRole is the problem of a request without a role.
+var errNoRole = errors.New("choose a role")
+
+// Compute computes a request. It never panics on bad input: what cannot
+// be computed is a problem at its field.
+func (c *Calculator) Compute(req Request) (a Answer) {
+	cs, problems := c.decode(req)
+	if len(problems) > 0 {
+		return Answer{Problems: problems}
+	}
+	r, err := engine.Compute(c.h, *cs)
+	if err != nil {
+		return Answer{Problems: []inputs.FieldProblem{{Path: "", Reason: err.Error()}}}
+	}
+	a = describe(c.h, r)
+	var b bytes.Buffer
+	report.Text(&b, req.Title, r)
+	a.Report = b.String()
+	a.Next = c.next(cs, r)
+	return a
+}
+
+// decode reads a request's values into a case, or says what is wrong.
+func (c *Calculator) decode(req Request) (*engine.Case, []inputs.FieldProblem) {
+	if req.Role == "" {
+		return nil, []inputs.FieldProblem{{Path: "role", Reason: errNoRole.Error()}}
+	}
+	if role, _ := c.h.At(policy.KindRole, req.Role, req.Period.Settled()).(*policy.Role); role == nil {
+		return nil, []inputs.FieldProblem{{Path: "role", Reason: "no role " + strconv.Quote(req.Role) + " in effect in " + req.Period.String()}}
+	}
+	// The form has the fields given a text: any path some policy in effect
+	// has a use for (a field of another form is refused by NewForm).
+	paths := []string{"role"}
+	for _, v := range req.Values {
+		if v.Path != "role" && strings.TrimSpace(v.Text) != "" && !slices.Contains(paths, v.Path) {
+			paths = append(paths, v.Path)
+		}
+	}
+	form, problems := inputs.NewForm(c.h, req.Period, paths)
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	values := []inputs.Value{{Path: "role", Text: req.Role}}
+	for _, v := range req.Values {
+		if v.Path != "role" {
+			values = append(values, v)
+		}
+	}
+	return inputs.Decode(form, values)
+}
+
+// describe turns a traced result into an answer's cards, pay and ledger.
+func describe(h *policy.Handbook, r engine.Result) Answer {
+	var a Answer
+	day := r.Period.Settled()
+	for _, s := range r.Scores {
+		card := Card{ID: s.Scorecard, Version: s.Version, Total: s.Total.String(), Grade: s.Grade}
+		if sc, _ := h.At(policy.KindScorecard, s.Scorecard, day).(*policy.Scorecard); sc != nil {
+			card.Title = sc.Title
+		}
+		if s.K != nil {
+			card.K = s.K.String()
+		}
+		for _, it := range s.Items {
+			card.Items = append(card.Items, Item{ID: it.ID, Title: it.Title, Part: it.Part, Points: it.Points.String(), Max: it.Max.String(), Clause: it.Clause})
+		}
+		for _, p := range s.Parts {
+			card.Parts = append(card.Parts, Part{ID: p.ID, Title: p.Title, Raw: p.Raw.String(), Points: p.Points.String(), Score: p.Score.String(), Share: p.Share.String()})
+		}
+		card.Sentences = sentences(s.Trace)
+		a.Cards = append(a.Cards, card)
+	}
+	if p := r.Pay; p != nil {
+		pay := &Pay{Plan: p.Plan, Version: p.Version, Total: p.Total.String(), Sentences: sentences(p.Trace)}
+		for _, c := range p.Components {
+			pay.Lines = append(pay.Lines, PayLine{Name: c.Name, Title: c.Title, Amount: c.Amount.String(), Withheld: c.Withheld})
+		}
+		for _, l := range p.RedLines {
+			pay.RedLines = append(pay.RedLines, l.Title)
+		}
+		a.Pay = pay
+	}
+	for _, e := range r.Ledger {
+		q := LedgerQuarter{Quarter: e.Quarter, Actual: e.Actual.String(), Base: e.Base.String(), Target: e.Target.String(), Branch: e.Branch, Bonus: e.Bonus.String(), Sentences: sentences(e.Trace)}
+		left := zero()
+		for _, s := range e.Outstanding {
+			left = left.Add(s.Amount)
+		}
+		q.Outstanding = left.String()
+		a.Ledger = append(a.Ledger, q)
+	}
+	return a
+}
+
+// sentences writes a trace in Chinese, a sentence a step.
+func sentences(trace []engine.Step) []string {
+	out := make([]string, 0, len(trace))
+	for _, s := range trace {
+		if t := explain.Step(s); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+

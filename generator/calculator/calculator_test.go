@@ -1,0 +1,152 @@
+package calculator
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/inputs"
+	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/generator/policy"
+)
+
+// workedCase is a worked case of testdata/cases as a calculator's request.
+type workedCase struct {
+	name   string
+	req    Request
+	golden string
+	c      *engine.Case
+}
+
+// workedCases reads every worked case and its golden.
+func workedCases(t testing.TB, h *policy.Handbook) []workedCase {
+	t.Helper()
+	paths, _ := filepath.Glob("../../testdata/cases/*.toml")
+	if len(paths) == 0 {
+		t.Fatal("no worked cases")
+	}
+	var out []workedCase
+	for _, path := range paths {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, diags := cases.Read(load.File{Path: "testdata/cases/" + filepath.Base(path), Data: src}, h)
+		if len(diags) > 0 {
+			t.Fatalf("%s: %v", path, diags)
+		}
+		golden, err := os.ReadFile(strings.TrimSuffix(path, ".toml") + ".golden")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, workedCase{
+			name:   filepath.Base(path),
+			req:    Request{Role: c.Case.Role, Period: c.Case.Period, Values: inputs.Encode(c.Case), Title: c.Title},
+			golden: string(golden),
+			c:      &c.Case,
+		})
+	}
+	return out
+}
+
+func shipped(t testing.TB) *Calculator {
+	t.Helper()
+	h, err := load.ShippedHandbook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(h)
+}
+
+// TestWorkedCasesThroughTheForm: every worked case, entered as the text of
+// the calculator's form, gives its golden report, trace included.
+func TestWorkedCasesThroughTheForm(t *testing.T) {
+	calc := shipped(t)
+	for _, wc := range workedCases(t, calc.Handbook()) {
+		t.Run(wc.name, func(t *testing.T) {
+			a := calc.Compute(wc.req)
+			if len(a.Problems) > 0 {
+				t.Fatalf("problems: %v", a.Problems)
+			}
+			if a.Report != wc.golden {
+				t.Errorf("the calculator's report differs from the golden:\n%s", a.Report)
+			}
+			if len(a.Cards) == 0 && a.Pay == nil {
+				t.Error("nothing computed")
+			}
+		})
+	}
+}
+
+// TestBadInputIsAProblemAtItsField: what cannot be computed is reported
+// at its field and never panics.
+func TestBadInputIsAProblemAtItsField(t *testing.T) {
+	calc := shipped(t)
+	wcs := workedCases(t, calc.Handbook())
+	wc := wcs[0]
+	garbage := func(path, text string) Request {
+		r := wc.req
+		r.Values = append([]inputs.Value(nil), r.Values...)
+		for i := range r.Values {
+			if r.Values[i].Path == path {
+				r.Values[i].Text = text
+			}
+		}
+		return r
+	}
+	var itemPath string
+	for _, v := range wc.req.Values {
+		if strings.HasPrefix(v.Path, "scorecard.") || strings.HasPrefix(v.Path, "pay.") {
+			itemPath = v.Path
+			break
+		}
+	}
+	tests := []struct {
+		name string
+		req  Request
+		path string
+	}{
+		{"no role", Request{Period: wc.req.Period}, "role"},
+		{"an unknown role", Request{Role: "nobody", Period: wc.req.Period}, "role"},
+		{"a number that is not one", garbage(itemPath, "12abc"), itemPath},
+		{"a number beyond every bound", garbage(itemPath, "1"+strings.Repeat("0", 60)), itemPath},
+		{"a field no form has", Request{Role: wc.req.Role, Period: wc.req.Period, Values: append(append([]inputs.Value(nil), wc.req.Values...), inputs.Value{Path: "scorecard.x.y", Text: "1"})}, "scorecard.x.y"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := calc.Compute(tt.req)
+			if len(a.Problems) == 0 {
+				t.Fatal("no problem reported")
+			}
+			found := false
+			for _, p := range a.Problems {
+				found = found || p.Path == tt.path
+			}
+			if !found {
+				t.Errorf("no problem at %s: %v", tt.path, a.Problems)
+			}
+			if a.Cards != nil || a.Pay != nil || a.Report != "" {
+				t.Error("computed from bad input")
+			}
+		})
+	}
+}
+
+// TestFieldsOmitThePerson: the calculator asks for no name.
+func TestFieldsOmitThePerson(t *testing.T) {
+	calc := shipped(t)
+	for _, wc := range workedCases(t, calc.Handbook()) {
+		fs, err := calc.Fields(wc.req.Role, wc.req.Period)
+		if err != nil {
+			t.Fatalf("%s: %v", wc.name, err)
+		}
+		for _, f := range fs {
+			if f.Path == "person" {
+				t.Fatalf("%s: the form asks for the person", wc.name)
+			}
+		}
+	}
+}
