@@ -232,4 +232,3 @@ func sentences(trace []engine.Step) []string {
 	}
 	return out
 }
-

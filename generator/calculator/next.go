@@ -298,8 +298,9 @@ func (c *Calculator) ledgerGoal(plan *policy.PayPlan, cs *engine.Case, r engine.
 		return nil
 	}
 	g := &LedgerGoal{Path: "pay." + name, Actual: cur.Num.String()}
+	base := withoutFed(plan, cs)
 	last := func(x exact.Decimal) (engine.LedgerEntry, *exact.Decimal, bool) {
-		cs2 := *cs
+		cs2 := base
 		cs2.NoTrace = true
 		cs2.Pay = maps.Clone(cs.Pay)
 		cs2.Pay[name] = formula.Value{Num: x}
@@ -331,11 +332,30 @@ func (c *Calculator) ledgerGoal(plan *policy.PayPlan, cs *engine.Case, r engine.
 		return out
 	}
 	g.Base = goal(func(e engine.LedgerEntry) bool { return e.Branch != "below-base" })
-	g.Target = goal(func(e engine.LedgerEntry) bool { return e.Branch == "target" || e.Branch == "above-cap" || e.Branch == "exempt" })
+	g.Target = goal(func(e engine.LedgerEntry) bool {
+		return e.Branch == "target" || e.Branch == "above-cap" || e.Branch == "exempt"
+	})
 	if n := len(r.Ledger); n >= 2 && len(r.Ledger[n-2].Outstanding) > 0 {
 		g.MakeUp = goal(func(e engine.LedgerEntry) bool { return len(e.Outstanding) == 0 })
 	}
 	return g
+}
+
+// withoutFed returns the case without the inputs of the items its plan
+// computes from the pay inputs (given, they must agree with the pay
+// inputs, which a changed collection changes).
+func withoutFed(plan *policy.PayPlan, cs *engine.Case) engine.Case {
+	out := *cs
+	if len(plan.Feed) == 0 || cs.Scorecards[plan.Scorecard] == nil {
+		return out
+	}
+	out.Scorecards = maps.Clone(cs.Scorecards)
+	items := maps.Clone(cs.Scorecards[plan.Scorecard])
+	for _, f := range plan.Feed {
+		delete(items, f.Item)
+	}
+	out.Scorecards[plan.Scorecard] = items
+	return out
 }
 
 // collectionInput is the one money input of a plan its ledger's actual
