@@ -58,8 +58,13 @@ type Request struct {
 	Role   string
 	Period engine.Period
 	Values []inputs.Value
-	// Title heads the report (Answer.Report); "" for none.
-	Title string
+	// Report asks for the report (Answer.Report), headed by Title.
+	Report bool
+	Title  string
+	// Next asks for what it takes (Answer.Next): the engine computes the
+	// item's probes and the ledger's goals, many times the work of the
+	// result, so a page asks for it once the result is shown.
+	Next bool
 }
 
 // Answer is a computed request: the problems with its fields, or the
@@ -71,10 +76,11 @@ type Answer struct {
 	Cards    []Card
 	Pay      *Pay
 	Ledger   []LedgerQuarter
-	// Report is the result as package report writes it: the text of the
-	// worked cases' goldens.
+	// Report is the result as package report writes it, the text of the
+	// worked cases' goldens, when the request asks for it.
 	Report string
-	// Next is what it takes to do better (see Next).
+	// Next is what it takes to do better (see Next), when the request
+	// asks for it.
 	Next Next
 }
 
@@ -143,10 +149,14 @@ func (c *Calculator) Compute(req Request) (a Answer) {
 		return Answer{Problems: []inputs.FieldProblem{{Path: "", Reason: err.Error()}}}
 	}
 	a = describe(c.h, r)
-	var b bytes.Buffer
-	report.Text(&b, req.Title, r)
-	a.Report = b.String()
-	a.Next = c.next(cs, r)
+	if req.Report {
+		var b bytes.Buffer
+		report.Text(&b, req.Title, r)
+		a.Report = b.String()
+	}
+	if req.Next {
+		a.Next = c.next(cs, r)
+	}
 	return a
 }
 

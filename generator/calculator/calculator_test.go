@@ -44,7 +44,7 @@ func workedCases(t testing.TB, h *policy.Handbook) []workedCase {
 		}
 		out = append(out, workedCase{
 			name:   filepath.Base(path),
-			req:    Request{Role: c.Case.Role, Period: c.Case.Period, Values: inputs.Encode(c.Case), Title: c.Title},
+			req:    Request{Role: c.Case.Role, Period: c.Case.Period, Values: inputs.Encode(c.Case), Title: c.Title, Report: true, Next: true},
 			golden: string(golden),
 			c:      &c.Case,
 		})

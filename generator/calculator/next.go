@@ -289,7 +289,7 @@ var maxCollection = inputs.Bounds["money"].Max
 // in the collection (more never falls back below the base, the target or
 // into a shortfall), which the tests check against every fen near it.
 func (c *Calculator) ledgerGoal(plan *policy.PayPlan, cs *engine.Case, r engine.Result, payNow *exact.Decimal) *LedgerGoal {
-	name := collectionInput(plan)
+	name, direct := collectionInput(plan)
 	if name == "" || cs.Pay == nil {
 		return nil
 	}
@@ -310,7 +310,21 @@ func (c *Calculator) ledgerGoal(plan *policy.PayPlan, cs *engine.Case, r engine.
 		}
 		return r2.Ledger[len(r2.Ledger)-1], payTotal(r2), true
 	}
-	goal := func(reached func(engine.LedgerEntry) bool) *Goal {
+	// The goals are thresholds on the quarter's X plus the excess carried
+	// in: the base; the base plus the shortfall outstanding before the
+	// quarter; the target plus that shortfall. When X is the collection
+	// itself, each goal is tried there first and confirmed by the engine
+	// (it holds there and not a fen below); otherwise, or when the engine
+	// does not confirm it, it is found by bisection.
+	e := r.Ledger[len(r.Ledger)-1]
+	owed := zero()
+	if n := len(r.Ledger); n >= 2 {
+		for _, s := range r.Ledger[n-2].Outstanding {
+			owed = owed.Add(s.Amount)
+		}
+	}
+	fen := exact.MustParse("0.01")
+	goal := func(threshold exact.Decimal, reached func(engine.LedgerEntry) bool) *Goal {
 		if e, _, ok := last(cur.Num); ok && reached(e) {
 			out := &Goal{Collection: cur.Num.String(), Reached: true}
 			if payNow != nil {
@@ -318,10 +332,16 @@ func (c *Calculator) ledgerGoal(plan *policy.PayPlan, cs *engine.Case, r engine.
 			}
 			return out
 		}
-		x, ok := Least(func(x exact.Decimal) bool {
+		holds := func(x exact.Decimal) bool {
 			e, _, ok := last(x)
 			return ok && reached(e)
-		}, maxCollection)
+		}
+		x, ok := exact.Max(zero(), threshold.Sub(e.CarriedIn)), false
+		if direct && holds(x) && (x.Sign() == 0 || !holds(x.Sub(fen))) {
+			ok = true
+		} else {
+			x, ok = Least(holds, maxCollection)
+		}
 		if !ok {
 			return nil
 		}
@@ -331,12 +351,12 @@ func (c *Calculator) ledgerGoal(plan *policy.PayPlan, cs *engine.Case, r engine.
 		}
 		return out
 	}
-	g.Base = goal(func(e engine.LedgerEntry) bool { return e.Branch != "below-base" })
-	g.Target = goal(func(e engine.LedgerEntry) bool {
+	g.Base = goal(e.Base, func(e engine.LedgerEntry) bool { return e.Branch != "below-base" })
+	g.Target = goal(e.Target.Add(owed), func(e engine.LedgerEntry) bool {
 		return e.Branch == "target" || e.Branch == "above-cap" || e.Branch == "exempt"
 	})
-	if n := len(r.Ledger); n >= 2 && len(r.Ledger[n-2].Outstanding) > 0 {
-		g.MakeUp = goal(func(e engine.LedgerEntry) bool { return len(e.Outstanding) == 0 })
+	if owed.Sign() > 0 {
+		g.MakeUp = goal(e.Base.Add(owed), func(e engine.LedgerEntry) bool { return len(e.Outstanding) == 0 })
 	}
 	return g
 }
@@ -359,8 +379,9 @@ func withoutFed(plan *policy.PayPlan, cs *engine.Case) engine.Case {
 }
 
 // collectionInput is the one money input of a plan its ledger's actual
-// amount is computed from; "" when there is none or more than one.
-func collectionInput(plan *policy.PayPlan) string {
+// amount is computed from ("" when there is none or more than one), and
+// whether the actual amount is that input itself.
+func collectionInput(plan *policy.PayPlan) (string, bool) {
 	for i := range plan.Component {
 		comp := &plan.Component[i]
 		if comp.Kind != policy.Ledger || comp.Exprs["actual"] == nil {
@@ -375,10 +396,10 @@ func collectionInput(plan *policy.PayPlan) string {
 			}
 		}
 		if len(found) == 1 {
-			return found[0]
+			return found[0], comp.Exprs["actual"].String() == found[0]
 		}
 	}
-	return ""
+	return "", false
 }
 
 // Least returns the least amount x, to the fen, in [0, max] for which
