@@ -45,6 +45,30 @@ func main() {
 		}
 		return js.ValueOf(calculator.FieldsObject(fs))
 	}))
+	api.Set("cardFields", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if calc == nil || len(args) < 2 {
+			return js.ValueOf(map[string]any{"error": "load a bundle first; cardFields(card, period)"})
+		}
+		period, err := engine.ParsePeriod(args[1].String())
+		if err != nil {
+			return js.ValueOf(map[string]any{"error": err.Error()})
+		}
+		fs, err := calc.CardFields(args[0].String(), period)
+		if err != nil {
+			return js.ValueOf(map[string]any{"error": err.Error()})
+		}
+		return js.ValueOf(calculator.FieldsObject(fs))
+	}))
+	api.Set("score", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if calc == nil || len(args) < 3 {
+			return js.ValueOf(map[string]any{"problems": []any{map[string]any{"path": "", "reason": "load a bundle first; score(card, period, values)"}}})
+		}
+		period, err := engine.ParsePeriod(args[1].String())
+		if err != nil {
+			return js.ValueOf(map[string]any{"problems": []any{map[string]any{"path": "period", "reason": err.Error()}}})
+		}
+		return js.ValueOf(calculator.Object(calc.Score(args[0].String(), calculator.Request{Period: period, Values: values(args[2])})))
+	}))
 	api.Set("compute", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if calc == nil || len(args) < 3 {
 			return js.ValueOf(map[string]any{"problems": []any{map[string]any{"path": "", "reason": "load a bundle first; compute(role, period, values, title)"}}})
@@ -62,18 +86,27 @@ func main() {
 				req.Title = t.String()
 			}
 		}
-		keys := js.Global().Get("Object").Call("keys", args[2])
-		for i := range keys.Length() {
-			k := keys.Index(i).String()
-			v := args[2].Get(k)
-			if v.Type() == js.TypeString {
-				req.Values = append(req.Values, inputs.Value{Path: k, Text: v.String()})
-			}
-		}
-		// The values in a stable order, whatever the object's.
-		sort.Slice(req.Values, func(i, j int) bool { return req.Values[i].Path < req.Values[j].Path })
+		req.Values = values(args[2])
 		return js.ValueOf(calculator.Object(calc.Compute(req)))
 	}))
 	js.Global().Set("handbookCalculator", api)
 	select {}
+}
+
+// values reads a form's values, an object {path: text}, in the order of
+// their paths (whatever the object's).
+func values(o js.Value) []inputs.Value {
+	var out []inputs.Value
+	if o.Type() != js.TypeObject {
+		return nil
+	}
+	keys := js.Global().Get("Object").Call("keys", o)
+	for i := range keys.Length() {
+		k := keys.Index(i).String()
+		if v := o.Get(k); v.Type() == js.TypeString {
+			out = append(out, inputs.Value{Path: k, Text: v.String()})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
 }

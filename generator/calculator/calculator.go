@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/explain"
@@ -49,7 +50,93 @@ func (c *Calculator) Fields(roleID string, period engine.Period) ([]inputs.Field
 			fs = append(fs, inputs.CardFields(sc)...)
 		}
 	}
+	c.levels(fs, day)
 	return fs, nil
+}
+
+// CardFields lists the fields of a scorecard alone for a period.
+func (c *Calculator) CardFields(card string, period engine.Period) ([]inputs.Field, error) {
+	day := period.Settled()
+	sc, _ := c.h.At(policy.KindScorecard, card, day).(*policy.Scorecard)
+	if sc == nil {
+		return nil, errors.New("no scorecard " + strconv.Quote(card) + " in effect on " + day.Format("2006-01-02"))
+	}
+	fs := inputs.CardFields(sc)
+	c.levels(fs, day)
+	return fs, nil
+}
+
+// levels gives each level field the descriptions of its competency's five
+// levels as its options, so that a picker can show them.
+func (c *Calculator) levels(fs []inputs.Field, day time.Time) {
+	for i := range fs {
+		f := &fs[i]
+		if f.Kind != inputs.KindLevel || len(f.Options) > 0 {
+			continue
+		}
+		parts := strings.Split(f.Path, ".")
+		if len(parts) != 3 {
+			continue
+		}
+		sc, _ := c.h.At(policy.KindScorecard, parts[1], day).(*policy.Scorecard)
+		if sc == nil || sc.Item(parts[2]) == nil {
+			continue
+		}
+		comp, _ := c.h.At(policy.KindCompetency, sc.Item(parts[2]).Competency, day).(*policy.Competency)
+		if comp == nil {
+			continue
+		}
+		for l, text := range comp.Levels {
+			f.Options = append(f.Options, inputs.Option{ID: strconv.Itoa(l + 1), Text: text})
+		}
+	}
+}
+
+// Score scores one scorecard alone from the text of its fields (the
+// calculator of a scorecard): the items, parts, total, K and grade, or the
+// problems at their fields. The request's Role is not used.
+func (c *Calculator) Score(card string, req Request) Answer {
+	day := req.Period.Settled()
+	sc, _ := c.h.At(policy.KindScorecard, card, day).(*policy.Scorecard)
+	if sc == nil {
+		return Answer{Problems: []inputs.FieldProblem{{Path: "", Reason: "no scorecard " + strconv.Quote(card) + " in effect in " + req.Period.String()}}}
+	}
+	var paths []string
+	given := map[string]bool{}
+	for _, v := range req.Values {
+		if strings.TrimSpace(v.Text) != "" && strings.HasPrefix(v.Path, "scorecard."+card+".") && !given[v.Path] {
+			paths = append(paths, v.Path)
+			given[v.Path] = true
+		}
+	}
+	form, problems := inputs.NewForm(c.h, req.Period, paths)
+	if len(problems) > 0 {
+		return Answer{Problems: problems}
+	}
+	e := form.NewEntry()
+	for _, v := range req.Values {
+		i := slices.Index(paths, v.Path)
+		if i < 0 {
+			continue
+		}
+		if err := form.Set(e, i, strings.TrimSpace(v.Text)); err != nil {
+			problems = append(problems, inputs.FieldProblem{Path: v.Path, Reason: err.Error()})
+		}
+	}
+	for _, f := range inputs.CardFields(sc) {
+		if !given[f.Path] {
+			problems = append(problems, inputs.FieldProblem{Path: f.Path, Reason: "请填写" + f.Label})
+		}
+	}
+	if len(problems) > 0 {
+		return Answer{Problems: problems}
+	}
+	form.Finish(e)
+	s, err := engine.Score(sc, e.Case().Scorecards[card], engine.On(c.h, day))
+	if err != nil {
+		return Answer{Problems: []inputs.FieldProblem{{Path: "", Reason: err.Error()}}}
+	}
+	return describe(c.h, engine.Result{Period: req.Period, Scores: []engine.ScoreResult{s}})
 }
 
 // Request is what a form holds: a role, a period and the text entered for

@@ -3,6 +3,7 @@ package calculator
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -146,6 +147,47 @@ func TestFieldsOmitThePerson(t *testing.T) {
 		for _, f := range fs {
 			if f.Path == "person" {
 				t.Fatalf("%s: the form asks for the person", wc.name)
+			}
+		}
+	}
+}
+
+// TestScoreACardAlone: every worked case's scorecards, scored alone from
+// their fields, give the totals the whole case gives; a card with a field
+// left empty is a problem at that field.
+func TestScoreACardAlone(t *testing.T) {
+	calc := shipped(t)
+	for _, wc := range workedCases(t, calc.Handbook()) {
+		whole := calc.Compute(wc.req)
+		for _, card := range whole.Cards {
+			var fed bool
+			var values []inputs.Value
+			for _, v := range wc.req.Values {
+				if strings.HasPrefix(v.Path, "scorecard."+card.ID+".") {
+					values = append(values, v)
+				}
+			}
+			fs, err := calc.CardFields(card.ID, wc.req.Period)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range fs {
+				if !slices.ContainsFunc(values, func(v inputs.Value) bool { return v.Path == f.Path }) {
+					fed = true // an item the pay plan computes: not on the card's own form
+				}
+			}
+			a := calc.Score(card.ID, Request{Period: wc.req.Period, Values: values})
+			if fed {
+				if len(a.Problems) == 0 {
+					t.Errorf("%s %s: scored with an item left empty", wc.name, card.ID)
+				}
+				continue
+			}
+			if len(a.Problems) > 0 || len(a.Cards) != 1 {
+				t.Fatalf("%s %s: %v", wc.name, card.ID, a.Problems)
+			}
+			if got := a.Cards[0]; got.Total != card.Total || got.K != card.K || got.Grade != card.Grade {
+				t.Errorf("%s %s: alone %s/%s/%s, in the case %s/%s/%s", wc.name, card.ID, got.Total, got.K, got.Grade, card.Total, card.K, card.Grade)
 			}
 		}
 	}
