@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/kefu-hr/handbook/generator/bundle"
 	"github.com/kefu-hr/handbook/generator/cases"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/policy"
@@ -53,6 +54,9 @@ func build(args []string, stdout, stderr io.Writer) int {
 	pages, err := site.Build(site.Input{Handbook: h, Origin: origin, Examples: examples, Sink: w.Sink})
 	if cerr := w.Close(); err == nil {
 		err = cerr
+	}
+	if err == nil {
+		err = placeCalculator(*out, bundle.Encode(h), stderr)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook build: %v\n", err)

@@ -69,7 +69,7 @@ func Build(in Input) ([]Page, error) {
 	if err := b.render(); err != nil {
 		return nil, err
 	}
-	for _, name := range []string{"style.css", "search.js"} {
+	for _, name := range []string{"style.css", "search.js", "calculator.js"} {
 		data, err := fs.ReadFile(assetFS, name)
 		if err != nil {
 			return nil, err
@@ -247,6 +247,7 @@ type page struct {
 	Title string
 	Root  string // "" at the root, "../" one level down
 	Nav   string // the section of the navigation this page belongs to
+	Calc  bool   // a calculator's page: it runs the calculator's WebAssembly
 	Site  *builder
 	Data  any
 }
@@ -295,7 +296,7 @@ func (b *builder) write() error {
 				root := strings.Repeat("../", strings.Count(j.path, "/"))
 				l.page(j.tmpl == "glossary")
 				buf.Reset()
-				if err := t.ExecuteTemplate(&buf, j.tmpl, page{Title: j.title, Root: root, Nav: j.nav, Site: b, Data: j.data()}); err != nil {
+				if err := t.ExecuteTemplate(&buf, j.tmpl, page{Title: j.title, Root: root, Nav: j.nav, Calc: j.tmpl == "calculator", Site: b, Data: j.data()}); err != nil {
 					errs[w] = fmt.Errorf("%s: %w", j.path, err)
 					return
 				}
@@ -359,6 +360,7 @@ func (b *builder) queue() {
 	b.add("glossary.html", "glossary", "术语表", "glossary", func() any { return b.gloss.entries })
 	b.add("search.html", "search", "搜索", "search", func() any { return nil })
 	b.add("decisions.html", "decisions", "决定记录", "decisions", func() any { return b.decisions() })
+	b.queueCalculators()
 }
 
 // ---- pages
