@@ -19,7 +19,10 @@
   var fieldsBox = document.getElementById('calc-fields');
   var results = document.getElementById('calc-results');
   var nextBox = document.getElementById('calc-next');
-  var timing = window.HANDBOOK_CALC_TIMING = { ready: null, firstResult: null, recomputes: [] };
+  // Milliseconds since navigation: the module's bytes in hand, compiled,
+  // the Go program started, the bundle loaded (ready), the first result;
+  // and the time of each recompute.
+  var timing = window.HANDBOOK_CALC_TIMING = { bytes: null, compiled: null, started: null, ready: null, firstResult: null, recomputes: [] };
   var fields = [];
   var controls = {}; // path → {get(), set(text), box}
   var nextTimer = 0;
@@ -69,14 +72,17 @@
   }
   function writeFragment(values) {
     var parts = ['period=' + encodeURIComponent(periodInput.value.trim())];
+    if (mode === 'plan' && role !== form.getAttribute('data-role')) parts.push('role=' + encodeURIComponent(role));
     Object.keys(values).sort().forEach(function (k) { parts.push(encodeURIComponent(k) + '=' + encodeURIComponent(values[k])); });
     history.replaceState(null, '', '#' + parts.join('&'));
   }
 
   // ---- the form
+  var cardTitles = {};
+  Array.prototype.forEach.call(document.querySelectorAll('#calc-cards li'), function (li) { cardTitles[li.getAttribute('data-id')] = li.textContent; });
   function group(path) {
     var p = path.split('.');
-    if (p[0] === 'scorecard') return ['scorecard.' + p[1], '评分表 ' + p[1]];
+    if (p[0] === 'scorecard') return ['scorecard.' + p[1], '评分表：' + (cardTitles[p[1]] || p[1])];
     if (p[0] === 'pay') return ['pay', '本期数据'];
     if (p[0] === 'own') return ['own', '本人数额（留空取方案默认）'];
     if (p[0] === 'points') return ['points', '本月积分'];
@@ -89,7 +95,10 @@
     var fid = fieldId(f.path), hintId = fid + '-hint', errId = fid + '-err';
     var label = f.label + (f.unit ? '（' + f.unit + '）' : '');
     var hint = f.what;
-    if (f.min != null) hint = f.min + '～' + (f.itemMax || f.max) + (f.unit ? ' ' + f.unit : '') + (f.places === 0 ? '，整数' : '，最多 ' + f.places + ' 位小数');
+    if (f.min != null) {
+      var wide = Number(f.max) >= 1e9; // the bound of any amount: not worth saying
+      hint = (wide ? '' : f.min + '～' + (f.itemMax || f.max) + (f.unit ? ' ' + f.unit : '') + '，') + (f.places === 0 ? '整数' : '最多 ' + f.places + ' 位小数');
+    }
     var c = { box: box };
     var opts = f.options || [];
     if (f.kind === 'checks' || f.kind === 'redlines') {
@@ -116,7 +125,7 @@
         input = el('select', { id: fid, 'aria-describedby': hintId + ' ' + errId });
         input.appendChild(el('option', { value: '' }, '—'));
         var choices = opts;
-        if (f.kind === 'yesno') choices = [{ id: '是', text: '是' }, { id: '否', text: '否' }];
+        if (f.kind === 'yesno') choices = [{ id: 'true', text: '是' }, { id: 'false', text: '否' }];
         if (f.kind === 'level' && !choices.length) choices = [1, 2, 3, 4, 5].map(function (n) { return { id: String(n), text: '' }; });
         choices.forEach(function (o) {
           var text = f.kind === 'level' ? o.id + ' 级' + (o.text ? '：' + o.text : '') : o.text;
@@ -288,14 +297,18 @@
 
   var go = new Go();
   wasmBytes().then(function (bytes) {
+    timing.bytes = performance.now();
     return WebAssembly.instantiate(bytes, go.importObject);
   }).then(function (r) {
+    timing.compiled = performance.now();
     go.run(r.instance);
+    timing.started = performance.now();
     var refused = handbookCalculator.load(bytesOf(window.HANDBOOK_BUNDLE));
     if (refused) throw new Error(refused);
     timing.ready = performance.now();
     var frag = readFragment();
     if (frag.period) periodInput.value = frag.period;
+    if (frag.role && mode === 'plan') role = frag.role;
     if (!buildForm()) return;
     Object.keys(frag).forEach(function (k) { if (controls[k]) controls[k].set(frag[k]); });
     compute(true);

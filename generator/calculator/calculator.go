@@ -46,7 +46,7 @@ func (c *Calculator) Fields(roleID string, period engine.Period) ([]inputs.Field
 		if slices.ContainsFunc(fs, func(f inputs.Field) bool { return strings.HasPrefix(f.Path, "scorecard."+id+".") }) {
 			continue
 		}
-		if sc, _ := c.h.At(policy.KindScorecard, id, day).(*policy.Scorecard); sc != nil {
+		if sc, _ := c.h.At(policy.KindScorecard, id, day).(*policy.Scorecard); sc != nil && (sc.Period == "" || sc.Period == period.Kind) {
 			fs = append(fs, inputs.CardFields(sc)...)
 		}
 	}

@@ -116,7 +116,7 @@ func workedExamples(h *policy.Handbook, dir string, stderr io.Writer) ([]site.Ex
 	}
 	out := make([]site.Example, len(worked))
 	for i, w := range worked {
-		out[i] = site.Example{Title: w.Case.Title, Path: w.Path, Result: w.Result}
+		out[i] = site.Example{Title: w.Case.Title, Path: w.Path, Result: w.Result, Calc: site.CalculatorFragment(w.Case.Case)}
 	}
 	return out, 0
 }

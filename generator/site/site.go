@@ -33,6 +33,9 @@ type Example struct {
 	Title  string // the case's title
 	Path   string // its file, e.g. testdata/cases/kefu-zongjian-2026-10.toml
 	Result engine.Result
+	// Calc is the URL fragment that opens the plan's calculator with the
+	// case's values (CalculatorFragment); "" for none.
+	Calc string
 }
 
 // Input is what a site is built from.
@@ -192,6 +195,9 @@ func parseTemplates(fsys fs.FS) (*template.Template, error) {
 // funcs are the functions the templates call.
 var funcs = template.FuncMap{
 	"prose": Prose,
+	// fragment marks a calculator's fragment (CalculatorFragment, escaped
+	// already) as safe to end a link with.
+	"fragment": func(s string) template.URL { return template.URL(s) },
 	"day":   func(t time.Time) string { return t.Format("2006-01-02") },
 	"until": func(t *time.Time) string {
 		if t == nil {
