@@ -241,7 +241,7 @@
       p.appendChild(el('strong', null, a.pay.total + ' 元'));
       results.appendChild(p);
       results.appendChild(table('各项薪酬', ['项目', '金额（元）'], a.pay.lines.map(function (l) { return [l.title + (l.withheld ? '（暂停发放）' : ''), l.amount]; })));
-      a.pay.redLines.forEach(function (t) { results.appendChild(el('p', { 'class': 'problem' }, '触及电网指标：' + t)); });
+      a.pay.redLines.forEach(function (t) { results.appendChild(el('p', { 'class': 'calc-redline' }, '触及电网指标：' + t)); });
       results.appendChild(trace(a.pay.sentences));
     }
     if (a.ledger && a.ledger.length) {

@@ -50,6 +50,22 @@ func (c *Calculator) Fields(roleID string, period engine.Period) ([]inputs.Field
 			fs = append(fs, inputs.CardFields(sc)...)
 		}
 	}
+	// A pay input a scorecard's total gives (an annual score) may be given
+	// instead of the card's items.
+	if plan, _ := c.h.At(policy.KindPayPlan, role.PayPlan, day).(*policy.PayPlan); plan != nil {
+		for _, def := range plan.Input {
+			path := "pay." + def.Name
+			if def.Scorecard == "" || !plan.Uses(period.Kind, def.Name) || slices.ContainsFunc(fs, func(f inputs.Field) bool { return f.Path == path }) {
+				continue
+			}
+			f := inputs.Field{Path: path, Label: def.Label, Kind: inputs.KindNumber,
+				What: def.Label + "：可不填，由评分表各项算出；或只填此项，评分表各项留空"}
+			if b, ok := inputs.Bounds[def.Kind]; ok {
+				f.Bound, f.Unit = &b, b.Unit
+			}
+			fs = append(fs, f)
+		}
+	}
 	c.levels(fs, day)
 	return fs, nil
 }

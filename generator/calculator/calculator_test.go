@@ -192,3 +192,21 @@ func TestScoreACardAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryWorkedValueIsAField: the form of a worked case's role and
+// period has a field for every value the case gives (but the person's
+// name), so that a calculator opened with the case's values loses none.
+func TestEveryWorkedValueIsAField(t *testing.T) {
+	calc := shipped(t)
+	for _, wc := range workedCases(t, calc.Handbook()) {
+		fs, err := calc.Fields(wc.req.Role, wc.req.Period)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range wc.req.Values {
+			if v.Path != "person" && !slices.ContainsFunc(fs, func(f inputs.Field) bool { return f.Path == v.Path }) {
+				t.Errorf("%s: %s is not a field of the calculator's form", wc.name, v.Path)
+			}
+		}
+	}
+}

@@ -198,7 +198,7 @@ var funcs = template.FuncMap{
 	// fragment marks a calculator's fragment (CalculatorFragment, escaped
 	// already) as safe to end a link with.
 	"fragment": func(s string) template.URL { return template.URL(s) },
-	"day":   func(t time.Time) string { return t.Format("2006-01-02") },
+	"day":      func(t time.Time) string { return t.Format("2006-01-02") },
 	"until": func(t *time.Time) string {
 		if t == nil {
 			return "至今"
