@@ -102,7 +102,7 @@ func TestCalculatorWasmSize(t *testing.T) {
 		t.Fatal(err)
 	}
 	var recorded int
-	for _, line := range strings.Split(string(text), "\n") {
+	for _, line := range strings.Split(string(text), "\n") { // "# …" lines are comments
 		if v, ok := strings.CutPrefix(line, "gzip "); ok {
 			recorded, err = strconv.Atoi(strings.TrimSpace(v))
 			if err != nil {
