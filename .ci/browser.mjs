@@ -206,8 +206,11 @@ for (const [kind, rel] of Object.entries(pages)) {
     else if (JSON.stringify(got.lines) !== JSON.stringify(ex.lines)) fail(`${ex.from} → ${file}: the calculator's lines ${JSON.stringify(got.lines)}, the page's ${JSON.stringify(ex.lines)}`);
     if (requests.length) fail(`${file}: network requests ${requests.join(', ')}`);
     await page.waitForFunction(() => document.querySelector('#calc-next h2'), { timeout: 10000 }).catch(() => {});
-    if (!band && await page.$('#calc-next .calc-band')) band = ex;
-    if (!ledger && await page.evaluate(() => [...document.querySelectorAll('#calc-results caption')].some((c) => c.textContent === '季度奖金台账') && !!document.querySelector('#calc-next h3'))) ledger = ex;
+    // The card: a next band, no ledger; the ledger: earlier quarters and its goals.
+    const quarters = await page.evaluate(() => [...document.querySelectorAll('#calc-results table')]
+      .filter((t) => t.caption && t.caption.textContent === '季度奖金台账').map((t) => t.tBodies[0].rows.length)[0] || 0);
+    if (!band && !quarters && await page.$('#calc-next .calc-band')) band = ex;
+    if (!ledger && quarters > 1 && await page.$('#calc-next h3')) ledger = ex;
     await page.close();
   }
   console.log(`ok calculators: ${examples.length} worked examples computed in the browser as their pages show them`);

@@ -251,6 +251,15 @@
     }
     return true;
   }
+  // said names an improvement by what the person would pick: a choice's
+  // or level's text where the field offers one, else the probe's label.
+  function said(x) {
+    var v = x.values && x.values.length === 1 ? x.values[0] : null;
+    var f = v && fields.filter(function (f) { return f.path === v.path; })[0];
+    var o = f && (f.options || []).filter(function (o) { return o.id === v.text; })[0];
+    if (o && o.text) return f.kind === 'level' ? o.id + ' 级：' + o.text : o.text;
+    return x.label;
+  }
   function showNext(n) {
     nextBox.textContent = '';
     if (!n) return;
@@ -260,7 +269,7 @@
     n.bands.forEach(function (b) {
       var p = el('p', { 'class': 'calc-band' });
       var to = b.k ? '奖金系数 K ' + b.k : '等级 ' + b.grade;
-      p.textContent = '离下一档最近：把「' + b.title + '」做到 ' + b.label + '，总分 ' + b.total + '，' + to +
+      p.textContent = '离下一档最近：把「' + b.title + '」做到 ' + said(b) + '，总分 ' + b.total + '，' + to +
         (b.payChange ? '，应发合计 ' + b.payTotal + ' 元（' + (b.payChange.charAt(0) === '-' ? '' : '+') + b.payChange + ' 元）' : '') + '。';
       nextBox.appendChild(p);
     });
@@ -275,7 +284,7 @@
       if (ul.children.length) { nextBox.appendChild(el('h3', null, '季度台账')); nextBox.appendChild(ul); }
     }
     if (n.items.length) {
-      nextBox.appendChild(table('各项的下一档', ['考核项目', '做到', '得分', '增加'], n.items.map(function (i) { return [i.title, i.label, i.points, '+' + i.adds]; })));
+      nextBox.appendChild(table('各项的下一档', ['考核项目', '做到', '得分', '增加'], n.items.map(function (i) { return [i.title, said(i), i.points, '+' + i.adds]; })));
     }
   }
   function compute(withNext) {
@@ -290,8 +299,10 @@
     writeFragment(v);
     clearTimeout(nextTimer);
     nextBox.textContent = '';
-    if (ok && mode === 'plan') {
-      nextTimer = setTimeout(function () { showNext(handbookCalculator.compute(role, period, v, { next: true }).next); }, withNext ? 0 : 150);
+    if (ok) {
+      nextTimer = setTimeout(function () {
+        showNext((mode === 'plan' ? handbookCalculator.compute(role, period, v, { next: true }) : handbookCalculator.score(id, period, v, { next: true })).next);
+      }, withNext ? 0 : 150);
     }
   }
 

@@ -8,7 +8,7 @@
 //	load(bundle Uint8Array) → "" or the reason the bundle is refused
 //	fields(role, period) → {fields: [...]} or {error}
 //	cardFields(card, period) → {fields: [...]} or {error}
-//	score(card, period, values {path: text}) → the answer of the card alone
+//	score(card, period, values {path: text}, {next}) → the answer of the card alone
 //	compute(role, period, values {path: text}, {report, next, title}) → the answer
 //
 // where an answer is {problems: [{path, reason}]} or the results, each

@@ -67,7 +67,11 @@ func main() {
 		if err != nil {
 			return js.ValueOf(map[string]any{"problems": []any{map[string]any{"path": "period", "reason": err.Error()}}})
 		}
-		return js.ValueOf(calculator.Object(calc.Score(args[0].String(), calculator.Request{Period: period, Values: values(args[2])})))
+		req := calculator.Request{Period: period, Values: values(args[2])}
+		if len(args) > 3 && args[3].Type() == js.TypeObject {
+			req.Next = args[3].Get("next").Truthy()
+		}
+		return js.ValueOf(calculator.Object(calc.Score(args[0].String(), req)))
 	}))
 	api.Set("compute", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if calc == nil || len(args) < 3 {

@@ -109,8 +109,10 @@ func (c *Calculator) levels(fs []inputs.Field, day time.Time) {
 }
 
 // Score scores one scorecard alone from the text of its fields (the
-// calculator of a scorecard): the items, parts, total, K and grade, or the
-// problems at their fields. The request's Role is not used.
+// calculator of a scorecard): the items, parts, total, K and grade, and
+// with req.Next each item's next tier and the next band (without a pay
+// effect: no plan is computed), or the problems at their fields. The
+// request's Role is not used.
 func (c *Calculator) Score(card string, req Request) Answer {
 	day := req.Period.Settled()
 	sc, _ := c.h.At(policy.KindScorecard, card, day).(*policy.Scorecard)
@@ -148,11 +150,21 @@ func (c *Calculator) Score(card string, req Request) Answer {
 		return Answer{Problems: problems}
 	}
 	form.Finish(e)
-	s, err := engine.Score(sc, e.Case().Scorecards[card], engine.On(c.h, day))
+	t := engine.On(c.h, day)
+	in := e.Case().Scorecards[card]
+	s, err := engine.Score(sc, in, t)
 	if err != nil {
 		return Answer{Problems: []inputs.FieldProblem{{Path: "", Reason: err.Error()}}}
 	}
-	return describe(c.h, engine.Result{Period: req.Period, Scores: []engine.ScoreResult{s}})
+	a := describe(c.h, engine.Result{Period: req.Period, Scores: []engine.ScoreResult{s}})
+	if req.Next {
+		items, band, _ := cardNext(sc, in, nil, s, t)
+		a.Next.Items = items
+		if band != nil {
+			a.Next.Bands = []BandNext{*band}
+		}
+	}
+	return a
 }
 
 // Request is what a form holds: a role, a period and the text entered for

@@ -210,3 +210,37 @@ func TestEveryWorkedValueIsAField(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreACardAloneWithWhatItTakes: a card scored alone says what it
+// takes as the whole case does (the same next band and next tiers).
+func TestScoreACardAloneWithWhatItTakes(t *testing.T) {
+	calc := shipped(t)
+	seen := 0
+	for _, wc := range workedCases(t, calc.Handbook()) {
+		whole := calc.Compute(wc.req)
+		for _, card := range whole.Cards {
+			var values []inputs.Value
+			for _, v := range wc.req.Values {
+				if strings.HasPrefix(v.Path, "scorecard."+card.ID+".") {
+					values = append(values, v)
+				}
+			}
+			a := calc.Score(card.ID, Request{Period: wc.req.Period, Values: values, Next: true})
+			if len(a.Problems) > 0 {
+				continue // a card with a fed item is not scored alone
+			}
+			for _, b := range whole.Next.Bands {
+				if b.Card != card.ID {
+					continue
+				}
+				if len(a.Next.Bands) != 1 || a.Next.Bands[0].Total != b.Total || a.Next.Bands[0].Label != b.Label {
+					t.Errorf("%s %s: alone %+v, in the case %+v", wc.name, card.ID, a.Next.Bands, b)
+				}
+				seen++
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no card alone has a next band")
+	}
+}

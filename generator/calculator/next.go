@@ -92,36 +92,8 @@ func (c *Calculator) next(cs *engine.Case, r engine.Result) Next {
 		if in == nil {
 			continue
 		}
-		var best *BandNext
-		var bestTotal exact.Decimal
-		var bestIn engine.ItemInput
-		for pi := range sc.Part {
-			for ii := range sc.Part[pi].Item {
-				it := &sc.Part[pi].Item[ii]
-				if fed[it.ID] || it.Rule == nil {
-					continue
-				}
-				if next, ok := itemNext(sc.ID, it, in[it.ID]); ok {
-					n.Items = append(n.Items, next)
-				}
-				for _, pr := range probesByDistance(it, in[it.ID]) {
-					changed := maps.Clone(in)
-					changed[it.ID] = pr.In
-					s2, err := engine.ScoreTotal(sc, changed, t)
-					if err != nil || s2.Total.Cmp(s.Total) <= 0 || sameBand(s, s2) {
-						continue
-					}
-					if best == nil || s2.Total.Cmp(bestTotal) < 0 {
-						b := BandNext{Card: sc.ID, Item: it.ID, Title: it.Title, Values: itemValues(sc.ID, it.ID, pr.In), Label: pr.Label, Total: s2.Total.String(), Grade: s2.Grade}
-						if s2.K != nil {
-							b.K = s2.K.String()
-						}
-						best, bestTotal, bestIn = &b, s2.Total, pr.In
-					}
-					break // the nearest probe of this item that changes the band
-				}
-			}
-		}
+		items, best, bestIn := cardNext(sc, in, fed, s, t)
+		n.Items = append(n.Items, items...)
 		if best != nil {
 			if payNow != nil {
 				cs2 := *cs
@@ -140,6 +112,44 @@ func (c *Calculator) next(cs *engine.Case, r engine.Result) Next {
 		n.Ledger = c.ledgerGoal(plan, cs, r, payNow)
 	}
 	return n
+}
+
+// cardNext finds the next tier of each item of a card scored s from in
+// (but the fed items), and the smallest one-item change into the next band
+// with the input it takes (nil when no single item's probe reaches it).
+func cardNext(sc *policy.Scorecard, in map[string]engine.ItemInput, fed map[string]bool, s engine.ScoreResult, t engine.Tables) ([]ItemNext, *BandNext, engine.ItemInput) {
+	var items []ItemNext
+	var best *BandNext
+	var bestTotal exact.Decimal
+	var bestIn engine.ItemInput
+	for pi := range sc.Part {
+		for ii := range sc.Part[pi].Item {
+			it := &sc.Part[pi].Item[ii]
+			if fed[it.ID] || it.Rule == nil {
+				continue
+			}
+			if next, ok := itemNext(sc.ID, it, in[it.ID]); ok {
+				items = append(items, next)
+			}
+			for _, pr := range probesByDistance(it, in[it.ID]) {
+				changed := maps.Clone(in)
+				changed[it.ID] = pr.In
+				s2, err := engine.ScoreTotal(sc, changed, t)
+				if err != nil || s2.Total.Cmp(s.Total) <= 0 || sameBand(s, s2) {
+					continue
+				}
+				if best == nil || s2.Total.Cmp(bestTotal) < 0 {
+					b := BandNext{Card: sc.ID, Item: it.ID, Title: it.Title, Values: itemValues(sc.ID, it.ID, pr.In), Label: pr.Label, Total: s2.Total.String(), Grade: s2.Grade}
+					if s2.K != nil {
+						b.K = s2.K.String()
+					}
+					best, bestTotal, bestIn = &b, s2.Total, pr.In
+				}
+				break // the nearest probe of this item that changes the band
+			}
+		}
+	}
+	return items, best, bestIn
 }
 
 // cardInputs returns a card's item inputs as the engine scores them (the
