@@ -9,6 +9,7 @@ import (
 
 	"github.com/kefu-hr/handbook/generator/cases"
 	"github.com/kefu-hr/handbook/generator/engine"
+	_ "github.com/kefu-hr/handbook/generator/golden"
 	"github.com/kefu-hr/handbook/generator/inputs"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/policy"

@@ -12,6 +12,7 @@
 // Bad input never panics and never reaches the engine: an Answer holds
 // either the problems, each at the path of its field, or the results.
 //
-// Used by cmd/calculator and by the tests that run the worked cases
-// through the WebAssembly build.
+// Its user is cmd/calculator, built only for GOOS=js GOARCH=wasm (so no
+// native import lists it), which generator/cli builds, places in the site
+// and runs every worked case through under Node.
 package calculator
