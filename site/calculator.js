@@ -19,9 +19,10 @@
   var fieldsBox = document.getElementById('calc-fields');
   var results = document.getElementById('calc-results');
   var nextBox = document.getElementById('calc-next');
-  // Milliseconds since navigation: the module's bytes in hand, compiled,
-  // the Go program started, the bundle loaded (ready), the first result;
-  // and the time of each recompute.
+  // Milliseconds since navigation: the module's bytes in hand (from
+  // file://; streamed from a server, they are compiled as they come),
+  // compiled, the Go program started, the bundle loaded (ready), the first
+  // result; and the time of each recompute.
   var timing = window.HANDBOOK_CALC_TIMING = { bytes: null, compiled: null, started: null, ready: null, firstResult: null, recomputes: [] };
   var fields = [];
   var controls = {}; // path → {get(), set(text), box}
@@ -50,14 +51,28 @@
       document.body.appendChild(s);
     });
   }
-  function wasmBytes() {
+  // instantiate compiles and instantiates the module. From a server it is
+  // streamed, so that the browser compiles while it downloads and may keep
+  // the compiled code for the next visit; from file:// it is decoded from
+  // its base64 copy.
+  function instantiate(imports) {
     if (location.protocol === 'http:' || location.protocol === 'https:') {
-      return fetch(root + 'calc/calculator.wasm').then(function (r) {
+      var get = fetch(root + 'calc/calculator.wasm');
+      if (WebAssembly.instantiateStreaming) {
+        return WebAssembly.instantiateStreaming(get, imports).catch(function () {
+          return fetch(root + 'calc/calculator.wasm').then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.instantiate(b, imports); });
+        });
+      }
+      return get.then(function (r) {
         if (!r.ok) throw new Error('calculator.wasm: ' + r.status);
         return r.arrayBuffer();
-      });
+      }).then(function (b) { return WebAssembly.instantiate(b, imports); });
     }
-    return loadScript(root + 'calc/calculator.wasm.js').then(function () { return bytesOf(window.HANDBOOK_WASM); });
+    return loadScript(root + 'calc/calculator.wasm.js').then(function () {
+      var b = bytesOf(window.HANDBOOK_WASM);
+      timing.bytes = performance.now();
+      return WebAssembly.instantiate(b, imports);
+    });
   }
 
   // ---- the fragment: period and values
@@ -307,10 +322,7 @@
   }
 
   var go = new Go();
-  wasmBytes().then(function (bytes) {
-    timing.bytes = performance.now();
-    return WebAssembly.instantiate(bytes, go.importObject);
-  }).then(function (r) {
+  instantiate(go.importObject).then(function (r) {
     timing.compiled = performance.now();
     go.run(r.instance);
     timing.started = performance.now();
