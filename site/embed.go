@@ -5,7 +5,7 @@ package site
 
 import "embed"
 
-// FS holds templates/*.html, style.css and search.js.
+// FS holds templates/*.html, style.css, search.js and calculator.js.
 //
-//go:embed templates style.css search.js
+//go:embed templates style.css search.js calculator.js
 var FS embed.FS

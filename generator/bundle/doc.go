@@ -14,4 +14,6 @@
 // as their text, dates as YYYY-MM-DD. The fingerprint is a hash of the
 // model's field names and types: a bundle written by another model is
 // refused rather than misread.
+//
+// Used by generator/cli.
 package bundle

@@ -5,14 +5,15 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/kefu-hr/handbook/generator/bundle"
+	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/generator/policy"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"github.com/kefu-hr/handbook/generator/cases"
-	"github.com/kefu-hr/handbook/generator/load"
-	"github.com/kefu-hr/handbook/generator/policy"
 	"github.com/kefu-hr/handbook/generator/site"
 )
 
@@ -62,6 +63,19 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	pages, err := site.Build(site.Input{Handbook: h, Origin: origin, Examples: examples, Sink: w.Sink})
+	if err == nil {
+		// The calculator's files are part of the site: written with its
+		// pages, listed in the marker, swapped in with them.
+		var calc []site.Page
+		if calc, err = calculatorPages(bundle.Encode(h), stderr); err == nil {
+			for _, p := range calc {
+				if err = w.Sink(p); err != nil {
+					break
+				}
+			}
+			pages = append(pages, calc...)
+		}
+	}
 	if err == nil {
 		err = w.Sink(site.Page{Path: marker, Data: markerText(pages)})
 	}
@@ -157,7 +171,7 @@ func workedExamples(h *policy.Handbook, dir string, stderr io.Writer) ([]site.Ex
 	}
 	out := make([]site.Example, len(worked))
 	for i, w := range worked {
-		out[i] = site.Example{Title: w.Case.Title, Path: w.Path, Result: w.Result}
+		out[i] = site.Example{Title: w.Case.Title, Path: w.Path, Result: w.Result, Calc: site.CalculatorFragment(w.Case.Case)}
 	}
 	return out, 0
 }

@@ -9,7 +9,7 @@
 // Arithmetic is exact (package exact). Scores are rounded in one place,
 // Round, to two decimals 四舍五入; money follows the pay plan's declared rule.
 //
-// Used by generator/batch, generator/cases, generator/cli, generator/coverage,
-// generator/diff, generator/explain, generator/inputs, generator/report,
-// generator/site, generator/wire.
+// Used by generator/batch, generator/calculator, generator/cases,
+// generator/cli, generator/coverage, generator/diff, generator/explain,
+// generator/inputs, generator/report, generator/site, generator/wire.
 package engine

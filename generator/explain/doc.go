@@ -5,5 +5,6 @@
 // its points is said in the words of its scoring kind
 // (policy.ScoringRule.Explain), so that a kind lives in one file.
 //
-// Used by generator/report, generator/site, generator/wire.
+// Used by generator/calculator, generator/report, generator/site,
+// generator/wire.
 package explain

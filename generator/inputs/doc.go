@@ -11,5 +11,6 @@
 // fields of its form. It needs neither TOML nor JSON Schema, so the
 // browser's calculator links it.
 //
-// Used by generator/batch, generator/cases, generator/cli, generator/wire.
+// Used by generator/batch, generator/calculator, generator/cases,
+// generator/cli, generator/site, generator/wire.
 package inputs

@@ -3,7 +3,6 @@ package inputs
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -606,15 +605,34 @@ func number(s string) (exact.Decimal, error) {
 	return x, nil
 }
 
-// thousands matches a number whose thousands are separated by commas,
-// every group of three digits: unambiguous (1,000 is a thousand; 1,00 and
-// 1,0000 are refused).
-var thousands = regexp.MustCompile(`^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$`)
+// thousands reports whether s is a number whose thousands are separated by
+// commas, every group of three digits: unambiguous (1,000 is a thousand;
+// 1,00 and 1,0000 are refused). It is ^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$
+// written out, so that the calculator's WebAssembly carries no regexp.
+func thousands(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	if hasFrac && (frac == "" || strings.ContainsFunc(frac, notDigit)) {
+		return false
+	}
+	groups := strings.Split(whole, ",")
+	if len(groups) < 2 || len(groups[0]) < 1 || len(groups[0]) > 3 || strings.ContainsFunc(groups[0], notDigit) {
+		return false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 || strings.ContainsFunc(g, notDigit) {
+			return false
+		}
+	}
+	return true
+}
+
+func notDigit(r rune) bool { return r < '0' || r > '9' }
 
 // grouped returns a number written with thousands separators without
 // them.
 func grouped(s string) (string, bool) {
-	if !strings.Contains(s, ",") || !thousands.MatchString(s) {
+	if !strings.Contains(s, ",") || !thousands(s) {
 		return s, false
 	}
 	return strings.ReplaceAll(s, ",", ""), true

@@ -36,9 +36,9 @@
 // also needs its field on source.Item and its line in compile's list of
 // scoring-specific keys.
 //
-// Used by generator/batch, generator/bundle, generator/cases, generator/cli,
-// generator/compile, generator/coverage, generator/diff, generator/engine,
-// generator/explain, generator/inputs, generator/internal/fixture,
-// generator/internal/retro, generator/load, generator/report,
-// generator/schema, generator/site.
+// Used by generator/batch, generator/bundle, generator/calculator,
+// generator/cases, generator/cli, generator/compile, generator/coverage,
+// generator/diff, generator/engine, generator/explain, generator/inputs,
+// generator/internal/fixture, generator/internal/retro, generator/load,
+// generator/report, generator/schema, generator/site.
 package policy

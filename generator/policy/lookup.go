@@ -3,7 +3,6 @@ package policy
 import (
 	"github.com/kefu-hr/handbook/generator/diag"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -129,14 +128,38 @@ func field(v reflect.Value, key string) (reflect.Value, bool) {
 	return reflect.Value{}, false
 }
 
-// placeholder is a number a text states by reference: {{kind/id#path}}.
-var placeholder = regexp.MustCompile(`\{\{([^{}]*)\}\}`)
+// placeholders returns where each number a text states by reference,
+// {{kind/id#path}}, starts and ends: the matches of \{\{([^{}]*)\}\},
+// leftmost first and not overlapping. It is written out rather than a
+// regular expression so that the browser's calculator, which links this
+// package, does not carry package regexp and its Unicode tables (about
+// 70 KB of gzipped WebAssembly).
+func placeholders(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i+1 < len(text); {
+		if text[i] != '{' || text[i+1] != '{' {
+			i++
+			continue
+		}
+		j := i + 2
+		for j < len(text) && text[j] != '{' && text[j] != '}' {
+			j++
+		}
+		if j+1 < len(text) && text[j] == '}' && text[j+1] == '}' {
+			out = append(out, [2]int{i, j + 2})
+			i = j + 2
+			continue
+		}
+		i++
+	}
+	return out
+}
 
 // Placeholders lists the references a text states numbers by, in order.
 func Placeholders(text string) []string {
 	var refs []string
-	for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
-		refs = append(refs, m[1])
+	for _, m := range placeholders(text) {
+		refs = append(refs, text[m[0]+2:m[1]-2])
 	}
 	return refs
 }
@@ -161,17 +184,26 @@ func (h *Handbook) Fill(text string, day time.Time) string {
 	if !strings.Contains(text, "{{") {
 		return text
 	}
-	return placeholder.ReplaceAllStringFunc(text, func(m string) string {
-		ref, ok := ParseNumberRef(m[2 : len(m)-2])
+	var b strings.Builder
+	last := 0
+	for _, m := range placeholders(text) {
+		b.WriteString(text[last:m[0]])
+		last = m[1]
+		whole := text[m[0]:m[1]]
+		ref, ok := ParseNumberRef(whole[2 : len(whole)-2])
 		if !ok {
-			return m
+			b.WriteString(whole)
+			continue
 		}
 		x, err := h.Number(ref, day)
 		if err != nil {
-			return m
+			b.WriteString(whole)
+			continue
 		}
-		return FormatNumber(x)
-	})
+		b.WriteString(FormatNumber(x))
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 // FormatNumber writes a number for prose: without a fraction of zeros,

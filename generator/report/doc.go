@@ -2,5 +2,5 @@
 // golden files and `handbook calc` print) and for programs (JSON). Every
 // number is shown with the trace step that produced it.
 //
-// Used by generator/cli.
+// Used by generator/calculator, generator/cli.
 package report

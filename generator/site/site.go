@@ -33,6 +33,9 @@ type Example struct {
 	Title  string // the case's title
 	Path   string // its file, e.g. testdata/cases/kefu-zongjian-2026-10.toml
 	Result engine.Result
+	// Calc is the URL fragment that opens the plan's calculator with the
+	// case's values (CalculatorFragment); "" for none.
+	Calc string
 }
 
 // Input is what a site is built from.
@@ -72,7 +75,7 @@ func Build(in Input) ([]Page, error) {
 	if err := b.render(); err != nil {
 		return nil, err
 	}
-	for _, name := range []string{"style.css", "search.js"} {
+	for _, name := range []string{"style.css", "search.js", "calculator.js"} {
 		data, err := fs.ReadFile(assetFS, name)
 		if err != nil {
 			return nil, err
@@ -123,7 +126,10 @@ func parseTemplates(fsys fs.FS) (*template.Template, error) {
 // funcs are the functions the templates call.
 var funcs = template.FuncMap{
 	"prose": Prose,
-	"day":   func(t time.Time) string { return t.Format("2006-01-02") },
+	// fragment marks a calculator's fragment (CalculatorFragment, escaped
+	// already) as safe to end a link with.
+	"fragment": func(s string) template.URL { return template.URL(s) },
+	"day":      func(t time.Time) string { return t.Format("2006-01-02") },
 	"until": func(t *time.Time) string {
 		if t == nil {
 			return "至今"
@@ -180,6 +186,7 @@ type page struct {
 	Title string
 	Root  string // "" at the root, "../" one level down
 	Nav   string // the section of the navigation this page belongs to
+	Calc  bool   // a calculator's page: it runs the calculator's WebAssembly
 	Site  *builder
 	Data  any
 }
@@ -286,7 +293,7 @@ func (b *builder) write() error {
 				root := strings.Repeat("../", strings.Count(j.path, "/"))
 				l.page(j.tmpl == "glossary")
 				buf.Reset()
-				if err := t.ExecuteTemplate(&buf, j.tmpl, page{Title: j.title, Root: root, Nav: j.nav, Site: b, Data: j.data()}); err != nil {
+				if err := t.ExecuteTemplate(&buf, j.tmpl, page{Title: j.title, Root: root, Nav: j.nav, Calc: j.tmpl == "calculator", Site: b, Data: j.data()}); err != nil {
 					errs[w] = fmt.Errorf("%s: %w", j.path, err)
 					return
 				}
@@ -362,6 +369,7 @@ func (b *builder) queue() {
 	b.add("glossary.html", "glossary", "术语表", "glossary", func() any { return b.gloss.entries })
 	b.add("search.html", "search", "搜索", "search", func() any { return b.indexFiles })
 	b.addWhole("decisions.html", "decisions", "决定记录", "decisions", func() any { return b.decisions() })
+	b.queueCalculators()
 }
 
 // ---- pages

@@ -1,0 +1,116 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"sort"
+	"syscall/js"
+
+	"github.com/kefu-hr/handbook/generator/bundle"
+	"github.com/kefu-hr/handbook/generator/calculator"
+	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/inputs"
+)
+
+func main() {
+	var calc *calculator.Calculator
+	api := js.Global().Get("Object").New()
+	api.Set("load", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) < 1 {
+			return "load(bundle): no bundle"
+		}
+		data := make([]byte, args[0].Get("length").Int())
+		js.CopyBytesToGo(data, args[0])
+		h, problems, err := bundle.Decode(data)
+		switch {
+		case err != nil:
+			return err.Error()
+		case len(problems) > 0:
+			return problems[0].String()
+		}
+		calc = calculator.New(h)
+		return ""
+	}))
+	api.Set("fields", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if calc == nil || len(args) < 2 {
+			return js.ValueOf(map[string]any{"error": "load a bundle first; fields(role, period)"})
+		}
+		period, err := engine.ParsePeriod(args[1].String())
+		if err != nil {
+			return js.ValueOf(map[string]any{"error": err.Error()})
+		}
+		fs, err := calc.Fields(args[0].String(), period)
+		if err != nil {
+			return js.ValueOf(map[string]any{"error": err.Error()})
+		}
+		return js.ValueOf(calculator.FieldsObject(fs))
+	}))
+	api.Set("cardFields", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if calc == nil || len(args) < 2 {
+			return js.ValueOf(map[string]any{"error": "load a bundle first; cardFields(card, period)"})
+		}
+		period, err := engine.ParsePeriod(args[1].String())
+		if err != nil {
+			return js.ValueOf(map[string]any{"error": err.Error()})
+		}
+		fs, err := calc.CardFields(args[0].String(), period)
+		if err != nil {
+			return js.ValueOf(map[string]any{"error": err.Error()})
+		}
+		return js.ValueOf(calculator.FieldsObject(fs))
+	}))
+	api.Set("score", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if calc == nil || len(args) < 3 {
+			return js.ValueOf(map[string]any{"problems": []any{map[string]any{"path": "", "reason": "load a bundle first; score(card, period, values)"}}})
+		}
+		period, err := engine.ParsePeriod(args[1].String())
+		if err != nil {
+			return js.ValueOf(map[string]any{"problems": []any{map[string]any{"path": "period", "reason": err.Error()}}})
+		}
+		req := calculator.Request{Period: period, Values: values(args[2])}
+		if len(args) > 3 && args[3].Type() == js.TypeObject {
+			req.Next = args[3].Get("next").Truthy()
+		}
+		return js.ValueOf(calculator.Object(calc.Score(args[0].String(), req)))
+	}))
+	api.Set("compute", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if calc == nil || len(args) < 3 {
+			return js.ValueOf(map[string]any{"problems": []any{map[string]any{"path": "", "reason": "load a bundle first; compute(role, period, values, title)"}}})
+		}
+		period, err := engine.ParsePeriod(args[1].String())
+		if err != nil {
+			return js.ValueOf(map[string]any{"problems": []any{map[string]any{"path": "period", "reason": err.Error()}}})
+		}
+		req := calculator.Request{Role: args[0].String(), Period: period}
+		if len(args) > 3 && args[3].Type() == js.TypeObject {
+			opts := args[3]
+			req.Report = opts.Get("report").Truthy()
+			req.Next = opts.Get("next").Truthy()
+			if t := opts.Get("title"); t.Type() == js.TypeString {
+				req.Title = t.String()
+			}
+		}
+		req.Values = values(args[2])
+		return js.ValueOf(calculator.Object(calc.Compute(req)))
+	}))
+	js.Global().Set("handbookCalculator", api)
+	select {}
+}
+
+// values reads a form's values, an object {path: text}, in the order of
+// their paths (whatever the object's).
+func values(o js.Value) []inputs.Value {
+	var out []inputs.Value
+	if o.Type() != js.TypeObject {
+		return nil
+	}
+	keys := js.Global().Get("Object").Call("keys", o)
+	for i := range keys.Length() {
+		k := keys.Index(i).String()
+		if v := o.Get(k); v.Type() == js.TypeString {
+			out = append(out, inputs.Value{Path: k, Text: v.String()})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}

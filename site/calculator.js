@@ -1,0 +1,348 @@
+// The handbook's calculator page: runs the calculator's WebAssembly
+// (cmd/calculator, the engine CI tests) in the page. The form is made from
+// the policy's fields (handbookCalculator.fields/cardFields); every input
+// recomputes at once; what it takes is computed after the result is shown.
+// Inputs live only in the page and in the URL fragment: after the module
+// and the policy bundle are loaded, the page makes no request. From a
+// server the module is fetched (calc/calculator.wasm, which a host may
+// serve from its pre-compressed .gz); from file://, where a page cannot
+// fetch, it is read from calc/calculator.wasm.js, the same bytes in base64.
+(function () {
+  'use strict';
+  var form = document.getElementById('calc');
+  if (!form) return;
+  var root = form.getAttribute('data-root') || '';
+  var mode = form.getAttribute('data-mode');
+  var id = form.getAttribute('data-id');
+  var role = form.getAttribute('data-role');
+  var periodInput = document.getElementById('calc-period');
+  var fieldsBox = document.getElementById('calc-fields');
+  var results = document.getElementById('calc-results');
+  var nextBox = document.getElementById('calc-next');
+  // Milliseconds since navigation: the module's bytes in hand (from
+  // file://; streamed from a server, they are compiled as they come),
+  // compiled, the Go program started, the bundle loaded (ready), the first
+  // result; and the time of each recompute.
+  var timing = window.HANDBOOK_CALC_TIMING = { bytes: null, compiled: null, started: null, ready: null, firstResult: null, recomputes: [] };
+  var fields = [];
+  var controls = {}; // path → {get(), set(text), box}
+  var nextTimer = 0;
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    if (attrs) for (var k in attrs) if (attrs[k] != null) e.setAttribute(k, attrs[k]);
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function status(text, problem) {
+    fieldsBox.textContent = '';
+    var p = el('p', { id: 'calc-status', role: 'status', 'class': problem ? 'problem' : null }, text);
+    fieldsBox.appendChild(p);
+  }
+  function bytesOf(b64) {
+    var s = atob(b64), out = new Uint8Array(s.length);
+    for (var i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  }
+  function loadScript(src) {
+    return new Promise(function (ok, no) {
+      var s = el('script', { src: src });
+      s.onload = ok; s.onerror = function () { no(new Error('无法载入 ' + src)); };
+      document.body.appendChild(s);
+    });
+  }
+  // instantiate compiles and instantiates the module. From a server it is
+  // streamed, so that the browser compiles while it downloads and may keep
+  // the compiled code for the next visit; from file:// it is decoded from
+  // its base64 copy.
+  function instantiate(imports) {
+    if (location.protocol === 'http:' || location.protocol === 'https:') {
+      var get = fetch(root + 'calc/calculator.wasm');
+      if (WebAssembly.instantiateStreaming) {
+        return WebAssembly.instantiateStreaming(get, imports).catch(function () {
+          return fetch(root + 'calc/calculator.wasm').then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.instantiate(b, imports); });
+        });
+      }
+      return get.then(function (r) {
+        if (!r.ok) throw new Error('calculator.wasm: ' + r.status);
+        return r.arrayBuffer();
+      }).then(function (b) { return WebAssembly.instantiate(b, imports); });
+    }
+    return loadScript(root + 'calc/calculator.wasm.js').then(function () {
+      var b = bytesOf(window.HANDBOOK_WASM);
+      timing.bytes = performance.now();
+      return WebAssembly.instantiate(b, imports);
+    });
+  }
+
+  // ---- the fragment: period and values
+  function readFragment() {
+    var out = {};
+    location.hash.replace(/^#/, '').split('&').forEach(function (kv) {
+      if (!kv) return;
+      var i = kv.indexOf('=');
+      if (i > 0) out[decodeURIComponent(kv.slice(0, i))] = decodeURIComponent(kv.slice(i + 1));
+    });
+    return out;
+  }
+  function writeFragment(values) {
+    var parts = ['period=' + encodeURIComponent(periodInput.value.trim())];
+    if (mode === 'plan' && role !== form.getAttribute('data-role')) parts.push('role=' + encodeURIComponent(role));
+    Object.keys(values).sort().forEach(function (k) { parts.push(encodeURIComponent(k) + '=' + encodeURIComponent(values[k])); });
+    history.replaceState(null, '', '#' + parts.join('&'));
+  }
+
+  // ---- the form
+  var cardTitles = {};
+  Array.prototype.forEach.call(document.querySelectorAll('#calc-cards li'), function (li) { cardTitles[li.getAttribute('data-id')] = li.textContent; });
+  function group(path) {
+    var p = path.split('.');
+    if (p[0] === 'scorecard') return ['scorecard.' + p[1], '评分表：' + (cardTitles[p[1]] || p[1])];
+    if (p[0] === 'pay') return ['pay', '本期数据'];
+    if (p[0] === 'own') return ['own', '本人数额（留空取方案默认）'];
+    if (p[0] === 'points') return ['points', '本月积分'];
+    if (p[0] === 'history') return ['history.' + p[1], p[1] + '（以前季度，台账结转用）'];
+    return ['other', '其他'];
+  }
+  function fieldId(path) { return 'f-' + path.replace(/[^A-Za-z0-9_-]/g, '_'); }
+  function makeControl(f) {
+    var box = el('div', { 'class': 'calc-field', 'data-path': f.path });
+    var fid = fieldId(f.path), hintId = fid + '-hint', errId = fid + '-err';
+    var label = f.label + (f.unit ? '（' + f.unit + '）' : '');
+    var hint = f.what;
+    if (f.min != null) {
+      var wide = Number(f.max) >= 1e9; // the bound of any amount: not worth saying
+      hint = (wide ? '' : f.min + '～' + (f.itemMax || f.max) + (f.unit ? ' ' + f.unit : '') + '，') + (f.places === 0 ? '整数' : '最多 ' + f.places + ' 位小数');
+    }
+    var c = { box: box };
+    var opts = f.options || [];
+    if (f.kind === 'checks' || f.kind === 'redlines') {
+      var fs = el('fieldset', { 'aria-describedby': errId });
+      fs.appendChild(el('legend', null, f.kind === 'redlines' ? '触及的电网指标（开关）' : label));
+      var boxes = opts.map(function (o) {
+        var l = el('label', { 'class': 'calc-check' });
+        var cb = el('input', { type: 'checkbox', value: o.id });
+        l.appendChild(cb); l.appendChild(document.createTextNode(' ' + o.text));
+        fs.appendChild(l);
+        return cb;
+      });
+      box.appendChild(fs);
+      c.get = function () {
+        var on = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+        if (f.kind === 'checks') return on.length ? on.join('|') : 'none';
+        return on.join('|');
+      };
+      c.set = function (t) { var on = t.split('|'); boxes.forEach(function (b) { b.checked = on.indexOf(b.value) >= 0; }); };
+    } else {
+      box.appendChild(el('label', { 'for': fid }, label));
+      var input;
+      if (f.kind === 'yesno' || f.kind === 'level' || f.kind === 'choice' || f.kind === 'leave') {
+        input = el('select', { id: fid, 'aria-describedby': hintId + ' ' + errId });
+        input.appendChild(el('option', { value: '' }, '—'));
+        var choices = opts;
+        if (f.kind === 'yesno') choices = [{ id: 'true', text: '是' }, { id: 'false', text: '否' }];
+        if (f.kind === 'level' && !choices.length) choices = [1, 2, 3, 4, 5].map(function (n) { return { id: String(n), text: '' }; });
+        choices.forEach(function (o) {
+          var text = f.kind === 'level' ? o.id + ' 级' + (o.text ? '：' + o.text : '') : o.text;
+          input.appendChild(el('option', { value: o.id }, text));
+        });
+      } else {
+        var num = f.kind === 'number' || f.kind === 'count' || f.kind === 'months';
+        input = el('input', { id: fid, type: 'text', inputmode: num ? (f.places === 0 || f.kind !== 'number' ? 'numeric' : 'decimal') : null,
+          autocomplete: 'off', spellcheck: 'false', 'aria-describedby': hintId + ' ' + errId });
+      }
+      box.appendChild(input);
+      c.get = function () { return input.value.trim(); };
+      c.set = function (t) { input.value = t; };
+      c.input = input;
+    }
+    box.appendChild(el('small', { id: hintId, 'class': 'calc-hint' }, hint));
+    box.appendChild(el('p', { id: errId, 'class': 'calc-error', hidden: '' }));
+    return c;
+  }
+  function buildForm() {
+    var period = periodInput.value.trim();
+    var got = mode === 'plan' ? handbookCalculator.fields(role, period) : handbookCalculator.cardFields(id, period);
+    controls = {};
+    if (got.error) { status(got.error, true); return false; }
+    fields = got.fields.filter(function (f) { return f.path !== 'role' && f.path !== 'person'; });
+    fieldsBox.textContent = '';
+    var sets = {};
+    fields.forEach(function (f) {
+      var g = group(f.path);
+      if (!sets[g[0]]) {
+        sets[g[0]] = el('fieldset', { 'class': 'calc-group' });
+        sets[g[0]].appendChild(el('legend', null, g[1]));
+        fieldsBox.appendChild(sets[g[0]]);
+      }
+      var c = makeControl(f);
+      controls[f.path] = c;
+      sets[g[0]].appendChild(c.box);
+    });
+    return true;
+  }
+  function values() {
+    var out = {};
+    fields.forEach(function (f) {
+      var v = controls[f.path].get();
+      if (v) out[f.path] = v;
+    });
+    return out;
+  }
+
+  // ---- results
+  function showProblems(problems) {
+    fields.forEach(function (f) {
+      var e = controls[f.path].box.querySelector('.calc-error');
+      e.hidden = true; e.textContent = '';
+      if (controls[f.path].input) controls[f.path].input.removeAttribute('aria-invalid');
+    });
+    var general = [];
+    problems.forEach(function (p) {
+      var c = controls[p.path];
+      if (!c) { general.push(p.reason); return; }
+      var e = c.box.querySelector('.calc-error');
+      e.hidden = false; e.textContent = (e.textContent ? e.textContent + '；' : '') + p.reason;
+      if (c.input) c.input.setAttribute('aria-invalid', 'true');
+    });
+    return general;
+  }
+  function table(caption, head, rows) {
+    var t = el('table');
+    t.appendChild(el('caption', null, caption));
+    var tr = el('tr');
+    head.forEach(function (h) { tr.appendChild(el('th', { scope: 'col' }, h)); });
+    t.appendChild(el('thead')).appendChild(tr);
+    var tb = el('tbody');
+    rows.forEach(function (r) {
+      var row = el('tr');
+      r.forEach(function (c, i) { row.appendChild(el('td', i > 0 && /^-?[0-9.]+$/.test(c) ? { 'class': 'num' } : null, c)); });
+      tb.appendChild(row);
+    });
+    t.appendChild(tb);
+    var d = el('div', { 'class': 'scroll' }); d.appendChild(t);
+    return d;
+  }
+  function trace(sentences) {
+    var d = el('details'); d.appendChild(el('summary', null, '计算过程'));
+    var ol = el('ol', { 'class': 'trace' });
+    sentences.forEach(function (s) { ol.appendChild(el('li', null, s)); });
+    d.appendChild(ol);
+    return d;
+  }
+  function showAnswer(a) {
+    results.textContent = '';
+    var general = showProblems(a.problems || []);
+    if (a.problems) {
+      var n = a.problems.length;
+      results.appendChild(el('p', { 'class': 'problem' }, '有 ' + n + ' 处需要修改或补填，修改后即时计算。' + general.join('；')));
+      return false;
+    }
+    results.appendChild(el('h2', null, '结果'));
+    (a.cards || []).forEach(function (c) {
+      var sum = el('p', { 'class': 'calc-total' });
+      sum.appendChild(document.createTextNode((c.title || c.id) + '：总分 '));
+      sum.appendChild(el('strong', null, c.total));
+      if (c.k) { sum.appendChild(document.createTextNode('　奖金系数 K ')); sum.appendChild(el('strong', null, c.k)); }
+      if (c.grade) { sum.appendChild(document.createTextNode('　等级 ')); sum.appendChild(el('strong', null, c.grade)); }
+      results.appendChild(sum);
+      if (c.items.length) results.appendChild(table('各项得分', ['考核项目', '得分', '满分'], c.items.map(function (i) { return [i.title, i.points, i.max]; })));
+      if (c.parts.length > 1) results.appendChild(table('小计', ['部分', '得分', '满分', '百分制'], c.parts.map(function (p) { return [p.title, p.raw, p.points, p.score]; })));
+      results.appendChild(trace(c.sentences));
+    });
+    if (a.pay) {
+      var p = el('p', { 'class': 'calc-total' });
+      p.appendChild(document.createTextNode('本期应发合计 '));
+      p.appendChild(el('strong', null, a.pay.total + ' 元'));
+      results.appendChild(p);
+      results.appendChild(table('各项薪酬', ['项目', '金额（元）'], a.pay.lines.map(function (l) { return [l.title + (l.withheld ? '（暂停发放）' : ''), l.amount]; })));
+      a.pay.redLines.forEach(function (t) { results.appendChild(el('p', { 'class': 'calc-redline' }, '触及电网指标：' + t)); });
+      results.appendChild(trace(a.pay.sentences));
+    }
+    if (a.ledger && a.ledger.length) {
+      results.appendChild(table('季度奖金台账', ['季度', '回款', '基数', '目标', '奖金', '未补足差额'], a.ledger.map(function (q) { return [q.quarter, q.actual, q.base, q.target, q.bonus, q.outstanding]; })));
+      var all = []; a.ledger.forEach(function (q) { all = all.concat(q.sentences); });
+      results.appendChild(trace(all));
+    }
+    return true;
+  }
+  // said names an improvement by what the person would pick: a choice's
+  // or level's text where the field offers one, else the probe's label.
+  function said(x) {
+    var v = x.values && x.values.length === 1 ? x.values[0] : null;
+    var f = v && fields.filter(function (f) { return f.path === v.path; })[0];
+    var o = f && (f.options || []).filter(function (o) { return o.id === v.text; })[0];
+    if (o && o.text) return f.kind === 'level' ? o.id + ' 级：' + o.text : o.text;
+    return x.label;
+  }
+  function showNext(n) {
+    nextBox.textContent = '';
+    if (!n) return;
+    var any = n.items.length || n.bands.length || n.ledger;
+    if (!any) return;
+    nextBox.appendChild(el('h2', null, '怎样做得更好'));
+    n.bands.forEach(function (b) {
+      var p = el('p', { 'class': 'calc-band' });
+      var to = b.k ? '奖金系数 K ' + b.k : '等级 ' + b.grade;
+      p.textContent = '离下一档最近：把「' + b.title + '」做到 ' + said(b) + '，总分 ' + b.total + '，' + to +
+        (b.payChange ? '，应发合计 ' + b.payTotal + ' 元（' + (b.payChange.charAt(0) === '-' ? '' : '+') + b.payChange + ' 元）' : '') + '。';
+      nextBox.appendChild(p);
+    });
+    if (n.ledger) {
+      var g = n.ledger, ul = el('ul');
+      [['base', '达到基数'], ['target', '达到目标'], ['makeUp', '补足以前季度的差额']].forEach(function (k) {
+        var x = g[k[0]];
+        if (!x) return;
+        ul.appendChild(el('li', null, x.reached ? k[1] + '：本季回款已经做到。' :
+          k[1] + '：本季回款至少 ' + x.collection + ' 元' + (x.payChange ? '，应发合计 ' + x.payTotal + ' 元（+' + x.payChange + ' 元）' : '') + '。'));
+      });
+      if (ul.children.length) { nextBox.appendChild(el('h3', null, '季度台账')); nextBox.appendChild(ul); }
+    }
+    if (n.items.length) {
+      nextBox.appendChild(table('各项的下一档', ['考核项目', '做到', '得分', '增加'], n.items.map(function (i) { return [i.title, said(i), i.points, '+' + i.adds]; })));
+    }
+  }
+  function compute(withNext) {
+    var period = periodInput.value.trim();
+    var v = values();
+    var t = performance.now();
+    var a = mode === 'plan' ? handbookCalculator.compute(role, period, v, {}) : handbookCalculator.score(id, period, v);
+    var ok = showAnswer(a);
+    var ms = performance.now() - t;
+    if (timing.firstResult == null && ok) timing.firstResult = performance.now();
+    else timing.recomputes.push(ms);
+    writeFragment(v);
+    clearTimeout(nextTimer);
+    nextBox.textContent = '';
+    if (ok) {
+      nextTimer = setTimeout(function () {
+        showNext((mode === 'plan' ? handbookCalculator.compute(role, period, v, { next: true }) : handbookCalculator.score(id, period, v, { next: true })).next);
+      }, withNext ? 0 : 150);
+    }
+  }
+
+  var go = new Go();
+  instantiate(go.importObject).then(function (r) {
+    timing.compiled = performance.now();
+    go.run(r.instance);
+    timing.started = performance.now();
+    var refused = handbookCalculator.load(bytesOf(window.HANDBOOK_BUNDLE));
+    if (refused) throw new Error(refused);
+    timing.ready = performance.now();
+    var frag = readFragment();
+    if (frag.period) periodInput.value = frag.period;
+    if (frag.role && mode === 'plan') role = frag.role;
+    if (!buildForm()) return;
+    Object.keys(frag).forEach(function (k) { if (controls[k]) controls[k].set(frag[k]); });
+    compute(true);
+    form.addEventListener('input', function (e) {
+      if (e.target === periodInput) return;
+      compute(false);
+    });
+    form.addEventListener('change', function (e) {
+      if (e.target === periodInput) { var v = values(); if (buildForm()) { Object.keys(v).forEach(function (k) { if (controls[k]) controls[k].set(v[k]); }); compute(true); } }
+    });
+  }).catch(function (err) {
+    status('计算器无法载入：' + err.message, true);
+  });
+})();
