@@ -216,7 +216,7 @@
     var tb = el('tbody');
     rows.forEach(function (r) {
       var row = el('tr');
-      r.forEach(function (c, i) { row.appendChild(el('td', i > 0 && /^-?[0-9.]+$/.test(c) ? { 'class': 'num' } : null, c)); });
+      r.forEach(function (c, i) { row.appendChild(el('td', i > 0 && /^[+-]?[0-9.,]+$/.test(c) ? { 'class': 'num' } : null, c)); });
       tb.appendChild(row);
     });
     t.appendChild(tb);
