@@ -2,6 +2,7 @@ package batch
 
 import (
 	"fmt"
+	"github.com/kefu-hr/handbook/generator/formula"
 	"slices"
 	"strings"
 
@@ -74,9 +75,9 @@ func (ru *run) unknownRole(cell string) string {
 	for _, id := range paidRoles(ru.h, ru.period) {
 		r := ru.h.At(policy.KindRole, id, day).(*policy.Role)
 		list = append(list, r.ID+"（"+r.Title+"）")
-		d := min(distance(cell, r.ID), distance(cell, r.Title))
+		d := min(formula.Distance(cell, r.ID), formula.Distance(cell, r.Title))
 		for _, a := range r.Aliases {
-			d = min(d, distance(cell, a))
+			d = min(d, formula.Distance(cell, a))
 		}
 		limit := max(2, len([]rune(cell))/3)
 		switch {
@@ -92,26 +93,4 @@ func (ru *run) unknownRole(cell string) string {
 		msg += "; did you mean " + strings.Join(near, " or ") + "?"
 	}
 	return msg + " (roles paid in " + ru.period.String() + ": " + strings.Join(list, ", ") + "; a role's id or its Chinese title)"
-}
-
-// distance is the edit distance between two strings, in characters.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -132,22 +132,23 @@ func suggest(name string, names map[string]Type) diag.Text {
 func Nearest(name string, candidates []string) string {
 	best, bestD := "", max(2, len([]rune(name))/4)+1
 	for _, c := range candidates {
-		if d := distance(name, c); d < bestD {
+		if d := Distance(name, c); d < bestD {
 			best, bestD = c, d
 		}
 	}
 	return best
 }
 
-// distance is the Levenshtein distance between a and b, in characters.
-func distance(a, b string) int {
+// Distance is the Levenshtein distance between a and b, in characters:
+// what Nearest and the payout's did-you-mean for a role go by.
+func Distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
 	for j := range prev {
 		prev[j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
 		cur[0] = i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
@@ -156,7 +157,7 @@ func distance(a, b string) int {
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 		}
-		prev = cur
+		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
 }

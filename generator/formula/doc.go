@@ -20,7 +20,7 @@
 // formula with names and with values (4000.00 × 80 ÷ 100), and the facts,
 // with values, that chose each branch.
 //
-// Used by generator/calculator, generator/cases, generator/compile,
-// generator/coverage, generator/diff, generator/engine, generator/explain,
-// generator/inputs, generator/load, generator/policy.
+// Used by generator/batch, generator/calculator, generator/cases,
+// generator/compile, generator/coverage, generator/diff, generator/engine,
+// generator/explain, generator/inputs, generator/load, generator/policy.
 package formula
