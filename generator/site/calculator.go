@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -40,9 +41,17 @@ func (b *builder) queueCalculators() {
 			continue
 		}
 		b.add(calcPath(policy.KindPayPlan, pp.ID), "calculator", "计算器："+pp.Title, "pay", func() any {
+			// The form asks for the role's scorecards that the plan uses:
+			// their titles name its groups. Not every scorecard: a page
+			// per plan listing all of them made the site quadratic in
+			// its size.
 			var cards []*policy.Scorecard
-			for _, p := range b.latest[policy.KindScorecard] {
-				cards = append(cards, p.(*policy.Scorecard))
+			seen := map[string]bool{}
+			for _, id := range append(slices.Clone(role.Scorecards), pp.Scorecard) {
+				if sc, ok := b.h.Latest(policy.KindScorecard, id).(*policy.Scorecard); ok && !seen[id] {
+					seen[id] = true
+					cards = append(cards, sc)
+				}
 			}
 			return calcData{Mode: "plan", ID: pp.ID, Title: pp.Title, Role: role, Period: periodOf(pp.Period, pp.EffectiveFrom), Back: "pay/" + pp.ID + ".html", Cards: cards}
 		})
