@@ -267,6 +267,7 @@ func (l *loader) file(f File) *unit {
 	var doc map[string]any
 	if _, err := toml.Decode(src, &doc); err != nil {
 		l.syntaxError(f, src, err)
+		l.afterSyntaxError(f, src, err, func(set *schema.Set) *jsonschema.Schema { return set.Schemas[kind] })
 		if m := idLine.FindStringSubmatch(src); m != nil {
 			l.markBroken(kind, m[1])
 		}
@@ -398,6 +399,8 @@ func DecodeCase(f File) (*Document, diag.List) {
 	var doc map[string]any
 	if _, err := toml.Decode(src, &doc); err != nil {
 		l.syntaxError(f, src, err)
+		l.afterSyntaxError(f, src, err, func(set *schema.Set) *jsonschema.Schema { return set.Case })
+		l.diags.Sort()
 		return nil, l.diags
 	}
 	u, ok := l.validate(f, src, doc, func(set *schema.Set) *jsonschema.Schema { return set.Case })
