@@ -57,6 +57,7 @@ type Row struct {
 	Result       engine.Result
 	Err          string    // the row's problems, when it could not be computed
 	role         *roleInfo // what the role cell names
+	line         int       // the line the row starts on
 }
 
 // Config says how a payout reads its file and writes its output. The zero
@@ -65,6 +66,9 @@ type Row struct {
 type Config struct {
 	Encoding Encoding // of the people file and of the output
 	NoTotals bool     // leave out the totals rows
+	// JSON writes a wire.Payout document (UTF-8, whatever Encoding says)
+	// instead of CSV.
+	JSON bool
 }
 
 // Summary counts the rows of a payout.
@@ -171,10 +175,15 @@ func (ru *run) do(r io.ReadSeeker, cfg Config, w io.Writer, sink func(*chunk)) (
 		rr.next(0)
 	}
 	ru.lay = newLayout(ru.order)
+	outEnc := cfg.Encoding
+	if cfg.JSON {
+		ru.lay.json = &jsonDoc{period: ru.period.String(), file: ru.file, noTotals: cfg.NoTotals}
+		outEnc = UTF8
+	}
 	var out io.WriteCloser
 	if w != nil {
 		var err error
-		if out, err = encoder(w, cfg.Encoding); err != nil {
+		if out, err = encoder(w, outEnc); err != nil {
 			return Summary{}, nil, err
 		}
 		if _, err := out.Write(ru.lay.headLine()); err != nil {
@@ -225,7 +234,11 @@ func (ru *run) do(r io.ReadSeeker, cfg Config, w io.Writer, sink func(*chunk)) (
 				sink(ch)
 			}
 			if out != nil && werr == nil {
-				_, werr = out.Write(ch.out.Bytes())
+				b := ch.out.Bytes()
+				if ru.lay.json != nil && !ru.lay.json.begun && len(b) > 0 {
+					b, ru.lay.json.begun = b[1:], true // the first row has no comma before it
+				}
+				_, werr = out.Write(b)
 			}
 			ch.recs, ch.rows, ch.errs, ch.missed, ch.failed = ch.recs[:0], nil, nil, nil, 0
 			ch.out.Reset()
@@ -265,7 +278,7 @@ func (ru *run) do(r io.ReadSeeker, cfg Config, w io.Writer, sink func(*chunk)) (
 	}
 	errs = append(ru.missedErrors(missed), errs...)
 	if out != nil {
-		if werr == nil && !cfg.NoTotals {
+		if werr == nil && (!cfg.NoTotals || cfg.JSON) { // a JSON document is closed all the same
 			_, werr = out.Write(ru.lay.totalLines(ru.order, sums, sum.Failed))
 		}
 		if werr == nil {
@@ -432,7 +445,7 @@ func (wk *worker) one(rec *readRow, ch *chunk) (Row, []RowError) {
 		errs = append(errs, RowError{File: ru.file, Row: rec.line, Column: hd.shown(column), Reason: fmt.Sprintf(format, args...)})
 	}
 	cells := rec.cells
-	var row Row
+	row := Row{line: rec.line}
 	if hd.person < len(cells) {
 		row.Person = cells[hd.person]
 	}

@@ -29,6 +29,7 @@ type layout struct {
 	head  []string
 	comp  map[compKey]int // the column of a component
 	stand map[compKey]int // the column of a standing's label; its measure is next
+	json  *jsonDoc        // writing JSON instead of CSV
 }
 
 // newLayout lays out the columns of the roles' plans.
@@ -69,6 +70,9 @@ func newLayout(roles []*roleInfo) *layout {
 
 // headLine is the header row as CSV.
 func (l *layout) headLine() []byte {
+	if l.json != nil {
+		return l.jsonHead()
+	}
 	var b bytes.Buffer
 	w := newLineWriter(&b)
 	_ = w.Write(l.head) // a bytes.Buffer takes every write
@@ -88,6 +92,9 @@ type cell struct {
 
 // line appends a row's line to b, using rec for its cells.
 func (l *layout) line(b []byte, rec []cell, r *Row) []byte {
+	if l.json != nil {
+		return l.jsonLine(b, r)
+	}
 	clear(rec)
 	txt := func(i int, s string) { rec[i] = cell{text: s} }
 	num := func(i int, x exact.Decimal) { rec[i] = cell{num: x, isNum: true} }
@@ -271,6 +278,9 @@ func (t totals) add(o totals) {
 // one of the total of all roles (总计) when there are several or when rows
 // of no role failed, which counts every row that failed.
 func (l *layout) totalLines(roles []*roleInfo, t totals, failedAll int) []byte {
+	if l.json != nil {
+		return l.jsonTotals(roles, t, failedAll)
+	}
 	var b bytes.Buffer
 	w := newLineWriter(&b)
 	rec := make([]string, len(l.head))

@@ -13,10 +13,11 @@ import (
 
 	"github.com/kefu-hr/handbook/generator/batch"
 	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/wire"
 )
 
 // payoutUsage is payout's usage, with an example.
-const payoutUsage = `usage: handbook payout --period PERIOD [-o payouts.csv] [--force] [--encoding auto|utf-8|gbk] [--totals=false] people.csv
+const payoutUsage = `usage: handbook payout --period PERIOD [-o payouts.csv] [--force] [--encoding auto|utf-8|gbk] [--totals=false] [--format csv|json] people.csv
        handbook payout --period PERIOD --template ROLE|ROLE,ROLE|DEPARTMENT|all [-o people.csv] [--force] [--encoding auto|utf-8|gbk]
 
 Compute a period's pay for a whole department: one row per person in, one
@@ -24,6 +25,8 @@ row per person out with every component, then a 合计 row per role. Bad rows
 are reported (file, row, column, reason) and kept with their error.
 --template writes the empty CSV that the roles' payout needs (Chinese
 headers and a guide row, which payout skips) and a guide on standard error.
+--format json writes the same rows and totals as one JSON document (the
+"payout" shape of wire.schema.json, UTF-8), for programs.
 
 Examples:
   handbook payout --period 2026-10 --template 客服部 -o people.csv
@@ -43,6 +46,7 @@ func payout(args []string, stdout, stderr io.Writer) int {
 	template := fs.String("template", "", "write the empty CSV a role's (or a department's) payout needs for the period, and a guide to its columns on standard error")
 	encoding := fs.String("encoding", "auto", "the people file's encoding (auto: UTF-8 or GBK, detected) and the output's (auto: UTF-8 with BOM, for Excel)")
 	totals := fs.Bool("totals", true, "end the output with a 合计 row per role")
+	format := fs.String("format", "csv", "output format: csv, or json (the wire's payout document)")
 	if code, done := parseOrHelp(fs, args, stdout, payoutUsage); done {
 		return code
 	}
@@ -50,6 +54,11 @@ func payout(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, payoutUsage)
 		return 2
 	}
+	if *format != "csv" && *format != "json" || *format == "json" && *template != "" {
+		fmt.Fprintf(stderr, "handbook payout: --format %s: want csv or json; a template is always CSV\n", *format)
+		return 2
+	}
+	jsonOut := *format == "json"
 	per, err := engine.ParsePeriod(*period)
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
@@ -94,7 +103,7 @@ func payout(args []string, stdout, stderr io.Writer) int {
 	var errs []batch.RowError
 	pay := func(w io.Writer) error {
 		var err error
-		sum, errs, err = batch.Pay(h, per, filepath.ToSlash(fs.Arg(0)), in, w, batch.Config{Encoding: enc, NoTotals: !*totals})
+		sum, errs, err = batch.Pay(h, per, filepath.ToSlash(fs.Arg(0)), in, w, batch.Config{Encoding: enc, NoTotals: !*totals, JSON: jsonOut})
 		return err
 	}
 	if *out == "" {
@@ -109,12 +118,18 @@ func payout(args []string, stdout, stderr io.Writer) int {
 	var ferr *batch.FileError
 	switch {
 	case errors.As(err, &herr):
+		if jsonOut {
+			writeRowProblems(stdout, herr.Problems)
+		}
 		for _, p := range herr.Problems {
 			fmt.Fprintln(stderr, p)
 		}
 		fmt.Fprintf(stderr, "handbook payout: %d %s in the header of %s; nothing computed\n", len(herr.Problems), plural(len(herr.Problems), "problem", "problems"), fs.Arg(0))
 		return 1
 	case errors.As(err, &ferr):
+		if jsonOut {
+			_, _ = stdout.Write(wire.Marshal(wire.Problems{Head: wire.Head{Wire: wire.Version, Kind: wire.KindProblems}, Problems: []wire.Problem{{File: ferr.File, Message: ferr.Reason}}}))
+		}
 		fmt.Fprintf(stderr, "%v\nhandbook payout: nothing computed\n", ferr)
 		return 1
 	case err != nil:
@@ -129,6 +144,16 @@ func payout(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// writeRowProblems writes a file's header problems as a wire problems
+// document: each at its row (the header's), the column as its key.
+func writeRowProblems(w io.Writer, ps []batch.RowError) {
+	doc := wire.Problems{Head: wire.Head{Wire: wire.Version, Kind: wire.KindProblems}, Problems: []wire.Problem{}}
+	for _, p := range ps {
+		doc.Problems = append(doc.Problems, wire.Problem{File: p.File, Line: p.Row, Key: p.Column, Message: p.Reason})
+	}
+	_, _ = w.Write(wire.Marshal(doc))
 }
 
 // payoutTemplate writes the template of the CSV a payout of some roles

@@ -20,7 +20,8 @@ import (
 // in a copy of the fixture handbook, and validates each document against
 // wire.schema.json: calc on every worked case (and the same case sent as a
 // JSON request, which must give the same bytes), calc refusing a bad case
-// and a bad request, and validate clean and with problems.
+// and a bad request, payout (rows, totals, a bad header), and validate
+// clean and with problems.
 func TestJSONOutputsMatchTheWireSchema(t *testing.T) {
 	c := jsonschema.NewCompiler()
 	if err := c.AddResource("wire.schema.json", bytes.NewReader(wire.Schema)); err != nil {
@@ -81,6 +82,25 @@ func TestJSONOutputsMatchTheWireSchema(t *testing.T) {
 	}
 	if out := run(1, "calc", "--format", "json", "bad.json"); !bytes.Contains(out, []byte(`"path": "pay.nosuch"`)) {
 		t.Errorf("the bad request's problem is not at its path:\n%s", out)
+	}
+	// payout: rows computed and rows with errors, with and without totals;
+	// a header it cannot read is a problems document.
+	people := "person,role,scorecard.kefu-zongjian-monthly.crm,scorecard.kefu-zongjian-monthly.info-mastery,scorecard.kefu-zongjian-monthly.referral,scorecard.kefu-zongjian-monthly.key-visits,scorecard.kefu-zongjian-monthly.satisfaction,scorecard.kefu-zongjian-monthly.complaints,scorecard.kefu-zongjian-monthly.orphan-loss,scorecard.kefu-zongjian-monthly.zhihui,scorecard.kefu-zongjian-monthly.zhiyehua,scorecard.kefu-zongjian-monthly.kehu-zhongxin,scorecard.kefu-zongjian-monthly.fuwu-xizhi,scorecard.kefu-zongjian-monthly.chengdan-zeren,pay.orphan_sales,pay.extra_award,pay.collections,red_lines\n" +
+		"王敏,kefu-zongjian,92,88,true,95,86,1,0,4,3,4,3,5,150000.00,0,,\n" +
+		"周航,dakehu-jingli,,,,,,,,,,,,,,,120000.00,\n" +
+		"李四,kefu-zongjian,92,88,true,95,86,1,0,four,3,4,3,5,150000.00,0,,\n"
+	if err := os.WriteFile("people.csv", []byte(people), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := run(1, "payout", "--period", "2026-10", "--format", "json", "people.csv"); !bytes.Contains(out, []byte(`"all":{"people":2,"failed":1`)) {
+		t.Errorf("payout: no total of all roles:\n%s", out)
+	}
+	run(1, "payout", "--period", "2026-10", "--format", "json", "--totals=false", "people.csv")
+	if err := os.WriteFile("bad.csv", []byte("person,role,pay.nosuch\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := run(1, "payout", "--period", "2026-10", "--format", "json", "bad.csv"); !bytes.Contains(out, []byte(`"kind": "problems"`)) {
+		t.Errorf("payout: a bad header is not a problems document:\n%s", out)
 	}
 	run(0, "validate", "--format", "json")
 	if err := os.WriteFile("policies/bands/broken.toml", []byte("#:schema ../../generator/schema/bands.schema.json\nid = 1\n"), 0o644); err != nil {

@@ -4,5 +4,5 @@
 // their JSON Schema (wire.schema.json, embedded as Schema). Every document
 // starts {"wire": 1, "kind": …}; decimals are strings, exact as computed.
 //
-// Used by generator/cli.
+// Used by generator/batch, generator/cli.
 package wire
