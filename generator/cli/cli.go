@@ -62,23 +62,27 @@ Usage:
         with the trace of every number. --format json prints the versioned
         wire shape (generator/wire/wire.schema.json), as validate does.
   handbook payout --period PERIOD [-o payouts.csv] [--force]
-                  [--encoding auto|utf-8|gbk] [--totals=false] people.csv
+                  [--encoding auto|utf-8|gbk] [--totals=false]
+                  [--format csv|json] people.csv
         Compute a period's pay for a whole department: one row per person in,
         one row per person out with every component, then a 合计 row per
         role; bad rows are reported (file, row, column in the header's words,
         reason) and kept with their error. The file may be UTF-8 (with or
         without BOM) or GBK, as Excel saves it; the output is UTF-8 with a
-        BOM, which Excel opens by double-click (--encoding to choose).
+        BOM, which Excel opens by double-click (--encoding to choose);
+        --format json writes the wire's payout document instead.
   handbook payout --period PERIOD --template ROLE|ROLE,ROLE|DEPARTMENT|all
                   [-o people.csv] [--force] [--encoding auto|utf-8|gbk]
         Write the empty CSV that the roles' payout needs for the period: a
         row of Chinese headers (payout reads them, and the keys) and a guide
         row, which payout skips; the guide also goes to standard error.
-  handbook coverage [--cases dir]
+  handbook coverage [--cases dir] [--format text|json]
         Compute every worked case and list the clauses of the policies (tier
         rows, band rows, events, ladder steps, ledger branches, components,
-        red lines) that no case exercises.
-  handbook diff [--period YYYY-MM] [--people N] [--seed N] [--cases dir] REV
+        red lines) that no case exercises (--format json: the wire's
+        coverage document).
+  handbook diff [--period YYYY-MM] [--people N] [--seed N] [--cases dir]
+                [--format markdown|json] REV
         Compute every worked case and a synthetic population (1000 people
         by default, spread over every role with a pay plan) under the
         policies at git revision REV and under the working tree, and print
@@ -86,6 +90,7 @@ Usage:
         component. The month compared, with its quarter and year, defaults
         to the month of the latest effective_from of any policy version in
         either, so that a new version is compared in its first month.
+        --format json prints the wire's diff document instead.
   handbook help [COMMAND]
         Print this text, or a command's usage with an example (as
         handbook COMMAND --help does).
@@ -101,8 +106,8 @@ var examples = map[string][]string{
 	"build":       {"handbook build", "handbook build -o /tmp/site --force"},
 	"serve":       {"handbook serve", "handbook serve --addr 127.0.0.1:9000"},
 	"calc":        {"handbook calc testdata/cases/kefu-zongjian-2026-10.toml", "handbook calc --format json testdata/cases/kefu-zongjian-2026-10.toml"},
-	"coverage":    {"handbook coverage"},
-	"diff":        {"handbook diff origin/main", "handbook diff --period 2026-10 --people 200 origin/main"},
+	"coverage":    {"handbook coverage", "handbook coverage --format json"},
+	"diff":        {"handbook diff origin/main", "handbook diff --period 2026-10 --people 200 origin/main", "handbook diff --format json origin/main"},
 	"help":        {"handbook help payout"},
 }
 

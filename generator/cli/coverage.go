@@ -9,6 +9,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/cases"
 	"github.com/kefu-hr/handbook/generator/coverage"
 	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/wire"
 )
 
 // coverageCmd computes the worked cases and reports which clauses and
@@ -19,7 +20,12 @@ func coverageCmd(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dir := fs.String("cases", filepath.Join("testdata", "cases"), "directory of worked cases")
 	todayFlag := fs.String("today", "", "the day the gate is judged on, YYYY-MM-DD (default: today)")
+	format := fs.String("format", "text", "output format: text, or json (the wire's coverage document)")
 	if err := parse(fs, args); err != nil {
+		return 2
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "handbook coverage: --format %s: want text or json\n", *format)
 		return 2
 	}
 	today, err := parseToday(*todayFlag)
@@ -45,6 +51,14 @@ func coverageCmd(args []string, stdout, stderr io.Writer) int {
 		results[i] = w.Result
 	}
 	a := coverage.Analyze(h, results, coverage.Boundaries(h), today)
+	if *format == "json" {
+		doc := coverageDoc(a)
+		_, _ = stdout.Write(wire.Marshal(doc))
+		if !doc.Passed {
+			return 1
+		}
+		return 0
+	}
 	pct := func(n, of int) float64 { return 100 * float64(n) / float64(max(of, 1)) }
 	byCase, covered, total := a.Counts("")
 	fmt.Fprintf(stdout, "clause coverage as of %s, by %d worked cases and %d generated boundary probes:\n", today.Format("2006-01-02"), a.Cases, a.Probes)

@@ -13,9 +13,10 @@ import (
 	"github.com/kefu-hr/handbook/generator/internal/gitrev"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/policy"
+	"github.com/kefu-hr/handbook/generator/wire"
 )
 
-const diffUsage = "usage: handbook diff [--period YYYY-MM] [--people N] [--seed N] [--cases dir] REV"
+const diffUsage = "usage: handbook diff [--period YYYY-MM] [--people N] [--seed N] [--cases dir] [--format markdown|json] REV"
 
 // diffCmd compares pay under the policies at git revision REV with the
 // working tree's and prints the comparison as Markdown.
@@ -26,7 +27,12 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 	people := fs.Int("people", diff.MinPeople, "size of the synthetic population")
 	seed := fs.Uint64("seed", 1, "seed of the synthetic population")
 	dir := fs.String("cases", "", "directory of worked cases (default: testdata/cases of the checkout)")
+	format := fs.String("format", "markdown", "output format: markdown, or json (the wire's diff document)")
 	if err := parse(fs, args); err != nil {
+		return 2
+	}
+	if *format != "markdown" && *format != "json" {
+		fmt.Fprintf(stderr, "handbook diff: --format %s: want markdown or json\n", *format)
 		return 2
 	}
 	if fs.NArg() != 1 {
@@ -107,7 +113,11 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook diff: %v\n", err)
 		return 2
 	}
-	io.WriteString(stdout, r.Markdown())
+	if *format == "json" {
+		_, _ = stdout.Write(wire.Marshal(diffDoc(r, rev, commit)))
+	} else {
+		io.WriteString(stdout, r.Markdown())
+	}
 	if n := uncomputed(r); n > 0 {
 		fmt.Fprintf(stderr, "handbook diff: %d %s cannot be computed under the working tree (listed in the report)\n", n, plural(n, "worked case", "worked cases"))
 	}

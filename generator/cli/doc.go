@@ -5,10 +5,10 @@
 //	handbook validate [--format text|json|github] [--against REV] [--cases dir | path ...]
 //	handbook build [-o dir] [--force]
 //	handbook calc [--format text|json] CASE.toml
-//	handbook coverage [--cases dir]
-//	handbook payout --period PERIOD [-o payouts.csv] [--force] people.csv
+//	handbook coverage [--cases dir] [--format text|json]
+//	handbook payout --period PERIOD [-o payouts.csv] [--force] [--format csv|json] people.csv
 //	handbook payout --period PERIOD --template ROLE [-o people.csv] [--force]
-//	handbook diff [--period YYYY-MM] [--people N] [--seed N] [--cases dir] REV
+//	handbook diff [--period YYYY-MM] [--people N] [--seed N] [--cases dir] [--format markdown|json] REV
 //
 // Exit codes: 0 success, 1 problems found in the policies, 2 wrong usage or
 // an I/O failure.

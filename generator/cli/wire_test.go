@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/coverage"
 	"github.com/kefu-hr/handbook/generator/internal/fixture"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/wire"
@@ -20,8 +22,8 @@ import (
 // in a copy of the fixture handbook, and validates each document against
 // wire.schema.json: calc on every worked case (and the same case sent as a
 // JSON request, which must give the same bytes), calc refusing a bad case
-// and a bad request, payout (rows, totals, a bad header), and validate
-// clean and with problems.
+// and a bad request, payout (rows, totals, a bad header), coverage (gate
+// passed and failed), diff, and validate clean and with problems.
 func TestJSONOutputsMatchTheWireSchema(t *testing.T) {
 	c := jsonschema.NewCompiler()
 	if err := c.AddResource("wire.schema.json", bytes.NewReader(wire.Schema)); err != nil {
@@ -102,9 +104,54 @@ func TestJSONOutputsMatchTheWireSchema(t *testing.T) {
 	if out := run(1, "payout", "--period", "2026-10", "--format", "json", "bad.csv"); !bytes.Contains(out, []byte(`"kind": "problems"`)) {
 		t.Errorf("payout: a bad header is not a problems document:\n%s", out)
 	}
+	// coverage: the gate's verdict depends on the day; either is a document.
+	for _, day := range []string{"2026-10-01", "2030-01-01"} {
+		var out, errOut bytes.Buffer
+		code := Run([]string{"coverage", "--format", "json", "--today", day}, &out, &errOut)
+		var doc wire.Coverage
+		if err := json.Unmarshal(out.Bytes(), &doc); err != nil || code > 1 {
+			t.Fatalf("coverage --today %s: exit %d, %v\n%s%s", day, code, err, out.String(), errOut.String())
+		}
+		if doc.Passed != (code == 0) || doc.Passed != (len(doc.Problems) == 0) {
+			t.Errorf("coverage --today %s: exit %d, passed %v, %d problems", day, code, doc.Passed, len(doc.Problems))
+		}
+		run(code, "coverage", "--format", "json", "--today", day)
+	}
+	// diff: against a commit of the same policies, with a raise.
+	if _, err := exec.LookPath("git"); err == nil {
+		git := func(args ...string) {
+			t.Helper()
+			cmd := exec.Command("git", args...)
+			cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+			}
+		}
+		git("init", "-q")
+		git("add", "policies", "roles")
+		git("commit", "-q", "-m", "policies")
+		out := run(0, "diff", "--format", "json", "--people", "60", "--cases", "cases", "HEAD")
+		var doc wire.Diff
+		if err := json.Unmarshal(out, &doc); err != nil || doc.Changed || len(doc.Roles) == 0 {
+			t.Errorf("diff against the same policies: %v, changed %v, %d roles", err, doc.Changed, len(doc.Roles))
+		}
+	}
 	run(0, "validate", "--format", "json")
 	if err := os.WriteFile("policies/bands/broken.toml", []byte("#:schema ../../generator/schema/bands.schema.json\nid = 1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	run(1, "validate", "--format", "json")
+}
+
+// TestEveryClauseKindHasAWireName: a kind of clause added to coverage
+// needs its name in the coverage document.
+func TestEveryClauseKindHasAWireName(t *testing.T) {
+	seen := map[string]bool{}
+	for _, k := range coverage.Kinds {
+		name := clauseKinds[k]
+		if name == "" || seen[name] {
+			t.Errorf("coverage kind %q has no wire name of its own (%q)", k, name)
+		}
+		seen[name] = true
+	}
 }

@@ -4,7 +4,7 @@
 // caller asks for it, with an explicit mode.
 //
 // Used by generator/batch, generator/calculator, generator/cases,
-// generator/compile, generator/coverage, generator/diff, generator/engine,
-// generator/explain, generator/formula, generator/inputs,
+// generator/cli, generator/compile, generator/coverage, generator/diff,
+// generator/engine, generator/explain, generator/formula, generator/inputs,
 // generator/internal/realistic, generator/policy, generator/source.
 package exact
