@@ -137,6 +137,19 @@ for (const [kind, rel] of Object.entries(pages)) {
     if (first !== want && second[1] !== want) fail(`search "${m[2]}": first results ${second.join(', ')}, want ${want}`);
     queries++;
   }
+  // Screenshots of the results for the glossary's first term, as typed.
+  const term = (/<dt id="[^"]+">([^<]+)/.exec(glossary) || [])[1];
+  if (term) {
+    for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 320]]) {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await page.setViewport({ width, height: width === 320 ? 640 : 900 });
+      await page.$eval('#q', (e, v) => { e.value = v; e.dispatchEvent(new Event('input')); }, term);
+      await shoot(page, `search-results-${width === 320 ? '320' : scheme}.png`);
+    }
+    const marks = await page.$$eval('#results mark', (ms) => ms.map((m) => m.textContent));
+    if (!marks.length || marks.some((m) => m.toLowerCase() !== term.toLowerCase())) fail(`search "${term}": the phrases shown mark ${JSON.stringify(marks.slice(0, 3))}`);
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+  }
   await page.$eval('#q', (e) => { e.value = '不可能出现的查询词语'; e.dispatchEvent(new Event('input')); });
   const none = await page.$eval('#status', (e) => e.textContent);
   if (!none.includes('没有找到')) fail(`search for nothing says "${none}"`);

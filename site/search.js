@@ -8,7 +8,7 @@
 // meaning of a word before the pages that use it), then the pages of the
 // policies that entry names; then pages whose title holds a part, those
 // whose headings do, and by how often the parts occur. Each result shows
-// the phrase around the first match.
+// the phrase around the first match, the match marked.
 (function () {
   'use strict';
   var docs = window.HANDBOOK_SEARCH || [];
@@ -52,13 +52,13 @@
       var k = (d.k || []).map(function (w) { return w.toLowerCase(); });
       var entry = d.u.indexOf('glossary.html#') === 0;
       var score = 0;
-      var at = -1;
+      var at = -1, len = 0;
       for (var i = 0; i < terms.length; i++) {
         var term = terms[i];
         var inT = t.indexOf(term) >= 0, inH = h.indexOf(term) >= 0, n = count(x, term), isK = k.indexOf(term) >= 0;
         if (inT || inH || n || isK) {
           score += 300 + (t === term && !entry ? 5000 : 0) + (isK ? (entry ? 3000 : 2000) : 0) + (inT ? 1000 : 0) + (inH ? 100 : 0) + n;
-          if (at < 0) at = x.indexOf(term);
+          if (at < 0 && (at = x.indexOf(term)) >= 0) len = term.length;
           continue;
         }
         // Chinese is written without spaces: a part not found as written
@@ -66,11 +66,11 @@
         // matches, and the fewer the pieces the better.
         var ps = pieces(term, t, h, x);
         if (!ps) return;
-        if (at < 0) at = x.indexOf(ps.cut[0]);
+        if (at < 0 && (at = x.indexOf(ps.cut[0])) >= 0) len = ps.cut[0].length;
         // Always below a page that holds the part as written (300 and up).
         score += Math.max(0, Math.min(ps.score, 280));
       }
-      out.push({ d: d, score: score, at: at });
+      out.push({ d: d, score: score, at: at, len: len });
     });
     out.sort(function (a, b) { return b.score - a.score || a.d.t.length - b.d.t.length || (a.d.u < b.d.u ? -1 : 1); });
     return out.slice(0, 20);
@@ -89,9 +89,15 @@
       a.textContent = r.d.t;
       li.appendChild(a);
       if (r.at >= 0) {
-        var p = document.createElement('p');
-        var start = Math.max(0, r.at - 30);
-        p.textContent = (start > 0 ? '…' : '') + r.d.x.slice(start, r.at + 60) + '…';
+        // The phrase around the match, the match marked; as text nodes,
+        // so that nothing in a page's text is ever read as markup.
+        var p = document.createElement('p'), x = r.d.x;
+        var start = Math.max(0, r.at - 30), end = Math.min(x.length, r.at + r.len + 60);
+        var mark = document.createElement('mark');
+        mark.textContent = x.slice(r.at, r.at + r.len);
+        p.appendChild(document.createTextNode((start > 0 ? '…' : '') + x.slice(start, r.at)));
+        p.appendChild(mark);
+        p.appendChild(document.createTextNode(x.slice(r.at + r.len, end) + (end < x.length ? '…' : '')));
         li.appendChild(p);
       }
       list.appendChild(li);
