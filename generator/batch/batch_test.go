@@ -15,6 +15,7 @@ import (
 
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/internal/fixture"
+	"github.com/kefu-hr/handbook/generator/policy"
 )
 
 const header = "person,role,scorecard.kefu-zongjian-monthly.crm,scorecard.kefu-zongjian-monthly.info-mastery,scorecard.kefu-zongjian-monthly.referral,scorecard.kefu-zongjian-monthly.key-visits,scorecard.kefu-zongjian-monthly.satisfaction,scorecard.kefu-zongjian-monthly.complaints,scorecard.kefu-zongjian-monthly.orphan-loss,scorecard.kefu-zongjian-monthly.zhihui,scorecard.kefu-zongjian-monthly.zhiyehua,scorecard.kefu-zongjian-monthly.kehu-zhongxin,scorecard.kefu-zongjian-monthly.fuwu-xizhi,scorecard.kefu-zongjian-monthly.chengdan-zeren,pay.orphan_sales,pay.extra_award\n"
@@ -307,12 +308,23 @@ func TestPayWritesWhatWriteWrites(t *testing.T) {
 }
 
 // TestQuarterlyRowsShowBottomRank guards issue 9 §3.3 in the payout CSV: a
-// quarterly file of 客服代表 (fixture) has the columns
-// standing.kefu-daibiao-pay.bottom_rank (正常 or 末位) and its .measure, Pay
+// quarterly file of 客服代表 (fixture) has the columns of the standing
+// bottom_rank (正常 or 末位) and of its measure, under their titles, Pay
 // writes them as Write does, and a monthly file has none.
 func TestQuarterlyRowsShowBottomRank(t *testing.T) {
 	h := fixture.Handbook(t)
-	const col = "standing.kefu-daibiao-pay.bottom_rank"
+	// The columns as the header names them: the plan's title and the
+	// standing's.
+	plan := h.Latest(policy.KindPayPlan, "kefu-daibiao-pay").(*policy.PayPlan)
+	col := ""
+	for _, st := range plan.Standing {
+		if st.Name == "bottom_rank" {
+			col = plan.Title + "：" + st.Title
+		}
+	}
+	if col == "" {
+		t.Fatal("the fixture's kefu-daibiao-pay has no standing bottom_rank")
+	}
 	tests := []struct {
 		name, period, in string
 		want             map[string][2]string // person → label, measure
@@ -339,13 +351,13 @@ func TestQuarterlyRowsShowBottomRank(t *testing.T) {
 				}
 			}
 			if tt.want == nil {
-				if at >= 0 || strings.Contains(lines[0], "standing.") {
+				if at >= 0 || strings.Contains(lines[0], "的依据") {
 					t.Errorf("a monthly file has standing columns: %s", lines[0])
 				}
 				return
 			}
-			if at < 0 || at+1 >= len(head) || head[at+1] != col+".measure" {
-				t.Fatalf("header %s: want %s and %s.measure", lines[0], col, col)
+			if at < 0 || at+1 >= len(head) || head[at+1] != col+"的依据" {
+				t.Fatalf("header %s: want %s and %s的依据", lines[0], col, col)
 			}
 			for _, l := range lines[1:] {
 				cells := strings.Split(l, ",")

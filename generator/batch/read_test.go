@@ -3,6 +3,7 @@ package batch
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/internal/fixture"
+	"github.com/kefu-hr/handbook/generator/policy"
 )
 
 // gbk is s in GBK (GB18030), as Excel saves "CSV (逗号分隔)".
@@ -78,7 +80,7 @@ func TestPayReadsWhatExcelSaves(t *testing.T) {
 			t.Fatalf("file %d: %v %v", i, err, errs)
 		}
 		got := out.String()
-		if !strings.HasPrefix(got, "\ufeffperson,role,") || !strings.Contains(got, "\n合计,dakehu-jingli,") {
+		if !strings.HasPrefix(got, "\ufeff姓名,岗位,") || !strings.Contains(got, "\n合计,"+h.Latest(policy.KindRole, "dakehu-jingli").Head().Title+",") {
 			t.Errorf("file %d: want UTF-8 with a byte-order mark and a 合计 row:\n%s", i, got)
 		}
 		if i == 0 {
@@ -87,7 +89,10 @@ func TestPayReadsWhatExcelSaves(t *testing.T) {
 			t.Errorf("file %d pays\n%s\nthe keys' file\n%s", i, got, want)
 		}
 	}
-	if !strings.Contains(want, ",huikou,") {
+	// The output names the red line by its title.
+	rl := h.Latest(policy.KindRedLines, "dianwang").(*policy.RedLines)
+	i := slices.IndexFunc(rl.Line, func(l policy.RedLine) bool { return l.ID == "huikou" })
+	if i < 0 || !strings.Contains(want, ","+rl.Line[i].Title+",") {
 		t.Errorf("the red line named 回扣 is not huikou:\n%s", want)
 	}
 }

@@ -18,6 +18,7 @@ type roleInfo struct {
 	problem string          // why the cell names no role
 	comps   []compKey       // the plan's components settled in the period
 	stands  []compKey       // and its standings
+	titles  []string        // the Chinese titles of comps, then of stands
 }
 
 // resolveRole looks up a role cell: a role's id, its Chinese title or one
@@ -56,11 +57,13 @@ func (ru *run) resolveRole(cell string) *roleInfo {
 	for i := range plan.Component {
 		if c := &plan.Component[i]; plan.PeriodOf(c) == ru.period.Kind {
 			info.comps = append(info.comps, compKey{plan.ID, c.Name})
+			info.titles = append(info.titles, c.Title)
 		}
 	}
 	for i := range plan.Standing {
 		if st := &plan.Standing[i]; plan.StandingPeriod(st) == ru.period.Kind {
 			info.stands = append(info.stands, compKey{plan.ID, st.Name})
+			info.titles = append(info.titles, st.Title)
 		}
 	}
 	return info

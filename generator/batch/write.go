@@ -22,49 +22,68 @@ type compKey struct{ plan, name string }
 
 // layout is the output's columns: person, role, plan, score, K, total, one
 // column per component of the plans of the roles in the file
-// (plan.component, sorted), two per standing (standing.plan.name with the
-// row's label, e.g. 末位, and standing.plan.name.measure, sorted), withheld,
-// red lines and the row's error.
+// (plan.component), two per standing (standing.plan.name with the row's
+// label, e.g. 末位, and standing.plan.name.measure), withheld,
+// red lines and the row's error. The header row names them in Chinese, as
+// a clerk reads them in Excel (姓名, 岗位, …, each component as its plan's
+// title and its own); --format json names them by these keys.
 type layout struct {
-	head  []string
-	comp  map[compKey]int // the column of a component
-	stand map[compKey]int // the column of a standing's label; its measure is next
-	json  *jsonDoc        // writing JSON instead of CSV
+	head   []string        // the columns' keys
+	titles []string        // and their Chinese headers
+	comp   map[compKey]int // the column of a component
+	stand  map[compKey]int // the column of a standing's label; its measure is next
+	json   *jsonDoc        // writing JSON instead of CSV
 }
 
-// newLayout lays out the columns of the roles' plans.
+// newLayout lays out the columns of the roles' plans: the plans by id, the
+// components of each in the plan's order, then the standings likewise.
 func newLayout(roles []*roleInfo) *layout {
 	l := &layout{comp: map[compKey]int{}, stand: map[compKey]int{}}
-	var comps, stands []string
-	byName := map[string]compKey{}
+	type column struct {
+		key   compKey
+		title string
+	}
+	comps, stands := map[string][]column{}, map[string][]column{}
+	var plans []string
+	seen := map[compKey]bool{}
 	for _, r := range roles {
-		for _, k := range r.comps {
-			name := k.plan + "." + k.name
-			if _, ok := byName[name]; !ok {
-				byName[name] = k
-				comps = append(comps, name)
+		if r.plan != nil && comps[r.plan.ID] == nil && stands[r.plan.ID] == nil {
+			plans = append(plans, r.plan.ID)
+		}
+		for i, k := range r.comps {
+			if !seen[k] {
+				seen[k] = true
+				comps[k.plan] = append(comps[k.plan], column{k, r.plan.Title + "：" + r.titles[i]})
 			}
 		}
-		for _, k := range r.stands {
-			name := "standing." + k.plan + "." + k.name
-			if _, ok := byName[name]; !ok {
-				byName[name] = k
-				stands = append(stands, name)
+		for i, k := range r.stands {
+			if sk := (compKey{"standing." + k.plan, k.name}); !seen[sk] {
+				seen[sk] = true
+				stands[k.plan] = append(stands[k.plan], column{k, r.plan.Title + "：" + r.titles[len(r.comps)+i]})
 			}
 		}
 	}
-	sort.Strings(comps)
-	sort.Strings(stands)
+	sort.Strings(plans)
+	plans = slices.Compact(plans)
 	l.head = []string{"person", "role", "plan", "score", "k", "total"}
-	for _, c := range comps {
-		l.comp[byName[c]] = len(l.head)
-		l.head = append(l.head, c)
+	l.titles = []string{"姓名", "岗位", "薪酬方案", "考核得分", "奖金系数K", "应发合计（元）"}
+	for _, p := range plans {
+		for _, c := range comps[p] {
+			l.comp[c.key] = len(l.head)
+			l.head = append(l.head, c.key.plan+"."+c.key.name)
+			l.titles = append(l.titles, c.title+"（元）")
+		}
 	}
-	for _, s := range stands {
-		l.stand[byName[s]] = len(l.head)
-		l.head = append(l.head, s, s+".measure")
+	for _, p := range plans {
+		for _, c := range stands[p] {
+			l.stand[c.key] = len(l.head)
+			key := "standing." + c.key.plan + "." + c.key.name
+			l.head = append(l.head, key, key+".measure")
+			l.titles = append(l.titles, c.title, c.title+"的依据")
+		}
 	}
 	l.head = append(l.head, "withheld", "red_lines", "error")
+	l.titles = append(l.titles, "暂停发放的项目", "触及的电网指标", "错误")
 	return l
 }
 
@@ -75,7 +94,7 @@ func (l *layout) headLine() []byte {
 	}
 	var b bytes.Buffer
 	w := newLineWriter(&b)
-	_ = w.Write(l.head) // a bytes.Buffer takes every write
+	_ = w.Write(l.titles) // a bytes.Buffer takes every write
 	w.Flush()
 	return b.Bytes()
 }
@@ -115,6 +134,9 @@ func (l *layout) line(b []byte, rec []cell, r *Row) []byte {
 		}
 		if p := r.Result.Pay; p != nil {
 			txt(2, p.Plan)
+			if r.role != nil && r.role.plan != nil && r.role.plan.ID == p.Plan {
+				txt(2, r.role.plan.Title) // as the header's columns name it
+			}
 			num(5, p.Total)
 			var withheld, lines []string
 			for _, c := range p.Components {
@@ -122,11 +144,11 @@ func (l *layout) line(b []byte, rec []cell, r *Row) []byte {
 					num(at, c.Amount)
 				}
 				if c.Withheld {
-					withheld = append(withheld, c.Name)
+					withheld = append(withheld, c.Title)
 				}
 			}
 			for _, rl := range p.RedLines {
-				lines = append(lines, rl.ID)
+				lines = append(lines, rl.Title)
 			}
 			txt(n-3, strings.Join(withheld, "|"))
 			txt(n-2, strings.Join(lines, "|"))
@@ -293,7 +315,7 @@ func (l *layout) totalLines(roles []*roleInfo, t totals, failedAll int) []byte {
 			continue
 		}
 		clear(rec)
-		rec[0], rec[1], rec[2] = "合计", r.id, r.plan.ID
+		rec[0], rec[1], rec[2] = "合计", r.title, r.plan.Title
 		if s.rows > 0 {
 			rec[5] = s.total.String()
 			for at, x := range s.comps {
