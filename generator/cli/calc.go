@@ -2,6 +2,7 @@ package cli
 
 import (
 	"flag"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"io"
 	"os"
 	"path/filepath"
@@ -58,7 +59,7 @@ func calc(args []string, stdout, stderr io.Writer) int {
 				_, _ = stdout.Write(wire.Marshal(wire.FromFieldProblems(problems)))
 			}
 			for _, p := range problems {
-				printf(stderr, "%s: inputs.%s: %s\n", shown, p.Path, p.Reason)
+				printf(stderr, "%s: inputs.%s: %s\n", shown, p.Path, diag.Text{En: p.Reason, Zh: p.Zh})
 			}
 			return 1
 		}
@@ -98,7 +99,7 @@ func calc(args []string, stdout, stderr io.Writer) int {
 func request(h *policy.Handbook, req wire.Case) (*engine.Case, []inputs.FieldProblem) {
 	period, err := engine.ParsePeriod(req.Period)
 	if err != nil {
-		return nil, []inputs.FieldProblem{{Path: "period", Reason: err.Error()}}
+		return nil, []inputs.FieldProblem{{Path: "period", Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)}}
 	}
 	values := req.Values()
 	paths := make([]string, len(values))

@@ -10,7 +10,8 @@
 // method is nil when the list is empty, in the manner of go/scanner.ErrorList.
 //
 // Used by generator/cases, generator/cli, generator/compile,
-// generator/formula, generator/internal/msgcheck, generator/internal/retro,
+// generator/coverage, generator/formula, generator/inputs,
+// generator/internal/msgcheck, generator/internal/retro,
 // generator/internal/tomlpos, generator/load, generator/policy,
 // generator/wire.
 package diag
