@@ -94,7 +94,7 @@ func payout(args []string, stdout, stderr io.Writer) int {
 	var errs []batch.RowError
 	pay := func(w io.Writer) error {
 		var err error
-		sum, errs, err = batch.Pay(h, per, filepath.ToSlash(fs.Arg(0)), in, w, batch.Config{Encoding: enc, NoTotals: !*totals})
+		sum, errs, err = batch.Pay(h, per, filepath.ToSlash(fs.Arg(0)), in, w, batch.Config{Encoding: enc, NoTotals: !*totals, Lang: lang()})
 		return err
 	}
 	if *out == "" {
@@ -110,7 +110,7 @@ func payout(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case errors.As(err, &herr):
 		for _, p := range herr.Problems {
-			fmt.Fprintln(stderr, p)
+			fmt.Fprintln(stderr, p.In(lang()))
 		}
 		printf(stderr, "handbook payout: %d %s in the header of %s; nothing computed\n", len(herr.Problems), plural(len(herr.Problems), "problem", "problems", "个问题"), fs.Arg(0))
 		return 1
@@ -122,7 +122,7 @@ func payout(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	for _, e := range errs {
-		fmt.Fprintln(stderr, e)
+		fmt.Fprintln(stderr, e.In(lang()))
 	}
 	printf(stderr, "%d %s, %d computed, %d with errors\n", sum.Rows, plural(sum.Rows, "row", "rows", "行"), sum.Rows-sum.Failed, sum.Failed)
 	if len(errs) > 0 {

@@ -9,7 +9,7 @@
 // A List collects all diagnostics of a run; it sorts by position and its Err
 // method is nil when the list is empty, in the manner of go/scanner.ErrorList.
 //
-// Used by generator/cases, generator/cli, generator/compile,
+// Used by generator/batch, generator/cases, generator/cli, generator/compile,
 // generator/coverage, generator/formula, generator/inputs,
 // generator/internal/msgcheck, generator/internal/retro,
 // generator/internal/tomlpos, generator/load, generator/policy,
