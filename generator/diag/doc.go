@@ -11,7 +11,7 @@
 //
 // Used by generator/batch, generator/cases, generator/cli, generator/compile,
 // generator/coverage, generator/formula, generator/inputs,
-// generator/internal/msgcheck, generator/internal/retro,
-// generator/internal/tomlpos, generator/load, generator/policy,
-// generator/wire.
+// generator/internal/gitrev, generator/internal/msgcheck,
+// generator/internal/retro, generator/internal/tomlpos, generator/load,
+// generator/policy, generator/wire.
 package diag

@@ -18,6 +18,9 @@ func fieldProblem(path, format string, args ...any) FieldProblem {
 // is here, with the same arguments, and that nothing here is unused. Paths
 // (scorecard.CARD.ITEM), ids and the values typed stay as they are.
 var zh = diag.Catalog{
+	// encode.go
+	"not a field of this form": "不是本表单的字段",
+
 	// check.go
 	"%d months served: write 0 to 12": "在职 %d 个月：请写 0 到 12",
 	"%d occurrences: want 0 or more":  "%d 次：次数应为 0 或以上",
