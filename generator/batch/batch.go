@@ -3,6 +3,7 @@ package batch
 import (
 	"bytes"
 	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"hash/maphash"
 	"io"
 	"runtime"
@@ -21,19 +22,32 @@ type RowError struct {
 	File   string
 	Row    int    // the line the row starts on, the header being line 1
 	Column string // the column as the header names it, or "" for the whole row
-	Reason string
+	Reason string // in English
+	Zh     string // the reason in Chinese
 }
 
-func (e RowError) String() string {
-	return fmt.Sprintf("%s:%d: %s", e.File, e.Row, e.local())
+// String formats the problem as file:row: reason, in English.
+func (e RowError) String() string { return e.In(diag.English) }
+
+// In formats the problem as String does, in language l; the column is
+// named as the header names it in both.
+func (e RowError) In(l diag.Lang) string {
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Row, e.local().In(l))
 }
 
 // local is the problem without file and row, as the row's error cell says it.
-func (e RowError) local() string {
+func (e RowError) local() diag.Text {
+	reason := diag.Text{En: e.Reason, Zh: e.Zh}
 	if e.Column == "" {
-		return e.Reason
+		return reason
 	}
-	return fmt.Sprintf("column %s: %s", e.Column, e.Reason)
+	return zh.Sprintf("column %s: %s", e.Column, reason)
+}
+
+// rowError is a RowError whose reason is a message of the catalog.
+func rowError(file string, row int, column, format string, args ...any) RowError {
+	t := zh.Sprintf(format, args...)
+	return RowError{File: file, Row: row, Column: column, Reason: t.En, Zh: t.Zh}
 }
 
 // HeaderError is a header row the file cannot be read with: every problem
@@ -51,11 +65,21 @@ func (e *HeaderError) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// Zh is Error in Chinese.
+func (e *HeaderError) Zh() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.In(diag.Chinese)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // Row is one computed person.
 type Row struct {
 	Person, Role string // as the row gives them
 	Result       engine.Result
 	Err          string    // the row's problems, when it could not be computed
+	ErrZh        string    // Err in Chinese
 	role         *roleInfo // what the role cell names
 	line         int       // the line the row starts on
 }
@@ -69,6 +93,9 @@ type Config struct {
 	// JSON writes a wire.Payout document (UTF-8, whatever Encoding says)
 	// instead of CSV.
 	JSON bool
+	// Lang is the language of the rows' error cells: Chinese, the
+	// clerk's, unless English is asked for.
+	Lang diag.Lang
 }
 
 // Summary counts the rows of a payout.
@@ -180,6 +207,7 @@ func (ru *run) do(r io.ReadSeeker, cfg Config, w io.Writer, sink func(*chunk)) (
 		ru.lay.json = &jsonDoc{period: ru.period.String(), file: ru.file, noTotals: cfg.NoTotals}
 		outEnc = UTF8
 	}
+	ru.lay.lang = cfg.Lang
 	var out io.WriteCloser
 	if w != nil {
 		var err error
@@ -442,7 +470,7 @@ func (wk *worker) one(rec *readRow, ch *chunk) (Row, []RowError) {
 	ru, hd, c := wk.ru, wk.ru.hd, wk.e
 	var errs []RowError
 	bad := func(column, format string, args ...any) {
-		errs = append(errs, RowError{File: ru.file, Row: rec.line, Column: hd.shown(column), Reason: fmt.Sprintf(format, args...)})
+		errs = append(errs, rowError(ru.file, rec.line, hd.shown(column), format, args...))
 	}
 	cells := rec.cells
 	row := Row{line: rec.line}
@@ -458,11 +486,11 @@ func (wk *worker) one(rec *readRow, ch *chunk) (Row, []RowError) {
 		for i, l := range others {
 			where[i] = strconv.Itoa(l)
 		}
-		rowsAt := strings.Join(where[:len(where)-1], ", ") + " and " + where[len(where)-1]
+		rowsAt := zh.Sprintf("%s and %s", strings.Join(where[:len(where)-1], ", "), where[len(where)-1])
 		bad("person", "%s is on rows %s: one row per person (tell people of the same name apart in this column)", strings.TrimSpace(row.Person), rowsAt)
 	}
 	switch {
-	case rec.bad != "":
+	case rec.bad.En != "":
 		column := ""
 		if rec.field >= 0 && rec.field < len(hd.names) {
 			column = hd.names[rec.field]
@@ -502,7 +530,7 @@ func (wk *worker) one(rec *readRow, ch *chunk) (Row, []RowError) {
 	case c.Role == "":
 		bad("role", "empty")
 		decodeErr["role"] = true
-	case row.role != nil && row.role.problem != "":
+	case row.role != nil && row.role.problem.En != "":
 		bad("role", "%s", row.role.problem)
 		decodeErr["role"] = true
 	case row.role != nil:
@@ -526,7 +554,7 @@ func (wk *worker) one(rec *readRow, ch *chunk) (Row, []RowError) {
 		}
 		if p.Missing && !hd.has(p.Path) {
 			// A column the header lacks is reported once, for the header.
-			k := missKey{p.Path, p.Reason}
+			k := missKey{p.Path, p.Reason, p.Zh}
 			if ch.missed == nil {
 				ch.missed = map[missKey]*missed{}
 			}
@@ -538,11 +566,11 @@ func (wk *worker) one(rec *readRow, ch *chunk) (Row, []RowError) {
 			missing = append(missing, hd.shown(p.Path))
 			continue
 		}
-		bad(p.Path, "%s", p.Reason)
+		bad(p.Path, "%s", diag.Text{En: p.Reason, Zh: p.Zh})
 	}
 	if len(missing) > 0 {
 		// The row's error cell says so; the header's problem is reported once.
-		note := RowError{Reason: "the header has no column " + strings.Join(missing, ", ") + fmt.Sprintf(" (see row %d)", hd.line)}
+		note := rowError("", 0, "", "the header has no column %s (see row %d)", strings.Join(missing, ", "), hd.line)
 		row, _ = failed(row, append(errs, note))
 		return row, errs
 	}

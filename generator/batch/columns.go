@@ -1,7 +1,7 @@
 package batch
 
 import (
-	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"sort"
 	"strings"
 
@@ -57,18 +57,18 @@ const guidePrefix = "说明"
 // its key or by the template's Chinese header), and skips the template's
 // guide row after it, reporting every problem with the header at once.
 func (ru *run) readHeader(rr *recordReader) (*columns, error) {
-	bad := func(line int, column, format string, args ...any) RowError {
-		return RowError{File: ru.file, Row: line, Column: column, Reason: fmt.Sprintf(format, args...)}
+	badAt := func(line int, column, format string, args ...any) RowError {
+		return rowError(ru.file, line, column, format, args...)
 	}
 	rec, ok := rr.next(0)
 	if rr.err != nil {
 		return nil, rr.err
 	}
 	if !ok {
-		return nil, &HeaderError{[]RowError{bad(1, "", "the file is empty: want a header row naming the columns, starting person,role (or 姓名,岗位)")}}
+		return nil, &HeaderError{[]RowError{badAt(1, "", "the file is empty: want a header row naming the columns, starting person,role (or 姓名,岗位)")}}
 	}
-	if rec.bad != "" {
-		return nil, &HeaderError{[]RowError{bad(rec.line, "", "%s", rec.bad)}}
+	if rec.bad.En != "" {
+		return nil, &HeaderError{[]RowError{badAt(rec.line, "", "%s", rec.bad)}}
 	}
 	idx := newTitleIndex(ru.h, ru.period)
 	hd := &columns{line: rec.line, byPath: map[string]string{}, titles: idx.titles}
@@ -78,30 +78,30 @@ func (ru *run) readHeader(rr *recordReader) (*columns, error) {
 		name := strings.TrimSpace(raw)
 		hd.shownN = append(hd.shownN, name)
 		path, reason := idx.resolve(name)
-		if reason != "" {
-			problems = append(problems, bad(rec.line, name, "%s", reason))
+		if reason.En != "" {
+			problems = append(problems, badAt(rec.line, name, "%s", reason))
 		}
 		hd.names = append(hd.names, path)
 		if path == "" {
 			continue
 		}
 		if j, dup := first[path]; dup {
-			problems = append(problems, bad(rec.line, name, "appears twice, as columns %d and %d", j+1, i+1))
+			problems = append(problems, badAt(rec.line, name, "appears twice, as columns %d and %d", j+1, i+1))
 			continue
 		}
 		first[path] = i
 		hd.byPath[path] = name
 	}
 	if _, ok := first["person"]; !ok {
-		problems = append(problems, bad(rec.line, "", `no "person" (姓名) column`))
+		problems = append(problems, badAt(rec.line, "", `no "person" (姓名) column`))
 	}
 	if _, ok := first["role"]; !ok {
-		problems = append(problems, bad(rec.line, "", `no "role" (岗位) column`))
+		problems = append(problems, badAt(rec.line, "", `no "role" (岗位) column`))
 	}
 	hd.person, hd.role = first["person"], first["role"]
 	form, colProblems := inputs.NewForm(ru.h, ru.period, hd.names)
 	for _, p := range colProblems {
-		problems = append(problems, bad(rec.line, hd.shown(p.Path), "%s", p.Reason))
+		problems = append(problems, badAt(rec.line, hd.shown(p.Path), "%s", diag.Text{En: p.Reason, Zh: p.Zh}))
 	}
 	hd.form = form
 	if len(problems) > 0 {
@@ -169,24 +169,24 @@ func newTitleIndex(h *policy.Handbook, period engine.Period) *titleIndex {
 // resolve returns the path a header names, and why it names none when it
 // is a Chinese header of more than one column. A header that is neither a
 // key nor a Chinese header is returned as it is, for the form to refuse.
-func (idx *titleIndex) resolve(name string) (string, string) {
+func (idx *titleIndex) resolve(name string) (string, diag.Text) {
 	if name == "" {
-		return "", ""
+		return "", diag.Text{}
 	}
 	// The template writes an ambiguous header with its key: 客户满意度（%）〔scorecard.x.y〕.
 	if i := strings.LastIndex(name, "〔"); i >= 0 && strings.HasSuffix(name, "〕") {
-		return strings.TrimSpace(name[i+len("〔") : len(name)-len("〕")]), ""
+		return strings.TrimSpace(name[i+len("〔") : len(name)-len("〕")]), diag.Text{}
 	}
 	if _, isPath := idx.titles[name]; isPath {
-		return name, ""
+		return name, diag.Text{}
 	}
 	switch paths := idx.byTitle[norm(name)]; len(paths) {
 	case 0:
-		return name, ""
+		return name, diag.Text{}
 	case 1:
-		return paths[0], ""
+		return paths[0], diag.Text{}
 	default:
-		return "", fmt.Sprintf("names %d columns: write one of %s", len(paths), strings.Join(paths, ", "))
+		return "", zh.Sprintf("names %d columns: write one of %s", len(paths), strings.Join(paths, ", "))
 	}
 }
 

@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -44,7 +44,7 @@ func ParseEncoding(s string) (Encoding, error) {
 	case "gbk", "gb18030", "gb2312", "cp936":
 		return GB18030, nil
 	}
-	return Auto, fmt.Errorf("unknown encoding %q (want auto, utf-8, gbk or gb18030)", s)
+	return Auto, zh.Errorf("unknown encoding %q (want auto, utf-8, gbk or gb18030)", s)
 }
 
 // String names the encoding as ParseEncoding reads it.
@@ -62,15 +62,28 @@ func (e Encoding) String() string {
 // workbook, a UTF-16 text, bytes that are neither UTF-8 nor GB18030. Its
 // message says how to save the file so that it can be read.
 type FileError struct {
-	File   string
-	Reason string
+	File     string
+	Reason   string // in English
+	ReasonZh string // the reason in Chinese
 }
 
 // Error says what the file is and how to save it instead.
 func (e *FileError) Error() string { return e.File + ": " + e.Reason }
 
+// Zh is Error in Chinese.
+func (e *FileError) Zh() string { return e.File + "：" + e.ReasonZh }
+
+// fileError is a FileError whose reason is a message of the catalog.
+func fileError(file, format string, args ...any) *FileError {
+	t := zh.Sprintf(format, args...)
+	return &FileError{File: file, Reason: t.En, ReasonZh: t.Zh}
+}
+
 // saveAs says how to save a file from Excel so that payout reads it.
-const saveAs = "in Excel: 文件 → 另存为 → 保存类型 “CSV UTF-8 (逗号分隔)(*.csv)” (or “CSV (逗号分隔)”)"
+var saveAs = diag.Text{
+	En: "in Excel: 文件 → 另存为 → 保存类型 “CSV UTF-8 (逗号分隔)(*.csv)” (or “CSV (逗号分隔)”)",
+	Zh: "在 Excel 中：文件 → 另存为 → 保存类型选 “CSV UTF-8 (逗号分隔)(*.csv)”（或 “CSV (逗号分隔)”）",
+}
 
 // Detect finds the encoding of the text r gives, reading it to the end: a
 // file that is UTF-8 throughout is UTF-8 (a byte-order mark or not), any
@@ -82,11 +95,11 @@ func Detect(file string, r io.Reader) (Encoding, error) {
 	head, _ := br.Peek(8)
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return Auto, &FileError{file, "is an Excel workbook (.xlsx), not a CSV file: " + saveAs}
+		return Auto, fileError(file, "is an Excel workbook (.xlsx), not a CSV file: %s", saveAs)
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return Auto, &FileError{file, "is an Excel 97–2003 workbook (.xls), not a CSV file: " + saveAs}
+		return Auto, fileError(file, "is an Excel 97–2003 workbook (.xls), not a CSV file: %s", saveAs)
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		return Auto, &FileError{file, "is UTF-16 text (Excel's “Unicode 文本”), not a CSV file: " + saveAs}
+		return Auto, fileError(file, "is UTF-16 text (Excel's “Unicode 文本”), not a CSV file: %s", saveAs)
 	}
 	line := 1        // the line the block starts on
 	var carry []byte // an incomplete character at the end of a block
@@ -132,7 +145,7 @@ func checkGB18030(file string, line int, rest io.Reader) error {
 	sc.Buffer(make([]byte, 64<<10), 1<<30)
 	for ; sc.Scan(); line++ {
 		if bytes.ContainsRune(sc.Bytes(), utf8.RuneError) {
-			return &FileError{file, fmt.Sprintf("line %d is neither UTF-8 nor GBK/GB18030 text: %s", line, saveAs)}
+			return fileError(file, "line %d is neither UTF-8 nor GBK/GB18030 text: %s", line, saveAs)
 		}
 	}
 	return sc.Err()
@@ -241,8 +254,8 @@ func blankLine(line []byte) bool {
 type readRow struct {
 	cells []string
 	line  int
-	bad   string // why the line was refused
-	field int    // the cell where, or -1
+	bad   diag.Text // why the line was refused
+	field int       // the cell where, or -1
 }
 
 // newBufReader buffers a people file's text.
@@ -339,7 +352,7 @@ func (rr *recordReader) next(width int) (readRow, bool) {
 		}
 		if err != nil {
 			rr.giveBack(extra)
-			rec := readRow{cells: lenient(first, width), line: start, bad: "malformed CSV: " + reason(err), field: -1}
+			rec := readRow{cells: lenient(first, width), line: start, bad: zh.Sprintf("malformed CSV: %s", reason(err)), field: -1}
 			if !errors.Is(err, errUnclosed) && field >= 0 && len(extra) == 0 {
 				rec.field = field
 			}

@@ -1,7 +1,7 @@
 package batch
 
 import (
-	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"slices"
 	"strings"
@@ -15,7 +15,7 @@ type roleInfo struct {
 	id      string          // the role's id; "" when the cell names none
 	title   string          // its Chinese title
 	plan    *policy.PayPlan // the pay plan that pays it in the period, or nil
-	problem string          // why the cell names no role
+	problem diag.Text       // why the cell names no role
 	comps   []compKey       // the plan's components settled in the period
 	stands  []compKey       // and its standings
 	titles  []string        // the Chinese titles of comps, then of stands
@@ -71,7 +71,7 @@ func (ru *run) resolveRole(cell string) *roleInfo {
 
 // unknownRole says that a cell names no role, which roles it may have
 // meant, and which roles are paid in the period.
-func (ru *run) unknownRole(cell string) string {
+func (ru *run) unknownRole(cell string) diag.Text {
 	day := ru.period.Settled()
 	var list, near []string
 	best := -1
@@ -91,9 +91,9 @@ func (ru *run) unknownRole(cell string) string {
 			near = append(near, r.ID+"（"+r.Title+"）")
 		}
 	}
-	msg := fmt.Sprintf("no role %q in effect on %s", cell, day.Format("2006-01-02"))
+	hint := diag.Text{}
 	if len(near) > 0 {
-		msg += "; did you mean " + strings.Join(near, " or ") + "?"
+		hint = zh.Sprintf("; did you mean %s?", orList(near))
 	}
-	return msg + " (roles paid in " + ru.period.String() + ": " + strings.Join(list, ", ") + "; a role's id or its Chinese title)"
+	return zh.Sprintf("no role %q in effect on %s%s (roles paid in %s: %s; a role's id or its Chinese title)", cell, day.Format("2006-01-02"), hint, ru.period.String(), strings.Join(list, ", "))
 }

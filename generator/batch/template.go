@@ -2,7 +2,6 @@ package batch
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -113,8 +112,8 @@ func templateRoles(h *policy.Handbook, period engine.Period, who string) ([]stri
 			continue
 		}
 		info := ru.resolveRole(name)
-		if info.problem != "" {
-			return nil, fmt.Errorf("%s", info.problem)
+		if info.problem.En != "" {
+			return nil, info.problem
 		}
 		if !slices.Contains(ids, info.id) {
 			ids = append(ids, info.id)

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"io"
 	"regexp"
 	"slices"
@@ -33,6 +34,7 @@ type layout struct {
 	comp   map[compKey]int // the column of a component
 	stand  map[compKey]int // the column of a standing's label; its measure is next
 	json   *jsonDoc        // writing JSON instead of CSV
+	lang   diag.Lang       // of the error cells
 }
 
 // newLayout lays out the columns of the roles' plans: the plans by id, the
@@ -120,7 +122,11 @@ func (l *layout) line(b []byte, rec []cell, r *Row) []byte {
 	txt(0, r.Person)
 	txt(1, r.Role)
 	n := len(rec)
-	txt(n-1, r.Err)
+	if l.lang == diag.Chinese && r.ErrZh != "" {
+		txt(n-1, r.ErrZh)
+	} else {
+		txt(n-1, r.Err)
+	}
 	if r.Err == "" {
 		if len(r.Result.Scores) > 0 {
 			s := &r.Result.Scores[0]
@@ -348,7 +354,7 @@ func counted(rows, failed int) string {
 }
 
 // missKey is a column the header lacks and what needs it.
-type missKey struct{ path, reason string }
+type missKey struct{ path, reason, zh string }
 
 // missed counts the rows that need a column the header lacks.
 type missed struct{ first, rows int }
@@ -369,12 +375,11 @@ func (ru *run) missedErrors(m map[missKey]*missed) []RowError {
 	var out []RowError
 	for _, k := range keys {
 		n := m[k]
-		rows := fmt.Sprintf("row %d", n.first)
+		rows := zh.Sprintf("row %d", n.first)
 		if n.rows > 1 {
-			rows = fmt.Sprintf("%d rows, the first on row %d", n.rows, n.first)
+			rows = zh.Sprintf("%d rows, the first on row %d", n.rows, n.first)
 		}
-		out = append(out, RowError{File: ru.file, Row: ru.hd.line,
-			Reason: fmt.Sprintf("no column %s: %s (%s); add the column", ru.hd.shown(k.path), strings.TrimPrefix(k.reason, "no input given: "), rows)})
+		out = append(out, rowError(ru.file, ru.hd.line, "", "no column %s: %s (%s); add the column", ru.hd.shown(k.path), diag.Text{En: strings.TrimPrefix(k.reason, "no input given: "), Zh: strings.TrimPrefix(k.zh, "没有填：")}, rows))
 	}
 	return out
 }
@@ -385,13 +390,13 @@ var negative = regexp.MustCompile(`^pay plan (\S+): (\S+): the formula gives a n
 // explain says why the engine refused a row; for a formula that goes
 // negative, it names the columns the formula is computed from, with what
 // the row gives them.
-func (ru *run) explain(err error, e *inputs.Entry) string {
-	msg := err.Error()
+func (ru *run) explain(err error, e *inputs.Entry) diag.Text {
+	msg := diag.TextOf(err)
 	var ie *engine.InputError
 	if errors.As(err, &ie) {
 		return msg
 	}
-	m := negative.FindStringSubmatch(msg)
+	m := negative.FindStringSubmatch(msg.En)
 	if m == nil {
 		return msg
 	}
@@ -420,16 +425,17 @@ func (ru *run) explain(err error, e *inputs.Entry) string {
 	if len(from) == 0 {
 		return msg
 	}
-	return msg + "; it is computed from " + strings.Join(from, ", ") + ": check these cells"
+	return zh.Sprintf("%s; it is computed from %s: check these cells", msg, strings.Join(from, ", "))
 }
 
 // failed is a row that could not be computed, with all its problems.
 func failed(row Row, errs []RowError) (Row, []RowError) {
-	msgs := make([]string, len(errs))
+	msgs, zhs := make([]string, len(errs)), make([]string, len(errs))
 	for i, e := range errs {
-		msgs[i] = e.local()
+		t := e.local()
+		msgs[i], zhs[i] = t.En, t.Zh
 	}
-	row.Err = strings.Join(msgs, "; ")
+	row.Err, row.ErrZh = strings.Join(msgs, "; "), strings.Join(zhs, "；")
 	return row, errs
 }
 
@@ -456,14 +462,14 @@ func blank(cells []string) bool {
 }
 
 // reason says a CSV parse error in words that say how to mend it.
-func reason(err error) string {
+func reason(err error) diag.Text {
 	switch {
 	case errors.Is(err, errBareQuote):
-		return `a " inside a cell that does not start with one; quote the cell and double its quotes, e.g. "张""三"`
+		return zh.Sprintf(`a " inside a cell that does not start with one; quote the cell and double its quotes, e.g. "张""三"`)
 	case errors.Is(err, errUnclosed), errors.Is(err, errAfter):
-		return `a quoted cell is not closed, or has text after its closing "; double a " inside a quoted cell`
+		return zh.Sprintf(`a quoted cell is not closed, or has text after its closing "; double a " inside a quoted cell`)
 	}
-	return err.Error()
+	return diag.TextOf(err)
 }
 
 // lenient reads one line's cells as best it can: quotes are kept where the

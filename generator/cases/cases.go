@@ -47,7 +47,7 @@ func Read(f load.File, h *policy.Handbook) (*Case, diag.List) {
 				ptr += "/" + tomlpos.Escape(k)
 			}
 			if !covered(refused, ptr) && !(p.Missing && len(refused) > 0) {
-				c.errf(ptr, "%s", p.Message)
+				c.errf(ptr, "%s", diag.Text{En: p.Message, Zh: p.Zh})
 			}
 		}
 	}
@@ -66,7 +66,7 @@ type conv struct {
 }
 
 func (c *conv) errf(ptr, format string, args ...any) {
-	c.diags.Add(c.doc.ValuePos(ptr), tomlpos.KeyPath(ptr), format, args...)
+	c.diags.AddText(c.doc.ValuePos(ptr), tomlpos.KeyPath(ptr), zh.Sprintf(format, args...))
 	c.refused = append(c.refused, ptr)
 }
 
@@ -338,7 +338,7 @@ func Validate(f load.File, h *policy.Handbook) diag.List {
 	diags = append(diags, more...)
 	if c != nil {
 		if _, err := engine.Compute(h, c.Case); err != nil {
-			diags.Add(diag.Pos{File: f.Path, Line: 1, Col: 1}, "", "the case does not compute: %v", err)
+			diags.AddText(diag.Pos{File: f.Path, Line: 1, Col: 1}, "", zh.Sprintf("the case does not compute: %v", err))
 		}
 	}
 	diags.Sort()
@@ -378,7 +378,7 @@ func RunDir(dir, shown string, h *policy.Handbook) ([]Worked, diag.List, error) 
 		}
 		r, err := engine.Compute(h, c.Case)
 		if err != nil {
-			all.Add(diag.Pos{File: f.Path}, "", "%v", err)
+			all.AddText(diag.Pos{File: f.Path}, "", diag.TextOf(err))
 			continue
 		}
 		out = append(out, Worked{Path: f.Path, Case: c, Result: r})
@@ -386,10 +386,11 @@ func RunDir(dir, shown string, h *policy.Handbook) ([]Worked, diag.List, error) 
 	return out, all, nil
 }
 
-// list joins ids for a message, "none" for none.
-func list(s []string) string {
+// list joins ids for a message, "none" (无) for none.
+func list(s []string) diag.Text {
 	if len(s) == 0 {
-		return "none"
+		return diag.Text{En: "none", Zh: "无"}
 	}
-	return strings.Join(s, ", ")
+	j := strings.Join(s, ", ")
+	return diag.Text{En: j, Zh: j}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"flag"
-	"fmt"
 	"github.com/kefu-hr/handbook/generator/bundle"
 	"github.com/kefu-hr/handbook/generator/cases"
 	"github.com/kefu-hr/handbook/generator/load"
@@ -35,22 +34,22 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "handbook build: unexpected arguments %q\n", fs.Args())
+		printf(stderr, "handbook build: unexpected arguments %q\n", fs.Args())
 		return 2
 	}
 	h, origin, code := handbook("build", stderr)
 	if code != 0 {
-		fmt.Fprintln(stderr, "handbook build: nothing written")
+		printf(stderr, "handbook build: nothing written\n")
 		return code
 	}
 	examples, code := workedExamples(h, *casesDir, stderr)
 	if code != 0 {
-		fmt.Fprintln(stderr, "handbook build: nothing written")
+		printf(stderr, "handbook build: nothing written\n")
 		return code
 	}
 	owned, err := prepareOut(*out, *force)
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook build: %v\n", err)
+		printf(stderr, "handbook build: %v\n", err)
 		return 2
 	}
 	// Pages are written as they are made, so that a large site is never
@@ -59,7 +58,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	// partway leaves the output as it was.
 	w, err := site.NewWriter(*out)
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook build: %v\n", err)
+		printf(stderr, "handbook build: %v\n", err)
 		return 2
 	}
 	pages, err := site.Build(site.Input{Handbook: h, Origin: origin, Examples: examples, Sink: w.Sink})
@@ -87,10 +86,10 @@ func build(args []string, stdout, stderr io.Writer) int {
 		_ = w.Discard()
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook build: %v\n", err)
+		printf(stderr, "handbook build: %v\n", err)
 		return 2
 	}
-	fmt.Fprintf(stdout, "wrote %d pages to %s (%d policies from %s, %d worked examples)\n", len(pages), *out, len(h.All()), origin, len(examples))
+	printf(stdout, "wrote %d pages to %s (%d policies from %s, %d worked examples)\n", len(pages), *out, len(h.All()), origin, len(examples))
 	return 0
 }
 
@@ -126,7 +125,7 @@ func prepareOut(dir string, force bool) (map[string]bool, error) {
 	data, err := os.ReadFile(filepath.Join(dir, marker))
 	if err != nil {
 		if !force {
-			return nil, fmt.Errorf("%s is not empty and was not written by handbook build; use --force to write into it anyway", dir)
+			return nil, errorf("%s is not empty and was not written by handbook build; use --force to write into it anyway", dir)
 		}
 		return nil, nil
 	}
@@ -161,12 +160,12 @@ func workedExamples(h *policy.Handbook, dir string, stderr io.Writer) ([]site.Ex
 	}
 	worked, diags, err := cases.RunDir(dir, filepath.ToSlash(shown(cwd, dir)), h)
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook build: %v\n", err)
+		printf(stderr, "handbook build: %v\n", err)
 		return nil, 2
 	}
 	if len(diags) > 0 {
 		writeText(stderr, diags, nil)
-		fmt.Fprintf(stderr, "handbook build: %d problems in the worked cases\n", len(diags))
+		printf(stderr, "handbook build: %d problems in the worked cases\n", len(diags))
 		return nil, 1
 	}
 	out := make([]site.Example, len(worked))

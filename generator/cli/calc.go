@@ -2,7 +2,7 @@ package cli
 
 import (
 	"flag"
-	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"io"
 	"os"
 	"path/filepath"
@@ -27,17 +27,17 @@ func calc(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "handbook calc: unknown format %q (want text or json)\n", *format)
+		printf(stderr, "handbook calc: unknown format %q (want text or json)\n", *format)
 		return 2
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: handbook calc [--format text|json] CASE.toml|CASE.json")
+		printf(stderr, "usage: handbook calc [--format text|json] CASE.toml|CASE.json\n")
 		return 2
 	}
 	path := fs.Arg(0)
 	data, err := os.ReadFile(path)
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook calc: %v\n", err)
+		printf(stderr, "handbook calc: %v\n", err)
 		return 2
 	}
 	h, _, code := handbook("calc", stderr)
@@ -50,7 +50,7 @@ func calc(args []string, stdout, stderr io.Writer) int {
 	if strings.HasSuffix(path, ".json") {
 		req, err := wire.ReadCase(data)
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", shown, err)
+			printf(stderr, "%s: %v\n", shown, err)
 			return 1
 		}
 		rc, problems := request(h, req)
@@ -59,7 +59,7 @@ func calc(args []string, stdout, stderr io.Writer) int {
 				_, _ = stdout.Write(wire.Marshal(wire.FromFieldProblems(problems)))
 			}
 			for _, p := range problems {
-				fmt.Fprintf(stderr, "%s: inputs.%s: %s\n", shown, p.Path, p.Reason)
+				printf(stderr, "%s: inputs.%s: %s\n", shown, p.Path, diag.Text{En: p.Reason, Zh: p.Zh})
 			}
 			return 1
 		}
@@ -67,7 +67,7 @@ func calc(args []string, stdout, stderr io.Writer) int {
 	} else {
 		abs, err := filepath.Abs(path)
 		if err != nil {
-			fmt.Fprintf(stderr, "handbook calc: %v\n", err)
+			printf(stderr, "handbook calc: %v\n", err)
 			return 2
 		}
 		f := load.File{Path: shown, Data: data, Disk: abs}
@@ -83,7 +83,7 @@ func calc(args []string, stdout, stderr io.Writer) int {
 	}
 	r, err := engine.Compute(h, c)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", shown, err)
+		printf(stderr, "%s: %v\n", shown, err)
 		return 1
 	}
 	if *format == "json" {
@@ -99,7 +99,7 @@ func calc(args []string, stdout, stderr io.Writer) int {
 func request(h *policy.Handbook, req wire.Case) (*engine.Case, []inputs.FieldProblem) {
 	period, err := engine.ParsePeriod(req.Period)
 	if err != nil {
-		return nil, []inputs.FieldProblem{{Path: "period", Reason: err.Error()}}
+		return nil, []inputs.FieldProblem{{Path: "period", Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)}}
 	}
 	values := req.Values()
 	paths := make([]string, len(values))

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"flag"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -111,19 +110,30 @@ var examples = map[string][]string{
 	"help":        {"handbook help payout"},
 }
 
-// commandUsage is a command's part of the usage text, with its examples;
-// false for a command there is none of.
+// usageText is the usage in the reader's language.
+func usageText() string {
+	if lang() == diag.English {
+		return usage
+	}
+	return usageZh
+}
+
+// commandUsage is a command's part of the usage text, with its examples,
+// in the reader's language; false for a command there is none of.
 func commandUsage(name string) (string, bool) {
 	if name == "payout" {
-		return payoutUsage, true
+		if lang() == diag.English {
+			return payoutUsage, true
+		}
+		return payoutUsageZh, true
 	}
 	if examples[name] == nil {
 		return "", false
 	}
 	var b strings.Builder
-	b.WriteString("Usage:\n")
+	b.WriteString(text("Usage:\n").In(lang()))
 	in := false
-	for _, line := range strings.Split(usage, "\n") {
+	for _, line := range strings.Split(usageText(), "\n") {
 		switch {
 		case strings.HasPrefix(line, "  handbook "+name+" "), line == "  handbook "+name:
 			in = true
@@ -134,7 +144,7 @@ func commandUsage(name string) (string, bool) {
 			b.WriteString(line + "\n")
 		}
 	}
-	b.WriteString("\nExamples:\n")
+	b.WriteString(text("\nExamples:\n").In(lang()))
 	for _, e := range examples[name] {
 		b.WriteString("  " + e + "\n")
 	}
@@ -158,11 +168,11 @@ func wantsHelp(args []string) bool {
 // Run runs the handbook command with args (without the program name).
 func Run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		io.WriteString(stderr, usageText())
 		return 2
 	}
-	if text, ok := commandUsage(args[0]); ok && args[0] != "help" && wantsHelp(args[1:]) {
-		fmt.Fprint(stdout, text)
+	if u, ok := commandUsage(args[0]); ok && args[0] != "help" && wantsHelp(args[1:]) {
+		io.WriteString(stdout, u)
 		return 0
 	}
 	switch args[0] {
@@ -186,18 +196,20 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return serve(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		if len(args) > 1 {
-			text, ok := commandUsage(args[1])
+			u, ok := commandUsage(args[1])
 			if !ok {
-				fmt.Fprintf(stderr, "handbook help: unknown command %q\n\n%s", args[1], usage)
+				printf(stderr, "handbook help: unknown command %q\n\n", args[1])
+				io.WriteString(stderr, usageText())
 				return 2
 			}
-			fmt.Fprint(stdout, text)
+			io.WriteString(stdout, u)
 			return 0
 		}
-		fmt.Fprint(stdout, usage)
+		io.WriteString(stdout, usageText())
 		return 0
 	}
-	fmt.Fprintf(stderr, "handbook: unknown command %q\n\n%s", args[0], usage)
+	printf(stderr, "handbook: unknown command %q\n\n", args[0])
+	io.WriteString(stderr, usageText())
 	return 2
 }
 
@@ -205,7 +217,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 type set struct {
 	files    []load.File
 	report   map[string]bool // nil: report every file
-	origin   string          // where the files came from, for the summary
+	origin   diag.Text       // where the files came from, for the summary
 	embedded bool            // the policies built into the binary: say so in every header
 }
 
@@ -226,13 +238,13 @@ func collect(paths []string) (set, error) {
 			return set{files: files, origin: b.embedded(), embedded: true}, err
 		}
 		files, err := checkout(cwd, root)
-		return set{files: files, origin: "checkout " + shown(cwd, root)}, err
+		return set{files: files, origin: text("checkout %s", shown(cwd, root))}, err
 	}
 	named, err := load.FromPaths(paths)
 	if err != nil {
 		return set{}, err
 	}
-	s := set{report: map[string]bool{}, origin: strings.Join(paths, " ")}
+	s := set{report: map[string]bool{}, origin: diag.Text{En: strings.Join(paths, " "), Zh: strings.Join(paths, " ")}}
 	for _, f := range named {
 		s.report[f.Path] = true
 	}
@@ -284,13 +296,13 @@ func (s *set) worked(all bool, dir string) ([]load.File, error) {
 			return nil, nil
 		}
 	} else if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return nil, fmt.Errorf("--cases %s: not a directory", dir)
+		return nil, errorf("--cases %s: not a directory", dir)
 	}
 	files, err := load.FromPaths([]string{shown(cwd, dir)})
 	if err != nil {
 		return nil, err
 	}
-	s.origin += " and the worked cases in " + filepath.ToSlash(shown(cwd, dir))
+	s.origin = text("%s and the worked cases in %s", s.origin, filepath.ToSlash(shown(cwd, dir)))
 	return files, nil
 }
 
@@ -317,19 +329,19 @@ func shown(cwd, p string) string {
 func handbook(cmd string, stderr io.Writer) (*policy.Handbook, string, int) {
 	s, err := collect(nil)
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook %s: %v\n", cmd, err)
+		printf(stderr, "handbook %s: %v\n", cmd, err)
 		return nil, "", 2
 	}
 	if s.embedded {
-		fmt.Fprintf(stderr, "handbook %s: using %s\n", cmd, s.origin)
+		printf(stderr, "handbook %s: using %s\n", cmd, s.origin)
 	}
 	h, diags, src := loadAll(s)
 	if len(diags) > 0 {
 		writeText(stderr, diags, src)
-		fmt.Fprintf(stderr, "handbook %s: %d problems in the policies\n", cmd, len(diags))
+		printf(stderr, "handbook %s: %d problems in the policies\n", cmd, len(diags))
 		return nil, "", 1
 	}
-	return h, s.origin, 0
+	return h, s.origin.En, 0
 }
 
 // loadAll loads a set and keeps only the diagnostics it reports on.
@@ -362,41 +374,41 @@ func validate(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *casesDir != "" && fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "handbook validate: --cases applies only without paths (name the case files or their directory instead)")
+		printf(stderr, "handbook validate: --cases applies only without paths (name the case files or their directory instead)\n")
 		return 2
 	}
 	if *format != "text" && *format != "json" && *format != "github" {
-		fmt.Fprintf(stderr, "handbook validate: unknown format %q (want text, json or github)\n", *format)
+		printf(stderr, "handbook validate: unknown format %q (want text, json or github)\n", *format)
 		return 2
 	}
 	today, err := parseToday(*todayFlag)
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook validate: %v\n", err)
+		printf(stderr, "handbook validate: %v\n", err)
 		return 2
 	}
 	if *todayFlag != "" && *against == "" {
-		fmt.Fprintln(stderr, "handbook validate: --today applies only with --against REV")
+		printf(stderr, "handbook validate: --today applies only with --against REV\n")
 		return 2
 	}
 	s, err := collect(fs.Args())
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook validate: %v\n", err)
+		printf(stderr, "handbook validate: %v\n", err)
 		return 2
 	}
 	caseFiles, err := s.worked(fs.NArg() == 0, *casesDir)
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook validate: %v\n", err)
+		printf(stderr, "handbook validate: %v\n", err)
 		return 2
 	}
 	if len(s.files) == 0 && len(caseFiles) == 0 {
-		fmt.Fprintf(stderr, "handbook validate: no .toml files in %s\n", s.origin)
+		printf(stderr, "handbook validate: no .toml files in %s\n", s.origin)
 		return 2
 	}
 	if len(s.files) == 0 {
 		// Only worked cases were named, outside a checkout: they are
 		// checked against the policies built into the binary.
 		if s.files, err = load.Shipped(); err != nil {
-			fmt.Fprintf(stderr, "handbook validate: %v\n", err)
+			printf(stderr, "handbook validate: %v\n", err)
 			return 2
 		}
 	}
@@ -409,7 +421,7 @@ func validate(args []string, stdout, stderr io.Writer) int {
 	if *against != "" {
 		base, err := filesAtRev(*against)
 		if err != nil {
-			fmt.Fprintf(stderr, "handbook validate: --against %s: %v\n", *against, err)
+			printf(stderr, "handbook validate: --against %s: %v\n", *against, err)
 			return 2
 		}
 		// A file that does not load is reported for that alone: its
@@ -441,14 +453,14 @@ func validate(args []string, stdout, stderr io.Writer) int {
 		n += len(caseFiles) // named cases are in s.report already
 	}
 	if len(diags) > 0 {
-		fmt.Fprintf(stderr, "%d %s in %d %s\n", len(diags), plural(len(diags), "problem", "problems"), files(diags), plural(files(diags), "file", "files"))
+		printf(stderr, "%d %s in %d %s\n", len(diags), plural(len(diags), "problem", "problems", "个问题"), files(diags), plural(files(diags), "file", "files", "个文件"))
 		return 1
 	}
-	also := ""
+	also := diag.Text{}
 	if *against != "" {
-		also = fmt.Sprintf("; no retroactive edit against %s as of %s", *against, today.Format("2006-01-02"))
+		also = text("; no retroactive edit against %s as of %s", *against, today.Format("2006-01-02"))
 	}
-	fmt.Fprintf(stderr, "ok: %d %s checked (%s)%s\n", n, plural(n, "file", "files"), s.origin, also)
+	printf(stderr, "ok: %d %s checked (%s)%s\n", n, plural(n, "file", "files", "个文件"), s.origin, also)
 	return 0
 }
 
@@ -460,7 +472,7 @@ func parseToday(s string) (time.Time, error) {
 	}
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("--today %q: want a day, YYYY-MM-DD", s)
+		return time.Time{}, errorf("--today %q: want a day, YYYY-MM-DD", s)
 	}
 	return t, nil
 }
@@ -474,7 +486,7 @@ func filesAtRev(rev string) ([]load.File, error) {
 	}
 	root, ok := load.FindRoot(cwd)
 	if !ok {
-		return nil, fmt.Errorf("not in a checkout (no directory above has both policies and roles)")
+		return nil, errorf("not in a checkout (no directory above has both policies and roles)")
 	}
 	commit, err := gitrev.Resolve(root, rev)
 	if err != nil {
@@ -489,11 +501,4 @@ func files(diags diag.List) int {
 		m[d.Pos.File] = true
 	}
 	return len(m)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"flag"
-	"fmt"
 	"io"
 	"path/filepath"
 
@@ -25,12 +24,12 @@ func coverageCmd(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "handbook coverage: --format %s: want text or json\n", *format)
+		printf(stderr, "handbook coverage: --format %s: want text or json\n", *format)
 		return 2
 	}
 	today, err := parseToday(*todayFlag)
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook coverage: %v\n", err)
+		printf(stderr, "handbook coverage: %v\n", err)
 		return 2
 	}
 	h, _, code := handbook("coverage", stderr)
@@ -39,7 +38,7 @@ func coverageCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	worked, diags, err := cases.RunDir(*dir, filepath.ToSlash(*dir), h)
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook coverage: %v\n", err)
+		printf(stderr, "handbook coverage: %v\n", err)
 		return 2
 	}
 	if len(diags) > 0 {
@@ -61,12 +60,12 @@ func coverageCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	pct := func(n, of int) float64 { return 100 * float64(n) / float64(max(of, 1)) }
 	byCase, covered, total := a.Counts("")
-	fmt.Fprintf(stdout, "clause coverage as of %s, by %d worked cases and %d generated boundary probes:\n", today.Format("2006-01-02"), a.Cases, a.Probes)
-	fmt.Fprintf(stdout, "  by the worked cases: %d of %d clauses (%.1f%%)\n", byCase, total, pct(byCase, total))
-	fmt.Fprintf(stdout, "  by the worked cases and the probes: %d of %d clauses (%.1f%%)\n", covered, total, pct(covered, total))
+	printf(stdout, "clause coverage as of %s, by %d worked cases and %d generated boundary probes:\n", today.Format("2006-01-02"), a.Cases, a.Probes)
+	printf(stdout, "  by the worked cases: %d of %d clauses (%.1f%%)\n", byCase, total, pct(byCase, total))
+	printf(stdout, "  by the worked cases and the probes: %d of %d clauses (%.1f%%)\n", covered, total, pct(covered, total))
 	for _, k := range coverage.Kinds {
 		if c, p, n := a.Counts(k); n > 0 {
-			fmt.Fprintf(stdout, "  %s: %d by cases, %d with probes, of %d\n", k, c, p, n)
+			printf(stdout, "  %s: %d by cases, %d with probes, of %d\n", k, c, p, n)
 		}
 	}
 	computed := 0
@@ -75,25 +74,25 @@ func coverageCmd(args []string, stdout, stderr io.Writer) int {
 			computed++
 		}
 	}
-	fmt.Fprintf(stdout, "versions that pay: %d, computed by a worked case: %d\n", len(a.Versions), computed)
+	printf(stdout, "versions that pay: %d, computed by a worked case: %d\n", len(a.Versions), computed)
 	for _, v := range a.Versions {
 		if !v.ByCase {
-			fmt.Fprintf(stdout, "  not computed by any worked case: %s (%s, %s)\n", v.Ref(), v.Policy.Kind.Noun(), coverage.Status(v.Policy, today))
+			printf(stdout, "  not computed by any worked case: %s (%s, %s)\n", v.Ref(), noun(v.Policy.Kind), coverage.StatusText(v.Policy, today))
 		}
 	}
 	for _, c := range a.Clauses {
 		if !c.Covered() {
-			fmt.Fprintf(stdout, "  not exercised: %s %s (%s) [%s]\n", c.Ref, c.Clause.Clause, c.What, coverage.Status(c.Policy, today))
+			printf(stdout, "  not exercised: %s %s (%s) [%s]\n", c.Ref, c.Clause.Clause, c.What, coverage.StatusText(c.Policy, today))
 		}
 	}
-	problems := a.Problems()
+	problems := a.ProblemTexts()
 	if len(problems) == 0 {
-		fmt.Fprintln(stdout, "coverage gate: passed (every clause and every version that pays, in effect or within the last year, is exercised)")
+		printf(stdout, "coverage gate: passed (every clause and every version that pays, in effect or within the last year, is exercised)\n")
 		return 0
 	}
-	fmt.Fprintf(stdout, "coverage gate: %d %s (go test fails on these):\n", len(problems), plural(len(problems), "problem", "problems"))
+	printf(stdout, "coverage gate: %d %s (go test fails on these):\n", len(problems), plural(len(problems), "problem", "problems", "个问题"))
 	for _, p := range problems {
-		fmt.Fprintln(stdout, "  "+p)
+		printf(stdout, "  %s\n", p)
 	}
 	return 1
 }

@@ -16,8 +16,6 @@ import (
 	"github.com/kefu-hr/handbook/generator/wire"
 )
 
-const diffUsage = "usage: handbook diff [--period YYYY-MM] [--people N] [--seed N] [--cases dir] [--format markdown|json] REV"
-
 // diffCmd compares pay under the policies at git revision REV with the
 // working tree's and prints the comparison as Markdown.
 func diffCmd(args []string, stdout, stderr io.Writer) int {
@@ -32,15 +30,15 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *format != "markdown" && *format != "json" {
-		fmt.Fprintf(stderr, "handbook diff: --format %s: want markdown or json\n", *format)
+		printf(stderr, "handbook diff: --format %s: want markdown or json\n", *format)
 		return 2
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, diffUsage)
+		printf(stderr, "usage: handbook diff [--period YYYY-MM] [--people N] [--seed N] [--cases dir] [--format markdown|json] REV\n")
 		return 2
 	}
 	if *people < 1 || *people > maxPeople {
-		fmt.Fprintf(stderr, "handbook diff: --people %d: want 1 to %d (default %d)\n", *people, maxPeople, diff.MinPeople)
+		printf(stderr, "handbook diff: --people %d: want 1 to %d (default %d)\n", *people, maxPeople, diff.MinPeople)
 		return 2
 	}
 	rev := fs.Arg(0)
@@ -48,29 +46,29 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 	if *period != "" {
 		p, err := engine.ParsePeriod(*period)
 		if err != nil || p.Kind != policy.Monthly {
-			fmt.Fprintf(stderr, "handbook diff: --period %q: want a month, YYYY-MM\n", *period)
+			printf(stderr, "handbook diff: --period %q: want a month, YYYY-MM\n", *period)
 			return 2
 		}
 		month = p
 	}
 	cwd, err := os.Getwd()
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook diff: %v\n", err)
+		printf(stderr, "handbook diff: %v\n", err)
 		return 2
 	}
 	root, ok := load.FindRoot(cwd)
 	if !ok {
-		fmt.Fprintln(stderr, "handbook diff: not in a checkout (no directory above has both policies and roles)")
+		printf(stderr, "handbook diff: not in a checkout (no directory above has both policies and roles)\n")
 		return 2
 	}
 	commit, err := gitrev.Resolve(root, rev)
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook diff: %v\n", err)
+		printf(stderr, "handbook diff: %v\n", err)
 		return 2
 	}
 	files, err := gitrev.Files(root, rev, commit, load.Dirs)
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook diff: %v\n", err)
+		printf(stderr, "handbook diff: %v\n", err)
 		return 2
 	}
 	cur, _, code := handbook("diff", stderr)
@@ -84,7 +82,7 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 			src[f.Path] = f.Data
 		}
 		writeText(stderr, diags, src)
-		fmt.Fprintf(stderr, "handbook diff: %d problems in the policies at %s\n", len(diags), rev)
+		printf(stderr, "handbook diff: %d problems in the policies at %s\n", len(diags), rev)
 		return 1
 	}
 	asked := *dir != ""
@@ -93,14 +91,14 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	caseFiles, err := readCases(*dir, asked)
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook diff: %v\n", err)
+		printf(stderr, "handbook diff: %v\n", err)
 		return 2
 	}
 	if *period == "" {
 		month = diff.Latest(old, cur)
 	}
 	if len(diff.PaidRoles(old, month)) == 0 && len(diff.PaidRoles(cur, month)) == 0 {
-		fmt.Fprintf(stderr, "handbook diff: no role with a pay plan is in effect in %s at %s or in the working tree: nothing to compare\n", month, rev)
+		printf(stderr, "handbook diff: no role with a pay plan is in effect in %s at %s or in the working tree: nothing to compare\n", month, rev)
 		return 2
 	}
 	r, err := diff.Compare(diff.Options{
@@ -110,7 +108,7 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 		Cases:   caseFiles, Month: month, People: *people, Seed: *seed,
 	})
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook diff: %v\n", err)
+		printf(stderr, "handbook diff: %v\n", err)
 		return 2
 	}
 	if *format == "json" {
@@ -119,7 +117,7 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 		io.WriteString(stdout, r.Markdown())
 	}
 	if n := uncomputed(r); n > 0 {
-		fmt.Fprintf(stderr, "handbook diff: %d %s cannot be computed under the working tree (listed in the report)\n", n, plural(n, "worked case", "worked cases"))
+		printf(stderr, "handbook diff: %d %s cannot be computed under the working tree (listed in the report)\n", n, plural(n, "worked case", "worked cases", "个算例"))
 	}
 	return 0
 }
@@ -151,14 +149,14 @@ func readCases(dir string, asked bool) ([]load.File, error) {
 		return nil, err
 	}
 	if !st.IsDir() {
-		return nil, fmt.Errorf("--cases %s: not a directory", dir)
+		return nil, errorf("--cases %s: not a directory", dir)
 	}
 	paths, err := filepath.Glob(filepath.Join(dir, "*.toml"))
 	if err != nil {
 		return nil, err
 	}
 	if len(paths) == 0 && asked {
-		return nil, fmt.Errorf("--cases %s: no worked cases (*.toml) in it", dir)
+		return nil, errorf("--cases %s: no worked cases (*.toml) in it", dir)
 	}
 	var out []load.File
 	for _, p := range paths {

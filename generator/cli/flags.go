@@ -2,8 +2,9 @@ package cli
 
 import (
 	"flag"
-	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"io"
+	"regexp"
 	"strings"
 )
 
@@ -32,13 +33,58 @@ func parse(fs *flag.FlagSet, args []string) error {
 		// A flag that is not boolean takes the next argument as its value.
 		if f := fs.Lookup(name); f != nil && !isBool(f) {
 			if i+1 == len(args) {
-				return fs.Parse(flags) // reports the missing value
+				return parsed(fs, flags) // reports the missing value
 			}
 			i++
 			flags = append(flags, args[i])
 		}
 	}
-	return fs.Parse(append(append(flags, "--"), pos...))
+	return parsed(fs, append(append(flags, "--"), pos...))
+}
+
+// parsed is fs.Parse, whose error it reports in the reader's language
+// with where to find the command's usage, instead of the flag package's
+// English list of flags.
+func parsed(fs *flag.FlagSet, args []string) error {
+	out, usage := fs.Output(), fs.Usage
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	fs.Usage = usage
+	if err != nil {
+		printf(out, "handbook %s: %s\n", fs.Name(), flagError(err))
+		printf(out, "(handbook help %s prints the usage of the command)\n", fs.Name())
+	}
+	return err
+}
+
+// flagMessages are the flag package's errors, as patterns, and their
+// messages.
+var flagMessages = []struct {
+	re     *regexp.Regexp
+	format string
+}{
+	{regexp.MustCompile(`^flag provided but not defined: (-\S+)$`), "unknown flag %s"},
+	{regexp.MustCompile(`^flag needs an argument: (-\S+)$`), "flag %s needs a value"},
+	{regexp.MustCompile(`^invalid boolean value ("[^"]*") for (-\S+): .*$`), "invalid value %s for flag %s: want true or false"},
+	{regexp.MustCompile(`^invalid value ("[^"]*") for flag (-\S+): .*$`), "invalid value %s for flag %s"},
+}
+
+// flagError is an error of the flag package in both languages: its own
+// English, the Chinese of the pattern it matches.
+func flagError(err error) diag.Text {
+	en := err.Error()
+	for _, m := range flagMessages {
+		if sub := m.re.FindStringSubmatch(en); sub != nil {
+			args := make([]any, len(sub)-1)
+			for i, a := range sub[1:] {
+				args[i] = a
+			}
+			return diag.Text{En: en, Zh: zh.Sprintf(m.format, args...).Zh}
+		}
+	}
+	return diag.Text{En: en, Zh: en}
 }
 
 // isBool reports whether f is a boolean flag (-force, not -force VALUE).
@@ -48,15 +94,16 @@ func isBool(f *flag.Flag) bool {
 }
 
 // parseOrHelp parses args as parse does; -h, -help or --help among them
-// prints the command's usage to stdout instead. done reports that the
+// prints the command's usage (commandUsage) to stdout instead. done reports that the
 // command is over, with its exit code: 0 after help, 2 after a bad flag.
-func parseOrHelp(fs *flag.FlagSet, args []string, stdout io.Writer, usage string) (code int, done bool) {
+func parseOrHelp(fs *flag.FlagSet, args []string, stdout io.Writer, cmd string) (code int, done bool) {
 	for _, a := range args {
 		if a == "--" {
 			break
 		}
 		if a == "-h" || a == "-help" || a == "--help" {
-			fmt.Fprint(stdout, usage)
+			u, _ := commandUsage(cmd)
+			io.WriteString(stdout, u)
 			return 0, true
 		}
 	}

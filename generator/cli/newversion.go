@@ -2,7 +2,6 @@ package cli
 
 import (
 	"flag"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,8 +13,6 @@ import (
 	"github.com/kefu-hr/handbook/generator/internal/edit"
 	"github.com/kefu-hr/handbook/generator/load"
 )
-
-const newVersionUsage = "usage: handbook new-version [--from YYYY-MM-DD] [--today YYYY-MM-DD] FILE"
 
 // vSuffix is the version part of a policy file's name: .v2 in pay.v2.toml.
 var vSuffix = regexp.MustCompile(`\.v[0-9]+$`)
@@ -32,11 +29,11 @@ func newVersion(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, newVersionUsage)
+		printf(stderr, "usage: handbook new-version [--from YYYY-MM-DD] [--today YYYY-MM-DD] FILE\n")
 		return 2
 	}
 	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "handbook new-version: "+format+"\n", a...)
+		printf(stderr, "handbook new-version: %s\n", text(format, a...))
 		return 2
 	}
 	today, err := parseToday(*todayFlag)
@@ -85,8 +82,8 @@ func newVersion(args []string, stdout, stderr io.Writer) int {
 		os.Remove(target)
 		return fail("%v", err)
 	}
-	fmt.Fprintf(stdout, "wrote %s: version %d of %s %q from %s\nended version %d in %s on %s\nnext: edit %s, then run handbook validate\n",
-		target, num+1, doc.Kind.Noun(), id, from.Format("2006-01-02"), num, path, from.AddDate(0, 0, -1).Format("2006-01-02"), target)
+	printf(stdout, "wrote %s: version %d of %s %q from %s\nended version %d in %s on %s\nnext: edit %s, then run handbook validate\n",
+		target, num+1, noun(doc.Kind), id, from.Format("2006-01-02"), num, path, from.AddDate(0, 0, -1).Format("2006-01-02"), target)
 	return 0
 }
 

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/batch"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/wire"
 )
@@ -39,7 +40,7 @@ Examples:
 func payout(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("payout", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, payoutUsage) }
+	fs.Usage = func() { u, _ := commandUsage("payout"); io.WriteString(stderr, u) }
 	period := fs.String("period", "", "the period: 2026-10, 2026-Q3 or 2026")
 	out := fs.String("o", "", "output CSV (default: standard output)")
 	force := fs.Bool("force", false, "overwrite an existing output file")
@@ -47,26 +48,26 @@ func payout(args []string, stdout, stderr io.Writer) int {
 	encoding := fs.String("encoding", "auto", "the people file's encoding (auto: UTF-8 or GBK, detected) and the output's (auto: UTF-8 with BOM, for Excel)")
 	totals := fs.Bool("totals", true, "end the output with a 合计 row per role")
 	format := fs.String("format", "csv", "output format: csv, or json (the wire's payout document)")
-	if code, done := parseOrHelp(fs, args, stdout, payoutUsage); done {
+	if code, done := parseOrHelp(fs, args, stdout, "payout"); done {
 		return code
 	}
 	if *period == "" || (*template == "") != (fs.NArg() == 1) || fs.NArg() > 1 {
-		fmt.Fprint(stderr, payoutUsage)
+		fs.Usage()
 		return 2
 	}
 	if *format != "csv" && *format != "json" || *format == "json" && *template != "" {
-		fmt.Fprintf(stderr, "handbook payout: --format %s: want csv or json; a template is always CSV\n", *format)
+		printf(stderr, "handbook payout: --format %s: want csv or json; a template is always CSV\n", *format)
 		return 2
 	}
 	jsonOut := *format == "json"
 	per, err := engine.ParsePeriod(*period)
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
+		printf(stderr, "handbook payout: %v\n", err)
 		return 2
 	}
 	enc, err := batch.ParseEncoding(*encoding)
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook payout: --encoding: %v\n", err)
+		printf(stderr, "handbook payout: --encoding: %v\n", err)
 		return 2
 	}
 	if *template != "" {
@@ -91,19 +92,23 @@ func payout(args []string, stdout, stderr io.Writer) int {
 	}
 	in, err := os.Open(fs.Arg(0))
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
+		printf(stderr, "handbook payout: %v\n", err)
 		return 2
 	}
 	defer in.Close()
 	if st, err := in.Stat(); err == nil && st.IsDir() {
-		fmt.Fprintf(stderr, "handbook payout: %s is a directory\n", fs.Arg(0))
+		printf(stderr, "handbook payout: %s is a directory\n", fs.Arg(0))
 		return 2
+	}
+	outLang := lang()
+	if jsonOut {
+		outLang = diag.English // the wire's messages are English, as validate's and calc's are
 	}
 	var sum batch.Summary
 	var errs []batch.RowError
 	pay := func(w io.Writer) error {
 		var err error
-		sum, errs, err = batch.Pay(h, per, filepath.ToSlash(fs.Arg(0)), in, w, batch.Config{Encoding: enc, NoTotals: !*totals, JSON: jsonOut})
+		sum, errs, err = batch.Pay(h, per, filepath.ToSlash(fs.Arg(0)), in, w, batch.Config{Encoding: enc, NoTotals: !*totals, JSON: jsonOut, Lang: outLang})
 		return err
 	}
 	if *out == "" {
@@ -122,24 +127,24 @@ func payout(args []string, stdout, stderr io.Writer) int {
 			writeRowProblems(stdout, herr.Problems)
 		}
 		for _, p := range herr.Problems {
-			fmt.Fprintln(stderr, p)
+			fmt.Fprintln(stderr, p.In(lang()))
 		}
-		fmt.Fprintf(stderr, "handbook payout: %d %s in the header of %s; nothing computed\n", len(herr.Problems), plural(len(herr.Problems), "problem", "problems"), fs.Arg(0))
+		printf(stderr, "handbook payout: %d %s in the header of %s; nothing computed\n", len(herr.Problems), plural(len(herr.Problems), "problem", "problems", "个问题"), fs.Arg(0))
 		return 1
 	case errors.As(err, &ferr):
 		if jsonOut {
 			_, _ = stdout.Write(wire.Marshal(wire.Problems{Head: wire.Head{Wire: wire.Version, Kind: wire.KindProblems}, Problems: []wire.Problem{{File: ferr.File, Message: ferr.Reason}}}))
 		}
-		fmt.Fprintf(stderr, "%v\nhandbook payout: nothing computed\n", ferr)
+		printf(stderr, "%v\nhandbook payout: nothing computed\n", ferr)
 		return 1
 	case err != nil:
-		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
+		printf(stderr, "handbook payout: %v\n", err)
 		return 2
 	}
 	for _, e := range errs {
-		fmt.Fprintln(stderr, e)
+		fmt.Fprintln(stderr, e.In(lang()))
 	}
-	fmt.Fprintf(stderr, "%d %s, %d computed, %d with errors\n", sum.Rows, plural(sum.Rows, "row", "rows"), sum.Rows-sum.Failed, sum.Failed)
+	printf(stderr, "%d %s, %d computed, %d with errors\n", sum.Rows, plural(sum.Rows, "row", "rows", "行"), sum.Rows-sum.Failed, sum.Failed)
 	if len(errs) > 0 {
 		return 1
 	}
@@ -168,7 +173,7 @@ func payoutTemplate(per engine.Period, who, out string, force bool, enc batch.En
 	}
 	t, err := batch.NewTemplate(h, per, who)
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
+		printf(stderr, "handbook payout: %v\n", err)
 		return 2
 	}
 	write := func(w io.Writer) error { return batch.Encode(w, enc, t.CSV()) }
@@ -178,12 +183,12 @@ func payoutTemplate(per engine.Period, who, out string, force bool, enc batch.En
 		err = writeOutput(out, force, write)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook payout: %v\n", err)
+		printf(stderr, "handbook payout: %v\n", err)
 		return 2
 	}
-	fmt.Fprintf(stderr, "%d columns for %s, %s (one row per person; the second row is this guide, which payout skips):\n", len(t.Fields), strings.Join(t.Roles, ", "), per)
+	printf(stderr, "%d columns for %s, %s (one row per person; the second row is this guide, which payout skips):\n", len(t.Fields), strings.Join(t.Roles, ", "), per)
 	for i, f := range t.Fields {
-		fmt.Fprintf(stderr, "  %-52s %s\n", f.Path, strings.TrimPrefix(t.Guide[i], "说明："))
+		printf(stderr, "  %-52s %s\n", f.Path, strings.TrimPrefix(t.Guide[i], "说明："))
 	}
 	return 0
 }
@@ -197,7 +202,7 @@ func checkOutput(out, in string, force bool, stderr io.Writer) int {
 		return 0
 	}
 	fail := func(format string, args ...any) int {
-		fmt.Fprintf(stderr, "handbook payout: -o %s: "+format+"\n", append([]any{out}, args...)...)
+		printf(stderr, "handbook payout: -o %s: %s\n", out, text(format, args...))
 		return 2
 	}
 	st, err := os.Stat(out)
@@ -266,7 +271,7 @@ func writeOutput(out string, force bool, write func(io.Writer) error) error {
 		}
 	}
 	if errors.Is(err, os.ErrExist) {
-		return fmt.Errorf("%s was made while the batch ran; nothing written (use --force to overwrite it)", out)
+		return errorf("%s was made while the batch ran; nothing written (use --force to overwrite it)", out)
 	}
 	return err
 }

@@ -38,24 +38,24 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "handbook serve: unexpected arguments %q\n", fs.Args())
+		printf(stderr, "handbook serve: unexpected arguments %q\n", fs.Args())
 		return 2
 	}
 	cwd, err := os.Getwd()
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook serve: %v\n", err)
+		printf(stderr, "handbook serve: %v\n", err)
 		return 2
 	}
 	root, ok := load.FindRoot(cwd)
 	if !ok {
-		fmt.Fprintln(stderr, "handbook serve: not in a checkout (serve watches policies/, roles/ and site/; outside a checkout use handbook build)")
+		printf(stderr, "handbook serve: not in a checkout (serve watches policies/, roles/ and site/; outside a checkout use handbook build)\n")
 		return 2
 	}
 	s := newServer(root, *casesDir, stderr)
 	s.rebuild()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook serve: %v\n", err)
+		printf(stderr, "handbook serve: %v\n", err)
 		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -63,9 +63,9 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	go s.watch(ctx, 300*time.Millisecond)
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 5 * time.Second}
 	go func() { <-ctx.Done(); _ = srv.Close() }()
-	fmt.Fprintf(stdout, "serving the handbook at http://%s/ (Ctrl-C stops)\n", ln.Addr())
+	printf(stdout, "serving the handbook at http://%s/ (Ctrl-C stops)\n", ln.Addr())
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		fmt.Fprintf(stderr, "handbook serve: %v\n", err)
+		printf(stderr, "handbook serve: %v\n", err)
 		return 2
 	}
 	return 0
@@ -102,7 +102,7 @@ func (s *server) rebuild() {
 	s.generation++
 	if err != nil {
 		s.problem = strings.TrimSpace(out.String() + "\n" + err.Error())
-		fmt.Fprintf(s.log, "handbook serve: the build failed; serving the last good site:\n%s\n", s.problem)
+		printf(s.log, "handbook serve: the build failed; serving the last good site:\n%s\n", s.problem)
 		return
 	}
 	s.problem = ""
@@ -110,7 +110,7 @@ func (s *server) rebuild() {
 	for _, p := range pages {
 		s.pages[p.Path] = p.Data
 	}
-	fmt.Fprintf(s.log, "handbook serve: built %d pages\n", len(pages))
+	printf(s.log, "handbook serve: built %d pages\n", len(pages))
 }
 
 // build loads the checkout and renders the site, writing problems to w.

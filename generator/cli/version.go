@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"io"
 	"os"
 	"runtime/debug"
@@ -64,7 +65,7 @@ func (b buildInfo) revision() string {
 }
 
 // embedded names the built-in policies in the header of a command's output.
-func (b buildInfo) embedded() string {
+func (b buildInfo) embedded() diag.Text {
 	rev := b.Revision
 	if len(rev) > 12 {
 		rev = rev[:12]
@@ -74,7 +75,7 @@ func (b buildInfo) embedded() string {
 	} else if b.Modified {
 		rev += "+modified"
 	}
-	return fmt.Sprintf("the policies built into this binary (revision %s, policies sha256 %s)", rev, b.Policies[:16])
+	return text("the policies built into this binary (revision %s, policies sha256 %s)", rev, b.Policies[:16])
 }
 
 func version(args []string, stdout, stderr io.Writer) int {
@@ -84,12 +85,12 @@ func version(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: handbook version")
+		printf(stderr, "usage: handbook version\n")
 		return 2
 	}
 	b, err := readBuild()
 	if err != nil {
-		fmt.Fprintf(stderr, "handbook version: %v\n", err)
+		printf(stderr, "handbook version: %v\n", err)
 		return 2
 	}
 	fmt.Fprintf(stdout, "handbook  %s\n", b.Module)
@@ -107,7 +108,7 @@ func version(args []string, stdout, stderr io.Writer) int {
 	if root, ok := load.FindRoot(cwd); ok {
 		files, err := load.RootFiles(root)
 		if err != nil {
-			fmt.Fprintf(stderr, "handbook version: %v\n", err)
+			printf(stderr, "handbook version: %v\n", err)
 			return 2
 		}
 		d := load.Digest(files)

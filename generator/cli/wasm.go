@@ -5,7 +5,6 @@ import (
 	"compress/gzip"
 	"encoding/base64"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -75,11 +74,11 @@ func calculatorPages(bundleData []byte, stderr io.Writer) ([]site.Page, error) {
 	}
 	root, ok := load.FindRoot(cwd)
 	if !ok {
-		fmt.Fprintln(stderr, "handbook build: not in a checkout: the calculator's WebAssembly is not built (its pages will say so)")
+		printf(stderr, "handbook build: not in a checkout: the calculator's WebAssembly is not built (its pages will say so)\n")
 		return nil, nil
 	}
 	if fi, err := os.Stat(filepath.Join(root, "cmd", "calculator")); err != nil || !fi.IsDir() {
-		fmt.Fprintln(stderr, "handbook build: no cmd/calculator in the checkout: the calculator is not built")
+		printf(stderr, "handbook build: no cmd/calculator in the checkout: the calculator is not built\n")
 		return nil, nil
 	}
 	tmp, err := os.MkdirTemp("", "handbook-calculator-")

@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"slices"
 	"strings"
 	"time"
@@ -55,14 +56,17 @@ func InWindow(h *policy.Header, today time.Time) bool {
 }
 
 // Status says where a version stands on day today, for reports.
-func Status(h *policy.Header, today time.Time) string {
+func Status(h *policy.Header, today time.Time) string { return StatusText(h, today).En }
+
+// StatusText is Status in both languages.
+func StatusText(h *policy.Header, today time.Time) diag.Text {
 	switch {
 	case h.EffectiveFrom.After(today):
-		return "from " + h.EffectiveFrom.Format("2006-01-02") + ", not yet in effect"
+		return zh.Sprintf("from %s, not yet in effect", h.EffectiveFrom.Format("2006-01-02"))
 	case InWindow(h, today):
-		return "in effect, or within the last year"
+		return zh.Sprintf("in effect, or within the last year")
 	}
-	return "ended more than a year ago"
+	return zh.Sprintf("ended more than a year ago")
 }
 
 // Analyze measures what the worked cases' results and the probes reach.
@@ -146,31 +150,41 @@ func overlap(a, b *policy.Header) bool {
 // plan's own tables by a worked case), and every version that pays
 // computed by a worked case, since probes alone never compute a payslip.
 func (a Analysis) Problems() []string {
-	var out []string
+	texts := a.ProblemTexts()
+	out := make([]string, len(texts))
+	for i, t := range texts {
+		out[i] = t.En
+	}
+	return out
+}
+
+// ProblemTexts is Problems in both languages.
+func (a Analysis) ProblemTexts() []diag.Text {
+	var out []diag.Text
 	for _, c := range a.Clauses {
 		if c.Covered() || !InWindow(c.Policy, a.Today) {
 			continue
 		}
 		if c.Kind == KindTableRow {
-			out = append(out, fmt.Sprintf("no worked case looks up %s %s (%s): a probe of the row alone does not count; add a case under testdata/cases whose pay formula reaches it", c.Ref, c.Clause.Clause, c.What))
+			out = append(out, zh.Sprintf("no worked case looks up %s %s (%s): a probe of the row alone does not count; add a case under testdata/cases whose pay formula reaches it", c.Ref, c.Clause.Clause, c.What))
 			continue
 		}
-		out = append(out, fmt.Sprintf("no worked case or boundary probe exercises %s %s (%s): add a case under testdata/cases", c.Ref, c.Clause.Clause, c.What))
+		out = append(out, zh.Sprintf("no worked case or boundary probe exercises %s %s (%s): add a case under testdata/cases", c.Ref, c.Clause.Clause, c.What))
 	}
 	for _, v := range a.Versions {
 		if !v.ByCase && InWindow(v.Policy, a.Today) {
-			out = append(out, fmt.Sprintf("no worked case computes %s (%s %s, %s): add a case under testdata/cases for a period it settles", v.Ref(), v.Policy.Kind.Noun(), v.Policy.File, span(v.Policy)))
+			noun := diag.Text{En: v.Policy.Kind.Noun(), Zh: policy.NounZh(v.Policy.Kind)}
+			out = append(out, zh.Sprintf("no worked case computes %s (%s %s, %s): add a case under testdata/cases for a period it settles", v.Ref(), noun, v.Policy.File, span(v.Policy)))
 		}
 	}
 	return out
 }
 
-func span(h *policy.Header) string {
-	s := "from " + h.EffectiveFrom.Format("2006-01-02")
+func span(h *policy.Header) diag.Text {
 	if h.EffectiveUntil != nil {
-		s += " until " + h.EffectiveUntil.Format("2006-01-02")
+		return zh.Sprintf("from %s until %s", h.EffectiveFrom.Format("2006-01-02"), h.EffectiveUntil.Format("2006-01-02"))
 	}
-	return s
+	return zh.Sprintf("from %s", h.EffectiveFrom.Format("2006-01-02"))
 }
 
 // Counts returns the clauses covered by worked cases alone, and by cases

@@ -9,8 +9,9 @@
 // A List collects all diagnostics of a run; it sorts by position and its Err
 // method is nil when the list is empty, in the manner of go/scanner.ErrorList.
 //
-// Used by generator/cases, generator/cli, generator/compile,
-// generator/formula, generator/internal/msgcheck, generator/internal/retro,
-// generator/internal/tomlpos, generator/load, generator/policy,
-// generator/wire.
+// Used by generator/batch, generator/cases, generator/cli, generator/compile,
+// generator/coverage, generator/formula, generator/inputs,
+// generator/internal/gitrev, generator/internal/msgcheck,
+// generator/internal/retro, generator/internal/tomlpos, generator/load,
+// generator/policy, generator/wire.
 package diag

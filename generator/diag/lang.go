@@ -78,6 +78,51 @@ func (c Catalog) Sprintf(format string, args ...any) Text {
 	return Text{En: en, Zh: fmt.Sprintf(zf, zargs...)}
 }
 
+// Errorf is Sprintf as an error whose Error is the English message, and
+// which wraps every argument that is an error (errors.Is and errors.As see
+// them; write %v for them, as vet wants of a Sprintf). As an argument of
+// Sprintf, or through ErrorIn, it gives each language its own message.
+func (c Catalog) Errorf(format string, args ...any) error {
+	e := &textError{t: c.Sprintf(format, args...)}
+	for _, a := range args {
+		if err, ok := a.(error); ok {
+			e.errs = append(e.errs, err)
+		}
+	}
+	if e.errs == nil {
+		return e.t
+	}
+	return e
+}
+
+// textError is an error in both languages that wraps others.
+type textError struct {
+	t    Text
+	errs []error
+}
+
+func (e *textError) Error() string   { return e.t.En }
+func (e *textError) Zh() string      { return e.t.Zh }
+func (e *textError) Unwrap() []error { return e.errs }
+
+// ErrorIn returns an error's message in language l: its own Chinese when
+// it is a Text or was made by Catalog.Errorf, else its Error.
+func ErrorIn(err error, l Lang) string {
+	if t, ok := asText(err); ok {
+		return t.In(l)
+	}
+	return err.Error()
+}
+
+// TextOf returns an error as a Text: its Chinese where it has one (see
+// ErrorIn), its English otherwise.
+func TextOf(err error) Text {
+	if t, ok := asText(err); ok {
+		return t
+	}
+	return Text{En: err.Error(), Zh: err.Error()}
+}
+
 // asText returns the Text an argument is or holds.
 func asText(a any) (Text, bool) {
 	switch x := a.(type) {

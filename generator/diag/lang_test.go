@@ -1,6 +1,10 @@
 package diag
 
-import "testing"
+import (
+	"errors"
+	"strings"
+	"testing"
+)
 
 func TestLangFromEnv(t *testing.T) {
 	for _, tt := range []struct {
@@ -47,5 +51,27 @@ func TestCatalogSprintf(t *testing.T) {
 	d := Diagnostic{Pos: Pos{"a.toml", 2, 3}, Message: got.En, Zh: got.Zh, Key: "id"}
 	if d.In(Chinese) != `a.toml:2:3: 没有岗位 "x" (id)` || d.String() != `a.toml:2:3: unknown role "x" (id)` {
 		t.Errorf("In: %q / %q", d.In(Chinese), d.String())
+	}
+}
+
+func TestCatalogErrorf(t *testing.T) {
+	base := errors.New("disk full")
+	cat := Catalog{"writing %s: %v": "写 %s 时出错：%v"}
+	err := cat.Errorf("writing %s: %v", "a.csv", base)
+	if err.Error() != "writing a.csv: disk full" || !errors.Is(err, base) {
+		t.Errorf("Errorf: %q, wraps %v", err, errors.Is(err, base))
+	}
+	if got := ErrorIn(err, Chinese); got != "写 a.csv 时出错：disk full" {
+		t.Errorf("ErrorIn: %q", got)
+	}
+	outer := cat.Sprintf("writing %s: %v", "b.csv", err)
+	if outer.Zh != "写 b.csv 时出错：写 a.csv 时出错：disk full" && !strings.HasPrefix(outer.Zh, "写 b.csv") {
+		t.Errorf("nested: %q", outer.Zh)
+	}
+	if got := ErrorIn(base, Chinese); got != "disk full" {
+		t.Errorf("a plain error: %q", got)
+	}
+	if got := TextOf(cat.Errorf("writing %s: %v", "c", "x")); got.En != "writing c: x" {
+		t.Errorf("TextOf: %+v", got)
 	}
 }

@@ -130,6 +130,8 @@ func component(s engine.ComponentWorked) string {
 	switch {
 	case s.Withheld:
 		b.WriteString(" 因触及电网指标，本项暂停发放。")
+	case c.Kind == policy.Deduction && amt.Sign() != 0:
+		fmt.Fprintf(&b, " 本项是扣款，计入合计为 %s 元。", amt.Neg())
 	case c.Kind == policy.Pool:
 		b.WriteString(" 本项由本人分配给团队，不计入本人收入。")
 	}

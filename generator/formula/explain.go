@@ -45,8 +45,9 @@ type Lookup struct {
 }
 
 // Labeler is a Scope that names its values for people: where Label gives a
-// non-empty label, the facts of an Explanation say it instead of the name
-// (因 基本量达成率 90 < 100, not 因 base_quota_rate 90 < 100).
+// non-empty label, the facts and the Formula of an Explanation say it
+// instead of the name (因 基本量达成率 90 < 100, not 因 base_quota_rate 90 <
+// 100; 职级津贴 × 100 ÷ 100, not grade_allowance × 100 ÷ 100).
 type Labeler interface {
 	Label(name string) string
 }
@@ -176,7 +177,7 @@ func (x *explainer) explain(n node) (part, error) {
 				shown = label
 			}
 		}
-		p := part{v: v, sym: n.name, val: val, symPrec: precAtom, valPrec: numPrec(val), name: shown}
+		p := part{v: v, sym: shown, val: val, symPrec: precAtom, valPrec: numPrec(val), name: shown}
 		if v.IsBool {
 			p.fact = shown + " 为" + display.value(v)
 		}

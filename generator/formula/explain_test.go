@@ -229,8 +229,9 @@ type labelScope struct {
 
 func (l labelScope) Label(n string) string { return l.labels[n] }
 
-// TestExplainLabels checks that facts name values by their labels where the
-// scope gives one, and that the formula keeps its names.
+// TestExplainLabels checks that facts and the formula name values by their
+// labels where the scope gives one (as Words shows a formula on the
+// handbook's pages), and by their names where it gives none.
 func TestExplainLabels(t *testing.T) {
 	e, err := Parse("if rate >= 100 and not probation then pay else pay * rate / 100")
 	if err != nil {
@@ -245,7 +246,7 @@ func TestExplainLabels(t *testing.T) {
 	if got, want := strings.Join(x.Reasons, "；"), "基本量达成率 90 < 100"; got != want {
 		t.Errorf("reasons %q, want %q", got, want)
 	}
-	if got, want := x.Formula, "pay × rate ÷ 100"; got != want {
+	if got, want := x.Formula, "pay × 基本量达成率 ÷ 100"; got != want {
 		t.Errorf("formula %q, want %q", got, want)
 	}
 }

@@ -1,7 +1,7 @@
 package inputs
 
 import (
-	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/policy"
@@ -16,18 +16,19 @@ type Bound struct {
 	Min, Max exact.Decimal
 	Places   int32  // the most decimals
 	What     string // how messages name a value of the kind
+	WhatZh   string // What in Chinese
 	Unit     string // the unit written after the bounds, "" for none
 }
 
 // Bounds gives the bound of each kind of numeric input (the kinds of a pay
 // plan's inputs and of a scorecard item's input). A yes/no input has none.
 var Bounds = map[string]Bound{
-	"money":   {Min: exact.MustParse("-999999999999.99"), Max: exact.MustParse("999999999999.99"), Places: 2, What: "an amount", Unit: "元"},
-	"percent": {Min: exact.FromInt(0), Max: exact.FromInt(10000), Places: 4, What: "a percentage", Unit: "%"},
+	"money":   {Min: exact.MustParse("-999999999999.99"), Max: exact.MustParse("999999999999.99"), Places: 2, What: "an amount", WhatZh: "金额", Unit: "元"},
+	"percent": {Min: exact.FromInt(0), Max: exact.FromInt(10000), Places: 4, What: "a percentage", WhatZh: "百分比", Unit: "%"},
 	"count":   {Min: exact.FromInt(0), Max: exact.FromInt(1000000), Places: 0, What: "a count"},
-	"hours":   {Min: exact.FromInt(0), Max: exact.FromInt(100000), Places: 2, What: "a number of hours", Unit: "小时"},
-	"score":   {Min: exact.FromInt(0), Max: exact.FromInt(100), Places: 2, What: "a score", Unit: "分"},
-	"points":  {Min: exact.FromInt(0), Max: exact.FromInt(1000), Places: 2, What: "a points-system score", Unit: "分"},
+	"hours":   {Min: exact.FromInt(0), Max: exact.FromInt(100000), Places: 2, What: "a number of hours", WhatZh: "小时数", Unit: "小时"},
+	"score":   {Min: exact.FromInt(0), Max: exact.FromInt(100), Places: 2, What: "a score", WhatZh: "分数", Unit: "分"},
+	"points":  {Min: exact.FromInt(0), Max: exact.FromInt(1000), Places: 2, What: "a points-system score", WhatZh: "积分", Unit: "分"},
 }
 
 // OwnBound is the bound of a person's own value of a personal parameter:
@@ -42,34 +43,43 @@ func OwnBound(pa *policy.Param) Bound {
 		b.Min, b.Max = r.Min, r.Max
 	}
 	b.What = "own " + pa.Name
+	b.WhatZh = "本人的 " + pa.Name
 	return b
 }
 
 // CheckBound checks a number given for an input of the kind against its
 // bound, and says what is wrong in a sentence; "" when it is within it (or
 // the kind has no bound).
-func CheckBound(kind string, x exact.Decimal) string {
+func CheckBound(kind string, x exact.Decimal) string { return CheckBoundText(kind, x).En }
+
+// CheckBoundText is CheckBound in both languages.
+func CheckBoundText(kind string, x exact.Decimal) diag.Text {
 	b, ok := Bounds[kind]
 	if !ok {
-		return ""
+		return diag.Text{}
 	}
-	return b.Check(x)
+	return b.CheckText(x)
 }
 
 // Check checks a number against the bound, and says what is wrong in a
 // sentence; "" when it is within it.
-func (b Bound) Check(x exact.Decimal) string {
+func (b Bound) Check(x exact.Decimal) string { return b.CheckText(x).En }
+
+// CheckText is Check in both languages (an empty Text when x is within
+// the bound).
+func (b Bound) CheckText(x exact.Decimal) diag.Text {
 	unit := ""
 	if b.Unit != "" {
 		unit = " " + b.Unit
 	}
+	what := diag.Text{En: b.What, Zh: b.WhatZh}
 	switch {
 	case x.Cmp(b.Min) < 0 || x.Cmp(b.Max) > 0:
-		return fmt.Sprintf("%s is outside the range of %s: %s to %s%s", x, b.What, b.Min, b.Max, unit)
+		return zh.Sprintf("%s is outside the range of %s: %s to %s%s", x, what, b.Min, b.Max, unit)
 	case b.Places == 0 && !x.IsInteger():
-		return fmt.Sprintf("%s is not a whole number: %s is counted in whole units", x, b.What)
+		return zh.Sprintf("%s is not a whole number: %s is counted in whole units", x, what)
 	case x.Round(b.Places, exact.Down).Cmp(x) != 0:
-		return fmt.Sprintf("%s has more than %d decimals: %s is exact to %s%s", x, b.Places, b.What, exact.FromInt(1).Shift(-b.Places), unit)
+		return zh.Sprintf("%s has more than %d decimals: %s is exact to %s%s", x, b.Places, what, exact.FromInt(1).Shift(-b.Places), unit)
 	}
-	return ""
+	return diag.Text{}
 }

@@ -1,7 +1,8 @@
 package inputs
 
 import (
-	"fmt"
+	"cmp"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"maps"
 	"slices"
 	"strconv"
@@ -26,7 +27,8 @@ type Problem struct {
 	// ["history", N, "own", NAME].
 	// A missing input has the path it would have.
 	Path    []string
-	Message string
+	Message string // in English
+	Zh      string // the message in Chinese
 	// Missing is set when the input is not given at all.
 	Missing bool
 }
@@ -101,13 +103,16 @@ func (k *checker) at(kind policy.Kind, id string, d time.Time) policy.Policy {
 // every row of a batch would cost more than the rest of the check).
 func (k *checker) dayText() string { return k.day.Format("2006-01-02") }
 
+// add adds a problem at an input, its message in both languages (zh).
 func (k *checker) add(path []string, format string, args ...any) {
-	k.problems = append(k.problems, Problem{Path: path, Message: fmt.Sprintf(format, args...)})
+	t := zh.Sprintf(format, args...)
+	k.problems = append(k.problems, Problem{Path: path, Message: t.En, Zh: t.Zh})
 }
 
 // missing adds a problem of an input not given.
 func (k *checker) missing(path []string, format string, args ...any) {
-	k.problems = append(k.problems, Problem{Path: path, Message: fmt.Sprintf(format, args...), Missing: true})
+	t := zh.Sprintf(format, args...)
+	k.problems = append(k.problems, Problem{Path: path, Message: t.En, Zh: t.Zh, Missing: true})
 }
 
 func (k *checker) check() {
@@ -150,13 +155,13 @@ func (k *checker) check() {
 	}
 	period := c.Period.Kind
 	if plan.Lines(period) == 0 {
-		k.add([]string{"period"}, "pay plan %s pays nothing in %s %s settlement: its components are settled %s", plan.ID, article(period), period, list(settled(plan)))
+		k.add([]string{"period"}, "pay plan %s pays nothing in %s: its components are settled %s", plan.ID, settlement(period), list(settled(plan)))
 		return
 	}
 	k.pay([]string{"pay"}, plan, period, c.Pay, c.Scorecards)
 	k.own([]string{"own"}, plan, period, c.Own)
 	if plan.Scorecard != "" && engine.UsesScore(plan, period) && c.Scorecards[plan.Scorecard] == nil {
-		k.missing([]string{"scorecard", plan.Scorecard}, "pay plan %s needs the inputs of scorecard %s in %s %s settlement", plan.ID, plan.Scorecard, article(period), period)
+		k.missing([]string{"scorecard", plan.Scorecard}, "pay plan %s needs the inputs of scorecard %s in %s", plan.ID, plan.Scorecard, settlement(period))
 	}
 	k.points(plan, period)
 	k.redLines(plan)
@@ -193,7 +198,7 @@ func (k *checker) leave(plan *policy.PayPlan, period policy.PeriodKind) {
 	case !slices.Contains(cases, string(l.Case)):
 		k.add([]string{"leave", "case"}, "pay plan %s has no leave rule for %q (its cases: %s)", plan.ID, l.Case, list(cases))
 	case !applies:
-		k.add([]string{"leave"}, "pay plan %s's %s rule changes no component settled in %s %s settlement: give the departure with the settlement it changes", plan.ID, l.Case, article(period), period)
+		k.add([]string{"leave"}, "pay plan %s's %s rule changes no component settled in %s: give the departure with the settlement it changes", plan.ID, l.Case, settlement(period))
 	}
 	if l.Months < 0 || l.Months > 12 {
 		k.add([]string{"leave", "months"}, "%d months served: write 0 to 12", l.Months)
@@ -232,7 +237,7 @@ func (k *checker) fed(role *policy.Role, d time.Time) map[string]map[string]engi
 			k.markFed(f.Item)
 		case !ok:
 		case it != nil && it.Input != nil && CheckBound(it.Input.Kind, x) != "":
-			k.add(path, "%s is computed from %s as %s: %s; correct the inputs it is computed from", f.Item, from, x, CheckBound(it.Input.Kind, x))
+			k.add(path, "%s is computed from %s as %s: %s; correct the inputs it is computed from", f.Item, from, x, CheckBoundText(it.Input.Kind, x))
 			k.markFed(f.Item)
 		case !given:
 			items[f.Item] = engine.ItemInput{Value: &x}
@@ -279,7 +284,7 @@ func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]e
 				continue
 			}
 			if given && v.Value != nil && it.Input != nil {
-				if msg := CheckBound(it.Input.Kind, *v.Value); msg != "" {
+				if msg := CheckBoundText(it.Input.Kind, *v.Value); msg.En != "" {
 					k.add(sub(path, it.ID), "%s", msg)
 					continue
 				}
@@ -367,7 +372,7 @@ func (k *checker) named(card []string, it *policy.Item, in map[string]formula.Va
 		case def.Kind != "yesno" && in[name].IsBool:
 			k.add(p, "%s is a number, not yes/no", name)
 		case def.Kind != "yesno":
-			if msg := CheckBound(def.Kind, in[name].Num); msg != "" {
+			if msg := CheckBoundText(def.Kind, in[name].Num); msg.En != "" {
 				k.add(p, "%s", msg)
 			}
 		}
@@ -394,20 +399,20 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodK
 		case given && scored:
 			k.add(sub(path, def.Name), "%s is given, and computed from scorecard %s as well: give one of them", def.Name, def.Scorecard)
 		case !given && uses && def.Event != "":
-			k.missing(sub(path, def.Name), "no input given: pay plan %s needs %s（%s）in %s %s settlement, or the month's points, which count it as event %s", plan.ID, def.Name, def.Label, article(period), period, def.Event)
+			k.missing(sub(path, def.Name), "no input given: pay plan %s needs %s（%s）in %s, or the month's points, which count it as event %s", plan.ID, def.Name, def.Label, settlement(period), def.Event)
 		case !given && !scored && uses && def.Scorecard != "":
-			k.missing(sub(path, def.Name), "no input given: pay plan %s needs %s（%s）in %s %s settlement, or the inputs of scorecard %s", plan.ID, def.Name, def.Label, article(period), period, def.Scorecard)
+			k.missing(sub(path, def.Name), "no input given: pay plan %s needs %s（%s）in %s, or the inputs of scorecard %s", plan.ID, def.Name, def.Label, settlement(period), def.Scorecard)
 		case !given && !scored && uses:
-			k.missing(sub(path, def.Name), "no input given: pay plan %s needs %s（%s）in %s %s settlement", plan.ID, def.Name, def.Label, article(period), period)
+			k.missing(sub(path, def.Name), "no input given: pay plan %s needs %s（%s）in %s", plan.ID, def.Name, def.Label, settlement(period))
 		case !given:
 		case def.Kind == "yesno" && !v.IsBool:
 			k.add(sub(path, def.Name), "%s is yes/no: write true or false", def.Name)
 		case def.Kind != "yesno" && v.IsBool:
 			k.add(sub(path, def.Name), "%s is a number, not yes/no", def.Name)
 		case !uses:
-			k.add(sub(path, def.Name), "pay plan %s does not use %s in %s %s settlement", plan.ID, def.Name, article(period), period)
+			k.add(sub(path, def.Name), "pay plan %s does not use %s in %s", plan.ID, def.Name, settlement(period))
 		case def.Kind != "yesno":
-			if msg := CheckBound(def.Kind, v.Num); msg != "" {
+			if msg := CheckBoundText(def.Kind, v.Num); msg.En != "" {
 				k.add(sub(path, def.Name), "%s", msg)
 			}
 		}
@@ -437,9 +442,9 @@ func (k *checker) own(path []string, plan *policy.PayPlan, period policy.PeriodK
 		case pa == nil:
 			k.add(p, "pay plan %s has no personal parameter %q (its personal parameters: %s)", plan.ID, name, list(personalNames(plan)))
 		case !plan.Uses(period, name):
-			k.add(p, "pay plan %s does not use %s in %s %s settlement", plan.ID, name, article(period), period)
+			k.add(p, "pay plan %s does not use %s in %s", plan.ID, name, settlement(period))
 		default:
-			if msg := OwnBound(pa).Check(own[name]); msg != "" {
+			if msg := OwnBound(pa).CheckText(own[name]); msg.En != "" {
 				k.add(p, "%s", msg)
 			}
 		}
@@ -469,7 +474,7 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 		k.add([]string{"points"}, "pay plan %s has no points system: points are not used", plan.ID)
 		return
 	case !needed:
-		k.add([]string{"points"}, "pay plan %s does not use points in %s %s settlement", plan.ID, article(period), period)
+		k.add([]string{"points"}, "pay plan %s does not use points in %s", plan.ID, settlement(period))
 		return
 	}
 	ps, _ := k.at(policy.KindPoints, plan.PointsSystem, k.c.Period.Settled()).(*policy.Points)
@@ -480,7 +485,7 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 	// The engine refuses every bad event, award and shortfall, but computes
 	// with any rate: its bound is checked in any case.
 	for i, s := range in.Shortfalls {
-		if msg := CheckBound("percent", s.Rate); msg != "" {
+		if msg := CheckBoundText("percent", s.Rate); msg.En != "" {
 			k.add([]string{"points", "shortfalls", strconv.Itoa(i)}, "the rate: %s", msg)
 		}
 	}
@@ -582,7 +587,7 @@ func (k *checker) history(plan *policy.PayPlan, period policy.PeriodKind) {
 		k.add([]string{"history"}, "pay plan %s keeps no quarterly ledger: history is not used", plan.ID)
 		return
 	case period != policy.Quarterly:
-		k.add([]string{"history"}, "history is used only in a quarterly settlement, not in %s %s one", article(period), period)
+		k.add([]string{"history"}, "history is used only in a quarterly settlement, not in %s", settlement(period))
 		return
 	}
 	for i, q := range hist {
@@ -603,7 +608,7 @@ func (k *checker) history(plan *policy.PayPlan, period policy.PeriodKind) {
 		if q.Score == nil && (plan.Scorecard != "" || plan.PointsSystem != "") {
 			k.missing(append(slices.Clip(p), "score"), "no score given for %s: the ledger needs each earlier quarter's score", q.Label)
 		} else if q.Score != nil {
-			if msg := CheckBound("score", *q.Score); msg != "" {
+			if msg := CheckBoundText("score", *q.Score); msg.En != "" {
 				k.add(append(slices.Clip(p), "score"), "%s's score: %s", q.Label, msg)
 			}
 		}
@@ -619,12 +624,24 @@ func previousQuarter(p engine.Period) engine.Period {
 	return engine.Period{Kind: policy.Quarterly, Year: p.Year, Quarter: p.Quarter - 1}
 }
 
-// article is "a" or "an" before a period kind.
-func article(period policy.PeriodKind) string {
-	if period == policy.Annual {
-		return "an"
+// periodName names a period kind in both languages: monthly, 月度.
+func periodName(period policy.PeriodKind) diag.Text {
+	zh := map[policy.PeriodKind]string{policy.Monthly: "月度", policy.Quarterly: "季度", policy.Annual: "年度"}[period]
+	return diag.Text{En: string(period), Zh: cmp.Or(zh, string(period))}
+}
+
+// settlement names a settlement of a period kind in both languages: "a
+// monthly settlement", 月度结算.
+func settlement(period policy.PeriodKind) diag.Text {
+	switch period {
+	case policy.Annual:
+		return diag.Text{En: "an annual settlement", Zh: "年度结算"}
+	case policy.Quarterly:
+		return diag.Text{En: "a quarterly settlement", Zh: "季度结算"}
+	case policy.Monthly:
+		return diag.Text{En: "a monthly settlement", Zh: "月度结算"}
 	}
-	return "a"
+	return diag.Text{En: "a " + string(period) + " settlement", Zh: string(period) + " 结算"}
 }
 
 // settled lists the periods in which a plan has components.

@@ -1,6 +1,7 @@
 package inputs
 
 import (
+	"github.com/kefu-hr/handbook/generator/diag"
 	"maps"
 	"slices"
 	"strconv"
@@ -142,11 +143,11 @@ func Decode(f *Form, values []Value) (*engine.Case, []FieldProblem) {
 		}
 		i, ok := index[v.Path]
 		if !ok {
-			problems = append(problems, FieldProblem{Path: v.Path, Reason: "not a field of this form"})
+			problems = append(problems, fieldProblem(v.Path, "not a field of this form"))
 			continue
 		}
 		if err := f.Set(e, i, t); err != nil {
-			problems = append(problems, FieldProblem{Path: v.Path, Reason: err.Error()})
+			problems = append(problems, FieldProblem{Path: v.Path, Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)})
 			given[v.Path] = true
 		}
 	}

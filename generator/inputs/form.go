@@ -1,8 +1,7 @@
 package inputs
 
 import (
-	"errors"
-	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"slices"
 	"sort"
 	"strconv"
@@ -19,7 +18,8 @@ import (
 // form field), named by its path; Path "" is the entry as a whole.
 type FieldProblem struct {
 	Path   string
-	Reason string
+	Reason string // in English
+	Zh     string // the reason in Chinese
 	// Missing is set when the field is not given at all.
 	Missing bool
 }
@@ -88,7 +88,7 @@ func (f *Form) Reset(e *Entry) { e.reset(f.period, f.cards) }
 // not be empty (an empty field is an absent input).
 func (f *Form) Set(e *Entry, i int, v string) error {
 	if f.cells[i] == nil {
-		return fmt.Errorf("field %d has no path", i+1)
+		return errorf("field %d has no path", i+1)
 	}
 	return f.cells[i](&e.decoded, v)
 }
@@ -218,7 +218,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 		case strings.HasPrefix(name, "pay."):
 			key := strings.TrimPrefix(name, "pay.")
 			if !payInput(h, day, key) {
-				problems = append(problems, FieldProblem{Path: name, Reason: fmt.Sprintf("no pay plan in effect on %s has an input %q", day.Format("2006-01-02"), key)})
+				problems = append(problems, fieldProblem(name, "no pay plan in effect on %s has an input %q", day.Format("2006-01-02"), key))
 				continue
 			}
 			cols[i] = func(c *decoded, v string) error {
@@ -235,7 +235,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 		case strings.HasPrefix(name, "own."):
 			key := strings.TrimPrefix(name, "own.")
 			if !personalParam(h, day, key) {
-				problems = append(problems, FieldProblem{Path: name, Reason: fmt.Sprintf("no pay plan in effect on %s has a personal parameter %q", day.Format("2006-01-02"), key)})
+				problems = append(problems, fieldProblem(name, "no pay plan in effect on %s has a personal parameter %q", day.Format("2006-01-02"), key))
 				continue
 			}
 			cols[i] = func(c *decoded, v string) error {
@@ -255,14 +255,14 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 		case strings.HasPrefix(name, "scorecard."):
 			f, err := scoreColumn(h, day, strings.Split(strings.TrimPrefix(name, "scorecard."), "."))
 			if err != nil {
-				problems = append(problems, FieldProblem{Path: name, Reason: err.Error()})
+				problems = append(problems, FieldProblem{Path: name, Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)})
 				continue
 			}
 			cols[i] = f
 		case name == "points":
 			cols[i] = func(c *decoded, v string) error {
 				if v != "0" {
-					return fmt.Errorf("%q: write 0 for a month under the points system without any event (the events have their own columns)", v)
+					return errorf("%q: write 0 for a month under the points system without any event (the events have their own columns)", v)
 				}
 				if c.Points == nil {
 					c.Points = &c.points
@@ -272,7 +272,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 		case strings.HasPrefix(name, "points."):
 			key := strings.TrimPrefix(name, "points.")
 			if err := pointsColumn(h, day, key); err != nil {
-				problems = append(problems, FieldProblem{Path: name, Reason: err.Error()})
+				problems = append(problems, FieldProblem{Path: name, Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)})
 				continue
 			}
 			cols[i] = func(c *decoded, v string) error {
@@ -285,7 +285,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 			cols[i] = func(c *decoded, v string) error {
 				lc, ok := leaveCases[v]
 				if !ok {
-					return fmt.Errorf("%q: write voluntary (主动) or dismissal (被动)", v)
+					return errorf("%q: write voluntary (主动) or dismissal (被动)", v)
 				}
 				c.leave().Case = lc
 				return nil
@@ -297,7 +297,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 				}
 				n, err := strconv.Atoi(v)
 				if err != nil || n < 0 || n > 12 || strings.HasPrefix(v, "+") {
-					return fmt.Errorf("%q: write the months served, 0 to 12", v)
+					return errorf("%q: write the months served, 0 to 12", v)
 				}
 				c.leave().Months = n
 				return nil
@@ -305,12 +305,12 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 		case strings.HasPrefix(name, "history."):
 			f, err := historyColumn(period, strings.TrimPrefix(name, "history."))
 			if err != nil {
-				problems = append(problems, FieldProblem{Path: name, Reason: err.Error()})
+				problems = append(problems, FieldProblem{Path: name, Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)})
 				continue
 			}
 			cols[i] = f
 		default:
-			problems = append(problems, FieldProblem{Path: name, Reason: "unknown column (want person, role, scorecard.*, pay.*, own.*, points, points.*, red_lines, leave.case, leave.months, history.*)"})
+			problems = append(problems, fieldProblem(name, "unknown column (want person, role, scorecard.*, pay.*, own.*, points, points.*, red_lines, leave.case, leave.months, history.*)"))
 		}
 	}
 	return cols, problems
@@ -325,16 +325,16 @@ func historyColumn(period engine.Period, rest string) (cell, error) {
 	q, err := engine.ParsePeriod(label)
 	switch {
 	case err != nil || q.Kind != policy.Quarterly:
-		return nil, fmt.Errorf("want history.YYYY-Qn.score, history.YYYY-Qn.pay.NAME or history.YYYY-Qn.own.NAME, not history.%s", rest)
+		return nil, errorf("want history.YYYY-Qn.score, history.YYYY-Qn.pay.NAME or history.YYYY-Qn.own.NAME, not history.%s", rest)
 	case period.Kind != policy.Quarterly:
-		return nil, fmt.Errorf("earlier quarters are given only for a quarterly payout, not for %s", period)
+		return nil, errorf("earlier quarters are given only for a quarterly payout, not for %s", period)
 	case !q.Start().Before(period.Start()):
-		return nil, fmt.Errorf("%s is not before the quarter paid, %s", q, period)
+		return nil, errorf("%s is not before the quarter paid, %s", q, period)
 	}
 	name, isPay := strings.CutPrefix(field, "pay.")
 	ownName, isOwn := strings.CutPrefix(field, "own.")
 	if field != "score" && (!isPay || name == "") && (!isOwn || ownName == "") {
-		return nil, fmt.Errorf("want history.%s.score, history.%s.pay.NAME or history.%s.own.NAME", label, label, label)
+		return nil, errorf("want history.%s.score, history.%s.pay.NAME or history.%s.own.NAME", label, label, label)
 	}
 	return func(c *decoded, v string) error {
 		hq := c.quarter(q.String())
@@ -344,7 +344,7 @@ func historyColumn(period engine.Period, rest string) (cell, error) {
 				return err
 			}
 			if x.Sign() < 0 || x.Cmp(exact.FromInt(100)) > 0 {
-				return fmt.Errorf("%s: a score is 0 to 100", v)
+				return errorf("%s: a score is 0 to 100", v)
 			}
 			hq.Score = &x
 			return nil
@@ -422,7 +422,7 @@ func pointsColumn(h *policy.Handbook, day time.Time, key string) error {
 			case isAward && e.ID == award && e.Discretionary, !isAward && !isLadder && e.ID == key && !e.Discretionary:
 				return nil
 			case !isAward && !isLadder && e.ID == key:
-				return fmt.Errorf("event %s is discretionary: give its awards' points in points.award.%s", key, key)
+				return errorf("event %s is discretionary: give its awards' points in points.award.%s", key, key)
 			}
 		}
 		for _, l := range ps.Ladder {
@@ -433,11 +433,11 @@ func pointsColumn(h *policy.Handbook, day time.Time, key string) error {
 	}
 	switch {
 	case isAward:
-		return fmt.Errorf("no points system in effect on %s has a discretionary event %q", day.Format("2006-01-02"), award)
+		return errorf("no points system in effect on %s has a discretionary event %q", day.Format("2006-01-02"), award)
 	case isLadder:
-		return fmt.Errorf("no points system in effect on %s has a ladder %q", day.Format("2006-01-02"), ladder)
+		return errorf("no points system in effect on %s has a ladder %q", day.Format("2006-01-02"), ladder)
 	}
-	return fmt.Errorf("no points system in effect on %s has an event %q", day.Format("2006-01-02"), key)
+	return errorf("no points system in effect on %s has an event %q", day.Format("2006-01-02"), key)
 }
 
 // Check checks an entry against its role and pay plan (see Check) and
@@ -455,19 +455,21 @@ func (f *Form) CheckCase(e *Entry) []FieldProblem { return f.check(e, false, fal
 func (f *Form) check(e *Entry, computed, payout bool) []FieldProblem {
 	h, period, c := f.h, f.period, &e.decoded
 	var out []FieldProblem
-	at := func(column, reason string) { out = append(out, FieldProblem{Path: column, Reason: reason}) }
+	at := func(column string, reason diag.Text) {
+		out = append(out, FieldProblem{Path: column, Reason: reason.En, Zh: reason.Zh})
+	}
 	d := period.Settled()
 	k := &checker{h: h, memo: e.memo}
 	var unused map[string]bool
 	if role, _ := k.at(policy.KindRole, c.Role, d).(*policy.Role); role != nil && payout {
 		if role.PayPlan == "" {
-			at("role", fmt.Sprintf("role %s has no pay plan: there is no pay to compute", role.ID))
+			at("role", zh.Sprintf("role %s has no pay plan: there is no pay to compute", role.ID))
 			return out
 		}
 		if plan, _ := k.at(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan); plan != nil && plan.Lines(period.Kind) > 0 {
 			for card := range c.Scorecards { // sorted below
 				if slices.Contains(role.Scorecards, card) && !usesCard(plan, period.Kind, card) {
-					at("scorecard."+card, fmt.Sprintf("pay plan %s does not use scorecard %s in this settlement (%s)", plan.ID, card, period.Kind))
+					at("scorecard."+card, zh.Sprintf("pay plan %s does not use scorecard %s in this settlement (%s)", plan.ID, card, periodName(period.Kind)))
 					if unused == nil {
 						unused = map[string]bool{}
 					}
@@ -483,14 +485,14 @@ func (f *Form) check(e *Entry, computed, payout bool) []FieldProblem {
 		if len(p.Path) >= 2 && p.Path[0] == "scorecard" && unused[p.Path[1]] {
 			continue
 		}
-		reason := p.Message
+		reason := diag.Text{En: p.Message, Zh: p.Zh}
 		if len(p.Path) == 1 && p.Path[0] == "points" && c.Points == nil {
-			reason += " (write 0 in a points.* cell for a month without events)"
+			reason = zh.Sprintf("%s (write 0 in a points.* cell for a month without events)", reason)
 		}
 		if len(p.Path) == 1 && p.Path[0] == "period" {
-			reason += fmt.Sprintf(" (--period %s)", period)
+			reason = zh.Sprintf("%s (--period %s)", reason, period)
 		}
-		out = append(out, FieldProblem{Path: column(f.paths, c, p.Path), Reason: reason, Missing: p.Missing})
+		out = append(out, FieldProblem{Path: column(f.paths, c, p.Path), Reason: reason.En, Zh: reason.Zh, Missing: p.Missing})
 	}
 	return out
 }
@@ -581,7 +583,7 @@ func value(s string) (formula.Value, error) {
 	}
 	x, err := exact.Parse(s)
 	if err != nil {
-		return formula.Value{}, fmt.Errorf("%q is not a plain number (%s) nor true or false", s, plainNumber)
+		return formula.Value{}, errorf("%q is not a plain number (%s) nor true or false", s, plainNumber)
 	}
 	return formula.Value{Num: x}, nil
 }
@@ -596,11 +598,11 @@ func number(s string) (exact.Decimal, error) {
 		s = plain
 	}
 	if strings.HasSuffix(s, "%") {
-		return exact.Decimal{}, fmt.Errorf("%q: write the number without %%, in the unit of the input (%s for %s)", s, strings.TrimSuffix(s, "%"), s)
+		return exact.Decimal{}, errorf("%q: write the number without %%, in the unit of the input (%s for %s)", s, strings.TrimSuffix(s, "%"), s)
 	}
 	x, err := exact.Parse(s)
 	if err != nil {
-		return exact.Decimal{}, fmt.Errorf("%q is not a plain number (%s)", s, plainNumber)
+		return exact.Decimal{}, errorf("%q is not a plain number (%s)", s, plainNumber)
 	}
 	return x, nil
 }
@@ -662,7 +664,7 @@ func halfWidth(s string) error {
 			b.WriteRune(r)
 		}
 	}
-	return fmt.Errorf("%q has full-width characters (typed with a Chinese input method): type %q in half-width (switch the input method to English, or press Shift)", s, strings.TrimSpace(b.String()))
+	return errorf("%q has full-width characters (typed with a Chinese input method): type %q in half-width (switch the input method to English, or press Shift)", s, strings.TrimSpace(b.String()))
 }
 
 // isFullWidth reports whether r is a full-width form of an ASCII
@@ -672,7 +674,10 @@ func isFullWidth(r rune) bool {
 }
 
 // plainNumber says how to write a number.
-const plainNumber = "digits, a leading - and a decimal point, thousands separated by commas or not: 1000, -3.5, 1,234.50; no + or exponent"
+var plainNumber = diag.Text{
+	En: "digits, a leading - and a decimal point, thousands separated by commas or not: 1000, -3.5, 1,234.50; no + or exponent",
+	Zh: "只写数字，可带负号 - 和小数点，千位可用逗号分隔：1000、-3.5、1,234.50；不写 + 号，不用科学计数法",
+}
 
 // count reads a whole number of at least min, written in digits only.
 func count(s string, min int) (int, bool) {
@@ -692,7 +697,7 @@ func split(v, what string) ([]string, error) {
 	for i := range ids {
 		ids[i] = strings.TrimSpace(ids[i])
 		if ids[i] == "" {
-			return nil, fmt.Errorf("%q: an empty %s (join them by a single |)", v, what)
+			return nil, errorf("%q: an empty %s (join them by a single |)", v, what)
 		}
 	}
 	return ids, nil
@@ -702,11 +707,11 @@ func split(v, what string) ([]string, error) {
 // typed by the shape of the item's input.
 func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error) {
 	if len(path) < 2 || len(path) > 3 {
-		return nil, errors.New("want scorecard.CARD.ITEM or scorecard.CARD.ITEM.NAME")
+		return nil, errorf("want scorecard.CARD.ITEM or scorecard.CARD.ITEM.NAME")
 	}
 	sc, _ := h.At(policy.KindScorecard, path[0], day).(*policy.Scorecard)
 	if sc == nil {
-		return nil, fmt.Errorf("no scorecard %q in effect on %s", path[0], day.Format("2006-01-02"))
+		return nil, errorf("no scorecard %q in effect on %s", path[0], day.Format("2006-01-02"))
 	}
 	var it *policy.Item
 	for pi := range sc.Part {
@@ -717,16 +722,16 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error)
 		}
 	}
 	if it == nil {
-		return nil, fmt.Errorf("scorecard %s has no item %q", path[0], path[1])
+		return nil, errorf("scorecard %s has no item %q", path[0], path[1])
 	}
 	shape := shapeOf(it).Shape
 	switch {
 	case shape == policy.ShapeNamed && len(path) != 3:
-		return nil, fmt.Errorf("item %s takes named inputs: scorecard.%s.%s.NAME", it.ID, path[0], path[1])
+		return nil, errorf("item %s takes named inputs: scorecard.%s.%s.NAME", it.ID, path[0], path[1])
 	case shape != policy.ShapeNamed && len(path) == 3:
-		return nil, fmt.Errorf("item %s has no named inputs", it.ID)
+		return nil, errorf("item %s has no named inputs", it.ID)
 	case shape == policy.ShapeNamed && !slices.ContainsFunc(it.Inputs, func(in policy.Input) bool { return in.Name == path[2] }):
-		return nil, fmt.Errorf("item %s has no input %q", it.ID, path[2])
+		return nil, errorf("item %s has no input %q", it.ID, path[2])
 	}
 	card, id := path[0], path[1]
 	return func(c *decoded, v string) error {
@@ -745,7 +750,7 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error)
 		case policy.ShapeYesNo:
 			x, err := value(v)
 			if err != nil || !x.IsBool {
-				return fmt.Errorf("item %s is scored yes/no: write true or false", it.ID)
+				return errorf("item %s is scored yes/no: write true or false", it.ID)
 			}
 			in.Yes = &x.Bool
 		case policy.ShapeLevel:
@@ -754,7 +759,7 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error)
 			}
 			l, ok := count(v, 1)
 			if !ok || l > 5 {
-				return fmt.Errorf("item %s is scored by level: write 1 to 5", it.ID)
+				return errorf("item %s is scored by level: write 1 to 5", it.ID)
 			}
 			in.Level = l
 		case policy.ShapePick:
@@ -805,25 +810,25 @@ func pointsCell(p *engine.PointsInput, name, v string) error {
 		for _, s := range parts {
 			f := strings.Split(s, ":")
 			if len(f) == 3 && f[2] == "met" {
-				return fmt.Errorf("%q: name the steps whose extra condition holds, e.g. 3:66:met=3 or 4:68:met=3+4", s)
+				return errorf("%q: name the steps whose extra condition holds, e.g. 3:66:met=3 or 4:68:met=3+4", s)
 			}
 			if len(f) < 2 || len(f) > 3 || (len(f) == 3 && !strings.HasPrefix(f[2], "met=")) {
-				return fmt.Errorf("%q: want occurrence:rate or occurrence:rate:met=STEPS, e.g. 2:62 or 4:68:met=3+4", s)
+				return errorf("%q: want occurrence:rate or occurrence:rate:met=STEPS, e.g. 2:62 or 4:68:met=3+4", s)
 			}
 			occ, ok := count(f[0], 1)
 			if !ok {
-				return fmt.Errorf("%q: the occurrence %q is not 1, 2, 3 …", s, f[0])
+				return errorf("%q: the occurrence %q is not 1, 2, 3 …", s, f[0])
 			}
 			rate, err := number(f[1])
 			if err != nil {
-				return fmt.Errorf("%q: the rate: %w", s, err)
+				return errorf("%q: the rate: %v", s, err)
 			}
 			var met []int
 			if len(f) == 3 {
 				for _, x := range strings.Split(strings.TrimPrefix(f[2], "met="), "+") {
 					n, ok := count(x, 1)
 					if !ok {
-						return fmt.Errorf("%q: the step %q in met= is not 1, 2, 3 … (steps are joined by +)", s, x)
+						return errorf("%q: the step %q in met= is not 1, 2, 3 … (steps are joined by +)", s, x)
 					}
 					met = append(met, n)
 				}
@@ -837,7 +842,7 @@ func pointsCell(p *engine.PointsInput, name, v string) error {
 		}
 		n, ok := count(v, 0)
 		if !ok {
-			return fmt.Errorf("%q is not a count (0, 1, 2 …)", v)
+			return errorf("%q is not a count (0, 1, 2 …)", v)
 		}
 		p.Events[name] = n
 	}

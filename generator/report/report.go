@@ -78,7 +78,7 @@ func Text(w io.Writer, title string, r engine.Result) {
 				title = strings.TrimSuffix(title, "）") + "，" + strings.TrimPrefix(mark, "（")
 				mark = ""
 			}
-			fmt.Fprintf(w, "  %-28s %12s %s%s\n", c.Name, c.Amount, title, mark)
+			fmt.Fprintf(w, "  %-28s %12s %s%s\n", c.Name, signed(c), title, mark)
 		}
 		for i, h := range p.RedLines {
 			fmt.Fprintf(w, "  触及电网指标：%s（%s）\n", h.Title, h.ID)
@@ -100,10 +100,33 @@ func steps(w io.Writer, trace []engine.Step) {
 		}
 		inputs := ""
 		if len(s.Operands) > 0 {
-			inputs = " {" + engine.Operands(s.Operands) + "}"
+			inputs = " {" + operands(s.Operands) + "}"
 		}
 		fmt.Fprintf(w, "    %s%s%s = %s\n      %s\n", s.Ref, clause, inputs, s.Value, explain.Step(s))
 	}
+}
+
+// operands lists the values a step used as people name them: each by its
+// Chinese label (the name the formula or policy writes where it has none),
+// e.g. 绩效工资基数=4000.00 for performance_base.
+func operands(ops []engine.Operand) string {
+	parts := make([]string, len(ops))
+	for i, o := range ops {
+		if o.Label != "" {
+			o.Name = o.Label
+		}
+		parts[i] = o.String()
+	}
+	return strings.Join(parts, ", ")
+}
+
+// signed is a component's amount as it counts in the total: a deduction
+// with its minus sign (-38.00), unless it is zero.
+func signed(c engine.ComponentResult) string {
+	if c.Kind == policy.Deduction && c.Amount.Sign() != 0 {
+		return c.Amount.Neg().String()
+	}
+	return c.Amount.String()
 }
 
 // clauseText names a clause as people count: a behaviour level by its

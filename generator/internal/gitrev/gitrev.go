@@ -31,23 +31,23 @@ func git(dir string, stdin io.Reader, args ...string) ([]byte, error) {
 // Resolve returns the commit that rev names in the repository around root.
 func Resolve(root, rev string) (string, error) {
 	if _, err := exec.LookPath("git"); err != nil {
-		return "", fmt.Errorf("git is needed to read revision %s: %w", rev, err)
+		return "", zh.Errorf("git is needed to read revision %s: %v", rev, err)
 	}
 	if strings.HasPrefix(rev, "-") {
-		return "", fmt.Errorf("unknown revision %s", rev)
+		return "", zh.Errorf("unknown revision %s", rev)
 	}
 	out, err := git(root, nil, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
 	if err != nil {
 		if _, terr := git(root, nil, "rev-parse", "--git-dir"); terr != nil {
-			return "", fmt.Errorf("%s is not in a git repository: %v", root, terr)
+			return "", zh.Errorf("%s is not in a git repository: %v", root, terr)
 		}
 		if kind, kerr := git(root, nil, "cat-file", "-t", rev); kerr == nil {
-			return "", fmt.Errorf("revision %s is a %s, not a commit", rev, strings.TrimSpace(string(kind)))
+			return "", zh.Errorf("revision %s is a %s, not a commit", rev, strings.TrimSpace(string(kind)))
 		}
 		if heads, _ := git(root, nil, "rev-list", "-n", "1", "--all"); len(bytes.TrimSpace(heads)) == 0 {
-			return "", fmt.Errorf("unknown revision %s: the repository has no commits yet", rev)
+			return "", zh.Errorf("unknown revision %s: the repository has no commits yet", rev)
 		}
-		return "", fmt.Errorf("unknown revision %s", rev)
+		return "", zh.Errorf("unknown revision %s", rev)
 	}
 	return strings.TrimSpace(string(out)), nil
 }
