@@ -311,14 +311,14 @@
     var ms = performance.now() - t;
     if (timing.firstResult == null && ok) timing.firstResult = performance.now();
     else timing.recomputes.push(ms);
-    writeFragment(v);
     clearTimeout(nextTimer);
     nextBox.textContent = '';
-    if (ok) {
-      nextTimer = setTimeout(function () {
-        showNext((mode === 'plan' ? handbookCalculator.compute(role, period, v, { next: true }) : handbookCalculator.score(id, period, v, { next: true })).next);
-      }, withNext ? 0 : 150);
-    }
+    // The fragment and what it takes wait until typing pauses: the
+    // browser's replaceState had cost about as much as a recompute.
+    nextTimer = setTimeout(function () {
+      writeFragment(v);
+      if (ok) showNext((mode === 'plan' ? handbookCalculator.compute(role, period, v, { next: true }) : handbookCalculator.score(id, period, v, { next: true })).next);
+    }, withNext ? 0 : 150);
   }
 
   var go = new Go();
