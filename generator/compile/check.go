@@ -348,4 +348,3 @@ func (l *compiler) typedFormula(u *unit, ptr, src string, env formula.Env, want 
 	}
 	return e
 }
-
