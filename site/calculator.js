@@ -157,13 +157,14 @@
       c.input = input;
     }
     box.appendChild(el('small', { id: hintId, 'class': 'calc-hint' }, hint));
-    box.appendChild(el('p', { id: errId, 'class': 'calc-error', hidden: '' }));
+    c.err = box.appendChild(el('p', { id: errId, 'class': 'calc-error', hidden: '' }));
     return c;
   }
   function buildForm() {
     var period = periodInput.value.trim();
     var got = mode === 'plan' ? handbookCalculator.fields(role, period) : handbookCalculator.cardFields(id, period);
     controls = {};
+    marked = {};
     if (got.error) { status(got.error, true); return false; }
     fields = got.fields.filter(function (f) { return f.path !== 'role' && f.path !== 'person'; });
     fieldsBox.textContent = '';
@@ -191,20 +192,30 @@
   }
 
   // ---- results
+  // showProblems shows each problem at its field and clears the fields
+  // whose problem is gone, touching no other field: clearing every field
+  // per keystroke had cost more than drawing the result.
+  var marked = {}; // path → the text shown at its field
   function showProblems(problems) {
-    fields.forEach(function (f) {
-      var e = controls[f.path].box.querySelector('.calc-error');
-      e.hidden = true; e.textContent = '';
-      if (controls[f.path].input) controls[f.path].input.removeAttribute('aria-invalid');
-    });
-    var general = [];
+    var now = {}, general = [];
     problems.forEach(function (p) {
-      var c = controls[p.path];
-      if (!c) { general.push(p.reason); return; }
-      var e = c.box.querySelector('.calc-error');
-      e.hidden = false; e.textContent = (e.textContent ? e.textContent + '；' : '') + p.reason;
+      if (!controls[p.path]) { general.push(p.reason); return; }
+      now[p.path] = now[p.path] ? now[p.path] + '；' + p.reason : p.reason;
+    });
+    Object.keys(marked).forEach(function (path) {
+      var c = controls[path];
+      if (now[path] == null && c) {
+        c.err.hidden = true; c.err.textContent = '';
+        if (c.input) c.input.removeAttribute('aria-invalid');
+      }
+    });
+    Object.keys(now).forEach(function (path) {
+      if (marked[path] === now[path]) return;
+      var c = controls[path];
+      c.err.hidden = false; c.err.textContent = now[path];
       if (c.input) c.input.setAttribute('aria-invalid', 'true');
     });
+    marked = now;
     return general;
   }
   function table(caption, head, rows) {
@@ -311,14 +322,14 @@
     var ms = performance.now() - t;
     if (timing.firstResult == null && ok) timing.firstResult = performance.now();
     else timing.recomputes.push(ms);
-    writeFragment(v);
     clearTimeout(nextTimer);
     nextBox.textContent = '';
-    if (ok) {
-      nextTimer = setTimeout(function () {
-        showNext((mode === 'plan' ? handbookCalculator.compute(role, period, v, { next: true }) : handbookCalculator.score(id, period, v, { next: true })).next);
-      }, withNext ? 0 : 150);
-    }
+    // The fragment and what it takes wait until typing pauses: the
+    // browser's replaceState had cost about as much as a recompute.
+    nextTimer = setTimeout(function () {
+      writeFragment(v);
+      if (ok) showNext((mode === 'plan' ? handbookCalculator.compute(role, period, v, { next: true }) : handbookCalculator.score(id, period, v, { next: true })).next);
+    }, withNext ? 0 : 150);
   }
 
   var go = new Go();

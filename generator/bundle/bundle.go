@@ -83,7 +83,8 @@ func DecodePolicies(data []byte) (ps []source.Doc, err error) {
 		if p == nil {
 			r.fail("unknown policy kind %q", kind)
 		}
-		r.value(reflect.ValueOf(p).Elem())
+		v := reflect.ValueOf(p).Elem()
+		r.value(v, r.info(v.Type()))
 		ps = append(ps, source.Doc{Kind: kind, File: file, Policy: p})
 	}
 	if len(r.data) > 0 {
@@ -124,7 +125,7 @@ func Fingerprint() uint64 {
 	seen := map[reflect.Type]bool{}
 	var walk func(t reflect.Type)
 	walk = func(t reflect.Type) {
-		fmt.Fprintf(h, "%s:%s;", t.String(), t.Kind())
+		h.Write([]byte(t.String() + ":" + t.Kind().String() + ";")) // as fmt.Fprintf(h, "%s:%s;", …) wrote it
 		if seen[t] {
 			return
 		}
@@ -137,7 +138,7 @@ func Fingerprint() uint64 {
 		case reflect.Struct:
 			for _, i := range fields(t) {
 				f := t.Field(i)
-				fmt.Fprintf(h, "%s ", f.Name)
+				h.Write([]byte(f.Name + " "))
 				walk(f.Type)
 			}
 		case reflect.Slice, reflect.Pointer:
@@ -216,7 +217,45 @@ func (e bundleError) Error() string { return string(e) }
 // reader consumes encoded values; a malformed bundle panics with a
 // bundleError, which DecodePolicies returns.
 type reader struct {
-	data []byte
+	data  []byte
+	types map[reflect.Type]*typeInfo // what value has learnt of each type
+}
+
+// typeInfo is how values of a type are read: as a date, as text, or by
+// kind (a struct by its stored fields, each with its own typeInfo; a list
+// or pointer by its element's). Built once per type and bundle: asking
+// reflect, or even a map, for each value had been most of the time the
+// browser's calculator took to read its bundle.
+type typeInfo struct {
+	t          reflect.Type
+	date, text bool
+	fields     []int
+	sub        []*typeInfo // of each stored field, in the order of fields
+	elem       *typeInfo   // of a list's or pointer's element
+}
+
+func (r *reader) info(t reflect.Type) *typeInfo {
+	if ti, ok := r.types[t]; ok {
+		return ti
+	}
+	ti := &typeInfo{t: t, date: t == timeType, text: text(t)}
+	if r.types == nil {
+		r.types = map[reflect.Type]*typeInfo{}
+	}
+	r.types[t] = ti // before its parts: a type may contain itself
+	if ti.date || ti.text {
+		return ti
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		ti.fields = fields(t)
+		for _, i := range ti.fields {
+			ti.sub = append(ti.sub, r.info(t.Field(i).Type))
+		}
+	case reflect.Pointer, reflect.Slice:
+		ti.elem = r.info(t.Elem())
+	}
+	return ti
 }
 
 func (r *reader) fail(format string, args ...any) {
@@ -251,10 +290,10 @@ func (r *reader) str() string {
 	return s
 }
 
-func (r *reader) value(v reflect.Value) {
-	t := v.Type()
+func (r *reader) value(v reflect.Value, ti *typeInfo) {
+	t := ti.t
 	switch {
-	case t == timeType:
+	case ti.date:
 		s := r.str()
 		tm, err := time.Parse(time.DateOnly, s)
 		if err != nil {
@@ -262,7 +301,7 @@ func (r *reader) value(v reflect.Value) {
 		}
 		v.Set(reflect.ValueOf(tm))
 		return
-	case text(t):
+	case ti.text:
 		s := r.str()
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
 			r.fail("%s %q: %v", t, s, err)
@@ -271,8 +310,8 @@ func (r *reader) value(v reflect.Value) {
 	}
 	switch t.Kind() {
 	case reflect.Struct:
-		for _, i := range fields(t) {
-			r.value(v.Field(i))
+		for k, i := range ti.fields {
+			r.value(v.Field(i), ti.sub[k])
 		}
 	case reflect.String:
 		v.SetString(r.str())
@@ -296,7 +335,7 @@ func (r *reader) value(v reflect.Value) {
 			return
 		}
 		e := reflect.New(t.Elem())
-		r.value(e.Elem())
+		r.value(e.Elem(), ti.elem)
 		v.Set(e)
 	case reflect.Slice:
 		n := r.uint()
@@ -309,7 +348,7 @@ func (r *reader) value(v reflect.Value) {
 		}
 		s := reflect.MakeSlice(t, int(n), int(n))
 		for i := range int(n) {
-			r.value(s.Index(i))
+			r.value(s.Index(i), ti.elem)
 		}
 		v.Set(s)
 	default:

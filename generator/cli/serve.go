@@ -21,6 +21,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/kefu-hr/handbook/generator/bundle"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/site"
 )
@@ -155,7 +156,17 @@ func (s *server) build(w io.Writer) ([]site.Page, error) {
 	if fi, err := os.Stat(filepath.Join(s.root, "site", "templates")); err == nil && fi.IsDir() {
 		in.Assets = os.DirFS(filepath.Join(s.root, "site"))
 	}
-	return site.Build(in)
+	pages, err := site.Build(in)
+	if err != nil {
+		return nil, err
+	}
+	// The calculator, as build makes it: the Go build cache keeps a
+	// rebuild of an unchanged cmd/calculator fast.
+	calc, err := checkoutCalculatorPages(s.root, bundle.Encode(h), w)
+	if err != nil {
+		return nil, err
+	}
+	return append(pages, calc...), nil
 }
 
 // snapshot sums up the watched files: their paths, sizes and times.
@@ -275,7 +286,18 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // Content-Security-Policy) and the build's problems, if any.
 func live(page []byte, problem string) []byte {
 	html := string(page)
-	html = strings.Replace(html, "default-src 'none';", "default-src 'none'; script-src 'self'; connect-src 'self';", 1)
+	// A page with scripts of its own (search, the calculator, whose
+	// script-src also allows compiling WebAssembly) keeps its directives:
+	// a second script-src would be ignored by the browser, and the first
+	// must stay the page's.
+	add := ""
+	if !strings.Contains(html, "script-src ") {
+		add += " script-src 'self';"
+	}
+	if !strings.Contains(html, "connect-src ") {
+		add += " connect-src 'self';"
+	}
+	html = strings.Replace(html, "default-src 'none';", "default-src 'none';"+add, 1)
 	banner := ""
 	if problem != "" {
 		banner = `<div class="build-error" role="alert" style="border:3px solid #c00;padding:1rem;margin:1rem;background:#fff0f0;color:#000"><strong>制度文件有误，显示的是上一次成功生成的手册：</strong><pre style="white-space:pre-wrap">` +

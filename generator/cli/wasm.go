@@ -61,12 +61,11 @@ func gzipBest(data []byte) []byte {
 	return b.Bytes()
 }
 
-// calculatorPages builds the calculator and returns its files, under calc/,
-// with the policy bundle given: the module, its pre-compressed copy, the
-// module in base64 for file:// (where a page cannot fetch), the toolchain's
-// wasm_exec.js and the bundle in base64. Outside a checkout (a built
-// binary without the sources) there is nothing to build: it says so, gives
-// no files, and the calculator pages say that the calculator cannot load.
+// calculatorPages builds the calculator of the checkout the working
+// directory is in and returns its files (see checkoutCalculatorPages).
+// Outside a checkout (a built binary without the sources) there is nothing
+// to build: it says so, gives no files, and the calculator pages say that
+// the calculator cannot load.
 func calculatorPages(bundleData []byte, stderr io.Writer) ([]site.Page, error) {
 	cwd, err := os.Getwd()
 	if err != nil {
@@ -77,6 +76,16 @@ func calculatorPages(bundleData []byte, stderr io.Writer) ([]site.Page, error) {
 		printf(stderr, "handbook build: not in a checkout: the calculator's WebAssembly is not built (its pages will say so)\n")
 		return nil, nil
 	}
+	return checkoutCalculatorPages(root, bundleData, stderr)
+}
+
+// checkoutCalculatorPages builds cmd/calculator of the checkout at root and
+// returns its files, under calc/, with the policy bundle given: the module,
+// its pre-compressed copy, the module in base64 for file:// (where a page
+// cannot fetch), the toolchain's wasm_exec.js and the bundle in base64. A
+// checkout without cmd/calculator (the fixture handbooks of the tests)
+// gives no files, and says so.
+func checkoutCalculatorPages(root string, bundleData []byte, stderr io.Writer) ([]site.Page, error) {
 	if fi, err := os.Stat(filepath.Join(root, "cmd", "calculator")); err != nil || !fi.IsDir() {
 		printf(stderr, "handbook build: no cmd/calculator in the checkout: the calculator is not built\n")
 		return nil, nil

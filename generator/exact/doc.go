@@ -1,7 +1,10 @@
 // Package exact holds the exact decimal number used for every amount, rate,
-// weight and point in the handbook. It wraps github.com/cockroachdb/apd/v3:
-// no value ever passes through a float64, and rounding happens only where a
-// caller asks for it, with an explicit mode.
+// weight and point in the handbook. It computes as
+// github.com/cockroachdb/apd/v3 does in a 34-digit context, with integer
+// fast paths (word.go) and apd's algorithms written anew on math/big for
+// the rest (dec.go; the tests hold both to apd itself, which only they
+// link): no value ever passes through a float64, and rounding happens only
+// where a caller asks for it, with an explicit mode.
 //
 // Used by generator/batch, generator/calculator, generator/cases,
 // generator/cli, generator/compile, generator/coverage, generator/diff,

@@ -4,38 +4,30 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-
-	"github.com/cockroachdb/apd/v3"
 )
 
 // Decimal is an exact decimal number. The zero value is 0. Decimals are
 // values: operations return new Decimals and never modify their operands.
 type Decimal struct {
-	d apd.Decimal
+	d dec
 	// w is d's coefficient when small is set: every operation that makes
 	// a Decimal records whether its coefficient fits a machine word, so
-	// that the fast paths (word.go) need not ask apd. The zero value has
+	// that the fast paths (word.go) need not look at the coefficient. The zero value has
 	// small unset, which only means "not recorded".
 	w     uint64
 	small bool
 }
 
-// ctx is the context for arithmetic: 34 significant digits (decimal128), so
-// that sums and products of amounts in 元 are exact; division rounds to 34
-// digits, half-even.
+// Arithmetic is apd's (github.com/cockroachdb/apd/v3) in the context of
+// decimal128: 34 significant digits, so that sums and products of amounts
+// in 元 are exact; division rounds to 34 digits, half-even (dec.go computes
+// exactly what apd does, without linking apd).
 //
 // Add, Sub, Mul, Floor and Round never round silently and never fail
 // silently: a result that would need more than 34 digits, or any other
 // condition apd reports, makes the result not finite (see IsFinite), and
 // every later operation on it stays not finite. Callers that compute
 // amounts check IsFinite before they use a result.
-var ctx = apd.Context{
-	Precision:   34,
-	MaxExponent: apd.MaxExponent,
-	MinExponent: apd.MinExponent,
-	Traps:       apd.DefaultTraps,
-	Rounding:    apd.RoundHalfEven,
-}
 
 // ErrSyntax is returned by Parse for text that is not a plain decimal.
 var ErrSyntax = errors.New("not an exact decimal")
@@ -52,7 +44,7 @@ func Parse(s string) (Decimal, error) {
 	}
 	x, ok := parseWord(body)
 	if !ok {
-		if _, _, err := x.d.SetString(body); err != nil {
+		if err := x.d.setString(body); err != nil {
 			return Decimal{}, fmt.Errorf("%q: %w", s, ErrSyntax)
 		}
 	}
@@ -94,7 +86,7 @@ func MustParse(s string) Decimal {
 // FromInt returns the decimal value of i.
 func FromInt(i int64) Decimal {
 	var x Decimal
-	x.d.SetInt64(i)
+	x.d.setInt64(i)
 	x.note()
 	return x
 }
@@ -119,14 +111,14 @@ func (x Decimal) Append(b []byte) []byte {
 	if m, ok := x.word(); ok {
 		return appendWord(b, m, x.d.Exponent, x.d.Negative)
 	}
-	return append(b, x.d.Text('f')...)
+	return append(b, x.d.text()...)
 }
 
 func (x Decimal) String() string {
 	if m, ok := x.word(); ok {
 		return formatWord(m, x.d.Exponent, x.d.Negative)
 	}
-	return x.d.Text('f')
+	return x.d.text()
 }
 
 // Cmp compares x and y: -1, 0 or +1.
@@ -134,30 +126,28 @@ func (x Decimal) Cmp(y Decimal) int {
 	if c, ok := cmpWord(&x, &y); ok {
 		return c
 	}
-	return x.d.Cmp(&y.d)
+	return x.d.cmp(&y.d)
 }
 
 // IsFinite reports whether x is a number: false for the result of an
 // operation that could not be carried out exactly (see ctx), and for
 // anything computed from such a result.
-func (x Decimal) IsFinite() bool { return x.d.Form == apd.Finite }
+func (x Decimal) IsFinite() bool { return x.d.Form == finite }
 
-// exact finishes an operation whose result apd has put in z: when apd
-// reports an error or a condition (an inexact result, an overflow), z
-// becomes not finite instead of silently wrong.
-func (z *Decimal) exact(cond apd.Condition, err error) {
+// exact finishes an operation whose result is in z: when the operation
+// reports a condition (an inexact result, an overflow), z becomes not
+// finite instead of silently wrong.
+func (z *Decimal) exact(c cond) {
 	// Rounded alone means digits were dropped that were all zeros: the
 	// value is exact.
-	if err != nil || cond&^apd.Rounded != 0 || z.d.Form != apd.Finite {
-		z.d.Form, z.d.Negative = apd.NaN, false
-		z.d.Coeff.SetInt64(0)
-		z.d.Exponent = 0
+	if c&^condRounded != 0 || z.d.Form != finite {
+		z.d.setNaN()
 	}
 	z.note()
 }
 
 // Sign returns -1, 0 or +1.
-func (x Decimal) Sign() int { return x.d.Sign() }
+func (x Decimal) Sign() int { return x.d.sign() }
 
 // IsInteger reports whether x has no fractional part.
 func (x Decimal) IsInteger() bool {
@@ -168,10 +158,9 @@ func (x Decimal) IsInteger() bool {
 			return m%pow10[-e] == 0
 		}
 	}
-	var frac apd.Decimal
-	var i apd.Decimal
-	x.d.Modf(&i, &frac)
-	return frac.IsZero()
+	var i, frac dec
+	x.d.modf(&i, &frac)
+	return frac.sign() == 0
 }
 
 // Add returns x + y.
@@ -180,7 +169,7 @@ func (x Decimal) Add(y Decimal) Decimal {
 		return z
 	}
 	var z Decimal
-	z.exact(ctx.Add(&z.d, &x.d, &y.d))
+	z.exact(z.d.add(&x.d, &y.d, false))
 	return z
 }
 
@@ -190,7 +179,7 @@ func (x Decimal) Sub(y Decimal) Decimal {
 		return z
 	}
 	var z Decimal
-	z.exact(ctx.Sub(&z.d, &x.d, &y.d))
+	z.exact(z.d.add(&x.d, &y.d, true))
 	return z
 }
 
@@ -200,7 +189,7 @@ func (x Decimal) Mul(y Decimal) Decimal {
 		return z
 	}
 	var z Decimal
-	z.exact(ctx.Mul(&z.d, &x.d, &y.d))
+	z.exact(z.d.mul(&x.d, &y.d))
 	return z
 }
 
@@ -222,10 +211,10 @@ func (x Decimal) Quo(y Decimal) (Decimal, error) {
 		return z, nil
 	}
 	var z Decimal
-	if _, err := ctx.Quo(&z.d, &x.d, &y.d); err != nil {
+	if err := z.d.quo(&x.d, &y.d); err != nil {
 		return Decimal{}, err
 	}
-	z.d.Reduce(&z.d)
+	z.d.reduce(&z.d)
 	z.note()
 	return z, nil
 }
@@ -234,7 +223,7 @@ func (x Decimal) Quo(y Decimal) (Decimal, error) {
 // division.
 func (x Decimal) Shift(n int32) Decimal {
 	var z Decimal
-	z.d.Set(&x.d)
+	z.d.set(&x.d)
 	z.d.Exponent += n
 	z.w, z.small = x.w, x.small && modest(z.d.Exponent)
 	return z
@@ -257,7 +246,7 @@ func powerOfTen(y Decimal) (int32, bool) {
 // Neg returns −x.
 func (x Decimal) Neg() Decimal {
 	var z Decimal
-	z.d.Neg(&x.d)
+	z.d.neg(&x.d)
 	z.w, z.small = x.w, x.small
 	return z
 }
@@ -265,7 +254,7 @@ func (x Decimal) Neg() Decimal {
 // Floor returns the greatest integer not above x.
 func (x Decimal) Floor() Decimal {
 	var z Decimal
-	z.exact(ctx.Floor(&z.d, &x.d))
+	z.exact(z.d.floor(&x.d))
 	return z
 }
 
@@ -285,19 +274,10 @@ func (x Decimal) Round(places int32, mode Rounding) Decimal {
 	if z, ok := roundWord(&x, places, mode); ok {
 		return z
 	}
-	c := ctx
-	switch mode {
-	case HalfEven:
-		c.Rounding = apd.RoundHalfEven
-	case Down:
-		c.Rounding = apd.RoundDown
-	default:
-		c.Rounding = apd.RoundHalfUp
-	}
 	var z Decimal
-	cond, err := c.Quantize(&z.d, &x.d, -places)
+	c := z.d.quantize(&x.d, -places, mode)
 	// Rounding is what Round is for: only a failure makes z not finite.
-	z.exact(cond&^(apd.Inexact|apd.Rounded), err)
+	z.exact(c &^ (condInexact | condRounded))
 	return z
 }
 

@@ -3,8 +3,6 @@ package exact
 import (
 	"math/bits"
 	"strconv"
-
-	"github.com/cockroachdb/apd/v3"
 )
 
 // Fast paths. Almost every number in a scorecard or a payslip has a
@@ -40,7 +38,7 @@ func (x *Decimal) word() (uint64, bool) {
 // ask asks apd what word would answer: for the zero value and for values
 // beyond the fast paths.
 func (x *Decimal) ask() (uint64, bool) {
-	if x.d.Form != apd.Finite || !modest(x.d.Exponent) || !x.d.Coeff.IsUint64() {
+	if x.d.Form != finite || !modest(x.d.Exponent) || !x.d.Coeff.IsUint64() {
 		return 0, false
 	}
 	m := x.d.Coeff.Uint64()
