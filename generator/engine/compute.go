@@ -156,7 +156,8 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		cards[plan.Scorecard] = items
 		c.Scorecards, fed = cards, f
 	}
-	for _, id := range slices.Sorted(maps.Keys(c.Scorecards)) {
+	var ids [4]string // a role has a scorecard or two: sorted without allocating
+	for _, id := range sortedIDs(c.Scorecards, ids[:0]) {
 		if !slices.Contains(role.Scorecards, id) {
 			return Result{}, fmt.Errorf("scorecard %q is not one of role %s's (%s)", id, role.ID, strings.Join(role.Scorecards, ", "))
 		}
@@ -259,6 +260,15 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		return Result{}, err
 	}
 	return r, nil
+}
+
+// sortedIDs appends the keys of m to buf, in order.
+func sortedIDs[V any](m map[string]V, buf []string) []string {
+	for id := range m {
+		buf = append(buf, id)
+	}
+	slices.Sort(buf)
+	return buf
 }
 
 // historyInputs returns the earlier quarters of a ledger with the inputs

@@ -59,17 +59,21 @@ func CheckBound(kind string, x exact.Decimal) string {
 // Check checks a number against the bound, and says what is wrong in a
 // sentence; "" when it is within it.
 func (b Bound) Check(x exact.Decimal) string {
-	unit := ""
-	if b.Unit != "" {
-		unit = " " + b.Unit
-	}
 	switch {
 	case x.Cmp(b.Min) < 0 || x.Cmp(b.Max) > 0:
-		return fmt.Sprintf("%s is outside the range of %s: %s to %s%s", x, b.What, b.Min, b.Max, unit)
+		return fmt.Sprintf("%s is outside the range of %s: %s to %s%s", x, b.What, b.Min, b.Max, b.unit())
 	case b.Places == 0 && !x.IsInteger():
 		return fmt.Sprintf("%s is not a whole number: %s is counted in whole units", x, b.What)
-	case x.Round(b.Places, exact.Down).Cmp(x) != 0:
-		return fmt.Sprintf("%s has more than %d decimals: %s is exact to %s%s", x, b.Places, b.What, exact.FromInt(1).Shift(-b.Places), unit)
+	case !x.HasPlaces(b.Places):
+		return fmt.Sprintf("%s has more than %d decimals: %s is exact to %s%s", x, b.Places, b.What, exact.FromInt(1).Shift(-b.Places), b.unit())
 	}
 	return ""
+}
+
+// unit is the unit as messages write it after a number: " 元", or "".
+func (b *Bound) unit() string {
+	if b.Unit == "" {
+		return ""
+	}
+	return " " + b.Unit
 }
