@@ -35,29 +35,40 @@ type Form struct {
 	h      *policy.Handbook
 	period engine.Period
 	paths  []string
-	cells  []cell         // nil for an empty path, whose value must stay empty
-	cards  map[string]int // items per scorecard ("" counts the pay inputs)
+	cells  []cell   // nil for an empty path, whose value must stay empty
+	cards  []string // the scorecards of the paths, by their index in decoded.cards
+	items  []int    // the paths of each of them
+	pays   int      // the pay paths
 }
 
 // NewForm resolves paths for period, reporting every path no policy in
 // effect on the period's settlement day has a use for. An empty path has no
 // field.
 func NewForm(h *policy.Handbook, period engine.Period, paths []string) (*Form, []FieldProblem) {
-	cells, problems := resolve(h, period, paths)
+	f := &Form{h: h, period: period, paths: paths}
+	cells, problems := resolve(h, period, paths, f.card)
 	if len(problems) > 0 {
 		return nil, problems
 	}
-	f := &Form{h: h, period: period, paths: paths, cells: cells, cards: map[string]int{}}
+	f.cells = cells
 	for _, name := range paths {
-		if rest, ok := strings.CutPrefix(name, "scorecard."); ok {
-			card, _, _ := strings.Cut(rest, ".")
-			f.cards[card]++
-		}
 		if strings.HasPrefix(name, "pay.") {
-			f.cards[""]++ // the pay inputs
+			f.pays++
 		}
 	}
 	return f, nil
+}
+
+// card returns the index of a scorecard's items in decoded.cards, counting
+// one more path for it.
+func (f *Form) card(id string) int {
+	k := slices.Index(f.cards, id)
+	if k < 0 {
+		k = len(f.cards)
+		f.cards, f.items = append(f.cards, id), append(f.items, 0)
+	}
+	f.items[k]++
+	return k
 }
 
 // Paths returns the form's field paths, in order.
@@ -82,7 +93,7 @@ func (f *Form) NewEntry() *Entry {
 }
 
 // Reset clears e for the next entry.
-func (f *Form) Reset(e *Entry) { e.reset(f.period, f.cards) }
+func (f *Form) Reset(e *Entry) { e.reset(f) }
 
 // Set decodes the text v of the i-th field into e; v is trimmed, and must
 // not be empty (an empty field is an absent input).
@@ -119,7 +130,7 @@ type cell func(d *decoded, v string) error
 type decoded struct {
 	engine.Case
 	nums   []exact.Decimal
-	cards  map[string]map[string]engine.ItemInput // item inputs by card, kept across rows
+	cards  []map[string]engine.ItemInput // item inputs by the form's card index, kept across rows
 	pay    map[string]formula.Value
 	own    map[string]exact.Decimal
 	points engine.PointsInput
@@ -151,30 +162,29 @@ func (d *decoded) quarter(label string) *engine.Quarter {
 }
 
 // reset readies d for the next row, keeping its storage.
-func (d *decoded) reset(period engine.Period, cards map[string]int) {
-	if d.cards == nil {
-		d.cards = make(map[string]map[string]engine.ItemInput, len(cards))
-		for card, n := range cards {
-			if card == "" {
-				d.pay = make(map[string]formula.Value, n)
-			} else {
-				d.cards[card] = make(map[string]engine.ItemInput, n)
-			}
+func (d *decoded) reset(f *Form) {
+	if d.Scorecards == nil {
+		d.cards = make([]map[string]engine.ItemInput, len(f.cards))
+		for k, n := range f.items {
+			d.cards[k] = make(map[string]engine.ItemInput, n)
 		}
-		d.Scorecards = make(map[string]map[string]engine.ItemInput, len(cards))
+		if f.pays > 0 {
+			d.pay = make(map[string]formula.Value, f.pays)
+		}
+		d.Scorecards = make(map[string]map[string]engine.ItemInput, len(f.cards))
 		d.points = engine.PointsInput{Events: map[string]int{}, Awards: map[string][]exact.Decimal{}}
 	}
 	clear(d.Scorecards)
-	for card, items := range d.cards {
+	for k, items := range d.cards {
 		clear(items)
-		d.Scorecards[card] = items
+		d.Scorecards[f.cards[k]] = items
 	}
 	clear(d.pay)
 	clear(d.own)
 	clear(d.points.Events)
 	clear(d.points.Awards)
 	d.points.Shortfalls = d.points.Shortfalls[:0]
-	d.Case = engine.Case{Period: period, Scorecards: d.Scorecards, Pay: d.pay, NoTrace: true}
+	d.Case = engine.Case{Period: f.period, Scorecards: d.Scorecards, Pay: d.pay, NoTrace: true}
 	d.nums = d.nums[:0]
 }
 
@@ -187,7 +197,7 @@ func (d *decoded) num(x exact.Decimal) *exact.Decimal {
 // resolve turns each column header into its decoder, once per file, and
 // reports every header no policy in effect on the period's settlement day
 // has a use for. A column without a header has no decoder.
-func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell, []FieldProblem) {
+func resolve(h *policy.Handbook, period engine.Period, header []string, card func(id string) int) ([]cell, []FieldProblem) {
 	day := period.Settled()
 	var problems []FieldProblem
 	cols := make([]cell, len(header))
@@ -253,7 +263,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 				return nil
 			}
 		case strings.HasPrefix(name, "scorecard."):
-			f, err := scoreColumn(h, day, strings.Split(strings.TrimPrefix(name, "scorecard."), "."))
+			f, err := scoreColumn(h, day, strings.Split(strings.TrimPrefix(name, "scorecard."), "."), card)
 			if err != nil {
 				problems = append(problems, FieldProblem{Path: name, Reason: err.Error()})
 				continue
@@ -679,7 +689,7 @@ func count(s string, min int) (int, bool) {
 	if halfWidth(s) != nil {
 		return 0, false
 	}
-	if s == "" || strings.Trim(s, "0123456789") != "" || len(s) > 9 {
+	if s == "" || strings.ContainsFunc(s, notDigit) || len(s) > 9 {
 		return 0, false
 	}
 	n, err := strconv.Atoi(s)
@@ -700,7 +710,7 @@ func split(v, what string) ([]string, error) {
 
 // scoreColumn resolves a scorecard.CARD.ITEM[.NAME] column to a decoder
 // typed by the shape of the item's input.
-func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error) {
+func scoreColumn(h *policy.Handbook, day time.Time, path []string, card func(id string) int) (cell, error) {
 	if len(path) < 2 || len(path) > 3 {
 		return nil, errors.New("want scorecard.CARD.ITEM or scorecard.CARD.ITEM.NAME")
 	}
@@ -728,12 +738,13 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error)
 	case shape == policy.ShapeNamed && !slices.ContainsFunc(it.Inputs, func(in policy.Input) bool { return in.Name == path[2] }):
 		return nil, fmt.Errorf("item %s has no input %q", it.ID, path[2])
 	}
-	card, id := path[0], path[1]
+	k, id := card(path[0]), path[1]
 	return func(c *decoded, v string) error {
-		items := c.Scorecards[card]
-		in := items[id]
+		items := c.cards[k]
+		var in engine.ItemInput // one column per item, but for named inputs
 		switch shape {
 		case policy.ShapeNamed:
+			in = items[id]
 			x, err := value(v)
 			if err != nil {
 				return err
