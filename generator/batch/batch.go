@@ -466,7 +466,13 @@ func (wk *worker) one(rec *readRow, ch *chunk) (Row, []RowError) {
 		}
 	}
 	hd.form.Reset(c)
-	decodeErr := map[string]bool{}
+	var decodeErr map[string]bool // the columns that did not decode; made for the first
+	failedAt := func(column string) {
+		if decodeErr == nil {
+			decodeErr = map[string]bool{}
+		}
+		decodeErr[column] = true
+	}
 	for i, v := range cells[:len(hd.names)] {
 		v = strings.TrimSpace(v)
 		if v == "" {
@@ -478,7 +484,7 @@ func (wk *worker) one(rec *readRow, ch *chunk) (Row, []RowError) {
 		}
 		if err := hd.form.Set(c, i, v); err != nil {
 			bad(hd.names[i], "%v", err)
-			decodeErr[hd.names[i]] = true
+			failedAt(hd.names[i])
 		}
 	}
 	hd.form.Finish(c)
@@ -488,10 +494,10 @@ func (wk *worker) one(rec *readRow, ch *chunk) (Row, []RowError) {
 	switch {
 	case c.Role == "":
 		bad("role", "empty")
-		decodeErr["role"] = true
+		failedAt("role")
 	case row.role != nil && row.role.problem != "":
 		bad("role", "%s", row.role.problem)
-		decodeErr["role"] = true
+		failedAt("role")
 	case row.role != nil:
 		c.Case().Role = row.role.id
 	}
