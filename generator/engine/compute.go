@@ -136,7 +136,7 @@ func Compute(h *policy.Handbook, c Case) (Result, error) { return (*Scratch)(nil
 // (Card) kept in the scratch.
 func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 	d := c.Period.Settled()
-	t := On(h, d)
+	t := sc.on(h, d)
 	role, _ := h.At(policy.KindRole, c.Role, d).(*policy.Role)
 	if role == nil {
 		return Result{}, fmt.Errorf("no role %q in effect on %s", c.Role, d.Format("2006-01-02"))

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
@@ -296,6 +297,21 @@ type Scratch struct {
 	scope *payScope
 	cards map[cardKey]*Card // the untraced path's compiled cards
 	slots []ItemInput
+	day   onDay  // the tables of the last case's day
+	t     Tables // and they as Tables, made once
+}
+
+// on is On, the same Tables for the same handbook and day (one allocation
+// less per case).
+func (sc *Scratch) on(h *policy.Handbook, d time.Time) Tables {
+	if sc == nil {
+		return On(h, d)
+	}
+	if sc.t == nil || sc.day.h != h || !sc.day.d.Equal(d) || sc.day.d.Location() != d.Location() {
+		sc.day = onDay{h, d}
+		sc.t = sc.day
+	}
+	return sc.t
 }
 
 // cardKey names a compiled card: a scorecard with the K and grade tables

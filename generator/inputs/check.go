@@ -81,7 +81,15 @@ type checker struct {
 	day      time.Time // the day the case's period is settled
 	problems []Problem
 	fedBad   map[string]bool // items a pay plan computes whose problem is reported already
+	cardPath [2]string       // the path of the scorecard being checked, which only sub copies
 }
+
+// The paths the checks of pay inputs and own values start from, which only
+// sub copies.
+var (
+	payPath = []string{"pay"}
+	ownPath = []string{"own"}
+)
 
 // at is h.At, remembered in k.memo.
 func (k *checker) at(kind policy.Kind, id string, d time.Time) policy.Policy {
@@ -111,26 +119,30 @@ func (k *checker) missing(path []string, format string, args ...any) {
 }
 
 func (k *checker) check() {
-	c, d := k.c, k.c.Period.Settled()
-	k.day = d
+	c, d := k.c, k.day // a form's checker is given its period's day
+	if d.IsZero() {
+		d = c.Period.Settled()
+		k.day = d
+	}
 	role, _ := k.at(policy.KindRole, c.Role, d).(*policy.Role)
 	if role == nil {
 		k.add([]string{"role"}, "no role %q in effect on %s", c.Role, k.dayText())
 		return
 	}
 	cards := k.fed(role, d)
-	for _, id := range sortedKeys(cards) {
-		path := []string{"scorecard", id}
+	var ids [4]string // a role has a scorecard or two: sorted without allocating
+	for _, id := range sortedIDs(cards, ids[:0]) {
 		if !slices.Contains(role.Scorecards, id) {
-			k.add(path, "scorecard %s is not one of role %s's (%s)", id, role.ID, list(role.Scorecards))
+			k.add([]string{"scorecard", id}, "scorecard %s is not one of role %s's (%s)", id, role.ID, list(role.Scorecards))
 			continue
 		}
 		sc, _ := k.at(policy.KindScorecard, id, d).(*policy.Scorecard)
 		if sc == nil {
-			k.add(path, "no scorecard %q in effect on %s", id, k.dayText())
+			k.add([]string{"scorecard", id}, "no scorecard %q in effect on %s", id, k.dayText())
 			continue
 		}
-		k.scorecard(path, sc, cards[id])
+		k.cardPath = [2]string{"scorecard", id}
+		k.scorecard(k.cardPath[:], sc, cards[id])
 	}
 	if role.PayPlan == "" {
 		for _, given := range []struct {
@@ -153,8 +165,8 @@ func (k *checker) check() {
 		k.add([]string{"period"}, "pay plan %s pays nothing in %s %s settlement: its components are settled %s", plan.ID, article(period), period, list(settled(plan)))
 		return
 	}
-	k.pay([]string{"pay"}, plan, period, c.Pay, c.Scorecards)
-	k.own([]string{"own"}, plan, period, c.Own)
+	k.pay(payPath, plan, period, c.Pay, c.Scorecards)
+	k.own(ownPath, plan, period, c.Own)
 	if plan.Scorecard != "" && engine.UsesScore(plan, period) && c.Scorecards[plan.Scorecard] == nil {
 		k.missing([]string{"scorecard", plan.Scorecard}, "pay plan %s needs the inputs of scorecard %s in %s %s settlement", plan.ID, plan.Scorecard, article(period), period)
 	}
@@ -302,6 +314,15 @@ func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]e
 			k.add(sub(path, id), "scorecard %s has no item %q", sc.ID, id)
 		}
 	}
+}
+
+// sortedIDs appends the keys of m to buf, in order.
+func sortedIDs[V any](m map[string]V, buf []string) []string {
+	for id := range m {
+		buf = append(buf, id)
+	}
+	slices.Sort(buf)
+	return buf
 }
 
 // sortedKeys returns the keys of m in order.
@@ -472,7 +493,7 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 		k.add([]string{"points"}, "pay plan %s does not use points in %s %s settlement", plan.ID, article(period), period)
 		return
 	}
-	ps, _ := k.at(policy.KindPoints, plan.PointsSystem, k.c.Period.Settled()).(*policy.Points)
+	ps, _ := k.at(policy.KindPoints, plan.PointsSystem, k.day).(*policy.Points)
 	if ps == nil {
 		k.add([]string{"points"}, "no points system %q in effect on %s", plan.PointsSystem, k.dayText())
 		return
@@ -544,7 +565,7 @@ func (k *checker) redLines(plan *policy.PayPlan) {
 		k.add([]string{"red_lines"}, "pay plan %s names no red-line policy", plan.ID)
 		return
 	}
-	rl, _ := k.at(policy.KindRedLines, plan.RedLines, k.c.Period.Settled()).(*policy.RedLines)
+	rl, _ := k.at(policy.KindRedLines, plan.RedLines, k.day).(*policy.RedLines)
 	if rl == nil {
 		k.add([]string{"red_lines"}, "no red-line policy %q in effect on %s", plan.RedLines, k.dayText())
 		return

@@ -34,6 +34,7 @@ type FieldProblem struct {
 type Form struct {
 	h      *policy.Handbook
 	period engine.Period
+	day    time.Time // the period's settlement day
 	paths  []string
 	cells  []cell   // nil for an empty path, whose value must stay empty
 	cards  []string // the scorecards of the paths, by their index in decoded.cards
@@ -45,7 +46,7 @@ type Form struct {
 // effect on the period's settlement day has a use for. An empty path has no
 // field.
 func NewForm(h *policy.Handbook, period engine.Period, paths []string) (*Form, []FieldProblem) {
-	f := &Form{h: h, period: period, paths: paths}
+	f := &Form{h: h, period: period, day: period.Settled(), paths: paths}
 	cells, problems := resolve(h, period, paths, f.card)
 	if len(problems) > 0 {
 		return nil, problems
@@ -130,6 +131,7 @@ type cell func(d *decoded, v string) error
 type decoded struct {
 	engine.Case
 	nums   []exact.Decimal
+	flags  []bool
 	cards  []map[string]engine.ItemInput // item inputs by the form's card index, kept across rows
 	pay    map[string]formula.Value
 	own    map[string]exact.Decimal
@@ -186,12 +188,19 @@ func (d *decoded) reset(f *Form) {
 	d.points.Shortfalls = d.points.Shortfalls[:0]
 	d.Case = engine.Case{Period: f.period, Scorecards: d.Scorecards, Pay: d.pay, NoTrace: true}
 	d.nums = d.nums[:0]
+	d.flags = d.flags[:0]
 }
 
 // num keeps x for the row and returns where it is kept.
 func (d *decoded) num(x exact.Decimal) *exact.Decimal {
 	d.nums = append(d.nums, x) // a growing slice moves, but the pointers given before stay valid
 	return &d.nums[len(d.nums)-1]
+}
+
+// flag keeps b for the row and returns where it is kept, as num does.
+func (d *decoded) flag(b bool) *bool {
+	d.flags = append(d.flags, b)
+	return &d.flags[len(d.flags)-1]
 }
 
 // resolve turns each column header into its decoder, once per file, and
@@ -466,8 +475,8 @@ func (f *Form) check(e *Entry, computed, payout bool) []FieldProblem {
 	h, period, c := f.h, f.period, &e.decoded
 	var out []FieldProblem
 	at := func(column, reason string) { out = append(out, FieldProblem{Path: column, Reason: reason}) }
-	d := period.Settled()
-	k := &checker{h: h, memo: e.memo}
+	d := f.day
+	k := &checker{h: h, memo: e.memo, day: d}
 	var unused map[string]bool
 	if role, _ := k.at(policy.KindRole, c.Role, d).(*policy.Role); role != nil && payout {
 		if role.PayPlan == "" {
@@ -486,7 +495,9 @@ func (f *Form) check(e *Entry, computed, payout bool) []FieldProblem {
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	if len(out) > 1 {
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	}
 	k.c, k.computed = &c.Case, computed
 	k.check()
 	for _, p := range k.problems {
@@ -758,7 +769,7 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string, card func(id 
 			if err != nil || !x.IsBool {
 				return fmt.Errorf("item %s is scored yes/no: write true or false", it.ID)
 			}
-			in.Yes = &x.Bool
+			in.Yes = c.flag(x.Bool)
 		case policy.ShapeLevel:
 			if err := halfWidth(v); err != nil {
 				return err
