@@ -370,8 +370,12 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch) (*payScope
 	s := sc.take()
 	s.plan, s.t = p, t
 	var problems []string
+	found := 0 // the inputs given that the plan has
 	for _, def := range p.Input {
 		v, ok := in.Values[def.Name]
+		if ok {
+			found++
+		}
 		switch {
 		case !ok:
 			if p.Uses(period, def.Name) {
@@ -400,9 +404,11 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch) (*payScope
 		}
 	}
 	var extra []string
-	for name := range in.Values {
-		if !slices.ContainsFunc(p.Input, func(def policy.PayInput) bool { return def.Name == name }) {
-			extra = append(extra, name)
+	if found < len(in.Values) { // an input given is not the plan's
+		for name := range in.Values {
+			if !slices.ContainsFunc(p.Input, func(def policy.PayInput) bool { return def.Name == name }) {
+				extra = append(extra, name)
+			}
 		}
 	}
 	sort.Strings(extra)

@@ -63,9 +63,20 @@ func CheckComputed(h *policy.Handbook, c *engine.Case) []Problem {
 
 // Lookups remembers the policies a checker looked up (by kind, id and
 // day), for the next entry of the same form: a batch looks up a role, its
-// plan and its scorecards once per role, not once per row. One Lookups
-// serves one goroutine.
-type Lookups map[lookup]policy.Policy
+// plan and its scorecards once per role, not once per row. The last few
+// are found without hashing (a row's role, plan and scorecards, when the
+// rows before had the same role). One Lookups serves one goroutine.
+type Lookups struct {
+	recent [8]remembered
+	next   int // the entry of recent to replace
+	all    map[lookup]policy.Policy
+}
+
+// remembered is a lookup and its policy.
+type remembered struct {
+	key lookup
+	p   policy.Policy
+}
 
 type lookup struct {
 	kind policy.Kind
@@ -74,7 +85,7 @@ type lookup struct {
 }
 
 type checker struct {
-	memo     Lookups // nil: look up every time
+	memo     *Lookups // nil: look up every time
 	h        *policy.Handbook
 	c        *engine.Case
 	computed bool      // the engine scored every item without error
@@ -96,12 +107,22 @@ func (k *checker) at(kind policy.Kind, id string, d time.Time) policy.Policy {
 	if k.memo == nil {
 		return k.h.At(kind, id, d)
 	}
-	key := lookup{kind, id, d.Unix()}
-	if p, ok := k.memo[key]; ok {
-		return p
+	m, key := k.memo, lookup{kind, id, d.Unix()}
+	for i := range m.recent {
+		if m.recent[i].key == key {
+			return m.recent[i].p
+		}
 	}
-	p := k.h.At(kind, id, d)
-	k.memo[key] = p
+	p, ok := m.all[key]
+	if !ok {
+		p = k.h.At(kind, id, d)
+		if m.all == nil {
+			m.all = map[lookup]policy.Policy{}
+		}
+		m.all[key] = p
+	}
+	m.recent[m.next] = remembered{key, p}
+	m.next = (m.next + 1) % len(m.recent)
 	return p
 }
 

@@ -88,7 +88,7 @@ type Entry struct {
 
 // NewEntry returns an empty entry for the form.
 func (f *Form) NewEntry() *Entry {
-	e := &Entry{memo: Lookups{}}
+	e := &Entry{}
 	f.Reset(e)
 	return e
 }
@@ -476,7 +476,7 @@ func (f *Form) check(e *Entry, computed, payout bool) []FieldProblem {
 	var out []FieldProblem
 	at := func(column, reason string) { out = append(out, FieldProblem{Path: column, Reason: reason}) }
 	d := f.day
-	k := &checker{h: h, memo: e.memo, day: d}
+	k := &checker{h: h, memo: &e.memo, day: d}
 	var unused map[string]bool
 	if role, _ := k.at(policy.KindRole, c.Role, d).(*policy.Role); role != nil && payout {
 		if role.PayPlan == "" {
