@@ -93,6 +93,25 @@ type checker struct {
 	problems []Problem
 	fedBad   map[string]bool // items a pay plan computes whose problem is reported already
 	cardPath [2]string       // the path of the scorecard being checked, which only sub copies
+	form     *Form           // the form whose entry is checked, or nil
+	entry    *decoded        // that entry, whose slots hold its item inputs
+	fedCard  string          // the scorecard fed replaced with a copy, or ""
+}
+
+// slots returns the item inputs of a card of the checked entry by the
+// card's items in order, and which are given, when the case's items of
+// the card are the entry's as its cells decoded them (not a copy fed
+// filled in) for the version sc of the card; nil otherwise.
+func (k *checker) slots(id string, sc *policy.Scorecard) ([]engine.ItemInput, []bool) {
+	if k.form == nil || id == k.fedCard {
+		return nil, nil
+	}
+	for i, card := range k.form.cards {
+		if card == id && k.form.cardSC[i] == sc {
+			return k.entry.slots[i], k.entry.given[i]
+		}
+	}
+	return nil, nil
 }
 
 // The paths the checks of pay inputs and own values start from, which only
@@ -163,7 +182,8 @@ func (k *checker) check() {
 			continue
 		}
 		k.cardPath = [2]string{"scorecard", id}
-		k.scorecard(k.cardPath[:], sc, cards[id])
+		slots, given := k.slots(id, sc)
+		k.scorecard(k.cardPath[:], sc, cards[id], slots, given)
 	}
 	if role.PayPlan == "" {
 		for _, given := range []struct {
@@ -233,8 +253,6 @@ func (k *checker) leave(plan *policy.PayPlan, period policy.PeriodKind) {
 	}
 }
 
-// scorecard checks a scorecard's inputs item by item. (A batch checks
-// every row: the paths of problems are made only when there is one.)
 // fed returns the case's scorecards with the items the role's pay plan
 // computes from pay inputs filled in, reporting at the item one given as
 // well with another number.
@@ -273,6 +291,7 @@ func (k *checker) fed(role *policy.Role, d time.Time) map[string]map[string]engi
 	}
 	cards := maps.Clone(c.Scorecards)
 	cards[plan.Scorecard] = items
+	k.fedCard = plan.Scorecard
 	return cards
 }
 
@@ -285,12 +304,23 @@ func (k *checker) markFed(item string) {
 	k.fedBad[item] = true
 }
 
-func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]engine.ItemInput) {
-	found := 0
+// scorecard checks a scorecard's inputs item by item: in, or, when slots
+// is not nil, the same inputs by the card's items in order and isGiven,
+// which of them are given. (A batch checks every row: the paths of
+// problems are made only when there is one.)
+func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]engine.ItemInput, slots []engine.ItemInput, isGiven []bool) {
+	found, slot := 0, 0
 	for pi := range sc.Part {
 		for ii := range sc.Part[pi].Item {
 			it := &sc.Part[pi].Item[ii]
-			v, given := in[it.ID]
+			var v engine.ItemInput
+			var given bool
+			if slots != nil { // in the card's order: no lookup by id
+				v, given = slots[slot], isGiven[slot]
+			} else {
+				v, given = in[it.ID]
+			}
+			slot++
 			if given {
 				found++
 			}

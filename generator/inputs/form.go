@@ -36,10 +36,11 @@ type Form struct {
 	period engine.Period
 	day    time.Time // the period's settlement day
 	paths  []string
-	cells  []cell   // nil for an empty path, whose value must stay empty
-	cards  []string // the scorecards of the paths, by their index in decoded.cards
-	items  []int    // the paths of each of them
-	pays   int      // the pay paths
+	cells  []cell              // nil for an empty path, whose value must stay empty
+	cards  []string            // the scorecards of the paths, by their index in decoded.cards
+	items  []int               // the paths of each of them
+	cardSC []*policy.Scorecard // and the version in effect, whose items are decoded.slots
+	pays   int                 // the pay paths
 }
 
 // NewForm resolves paths for period, reporting every path no policy in
@@ -62,11 +63,11 @@ func NewForm(h *policy.Handbook, period engine.Period, paths []string) (*Form, [
 
 // card returns the index of a scorecard's items in decoded.cards, counting
 // one more path for it.
-func (f *Form) card(id string) int {
-	k := slices.Index(f.cards, id)
+func (f *Form) card(sc *policy.Scorecard) int {
+	k := slices.Index(f.cards, sc.ID)
 	if k < 0 {
 		k = len(f.cards)
-		f.cards, f.items = append(f.cards, id), append(f.items, 0)
+		f.cards, f.items, f.cardSC = append(f.cards, sc.ID), append(f.items, 0), append(f.cardSC, sc)
 	}
 	f.items[k]++
 	return k
@@ -118,7 +119,8 @@ func (f *Form) Finish(e *Entry) {
 	}
 }
 
-// Case returns the entry's case for the engine.
+// Case returns the entry's case for the engine. Its item inputs are
+// changed only by Set: the checks read them as Set kept them.
 func (e *Entry) Case() *engine.Case { return &e.decoded.Case }
 
 // cell decodes one cell into a row's case.
@@ -130,9 +132,13 @@ type cell func(d *decoded, v string) error
 // results keep nothing of their inputs.
 type decoded struct {
 	engine.Case
-	nums   []exact.Decimal
-	flags  []bool
-	cards  []map[string]engine.ItemInput // item inputs by the form's card index, kept across rows
+	nums  []exact.Decimal
+	flags []bool
+	cards []map[string]engine.ItemInput // item inputs by the form's card index, kept across rows
+	// The same inputs by the card's items in order (parts, then items), and
+	// which are given: the checks find them without a lookup by id.
+	slots  [][]engine.ItemInput
+	given  [][]bool
 	pay    map[string]formula.Value
 	own    map[string]exact.Decimal
 	points engine.PointsInput
@@ -167,8 +173,11 @@ func (d *decoded) quarter(label string) *engine.Quarter {
 func (d *decoded) reset(f *Form) {
 	if d.Scorecards == nil {
 		d.cards = make([]map[string]engine.ItemInput, len(f.cards))
+		d.slots, d.given = make([][]engine.ItemInput, len(f.cards)), make([][]bool, len(f.cards))
 		for k, n := range f.items {
 			d.cards[k] = make(map[string]engine.ItemInput, n)
+			n := itemCount(f.cardSC[k])
+			d.slots[k], d.given[k] = make([]engine.ItemInput, n), make([]bool, n)
 		}
 		if f.pays > 0 {
 			d.pay = make(map[string]formula.Value, f.pays)
@@ -179,6 +188,8 @@ func (d *decoded) reset(f *Form) {
 	clear(d.Scorecards)
 	for k, items := range d.cards {
 		clear(items)
+		clear(d.slots[k])
+		clear(d.given[k])
 		d.Scorecards[f.cards[k]] = items
 	}
 	clear(d.pay)
@@ -197,6 +208,15 @@ func (d *decoded) num(x exact.Decimal) *exact.Decimal {
 	return &d.nums[len(d.nums)-1]
 }
 
+// itemCount counts a scorecard's items.
+func itemCount(sc *policy.Scorecard) int {
+	n := 0
+	for pi := range sc.Part {
+		n += len(sc.Part[pi].Item)
+	}
+	return n
+}
+
 // flag keeps b for the row and returns where it is kept, as num does.
 func (d *decoded) flag(b bool) *bool {
 	d.flags = append(d.flags, b)
@@ -206,7 +226,7 @@ func (d *decoded) flag(b bool) *bool {
 // resolve turns each column header into its decoder, once per file, and
 // reports every header no policy in effect on the period's settlement day
 // has a use for. A column without a header has no decoder.
-func resolve(h *policy.Handbook, period engine.Period, header []string, card func(id string) int) ([]cell, []FieldProblem) {
+func resolve(h *policy.Handbook, period engine.Period, header []string, card func(sc *policy.Scorecard) int) ([]cell, []FieldProblem) {
 	day := period.Settled()
 	var problems []FieldProblem
 	cols := make([]cell, len(header))
@@ -476,7 +496,7 @@ func (f *Form) check(e *Entry, computed, payout bool) []FieldProblem {
 	var out []FieldProblem
 	at := func(column, reason string) { out = append(out, FieldProblem{Path: column, Reason: reason}) }
 	d := f.day
-	k := &checker{h: h, memo: &e.memo, day: d}
+	k := &checker{h: h, memo: &e.memo, day: d, form: f, entry: &e.decoded}
 	var unused map[string]bool
 	if role, _ := k.at(policy.KindRole, c.Role, d).(*policy.Role); role != nil && payout {
 		if role.PayPlan == "" {
@@ -721,7 +741,7 @@ func split(v, what string) ([]string, error) {
 
 // scoreColumn resolves a scorecard.CARD.ITEM[.NAME] column to a decoder
 // typed by the shape of the item's input.
-func scoreColumn(h *policy.Handbook, day time.Time, path []string, card func(id string) int) (cell, error) {
+func scoreColumn(h *policy.Handbook, day time.Time, path []string, card func(sc *policy.Scorecard) int) (cell, error) {
 	if len(path) < 2 || len(path) > 3 {
 		return nil, errors.New("want scorecard.CARD.ITEM or scorecard.CARD.ITEM.NAME")
 	}
@@ -730,11 +750,13 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string, card func(id 
 		return nil, fmt.Errorf("no scorecard %q in effect on %s", path[0], day.Format("2006-01-02"))
 	}
 	var it *policy.Item
+	slot, n := 0, 0 // the item's place in the card's order
 	for pi := range sc.Part {
 		for ii := range sc.Part[pi].Item {
 			if sc.Part[pi].Item[ii].ID == path[1] {
-				it = &sc.Part[pi].Item[ii]
+				it, slot = &sc.Part[pi].Item[ii], n
 			}
+			n++
 		}
 	}
 	if it == nil {
@@ -749,7 +771,7 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string, card func(id 
 	case shape == policy.ShapeNamed && !slices.ContainsFunc(it.Inputs, func(in policy.Input) bool { return in.Name == path[2] }):
 		return nil, fmt.Errorf("item %s has no input %q", it.ID, path[2])
 	}
-	k, id := card(path[0]), path[1]
+	k, id := card(sc), path[1]
 	return func(c *decoded, v string) error {
 		items := c.cards[k]
 		var in engine.ItemInput // one column per item, but for named inputs
@@ -799,6 +821,7 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string, card func(id 
 			in.Value = c.num(x)
 		}
 		items[id] = in
+		c.slots[k][slot], c.given[k][slot] = in, true
 		return nil
 	}, nil
 }
