@@ -324,7 +324,8 @@ type Feed struct {
 // inputs are required for the period.
 func (p *PayPlan) Uses(period PeriodKind, name string) bool {
 	if p.index != nil {
-		return p.index.uses[period][name]
+		i := p.index.at(period)
+		return i >= 0 && p.index.uses[i][name]
 	}
 	for i := range p.Component {
 		c := &p.Component[i]
@@ -350,7 +351,10 @@ func (p *PayPlan) Uses(period PeriodKind, name string) bool {
 // the floating pay and the penalty).
 func (p *PayPlan) Lines(period PeriodKind) int {
 	if p.index != nil {
-		return p.index.lines[period]
+		if i := p.index.at(period); i >= 0 {
+			return p.index.lines[i]
+		}
+		return 0
 	}
 	n := 0
 	for i := range p.Component {
@@ -364,10 +368,21 @@ func (p *PayPlan) Lines(period PeriodKind) int {
 	return n
 }
 
-// planIndex holds the answers of Uses and Lines for every period.
+// planIndex holds the answers of Uses and Lines for every period, in the
+// order of Periods (found by comparing a few words instead of hashing one).
 type planIndex struct {
-	uses  map[PeriodKind]map[string]bool
-	lines map[PeriodKind]int
+	uses  []map[string]bool
+	lines []int
+}
+
+// at returns the index of a period in Periods, or -1.
+func (x *planIndex) at(period PeriodKind) int {
+	for i, p := range Periods {
+		if p == period {
+			return i
+		}
+	}
+	return -1
 }
 
 // Index computes the answers of Uses and Lines once, so that computing a
@@ -375,15 +390,15 @@ type planIndex struct {
 // are parsed. A plan must not change after.
 func (p *PayPlan) Index() {
 	p.index = nil
-	x := &planIndex{uses: map[PeriodKind]map[string]bool{}, lines: map[PeriodKind]int{}}
-	for _, period := range Periods {
-		x.uses[period] = map[string]bool{}
-		x.lines[period] = p.Lines(period)
+	x := &planIndex{uses: make([]map[string]bool, len(Periods)), lines: make([]int, len(Periods))}
+	for pi, period := range Periods {
+		x.uses[pi] = map[string]bool{}
+		x.lines[pi] = p.Lines(period)
 		for i := range p.Component {
 			if c := &p.Component[i]; p.PeriodOf(c) == period {
 				for _, e := range c.Exprs {
 					for _, n := range e.Names() {
-						x.uses[period][n] = true
+						x.uses[pi][n] = true
 					}
 				}
 			}
@@ -391,7 +406,7 @@ func (p *PayPlan) Index() {
 		for i := range p.Standing {
 			if s := &p.Standing[i]; p.StandingPeriod(s) == period && s.Expr != nil {
 				for _, n := range s.Expr.Names() {
-					x.uses[period][n] = true
+					x.uses[pi][n] = true
 				}
 			}
 		}
