@@ -382,6 +382,48 @@ type Scratch struct {
 	slots []ItemInput
 	day   onDay  // the tables of the last case's day
 	t     Tables // and they as Tables, made once
+
+	period  Period    // the last case's period
+	settles time.Time // and its settlement day; zero before the first case
+	recent  [8]looked // the last policies looked up
+	next    int       // the entry of recent to replace
+}
+
+// looked is a policy a Scratch looked up.
+type looked struct {
+	h    *policy.Handbook
+	kind policy.Kind
+	id   string
+	day  time.Time
+	p    policy.Policy
+}
+
+// settled is p.Settled(), remembered for the next case of the same period.
+func (sc *Scratch) settled(p Period) time.Time {
+	if sc == nil {
+		return p.Settled()
+	}
+	if sc.settles.IsZero() || sc.period != p {
+		sc.period, sc.settles = p, p.Settled()
+	}
+	return sc.settles
+}
+
+// at is h.At, the last eight lookups remembered (the cases of a batch are
+// mostly of a few roles: their roles, plans and scorecards).
+func (sc *Scratch) at(h *policy.Handbook, kind policy.Kind, id string, d time.Time) policy.Policy {
+	if sc == nil {
+		return h.At(kind, id, d)
+	}
+	for i := range sc.recent {
+		if l := &sc.recent[i]; l.h == h && l.kind == kind && l.id == id && l.day.Equal(d) && l.day.Location() == d.Location() {
+			return l.p
+		}
+	}
+	p := h.At(kind, id, d)
+	sc.recent[sc.next] = looked{h, kind, id, d, p}
+	sc.next = (sc.next + 1) % len(sc.recent)
+	return p
 }
 
 // on is On, the same Tables for the same handbook and day (one allocation
