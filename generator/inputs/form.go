@@ -610,6 +610,11 @@ func value(s string) (formula.Value, error) {
 	case "false", "否":
 		return formula.Value{IsBool: true}, nil
 	}
+	if simple(s) {
+		if x, err := exact.Parse(s); err == nil {
+			return formula.Value{Num: x}, nil
+		}
+	}
 	if err := halfWidth(s); err != nil {
 		return formula.Value{}, err
 	}
@@ -630,6 +635,11 @@ func value(s string) (formula.Value, error) {
 // number reads a plain decimal number, in the unit of its input; its
 // thousands may be separated by commas, as Excel writes them (1,234.50).
 func number(s string) (exact.Decimal, error) {
+	if simple(s) {
+		if x, err := exact.Parse(s); err == nil {
+			return x, nil
+		}
+	}
 	if err := halfWidth(s); err != nil {
 		return exact.Decimal{}, err
 	}
@@ -644,6 +654,19 @@ func number(s string) (exact.Decimal, error) {
 		return exact.Decimal{}, fmt.Errorf("%q is not a plain number (%s)", s, plainNumber)
 	}
 	return x, nil
+}
+
+// simple reports whether s has only digits, points and minus signs: no
+// full-width character, thousands separator or percent sign to read (a
+// number as people type it, read without the checks of number and value
+// when exact.Parse takes it).
+func simple(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && c != '.' && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // thousands reports whether s is a number whose thousands are separated by
