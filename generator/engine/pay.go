@@ -383,6 +383,10 @@ type Scratch struct {
 	day   onDay  // the tables of the last case's day
 	t     Tables // and they as Tables, made once
 
+	lastCard *Card             // the card scored last
+	lastSC   *policy.Scorecard // its scorecard
+	lastT    Tables            // and tables
+
 	period  Period    // the last case's period
 	settles time.Time // and its settlement day; zero before the first case
 	recent  [8]looked // the last policies looked up
@@ -449,14 +453,22 @@ type cardKey struct {
 // scoreTotal scores a card untraced through the scratch's compiled card
 // for it (made on first use), which gives ScoreTotal's result.
 func (sc *Scratch) scoreTotal(card *policy.Scorecard, in map[string]ItemInput, t Tables) (ScoreResult, error) {
-	key := cardKey{card, bandsOf(t, card.Bands), bandsOf(t, card.Grades)}
-	c := sc.cards[key]
-	if c == nil {
-		if sc.cards == nil {
-			sc.cards = map[cardKey]*Card{}
+	c := sc.lastCard
+	// The card of the case before, for the same tables (sc.t is an onDay,
+	// which compares); otherwise its band tables are looked up.
+	if c == nil || sc.lastSC != card || sc.lastT != t {
+		key := cardKey{card, bandsOf(t, card.Bands), bandsOf(t, card.Grades)}
+		c = sc.cards[key]
+		if c == nil {
+			if sc.cards == nil {
+				sc.cards = map[cardKey]*Card{}
+			}
+			c = newCard(card, key.k, key.grades)
+			sc.cards[key] = c
 		}
-		c = newCard(card, key.k, key.grades)
-		sc.cards[key] = c
+		if t == sc.t {
+			sc.lastCard, sc.lastSC, sc.lastT = c, card, t
+		}
 	}
 	sc.slots = sc.slots[:0]
 	for _, id := range c.ids {
