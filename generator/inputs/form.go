@@ -85,6 +85,7 @@ func (f *Form) Field(i int) bool { return f.cells[i] != nil }
 type Entry struct {
 	decoded
 	memo Lookups // the policies the checks of this entry's form looked up
+	k    checker // the checker of its checks, kept for its storage
 }
 
 // NewEntry returns an empty entry for the form.
@@ -496,7 +497,8 @@ func (f *Form) check(e *Entry, computed, payout bool) []FieldProblem {
 	var out []FieldProblem
 	at := func(column, reason string) { out = append(out, FieldProblem{Path: column, Reason: reason}) }
 	d := f.day
-	k := &checker{h: h, memo: &e.memo, day: d, form: f, entry: &e.decoded}
+	k := &e.k // reused: its problems are copied out below
+	*k = checker{h: h, memo: &e.memo, day: d, form: f, entry: &e.decoded, problems: k.problems[:0]}
 	var unused map[string]bool
 	if role, _ := k.at(policy.KindRole, c.Role, d).(*policy.Role); role != nil && payout {
 		if role.PayPlan == "" {
