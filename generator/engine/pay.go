@@ -566,7 +566,7 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch, slots bool
 		}
 		switch {
 		case !ok:
-			if p.Uses(period, def.Name) {
+			if p.UsesInput(period, di) {
 				problems = append(problems, fmt.Sprintf("%s: no input given", def.Name))
 			}
 			continue

@@ -458,7 +458,7 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodK
 		v, given := in[def.Name]
 		scored := def.Scorecard != "" && cards[def.Scorecard] != nil
 		counted := def.Event != "" && k.c.Points != nil
-		uses := plan.Uses(period, def.Name)
+		uses := plan.UsesInput(period, i)
 		switch {
 		case given && counted && (v.IsBool || v.Num.Cmp(exact.FromInt(int64(k.c.Points.Events[def.Event]))) != 0):
 			k.add(sub(path, def.Name), "%s is %s, but the points of the month count event %s %d times: they must agree (or give only the points)", def.Name, v.Text(), def.Event, k.c.Points.Events[def.Event])

@@ -346,6 +346,18 @@ func (p *PayPlan) Uses(period PeriodKind, name string) bool {
 	return false
 }
 
+// UsesInput is Uses for the plan's i-th input (Input[i].Name), answered
+// from the plan's index without a lookup by name.
+func (p *PayPlan) UsesInput(period PeriodKind, i int) bool {
+	if p.index != nil {
+		if pi := p.index.at(period); pi >= 0 {
+			return p.index.inputs[pi][i]
+		}
+		return false
+	}
+	return p.Uses(period, p.Input[i].Name)
+}
+
 // Lines returns how many component lines a result for period can have:
 // one per component computed in the period, three per ledger (the bonus,
 // the floating pay and the penalty).
@@ -371,8 +383,9 @@ func (p *PayPlan) Lines(period PeriodKind) int {
 // planIndex holds the answers of Uses and Lines for every period, in the
 // order of Periods (found by comparing a few words instead of hashing one).
 type planIndex struct {
-	uses  []map[string]bool
-	lines []int
+	uses   []map[string]bool
+	lines  []int
+	inputs [][]bool // whether each input is used, by index in Input
 }
 
 // at returns the index of a period in Periods, or -1.
@@ -409,6 +422,13 @@ func (p *PayPlan) Index() {
 					x.uses[pi][n] = true
 				}
 			}
+		}
+	}
+	x.inputs = make([][]bool, len(Periods))
+	for pi := range Periods {
+		x.inputs[pi] = make([]bool, len(p.Input))
+		for i := range p.Input {
+			x.inputs[pi][i] = x.uses[pi][p.Input[i].Name]
 		}
 	}
 	p.index = x
