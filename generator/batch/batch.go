@@ -507,7 +507,13 @@ func (wk *worker) one(rec *readRow, ch *chunk) (Row, []RowError) {
 		}
 	}
 	hd.form.Reset(c)
-	decodeErr := map[string]bool{}
+	var decodeErr map[string]bool // the columns that did not decode; made for the first
+	failedAt := func(column string) {
+		if decodeErr == nil {
+			decodeErr = map[string]bool{}
+		}
+		decodeErr[column] = true
+	}
 	for i, v := range cells[:len(hd.names)] {
 		v = strings.TrimSpace(v)
 		if v == "" {
@@ -519,7 +525,7 @@ func (wk *worker) one(rec *readRow, ch *chunk) (Row, []RowError) {
 		}
 		if err := hd.form.Set(c, i, v); err != nil {
 			bad(hd.names[i], "%v", err)
-			decodeErr[hd.names[i]] = true
+			failedAt(hd.names[i])
 		}
 	}
 	hd.form.Finish(c)
@@ -529,10 +535,10 @@ func (wk *worker) one(rec *readRow, ch *chunk) (Row, []RowError) {
 	switch {
 	case c.Role == "":
 		bad("role", "empty")
-		decodeErr["role"] = true
+		failedAt("role")
 	case row.role != nil && row.role.problem.En != "":
 		bad("role", "%s", row.role.problem)
-		decodeErr["role"] = true
+		failedAt("role")
 	case row.role != nil:
 		c.Case().Role = row.role.id
 	}

@@ -29,12 +29,24 @@ type compKey struct{ plan, name string }
 // a clerk reads them in Excel (姓名, 岗位, …, each component as its plan's
 // title and its own); --format json names them by these keys.
 type layout struct {
-	head   []string        // the columns' keys
-	titles []string        // and their Chinese headers
-	comp   map[compKey]int // the column of a component
-	stand  map[compKey]int // the column of a standing's label; its measure is next
-	json   *jsonDoc        // writing JSON instead of CSV
-	lang   diag.Lang       // of the error cells
+	head   []string            // the columns' keys
+	titles []string            // and their Chinese headers
+	comp   map[compKey]int     // the column of a component
+	stand  map[compKey]int     // the column of a standing's label; its measure is next
+	cols   map[*roleInfo][]int // the column of each of a role's comps
+	json   *jsonDoc            // writing JSON instead of CSV
+	lang   diag.Lang           // of the error cells
+}
+
+// column returns the column of the i-th component of a row's pay: found by
+// the role's components, in the plan's order, without a lookup by name.
+func (l *layout) column(r *Row, cols []int, i int) (int, bool) {
+	c := &r.Result.Pay.Components[i]
+	if i < len(cols) && r.role.comps[i].name == c.Name {
+		return cols[i], true
+	}
+	at, ok := l.comp[compKey{r.Result.Pay.Plan, c.Name}]
+	return at, ok
 }
 
 // newLayout lays out the columns of the roles' plans: the plans by id, the
@@ -86,6 +98,14 @@ func newLayout(roles []*roleInfo) *layout {
 	}
 	l.head = append(l.head, "withheld", "red_lines", "error")
 	l.titles = append(l.titles, "暂停发放的项目", "触及的电网指标", "错误")
+	l.cols = map[*roleInfo][]int{}
+	for _, r := range roles {
+		cols := make([]int, len(r.comps))
+		for i, k := range r.comps {
+			cols[i] = l.comp[k]
+		}
+		l.cols[r] = cols
+	}
 	return l
 }
 
@@ -145,8 +165,9 @@ func (l *layout) line(b []byte, rec []cell, r *Row) []byte {
 			}
 			num(5, p.Total)
 			var withheld, lines []string
-			for _, c := range p.Components {
-				if at, ok := l.comp[compKey{p.Plan, c.Name}]; ok {
+			cols := l.cols[r.role]
+			for i, c := range p.Components {
+				if at, ok := l.column(r, cols, i); ok {
 					num(at, c.Amount)
 				}
 				if c.Withheld {
@@ -266,14 +287,9 @@ func (t totals) count(l *layout, r *Row) {
 	}
 	s.rows++
 	s.total = s.total.Add(p.Total)
+	cols := l.cols[r.role]
 	for i, c := range p.Components {
-		at, ok := 0, false
-		if i < len(r.role.comps) && r.role.comps[i].name == c.Name {
-			at, ok = l.comp[r.role.comps[i]], true // the plan's order: no lookup by name
-		} else {
-			at, ok = l.comp[compKey{p.Plan, c.Name}]
-		}
-		if ok {
+		if at, ok := l.column(r, cols, i); ok {
 			s.comps[at] = s.comps[at].Add(c.Amount)
 			s.has[at] = true
 		}

@@ -135,16 +135,16 @@ func Compute(h *policy.Handbook, c Case) (Result, error) { return (*Scratch)(nil
 // keeps none. With one, an untraced case scores through compiled cards
 // (Card) kept in the scratch.
 func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
-	d := c.Period.Settled()
-	t := On(h, d)
-	role, _ := h.At(policy.KindRole, c.Role, d).(*policy.Role)
+	d := sc.settled(c.Period)
+	t := sc.on(h, d)
+	role, _ := sc.at(h, policy.KindRole, c.Role, d).(*policy.Role)
 	if role == nil {
 		return Result{}, fmt.Errorf("no role %q in effect on %s", c.Role, d.Format("2006-01-02"))
 	}
 	r := Result{Person: c.Person, Role: role.ID, RoleVersion: role.Version, Period: c.Period, Scores: make([]ScoreResult, 0, len(c.Scorecards))}
 	var plan *policy.PayPlan // nil for a role without one; looked up once
 	if role.PayPlan != "" {
-		plan, _ = h.At(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan)
+		plan, _ = sc.at(h, policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan)
 	}
 	var fed []Fed // items the pay plan computes from pay inputs
 	if plan != nil && len(plan.Feed) > 0 && c.Scorecards[plan.Scorecard] != nil {
@@ -156,11 +156,12 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		cards[plan.Scorecard] = items
 		c.Scorecards, fed = cards, f
 	}
-	for _, id := range slices.Sorted(maps.Keys(c.Scorecards)) {
+	var ids [4]string // a role has a scorecard or two: sorted without allocating
+	for _, id := range sortedIDs(c.Scorecards, ids[:0]) {
 		if !slices.Contains(role.Scorecards, id) {
 			return Result{}, fmt.Errorf("scorecard %q is not one of role %s's (%s)", id, role.ID, strings.Join(role.Scorecards, ", "))
 		}
-		card, _ := h.At(policy.KindScorecard, id, d).(*policy.Scorecard)
+		card, _ := sc.at(h, policy.KindScorecard, id, d).(*policy.Scorecard)
 		if card == nil {
 			return Result{}, fmt.Errorf("no scorecard %q in effect on %s", id, d.Format("2006-01-02"))
 		}
@@ -216,7 +217,7 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 			return Result{}, fmt.Errorf("pay plan %s needs the inputs of scorecard %s", plan.ID, plan.Scorecard)
 		}
 	case plan.PointsSystem != "" && (needScore || c.Points != nil):
-		ps, _ := h.At(policy.KindPoints, plan.PointsSystem, d).(*policy.Points)
+		ps, _ := sc.at(h, policy.KindPoints, plan.PointsSystem, d).(*policy.Points)
 		if ps == nil || c.Points == nil {
 			return Result{}, fmt.Errorf("pay plan %s needs the month under points system %s", plan.ID, plan.PointsSystem)
 		}
@@ -259,6 +260,15 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		return Result{}, err
 	}
 	return r, nil
+}
+
+// sortedIDs appends the keys of m to buf, in order.
+func sortedIDs[V any](m map[string]V, buf []string) []string {
+	for id := range m {
+		buf = append(buf, id)
+	}
+	slices.Sort(buf)
+	return buf
 }
 
 // historyInputs returns the earlier quarters of a ledger with the inputs

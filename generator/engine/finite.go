@@ -14,8 +14,62 @@ import (
 var ErrNotFinite = errors.New("internal: a number of the result has more than 34 significant digits (an input is far out of range)")
 
 // finite checks every number of a result and names the first that is not
-// finite.
+// finite. A result almost always is: the names are made only for one that
+// is not.
 func (r *Result) finite() error {
+	if r.allFinite() {
+		return nil
+	}
+	return r.notFinite()
+}
+
+// allFinite reports whether every number of the result is finite.
+func (r *Result) allFinite() bool {
+	ok := true
+	check := func(xs ...exact.Decimal) {
+		for i := range xs {
+			ok = ok && xs[i].IsFinite()
+		}
+	}
+	for i := range r.Scores {
+		s := &r.Scores[i]
+		check(s.Total)
+		if s.K != nil {
+			check(*s.K)
+		}
+		for _, it := range s.Items {
+			check(it.Points, it.Max)
+		}
+		for _, p := range s.Parts {
+			check(p.Raw, p.Points, p.Score, p.Share)
+		}
+	}
+	if r.Points != nil {
+		check(r.Points.Total)
+	}
+	if r.Pay != nil {
+		check(r.Pay.Total)
+		for i := range r.Pay.Components {
+			check(r.Pay.Components[i].Amount)
+		}
+	}
+	for _, e := range r.Ledger {
+		check(e.Actual, e.CarriedIn, e.Base, e.Target, e.Cap, e.Filled, e.Gross, e.Elsewhere, e.Accrued, e.LateBase, e.Factor, e.Bonus, e.Penalty, e.CarriedOut, e.Floating)
+		for _, s := range e.MadeUp {
+			check(s.Base, s.Elsewhere, s.Late, s.Amount)
+		}
+		for _, s := range e.Outstanding {
+			check(s.Base, s.Elsewhere, s.Late, s.Amount)
+		}
+	}
+	for i := range r.Standings {
+		check(r.Standings[i].Measure)
+	}
+	return ok
+}
+
+// notFinite names the first number of the result that is not finite.
+func (r *Result) notFinite() error {
 	var bad string
 	check := func(what string, xs ...exact.Decimal) {
 		for _, x := range xs {

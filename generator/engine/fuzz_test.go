@@ -62,7 +62,10 @@ func FuzzCompute(f *testing.F) {
 	})
 }
 
-// both computes c with and without a trace and checks the oracles.
+// both computes c with and without a trace and checks the oracles; the
+// untraced computation also with a Scratch, used twice (a batch's path,
+// with compiled cards and numbered plans), which must give the same
+// result or the same error, word for word.
 func both(t *testing.T, h *policy.Handbook, c Case) {
 	t.Helper()
 	traced, errT := Compute(h, c)
@@ -70,6 +73,16 @@ func both(t *testing.T, h *policy.Handbook, c Case) {
 	fast, errF := Compute(h, c)
 	if (errT == nil) != (errF == nil) {
 		t.Fatalf("traced error %v, untraced error %v", errT, errF)
+	}
+	var sc Scratch
+	for range 2 {
+		r, err := sc.Compute(h, c)
+		if fmt.Sprint(err) != fmt.Sprint(errF) {
+			t.Fatalf("untraced error %v, with a Scratch %v", errF, err)
+		}
+		if err == nil && numbers(r) != numbers(fast) {
+			t.Fatalf("untraced and Scratch results differ:\n%s\n%s", numbers(fast), numbers(r))
+		}
 	}
 	if errT != nil {
 		return

@@ -81,7 +81,7 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 	var out []LedgerEntry
 	for _, q := range quarters {
 		pi := PayInput{Period: policy.Quarterly, Values: q.Values, Own: q.Own, Score: q.Score}
-		s, err := planScope(p, pi, t, nil)
+		s, err := planScope(p, pi, t, nil, false)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", q.Label, err)
 		}

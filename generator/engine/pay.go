@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
@@ -76,14 +77,93 @@ type payScope struct {
 	vals map[string]formula.Value // inputs, score and components
 	plan *policy.PayPlan          // params and tables
 	t    Tables
+	// An untraced computation with a Scratch keeps the values by slot
+	// instead of in vals, the parameters' included: has tells which are set.
+	ps    *planSlots
+	slots []formula.Value
+	has   []bool
 }
 
 func (s *payScope) Value(name string) (formula.Value, bool) {
+	if s.ps != nil {
+		if i, ok := s.ps.slot[name]; ok && s.has[i] {
+			return s.slots[i], true
+		}
+		return formula.Value{}, false // every parameter has a slot
+	}
 	if v, ok := s.vals[name]; ok {
 		return v, true
 	}
 	v, ok := s.plan.ParamValues[name]
 	return v, ok
+}
+
+// Slot returns the value of the name numbered i by the plan's slots.
+func (s *payScope) Slot(i int) (formula.Value, bool) { return s.slots[i], s.has[i] }
+
+// set gives a name, whose slot is i, a value.
+func (s *payScope) set(name string, i int, v formula.Value) {
+	if s.ps != nil {
+		s.slots[i], s.has[i] = v, true
+		return
+	}
+	s.vals[name] = v
+}
+
+// planSlots numbers the names of a pay plan's formulas, for computing
+// person after person untraced: each input, the score, each parameter and
+// each component has a slot (a name that is more than one of these has
+// one), and the formulas of the components are compiled with them.
+type planSlots struct {
+	slot    map[string]int
+	inputs  []int // the slot of each input, in the plan's order
+	score   int
+	comps   []int               // the slot of each component, in the plan's order
+	formula []*formula.Compiled // the formula of each component
+	base    []formula.Value     // the parameters' values in their slots
+	baseHas []bool
+}
+
+// newPlanSlots numbers a plan's names and compiles its components'
+// formulas with them.
+func newPlanSlots(p *policy.PayPlan) *planSlots {
+	ps := &planSlots{slot: map[string]int{}}
+	add := func(name string) int {
+		i, ok := ps.slot[name]
+		if !ok {
+			i = len(ps.slot)
+			ps.slot[name] = i
+		}
+		return i
+	}
+	for _, def := range p.Input {
+		ps.inputs = append(ps.inputs, add(def.Name))
+	}
+	ps.score = add("score")
+	for i := range p.Param {
+		add(p.Param[i].Name)
+	}
+	for name := range p.ParamValues {
+		add(name)
+	}
+	for i := range p.Component {
+		ps.comps = append(ps.comps, add(p.Component[i].Name))
+	}
+	ps.base, ps.baseHas = make([]formula.Value, len(ps.slot)), make([]bool, len(ps.slot))
+	for name, v := range p.ParamValues {
+		ps.base[ps.slot[name]], ps.baseHas[ps.slot[name]] = v, true
+	}
+	slotOf := func(name string) (int, bool) {
+		i, ok := ps.slot[name]
+		return i, ok
+	}
+	ps.formula = make([]*formula.Compiled, len(p.Component))
+	for i := range p.Component {
+		if e := p.Component[i].Exprs["formula"]; e != nil {
+			ps.formula[i] = e.Compile(slotOf)
+		}
+	}
+	return ps
 }
 
 // Label names an input, parameter, component or the score for people, in
@@ -141,7 +221,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 	r := PayResult{Plan: p.ID, Version: p.Version, Total: zero, Components: make([]ComponentResult, 0, p.Lines(period))}
 	rule := p.RoundingRule()
 	leave, lerr := leaveRules(p, in.Leave)
-	s, err := planScope(p, in, t, sc)
+	s, err := planScope(p, in, t, sc, !trace)
 	if err != nil || lerr != nil {
 		if s != nil {
 			s.release(sc)
@@ -201,10 +281,13 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 		e := c.Exprs["formula"]
 		var worked formula.Explanation
 		var v formula.Value
-		if trace {
+		switch {
+		case trace:
 			worked, err = e.Explain(s)
 			v = worked.Value
-		} else {
+		case s.ps != nil:
+			v, err = s.ps.formula[i].Eval(s)
+		default:
 			v, err = e.Eval(s)
 		}
 		if err != nil {
@@ -231,7 +314,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 				left = &LeaveApplied{Rule: lr, Months: in.Leave.Months, Full: full, Amount: amt}
 			}
 		}
-		s.vals[c.Name] = formula.Value{Num: amt}
+		s.set(c.Name, s.compSlot(i), formula.Value{Num: amt})
 		cr := ComponentResult{Name: c.Name, Title: c.Title, Kind: c.Kind, Amount: amt, Withheld: withhold[c.Kind]}
 		r.Components = append(r.Components, cr)
 		switch {
@@ -294,8 +377,70 @@ func (s *payScope) lookup(l formula.Lookup) Lookup {
 // never depend on it.
 type Scratch struct {
 	scope *payScope
-	cards map[cardKey]*Card // the untraced path's compiled cards
+	plans map[*policy.PayPlan]*planSlots // the untraced path's numbered plans
+	cards map[cardKey]*Card              // the untraced path's compiled cards
 	slots []ItemInput
+	day   onDay  // the tables of the last case's day
+	t     Tables // and they as Tables, made once
+
+	lastCard *Card             // the card scored last
+	lastSC   *policy.Scorecard // its scorecard
+	lastT    Tables            // and tables
+
+	period  Period    // the last case's period
+	settles time.Time // and its settlement day; zero before the first case
+	recent  [8]looked // the last policies looked up
+	next    int       // the entry of recent to replace
+}
+
+// looked is a policy a Scratch looked up.
+type looked struct {
+	h    *policy.Handbook
+	kind policy.Kind
+	id   string
+	day  time.Time
+	p    policy.Policy
+}
+
+// settled is p.Settled(), remembered for the next case of the same period.
+func (sc *Scratch) settled(p Period) time.Time {
+	if sc == nil {
+		return p.Settled()
+	}
+	if sc.settles.IsZero() || sc.period != p {
+		sc.period, sc.settles = p, p.Settled()
+	}
+	return sc.settles
+}
+
+// at is h.At, the last eight lookups remembered (the cases of a batch are
+// mostly of a few roles: their roles, plans and scorecards).
+func (sc *Scratch) at(h *policy.Handbook, kind policy.Kind, id string, d time.Time) policy.Policy {
+	if sc == nil {
+		return h.At(kind, id, d)
+	}
+	for i := range sc.recent {
+		if l := &sc.recent[i]; l.h == h && l.kind == kind && l.id == id && l.day.Equal(d) && l.day.Location() == d.Location() {
+			return l.p
+		}
+	}
+	p := h.At(kind, id, d)
+	sc.recent[sc.next] = looked{h, kind, id, d, p}
+	sc.next = (sc.next + 1) % len(sc.recent)
+	return p
+}
+
+// on is On, the same Tables for the same handbook and day (one allocation
+// less per case).
+func (sc *Scratch) on(h *policy.Handbook, d time.Time) Tables {
+	if sc == nil {
+		return On(h, d)
+	}
+	if sc.t == nil || sc.day.h != h || !sc.day.d.Equal(d) || sc.day.d.Location() != d.Location() {
+		sc.day = onDay{h, d}
+		sc.t = sc.day
+	}
+	return sc.t
 }
 
 // cardKey names a compiled card: a scorecard with the K and grade tables
@@ -308,20 +453,71 @@ type cardKey struct {
 // scoreTotal scores a card untraced through the scratch's compiled card
 // for it (made on first use), which gives ScoreTotal's result.
 func (sc *Scratch) scoreTotal(card *policy.Scorecard, in map[string]ItemInput, t Tables) (ScoreResult, error) {
-	key := cardKey{card, bandsOf(t, card.Bands), bandsOf(t, card.Grades)}
-	c := sc.cards[key]
-	if c == nil {
-		if sc.cards == nil {
-			sc.cards = map[cardKey]*Card{}
+	c := sc.lastCard
+	// The card of the case before, for the same tables (sc.t is an onDay,
+	// which compares); otherwise its band tables are looked up.
+	if c == nil || sc.lastSC != card || sc.lastT != t {
+		key := cardKey{card, bandsOf(t, card.Bands), bandsOf(t, card.Grades)}
+		c = sc.cards[key]
+		if c == nil {
+			if sc.cards == nil {
+				sc.cards = map[cardKey]*Card{}
+			}
+			c = newCard(card, key.k, key.grades)
+			sc.cards[key] = c
 		}
-		c = newCard(card, key.k, key.grades)
-		sc.cards[key] = c
+		if t == sc.t {
+			sc.lastCard, sc.lastSC, sc.lastT = c, card, t
+		}
 	}
 	sc.slots = sc.slots[:0]
 	for _, id := range c.ids {
 		sc.slots = append(sc.slots, in[id])
 	}
 	return c.Total(sc.slots)
+}
+
+// planSlots returns the plan numbered, made on first use.
+func (sc *Scratch) planSlots(p *policy.PayPlan) *planSlots {
+	ps := sc.plans[p]
+	if ps == nil {
+		if sc.plans == nil {
+			sc.plans = map[*policy.PayPlan]*planSlots{}
+		}
+		ps = newPlanSlots(p)
+		sc.plans[p] = ps
+	}
+	return ps
+}
+
+// The slots of the scope's plan's names; any number without slots (set
+// keeps the value by name then).
+func (s *payScope) inputSlot(i int) int {
+	if s.ps == nil {
+		return 0
+	}
+	return s.ps.inputs[i]
+}
+
+func (s *payScope) scoreSlot() int {
+	if s.ps == nil {
+		return 0
+	}
+	return s.ps.score
+}
+
+func (s *payScope) compSlot(i int) int {
+	if s.ps == nil {
+		return 0
+	}
+	return s.ps.comps[i]
+}
+
+func (s *payScope) slotOf(name string) int {
+	if s.ps == nil {
+		return 0
+	}
+	return s.ps.slot[name]
 }
 
 // scope returns a scope to fill: the scratch's, or a new one.
@@ -340,25 +536,37 @@ func (s *payScope) release(sc *Scratch) {
 		return
 	}
 	clear(s.vals)
-	s.plan, s.t = nil, nil
+	s.plan, s.t, s.ps = nil, nil, nil
 	sc.scope = s
 }
 
 // planScope checks a plan's inputs for a period and returns the scope its
 // formulas are evaluated in: params, inputs and score.
-func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch) (*payScope, error) {
+//
+// With slots and a scratch, the scope keeps the values by the plan's slots
+// (planSlots), which the scratch numbers once per plan.
+func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch, slots bool) (*payScope, error) {
 	period := in.Period
 	if period == "" {
 		period = p.Period
 	}
 	s := sc.take()
 	s.plan, s.t = p, t
+	if slots && sc != nil {
+		s.ps = sc.planSlots(p)
+		s.slots = append(s.slots[:0], s.ps.base...)
+		s.has = append(s.has[:0], s.ps.baseHas...)
+	}
 	var problems []string
-	for _, def := range p.Input {
+	found := 0 // the inputs given that the plan has
+	for di, def := range p.Input {
 		v, ok := in.Values[def.Name]
+		if ok {
+			found++
+		}
 		switch {
 		case !ok:
-			if p.Uses(period, def.Name) {
+			if p.UsesInput(period, di) {
 				problems = append(problems, fmt.Sprintf("%s: no input given", def.Name))
 			}
 			continue
@@ -367,12 +575,12 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch) (*payScope
 		case def.Kind != "yesno" && v.IsBool:
 			problems = append(problems, fmt.Sprintf("%s: want a number", def.Name))
 		}
-		s.vals[def.Name] = v
+		s.set(def.Name, s.inputSlot(di), v)
 	}
 	if p.Scorecard != "" || p.PointsSystem != "" {
 		switch {
 		case in.Score != nil:
-			s.vals["score"] = formula.Value{Num: *in.Score}
+			s.set("score", s.scoreSlot(), formula.Value{Num: *in.Score})
 		case UsesScore(p, period):
 			problems = append(problems, "score: no score given")
 		}
@@ -380,13 +588,15 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch) (*payScope
 	problems = append(problems, ownProblems(p, in.Own)...)
 	for name, x := range in.Own {
 		if p.PersonalParam(name) != nil {
-			s.vals[name] = formula.Value{Num: x}
+			s.set(name, s.slotOf(name), formula.Value{Num: x})
 		}
 	}
 	var extra []string
-	for name := range in.Values {
-		if !slices.ContainsFunc(p.Input, func(def policy.PayInput) bool { return def.Name == name }) {
-			extra = append(extra, name)
+	if found < len(in.Values) { // an input given is not the plan's
+		for name := range in.Values {
+			if !slices.ContainsFunc(p.Input, func(def policy.PayInput) bool { return def.Name == name }) {
+				extra = append(extra, name)
+			}
 		}
 	}
 	sort.Strings(extra)

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -119,5 +120,30 @@ func TestLeave(t *testing.T) {
 	other := h.At(policy.KindPayPlan, "kefu-daibiao-pay", day).(*policy.PayPlan)
 	if _, err := Pay(other, PayInput{Leave: &Leave{Case: "voluntary", Months: 3}}, On(h, day)); err == nil || !strings.Contains(err.Error(), "has no leave rules") {
 		t.Errorf("a plan without leave rules: err = %v", err)
+	}
+}
+
+// TestUsesInput checks that the index's answer for a plan's input by its
+// place, which the payout asks for every row, is Uses' for its name, for
+// every input of every plan of the fixture in every period.
+func TestUsesInput(t *testing.T) {
+	h := handbook(t)
+	n := 0
+	for _, pol := range h.All() {
+		p, ok := pol.(*policy.PayPlan)
+		if !ok {
+			continue
+		}
+		for _, period := range append(slices.Clip(policy.Periods), "") {
+			for i, def := range p.Input {
+				if got, want := p.UsesInput(period, i), p.Uses(period, def.Name); got != want {
+					t.Errorf("%s %q: UsesInput(%d) = %v, Uses(%s) = %v", p.ID, period, i, got, def.Name, want)
+				}
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no pay plan input in the fixture")
 	}
 }

@@ -70,7 +70,7 @@ func standing(p *policy.PayPlan, st *policy.Standing, in PayInput, t Tables, tra
 	if b == nil {
 		return StandingResult{}, fmt.Errorf("no band table %q in effect", st.Bands)
 	}
-	s, err := planScope(p, in, t, nil)
+	s, err := planScope(p, in, t, nil, false)
 	if err != nil {
 		return StandingResult{}, err
 	}

@@ -42,7 +42,7 @@ func Parse(s string) (Decimal, error) {
 	if !plain(body) {
 		return Decimal{}, fmt.Errorf("%q: %w", s, ErrSyntax)
 	}
-	x, ok := parseWord(body)
+	x, ok := parseWord(body) // which records its word
 	if !ok {
 		if err := x.d.setString(body); err != nil {
 			return Decimal{}, fmt.Errorf("%q: %w", s, ErrSyntax)
@@ -51,27 +51,34 @@ func Parse(s string) (Decimal, error) {
 	if pct {
 		x.d.Exponent -= 2
 	}
-	x.note()
+	if !ok || pct {
+		x.note()
+	}
 	return x, nil
 }
 
 // plain reports whether s is -?digits(.digits)?.
 func plain(s string) bool {
 	s = strings.TrimPrefix(s, "-")
-	intPart, frac, hasDot := strings.Cut(s, ".")
-	if intPart == "" || !digits(intPart) {
+	i := digits(s)
+	if i == 0 {
 		return false
 	}
-	return !hasDot || frac != "" && digits(frac)
+	if i == len(s) {
+		return true
+	}
+	frac := s[i+1:]
+	return s[i] == '.' && frac != "" && digits(frac) == len(frac)
 }
 
-func digits(s string) bool {
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
+// digits returns the length of the run of ASCII digits s starts with.
+func digits(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return i
 		}
 	}
-	return true
+	return len(s)
 }
 
 // MustParse is Parse for constants known to be valid; it panics otherwise.

@@ -342,3 +342,20 @@ func FromScaled(v int64, places int32) Decimal {
 	z.set(uint64(v))
 	return z
 }
+
+// HasPlaces reports whether x has at most places decimals, or only zeros
+// beyond them: whether x.Round(places, Down) equals x. It answers without
+// rounding when x's coefficient fits a word.
+func (x Decimal) HasPlaces(places int32) bool {
+	if m, ok := x.word(); ok && modest(-places) {
+		e := x.d.Exponent
+		if e >= -places {
+			if _, ok := scale(m, e+places); ok {
+				return true
+			}
+		} else if d := -places - e; d < int32(len(pow10)) {
+			return m%pow10[d] == 0
+		}
+	}
+	return x.Round(places, Down).Cmp(x) == 0
+}

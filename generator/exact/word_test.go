@@ -204,3 +204,34 @@ func TestScaled(t *testing.T) {
 		}
 	}
 }
+
+// TestHasPlaces checks HasPlaces against its definition, x.Round(places,
+// Down) equal to x, on the operands of TestWordMatchesApd and a few by hand.
+func TestHasPlaces(t *testing.T) {
+	tests := []struct {
+		x      string
+		places int32
+		want   bool
+	}{
+		{"12", 0, true},
+		{"12.5", 0, false},
+		{"12.50", 1, true},
+		{"-0.001", 2, false},
+		{"-0.000", 2, true},
+		{"1234.5678", 4, true},
+		{"1234.56789", 4, false},
+		{"100000000000000000000000", 2, true},
+	}
+	for _, tt := range tests {
+		if got := MustParse(tt.x).HasPlaces(tt.places); got != tt.want {
+			t.Errorf("%s.HasPlaces(%d) = %v, want %v", tt.x, tt.places, got, tt.want)
+		}
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		x, places := randomDecimal(r), int32(r.IntN(8))
+		if got, want := x.HasPlaces(places), x.Round(places, Down).Cmp(x) == 0; got != want {
+			t.Fatalf("%s.HasPlaces(%d) = %v, Round says %v", x, places, got, want)
+		}
+	}
+}

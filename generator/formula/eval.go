@@ -57,6 +57,18 @@ func eval(n node, s Scope) (Value, error) {
 			return Value{}, fmt.Errorf("no value for %q", n.name)
 		}
 		return v, nil
+	case *slotNode:
+		var v Value
+		var ok bool
+		if ss, isSlots := s.(SlotScope); isSlots {
+			v, ok = ss.Slot(n.slot)
+		} else {
+			v, ok = s.Value(n.name)
+		}
+		if !ok {
+			return Value{}, fmt.Errorf("no value for %q", n.name)
+		}
+		return v, nil
 	case *unaryNode:
 		x, err := eval(n.x, s)
 		if err != nil {

@@ -66,20 +66,24 @@ func CheckBoundText(kind string, x exact.Decimal) diag.Text {
 func (b Bound) Check(x exact.Decimal) string { return b.CheckText(x).En }
 
 // CheckText is Check in both languages (an empty Text when x is within
-// the bound).
+// the bound). Nothing is formatted unless x is outside it.
 func (b Bound) CheckText(x exact.Decimal) diag.Text {
-	unit := ""
-	if b.Unit != "" {
-		unit = " " + b.Unit
-	}
 	what := diag.Text{En: b.What, Zh: b.WhatZh}
 	switch {
 	case x.Cmp(b.Min) < 0 || x.Cmp(b.Max) > 0:
-		return zh.Sprintf("%s is outside the range of %s: %s to %s%s", x, what, b.Min, b.Max, unit)
+		return zh.Sprintf("%s is outside the range of %s: %s to %s%s", x, what, b.Min, b.Max, b.unit())
 	case b.Places == 0 && !x.IsInteger():
 		return zh.Sprintf("%s is not a whole number: %s is counted in whole units", x, what)
-	case x.Round(b.Places, exact.Down).Cmp(x) != 0:
-		return zh.Sprintf("%s has more than %d decimals: %s is exact to %s%s", x, b.Places, what, exact.FromInt(1).Shift(-b.Places), unit)
+	case !x.HasPlaces(b.Places):
+		return zh.Sprintf("%s has more than %d decimals: %s is exact to %s%s", x, b.Places, what, exact.FromInt(1).Shift(-b.Places), b.unit())
 	}
 	return diag.Text{}
+}
+
+// unit is the unit as messages write it after a number: " 元", or "".
+func (b *Bound) unit() string {
+	if b.Unit == "" {
+		return ""
+	}
+	return " " + b.Unit
 }

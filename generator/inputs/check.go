@@ -65,9 +65,20 @@ func CheckComputed(h *policy.Handbook, c *engine.Case) []Problem {
 
 // Lookups remembers the policies a checker looked up (by kind, id and
 // day), for the next entry of the same form: a batch looks up a role, its
-// plan and its scorecards once per role, not once per row. One Lookups
-// serves one goroutine.
-type Lookups map[lookup]policy.Policy
+// plan and its scorecards once per role, not once per row. The last few
+// are found without hashing (a row's role, plan and scorecards, when the
+// rows before had the same role). One Lookups serves one goroutine.
+type Lookups struct {
+	recent [8]remembered
+	next   int // the entry of recent to replace
+	all    map[lookup]policy.Policy
+}
+
+// remembered is a lookup and its policy.
+type remembered struct {
+	key lookup
+	p   policy.Policy
+}
 
 type lookup struct {
 	kind policy.Kind
@@ -76,26 +87,63 @@ type lookup struct {
 }
 
 type checker struct {
-	memo     Lookups // nil: look up every time
+	memo     *Lookups // nil: look up every time
 	h        *policy.Handbook
 	c        *engine.Case
 	computed bool      // the engine scored every item without error
 	day      time.Time // the day the case's period is settled
 	problems []Problem
 	fedBad   map[string]bool // items a pay plan computes whose problem is reported already
+	cardPath [2]string       // the path of the scorecard being checked, which only sub copies
+	form     *Form           // the form whose entry is checked, or nil
+	entry    *decoded        // that entry, whose slots hold its item inputs
+	fedCard  string          // the scorecard fed replaced with a copy, or ""
 }
+
+// slots returns the item inputs of a card of the checked entry by the
+// card's items in order, and which are given, when the case's items of
+// the card are the entry's as its cells decoded them (not a copy fed
+// filled in) for the version sc of the card; nil otherwise.
+func (k *checker) slots(id string, sc *policy.Scorecard) ([]engine.ItemInput, []bool) {
+	if k.form == nil || id == k.fedCard {
+		return nil, nil
+	}
+	for i, card := range k.form.cards {
+		if card == id && k.form.cardSC[i] == sc {
+			return k.entry.slots[i], k.entry.given[i]
+		}
+	}
+	return nil, nil
+}
+
+// The paths the checks of pay inputs and own values start from, which only
+// sub copies.
+var (
+	payPath = []string{"pay"}
+	ownPath = []string{"own"}
+)
 
 // at is h.At, remembered in k.memo.
 func (k *checker) at(kind policy.Kind, id string, d time.Time) policy.Policy {
 	if k.memo == nil {
 		return k.h.At(kind, id, d)
 	}
-	key := lookup{kind, id, d.Unix()}
-	if p, ok := k.memo[key]; ok {
-		return p
+	m, key := k.memo, lookup{kind, id, d.Unix()}
+	for i := range m.recent {
+		if m.recent[i].key == key {
+			return m.recent[i].p
+		}
 	}
-	p := k.h.At(kind, id, d)
-	k.memo[key] = p
+	p, ok := m.all[key]
+	if !ok {
+		p = k.h.At(kind, id, d)
+		if m.all == nil {
+			m.all = map[lookup]policy.Policy{}
+		}
+		m.all[key] = p
+	}
+	m.recent[m.next] = remembered{key, p}
+	m.next = (m.next + 1) % len(m.recent)
 	return p
 }
 
@@ -116,26 +164,31 @@ func (k *checker) missing(path []string, format string, args ...any) {
 }
 
 func (k *checker) check() {
-	c, d := k.c, k.c.Period.Settled()
-	k.day = d
+	c, d := k.c, k.day // a form's checker is given its period's day
+	if d.IsZero() {
+		d = c.Period.Settled()
+		k.day = d
+	}
 	role, _ := k.at(policy.KindRole, c.Role, d).(*policy.Role)
 	if role == nil {
 		k.add([]string{"role"}, "no role %q in effect on %s", c.Role, k.dayText())
 		return
 	}
 	cards := k.fed(role, d)
-	for _, id := range sortedKeys(cards) {
-		path := []string{"scorecard", id}
+	var ids [4]string // a role has a scorecard or two: sorted without allocating
+	for _, id := range sortedIDs(cards, ids[:0]) {
 		if !slices.Contains(role.Scorecards, id) {
-			k.add(path, "scorecard %s is not one of role %s's (%s)", id, role.ID, list(role.Scorecards))
+			k.add([]string{"scorecard", id}, "scorecard %s is not one of role %s's (%s)", id, role.ID, list(role.Scorecards))
 			continue
 		}
 		sc, _ := k.at(policy.KindScorecard, id, d).(*policy.Scorecard)
 		if sc == nil {
-			k.add(path, "no scorecard %q in effect on %s", id, k.dayText())
+			k.add([]string{"scorecard", id}, "no scorecard %q in effect on %s", id, k.dayText())
 			continue
 		}
-		k.scorecard(path, sc, cards[id])
+		k.cardPath = [2]string{"scorecard", id}
+		slots, given := k.slots(id, sc)
+		k.scorecard(k.cardPath[:], sc, cards[id], slots, given)
 	}
 	if role.PayPlan == "" {
 		for _, given := range []struct {
@@ -158,8 +211,8 @@ func (k *checker) check() {
 		k.add([]string{"period"}, "pay plan %s pays nothing in %s: its components are settled %s", plan.ID, settlement(period), list(settled(plan)))
 		return
 	}
-	k.pay([]string{"pay"}, plan, period, c.Pay, c.Scorecards)
-	k.own([]string{"own"}, plan, period, c.Own)
+	k.pay(payPath, plan, period, c.Pay, c.Scorecards)
+	k.own(ownPath, plan, period, c.Own)
 	if plan.Scorecard != "" && engine.UsesScore(plan, period) && c.Scorecards[plan.Scorecard] == nil {
 		k.missing([]string{"scorecard", plan.Scorecard}, "pay plan %s needs the inputs of scorecard %s in %s", plan.ID, plan.Scorecard, settlement(period))
 	}
@@ -205,8 +258,6 @@ func (k *checker) leave(plan *policy.PayPlan, period policy.PeriodKind) {
 	}
 }
 
-// scorecard checks a scorecard's inputs item by item. (A batch checks
-// every row: the paths of problems are made only when there is one.)
 // fed returns the case's scorecards with the items the role's pay plan
 // computes from pay inputs filled in, reporting at the item one given as
 // well with another number.
@@ -245,6 +296,7 @@ func (k *checker) fed(role *policy.Role, d time.Time) map[string]map[string]engi
 	}
 	cards := maps.Clone(c.Scorecards)
 	cards[plan.Scorecard] = items
+	k.fedCard = plan.Scorecard
 	return cards
 }
 
@@ -257,12 +309,23 @@ func (k *checker) markFed(item string) {
 	k.fedBad[item] = true
 }
 
-func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]engine.ItemInput) {
-	found := 0
+// scorecard checks a scorecard's inputs item by item: in, or, when slots
+// is not nil, the same inputs by the card's items in order and isGiven,
+// which of them are given. (A batch checks every row: the paths of
+// problems are made only when there is one.)
+func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]engine.ItemInput, slots []engine.ItemInput, isGiven []bool) {
+	found, slot := 0, 0
 	for pi := range sc.Part {
 		for ii := range sc.Part[pi].Item {
 			it := &sc.Part[pi].Item[ii]
-			v, given := in[it.ID]
+			var v engine.ItemInput
+			var given bool
+			if slots != nil { // in the card's order: no lookup by id
+				v, given = slots[slot], isGiven[slot]
+			} else {
+				v, given = in[it.ID]
+			}
+			slot++
 			if given {
 				found++
 			}
@@ -307,6 +370,15 @@ func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]e
 			k.add(sub(path, id), "scorecard %s has no item %q", sc.ID, id)
 		}
 	}
+}
+
+// sortedIDs appends the keys of m to buf, in order.
+func sortedIDs[V any](m map[string]V, buf []string) []string {
+	for id := range m {
+		buf = append(buf, id)
+	}
+	slices.Sort(buf)
+	return buf
 }
 
 // sortedKeys returns the keys of m in order.
@@ -391,7 +463,7 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodK
 		v, given := in[def.Name]
 		scored := def.Scorecard != "" && cards[def.Scorecard] != nil
 		counted := def.Event != "" && k.c.Points != nil
-		uses := plan.Uses(period, def.Name)
+		uses := plan.UsesInput(period, i)
 		switch {
 		case given && counted && (v.IsBool || v.Num.Cmp(exact.FromInt(int64(k.c.Points.Events[def.Event]))) != 0):
 			k.add(sub(path, def.Name), "%s is %s, but the points of the month count event %s %d times: they must agree (or give only the points)", def.Name, v.Text(), def.Event, k.c.Points.Events[def.Event])
@@ -477,7 +549,7 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 		k.add([]string{"points"}, "pay plan %s does not use points in %s", plan.ID, settlement(period))
 		return
 	}
-	ps, _ := k.at(policy.KindPoints, plan.PointsSystem, k.c.Period.Settled()).(*policy.Points)
+	ps, _ := k.at(policy.KindPoints, plan.PointsSystem, k.day).(*policy.Points)
 	if ps == nil {
 		k.add([]string{"points"}, "no points system %q in effect on %s", plan.PointsSystem, k.dayText())
 		return
@@ -549,7 +621,7 @@ func (k *checker) redLines(plan *policy.PayPlan) {
 		k.add([]string{"red_lines"}, "pay plan %s names no red-line policy", plan.ID)
 		return
 	}
-	rl, _ := k.at(policy.KindRedLines, plan.RedLines, k.c.Period.Settled()).(*policy.RedLines)
+	rl, _ := k.at(policy.KindRedLines, plan.RedLines, k.day).(*policy.RedLines)
 	if rl == nil {
 		k.add([]string{"red_lines"}, "no red-line policy %q in effect on %s", plan.RedLines, k.dayText())
 		return

@@ -34,30 +34,43 @@ type FieldProblem struct {
 type Form struct {
 	h      *policy.Handbook
 	period engine.Period
+	day    time.Time // the period's settlement day
 	paths  []string
-	cells  []cell         // nil for an empty path, whose value must stay empty
-	cards  map[string]int // items per scorecard ("" counts the pay inputs)
+	cells  []cell              // nil for an empty path, whose value must stay empty
+	cards  []string            // the scorecards of the paths, by their index in decoded.cards
+	items  []int               // the paths of each of them
+	cardSC []*policy.Scorecard // and the version in effect, whose items are decoded.slots
+	pays   int                 // the pay paths
 }
 
 // NewForm resolves paths for period, reporting every path no policy in
 // effect on the period's settlement day has a use for. An empty path has no
 // field.
 func NewForm(h *policy.Handbook, period engine.Period, paths []string) (*Form, []FieldProblem) {
-	cells, problems := resolve(h, period, paths)
+	f := &Form{h: h, period: period, day: period.Settled(), paths: paths}
+	cells, problems := resolve(h, period, paths, f.card)
 	if len(problems) > 0 {
 		return nil, problems
 	}
-	f := &Form{h: h, period: period, paths: paths, cells: cells, cards: map[string]int{}}
+	f.cells = cells
 	for _, name := range paths {
-		if rest, ok := strings.CutPrefix(name, "scorecard."); ok {
-			card, _, _ := strings.Cut(rest, ".")
-			f.cards[card]++
-		}
 		if strings.HasPrefix(name, "pay.") {
-			f.cards[""]++ // the pay inputs
+			f.pays++
 		}
 	}
 	return f, nil
+}
+
+// card returns the index of a scorecard's items in decoded.cards, counting
+// one more path for it.
+func (f *Form) card(sc *policy.Scorecard) int {
+	k := slices.Index(f.cards, sc.ID)
+	if k < 0 {
+		k = len(f.cards)
+		f.cards, f.items, f.cardSC = append(f.cards, sc.ID), append(f.items, 0), append(f.cardSC, sc)
+	}
+	f.items[k]++
+	return k
 }
 
 // Paths returns the form's field paths, in order.
@@ -72,17 +85,18 @@ func (f *Form) Field(i int) bool { return f.cells[i] != nil }
 type Entry struct {
 	decoded
 	memo Lookups // the policies the checks of this entry's form looked up
+	k    checker // the checker of its checks, kept for its storage
 }
 
 // NewEntry returns an empty entry for the form.
 func (f *Form) NewEntry() *Entry {
-	e := &Entry{memo: Lookups{}}
+	e := &Entry{}
 	f.Reset(e)
 	return e
 }
 
 // Reset clears e for the next entry.
-func (f *Form) Reset(e *Entry) { e.reset(f.period, f.cards) }
+func (f *Form) Reset(e *Entry) { e.reset(f) }
 
 // Set decodes the text v of the i-th field into e; v is trimmed, and must
 // not be empty (an empty field is an absent input).
@@ -106,7 +120,8 @@ func (f *Form) Finish(e *Entry) {
 	}
 }
 
-// Case returns the entry's case for the engine.
+// Case returns the entry's case for the engine. Its item inputs are
+// changed only by Set: the checks read them as Set kept them.
 func (e *Entry) Case() *engine.Case { return &e.decoded.Case }
 
 // cell decodes one cell into a row's case.
@@ -118,8 +133,13 @@ type cell func(d *decoded, v string) error
 // results keep nothing of their inputs.
 type decoded struct {
 	engine.Case
-	nums   []exact.Decimal
-	cards  map[string]map[string]engine.ItemInput // item inputs by card, kept across rows
+	nums  []exact.Decimal
+	flags []bool
+	cards []map[string]engine.ItemInput // item inputs by the form's card index, kept across rows
+	// The same inputs by the card's items in order (parts, then items), and
+	// which are given: the checks find them without a lookup by id.
+	slots  [][]engine.ItemInput
+	given  [][]bool
 	pay    map[string]formula.Value
 	own    map[string]exact.Decimal
 	points engine.PointsInput
@@ -151,31 +171,36 @@ func (d *decoded) quarter(label string) *engine.Quarter {
 }
 
 // reset readies d for the next row, keeping its storage.
-func (d *decoded) reset(period engine.Period, cards map[string]int) {
-	if d.cards == nil {
-		d.cards = make(map[string]map[string]engine.ItemInput, len(cards))
-		for card, n := range cards {
-			if card == "" {
-				d.pay = make(map[string]formula.Value, n)
-			} else {
-				d.cards[card] = make(map[string]engine.ItemInput, n)
-			}
+func (d *decoded) reset(f *Form) {
+	if d.Scorecards == nil {
+		d.cards = make([]map[string]engine.ItemInput, len(f.cards))
+		d.slots, d.given = make([][]engine.ItemInput, len(f.cards)), make([][]bool, len(f.cards))
+		for k, n := range f.items {
+			d.cards[k] = make(map[string]engine.ItemInput, n)
+			n := itemCount(f.cardSC[k])
+			d.slots[k], d.given[k] = make([]engine.ItemInput, n), make([]bool, n)
 		}
-		d.Scorecards = make(map[string]map[string]engine.ItemInput, len(cards))
+		if f.pays > 0 {
+			d.pay = make(map[string]formula.Value, f.pays)
+		}
+		d.Scorecards = make(map[string]map[string]engine.ItemInput, len(f.cards))
 		d.points = engine.PointsInput{Events: map[string]int{}, Awards: map[string][]exact.Decimal{}}
 	}
 	clear(d.Scorecards)
-	for card, items := range d.cards {
+	for k, items := range d.cards {
 		clear(items)
-		d.Scorecards[card] = items
+		clear(d.slots[k])
+		clear(d.given[k])
+		d.Scorecards[f.cards[k]] = items
 	}
 	clear(d.pay)
 	clear(d.own)
 	clear(d.points.Events)
 	clear(d.points.Awards)
 	d.points.Shortfalls = d.points.Shortfalls[:0]
-	d.Case = engine.Case{Period: period, Scorecards: d.Scorecards, Pay: d.pay, NoTrace: true}
+	d.Case = engine.Case{Period: f.period, Scorecards: d.Scorecards, Pay: d.pay, NoTrace: true}
 	d.nums = d.nums[:0]
+	d.flags = d.flags[:0]
 }
 
 // num keeps x for the row and returns where it is kept.
@@ -184,10 +209,25 @@ func (d *decoded) num(x exact.Decimal) *exact.Decimal {
 	return &d.nums[len(d.nums)-1]
 }
 
+// itemCount counts a scorecard's items.
+func itemCount(sc *policy.Scorecard) int {
+	n := 0
+	for pi := range sc.Part {
+		n += len(sc.Part[pi].Item)
+	}
+	return n
+}
+
+// flag keeps b for the row and returns where it is kept, as num does.
+func (d *decoded) flag(b bool) *bool {
+	d.flags = append(d.flags, b)
+	return &d.flags[len(d.flags)-1]
+}
+
 // resolve turns each column header into its decoder, once per file, and
 // reports every header no policy in effect on the period's settlement day
 // has a use for. A column without a header has no decoder.
-func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell, []FieldProblem) {
+func resolve(h *policy.Handbook, period engine.Period, header []string, card func(sc *policy.Scorecard) int) ([]cell, []FieldProblem) {
 	day := period.Settled()
 	var problems []FieldProblem
 	cols := make([]cell, len(header))
@@ -253,7 +293,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string) ([]cell,
 				return nil
 			}
 		case strings.HasPrefix(name, "scorecard."):
-			f, err := scoreColumn(h, day, strings.Split(strings.TrimPrefix(name, "scorecard."), "."))
+			f, err := scoreColumn(h, day, strings.Split(strings.TrimPrefix(name, "scorecard."), "."), card)
 			if err != nil {
 				problems = append(problems, FieldProblem{Path: name, Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)})
 				continue
@@ -458,8 +498,9 @@ func (f *Form) check(e *Entry, computed, payout bool) []FieldProblem {
 	at := func(column string, reason diag.Text) {
 		out = append(out, FieldProblem{Path: column, Reason: reason.En, Zh: reason.Zh})
 	}
-	d := period.Settled()
-	k := &checker{h: h, memo: e.memo}
+	d := f.day
+	k := &e.k // reused: its problems are copied out below
+	*k = checker{h: h, memo: &e.memo, day: d, form: f, entry: &e.decoded, problems: k.problems[:0]}
 	var unused map[string]bool
 	if role, _ := k.at(policy.KindRole, c.Role, d).(*policy.Role); role != nil && payout {
 		if role.PayPlan == "" {
@@ -478,7 +519,9 @@ func (f *Form) check(e *Entry, computed, payout bool) []FieldProblem {
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	if len(out) > 1 {
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	}
 	k.c, k.computed = &c.Case, computed
 	k.check()
 	for _, p := range k.problems {
@@ -571,6 +614,11 @@ func value(s string) (formula.Value, error) {
 	case "false", "否":
 		return formula.Value{IsBool: true}, nil
 	}
+	if simple(s) {
+		if x, err := exact.Parse(s); err == nil {
+			return formula.Value{Num: x}, nil
+		}
+	}
 	if err := halfWidth(s); err != nil {
 		return formula.Value{}, err
 	}
@@ -591,6 +639,11 @@ func value(s string) (formula.Value, error) {
 // number reads a plain decimal number, in the unit of its input; its
 // thousands may be separated by commas, as Excel writes them (1,234.50).
 func number(s string) (exact.Decimal, error) {
+	if simple(s) {
+		if x, err := exact.Parse(s); err == nil {
+			return x, nil
+		}
+	}
 	if err := halfWidth(s); err != nil {
 		return exact.Decimal{}, err
 	}
@@ -605,6 +658,19 @@ func number(s string) (exact.Decimal, error) {
 		return exact.Decimal{}, errorf("%q is not a plain number (%s)", s, plainNumber)
 	}
 	return x, nil
+}
+
+// simple reports whether s has only digits, points and minus signs: no
+// full-width character, thousands separator or percent sign to read (a
+// number as people type it, read without the checks of number and value
+// when exact.Parse takes it).
+func simple(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && c != '.' && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // thousands reports whether s is a number whose thousands are separated by
@@ -684,7 +750,7 @@ func count(s string, min int) (int, bool) {
 	if halfWidth(s) != nil {
 		return 0, false
 	}
-	if s == "" || strings.Trim(s, "0123456789") != "" || len(s) > 9 {
+	if s == "" || strings.ContainsFunc(s, notDigit) || len(s) > 9 {
 		return 0, false
 	}
 	n, err := strconv.Atoi(s)
@@ -705,7 +771,7 @@ func split(v, what string) ([]string, error) {
 
 // scoreColumn resolves a scorecard.CARD.ITEM[.NAME] column to a decoder
 // typed by the shape of the item's input.
-func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error) {
+func scoreColumn(h *policy.Handbook, day time.Time, path []string, card func(sc *policy.Scorecard) int) (cell, error) {
 	if len(path) < 2 || len(path) > 3 {
 		return nil, errorf("want scorecard.CARD.ITEM or scorecard.CARD.ITEM.NAME")
 	}
@@ -714,11 +780,13 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error)
 		return nil, errorf("no scorecard %q in effect on %s", path[0], day.Format("2006-01-02"))
 	}
 	var it *policy.Item
+	slot, n := 0, 0 // the item's place in the card's order
 	for pi := range sc.Part {
 		for ii := range sc.Part[pi].Item {
 			if sc.Part[pi].Item[ii].ID == path[1] {
-				it = &sc.Part[pi].Item[ii]
+				it, slot = &sc.Part[pi].Item[ii], n
 			}
+			n++
 		}
 	}
 	if it == nil {
@@ -733,12 +801,13 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error)
 	case shape == policy.ShapeNamed && !slices.ContainsFunc(it.Inputs, func(in policy.Input) bool { return in.Name == path[2] }):
 		return nil, errorf("item %s has no input %q", it.ID, path[2])
 	}
-	card, id := path[0], path[1]
+	k, id := card(sc), path[1]
 	return func(c *decoded, v string) error {
-		items := c.Scorecards[card]
-		in := items[id]
+		items := c.cards[k]
+		var in engine.ItemInput // one column per item, but for named inputs
 		switch shape {
 		case policy.ShapeNamed:
+			in = items[id]
 			x, err := value(v)
 			if err != nil {
 				return err
@@ -752,7 +821,7 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error)
 			if err != nil || !x.IsBool {
 				return errorf("item %s is scored yes/no: write true or false", it.ID)
 			}
-			in.Yes = &x.Bool
+			in.Yes = c.flag(x.Bool)
 		case policy.ShapeLevel:
 			if err := halfWidth(v); err != nil {
 				return err
@@ -782,6 +851,7 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string) (cell, error)
 			in.Value = c.num(x)
 		}
 		items[id] = in
+		c.slots[k][slot], c.given[k][slot] = in, true
 		return nil
 	}, nil
 }

@@ -324,7 +324,8 @@ type Feed struct {
 // inputs are required for the period.
 func (p *PayPlan) Uses(period PeriodKind, name string) bool {
 	if p.index != nil {
-		return p.index.uses[period][name]
+		i := p.index.at(period)
+		return i >= 0 && p.index.uses[i][name]
 	}
 	for i := range p.Component {
 		c := &p.Component[i]
@@ -345,12 +346,27 @@ func (p *PayPlan) Uses(period PeriodKind, name string) bool {
 	return false
 }
 
+// UsesInput is Uses for the plan's i-th input (Input[i].Name), answered
+// from the plan's index without a lookup by name.
+func (p *PayPlan) UsesInput(period PeriodKind, i int) bool {
+	if p.index != nil {
+		if pi := p.index.at(period); pi >= 0 {
+			return p.index.inputs[pi][i]
+		}
+		return false
+	}
+	return p.Uses(period, p.Input[i].Name)
+}
+
 // Lines returns how many component lines a result for period can have:
 // one per component computed in the period, three per ledger (the bonus,
 // the floating pay and the penalty).
 func (p *PayPlan) Lines(period PeriodKind) int {
 	if p.index != nil {
-		return p.index.lines[period]
+		if i := p.index.at(period); i >= 0 {
+			return p.index.lines[i]
+		}
+		return 0
 	}
 	n := 0
 	for i := range p.Component {
@@ -364,10 +380,22 @@ func (p *PayPlan) Lines(period PeriodKind) int {
 	return n
 }
 
-// planIndex holds the answers of Uses and Lines for every period.
+// planIndex holds the answers of Uses and Lines for every period, in the
+// order of Periods (found by comparing a few words instead of hashing one).
 type planIndex struct {
-	uses  map[PeriodKind]map[string]bool
-	lines map[PeriodKind]int
+	uses   []map[string]bool
+	lines  []int
+	inputs [][]bool // whether each input is used, by index in Input
+}
+
+// at returns the index of a period in Periods, or -1.
+func (x *planIndex) at(period PeriodKind) int {
+	for i, p := range Periods {
+		if p == period {
+			return i
+		}
+	}
+	return -1
 }
 
 // Index computes the answers of Uses and Lines once, so that computing a
@@ -375,15 +403,15 @@ type planIndex struct {
 // are parsed. A plan must not change after.
 func (p *PayPlan) Index() {
 	p.index = nil
-	x := &planIndex{uses: map[PeriodKind]map[string]bool{}, lines: map[PeriodKind]int{}}
-	for _, period := range Periods {
-		x.uses[period] = map[string]bool{}
-		x.lines[period] = p.Lines(period)
+	x := &planIndex{uses: make([]map[string]bool, len(Periods)), lines: make([]int, len(Periods))}
+	for pi, period := range Periods {
+		x.uses[pi] = map[string]bool{}
+		x.lines[pi] = p.Lines(period)
 		for i := range p.Component {
 			if c := &p.Component[i]; p.PeriodOf(c) == period {
 				for _, e := range c.Exprs {
 					for _, n := range e.Names() {
-						x.uses[period][n] = true
+						x.uses[pi][n] = true
 					}
 				}
 			}
@@ -391,9 +419,16 @@ func (p *PayPlan) Index() {
 		for i := range p.Standing {
 			if s := &p.Standing[i]; p.StandingPeriod(s) == period && s.Expr != nil {
 				for _, n := range s.Expr.Names() {
-					x.uses[period][n] = true
+					x.uses[pi][n] = true
 				}
 			}
+		}
+	}
+	x.inputs = make([][]bool, len(Periods))
+	for pi := range Periods {
+		x.inputs[pi] = make([]bool, len(p.Input))
+		for i := range p.Input {
+			x.inputs[pi][i] = x.uses[pi][p.Input[i].Name]
 		}
 	}
 	p.index = x
