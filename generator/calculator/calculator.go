@@ -3,6 +3,7 @@ package calculator
 import (
 	"bytes"
 	"errors"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"slices"
 	"strconv"
 	"strings"
@@ -117,7 +118,7 @@ func (c *Calculator) Score(card string, req Request) Answer {
 	day := req.Period.Settled()
 	sc, _ := c.h.At(policy.KindScorecard, card, day).(*policy.Scorecard)
 	if sc == nil {
-		return Answer{Problems: []inputs.FieldProblem{{Path: "", Reason: "no scorecard " + strconv.Quote(card) + " in effect in " + req.Period.String()}}}
+		return Answer{Problems: []inputs.FieldProblem{{Path: "", Reason: "no scorecard " + strconv.Quote(card) + " in effect in " + req.Period.String(), Zh: req.Period.String() + " 没有生效的考核表 " + strconv.Quote(card)}}}
 	}
 	var paths []string
 	given := map[string]bool{}
@@ -138,7 +139,7 @@ func (c *Calculator) Score(card string, req Request) Answer {
 			continue
 		}
 		if err := form.Set(e, i, strings.TrimSpace(v.Text)); err != nil {
-			problems = append(problems, inputs.FieldProblem{Path: v.Path, Reason: err.Error()})
+			problems = append(problems, inputs.FieldProblem{Path: v.Path, Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)})
 		}
 	}
 	for _, f := range inputs.CardFields(sc) {
@@ -154,7 +155,7 @@ func (c *Calculator) Score(card string, req Request) Answer {
 	in := e.Case().Scorecards[card]
 	s, err := engine.Score(sc, in, t)
 	if err != nil {
-		return Answer{Problems: []inputs.FieldProblem{{Path: "", Reason: err.Error()}}}
+		return Answer{Problems: []inputs.FieldProblem{{Path: "", Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)}}}
 	}
 	a := describe(c.h, engine.Result{Period: req.Period, Scores: []engine.ScoreResult{s}})
 	if req.Next {
@@ -261,7 +262,7 @@ func (c *Calculator) Compute(req Request) (a Answer) {
 	}
 	r, err := engine.Compute(c.h, *cs)
 	if err != nil {
-		return Answer{Problems: []inputs.FieldProblem{{Path: "", Reason: err.Error()}}}
+		return Answer{Problems: []inputs.FieldProblem{{Path: "", Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)}}}
 	}
 	a = describe(c.h, r)
 	if req.Report {
@@ -278,10 +279,10 @@ func (c *Calculator) Compute(req Request) (a Answer) {
 // decode reads a request's values into a case, or says what is wrong.
 func (c *Calculator) decode(req Request) (*engine.Case, []inputs.FieldProblem) {
 	if req.Role == "" {
-		return nil, []inputs.FieldProblem{{Path: "role", Reason: errNoRole.Error()}}
+		return nil, []inputs.FieldProblem{{Path: "role", Reason: errNoRole.Error(), Zh: "请选择岗位"}}
 	}
 	if role, _ := c.h.At(policy.KindRole, req.Role, req.Period.Settled()).(*policy.Role); role == nil {
-		return nil, []inputs.FieldProblem{{Path: "role", Reason: "no role " + strconv.Quote(req.Role) + " in effect in " + req.Period.String()}}
+		return nil, []inputs.FieldProblem{{Path: "role", Reason: "no role " + strconv.Quote(req.Role) + " in effect in " + req.Period.String(), Zh: req.Period.String() + " 没有生效的岗位 " + strconv.Quote(req.Role)}}
 	}
 	// The form has the fields given a text: any path some policy in effect
 	// has a use for (a field of another form is refused by NewForm).

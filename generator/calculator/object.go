@@ -91,7 +91,11 @@ func FieldsObject(fs []inputs.Field) map[string]any {
 func problems(ps []inputs.FieldProblem) []any {
 	out := []any{}
 	for _, p := range ps {
-		out = append(out, obj{"path": p.Path, "reason": p.Reason})
+		reason := p.Reason // the page is Chinese: the Chinese where there is one
+		if p.Zh != "" {
+			reason = p.Zh
+		}
+		out = append(out, obj{"path": p.Path, "reason": reason})
 	}
 	return out
 }

@@ -13,5 +13,12 @@
 // Exit codes: 0 success, 1 problems found in the policies, 2 wrong usage or
 // an I/O failure.
 //
+// What a command says to a person (problems, summaries, usage and help) is
+// in the language the locale asks for (diag.LangFromEnv): Chinese, unless
+// LC_ALL, LC_MESSAGES or LANG name an English locale. Each message comes
+// from the catalog of zh.go, or of the package that made it; key paths,
+// column names, ids, commands and flags are kept as they are typed, and
+// the JSON output does not change with the language.
+//
 // Used by cmd/handbook, generator/internal/realistic.
 package cli

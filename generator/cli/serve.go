@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"html/template"
 	"io"
 	"io/fs"
@@ -102,7 +103,7 @@ func (s *server) rebuild() {
 	s.stamp = stamp
 	s.generation++
 	if err != nil {
-		s.problem = strings.TrimSpace(out.String() + "\n" + err.Error())
+		s.problem = strings.TrimSpace(out.String() + "\n" + diag.ErrorIn(err, lang()))
 		printf(s.log, "handbook serve: the build failed; serving the last good site:\n%s\n", s.problem)
 		return
 	}
@@ -136,7 +137,7 @@ func (s *server) build(w io.Writer) ([]site.Page, error) {
 			src[f.Path] = f.Data
 		}
 		writeText(w, diags, src)
-		return nil, fmt.Errorf("%d problems in the policies", len(diags))
+		return nil, errorf("%d problems in the policies", len(diags))
 	}
 	cases := s.cases
 	if cases == "" {
@@ -149,7 +150,7 @@ func (s *server) build(w io.Writer) ([]site.Page, error) {
 	if cases != "" {
 		var code int
 		if examples, code = workedExamples(h, cases, w); code != 0 {
-			return nil, errors.New("the worked cases do not compute")
+			return nil, errorf("the worked cases do not compute")
 		}
 	}
 	in := site.Input{Handbook: h, Origin: "checkout " + s.root, Examples: examples}

@@ -237,6 +237,8 @@ var zh = diag.Catalog{
 	"serving the handbook at http://%s/ (Ctrl-C stops)\n":                                                                    "制度手册已在 http://%s/ 提供（按 Ctrl-C 停止）\n",
 	"handbook serve: the build failed; serving the last good site:\n%s\n":                                                    "handbook serve：生成失败；仍提供上一次成功生成的网站：\n%s\n",
 	"handbook serve: built %d pages\n":                                                                                       "handbook serve：已生成 %d 个页面\n",
+	"%d problems in the policies":                                                                                            "制度中有 %d 个问题",
+	"the worked cases do not compute":                                                                                        "算例算不出结果",
 
 	// newversion.go
 	"usage: handbook new-version [--from YYYY-MM-DD] [--today YYYY-MM-DD] FILE\n": "用法：handbook new-version [--from YYYY-MM-DD] [--today YYYY-MM-DD] FILE（FILE 是要出新版本的制度文件；详见 handbook help new-version）\n",

@@ -9,8 +9,9 @@
 // A List collects all diagnostics of a run; it sorts by position and its Err
 // method is nil when the list is empty, in the manner of go/scanner.ErrorList.
 //
-// Used by generator/batch, generator/cases, generator/cli, generator/compile,
-// generator/coverage, generator/formula, generator/inputs,
+// Used by generator/batch, generator/calculator, generator/cases,
+// generator/cli, generator/compile, generator/coverage, generator/diff,
+// generator/engine, generator/formula, generator/inputs,
 // generator/internal/gitrev, generator/internal/msgcheck,
 // generator/internal/retro, generator/internal/tomlpos, generator/load,
 // generator/policy, generator/wire.

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"maps"
 	"path"
 	"runtime"
@@ -286,7 +287,7 @@ func computePerson(o Options, p *Person) outcome {
 		res, err := engine.Compute(o.New, c)
 		if err != nil {
 			if out.reason == "" || out.side != o.NewName {
-				out.side, out.reason = o.NewName, err.Error()
+				out.side, out.reason = o.NewName, diag.ErrorIn(err, diag.Chinese)
 			}
 			continue
 		}
@@ -296,7 +297,7 @@ func computePerson(o Options, p *Person) outcome {
 		res, err = engine.Compute(o.Old, oc)
 		if err != nil {
 			if out.reason == "" {
-				out.side, out.reason = o.OldName, err.Error()
+				out.side, out.reason = o.OldName, diag.ErrorIn(err, diag.Chinese)
 			}
 			continue
 		}
@@ -521,14 +522,14 @@ func compareCases(o Options) []CaseDiff {
 func computeCase(f load.File, h *policy.Handbook, cd *CaseDiff) (*exact.Decimal, string) {
 	c, diags := cases.Read(f, h)
 	if len(diags) > 0 {
-		return nil, diags[0].String()
+		return nil, diags[0].In(diag.Chinese)
 	}
 	if cd.Role == "" {
 		cd.Title, cd.Role, cd.Period = c.Title, c.Role, c.Period.String()
 	}
 	res, err := engine.Compute(h, c.Case)
 	if err != nil {
-		return nil, err.Error()
+		return nil, diag.ErrorIn(err, diag.Chinese)
 	}
 	if res.Pay == nil {
 		return nil, ""

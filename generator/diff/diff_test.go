@@ -289,17 +289,17 @@ func TestChanges(t *testing.T) {
 			if rd.Error != rd.People || rd.Mean != nil {
 				t.Errorf("kefu-zongjian: %+v, want nobody computed", rd)
 			}
-			want := Failure{Side: "`main`（abc1234）", Role: "kefu-zongjian", Reason: "pay plan kefu-zongjian-pay: orphan_sales: no input given", People: rd.People}
+			want := Failure{Side: "`main`（abc1234）", Role: "kefu-zongjian", Reason: "薪酬方案 kefu-zongjian-pay：orphan_sales：没有填", People: rd.People}
 			if !cmp.Equal(r.Failures, []Failure{want}) {
 				t.Errorf("failures %+v, want %+v", r.Failures, want)
 			}
 			// The case still gives the old name.
 			cd := caseDiff(t, r, "kefu-zongjian-2026-10")
-			if cd.OldErr != "" || !strings.Contains(cd.NewErr, "needs orphan_revenue") {
+			if cd.OldErr != "" || !strings.Contains(cd.NewErr, "需要 orphan_revenue") {
 				t.Errorf("case: %+v, want an error under the new policies only", cd)
 			}
 			md := r.Markdown()
-			for _, s := range []string{"无法计算（cannot compute）", "- `kefu-zongjian-2026-10`：按工作区无法计算：", "- `kefu-zongjian`：143 人按`main`（abc1234）无法计算：pay plan kefu-zongjian-pay: orphan_sales: no input given"} {
+			for _, s := range []string{"无法计算（cannot compute）", "- `kefu-zongjian-2026-10`：按工作区无法计算：", "- `kefu-zongjian`：143 人按`main`（abc1234）无法计算：薪酬方案 kefu-zongjian-pay：orphan_sales：没有填"} {
 				if !strings.Contains(md, s) {
 					t.Errorf("no %q in\n%s", s, md)
 				}

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"maps"
 	"slices"
 	"strconv"
@@ -23,7 +24,7 @@ type Period struct {
 
 // ParsePeriod reads 2026-10 (a month), 2026-Q3 (a quarter) or 2026 (a year).
 func ParsePeriod(s string) (Period, error) {
-	bad := fmt.Errorf("period %q: want YYYY-MM, YYYY-Qn or YYYY", s)
+	bad := zh.Errorf("period %q: want YYYY-MM, YYYY-Qn or YYYY", s)
 	y, rest, _ := strings.Cut(s, "-")
 	year, err := strconv.Atoi(y)
 	if err != nil || len(y) != 4 {
@@ -139,7 +140,7 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 	t := sc.on(h, d)
 	role, _ := sc.at(h, policy.KindRole, c.Role, d).(*policy.Role)
 	if role == nil {
-		return Result{}, fmt.Errorf("no role %q in effect on %s", c.Role, d.Format("2006-01-02"))
+		return Result{}, zh.Errorf("no role %q in effect on %s", c.Role, d.Format("2006-01-02"))
 	}
 	r := Result{Person: c.Person, Role: role.ID, RoleVersion: role.Version, Period: c.Period, Scores: make([]ScoreResult, 0, len(c.Scorecards))}
 	var plan *policy.PayPlan // nil for a role without one; looked up once
@@ -150,7 +151,7 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 	if plan != nil && len(plan.Feed) > 0 && c.Scorecards[plan.Scorecard] != nil {
 		items, f, err := FedItems(plan, c.Scorecards[plan.Scorecard], c.Pay, c.Own)
 		if err != nil {
-			return Result{}, fmt.Errorf("scorecard %s: %w", plan.Scorecard, err)
+			return Result{}, zh.Errorf("scorecard %s: %v", plan.Scorecard, err)
 		}
 		cards := maps.Clone(c.Scorecards)
 		cards[plan.Scorecard] = items
@@ -159,11 +160,11 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 	var ids [4]string // a role has a scorecard or two: sorted without allocating
 	for _, id := range sortedIDs(c.Scorecards, ids[:0]) {
 		if !slices.Contains(role.Scorecards, id) {
-			return Result{}, fmt.Errorf("scorecard %q is not one of role %s's (%s)", id, role.ID, strings.Join(role.Scorecards, ", "))
+			return Result{}, zh.Errorf("scorecard %q is not one of role %s's (%s)", id, role.ID, strings.Join(role.Scorecards, ", "))
 		}
 		card, _ := sc.at(h, policy.KindScorecard, id, d).(*policy.Scorecard)
 		if card == nil {
-			return Result{}, fmt.Errorf("no scorecard %q in effect on %s", id, d.Format("2006-01-02"))
+			return Result{}, zh.Errorf("no scorecard %q in effect on %s", id, d.Format("2006-01-02"))
 		}
 		var (
 			s   ScoreResult
@@ -175,7 +176,7 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 			s, err = score(card, c.Scorecards[id], t, !c.NoTrace)
 		}
 		if err != nil {
-			return Result{}, fmt.Errorf("scorecard %s: %w", id, err)
+			return Result{}, zh.Errorf("scorecard %s: %v", id, err)
 		}
 		if len(fed) > 0 && !c.NoTrace && plan.Scorecard == id {
 			s.Trace = append(feedSteps(plan, card, fed, c.Pay, c.Own), s.Trace...)
@@ -184,10 +185,10 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 	}
 	if role.PayPlan == "" {
 		if c.Pay != nil {
-			return Result{}, fmt.Errorf("role %s has no pay plan, but pay inputs were given", role.ID)
+			return Result{}, zh.Errorf("role %s has no pay plan, but pay inputs were given", role.ID)
 		}
 		if c.Own != nil {
-			return Result{}, fmt.Errorf("role %s has no pay plan, but own amounts were given", role.ID)
+			return Result{}, zh.Errorf("role %s has no pay plan, but own amounts were given", role.ID)
 		}
 		if err := r.finite(); err != nil {
 			return Result{}, err
@@ -195,14 +196,14 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		return r, nil
 	}
 	if plan == nil {
-		return Result{}, fmt.Errorf("no pay plan %q in effect on %s", role.PayPlan, d.Format("2006-01-02"))
+		return Result{}, zh.Errorf("no pay plan %q in effect on %s", role.PayPlan, d.Format("2006-01-02"))
 	}
 	values, err := ScoredInputs(plan, c.Pay, r.Scores)
 	if err == nil {
 		values, err = CountedInputs(plan, values, c.Points)
 	}
 	if err != nil {
-		return Result{}, fmt.Errorf("pay plan %s: %w", plan.ID, err)
+		return Result{}, zh.Errorf("pay plan %s: %v", plan.ID, err)
 	}
 	in := PayInput{Period: c.Period.Kind, Values: values, Own: c.Own, RedLines: c.RedLines, Leave: c.Leave}
 	needScore := UsesScore(plan, c.Period.Kind)
@@ -214,23 +215,23 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 			}
 		}
 		if in.Score == nil && needScore {
-			return Result{}, fmt.Errorf("pay plan %s needs the inputs of scorecard %s", plan.ID, plan.Scorecard)
+			return Result{}, zh.Errorf("pay plan %s needs the inputs of scorecard %s", plan.ID, plan.Scorecard)
 		}
 	case plan.PointsSystem != "" && (needScore || c.Points != nil):
 		ps, _ := sc.at(h, policy.KindPoints, plan.PointsSystem, d).(*policy.Points)
 		if ps == nil || c.Points == nil {
-			return Result{}, fmt.Errorf("pay plan %s needs the month under points system %s", plan.ID, plan.PointsSystem)
+			return Result{}, zh.Errorf("pay plan %s needs the month under points system %s", plan.ID, plan.PointsSystem)
 		}
 		pr, err := points(ps, *c.Points, !c.NoTrace)
 		if err != nil {
-			return Result{}, fmt.Errorf("points: %w", err)
+			return Result{}, zh.Errorf("points: %v", err)
 		}
 		r.Points = &pr
 		in.Score = &pr.Total
 	}
 	pay, err := pay(plan, in, t, !c.NoTrace, sc)
 	if err != nil {
-		return Result{}, fmt.Errorf("pay plan %s: %w", plan.ID, err)
+		return Result{}, zh.Errorf("pay plan %s: %v", plan.ID, err)
 	}
 	for i := range plan.Component {
 		comp := &plan.Component[i]
@@ -240,7 +241,7 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		qs := append(historyInputs(plan, c.History, c.Own), Quarter{Label: c.Period.String(), Values: values, Own: c.Own, Score: in.Score})
 		entries, err := Ledger(plan, comp, qs, t)
 		if err != nil {
-			return Result{}, fmt.Errorf("ledger %s: %w", comp.Name, err)
+			return Result{}, zh.Errorf("ledger %s: %v", comp.Name, err)
 		}
 		r.Ledger = entries
 		cur := entries[len(entries)-1]
@@ -253,7 +254,7 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		}
 	}
 	if r.Standings, err = standings(plan, in, t, !c.NoTrace); err != nil {
-		return Result{}, fmt.Errorf("pay plan %s: standing %w", plan.ID, err)
+		return Result{}, zh.Errorf("pay plan %s: standing %v", plan.ID, err)
 	}
 	r.Pay = &pay
 	if err := r.finite(); err != nil {
@@ -322,7 +323,7 @@ func ScoredInputs(plan *policy.PayPlan, vals map[string]formula.Value, scores []
 				continue
 			}
 			if _, given := vals[def.Name]; given {
-				return nil, &InputError{Problems: []string{fmt.Sprintf("%s: given as a number and computed from scorecard %s; give one of them", def.Name, def.Scorecard)}}
+				return nil, &InputError{Problems: []diag.Text{zh.Sprintf("%s: given as a number and computed from scorecard %s; give one of them", def.Name, def.Scorecard)}}
 			}
 			if !copied {
 				out, copied = make(map[string]formula.Value, len(vals)+1), true
@@ -344,7 +345,7 @@ func CountedInputs(plan *policy.PayPlan, vals map[string]formula.Value, pts *Poi
 		return vals, nil
 	}
 	out, copied := vals, false
-	var problems []string
+	var problems []diag.Text
 	for _, def := range plan.Input {
 		if def.Event == "" {
 			continue
@@ -352,7 +353,7 @@ func CountedInputs(plan *policy.PayPlan, vals map[string]formula.Value, pts *Poi
 		n := exact.FromInt(int64(pts.Events[def.Event]))
 		if v, given := vals[def.Name]; given {
 			if v.IsBool || v.Num.Cmp(n) != 0 {
-				problems = append(problems, fmt.Sprintf("%s: given as %s, but the month's points count event %s %s times; they must agree (or give only the points)", def.Name, valueString(v), def.Event, n))
+				problems = append(problems, zh.Sprintf("%s: given as %s, but the month's points count event %s %s times; they must agree (or give only the points)", def.Name, valueString(v), def.Event, n))
 			}
 			continue
 		}

@@ -1,7 +1,7 @@
 package engine
 
 import (
-	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"maps"
 
 	"github.com/kefu-hr/handbook/generator/exact"
@@ -29,7 +29,7 @@ func (s feedScope) Value(name string) (formula.Value, bool) {
 }
 
 func (feedScope) Lookup(table string, x exact.Decimal) (exact.Decimal, error) {
-	return exact.Decimal{}, fmt.Errorf("a fed item does not look up table %q", table)
+	return exact.Decimal{}, zh.Errorf("a fed item does not look up table %q", table)
 }
 
 // Fed is an item input a pay plan computed from the case's pay inputs.
@@ -68,14 +68,14 @@ func FedItem(plan *policy.PayPlan, f *policy.Feed, given *exact.Decimal, pay map
 	}
 	v, err := f.Expr.Eval(scope)
 	if err != nil {
-		return x, false, fmt.Errorf("computed from %s: %v", f.Formula, err)
+		return x, false, zh.Errorf("computed from %s: %v", f.Formula, err)
 	}
 	x = v.Num.Round(2, exact.HalfUp)
 	if !x.IsFinite() {
-		return x, false, fmt.Errorf("computed from %s: not a number", f.Formula)
+		return x, false, zh.Errorf("computed from %s: not a number", f.Formula)
 	}
 	if given != nil && given.Cmp(x) != 0 {
-		return x, false, fmt.Errorf("given as %s, but the pay inputs make it %s (%s): they must agree (or give only the pay inputs)", given, x, f.Formula)
+		return x, false, zh.Errorf("given as %s, but the pay inputs make it %s (%s): they must agree (or give only the pay inputs)", given, x, f.Formula)
 	}
 	return x, true, nil
 }
@@ -89,14 +89,14 @@ func FedItems(plan *policy.PayPlan, items map[string]ItemInput, pay map[string]f
 	}
 	out, copied := items, false
 	var fed []Fed
-	var problems []string
+	var problems []diag.Text
 	for i := range plan.Feed {
 		f := &plan.Feed[i]
 		in, given := items[f.Item]
 		x, ok, err := FedItem(plan, f, in.Value, pay, own)
 		switch {
 		case err != nil:
-			problems = append(problems, fmt.Sprintf("%s: %v", f.Item, err))
+			problems = append(problems, zh.Sprintf("%s: %v", f.Item, err))
 			continue
 		case !ok:
 			continue

@@ -1,8 +1,7 @@
 package engine
 
 import (
-	"errors"
-	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 
 	"github.com/kefu-hr/handbook/generator/exact"
 )
@@ -11,7 +10,7 @@ import (
 // arithmetic could not hold (more than 34 significant digits): an input far
 // out of range reached the engine. No result carries such a number; the
 // inputs layer refuses such inputs before they get here.
-var ErrNotFinite = errors.New("internal: a number of the result has more than 34 significant digits (an input is far out of range)")
+var ErrNotFinite error = diag.Text{En: "internal: a number of the result has more than 34 significant digits (an input is far out of range)", Zh: "内部错误：结果中有一个数超过 34 位有效数字（某个输入远远超出范围）"}
 
 // finite checks every number of a result and names the first that is not
 // finite. A result almost always is: the names are made only for one that
@@ -109,7 +108,7 @@ func (r *Result) notFinite() error {
 		check("standing "+st.Name, st.Measure)
 	}
 	if bad != "" {
-		return fmt.Errorf("%s: %w", bad, ErrNotFinite)
+		return zh.Errorf("%s: %v", bad, ErrNotFinite)
 	}
 	return nil
 }

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"fmt"
-
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/policy"
@@ -73,7 +71,7 @@ type LedgerEntry struct {
 // shortfall is either made up or still outstanding.
 func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables) ([]LedgerEntry, error) {
 	if c.Kind != policy.Ledger {
-		return nil, fmt.Errorf("%s is not a ledger component", c.Name)
+		return nil, zh.Errorf("%s is not a ledger component", c.Name)
 	}
 	rule := p.RoundingRule()
 	var outstanding []Shortfall
@@ -83,12 +81,12 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 		pi := PayInput{Period: policy.Quarterly, Values: q.Values, Own: q.Own, Score: q.Score}
 		s, err := planScope(p, pi, t, nil, false)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", q.Label, err)
+			return nil, zh.Errorf("%s: %v", q.Label, err)
 		}
 		get := func(key string) (exact.Decimal, error) {
 			v, err := c.Exprs[key].Eval(s)
 			if err != nil {
-				return zero, fmt.Errorf("%s: %s: %w", q.Label, key, err)
+				return zero, zh.Errorf("%s: %s: %v", q.Label, key, err)
 			}
 			return v.Num, nil
 		}
@@ -122,7 +120,7 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 		if ex := c.Exprs["exempt"]; ex != nil {
 			v, err := ex.Eval(s)
 			if err != nil {
-				return nil, fmt.Errorf("%s: exempt: %w", q.Label, err)
+				return nil, zh.Errorf("%s: exempt: %v", q.Label, err)
 			}
 			exempt = v.Bool
 		}
@@ -169,7 +167,7 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 				if fe := c.Exprs["floating"]; fe != nil {
 					v, err := fe.Eval(s)
 					if err != nil {
-						return nil, fmt.Errorf("%s: floating: %w", q.Label, err)
+						return nil, zh.Errorf("%s: floating: %v", q.Label, err)
 					}
 					e.Floating = v.Num.Round(rule.Places, rule.Mode)
 				}
@@ -196,7 +194,7 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 			for _, k := range keys {
 				x, err := c.Exprs[k.key].Explain(s)
 				if err != nil {
-					return nil, fmt.Errorf("%s: %s: %w", q.Label, k.key, err)
+					return nil, zh.Errorf("%s: %s: %v", q.Label, k.key, err)
 				}
 				derived = append(derived, Derived{Label: k.label, Worked: x})
 				for _, l := range x.Lookups {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"maps"
 	"slices"
 	"sort"
@@ -196,15 +197,15 @@ func (s *payScope) Lookup(name string, x exact.Decimal) (exact.Decimal, error) {
 		if i, ok := tb.Find(x); ok {
 			return tb.Rows[i].Value, nil
 		}
-		return zero, fmt.Errorf("%s lands in no row of table %q", x, name)
+		return zero, zh.Errorf("%s lands in no row of table %q", x, name)
 	}
 	if b := s.t.Bands(name); b != nil {
 		if r := b.Find(x); r != nil && r.Value != nil {
 			return *r.Value, nil
 		}
-		return zero, fmt.Errorf("%s lands in no row of %q", x, name)
+		return zero, zh.Errorf("%s lands in no row of %q", x, name)
 	}
-	return zero, fmt.Errorf("no table %q", name)
+	return zero, zh.Errorf("no table %q", name)
 }
 
 // Pay computes a pay plan with its trace. Every missing input is reported at
@@ -235,7 +236,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 		withhold = map[policy.ComponentKind]bool{}
 		rl := t.RedLines(p.RedLines)
 		if rl == nil {
-			return PayResult{}, &InputError{Problems: []string{"red lines were touched, but the plan names no red-line policy"}}
+			return PayResult{}, &InputError{Problems: []diag.Text{zh.Sprintf("red lines were touched, but the plan names no red-line policy")}}
 		}
 		lines := map[string]policy.RedLine{}
 		for _, l := range rl.Line {
@@ -244,7 +245,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 		for _, id := range in.RedLines {
 			l, ok := lines[id]
 			if !ok {
-				return PayResult{}, &InputError{Problems: []string{fmt.Sprintf("unknown red line %q", id)}}
+				return PayResult{}, &InputError{Problems: []diag.Text{zh.Sprintf("unknown red line %q", id)}}
 			}
 			r.RedLines = append(r.RedLines, RedLineHit{ID: l.ID, Title: l.Title, Consequences: rl.Consequences, Effect: rl.PayEffect.Text})
 			r.Trace = append(r.Trace, Step{Ref: ref(rl.Head(), l.ID), Clause: "pay_effect", Value: "触及",
@@ -291,14 +292,14 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 			v, err = e.Eval(s)
 		}
 		if err != nil {
-			return PayResult{}, fmt.Errorf("%s: %w", c.Name, err)
+			return PayResult{}, zh.Errorf("%s: %v", c.Name, err)
 		}
 		amt := v.Num.Round(rule.Places, rule.Mode)
 		if !amt.IsFinite() {
-			return PayResult{}, fmt.Errorf("%s: %w", c.Name, ErrNotFinite)
+			return PayResult{}, zh.Errorf("%s: %v", c.Name, ErrNotFinite)
 		}
 		if amt.Sign() < 0 {
-			return PayResult{}, fmt.Errorf("%s: the formula gives a negative amount %s; write deductions as positive amounts of kind deduction", c.Name, amt)
+			return PayResult{}, zh.Errorf("%s: the formula gives a negative amount %s; write deductions as positive amounts of kind deduction", c.Name, amt)
 		}
 		var left *LeaveApplied // what leaving did to the amount, for the trace
 		if lr := leave[c.Name]; lr != nil {
@@ -557,7 +558,7 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch, slots bool
 		s.slots = append(s.slots[:0], s.ps.base...)
 		s.has = append(s.has[:0], s.ps.baseHas...)
 	}
-	var problems []string
+	var problems []diag.Text
 	found := 0 // the inputs given that the plan has
 	for di, def := range p.Input {
 		v, ok := in.Values[def.Name]
@@ -567,13 +568,13 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch, slots bool
 		switch {
 		case !ok:
 			if p.UsesInput(period, di) {
-				problems = append(problems, fmt.Sprintf("%s: no input given", def.Name))
+				problems = append(problems, zh.Sprintf("%s: no input given", def.Name))
 			}
 			continue
 		case def.Kind == "yesno" && !v.IsBool:
-			problems = append(problems, fmt.Sprintf("%s: want yes or no", def.Name))
+			problems = append(problems, zh.Sprintf("%s: want yes or no", def.Name))
 		case def.Kind != "yesno" && v.IsBool:
-			problems = append(problems, fmt.Sprintf("%s: want a number", def.Name))
+			problems = append(problems, zh.Sprintf("%s: want a number", def.Name))
 		}
 		s.set(def.Name, s.inputSlot(di), v)
 	}
@@ -582,7 +583,7 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch, slots bool
 		case in.Score != nil:
 			s.set("score", s.scoreSlot(), formula.Value{Num: *in.Score})
 		case UsesScore(p, period):
-			problems = append(problems, "score: no score given")
+			problems = append(problems, zh.Sprintf("score: no score given"))
 		}
 	}
 	problems = append(problems, ownProblems(p, in.Own)...)
@@ -601,7 +602,7 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch, slots bool
 	}
 	sort.Strings(extra)
 	for _, name := range extra {
-		problems = append(problems, fmt.Sprintf("%s: the plan has no such input", name))
+		problems = append(problems, zh.Sprintf("%s: the plan has no such input", name))
 	}
 	if len(problems) > 0 {
 		return nil, &InputError{Problems: problems}
@@ -631,15 +632,15 @@ func leaveRules(p *policy.PayPlan, l *Leave) (map[string]*policy.LeaveRule, erro
 			}
 		}
 	}
-	var problems []string
+	var problems []diag.Text
 	switch {
 	case len(cases) == 0:
-		problems = append(problems, fmt.Sprintf("leave: plan %s has no leave rules", p.ID))
+		problems = append(problems, zh.Sprintf("leave: plan %s has no leave rules", p.ID))
 	case len(out) == 0:
-		problems = append(problems, fmt.Sprintf("leave: unknown case %q (the plan's cases: %s)", l.Case, strings.Join(cases, ", ")))
+		problems = append(problems, zh.Sprintf("leave: unknown case %q (the plan's cases: %s)", l.Case, strings.Join(cases, ", ")))
 	}
 	if l.Months < 0 || l.Months > 12 {
-		problems = append(problems, fmt.Sprintf("leave: %d months served, want 0 to 12", l.Months))
+		problems = append(problems, zh.Sprintf("leave: %d months served, want 0 to 12", l.Months))
 	}
 	if len(problems) > 0 {
 		return nil, &InputError{Problems: problems}
@@ -700,21 +701,21 @@ func (s *payScope) unit(name string) string {
 
 // ownProblems checks a person's own values: each names a personal parameter
 // of the plan and lies within its range.
-func ownProblems(p *policy.PayPlan, own map[string]exact.Decimal) []string {
+func ownProblems(p *policy.PayPlan, own map[string]exact.Decimal) []diag.Text {
 	if len(own) == 0 {
 		return nil
 	}
-	var problems []string
+	var problems []diag.Text
 	for _, name := range slices.Sorted(maps.Keys(own)) {
 		pa, x := p.PersonalParam(name), own[name]
 		switch {
 		case pa != nil && !pa.Allows(x):
-			problems = append(problems, fmt.Sprintf("own.%s: %s is outside the range of %s（%s）: %s to %s", name, x, name, pa.Label, pa.Personal.Min, pa.Personal.Max))
+			problems = append(problems, zh.Sprintf("own.%s: %s is outside the range of %s（%s）: %s to %s", name, x, name, pa.Label, pa.Personal.Min, pa.Personal.Max))
 		case pa != nil:
 		case slices.ContainsFunc(p.Param, func(q policy.Param) bool { return q.Name == name }):
-			problems = append(problems, fmt.Sprintf("own.%s: parameter %s of pay plan %s is not personal: everyone has the plan's value", name, name, p.ID))
+			problems = append(problems, zh.Sprintf("own.%s: parameter %s of pay plan %s is not personal: everyone has the plan's value", name, name, p.ID))
 		default:
-			problems = append(problems, fmt.Sprintf("own.%s: pay plan %s has no personal parameter of that name", name, p.ID))
+			problems = append(problems, zh.Sprintf("own.%s: pay plan %s has no personal parameter of that name", name, p.ID))
 		}
 	}
 	return problems

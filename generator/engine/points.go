@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"slices"
 	"sort"
 	"strconv"
@@ -65,7 +66,7 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 		return points(ps, in, true)
 	}
 	r.Trace = append(r.Trace, Step{Ref: ref(ps.Head(), ""), Clause: "base", Value: ps.Base.String(), Say: PointsBase{ps.Base}})
-	var problems []string
+	var problems []diag.Text
 	ids := make([]string, 0, len(in.Events))
 	for id := range in.Events {
 		ids = append(ids, id)
@@ -76,13 +77,13 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 		e := event(ps, id)
 		switch {
 		case e == nil:
-			problems = append(problems, fmt.Sprintf("unknown event %q", id))
+			problems = append(problems, zh.Sprintf("unknown event %q", id))
 			continue
 		case e.Discretionary:
-			problems = append(problems, fmt.Sprintf("%s is discretionary: give each award's points in Awards", id))
+			problems = append(problems, zh.Sprintf("%s is discretionary: give each award's points in Awards", id))
 			continue
 		case n < 0:
-			problems = append(problems, fmt.Sprintf("%s: %d occurrences", id, n))
+			problems = append(problems, zh.Sprintf("%s: %d occurrences", id, n))
 			continue
 		case n == 0:
 			continue
@@ -100,12 +101,12 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 	for _, id := range aids {
 		e := event(ps, id)
 		if e == nil || !e.Discretionary {
-			problems = append(problems, fmt.Sprintf("%s is not a discretionary event", id))
+			problems = append(problems, zh.Sprintf("%s is not a discretionary event", id))
 			continue
 		}
 		for _, a := range in.Awards[id] {
 			if a.Sign() < 0 || a.Cmp(*e.Max) > 0 {
-				problems = append(problems, fmt.Sprintf("%s: award %s is outside 0–%s", id, a, e.Max))
+				problems = append(problems, zh.Sprintf("%s: award %s is outside 0–%s", id, a, e.Max))
 				continue
 			}
 			r.Total = r.Total.Add(a)
@@ -116,11 +117,11 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 	for _, s := range in.Shortfalls {
 		ld := ladder(ps, s.Ladder)
 		if ld == nil {
-			problems = append(problems, fmt.Sprintf("unknown ladder %q", s.Ladder))
+			problems = append(problems, zh.Sprintf("unknown ladder %q", s.Ladder))
 			continue
 		}
 		if s.Occurrence < 1 {
-			problems = append(problems, fmt.Sprintf("%s: occurrence %d, want 1 or more", s.Ladder, s.Occurrence))
+			problems = append(problems, zh.Sprintf("%s: occurrence %d, want 1 or more", s.Ladder, s.Occurrence))
 			continue
 		}
 		if p := MetProblems(ld, s.Met); len(p) > 0 {
@@ -219,21 +220,21 @@ func ladderApplies(ld *policy.Ladder, s LadderShortfall) *policy.LadderStep {
 // MetProblems checks the steps a shortfall lists as having their extra
 // condition hold: each must be a step of the ladder, and one that has a
 // condition. It returns one message per problem, none when all is well.
-func MetProblems(ld *policy.Ladder, met []int) []string {
-	var out []string
+func MetProblems(ld *policy.Ladder, met []int) []diag.Text {
+	var out []diag.Text
 	for _, n := range met {
 		switch {
 		case n < 1 || n > len(ld.Steps):
-			out = append(out, fmt.Sprintf("%s: met lists step %d, but the ladder has steps 1–%d", ld.ID, n, len(ld.Steps)))
+			out = append(out, zh.Sprintf("%s: met lists step %d, but the ladder has steps 1–%d", ld.ID, n, len(ld.Steps)))
 		case ld.Steps[n-1].Condition == "":
-			out = append(out, fmt.Sprintf("%s: met lists step %d, which has no extra condition (%s)", ld.ID, n, conditionalSteps(ld)))
+			out = append(out, zh.Sprintf("%s: met lists step %d, which has no extra condition (%s)", ld.ID, n, conditionalSteps(ld)))
 		}
 	}
 	return out
 }
 
 // conditionalSteps says which steps of a ladder have an extra condition.
-func conditionalSteps(ld *policy.Ladder) string {
+func conditionalSteps(ld *policy.Ladder) diag.Text {
 	var ns []string
 	for _, st := range ld.Steps {
 		if st.Condition != "" {
@@ -241,9 +242,9 @@ func conditionalSteps(ld *policy.Ladder) string {
 		}
 	}
 	if len(ns) == 0 {
-		return "no step of the ladder has one"
+		return zh.Sprintf("no step of the ladder has one")
 	}
-	return "steps with one: " + strings.Join(ns, ", ")
+	return zh.Sprintf("steps with one: %s", strings.Join(ns, ", "))
 }
 
 // LadderClause names the clause of a shortfall: "met" when the measure is

@@ -1,7 +1,7 @@
 package engine
 
 import (
-	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"strconv"
 	"strings"
 
@@ -62,10 +62,26 @@ type Tables interface {
 
 // InputError lists every problem with the inputs of one computation.
 type InputError struct {
-	Problems []string
+	Problems []diag.Text
 }
 
-func (e *InputError) Error() string { return strings.Join(e.Problems, "; ") }
+// Error lists the problems in English.
+func (e *InputError) Error() string {
+	s := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		s[i] = p.En
+	}
+	return strings.Join(s, "; ")
+}
+
+// Zh lists the problems in Chinese.
+func (e *InputError) Zh() string {
+	s := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		s[i] = p.Zh
+	}
+	return strings.Join(s, "；")
+}
 
 var (
 	zero    = exact.FromInt(0)
@@ -196,7 +212,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 		m.start(n, len(sc.Part))
 		r.Items, r.Parts, r.Trace, ar = m.items, m.parts, m.trace, &m.ar
 	}
-	var problems []string
+	var problems []diag.Text
 	total := zero
 	k := 0
 	for pi := range sc.Part {
@@ -208,7 +224,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 			k++
 			pts, clause, err := scoreItem(it, input)
 			if err != nil {
-				problems = append(problems, fmt.Sprintf("%s: %v", it.ID, err))
+				problems = append(problems, zh.Sprintf("%s: %v", it.ID, err))
 				continue
 			}
 			raw = raw.Add(pts)
@@ -308,7 +324,7 @@ func ScoreItem(it *policy.Item, in ItemInput) (exact.Decimal, string, error) {
 // clause that fired.
 func scoreItem(it *policy.Item, in ItemInput) (exact.Decimal, string, error) {
 	if it.Rule == nil {
-		return zero, "", fmt.Errorf("item %s has no scoring rule (not compiled)", it.ID)
+		return zero, "", zh.Errorf("item %s has no scoring rule (not compiled)", it.ID)
 	}
 	return it.Rule.Score(it, in)
 }

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"fmt"
-
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/policy"
@@ -55,7 +53,7 @@ func standings(p *policy.PayPlan, in PayInput, t Tables, trace bool) ([]Standing
 		}
 		r, err := standing(p, st, in, t, trace)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", st.Name, err)
+			return nil, zh.Errorf("%s: %v", st.Name, err)
 		}
 		out = append(out, r)
 	}
@@ -64,11 +62,11 @@ func standings(p *policy.PayPlan, in PayInput, t Tables, trace bool) ([]Standing
 
 func standing(p *policy.PayPlan, st *policy.Standing, in PayInput, t Tables, trace bool) (StandingResult, error) {
 	if st.Expr == nil {
-		return StandingResult{}, fmt.Errorf("measure not compiled")
+		return StandingResult{}, zh.Errorf("measure not compiled")
 	}
 	b := t.Bands(st.Bands)
 	if b == nil {
-		return StandingResult{}, fmt.Errorf("no band table %q in effect", st.Bands)
+		return StandingResult{}, zh.Errorf("no band table %q in effect", st.Bands)
 	}
 	s, err := planScope(p, in, t, nil, false)
 	if err != nil {
@@ -81,7 +79,7 @@ func standing(p *policy.PayPlan, st *policy.Standing, in PayInput, t Tables, tra
 	m := Round(v.Num)
 	row := b.Find(m)
 	if row == nil {
-		return StandingResult{}, fmt.Errorf("%s lands in no row of %q", m, st.Bands)
+		return StandingResult{}, zh.Errorf("%s lands in no row of %q", m, st.Bands)
 	}
 	r := StandingResult{Name: st.Name, Title: st.Title, Bands: b.ID, BandsVersion: b.Version, Measure: m, MeasureTitle: b.Measure, Label: row.Label}
 	if row.Consequence != "" {

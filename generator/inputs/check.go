@@ -208,7 +208,7 @@ func (k *checker) check() {
 	}
 	period := c.Period.Kind
 	if plan.Lines(period) == 0 {
-		k.add([]string{"period"}, "pay plan %s pays nothing in %s: its components are settled %s", plan.ID, settlement(period), list(settled(plan)))
+		k.add([]string{"period"}, "pay plan %s pays nothing in %s: its components are settled %s", plan.ID, settlement(period), settled(plan))
 		return
 	}
 	k.pay(payPath, plan, period, c.Pay, c.Scorecards)
@@ -717,14 +717,18 @@ func settlement(period policy.PeriodKind) diag.Text {
 }
 
 // settled lists the periods in which a plan has components.
-func settled(p *policy.PayPlan) []string {
-	var out []string
+func settled(p *policy.PayPlan) diag.Text {
+	var en, zh []string
 	for _, period := range policy.Periods {
 		if p.Lines(period) > 0 {
-			out = append(out, string(period))
+			en = append(en, string(period))
+			zh = append(zh, periodName(period).Zh)
 		}
 	}
-	return out
+	if len(en) == 0 {
+		return diag.Text{En: "none", Zh: "无"}
+	}
+	return diag.Text{En: strings.Join(en, ", "), Zh: strings.Join(zh, "、")}
 }
 
 func checkIDs(it *policy.Item) []string {
@@ -743,9 +747,11 @@ func inputNamesOf(it *policy.Item) []string {
 	return out
 }
 
-func list(s []string) string {
+// list joins ids for a message, "none" (无) for none.
+func list(s []string) diag.Text {
 	if len(s) == 0 {
-		return "none"
+		return diag.Text{En: "none", Zh: "无"}
 	}
-	return strings.Join(s, ", ")
+	j := strings.Join(s, ", ")
+	return diag.Text{En: j, Zh: j}
 }

@@ -60,9 +60,9 @@ func (r ChecklistRule) Score(_ *Item, in ItemInput) (exact.Decimal, string, erro
 			}
 		}
 		if len(unknown) > 0 {
-			return zero, "", fmt.Errorf("unknown checks %q", unknown)
+			return zero, "", zh.Errorf("unknown checks %q", unknown)
 		}
-		return zero, "", fmt.Errorf("a check is given twice: %q", in.Checks)
+		return zero, "", zh.Errorf("a check is given twice: %q", in.Checks)
 	}
 	return p, "checks", nil
 }

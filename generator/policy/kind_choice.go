@@ -49,7 +49,7 @@ func (r ChoiceRule) Score(_ *Item, in ItemInput) (exact.Decimal, string, error) 
 	if in.Choice == "" {
 		return zero, "", ErrNoInput
 	}
-	return zero, "", fmt.Errorf("unknown choice %q", in.Choice)
+	return zero, "", zh.Errorf("unknown choice %q", in.Choice)
 }
 
 // Clauses lists every description.

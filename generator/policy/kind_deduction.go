@@ -61,7 +61,7 @@ func (r DeductionRule) Score(it *Item, in ItemInput) (exact.Decimal, string, err
 		return zero, "", err
 	}
 	if !x.IsInteger() {
-		return zero, "", fmt.Errorf("%s is not a whole number", x)
+		return zero, "", zh.Errorf("%s is not a whole number", x)
 	}
 	if x.Sign() == 0 {
 		return r.Full, "full", nil

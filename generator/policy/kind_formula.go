@@ -61,7 +61,7 @@ func (r FormulaRule) Score(it *Item, in ItemInput) (exact.Decimal, string, error
 	for _, def := range r.Inputs {
 		v, ok := in.Named[def.Name]
 		if !ok {
-			return zero, "", fmt.Errorf("no input %q", def.Name)
+			return zero, "", zh.Errorf("no input %q", def.Name)
 		}
 		vals.values[def.Name] = v
 	}
@@ -160,5 +160,5 @@ type named struct {
 func (n named) Value(name string) (formula.Value, bool) { v, ok := n.values[name]; return v, ok }
 func (n named) Label(name string) string                { return n.labels[name] }
 func (n named) Lookup(table string, _ exact.Decimal) (exact.Decimal, error) {
-	return exact.Decimal{}, fmt.Errorf("no table %q here", table)
+	return exact.Decimal{}, zh.Errorf("no table %q here", table)
 }

@@ -66,7 +66,7 @@ func (r LevelsRule) Score(_ *Item, in ItemInput) (exact.Decimal, string, error) 
 	if in.Level == 0 {
 		return zero, "", ErrNoInput
 	}
-	return zero, "", fmt.Errorf("level %d is outside 1–5", in.Level)
+	return zero, "", zh.Errorf("level %d is outside 1–5", in.Level)
 }
 
 // Clauses lists every level.

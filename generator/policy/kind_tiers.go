@@ -67,7 +67,7 @@ func (r TiersRule) Score(it *Item, in ItemInput) (exact.Decimal, string, error) 
 			return t.Points, tierClauses[min(i, len(tierClauses)-1)], nil
 		}
 	}
-	return zero, "", fmt.Errorf("%s lands in no tier", x)
+	return zero, "", zh.Errorf("%s lands in no tier", x)
 }
 
 // Clauses lists every tier.

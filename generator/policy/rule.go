@@ -1,8 +1,7 @@
 package policy
 
 import (
-	"errors"
-	"fmt"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"slices"
 	"sort"
 
@@ -68,7 +67,7 @@ type ItemInput struct {
 }
 
 // ErrNoInput is the error of Score when the item's input is not given.
-var ErrNoInput = errors.New("no input given")
+var ErrNoInput error = diag.Text{En: "no input given", Zh: "没有填"}
 
 // Used is one value the points of an item came from: its name as the
 // policy writes it, its Chinese label, its value as written (or Num, a
@@ -272,10 +271,10 @@ func number(it *Item, in ItemInput) (exact.Decimal, error) {
 		return zero, ErrNoInput
 	}
 	if in.Value.Sign() < 0 {
-		return zero, fmt.Errorf("%s must not be negative", in.Value)
+		return zero, zh.Errorf("%s must not be negative", in.Value)
 	}
 	if it.Input != nil && it.Input.Max != nil && in.Value.Cmp(*it.Input.Max) > 0 {
-		return zero, fmt.Errorf("%s is above the most possible, %s", in.Value, it.Input.Max)
+		return zero, zh.Errorf("%s is above the most possible, %s", in.Value, it.Input.Max)
 	}
 	return *in.Value, nil
 }

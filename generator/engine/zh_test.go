@@ -1,0 +1,23 @@
+package engine
+
+import (
+	"testing"
+
+	"github.com/kefu-hr/handbook/generator/internal/msgcheck"
+)
+
+// TestEveryMessageIsInChinese: every format the engine writes has its
+// Chinese in the catalog, with every argument used; the catalog holds
+// nothing unused.
+func TestEveryMessageIsInChinese(t *testing.T) {
+	used, err := msgcheck.Formats("*.go", []msgcheck.Call{{Name: "zh.Sprintf", Arg: 0}, {Name: "zh.Errorf", Arg: 0}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(used) < 40 {
+		t.Fatalf("found only %d formats: the scan misses calls", len(used))
+	}
+	for _, p := range msgcheck.Problems(used, zh) {
+		t.Error(p)
+	}
+}
