@@ -60,25 +60,25 @@ func refExact(z *apd.Decimal, cond apd.Condition, err error) Decimal {
 
 func refAdd(x, y Decimal) Decimal {
 	var z apd.Decimal
-	c, err := apdCtx.Add(&z, toApd(&x.d), toApd(&y.d))
+	c, err := apdCtx.Add(&z, toApd(x.full()), toApd(y.full()))
 	return refExact(&z, c, err)
 }
 
 func refSub(x, y Decimal) Decimal {
 	var z apd.Decimal
-	c, err := apdCtx.Sub(&z, toApd(&x.d), toApd(&y.d))
+	c, err := apdCtx.Sub(&z, toApd(x.full()), toApd(y.full()))
 	return refExact(&z, c, err)
 }
 
 func refMul(x, y Decimal) Decimal {
 	var z apd.Decimal
-	c, err := apdCtx.Mul(&z, toApd(&x.d), toApd(&y.d))
+	c, err := apdCtx.Mul(&z, toApd(x.full()), toApd(y.full()))
 	return refExact(&z, c, err)
 }
 
 func refFloor(x Decimal) Decimal {
 	var z apd.Decimal
-	c, err := apdCtx.Floor(&z, toApd(&x.d))
+	c, err := apdCtx.Floor(&z, toApd(x.full()))
 	return refExact(&z, c, err)
 }
 
@@ -87,7 +87,7 @@ func refQuo(x, y Decimal) (Decimal, error) {
 		return x.Quo(y) // a shift, before and after: no division
 	}
 	var z apd.Decimal
-	if _, err := apdCtx.Quo(&z, toApd(&x.d), toApd(&y.d)); err != nil {
+	if _, err := apdCtx.Quo(&z, toApd(x.full()), toApd(y.full())); err != nil {
 		return Decimal{}, err
 	}
 	z.Reduce(&z)
@@ -98,7 +98,7 @@ func refRound(x Decimal, places int32, mode Rounding) Decimal {
 	c := apdCtx
 	c.Rounding = map[Rounding]apd.Rounder{HalfUp: apd.RoundHalfUp, HalfEven: apd.RoundHalfEven, Down: apd.RoundDown}[mode]
 	var z apd.Decimal
-	cond, err := c.Quantize(&z, toApd(&x.d), -places)
+	cond, err := c.Quantize(&z, toApd(x.full()), -places)
 	return refExact(&z, cond&^(apd.Inexact|apd.Rounded), err)
 }
 
@@ -172,7 +172,7 @@ func TestDecMatchesApd(t *testing.T) {
 		check("sub", x.Sub(y), refSub(x, y))
 		check("mul", x.Mul(y), refMul(x, y))
 		check("floor", x.Floor(), refFloor(x))
-		check("neg", x.Neg(), func() Decimal { var z apd.Decimal; z.Neg(toApd(&x.d)); return fromApd(&z) }())
+		check("neg", x.Neg(), func() Decimal { var z apd.Decimal; z.Neg(toApd(x.full())); return fromApd(&z) }())
 		places := int32(r.IntN(60)) - 20
 		if r.IntN(500) == 0 {
 			places = int32(r.IntN(240_000)) - 120_000
@@ -188,18 +188,18 @@ func TestDecMatchesApd(t *testing.T) {
 			}
 			check("quo", got, want)
 		}
-		if got, want := x.Cmp(y), toApd(&x.d).Cmp(toApd(&y.d)); got != want {
+		if got, want := x.Cmp(y), toApd(x.full()).Cmp(toApd(y.full())); got != want {
 			t.Fatalf("cmp(%s, %s) = %d, apd gives %d", show(x), show(y), got, want)
 		}
 		var ai, af apd.Decimal
-		toApd(&x.d).Modf(&ai, &af)
+		toApd(x.full()).Modf(&ai, &af)
 		if got, want := x.IsInteger(), af.IsZero(); got != want {
 			t.Fatalf("IsInteger(%s) = %v, apd says %v", show(x), got, want)
 		}
-		if got, want := x.String(), toApd(&x.d).Text('f'); got != want {
+		if got, want := x.String(), toApd(x.full()).Text('f'); got != want {
 			t.Fatalf("String(%s) = %q, apd writes %q", show(x), got, want)
 		}
-		if got, want := x.Sign(), toApd(&x.d).Sign(); got != want {
+		if got, want := x.Sign(), toApd(x.full()).Sign(); got != want {
 			t.Fatalf("Sign(%s) = %d, apd says %d", show(x), got, want)
 		}
 	}

@@ -16,6 +16,27 @@ type Decimal struct {
 	// small unset, which only means "not recorded".
 	w     uint64
 	small bool
+	// lazy means that d.Coeff has not been written: w holds the
+	// coefficient (set by the fast paths). Writing a math/big coefficient
+	// allocates, and most Decimals never need one; full writes it out
+	// before anything reads d as a whole, out before anything writes it.
+	lazy bool
+}
+
+// full returns x's dec with its coefficient written out, for the general
+// operations (dec.go).
+func (x *Decimal) full() *dec {
+	if x.lazy {
+		x.d.Coeff.SetUint64(x.w)
+		x.lazy = false
+	}
+	return &x.d
+}
+
+// out returns z's dec for a general operation to write its result into.
+func (z *Decimal) out() *dec {
+	z.lazy = false
+	return &z.d
 }
 
 // Arithmetic is apd's (github.com/cockroachdb/apd/v3) in the context of
@@ -44,7 +65,7 @@ func Parse(s string) (Decimal, error) {
 	}
 	x, ok := parseWord(body) // which records its word
 	if !ok {
-		if err := x.d.setString(body); err != nil {
+		if err := x.out().setString(body); err != nil {
 			return Decimal{}, fmt.Errorf("%q: %w", s, ErrSyntax)
 		}
 	}
@@ -93,7 +114,7 @@ func MustParse(s string) Decimal {
 // FromInt returns the decimal value of i.
 func FromInt(i int64) Decimal {
 	var x Decimal
-	x.d.setInt64(i)
+	x.out().setInt64(i)
 	x.note()
 	return x
 }
@@ -118,14 +139,14 @@ func (x Decimal) Append(b []byte) []byte {
 	if m, ok := x.word(); ok {
 		return appendWord(b, m, x.d.Exponent, x.d.Negative)
 	}
-	return append(b, x.d.text()...)
+	return append(b, x.full().text()...)
 }
 
 func (x Decimal) String() string {
 	if m, ok := x.word(); ok {
 		return formatWord(m, x.d.Exponent, x.d.Negative)
 	}
-	return x.d.text()
+	return x.full().text()
 }
 
 // Cmp compares x and y: -1, 0 or +1.
@@ -133,7 +154,7 @@ func (x Decimal) Cmp(y Decimal) int {
 	if c, ok := cmpWord(&x, &y); ok {
 		return c
 	}
-	return x.d.cmp(&y.d)
+	return x.full().cmp(y.full())
 }
 
 // IsFinite reports whether x is a number: false for the result of an
@@ -148,13 +169,24 @@ func (z *Decimal) exact(c cond) {
 	// Rounded alone means digits were dropped that were all zeros: the
 	// value is exact.
 	if c&^condRounded != 0 || z.d.Form != finite {
-		z.d.setNaN()
+		z.out().setNaN()
 	}
 	z.note()
 }
 
 // Sign returns -1, 0 or +1.
-func (x Decimal) Sign() int { return x.d.sign() }
+func (x Decimal) Sign() int {
+	if x.lazy { // finite, its coefficient in w
+		switch {
+		case x.w == 0:
+			return 0
+		case x.d.Negative:
+			return -1
+		}
+		return 1
+	}
+	return x.d.sign()
+}
 
 // IsInteger reports whether x has no fractional part.
 func (x Decimal) IsInteger() bool {
@@ -166,7 +198,7 @@ func (x Decimal) IsInteger() bool {
 		}
 	}
 	var i, frac dec
-	x.d.modf(&i, &frac)
+	x.full().modf(&i, &frac)
 	return frac.sign() == 0
 }
 
@@ -176,7 +208,7 @@ func (x Decimal) Add(y Decimal) Decimal {
 		return z
 	}
 	var z Decimal
-	z.exact(z.d.add(&x.d, &y.d, false))
+	z.exact(z.out().add(x.full(), y.full(), false))
 	return z
 }
 
@@ -186,7 +218,7 @@ func (x Decimal) Sub(y Decimal) Decimal {
 		return z
 	}
 	var z Decimal
-	z.exact(z.d.add(&x.d, &y.d, true))
+	z.exact(z.out().add(x.full(), y.full(), true))
 	return z
 }
 
@@ -196,7 +228,7 @@ func (x Decimal) Mul(y Decimal) Decimal {
 		return z
 	}
 	var z Decimal
-	z.exact(z.d.mul(&x.d, &y.d))
+	z.exact(z.out().mul(x.full(), y.full()))
 	return z
 }
 
@@ -218,7 +250,7 @@ func (x Decimal) Quo(y Decimal) (Decimal, error) {
 		return z, nil
 	}
 	var z Decimal
-	if err := z.d.quo(&x.d, &y.d); err != nil {
+	if err := z.out().quo(x.full(), y.full()); err != nil {
 		return Decimal{}, err
 	}
 	z.d.reduce(&z.d)
@@ -230,18 +262,29 @@ func (x Decimal) Quo(y Decimal) (Decimal, error) {
 // division.
 func (x Decimal) Shift(n int32) Decimal {
 	var z Decimal
-	z.d.set(&x.d)
+	if x.lazy {
+		z = x // the coefficient is in w; d holds no memory to share
+	} else {
+		z.d.set(&x.d)
+	}
 	z.d.Exponent += n
 	z.w, z.small = x.w, x.small && modest(z.d.Exponent)
+	if z.lazy && !z.small {
+		z.full()
+	}
 	return z
 }
 
 // powerOfTen reports whether y's coefficient is 10^k, and k.
 func powerOfTen(y Decimal) (int32, bool) {
-	if !y.d.Coeff.IsInt64() {
-		return 0, false
+	c, ok := y.word()
+	if !ok {
+		d := y.full()
+		if !d.Coeff.IsUint64() {
+			return 0, false
+		}
+		c = d.Coeff.Uint64()
 	}
-	c := y.d.Coeff.Int64()
 	var k int32
 	for c >= 10 && c%10 == 0 {
 		c /= 10
@@ -253,6 +296,11 @@ func powerOfTen(y Decimal) (int32, bool) {
 // Neg returns −x.
 func (x Decimal) Neg() Decimal {
 	var z Decimal
+	if x.lazy { // as dec's neg: a zero becomes positive
+		z = x
+		z.d.Negative = x.w != 0 && !x.d.Negative
+		return z
+	}
 	z.d.neg(&x.d)
 	z.w, z.small = x.w, x.small
 	return z
@@ -261,7 +309,7 @@ func (x Decimal) Neg() Decimal {
 // Floor returns the greatest integer not above x.
 func (x Decimal) Floor() Decimal {
 	var z Decimal
-	z.exact(z.d.floor(&x.d))
+	z.exact(z.out().floor(x.full()))
 	return z
 }
 
@@ -282,7 +330,7 @@ func (x Decimal) Round(places int32, mode Rounding) Decimal {
 		return z
 	}
 	var z Decimal
-	c := z.d.quantize(&x.d, -places, mode)
+	c := z.out().quantize(x.full(), -places, mode)
 	// Rounding is what Round is for: only a failure makes z not finite.
 	z.exact(c &^ (condInexact | condRounded))
 	return z

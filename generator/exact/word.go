@@ -38,6 +38,9 @@ func (x *Decimal) word() (uint64, bool) {
 // ask asks apd what word would answer: for the zero value and for values
 // beyond the fast paths.
 func (x *Decimal) ask() (uint64, bool) {
+	if x.lazy {
+		return x.w, true
+	}
 	if x.d.Form != finite || !modest(x.d.Exponent) || !x.d.Coeff.IsUint64() {
 		return 0, false
 	}
@@ -51,8 +54,12 @@ func (x *Decimal) note() { x.w, x.small = x.ask() }
 
 // set makes z's coefficient c, recording it for word.
 func (z *Decimal) set(c uint64) {
-	z.d.Coeff.SetUint64(c)
 	z.w, z.small = c, c < wordLimit && modest(z.d.Exponent)
+	if z.small {
+		z.d.Form, z.lazy = finite, true // d.Coeff is written when needed (full)
+		return
+	}
+	z.out().Coeff.SetUint64(c)
 }
 
 // modest reports whether an exponent is far from apd's limits (±100,000):
@@ -335,7 +342,7 @@ func FromScaled(v int64, places int32) Decimal {
 		v = -v
 	}
 	if uint64(v) >= wordLimit || !modest(-places) {
-		z.d.Coeff.SetUint64(uint64(v))
+		z.out().Coeff.SetUint64(uint64(v))
 		z.note()
 		return z
 	}

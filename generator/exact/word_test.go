@@ -41,6 +41,8 @@ func randomDecimal(r *rand.Rand) Decimal {
 // same reports whether two decimals are identical, not merely equal: the
 // same coefficient, exponent and sign.
 func same(a, b Decimal) bool {
+	a.full() // a coefficient not yet written is written, and must equal w
+	b.full()
 	if w, ok := a.ask(); a.small && (!ok || w != a.w) {
 		return false // a recorded word that is not the coefficient
 	}
@@ -48,6 +50,7 @@ func same(a, b Decimal) bool {
 }
 
 func show(x Decimal) string {
+	x.full()
 	return fmt.Sprintf("%s (coeff %s, exp %d, neg %v, form %d)", x.d.text(), x.d.Coeff.String(), x.d.Exponent, x.d.Negative, x.d.Form)
 }
 
@@ -75,34 +78,34 @@ func TestWordMatchesApd(t *testing.T) {
 				t.Fatalf("%s(%s, %s) = %s, apd gives %s", op, show(x), show(y), show(z), show(want))
 			}
 		}
-		check("add", func() (Decimal, bool) { return addWord(&x, &y, y.d.Negative) }, func(z *apd.Decimal) { _, _ = apdCtx.Add(z, toApd(&x.d), toApd(&y.d)) })
-		check("sub", func() (Decimal, bool) { return addWord(&x, &y, !y.d.Negative) }, func(z *apd.Decimal) { _, _ = apdCtx.Sub(z, toApd(&x.d), toApd(&y.d)) })
-		check("mul", func() (Decimal, bool) { return mulWord(&x, &y) }, func(z *apd.Decimal) { _, _ = apdCtx.Mul(z, toApd(&x.d), toApd(&y.d)) })
+		check("add", func() (Decimal, bool) { return addWord(&x, &y, y.d.Negative) }, func(z *apd.Decimal) { _, _ = apdCtx.Add(z, toApd(x.full()), toApd(y.full())) })
+		check("sub", func() (Decimal, bool) { return addWord(&x, &y, !y.d.Negative) }, func(z *apd.Decimal) { _, _ = apdCtx.Sub(z, toApd(x.full()), toApd(y.full())) })
+		check("mul", func() (Decimal, bool) { return mulWord(&x, &y) }, func(z *apd.Decimal) { _, _ = apdCtx.Mul(z, toApd(x.full()), toApd(y.full())) })
 		places := int32(r.IntN(24)) - 4
 		for _, mode := range []Rounding{HalfUp, HalfEven, Down} {
 			check("round "+string(mode), func() (Decimal, bool) { return roundWord(&x, places, mode) }, func(z *apd.Decimal) {
 				c := apdCtx
 				c.Rounding = map[Rounding]apd.Rounder{HalfUp: apd.RoundHalfUp, HalfEven: apd.RoundHalfEven, Down: apd.RoundDown}[mode]
-				_, _ = c.Quantize(z, toApd(&x.d), -places)
+				_, _ = c.Quantize(z, toApd(x.full()), -places)
 			})
 		}
 		if _, ok := x.word(); ok {
 			taken["isinteger"]++
 			var i, frac apd.Decimal
-			toApd(&x.d).Modf(&i, &frac)
+			toApd(x.full()).Modf(&i, &frac)
 			if got, want := x.IsInteger(), frac.IsZero(); got != want {
 				t.Fatalf("IsInteger(%s) = %v, apd's Modf says %v", show(x), got, want)
 			}
 		}
 		if _, ok := x.word(); ok {
 			taken["string"]++
-			if got, want := x.String(), toApd(&x.d).Text('f'); got != want {
+			if got, want := x.String(), toApd(x.full()).Text('f'); got != want {
 				t.Fatalf("String(%s) = %q, apd writes %q", show(x), got, want)
 			}
 		}
 		if c, ok := cmpWord(&x, &y); ok {
 			taken["cmp"]++
-			if want := toApd(&x.d).Cmp(toApd(&y.d)); c != want {
+			if want := toApd(x.full()).Cmp(toApd(y.full())); c != want {
 				t.Fatalf("cmp(%s, %s) = %d, apd gives %d", show(x), show(y), c, want)
 			}
 		}
