@@ -18,7 +18,7 @@ func Text(w io.Writer, title string, r engine.Result) {
 	for _, s := range r.Scores {
 		fmt.Fprintf(w, "\n== 评分表 %s@%d\n", s.Scorecard, s.Version)
 		for _, it := range s.Items {
-			fmt.Fprintf(w, "  %-24s %8s / %-6s %s\n", it.ID, it.Points, it.Max, clauseText(it.Clause))
+			fmt.Fprintf(w, "  %-24s %8s / %-6s %s\n", it.ID, it.Points, it.Max, clauseLabel(it.Clause))
 		}
 		for _, p := range s.Parts {
 			fmt.Fprintf(w, "  [%s] %s 分（满分 %s）→ 百分制 %s × %s%%\n", p.Title, p.Raw, p.Points, p.Score, p.Share)
@@ -133,7 +133,7 @@ func signed(c engine.ComponentResult) string {
 // number (levels[3] is 等级 4), a tier or band row by its place (tiers[0]
 // is 第 1 档). Other clauses are shown as they are.
 func clauseText(c string) string {
-	for _, k := range []struct{ key, before, after string }{{"levels[", "等级 ", ""}, {"tiers[", "第 ", " 档"}, {"rows[", "第 ", " 行"}} {
+	for _, k := range []struct{ key, before, after string }{{"levels[", "等级 ", ""}, {"tiers[", "第 ", " 档"}, {"rows[", "第 ", " 行"}, {"choices[", "第 ", " 项"}} {
 		rest, ok := strings.CutPrefix(c, k.key)
 		if !ok {
 			continue
@@ -144,6 +144,24 @@ func clauseText(c string) string {
 		}
 	}
 	return c
+}
+
+// clauseWords name the clauses of the scoring kinds in the score table as
+// a reader says them; the trace keeps their ids, which the policies use.
+var clauseWords = map[string]string{
+	"yes": "是", "no": "否", // yes/no items
+	"full": "满分", "deducted": "扣分", "floor": "扣至最低分", // deductions
+	"proportional": "按完成比例", "formula": "按公式", "checks": "逐项核对",
+	"par": "达到基准", "above": "高于基准", "below": "低于基准", "bonus": "加分",
+}
+
+// clauseLabel is a clause as the score table shows it: in words, or as
+// clauseText counts it.
+func clauseLabel(c string) string {
+	if w, ok := clauseWords[c]; ok {
+		return w
+	}
+	return clauseText(c)
 }
 
 func or(s, dflt string) string {
