@@ -38,7 +38,7 @@ Usage:
         a copy with version raised and effective_from = DATE (default: the
         first day of next month), and end FILE's version the day before.
         Nothing is overwritten.
-  handbook version
+  handbook version [--format text|json]
         Print the module version, the VCS revision this binary was built
         from and the SHA-256 of the policies built into it (and, in a
         checkout, of the checkout's). Outside a checkout every command
@@ -101,7 +101,7 @@ Exit status: 0 success, 1 problems in the policies, 2 usage or I/O error.
 var examples = map[string][]string{
 	"validate":    {"handbook validate", "handbook validate --format json", "handbook validate testdata/cases/kefu-zongjian-2026-10.toml"},
 	"new-version": {"handbook new-version policies/pay/kefu-daibiao-pay.toml", "handbook new-version --from 2027-01-01 policies/pay/kefu-daibiao-pay.toml"},
-	"version":     {"handbook version"},
+	"version":     {"handbook version", "handbook version --format json"},
 	"build":       {"handbook build", "handbook build -o /tmp/site --force"},
 	"serve":       {"handbook serve", "handbook serve --addr 127.0.0.1:9000"},
 	"calc":        {"handbook calc testdata/cases/kefu-zongjian-2026-10.toml", "handbook calc --format json testdata/cases/kefu-zongjian-2026-10.toml"},

@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 
 	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/generator/wire"
 )
 
 // build describes the binary: how it was built and which policies it holds.
@@ -81,17 +82,38 @@ func (b buildInfo) embedded() diag.Text {
 func version(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("version", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	format := fs.String("format", "text", "output format: text, or json (the wire's version document)")
 	if err := parse(fs, args); err != nil {
 		return 2
 	}
-	if fs.NArg() > 0 {
-		printf(stderr, "usage: handbook version\n")
+	if fs.NArg() > 0 || *format != "text" && *format != "json" {
+		printf(stderr, "usage: handbook version [--format text|json]\n")
 		return 2
 	}
 	b, err := readBuild()
 	if err != nil {
 		printf(stderr, "handbook version: %v\n", err)
 		return 2
+	}
+	doc := wire.Build{Head: wire.Head{Wire: wire.Version, Kind: wire.KindVersion}, Module: b.Module, Go: b.Go, Revision: b.Revision,
+		Committed: b.Time, Modified: b.Modified, Policies: wire.Digest{SHA256: b.Policies, Files: b.Files}}
+	// In a checkout, say whether the commands here use the same policies.
+	var root string
+	cwd, err := os.Getwd()
+	if err == nil {
+		if r, ok := load.FindRoot(cwd); ok {
+			files, err := load.RootFiles(r)
+			if err != nil {
+				printf(stderr, "handbook version: %v\n", err)
+				return 2
+			}
+			root = r
+			doc.Checkout = &wire.Digest{SHA256: load.Digest(files), Files: len(files), Dir: shown(cwd, root)}
+		}
+	}
+	if *format == "json" {
+		_, _ = stdout.Write(wire.Marshal(doc))
+		return 0
 	}
 	fmt.Fprintf(stdout, "handbook  %s\n", b.Module)
 	fmt.Fprintf(stdout, "go        %s\n", b.Go)
@@ -100,23 +122,12 @@ func version(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "committed %s\n", b.Time)
 	}
 	fmt.Fprintf(stdout, "policies  sha256 %s (%d files built in)\n", b.Policies, b.Files)
-	// In a checkout, say whether the commands here use the same policies.
-	cwd, err := os.Getwd()
-	if err != nil {
-		return 0
-	}
-	if root, ok := load.FindRoot(cwd); ok {
-		files, err := load.RootFiles(root)
-		if err != nil {
-			printf(stderr, "handbook version: %v\n", err)
-			return 2
-		}
-		d := load.Digest(files)
+	if c := doc.Checkout; c != nil {
 		same := "the same as built in"
-		if d != b.Policies {
+		if c.SHA256 != b.Policies {
 			same = "differ from those built in; commands here use the checkout's"
 		}
-		fmt.Fprintf(stdout, "checkout  sha256 %s (%d files in %s: %s)\n", d, len(files), shown(cwd, root), same)
+		fmt.Fprintf(stdout, "checkout  sha256 %s (%d files in %s: %s)\n", c.SHA256, c.Files, c.Dir, same)
 	}
 	return 0
 }

@@ -23,7 +23,7 @@ import (
 // wire.schema.json: calc on every worked case (and the same case sent as a
 // JSON request, which must give the same bytes), calc refusing a bad case
 // and a bad request, payout (rows, totals, a bad header), coverage (gate
-// passed and failed), diff, and validate clean and with problems.
+// passed and failed), diff, version, and validate clean and with problems.
 func TestJSONOutputsMatchTheWireSchema(t *testing.T) {
 	c := jsonschema.NewCompiler()
 	if err := c.AddResource("wire.schema.json", bytes.NewReader(wire.Schema)); err != nil {
@@ -135,6 +135,9 @@ func TestJSONOutputsMatchTheWireSchema(t *testing.T) {
 		if err := json.Unmarshal(out, &doc); err != nil || doc.Changed || len(doc.Roles) == 0 {
 			t.Errorf("diff against the same policies: %v, changed %v, %d roles", err, doc.Changed, len(doc.Roles))
 		}
+	}
+	if out := run(0, "version", "--format", "json"); !bytes.Contains(out, []byte(`"checkout": {`)) {
+		t.Errorf("version in a checkout does not digest the checkout's policies:\n%s", out)
 	}
 	run(0, "validate", "--format", "json")
 	if err := os.WriteFile("policies/bands/broken.toml", []byte("#:schema ../../generator/schema/bands.schema.json\nid = 1\n"), 0o644); err != nil {

@@ -58,7 +58,7 @@ const usageZh = `handbook 把客服部的人事制度变成经过检查的制度
         在 FILE 旁边写出 FILE 中制度的下一个版本（NAME.vN.toml）：
         版本号加一、effective_from = DATE（默认下个月 1 日）的副本，
         并让 FILE 的版本在前一天结束。不会覆盖任何文件。
-  handbook version
+  handbook version [--format text|json]
         显示模块版本、本程序构建时的版本库修订号和内置制度的 SHA-256
         （在仓库里时还有仓库中制度的）。不在仓库里时，每个命令都用
         内置的制度，并在标准错误输出上说明。
@@ -168,8 +168,8 @@ var zh = diag.Catalog{
 	"invalid value %s for flag %s":                     "选项 %[2]s 的值 %[1]s 无效",
 
 	// version.go
-	"usage: handbook version\n": "用法：handbook version\n",
-	"handbook version: %v\n":    "handbook version：%v\n",
+	"usage: handbook version [--format text|json]\n":                        "用法：handbook version [--format text|json]\n",
+	"handbook version: %v\n":                                                "handbook version：%v\n",
 	"the policies built into this binary (revision %s, policies sha256 %s)": "本程序内置的制度（修订号 %s，制度 sha256 %s）",
 
 	// calc.go

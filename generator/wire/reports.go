@@ -130,3 +130,26 @@ type DiffOmission struct {
 	What string `json:"what"`
 	Name string `json:"name"`
 }
+
+// KindVersion is the document handbook version --format json writes.
+const KindVersion = "version"
+
+// Build is handbook version's report: how the binary was built and which
+// policies it holds (and, in a checkout, which the checkout has).
+type Build struct {
+	Head
+	Module    string  `json:"module"`              // module path and version, "(devel)" for a local build
+	Go        string  `json:"go"`                  // the toolchain
+	Revision  string  `json:"revision,omitempty"`  // the VCS revision; absent when the build was not stamped
+	Committed string  `json:"committed,omitempty"` // the revision's commit time
+	Modified  bool    `json:"modified"`            // the working tree had uncommitted changes
+	Policies  Digest  `json:"policies"`            // the policies built in
+	Checkout  *Digest `json:"checkout,omitempty"`  // the checkout's, when run in one
+}
+
+// Digest is the SHA-256 of a set of policy files (load.Digest).
+type Digest struct {
+	SHA256 string `json:"sha256"`
+	Files  int    `json:"files"`
+	Dir    string `json:"dir,omitempty"` // the checkout, as the command names it
+}
