@@ -4,11 +4,14 @@
 //
 //	handbook validate [--format text|json|github] [--against REV] [--cases dir | path ...]
 //	handbook build [-o dir] [--force]
-//	handbook calc [--format text|json] CASE.toml
+//	handbook calc [--format text|json] CASE.toml|CASE.json
 //	handbook coverage [--cases dir] [--format text|json]
 //	handbook payout --period PERIOD [-o payouts.csv] [--force] [--format csv|json] people.csv
 //	handbook payout --period PERIOD --template ROLE [-o people.csv] [--force]
 //	handbook diff [--period YYYY-MM] [--people N] [--seed N] [--cases dir] [--format markdown|json] REV
+//	handbook version [--format text|json]
+//	handbook new-version [--from DATE] [--today DATE] FILE
+//	handbook serve [--addr 127.0.0.1:8080] [--cases dir]
 //
 // Exit codes: 0 success, 1 problems found in the policies, 2 wrong usage or
 // an I/O failure.
