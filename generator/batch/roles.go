@@ -12,13 +12,13 @@ import (
 // roleInfo is what a role cell names, looked up once per file and shared
 // by every row that writes it so.
 type roleInfo struct {
-	id      string          // the role's id; "" when the cell names none
-	title   string          // its Chinese title
-	plan    *policy.PayPlan // the pay plan that pays it in the period, or nil
-	problem diag.Text       // why the cell names no role
-	comps   []compKey       // the plan's components settled in the period
-	stands  []compKey       // and its standings
-	titles  []string        // the Chinese titles of comps, then of stands
+	id                      string          // the role's id; "" when the cell names none
+	title                   string          // its Chinese title
+	plan                    *policy.PayPlan // the pay plan that pays it in the period, or nil
+	problem                 diag.Text       // why the cell names no role
+	comps                   []compKey       // the plan's components settled in the period
+	stands                  []compKey       // and its standings
+	compTitles, standTitles []string        // the Chinese titles of comps and of stands
 }
 
 // resolveRole looks up a role cell: a role's id, its Chinese title or one
@@ -57,13 +57,13 @@ func (ru *run) resolveRole(cell string) *roleInfo {
 	for i := range plan.Component {
 		if c := &plan.Component[i]; plan.PeriodOf(c) == ru.period.Kind {
 			info.comps = append(info.comps, compKey{plan.ID, c.Name})
-			info.titles = append(info.titles, c.Title)
+			info.compTitles = append(info.compTitles, c.Title)
 		}
 	}
 	for i := range plan.Standing {
 		if st := &plan.Standing[i]; plan.StandingPeriod(st) == ru.period.Kind {
 			info.stands = append(info.stands, compKey{plan.ID, st.Name})
-			info.titles = append(info.titles, st.Title)
+			info.standTitles = append(info.standTitles, st.Title)
 		}
 	}
 	return info

@@ -22,20 +22,19 @@ import (
 type compKey struct{ plan, name string }
 
 // layout is the output's columns: person, role, plan, score, K, total, one
-// column per component of the plans of the roles in the file
-// (plan.component), two per standing (standing.plan.name with the row's
-// label, e.g. 末位, and standing.plan.name.measure), withheld,
-// red lines and the row's error. The header row names them in Chinese, as
-// a clerk reads them in Excel (姓名, 岗位, …, each component as its plan's
-// title and its own); --format json names them by these keys.
+// column per component of the plans of the roles in the file, two per
+// standing (the row's label, e.g. 末位, and the measure it went by),
+// withheld, red lines and the row's error. The header row names them in
+// Chinese, as a clerk reads them in Excel (姓名, 岗位, …, each component as
+// its plan's title and its own); programs read --format json, which names
+// components by their keys.
 type layout struct {
-	head   []string            // the columns' keys
-	titles []string            // and their Chinese headers
-	comp   map[compKey]int     // the column of a component
-	stand  map[compKey]int     // the column of a standing's label; its measure is next
-	cols   map[*roleInfo][]int // the column of each of a role's comps
-	json   *jsonDoc            // writing JSON instead of CSV
-	lang   diag.Lang           // of the error cells
+	head  []string            // the header row
+	comp  map[compKey]int     // the column of a component
+	stand map[compKey]int     // the column of a standing's label; its measure is next
+	cols  map[*roleInfo][]int // the column of each of a role's comps
+	json  *jsonDoc            // writing JSON instead of CSV
+	lang  diag.Lang           // of the error cells
 }
 
 // column returns the column of the i-th component of a row's pay: found by
@@ -57,47 +56,45 @@ func newLayout(roles []*roleInfo) *layout {
 		key   compKey
 		title string
 	}
-	comps, stands := map[string][]column{}, map[string][]column{}
 	var plans []string
-	seen := map[compKey]bool{}
+	comps, stands := map[string][]column{}, map[string][]column{}
+	seenPlan, seenComp, seenStand := map[string]bool{}, map[compKey]bool{}, map[compKey]bool{}
 	for _, r := range roles {
-		if r.plan != nil && comps[r.plan.ID] == nil && stands[r.plan.ID] == nil {
+		if r.plan == nil {
+			continue
+		}
+		if !seenPlan[r.plan.ID] {
+			seenPlan[r.plan.ID] = true
 			plans = append(plans, r.plan.ID)
 		}
 		for i, k := range r.comps {
-			if !seen[k] {
-				seen[k] = true
-				comps[k.plan] = append(comps[k.plan], column{k, r.plan.Title + "：" + r.titles[i]})
+			if !seenComp[k] {
+				seenComp[k] = true
+				comps[k.plan] = append(comps[k.plan], column{k, r.plan.Title + "：" + r.compTitles[i]})
 			}
 		}
 		for i, k := range r.stands {
-			if sk := (compKey{"standing." + k.plan, k.name}); !seen[sk] {
-				seen[sk] = true
-				stands[k.plan] = append(stands[k.plan], column{k, r.plan.Title + "：" + r.titles[len(r.comps)+i]})
+			if !seenStand[k] {
+				seenStand[k] = true
+				stands[k.plan] = append(stands[k.plan], column{k, r.plan.Title + "：" + r.standTitles[i]})
 			}
 		}
 	}
 	sort.Strings(plans)
-	plans = slices.Compact(plans)
-	l.head = []string{"person", "role", "plan", "score", "k", "total"}
-	l.titles = []string{"姓名", "岗位", "薪酬方案", "考核得分", "奖金系数K", "应发合计（元）"}
+	l.head = []string{"姓名", "岗位", "薪酬方案", "考核得分", "奖金系数K", "应发合计（元）"}
 	for _, p := range plans {
 		for _, c := range comps[p] {
 			l.comp[c.key] = len(l.head)
-			l.head = append(l.head, c.key.plan+"."+c.key.name)
-			l.titles = append(l.titles, c.title+"（元）")
+			l.head = append(l.head, c.title+"（元）")
 		}
 	}
 	for _, p := range plans {
 		for _, c := range stands[p] {
 			l.stand[c.key] = len(l.head)
-			key := "standing." + c.key.plan + "." + c.key.name
-			l.head = append(l.head, key, key+".measure")
-			l.titles = append(l.titles, c.title, c.title+"的依据")
+			l.head = append(l.head, c.title, c.title+"的依据")
 		}
 	}
-	l.head = append(l.head, "withheld", "red_lines", "error")
-	l.titles = append(l.titles, "暂停发放的项目", "触及的电网指标", "错误")
+	l.head = append(l.head, "暂停发放的项目", "触及的电网指标", "错误")
 	l.cols = map[*roleInfo][]int{}
 	for _, r := range roles {
 		cols := make([]int, len(r.comps))
@@ -116,7 +113,7 @@ func (l *layout) headLine() []byte {
 	}
 	var b bytes.Buffer
 	w := newLineWriter(&b)
-	_ = w.Write(l.titles) // a bytes.Buffer takes every write
+	_ = w.Write(l.head) // a bytes.Buffer takes every write
 	w.Flush()
 	return b.Bytes()
 }
@@ -159,9 +156,10 @@ func (l *layout) line(b []byte, rec []cell, r *Row) []byte {
 			num(3, r.Result.Points.Total)
 		}
 		if p := r.Result.Pay; p != nil {
-			txt(2, p.Plan)
-			if r.role != nil && r.role.plan != nil && r.role.plan.ID == p.Plan {
-				txt(2, r.role.plan.Title) // as the header's columns name it
+			if r.role != nil && r.role.plan != nil {
+				txt(2, r.role.plan.Title) // the plan that computed the row, as the header names it
+			} else {
+				txt(2, p.Plan)
 			}
 			num(5, p.Total)
 			var withheld, lines []string
