@@ -264,10 +264,11 @@ func (l *loader) file(f File) *unit {
 	}
 
 	// Stage 2: strict decoding.
+	pick := func(set *schema.Set) *jsonschema.Schema { return set.Schemas[kind] }
 	var doc map[string]any
 	if _, err := toml.Decode(src, &doc); err != nil {
 		l.syntaxError(f, src, err)
-		l.afterSyntaxError(f, src, err, func(set *schema.Set) *jsonschema.Schema { return set.Schemas[kind] })
+		l.afterSyntaxError(f, src, err, pick)
 		if m := idLine.FindStringSubmatch(src); m != nil {
 			l.markBroken(kind, m[1])
 		}
@@ -279,7 +280,7 @@ func (l *loader) file(f File) *unit {
 	}
 
 	// Stages 3 and 4.
-	u, ok := l.validate(f, src, doc, func(set *schema.Set) *jsonschema.Schema { return set.Schemas[kind] })
+	u, ok := l.validate(f, src, doc, pick)
 	if !ok {
 		return nil
 	}
@@ -396,14 +397,15 @@ func (d *Document) ValuePos(ptr string) diag.Pos {
 func DecodeCase(f File) (*Document, diag.List) {
 	l := &loader{broken: map[policy.Kind]map[string]bool{}}
 	src := string(bytes.TrimPrefix(f.Data, []byte("\ufeff")))
+	pick := func(set *schema.Set) *jsonschema.Schema { return set.Case }
 	var doc map[string]any
 	if _, err := toml.Decode(src, &doc); err != nil {
 		l.syntaxError(f, src, err)
-		l.afterSyntaxError(f, src, err, func(set *schema.Set) *jsonschema.Schema { return set.Case })
+		l.afterSyntaxError(f, src, err, pick)
 		l.diags.Sort()
 		return nil, l.diags
 	}
-	u, ok := l.validate(f, src, doc, func(set *schema.Set) *jsonschema.Schema { return set.Case })
+	u, ok := l.validate(f, src, doc, pick)
 	if !ok {
 		l.diags.Sort()
 		return nil, l.diags
