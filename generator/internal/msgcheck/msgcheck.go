@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"testing"
 
 	"github.com/kefu-hr/handbook/generator/diag"
 )
@@ -106,6 +107,19 @@ func Problems(used map[string][]string, cat diag.Catalog, allowed ...string) []s
 	}
 	sort.Strings(out)
 	return out
+}
+
+// Check is a package's TestEveryMessageIsInChinese once its formats are
+// found: it fails t for each of Problems, and when the scan found fewer
+// than min formats (a scan that misses its calls would pass on nothing).
+func Check(t testing.TB, used map[string][]string, min int, cat diag.Catalog, allowed ...string) {
+	t.Helper()
+	if len(used) < min {
+		t.Fatalf("found only %d formats: the scan misses calls", len(used))
+	}
+	for _, p := range Problems(used, cat, allowed...) {
+		t.Error(p)
+	}
 }
 
 // arg is an argument every verb takes: only a missing, extra or badly
