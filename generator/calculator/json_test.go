@@ -20,8 +20,8 @@ func TestAppendJSON(t *testing.T) {
 		{"ints", []any{0, -7, 1234567890123}, "[0,-7,1234567890123]"},
 		{"plain", "3600.50", `"3600.50"`},
 		{"Chinese", "总分 86.5，奖金系数 K 1.1", `"总分 86.5，奖金系数 K 1.1"`},
-		{"escapes", "a\"b\\c\nd\te\x01</script>&", `"a\"b\\c\u000ad\u0009e\u0001</script>&"`},
-		{"not UTF-8", "a\xffb", `"a` + "\ufffd" + `b"`},
+		{"escapes", "a\"b\\c\nd\te\x01</script>&\u2028", `"a\"b\\c\nd\te\u0001\u003c/script\u003e\u0026\u2028"`},
+		{"not UTF-8", "a\xffb", `"a\ufffdb"`},
 		{"keys in order", map[string]any{"b": 1, "a": "x", "c": []any{}}, `{"a":"x","b":1,"c":[]}`},
 		{"nested", map[string]any{"cards": []any{map[string]any{"id": "c", "items": []any{}, "k": nil}}, "pay": map[string]any{"total": "1.00", "withheld": false}}, ""},
 	} {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kefu-hr/handbook/generator/internal/jsonstr"
 )
 
 // searchDoc is one page in the search index: its address, title, headings
@@ -231,13 +233,13 @@ func docJSON(d searchDoc) []byte {
 	}
 	b := make([]byte, 0, size+size/16)
 	b = append(b, `{"u":`...)
-	b = appendJSONString(b, d.U)
+	b = jsonstr.Append(b, d.U)
 	b = append(b, `,"t":`...)
-	b = appendJSONString(b, d.T)
+	b = jsonstr.Append(b, d.T)
 	b = append(b, `,"h":`...)
 	b = appendJSONStrings(b, d.H)
 	b = append(b, `,"x":`...)
-	b = appendJSONString(b, d.X)
+	b = jsonstr.Append(b, d.X)
 	if len(d.K) > 0 {
 		b = append(b, `,"k":`...)
 		b = appendJSONStrings(b, d.K)
@@ -256,78 +258,10 @@ func appendJSONStrings(b []byte, list []string) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONString(b, s)
+		b = jsonstr.Append(b, s)
 	}
 	return append(b, ']')
 }
-
-// appendJSONString appends s as a JSON string as encoding/json writes it
-// with HTML escaping: ", \ and control characters escaped, <, > and & as
-// \u003c …, U+2028 and U+2029 as \u2028 and \u2029, and each byte of
-// invalid UTF-8 as \ufffd. Valid UTF-8 (the site's text always is) is
-// copied without decoding a character, but for those two.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	valid := utf8.ValidString(s)
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if jsonSafe[c] {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		if valid && c != 0xE2 { // U+2028 and U+2029 are E2 80 A8 and E2 80 A9
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			start = i + size
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
-			start = i + size
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
-
-// jsonSafe are the ASCII bytes encoding/json writes as they are when it
-// escapes HTML.
-var jsonSafe = func() (m [utf8.RuneSelf]bool) {
-	for c := byte(0x20); c < utf8.RuneSelf; c++ {
-		m[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
-	}
-	return m
-}()
 
 // shardScript writes one file of the search index, part i of n, from the
 // encoded entries of its pages (nil for a page left out): a script, not a

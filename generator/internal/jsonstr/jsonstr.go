@@ -1,0 +1,71 @@
+package jsonstr
+
+import "unicode/utf8"
+
+// Append appends s as a JSON string as encoding/json writes it
+// with HTML escaping: ", \ and control characters escaped, <, > and & as
+// \u003c …, U+2028 and U+2029 as \u2028 and \u2029, and each byte of
+// invalid UTF-8 as \ufffd. Valid UTF-8 (the handbook's text always is) is
+// copied without decoding a character, but for those two.
+func Append(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	valid := utf8.ValidString(s)
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if jsonSafe[c] {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		if valid && c != 0xE2 { // U+2028 and U+2029 are E2 80 A8 and E2 80 A9
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			start = i + size
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// jsonSafe are the ASCII bytes encoding/json writes as they are when it
+// escapes HTML.
+var jsonSafe = func() (m [utf8.RuneSelf]bool) {
+	for c := byte(0x20); c < utf8.RuneSelf; c++ {
+		m[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return m
+}()
