@@ -7,8 +7,11 @@
 // query comes first; then a glossary entry whose term or alias it is (the
 // meaning of a word before the pages that use it), then the pages of the
 // policies that entry names; then pages whose title holds a part, those
-// whose headings do, and by how often the parts occur. Each result shows
-// the phrase around the first match, the match marked.
+// whose headings do, and by how often the parts occur. A calculator page
+// (calc/…) comes after every other page unless the query asks for a
+// calculator (计算): each scorecard and pay plan links to its own, and the
+// forms would otherwise crowd the rules out of a broad query such as 考核.
+// Each result shows the phrase around the first match, the match marked.
 (function () {
   'use strict';
   var docs = window.HANDBOOK_SEARCH || [];
@@ -47,6 +50,7 @@
     var terms = q.toLowerCase().split(/\s+/).filter(function (t) { return t.length > 0; });
     if (!terms.length) return [];
     var out = [];
+    var wantCalc = terms.some(function (t) { return t.indexOf('计算') >= 0; });
     docs.forEach(function (d) {
       var t = d.t.toLowerCase(), h = (d.h || []).join(' ').toLowerCase(), x = d.x.toLowerCase();
       var k = (d.k || []).map(function (w) { return w.toLowerCase(); });
@@ -70,9 +74,9 @@
         // Always below a page that holds the part as written (300 and up).
         score += Math.max(0, Math.min(ps.score, 280));
       }
-      out.push({ d: d, score: score, at: at, len: len });
+      out.push({ d: d, score: score, at: at, len: len, later: !wantCalc && d.u.indexOf('calc/') === 0 });
     });
-    out.sort(function (a, b) { return b.score - a.score || a.d.t.length - b.d.t.length || (a.d.u < b.d.u ? -1 : 1); });
+    out.sort(function (a, b) { return (a.later - b.later) || b.score - a.score || a.d.t.length - b.d.t.length || (a.d.u < b.d.u ? -1 : 1); });
     return out.slice(0, 20);
   }
   // For tests: the ranking without the page (see generator/site).

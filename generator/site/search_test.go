@@ -214,6 +214,35 @@ func TestSearchFindsTheRightPageFirst(t *testing.T) {
 	}
 }
 
+// TestSearchPutsCalculatorsLast: a calculator page never ranks above a
+// page of the rules unless the query asks for a calculator (计算), and then
+// the calculators whose title it matches come first.
+func TestSearchPutsCalculatorsLast(t *testing.T) {
+	pages, _ := fixtureSite(t)
+	got := rank(t, pages, []string{"客服总监月度", "大客户专员", "计算器", "客服总监 计算器"})
+	for i, q := range []string{"客服总监月度", "大客户专员"} {
+		calcs := 0
+		for j, u := range got[i] {
+			if strings.HasPrefix(u, "calc/") {
+				calcs++
+				continue
+			}
+			if calcs > 0 {
+				t.Errorf("search %q: %s (result %d) after a calculator page: %v", q, u, j+1, got[i])
+				break
+			}
+		}
+		if calcs == 0 || calcs == len(got[i]) {
+			t.Errorf("search %q: want rules pages then calculator pages, got %v", q, got[i])
+		}
+	}
+	for i, q := range []string{"计算器", "客服总监 计算器"} {
+		if len(got[2+i]) == 0 || !strings.HasPrefix(got[2+i][0], "calc/") {
+			t.Errorf("search %q: first result is not a calculator: %v", q, got[2+i])
+		}
+	}
+}
+
 // TestPageText: the index reads a page's text with its headings; a tag
 // inside a phrase (a glossary link) does not cut the phrase, a block's edge
 // does; entities are read and white space folded.
