@@ -529,6 +529,7 @@ func (wk *worker) one(rec *readRow, ch *chunk) (Row, []RowError) {
 		}
 	}
 	hd.form.Finish(c)
+	guessed := "" // the role the row's cells are checked as, when its cell names none
 	if c.Person == "" {
 		bad("person", "empty")
 	}
@@ -539,6 +540,13 @@ func (wk *worker) one(rec *readRow, ch *chunk) (Row, []RowError) {
 	case row.role != nil && row.role.problem.En != "":
 		bad("role", "%s", row.role.problem)
 		failedAt("role")
+		if g := row.role.guess; g != "" {
+			// Check the other cells as the role the cell most likely
+			// means: its problems are reported now, not after the role
+			// is mended.
+			c.Case().Role = g
+			guessed = g
+		}
 	case row.role != nil:
 		c.Case().Role = row.role.id
 	}
@@ -556,6 +564,14 @@ func (wk *worker) one(rec *readRow, ch *chunk) (Row, []RowError) {
 	var missing []string // columns the header lacks, for the row's error cell
 	for _, p := range hd.form.Check(c, len(errs) == 0 && err == nil) {
 		if covered(decodeErr, p.Path) {
+			continue
+		}
+		if guessed != "" {
+			// Only what the cells say: a column the header lacks is the
+			// header's problem, and the header is not the guessed role's.
+			if !p.Missing {
+				bad(p.Path, "%s (checked as %s, the role the role column probably means)", diag.Text{En: p.Reason, Zh: p.Zh}, guessed)
+			}
 			continue
 		}
 		if p.Missing && !hd.has(p.Path) {

@@ -257,6 +257,17 @@ func TestRunProblems(t *testing.T) {
 			errs: []string{
 				"people.csv:2: column scorecard.kefu-zongjian-annual: pay plan kefu-zongjian-pay does not use scorecard kefu-zongjian-annual in this settlement (monthly)",
 			}},
+		{name: "a misspelt role: the row's other cells are checked as the role it comes closest to", period: "2026-10",
+			in: directorHead + ",scorecard.kefu-zongjian-annual.crm\n王敏,kefu-zongjain" + strings.TrimPrefix(director, "kefu-zongjian") + ",90\n某人,nobody" + strings.TrimPrefix(director, "kefu-zongjian") + ",90\n",
+			rows: []string{
+				"王敏|kefu-zongjain||column role: no role \"kefu-zongjain\" in effect on 2026-10-31; did you mean kefu-zongjian（客服总监）? (roles paid in 2026-10: dakehu-jingli（客户经理）, dakehu-zongjian（大客户总监）, kefu-daibiao（客服代表）, kefu-zongjian（客服总监）, yingxiao-zongjian（营销总监）; a role's id or its Chinese title); column scorecard.kefu-zongjian-annual: pay plan kefu-zongjian-pay does not use scorecard kefu-zongjian-annual in this settlement (monthly) (checked as kefu-zongjian, the role the role column probably means)",
+				"某人|nobody||column role: no role \"nobody\" in effect on 2026-10-31 (roles paid in 2026-10: dakehu-jingli（客户经理）, dakehu-zongjian（大客户总监）, kefu-daibiao（客服代表）, kefu-zongjian（客服总监）, yingxiao-zongjian（营销总监）; a role's id or its Chinese title)",
+			},
+			errs: []string{
+				"people.csv:2: column role: no role \"kefu-zongjain\" in effect on 2026-10-31; did you mean kefu-zongjian（客服总监）? (roles paid in 2026-10: dakehu-jingli（客户经理）, dakehu-zongjian（大客户总监）, kefu-daibiao（客服代表）, kefu-zongjian（客服总监）, yingxiao-zongjian（营销总监）; a role's id or its Chinese title)",
+				"people.csv:2: column scorecard.kefu-zongjian-annual: pay plan kefu-zongjian-pay does not use scorecard kefu-zongjian-annual in this settlement (monthly) (checked as kefu-zongjian, the role the role column probably means)",
+				"people.csv:3: column role: no role \"nobody\" in effect on 2026-10-31 (roles paid in 2026-10: dakehu-jingli（客户经理）, dakehu-zongjian（大客户总监）, kefu-daibiao（客服代表）, kefu-zongjian（客服总监）, yingxiao-zongjian（营销总监）; a role's id or its Chinese title)",
+			}},
 		{name: "points and checklists", period: "2026-Q1",
 			in: "person,role,scorecard.dakehu-staff.sales-completion,scorecard.dakehu-staff.sales-growth,scorecard.dakehu-staff.new-customers.new_customers,scorecard.dakehu-staff.new-customers.plan_customers,scorecard.dakehu-staff.market-info,scorecard.dakehu-staff.teamwork,scorecard.dakehu-staff.knowledge,scorecard.dakehu-staff.analysis,scorecard.dakehu-staff.communication,scorecard.dakehu-staff.attendance.absent_days,scorecard.dakehu-staff.attendance.late_deduction,pay.achieved,pay.implementation_revenue,pay.maintenance_revenue,pay.training_revenue,pay.new_staff\nK0,dakehu-zhuanyuan,75,70000,4,5,8,9,product|industry|position,average,persuade,0,1,150000.00,20000.00,5000.00,0,false\nK1,dakehu-zhuanyuan,75,70000,4,5,8,9,none,average,persuade,0,1,150000.00,20000.00,5000.00,0,false\nK2,dakehu-zhuanyuan,75,70000,4,5,8,9,无,average,persuade,0,1,150000.00,20000.00,5000.00,0,false\nK3,dakehu-zhuanyuan,75,70000,4,5,8,9,,average,persuade,0,1,150000.00,20000.00,5000.00,0,false\nK4,dakehu-zhuanyuan,75,70000,4,5,8,9,product|product|bogus,average,persuade,0,1,150000.00,20000.00,5000.00,0,false\nK5,dakehu-zhuanyuan,75,70000,4,5,8,9,product||x,average,persuade,0,1,150000.00,20000.00,5000.00,0,false\n",
 			rows: []string{

@@ -12,13 +12,18 @@ import (
 // roleInfo is what a role cell names, looked up once per file and shared
 // by every row that writes it so.
 type roleInfo struct {
-	id                      string          // the role's id; "" when the cell names none
-	title                   string          // its Chinese title
-	plan                    *policy.PayPlan // the pay plan that pays it in the period, or nil
-	problem                 diag.Text       // why the cell names no role
-	comps                   []compKey       // the plan's components settled in the period
-	stands                  []compKey       // and its standings
-	compTitles, standTitles []string        // the Chinese titles of comps and of stands
+	id      string          // the role's id; "" when the cell names none
+	title   string          // its Chinese title
+	plan    *policy.PayPlan // the pay plan that pays it in the period, or nil
+	problem diag.Text       // why the cell names no role
+	// guess is, when the cell names no role, the id of the one role it
+	// comes closest to ("" when none or several do): the row's other cells
+	// are checked as that role's, so that mending the role does not reveal
+	// a second error in the same row.
+	guess                   string
+	comps                   []compKey // the plan's components settled in the period
+	stands                  []compKey // and its standings
+	compTitles, standTitles []string  // the Chinese titles of comps and of stands
 }
 
 // resolveRole looks up a role cell: a role's id, its Chinese title or one
@@ -43,7 +48,8 @@ func (ru *run) resolveRole(cell string) *roleInfo {
 		}
 	}
 	if role == nil {
-		return &roleInfo{problem: ru.unknownRole(cell)}
+		problem, guess := ru.unknownRole(cell)
+		return &roleInfo{problem: problem, guess: guess}
 	}
 	info := &roleInfo{id: role.ID, title: role.Title}
 	if role.PayPlan == "" {
@@ -70,10 +76,11 @@ func (ru *run) resolveRole(cell string) *roleInfo {
 }
 
 // unknownRole says that a cell names no role, which roles it may have
-// meant, and which roles are paid in the period.
-func (ru *run) unknownRole(cell string) diag.Text {
+// meant, and which roles are paid in the period; and the id of the role it
+// meant, when exactly one comes closest.
+func (ru *run) unknownRole(cell string) (diag.Text, string) {
 	day := ru.period.Settled()
-	var list, near []string
+	var list, near, nearIDs []string
 	best := -1
 	for _, id := range paidRoles(ru.h, ru.period) {
 		r := ru.h.At(policy.KindRole, id, day).(*policy.Role)
@@ -86,14 +93,19 @@ func (ru *run) unknownRole(cell string) diag.Text {
 		switch {
 		case d > limit:
 		case best < 0 || d < best:
-			best, near = d, []string{r.ID + "（" + r.Title + "）"}
+			best, near, nearIDs = d, []string{r.ID + "（" + r.Title + "）"}, []string{r.ID}
 		case d == best:
 			near = append(near, r.ID+"（"+r.Title+"）")
+			nearIDs = append(nearIDs, r.ID)
 		}
 	}
 	hint := diag.Text{}
 	if len(near) > 0 {
 		hint = zh.Sprintf("; did you mean %s?", orList(near))
 	}
-	return zh.Sprintf("no role %q in effect on %s%s (roles paid in %s: %s; a role's id or its Chinese title)", cell, day.Format("2006-01-02"), hint, ru.period.String(), strings.Join(list, ", "))
+	guess := ""
+	if len(nearIDs) == 1 {
+		guess = nearIDs[0]
+	}
+	return zh.Sprintf("no role %q in effect on %s%s (roles paid in %s: %s; a role's id or its Chinese title)", cell, day.Format("2006-01-02"), hint, ru.period.String(), strings.Join(list, ", ")), guess
 }

@@ -25,6 +25,7 @@ var zh = diag.Catalog{
 	"%s is on rows %s: one row per person (tell people of the same name apart in this column)": "%s 出现在第 %s 行：每人只能一行（同名的人请在这一列区分开）",
 	"%s; it is computed from %s: check these cells":                                            "%s；它由 %s 算得：请检查这些单元格",
 	"; did you mean %s?": "；是否想写 %s？",
+	"%s (checked as %s, the role the role column probably means)":                                            "%s（按岗位列多半想写的 %s 检查）",
 	"a \" inside a cell that does not start with one; quote the cell and double its quotes, e.g. \"张\"\"三\"": "单元格中间有 \"，但单元格不是以 \" 开头；请给整个单元格加引号，并把里面的引号写两遍，例如 \"张\"\"三\"",
 	"a departure needs both leave.case and leave.months":                                                     "离职需要同时填写 leave.case 和 leave.months",
 	"a quoted cell is not closed, or has text after its closing \"; double a \" inside a quoted cell":        "带引号的单元格没有结束引号，或者结束引号 \" 后面还有文字；带引号的单元格里的 \" 要写两遍",
