@@ -194,35 +194,12 @@ func (z nat) mul(x, y nat) nat {
 	if alias(z, x) || alias(z, y) {
 		z = nil
 	}
-	if m == n && &x[0] == &y[0] {
-		return z.sqr(x)
-	}
 	z = z.make(m + n)
 	clear(z)
 	for i, d := range y {
 		if d != 0 {
 			z[m+i] = addMulVVW(z[i:i+m], x, d)
 		}
-	}
-	return z.norm()
-}
-
-// sqr returns x × x for x of two words or more, z not sharing x's memory:
-// each product of two different words once, doubled, and the squares of
-// the words added, about half of mul's work (exp10 squares).
-func (z nat) sqr(x nat) nat {
-	n := len(x)
-	z = z.make(2 * n)
-	t := make(nat, 2*n)
-	for i := 1; i < n; i++ {
-		t[2*i] = addMulVVW(t[i:2*i], x[:i], x[i])
-	}
-	t[2*n-1] = shlVU(t[1:2*n-1], t[1:2*n-1], 1)
-	var c uint64
-	for i, d := range x {
-		hi, lo := bits.Mul64(d, d)
-		z[2*i], c = bits.Add64(lo, t[2*i], c)
-		z[2*i+1], c = bits.Add64(hi, t[2*i+1], c)
 	}
 	return z.norm()
 }

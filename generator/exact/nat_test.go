@@ -278,8 +278,8 @@ func TestNatText(t *testing.T) {
 	}
 }
 
-// FuzzNat holds multiplication, squaring and division (both long division and by a
-// word) to math/big's on any two numbers.
+// FuzzNat holds multiplication, squaring and division (both long division
+// and by a word) to math/big's on any two numbers.
 func FuzzNat(f *testing.F) {
 	f.Add([]byte{1}, []byte{1})
 	f.Add([]byte{0, 0, 0, 0, 0, 0, 0, 0x80, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x80}, []byte{0, 0, 0, 0, 0, 0, 0, 0x80, 0, 0, 0, 0, 0, 0, 0, 0x80})
