@@ -1,15 +1,12 @@
 package exact
 
-import (
-	"errors"
-	"math/big"
-)
+import "errors"
 
 // dec is a decimal as apd (github.com/cockroachdb/apd/v3) represents one:
 // a form, a sign, an exponent and a non-negative coefficient, its value
 // (−1)^Negative × Coeff × 10^Exponent. The operations below are apd's, for
 // the context exact computes in (34 digits, exponents within ±100,000,
-// every condition but Rounded trapped), written anew on math/big: same
+// every condition but Rounded trapped), written anew on nat (nat.go): same
 // coefficient, exponent, sign and conditions for every operand, which
 // TestDecMatchesApd checks against apd itself on random operands. apd's
 // package initialization computes its logarithm constants to a thousand
@@ -19,7 +16,7 @@ type dec struct {
 	Form     form
 	Negative bool
 	Exponent int32
-	Coeff    big.Int
+	Coeff    nat
 }
 
 // form is finite or not a number.
@@ -50,26 +47,16 @@ const (
 	condTrap
 )
 
+// natOne is 1.
+var natOne = nat{1}
+
 // errExponent is apd's error for an exponent beyond the limits.
 var errExponent = errors.New("exponent out of range")
 
-var (
-	bigOne = big.NewInt(1)
-	bigTen = big.NewInt(10)
-)
-
-// exp10 returns 10^n.
-func exp10(n int64) *big.Int {
-	if n >= 0 && n < int64(len(pow10)) {
-		return new(big.Int).SetUint64(pow10[n])
-	}
-	return new(big.Int).Exp(bigTen, big.NewInt(n), nil)
-}
-
-// numDigits returns the number of decimal digits of b ≥ 0 (1 for 0).
-func numDigits(b *big.Int) int64 {
-	if b.IsUint64() {
-		u := b.Uint64()
+// numDigits returns the number of decimal digits of b (1 for 0).
+func numDigits(b nat) int64 {
+	if b.isUint64() {
+		u := b.uint64()
 		n := int64(1)
 		for n < int64(len(pow10)) && u >= pow10[n] {
 			n++
@@ -79,8 +66,8 @@ func numDigits(b *big.Int) int64 {
 	// From the bit length, with log10 2 taken a little low (0.301029995,
 	// in integers: no float touches a number here), so that the estimate
 	// is the count or one less; the comparison settles it.
-	n := int64(b.BitLen()-1)*301029995/1000000000 + 1
-	for b.Cmp(exp10(n)) >= 0 {
+	n := int64(b.bitLen()-1)*301029995/1000000000 + 1
+	for b.cmpExp10(n) >= 0 {
 		n++
 	}
 	return n
@@ -91,19 +78,22 @@ func (d *dec) set(x *dec) {
 		return
 	}
 	d.Form, d.Negative, d.Exponent = x.Form, x.Negative, x.Exponent
-	d.Coeff.Set(&x.Coeff)
+	d.Coeff = d.Coeff.set(x.Coeff)
 }
 
 // setInt64 is apd's SetInt64.
 func (d *dec) setInt64(i int64) {
 	d.Form, d.Negative, d.Exponent = finite, i < 0, 0
-	d.Coeff.SetInt64(i)
-	d.Coeff.Abs(&d.Coeff)
+	u := uint64(i)
+	if i < 0 {
+		u = -u
+	}
+	d.Coeff = d.Coeff.setUint64(u)
 }
 
 // sign is apd's Sign: 0 for a finite zero, else by the sign flag.
 func (d *dec) sign() int {
-	if d.Form == finite && d.Coeff.Sign() == 0 {
+	if d.Form == finite && len(d.Coeff) == 0 {
 		return 0
 	}
 	if d.Negative {
@@ -128,14 +118,14 @@ func (d *dec) cmp(x *dec) int {
 		gt, lt = -1, 1
 	}
 	if d.Exponent == x.Exponent {
-		c := d.Coeff.Cmp(&x.Coeff)
+		c := d.Coeff.cmp(x.Coeff)
 		if ds < 0 {
 			c = -c
 		}
 		return c
 	}
-	dn := numDigits(&d.Coeff) + int64(d.Exponent)
-	xn := numDigits(&x.Coeff) + int64(x.Exponent)
+	dn := numDigits(d.Coeff) + int64(d.Exponent)
+	xn := numDigits(x.Coeff) + int64(x.Exponent)
 	if dn < xn {
 		return lt
 	} else if dn > xn {
@@ -143,11 +133,11 @@ func (d *dec) cmp(x *dec) int {
 	}
 	var c int
 	if d.Exponent < x.Exponent {
-		s := new(big.Int).Mul(&x.Coeff, exp10(int64(x.Exponent)-int64(d.Exponent)))
-		c = d.Coeff.Cmp(s)
+		s := nat(nil).mul(x.Coeff, exp10(int64(x.Exponent)-int64(d.Exponent)))
+		c = d.Coeff.cmp(s)
 	} else {
-		s := new(big.Int).Mul(&d.Coeff, exp10(int64(d.Exponent)-int64(x.Exponent)))
-		c = s.Cmp(&x.Coeff)
+		s := nat(nil).mul(d.Coeff, exp10(int64(d.Exponent)-int64(x.Exponent)))
+		c = s.cmp(x.Coeff)
 	}
 	if ds < 0 {
 		c = -c
@@ -171,22 +161,23 @@ func (d *dec) modf(integ, frac *dec) {
 	neg := d.Negative
 	if d.Exponent > 0 {
 		frac.Negative, frac.Exponent = neg, 0
-		frac.Coeff.SetInt64(0)
+		frac.Coeff = frac.Coeff[:0]
 		integ.set(d)
 		return
 	}
-	nd := numDigits(&d.Coeff)
+	nd := numDigits(d.Coeff)
 	e := -int64(d.Exponent)
 	if e > nd {
 		integ.Negative, integ.Exponent = neg, 0
-		integ.Coeff.SetInt64(0)
+		integ.Coeff = integ.Coeff[:0]
 		frac.set(d)
 		return
 	}
-	c := new(big.Int).Set(&d.Coeff)
+	exp := d.Exponent
 	integ.Exponent, integ.Negative = 0, neg
-	integ.Coeff.QuoRem(c, exp10(e), &frac.Coeff)
-	frac.Exponent, frac.Negative = d.Exponent, neg
+	// div computes into fresh memory when integ or frac is d.
+	integ.Coeff, frac.Coeff = integ.Coeff.div(frac.Coeff, d.Coeff, exp10(e))
+	frac.Exponent, frac.Negative = exp, neg
 }
 
 // reduce is apd's Reduce: trailing zeros removed; a zero is a positive 0.
@@ -200,13 +191,8 @@ func (d *dec) reduce(x *dec) {
 		return
 	}
 	d.set(x)
-	var q, r big.Int
-	for {
-		q.QuoRem(&d.Coeff, bigTen, &r)
-		if r.Sign() != 0 {
-			return
-		}
-		d.Coeff.Set(&q)
+	for d.Coeff.modW(10) == 0 {
+		d.Coeff, _ = d.Coeff.divW(d.Coeff, 10)
 		d.Exponent++
 	}
 }
@@ -223,7 +209,7 @@ func (d *dec) setExponent(nd int64, res cond, xs ...int64) cond {
 	}
 	r := int32(sum)
 	if nd < 0 {
-		nd = numDigits(&d.Coeff)
+		nd = numDigits(d.Coeff)
 	}
 	adj := sum + nd - 1
 	if adj > maxExponent || adj < minExponent {
@@ -238,23 +224,23 @@ func (d *dec) setExponent(nd int64, res cond, xs ...int64) cond {
 			// apd rounds the coefficient to etiny; a value this small is
 			// subnormal (trapped) or a zero, which is clamped.
 			var tmp, integ, frac dec
-			tmp.Coeff.Set(&d.Coeff)
+			tmp.Coeff = tmp.Coeff.set(d.Coeff)
 			tmp.Exponent = r - etiny
 			tmp.modf(&integ, &frac)
-			if frac.Coeff.Sign() != 0 {
+			if len(frac.Coeff) != 0 {
 				res |= condInexact
 				var f dec
-				f.Coeff.Set(&frac.Coeff)
+				f.Coeff = f.Coeff.set(frac.Coeff)
 				f.Exponent = frac.Exponent
-				if halfEvenAddOne(&integ.Coeff, f.cmpHalf()) {
-					integ.Coeff.Add(&integ.Coeff, bigOne)
+				if halfEvenAddOne(integ.Coeff, f.cmpHalf()) {
+					integ.Coeff = integ.Coeff.add(integ.Coeff, natOne)
 				}
 			}
-			if integ.Coeff.Sign() == 0 {
+			if len(integ.Coeff) == 0 {
 				res |= condClamped
 			}
 			r = etiny
-			d.Coeff.Set(&integ.Coeff)
+			d.Coeff = d.Coeff.set(integ.Coeff)
 			res |= condRounded
 		}
 	} else if v > maxExponent {
@@ -272,18 +258,18 @@ func (d *dec) setExponent(nd int64, res cond, xs ...int64) cond {
 // cmpHalf compares a non-negative d with 0.5.
 func (d *dec) cmpHalf() int {
 	half := dec{Exponent: -1}
-	half.Coeff.SetInt64(5)
+	half.Coeff = half.Coeff.setUint64(5)
 	return d.cmp(&half)
 }
 
 // halfEvenAddOne is apd's RoundHalfEven.ShouldAddOne.
-func halfEvenAddOne(result *big.Int, half int) bool {
-	return half > 0 || half == 0 && result.Bit(0) == 1
+func halfEvenAddOne(result nat, half int) bool {
+	return half > 0 || half == 0 && result.odd()
 }
 
 // addOne reports whether rounding mode adds one to result, the fraction
 // dropped being half (−1 below a half, 0 a half, +1 above).
-func addOne(mode Rounding, result *big.Int, half int) bool {
+func addOne(mode Rounding, result nat, half int) bool {
 	switch mode {
 	case HalfEven:
 		return halfEvenAddOne(result, half)
@@ -295,7 +281,7 @@ func addOne(mode Rounding, result *big.Int, half int) bool {
 
 // round is apd's Rounder.Round to p digits.
 func (d *dec) round(p int64, mode Rounding) cond {
-	nd := numDigits(&d.Coeff)
+	nd := numDigits(d.Coeff)
 	var res cond
 	if adj := int64(d.Exponent) + nd - 1; d.sign() != 0 && adj < minExponent {
 		return condTrap | d.setExponent(nd, condTrap, int64(d.Exponent))
@@ -306,22 +292,22 @@ func (d *dec) round(p int64, mode Rounding) cond {
 			return condTrap
 		}
 		res |= condRounded
-		var y, m big.Int
-		y.QuoRem(&d.Coeff, exp10(diff), &m)
-		if m.Sign() != 0 {
+		p := exp10(diff)
+		y, m := nat(nil).div(nil, d.Coeff, p)
+		if len(m) != 0 {
 			res |= condInexact
 			// m × 10^−diff against a half: 2m against 10^diff.
-			half := new(big.Int).Lsh(&m, 1).Cmp(exp10(diff))
-			if addOne(mode, &y, half) {
-				n := numDigits(&y)
-				y.Add(&y, bigOne)
-				if numDigits(&y) > n {
-					y.Quo(&y, bigTen)
+			half := m.add(m, m).cmp(p)
+			if addOne(mode, y, half) {
+				n := numDigits(y)
+				y = y.add(y, natOne)
+				if numDigits(y) > n {
+					y, _ = y.divW(y, 10)
 					diff++
 				}
 			}
 		}
-		d.Coeff.Set(&y)
+		d.Coeff = y
 		nd = -1
 	} else {
 		diff = 0
@@ -336,8 +322,9 @@ func (d *dec) add(x, y *dec, subtract bool) cond {
 		return 0
 	}
 	xn, yn := x.Negative, y.Negative != subtract
-	a, b := &x.Coeff, &y.Coeff
+	a, b := x.Coeff, y.Coeff
 	e := x.Exponent
+	var t int64 // see farApart
 	if x.Exponent != y.Exponent {
 		hi, lo := x, y
 		swapped := false
@@ -349,30 +336,84 @@ func (d *dec) add(x, y *dec, subtract bool) cond {
 			d.setNaN()
 			return condTrap // apd: an error
 		}
-		scaled := new(big.Int).Mul(&hi.Coeff, exp10(s))
-		a, b = scaled, &lo.Coeff
+		e = lo.Exponent
+		b = lo.Coeff
+		if t = farApart(hi, lo, s); t > 0 {
+			s -= t
+			e += int32(t)
+			if len(b) != 0 {
+				b = natOne
+			}
+		}
+		a = nil // 0 × 10^s
+		if len(hi.Coeff) != 0 {
+			a = nat(nil).mul(hi.Coeff, exp10(s))
+		}
 		if swapped {
 			a, b = b, a
 		}
-		e = lo.Exponent
 	}
-	var c big.Int
+	// The result is computed in fresh memory: d may be x or y.
+	var c nat
 	neg := xn
 	if xn == yn {
-		c.Add(a, b)
+		c = c.add(a, b)
 	} else {
-		c.Sub(a, b)
-		switch c.Sign() {
+		switch a.cmp(b) {
 		case -1:
 			neg = !neg
-			c.Neg(&c)
+			c = c.sub(b, a)
 		case 0:
 			neg = false
+		default:
+			c = c.sub(a, b)
 		}
 	}
-	d.Coeff.Set(&c)
+	d.Coeff = c
 	d.Negative, d.Exponent, d.Form = neg, e, finite
-	return d.round(precision, HalfEven)
+	res := d.round(precision, HalfEven)
+	if t > 0 && res&condTrap == 0 && int64(d.Exponent)-int64(e)+t > maxExponent {
+		return res | condTrap // apd's rounding drops t more digits
+	}
+	return res
+}
+
+// farApart returns by how many digits add may bring its operands' exponents
+// closer without changing its result, when they are s apart (s > 0; hi has
+// the greater exponent): 0 when it may not. Apd writes hi's coefficient
+// out with s zeros, up to 100,000 of them, before it rounds the sum to 34
+// digits; when hi is not zero and the rounding drops every digit of lo and
+// at least one above them, the sum rounds as it would with lo's
+// coefficient replaced by a single unit (or kept at zero) t digits higher
+// and hi's exponent t lower, t ≤ s−2 and at least two digits below the
+// ones rounding drops:
+//
+// Let U = 10^hi.Exponent, X = hi's value (a multiple of U), δ = lo's value
+// or the unit, with 0 ≤ δ < U/10, and Q the unit of the last digit kept
+// (both sums have the same digit count, H+s or, for X − δ with hi a power
+// of ten and δ > 0, H+s−1, and so the same Q). X is a multiple of Q (U ≥
+// Q) or of Q/10 at least (U < Q); then for 0 < δ < Q/10, X ± δ lies
+// strictly inside one interval between multiples of Q/2, the same for
+// every such δ, which is all rounding looks at, and it is inexact either
+// way; for δ = 0 the sums are the same number. Rounding checks each
+// exponent against the limits (checked here) and the count of digits it
+// drops, t more for apd's sum than for add's: add checks that count
+// after rounding.
+func farApart(hi, lo *dec, s int64) int64 {
+	if s < 64 || len(hi.Coeff) == 0 || int64(lo.Exponent) < minExponent || int64(hi.Exponent) > maxExponent {
+		return 0
+	}
+	h := numDigits(hi.Coeff)
+	dropped := h + s - precision - 1 // at least the digits round drops
+	if len(lo.Coeff) == 0 {
+		// X alone: rounding must still drop a digit.
+		return max(min(s, dropped), 0)
+	}
+	// lo below U/10 and below Q/10, and the unit too.
+	if numDigits(lo.Coeff) > min(s, dropped)-1 {
+		return 0
+	}
+	return max(min(s, dropped)-2, 0)
 }
 
 // mul is apd's Context.Mul.
@@ -381,9 +422,7 @@ func (d *dec) mul(x, y *dec) cond {
 		d.setNaN()
 		return 0
 	}
-	var c big.Int
-	c.Mul(&x.Coeff, &y.Coeff)
-	d.Coeff.Set(&c)
+	d.Coeff = nat(nil).mul(x.Coeff, y.Coeff) // d may be x or y
 	d.Negative = x.Negative != y.Negative
 	d.Form = finite
 	res := d.setExponent(-1, 0, int64(x.Exponent), int64(y.Exponent))
@@ -406,34 +445,31 @@ func (d *dec) quo(x, y *dec) error {
 		res |= d.setExponent(-1, res, shift)
 		return trapError(res)
 	}
-	var dividend, divisor big.Int
-	dividend.Set(&x.Coeff)
-	divisor.Set(&y.Coeff)
-	ndDiff := numDigits(&dividend) - numDigits(&divisor)
+	dividend, divisor := x.Coeff, y.Coeff
+	ndDiff := numDigits(dividend) - numDigits(divisor)
 	if ndDiff < 0 {
-		dividend.Mul(&dividend, exp10(-ndDiff))
+		dividend = nat(nil).mul(dividend, exp10(-ndDiff))
 	} else if ndDiff > 0 {
-		divisor.Mul(&divisor, exp10(ndDiff))
+		divisor = nat(nil).mul(divisor, exp10(ndDiff))
 	}
 	adjCoeffs := -ndDiff
-	if dividend.Cmp(&divisor) < 0 {
-		dividend.Mul(&dividend, bigTen)
+	if dividend.cmp(divisor) < 0 {
+		dividend = nat(nil).mulAddWW(dividend, 10, 0)
 		adjCoeffs++
 	}
 	adjExp10 := int64(precision - 1)
-	dividend.Mul(&dividend, exp10(adjExp10))
-	var q, rem big.Int
-	q.QuoRem(&dividend, &divisor, &rem)
-	d.Coeff.Set(&q)
+	dividend = nat(nil).mul(dividend, exp10(adjExp10))
+	q, rem := nat(nil).div(nil, dividend, divisor)
+	d.Coeff = q // d may be x or y: q is fresh memory
 	d.Form, d.Negative = finite, neg
-	nd := numDigits(&d.Coeff)
-	if rem.Sign() != 0 {
+	nd := numDigits(d.Coeff)
+	if len(rem) != 0 {
 		adj := shift - adjCoeffs - adjExp10 + nd - 1
 		if adj >= minExponent {
 			res |= condInexact | condRounded
-			rem.Lsh(&rem, 1)
-			if halfEvenAddOne(&d.Coeff, rem.Cmp(&divisor)) {
-				d.Coeff.Add(&d.Coeff, bigOne)
+			rem = rem.add(rem, rem)
+			if halfEvenAddOne(d.Coeff, rem.cmp(divisor)) {
+				d.Coeff = d.Coeff.add(d.Coeff, natOne)
 				nd = -1
 			}
 		}
@@ -481,25 +517,31 @@ func (d *dec) quantize(x *dec, exp int32, mode Rounding) cond {
 			res = condTrap
 			goto checked
 		}
-		d.Coeff.Mul(&d.Coeff, exp10(-int64(diff)))
+		// A nonzero coefficient with more than precision digits once
+		// scaled fails below: no need to write 10^−diff out.
+		if len(d.Coeff) != 0 && numDigits(d.Coeff)-int64(diff) > precision {
+			d.setNaN()
+			return condTrap
+		}
+		d.Coeff = d.Coeff.mul(d.Coeff, exp10(-int64(diff)))
 	case diff > 0:
-		p := int32(numDigits(&d.Coeff)) - diff
+		p := int32(numDigits(d.Coeff)) - diff
 		if p < 0 {
 			if d.sign() != 0 {
-				d.Coeff.SetInt64(0)
+				d.Coeff = d.Coeff[:0]
 				res = condInexact | condRounded
 			}
 		} else {
 			d.Exponent = -diff
 			res = d.round(int64(p), mode) // even at precision 0
 			if d.Exponent > 0 {
-				d.Coeff.Mul(&d.Coeff, bigTen)
+				d.Coeff = d.Coeff.mulAddWW(d.Coeff, 10, 0)
 			}
 		}
 	}
 	d.Exponent = exp
 checked:
-	if numDigits(&d.Coeff) > precision || exp > maxExponent {
+	if numDigits(d.Coeff) > precision || exp > maxExponent {
 		d.setNaN()
 		return condTrap
 	}
@@ -517,7 +559,7 @@ checked:
 // setNaN makes d not a number.
 func (d *dec) setNaN() {
 	d.Form, d.Negative, d.Exponent = nan, false, 0
-	d.Coeff.SetInt64(0)
+	d.Coeff = d.Coeff[:0]
 }
 
 // setString reads a plain decimal (checked by plain), as apd's SetString
@@ -538,7 +580,8 @@ func (d *dec) setString(s string) error {
 			break
 		}
 	}
-	if _, ok := d.Coeff.SetString(digits, 10); !ok {
+	var ok bool
+	if d.Coeff, ok = d.Coeff.setString(digits); !ok {
 		d.setNaN()
 		return errors.New("parse mantissa: " + digits)
 	}
@@ -559,7 +602,7 @@ func (d *dec) text() string {
 	if d.Form == nan {
 		return string(append(b, "NaN"...))
 	}
-	digits := d.Coeff.Append(nil, 10)
+	digits := d.Coeff.append(nil)
 	e := d.Exponent
 	switch {
 	case e < 0 && -int(e)-len(digits) >= 0:

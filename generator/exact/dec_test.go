@@ -27,7 +27,7 @@ func toApd(d *dec) *apd.Decimal {
 	if d.Form == nan {
 		a.Form = apd.NaN
 	}
-	a.Coeff.SetMathBigInt(&d.Coeff)
+	a.Coeff.SetMathBigInt(toBig(d.Coeff))
 	return a
 }
 
@@ -42,8 +42,7 @@ func fromApd(a *apd.Decimal) Decimal {
 	default:
 		panic(fmt.Sprintf("form %v", a.Form))
 	}
-	a.Coeff.MathBigInt().Abs(&x.d.Coeff) // a copy
-	x.d.Coeff.Set(a.Coeff.MathBigInt())
+	x.d.Coeff = fromBig(new(big.Int).Abs(a.Coeff.MathBigInt()))
 	x.note()
 	return x
 }
@@ -124,7 +123,7 @@ func bigDecimal(r *rand.Rand) Decimal {
 			b.WriteByte('0')
 		}
 	}
-	x.d.Coeff.SetString(b.String(), 10)
+	x.d.Coeff, _ = x.d.Coeff.setString(b.String())
 	switch r.IntN(200) {
 	case 0:
 		x.d.Exponent = int32(apd.MaxExponent - r.IntN(120))
@@ -261,14 +260,108 @@ func TestNumDigits(t *testing.T) {
 		if got := numDigits(p); got != n+1 {
 			t.Errorf("numDigits(10^%d) = %d", n, got)
 		}
-		if got := numDigits(new(big.Int).Sub(p, bigOne)); got != n {
+		if got := numDigits(nat(nil).sub(p, natOne)); got != n {
 			t.Errorf("numDigits(10^%d − 1) = %d", n, got)
 		}
-		if got := numDigits(new(big.Int).Add(p, bigOne)); got != n+1 {
+		if got := numDigits(nat(nil).add(p, natOne)); got != n+1 {
 			t.Errorf("numDigits(10^%d + 1) = %d", n, got)
 		}
 	}
-	if got := numDigits(new(big.Int)); got != 1 {
+	if got := numDigits(nil); got != 1 {
 		t.Errorf("numDigits(0) = %d", got)
+	}
+}
+
+// TestAddFarApart: dec's add on operands whose exponents are far apart
+// (where farApart lets it skip writing up to 100,000 zeros) gives what
+// apd's gives: the same conditions and, when apd reports no error, the
+// same coefficient, exponent and sign. The operands put the rounding
+// digit just above, at and below the lower operand's digits, with a
+// higher coefficient of one digit, 34, 35 and more, powers of ten among
+// them (a difference one digit shorter than the sum), and the digits
+// rounding drops at the maximum exponent, one more when rounding carries.
+func TestAddFarApart(t *testing.T) {
+	pow := func(n int) string { return "1" + strings.Repeat("0", n) }
+	nines := func(n int) string { return strings.Repeat("9", n) }
+	type operands struct {
+		hi, lo string
+		s      int64 // hi's exponent − lo's
+		e      int32 // lo's exponent
+	}
+	var cases []operands
+	his := []string{"1", "7", "5" + strings.Repeat("0", 34), pow(33), pow(34), pow(35), pow(40), nines(34), nines(35), nines(36), "12345678901234567890123456789012345678901234567890", "0"}
+	los := []string{"0", "1", "4", "5", "6", "49", "50", "51", pow(20), nines(20), nines(60), pow(61), "123456789"}
+	var shifts []int64
+	for s := int64(55); s <= 75; s++ {
+		shifts = append(shifts, s)
+	}
+	shifts = append(shifts, 100, 0) // 0: one of far, in turn
+	far := []int64{1000, 99_999, 4000, 2000, 100_000, 3000}
+	exponents := []int32{-20, 0, 7, minExponent, minExponent + 50}
+	for _, h := range his {
+		for _, l := range los {
+			for _, s := range shifts {
+				n := len(cases)
+				if s == 0 {
+					s = far[n%len(far)]
+				}
+				e := exponents[n%len(exponents)]
+				cases = append(cases, operands{h, l, s, min(e, int32(maxExponent-s))})
+			}
+		}
+	}
+	for _, h := range []string{nines(34), nines(35), pow(34)} {
+		for _, l := range []string{"0", "5"} {
+			for _, s := range []int64{99_965, 99_966, 99_999, 100_000} {
+				cases = append(cases, operands{h, l, s, minExponent})
+			}
+		}
+	}
+	for _, tt := range cases {
+		var hi, lo dec
+		hi.Coeff, _ = hi.Coeff.setString(tt.hi)
+		lo.Coeff, _ = lo.Coeff.setString(tt.lo)
+		hi.Exponent, lo.Exponent = tt.e+int32(tt.s), tt.e
+		for _, signs := range [][2]bool{{false, false}, {false, true}, {true, false}} {
+			hi.Negative, lo.Negative = signs[0], signs[1]
+			for _, pair := range [][2]*dec{{&hi, &lo}, {&lo, &hi}} {
+				x, y := pair[0], pair[1]
+				for _, sub := range []bool{false, true} {
+					var got dec
+					c := got.add(x, y, sub)
+					var want apd.Decimal
+					op := apdCtx.Add
+					if sub {
+						op = apdCtx.Sub
+					}
+					wc, err := op(&want, toApd(x), toApd(y))
+					name := fmt.Sprintf("%s×10^%d + %s×10^%d (neg %v, sub %v)", tt.hi, hi.Exponent, tt.lo, lo.Exponent, signs, sub)
+					if (err != nil) != (c&condTrap != 0) {
+						t.Fatalf("%s: conditions %b, apd's %v (%v)", name, c, wc, err)
+					}
+					if err != nil {
+						continue
+					}
+					if (c&condInexact != 0) != (wc&apd.Inexact != 0) || (c&condRounded != 0) != (wc&apd.Rounded != 0) || (c&condClamped != 0) != (wc&apd.Clamped != 0) {
+						t.Fatalf("%s: conditions %b, apd's %v", name, c, wc)
+					}
+					if w := toApd(&got); w.Exponent != want.Exponent || w.Negative != want.Negative || w.Coeff.Cmp(&want.Coeff) != 0 {
+						t.Fatalf("%s = %s, apd gives %s", name, w, &want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestFromInt: FromInt writes an int64 as apd's SetInt64 does, the most
+// negative included.
+func TestFromInt(t *testing.T) {
+	for _, i := range []int64{0, 1, -1, 42, -42, wordLimit - 1, wordLimit, -wordLimit, 1<<63 - 1, -1 << 63, -1<<63 + 1} {
+		var a apd.Decimal
+		a.SetInt64(i)
+		if got, want := FromInt(i), fromApd(&a); !same(got, want) {
+			t.Errorf("FromInt(%d) = %s, apd gives %s", i, show(got), show(want))
+		}
 	}
 }

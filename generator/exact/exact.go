@@ -2,7 +2,7 @@ package exact
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -17,7 +17,7 @@ type Decimal struct {
 	w     uint64
 	small bool
 	// lazy means that d.Coeff has not been written: w holds the
-	// coefficient (set by the fast paths). Writing a math/big coefficient
+	// coefficient (set by the fast paths). Writing a multi-word coefficient
 	// allocates, and most Decimals never need one; full writes it out
 	// before anything reads d as a whole, out before anything writes it.
 	lazy bool
@@ -27,7 +27,7 @@ type Decimal struct {
 // operations (dec.go).
 func (x *Decimal) full() *dec {
 	if x.lazy {
-		x.d.Coeff.SetUint64(x.w)
+		x.d.Coeff = x.d.Coeff.setUint64(x.w)
 		x.lazy = false
 	}
 	return &x.d
@@ -61,12 +61,12 @@ func Parse(s string) (Decimal, error) {
 	pct := strings.HasSuffix(s, "%")
 	body := strings.TrimSuffix(s, "%")
 	if !plain(body) {
-		return Decimal{}, fmt.Errorf("%q: %w", s, ErrSyntax)
+		return Decimal{}, syntaxError(s)
 	}
 	x, ok := parseWord(body) // which records its word
 	if !ok {
 		if err := x.out().setString(body); err != nil {
-			return Decimal{}, fmt.Errorf("%q: %w", s, ErrSyntax)
+			return Decimal{}, syntaxError(s)
 		}
 	}
 	if pct {
@@ -77,6 +77,15 @@ func Parse(s string) (Decimal, error) {
 	}
 	return x, nil
 }
+
+// syntaxError is ErrSyntax for s: its text quoted as %q quotes it,
+// followed by ErrSyntax's.
+type syntaxError string
+
+func (e syntaxError) Error() string { return strconv.Quote(string(e)) + ": " + ErrSyntax.Error() }
+
+// Unwrap makes errors.Is(err, ErrSyntax) true.
+func (e syntaxError) Unwrap() error { return ErrSyntax }
 
 // plain reports whether s is -?digits(.digits)?.
 func plain(s string) bool {
@@ -280,10 +289,10 @@ func powerOfTen(y Decimal) (int32, bool) {
 	c, ok := y.word()
 	if !ok {
 		d := y.full()
-		if !d.Coeff.IsUint64() {
+		if !d.Coeff.isUint64() {
 			return 0, false
 		}
-		c = d.Coeff.Uint64()
+		c = d.Coeff.uint64()
 	}
 	var k int32
 	for c >= 10 && c%10 == 0 {

@@ -41,10 +41,10 @@ func (x *Decimal) ask() (uint64, bool) {
 	if x.lazy {
 		return x.w, true
 	}
-	if x.d.Form != finite || !modest(x.d.Exponent) || !x.d.Coeff.IsUint64() {
+	if x.d.Form != finite || !modest(x.d.Exponent) || !x.d.Coeff.isUint64() {
 		return 0, false
 	}
-	m := x.d.Coeff.Uint64()
+	m := x.d.Coeff.uint64()
 	return m, m < wordLimit
 }
 
@@ -59,7 +59,7 @@ func (z *Decimal) set(c uint64) {
 		z.d.Form, z.lazy = finite, true // d.Coeff is written when needed (full)
 		return
 	}
-	z.out().Coeff.SetUint64(c)
+	z.out().Coeff = z.d.Coeff.setUint64(c)
 }
 
 // modest reports whether an exponent is far from apd's limits (±100,000):
@@ -342,7 +342,7 @@ func FromScaled(v int64, places int32) Decimal {
 		v = -v
 	}
 	if uint64(v) >= wordLimit || !modest(-places) {
-		z.out().Coeff.SetUint64(uint64(v))
+		z.out().Coeff = z.d.Coeff.setUint64(uint64(v))
 		z.note()
 		return z
 	}

@@ -15,17 +15,17 @@ func randomDecimal(r *rand.Rand) Decimal {
 	var x Decimal
 	switch r.IntN(6) {
 	case 0:
-		x.d.Coeff.SetUint64(0)
+		x.d.Coeff = x.d.Coeff.setUint64(0)
 	case 1:
-		x.d.Coeff.SetUint64(r.Uint64N(1000))
+		x.d.Coeff = x.d.Coeff.setUint64(r.Uint64N(1000))
 	case 2:
-		x.d.Coeff.SetUint64(r.Uint64N(100_000_000))
+		x.d.Coeff = x.d.Coeff.setUint64(r.Uint64N(100_000_000))
 	case 3:
-		x.d.Coeff.SetUint64(wordLimit - 1 - r.Uint64N(1000))
+		x.d.Coeff = x.d.Coeff.setUint64(wordLimit - 1 - r.Uint64N(1000))
 	case 4:
-		x.d.Coeff.SetUint64(r.Uint64())
+		x.d.Coeff = x.d.Coeff.setUint64(r.Uint64())
 	default:
-		x.d.Coeff.SetString(fmt.Sprintf("%d%018d", r.Uint64N(1000), r.Uint64N(wordLimit)), 10)
+		x.d.Coeff, _ = x.d.Coeff.setString(fmt.Sprintf("%d%018d", r.Uint64N(1000), r.Uint64N(wordLimit)))
 	}
 	x.d.Exponent = int32(r.IntN(30)) - 20
 	if r.IntN(50) == 0 {
@@ -46,12 +46,12 @@ func same(a, b Decimal) bool {
 	if w, ok := a.ask(); a.small && (!ok || w != a.w) {
 		return false // a recorded word that is not the coefficient
 	}
-	return a.d.Form == b.d.Form && a.d.Negative == b.d.Negative && a.d.Exponent == b.d.Exponent && a.d.Coeff.Cmp(&b.d.Coeff) == 0
+	return a.d.Form == b.d.Form && a.d.Negative == b.d.Negative && a.d.Exponent == b.d.Exponent && a.d.Coeff.cmp(b.d.Coeff) == 0
 }
 
 func show(x Decimal) string {
 	x.full()
-	return fmt.Sprintf("%s (coeff %s, exp %d, neg %v, form %d)", x.d.text(), x.d.Coeff.String(), x.d.Exponent, x.d.Negative, x.d.Form)
+	return fmt.Sprintf("%s (coeff %s, exp %d, neg %v, form %d)", x.d.text(), x.d.Coeff.append(nil), x.d.Exponent, x.d.Negative, x.d.Form)
 }
 
 // TestWordMatchesApd checks that every fast path produces exactly what apd
