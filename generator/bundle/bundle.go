@@ -79,10 +79,7 @@ func DecodePolicies(data []byte) ([]source.Doc, error) {
 			r.fail("unknown policy kind " + strconv.Quote(string(kind)))
 			break
 		}
-		if !r.policy(p) {
-			r.fail("cannot decode a " + strconv.Quote(string(kind)))
-			break
-		}
+		r.value(p)
 		ps = append(ps, source.Doc{Kind: kind, File: file, Policy: p})
 	}
 	if r.err == nil && len(r.data) > 0 {
@@ -285,4 +282,11 @@ func (r *reader) list() (int, bool) {
 		return 0, false
 	}
 	return int(n), true
+}
+
+// values reads the values ps point to, in order (see value).
+func (r *reader) values(ps ...any) {
+	for _, p := range ps {
+		r.value(p)
+	}
 }

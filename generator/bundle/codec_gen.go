@@ -38,31 +38,6 @@ func (w *writer) policy(p source.Policy) bool {
 	return true
 }
 
-// policy reads the stored fields of p; false when p is of no type of the model.
-func (r *reader) policy(p source.Policy) bool {
-	switch p := p.(type) {
-	case *source.Role:
-		r.decRole(p)
-	case *source.Competency:
-		r.decCompetency(p)
-	case *source.Scorecard:
-		r.decScorecard(p)
-	case *source.Bands:
-		r.decBands(p)
-	case *source.PayPlan:
-		r.decPayPlan(p)
-	case *source.Points:
-		r.decPoints(p)
-	case *source.RedLines:
-		r.decRedLines(p)
-	case *source.Rules:
-		r.decRules(p)
-	default:
-		return false
-	}
-	return true
-}
-
 func (w *writer) encRole(x *source.Role) {
 	w.encHeader(&x.Header)
 	w.encListString(&x.Aliases)
@@ -79,22 +54,6 @@ func (w *writer) encRole(x *source.Role) {
 	w.encPtrPromotion(&x.Promotion)
 }
 
-func (r *reader) decRole(x *source.Role) {
-	r.decHeader(&x.Header)
-	r.decListString(&x.Aliases)
-	x.Department = r.str()
-	x.External = r.bool()
-	r.decListString(&x.ReportsTo)
-	x.DirectReportsText = r.str()
-	x.Purpose = r.str()
-	r.decListString(&x.Responsibilities)
-	r.decListString(&x.KeyWork)
-	r.decListKPI(&x.KPI)
-	r.decListString(&x.Scorecards)
-	x.PayPlan = r.str()
-	r.decPtrPromotion(&x.Promotion)
-}
-
 func (w *writer) encHeader(x *source.Header) {
 	w.str(x.ID)
 	w.int(int64(x.Version))
@@ -107,18 +66,6 @@ func (w *writer) encHeader(x *source.Header) {
 	w.encListCorrection(&x.Correction)
 }
 
-func (r *reader) decHeader(x *source.Header) {
-	x.ID = r.str()
-	x.Version = int(r.int(strconv.IntSize, "int"))
-	x.EffectiveFrom = r.date()
-	r.decPtrTimeTime(&x.EffectiveUntil)
-	x.Title = r.str()
-	x.Summary = r.str()
-	r.decListSource(&x.Source)
-	r.decListNote(&x.Note)
-	r.decListCorrection(&x.Correction)
-}
-
 func (w *writer) encPtrTimeTime(x **time.Time) {
 	if *x == nil {
 		w.uint(0)
@@ -126,15 +73,6 @@ func (w *writer) encPtrTimeTime(x **time.Time) {
 	}
 	w.uint(1)
 	w.date((**x))
-}
-
-func (r *reader) decPtrTimeTime(x **time.Time) {
-	if !r.present() {
-		return
-	}
-	p := new(time.Time)
-	(*p) = r.date()
-	*x = p
 }
 
 func (w *writer) encListSource(x *[]source.Source) {
@@ -148,30 +86,11 @@ func (w *writer) encListSource(x *[]source.Source) {
 	}
 }
 
-func (r *reader) decListSource(x *[]source.Source) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Source, n)
-	for i := range s {
-		r.decSource(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encSource(x *source.Source) {
 	w.str(x.Seed)
 	w.str(x.Section)
 	w.str(x.Title)
 	w.date(x.Date)
-}
-
-func (r *reader) decSource(x *source.Source) {
-	x.Seed = r.str()
-	x.Section = r.str()
-	x.Title = r.str()
-	x.Date = r.date()
 }
 
 func (w *writer) encListNote(x *[]source.Note) {
@@ -185,30 +104,11 @@ func (w *writer) encListNote(x *[]source.Note) {
 	}
 }
 
-func (r *reader) decListNote(x *[]source.Note) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Note, n)
-	for i := range s {
-		r.decNote(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encNote(x *source.Note) {
 	w.str(x.About)
 	w.str(x.SourceSays)
 	w.str(x.Decision)
 	w.bool(x.Review)
-}
-
-func (r *reader) decNote(x *source.Note) {
-	x.About = r.str()
-	x.SourceSays = r.str()
-	x.Decision = r.str()
-	x.Review = r.bool()
 }
 
 func (w *writer) encListCorrection(x *[]source.Correction) {
@@ -222,30 +122,11 @@ func (w *writer) encListCorrection(x *[]source.Correction) {
 	}
 }
 
-func (r *reader) decListCorrection(x *[]source.Correction) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Correction, n)
-	for i := range s {
-		r.decCorrection(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encCorrection(x *source.Correction) {
 	w.date(x.Date)
 	w.str(x.Reason)
 	w.str(x.ApprovedBy)
 	w.str(x.Changes)
-}
-
-func (r *reader) decCorrection(x *source.Correction) {
-	x.Date = r.date()
-	x.Reason = r.str()
-	x.ApprovedBy = r.str()
-	x.Changes = r.str()
 }
 
 func (w *writer) encListString(x *[]string) {
@@ -259,18 +140,6 @@ func (w *writer) encListString(x *[]string) {
 	}
 }
 
-func (r *reader) decListString(x *[]string) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]string, n)
-	for i := range s {
-		s[i] = r.str()
-	}
-	*x = s
-}
-
 func (w *writer) encListKPI(x *[]source.KPI) {
 	if *x == nil {
 		w.uint(0)
@@ -282,18 +151,6 @@ func (w *writer) encListKPI(x *[]source.KPI) {
 	}
 }
 
-func (r *reader) decListKPI(x *[]source.KPI) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.KPI, n)
-	for i := range s {
-		r.decKPI(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encKPI(x *source.KPI) {
 	w.str(x.ID)
 	w.str(x.Title)
@@ -301,15 +158,6 @@ func (w *writer) encKPI(x *source.KPI) {
 	w.encPtrExactDecimal(&x.Target)
 	w.str(x.Unit)
 	w.str(x.Note)
-}
-
-func (r *reader) decKPI(x *source.KPI) {
-	x.ID = r.str()
-	x.Title = r.str()
-	x.Comparator = r.str()
-	r.decPtrExactDecimal(&x.Target)
-	x.Unit = r.str()
-	x.Note = r.str()
 }
 
 func (w *writer) encPtrExactDecimal(x **exact.Decimal) {
@@ -321,15 +169,6 @@ func (w *writer) encPtrExactDecimal(x **exact.Decimal) {
 	w.text((**x).MarshalText())
 }
 
-func (r *reader) decPtrExactDecimal(x **exact.Decimal) {
-	if !r.present() {
-		return
-	}
-	p := new(exact.Decimal)
-	r.text("exact.Decimal", (*p).UnmarshalText(r.bytes()))
-	*x = p
-}
-
 func (w *writer) encPtrPromotion(x **source.Promotion) {
 	if *x == nil {
 		w.uint(0)
@@ -337,15 +176,6 @@ func (w *writer) encPtrPromotion(x **source.Promotion) {
 	}
 	w.uint(1)
 	w.encPromotion(*x)
-}
-
-func (r *reader) decPtrPromotion(x **source.Promotion) {
-	if !r.present() {
-		return
-	}
-	p := new(source.Promotion)
-	r.decPromotion(p)
-	*x = p
 }
 
 func (w *writer) encPromotion(x *source.Promotion) {
@@ -356,22 +186,9 @@ func (w *writer) encPromotion(x *source.Promotion) {
 	w.encListString(&x.Requires)
 }
 
-func (r *reader) decPromotion(x *source.Promotion) {
-	x.To = r.str()
-	x.MinYears = int(r.int(strconv.IntSize, "int"))
-	x.Manages = r.str()
-	x.ManagesCount = int(r.int(strconv.IntSize, "int"))
-	r.decListString(&x.Requires)
-}
-
 func (w *writer) encCompetency(x *source.Competency) {
 	w.encHeader(&x.Header)
 	w.encListString(&x.Levels)
-}
-
-func (r *reader) decCompetency(x *source.Competency) {
-	r.decHeader(&x.Header)
-	r.decListString(&x.Levels)
 }
 
 func (w *writer) encScorecard(x *source.Scorecard) {
@@ -380,14 +197,6 @@ func (w *writer) encScorecard(x *source.Scorecard) {
 	w.str(x.Bands)
 	w.str(x.Grades)
 	w.encListPart(&x.Part)
-}
-
-func (r *reader) decScorecard(x *source.Scorecard) {
-	r.decHeader(&x.Header)
-	x.Period = source.PeriodKind(r.str())
-	x.Bands = r.str()
-	x.Grades = r.str()
-	r.decListPart(&x.Part)
 }
 
 func (w *writer) encListPart(x *[]source.Part) {
@@ -401,18 +210,6 @@ func (w *writer) encListPart(x *[]source.Part) {
 	}
 }
 
-func (r *reader) decListPart(x *[]source.Part) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Part, n)
-	for i := range s {
-		r.decPart(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encPart(x *source.Part) {
 	w.str(x.ID)
 	w.str(x.Title)
@@ -420,15 +217,6 @@ func (w *writer) encPart(x *source.Part) {
 	w.encPtrExactDecimal(&x.Points)
 	w.encListGroup(&x.Group)
 	w.encListItem(&x.Item)
-}
-
-func (r *reader) decPart(x *source.Part) {
-	x.ID = r.str()
-	x.Title = r.str()
-	r.text("exact.Decimal", x.Share.UnmarshalText(r.bytes()))
-	r.decPtrExactDecimal(&x.Points)
-	r.decListGroup(&x.Group)
-	r.decListItem(&x.Item)
 }
 
 func (w *writer) encListGroup(x *[]source.Group) {
@@ -442,28 +230,10 @@ func (w *writer) encListGroup(x *[]source.Group) {
 	}
 }
 
-func (r *reader) decListGroup(x *[]source.Group) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Group, n)
-	for i := range s {
-		r.decGroup(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encGroup(x *source.Group) {
 	w.str(x.ID)
 	w.str(x.Title)
 	w.text(x.Weight.MarshalText())
-}
-
-func (r *reader) decGroup(x *source.Group) {
-	x.ID = r.str()
-	x.Title = r.str()
-	r.text("exact.Decimal", x.Weight.UnmarshalText(r.bytes()))
 }
 
 func (w *writer) encListItem(x *[]source.Item) {
@@ -475,18 +245,6 @@ func (w *writer) encListItem(x *[]source.Item) {
 	for i := range *x {
 		w.encItem(&(*x)[i])
 	}
-}
-
-func (r *reader) decListItem(x *[]source.Item) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Item, n)
-	for i := range s {
-		r.decItem(&s[i])
-	}
-	*x = s
 }
 
 func (w *writer) encItem(x *source.Item) {
@@ -523,40 +281,6 @@ func (w *writer) encItem(x *source.Item) {
 	w.str(x.Note)
 }
 
-func (r *reader) decItem(x *source.Item) {
-	x.ID = r.str()
-	x.Title = r.str()
-	x.Group = r.str()
-	r.text("exact.Decimal", x.Weight.UnmarshalText(r.bytes()))
-	r.decPtrExactDecimal(&x.BonusMax)
-	x.Requirement = r.str()
-	r.decListString(&x.Requirements)
-	r.decPtrInput(&x.Input)
-	r.decListInput(&x.Inputs)
-	x.Scoring = r.str()
-	r.decListTier(&x.Tiers)
-	r.decPtrExactDecimal(&x.Yes)
-	r.decPtrExactDecimal(&x.No)
-	r.decPtrExactDecimal(&x.Full)
-	r.decPtrExactDecimal(&x.Per)
-	r.decPtrExactDecimal(&x.Floor)
-	r.decPtrExactDecimal(&x.Par)
-	r.decPtrExactDecimal(&x.Base)
-	r.decPtrExactDecimal(&x.Step)
-	r.decPtrExactDecimal(&x.Up)
-	r.decPtrExactDecimal(&x.Down)
-	r.decPtrExactDecimal(&x.Min)
-	r.decPtrExactDecimal(&x.Max)
-	x.Competency = r.str()
-	r.decListLevel(&x.Levels)
-	r.decListChoice(&x.Choices)
-	r.decListChoice(&x.Checks)
-	r.decPtrExactDecimal(&x.Scale)
-	x.Formula = r.str()
-	r.decListString(&x.SourceBlank)
-	x.Note = r.str()
-}
-
 func (w *writer) encPtrInput(x **source.Input) {
 	if *x == nil {
 		w.uint(0)
@@ -566,29 +290,12 @@ func (w *writer) encPtrInput(x **source.Input) {
 	w.encInput(*x)
 }
 
-func (r *reader) decPtrInput(x **source.Input) {
-	if !r.present() {
-		return
-	}
-	p := new(source.Input)
-	r.decInput(p)
-	*x = p
-}
-
 func (w *writer) encInput(x *source.Input) {
 	w.str(x.Name)
 	w.str(x.Kind)
 	w.str(x.Label)
 	w.str(x.Unit)
 	w.encPtrExactDecimal(&x.Max)
-}
-
-func (r *reader) decInput(x *source.Input) {
-	x.Name = r.str()
-	x.Kind = r.str()
-	x.Label = r.str()
-	x.Unit = r.str()
-	r.decPtrExactDecimal(&x.Max)
 }
 
 func (w *writer) encListInput(x *[]source.Input) {
@@ -602,18 +309,6 @@ func (w *writer) encListInput(x *[]source.Input) {
 	}
 }
 
-func (r *reader) decListInput(x *[]source.Input) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Input, n)
-	for i := range s {
-		r.decInput(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encListTier(x *[]source.Tier) {
 	if *x == nil {
 		w.uint(0)
@@ -625,36 +320,14 @@ func (w *writer) encListTier(x *[]source.Tier) {
 	}
 }
 
-func (r *reader) decListTier(x *[]source.Tier) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Tier, n)
-	for i := range s {
-		r.decTier(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encTier(x *source.Tier) {
 	w.encInterval(&x.Interval)
 	w.text(x.Points.MarshalText())
 }
 
-func (r *reader) decTier(x *source.Tier) {
-	r.decInterval(&x.Interval)
-	r.text("exact.Decimal", x.Points.UnmarshalText(r.bytes()))
-}
-
 func (w *writer) encInterval(x *source.Interval) {
 	w.encPtrExactDecimal(&x.Min)
 	w.encPtrExactDecimal(&x.Below)
-}
-
-func (r *reader) decInterval(x *source.Interval) {
-	r.decPtrExactDecimal(&x.Min)
-	r.decPtrExactDecimal(&x.Below)
 }
 
 func (w *writer) encListLevel(x *[]source.Level) {
@@ -668,26 +341,9 @@ func (w *writer) encListLevel(x *[]source.Level) {
 	}
 }
 
-func (r *reader) decListLevel(x *[]source.Level) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Level, n)
-	for i := range s {
-		r.decLevel(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encLevel(x *source.Level) {
 	w.int(int64(x.Level))
 	w.text(x.Points.MarshalText())
-}
-
-func (r *reader) decLevel(x *source.Level) {
-	x.Level = int(r.int(strconv.IntSize, "int"))
-	r.text("exact.Decimal", x.Points.UnmarshalText(r.bytes()))
 }
 
 func (w *writer) encListChoice(x *[]source.Choice) {
@@ -701,28 +357,10 @@ func (w *writer) encListChoice(x *[]source.Choice) {
 	}
 }
 
-func (r *reader) decListChoice(x *[]source.Choice) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Choice, n)
-	for i := range s {
-		r.decChoice(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encChoice(x *source.Choice) {
 	w.str(x.ID)
 	w.str(x.Text)
 	w.text(x.Points.MarshalText())
-}
-
-func (r *reader) decChoice(x *source.Choice) {
-	x.ID = r.str()
-	x.Text = r.str()
-	r.text("exact.Decimal", x.Points.UnmarshalText(r.bytes()))
 }
 
 func (w *writer) encBands(x *source.Bands) {
@@ -731,14 +369,6 @@ func (w *writer) encBands(x *source.Bands) {
 	w.str(string(x.Period))
 	w.str(x.Output)
 	w.encListBandRow(&x.Rows)
-}
-
-func (r *reader) decBands(x *source.Bands) {
-	r.decHeader(&x.Header)
-	x.Measure = r.str()
-	x.Period = source.PeriodKind(r.str())
-	x.Output = r.str()
-	r.decListBandRow(&x.Rows)
 }
 
 func (w *writer) encListBandRow(x *[]source.BandRow) {
@@ -752,30 +382,11 @@ func (w *writer) encListBandRow(x *[]source.BandRow) {
 	}
 }
 
-func (r *reader) decListBandRow(x *[]source.BandRow) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.BandRow, n)
-	for i := range s {
-		r.decBandRow(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encBandRow(x *source.BandRow) {
 	w.encInterval(&x.Interval)
 	w.encPtrExactDecimal(&x.Value)
 	w.str(x.Label)
 	w.str(x.Consequence)
-}
-
-func (r *reader) decBandRow(x *source.BandRow) {
-	r.decInterval(&x.Interval)
-	r.decPtrExactDecimal(&x.Value)
-	x.Label = r.str()
-	x.Consequence = r.str()
 }
 
 func (w *writer) encPayPlan(x *source.PayPlan) {
@@ -795,23 +406,6 @@ func (w *writer) encPayPlan(x *source.PayPlan) {
 	w.encListFeed(&x.Feed)
 }
 
-func (r *reader) decPayPlan(x *source.PayPlan) {
-	r.decHeader(&x.Header)
-	x.Period = source.PeriodKind(r.str())
-	x.Scorecard = r.str()
-	x.PointsSystem = r.str()
-	x.RedLines = r.str()
-	r.decPtrRounding(&x.Rounding)
-	r.decListParam(&x.Param)
-	r.decListPayInput(&x.Input)
-	r.decListTable(&x.Table)
-	r.decListComponent(&x.Component)
-	r.decListLeaveRule(&x.LeaveRule)
-	r.decListProvision(&x.Provision)
-	r.decListStanding(&x.Standing)
-	r.decListFeed(&x.Feed)
-}
-
 func (w *writer) encPtrRounding(x **source.Rounding) {
 	if *x == nil {
 		w.uint(0)
@@ -821,23 +415,9 @@ func (w *writer) encPtrRounding(x **source.Rounding) {
 	w.encRounding(*x)
 }
 
-func (r *reader) decPtrRounding(x **source.Rounding) {
-	if !r.present() {
-		return
-	}
-	p := new(source.Rounding)
-	r.decRounding(p)
-	*x = p
-}
-
 func (w *writer) encRounding(x *source.Rounding) {
 	w.str(string(x.Mode))
 	w.int(int64(x.Places))
-}
-
-func (r *reader) decRounding(x *source.Rounding) {
-	x.Mode = exact.Rounding(r.str())
-	x.Places = int32(r.int(32, "int32"))
 }
 
 func (w *writer) encListParam(x *[]source.Param) {
@@ -851,18 +431,6 @@ func (w *writer) encListParam(x *[]source.Param) {
 	}
 }
 
-func (r *reader) decListParam(x *[]source.Param) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Param, n)
-	for i := range s {
-		r.decParam(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encParam(x *source.Param) {
 	w.str(x.Name)
 	w.str(x.Label)
@@ -871,16 +439,6 @@ func (w *writer) encParam(x *source.Param) {
 	w.bool(x.SourceBlank)
 	w.str(x.Note)
 	w.encPtrRange(&x.Personal)
-}
-
-func (r *reader) decParam(x *source.Param) {
-	x.Name = r.str()
-	x.Label = r.str()
-	x.Kind = r.str()
-	r.text("exact.Decimal", x.Value.UnmarshalText(r.bytes()))
-	x.SourceBlank = r.bool()
-	x.Note = r.str()
-	r.decPtrRange(&x.Personal)
 }
 
 func (w *writer) encPtrRange(x **source.Range) {
@@ -892,23 +450,9 @@ func (w *writer) encPtrRange(x **source.Range) {
 	w.encRange(*x)
 }
 
-func (r *reader) decPtrRange(x **source.Range) {
-	if !r.present() {
-		return
-	}
-	p := new(source.Range)
-	r.decRange(p)
-	*x = p
-}
-
 func (w *writer) encRange(x *source.Range) {
 	w.text(x.Min.MarshalText())
 	w.text(x.Max.MarshalText())
-}
-
-func (r *reader) decRange(x *source.Range) {
-	r.text("exact.Decimal", x.Min.UnmarshalText(r.bytes()))
-	r.text("exact.Decimal", x.Max.UnmarshalText(r.bytes()))
 }
 
 func (w *writer) encListPayInput(x *[]source.PayInput) {
@@ -922,18 +466,6 @@ func (w *writer) encListPayInput(x *[]source.PayInput) {
 	}
 }
 
-func (r *reader) decListPayInput(x *[]source.PayInput) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.PayInput, n)
-	for i := range s {
-		r.decPayInput(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encPayInput(x *source.PayInput) {
 	w.str(x.Name)
 	w.str(x.Label)
@@ -942,16 +474,6 @@ func (w *writer) encPayInput(x *source.PayInput) {
 	w.str(x.Scorecard)
 	w.str(x.Event)
 	w.str(x.Note)
-}
-
-func (r *reader) decPayInput(x *source.PayInput) {
-	x.Name = r.str()
-	x.Label = r.str()
-	x.Kind = r.str()
-	x.Period = source.PeriodKind(r.str())
-	x.Scorecard = r.str()
-	x.Event = r.str()
-	x.Note = r.str()
 }
 
 func (w *writer) encListTable(x *[]source.Table) {
@@ -965,30 +487,11 @@ func (w *writer) encListTable(x *[]source.Table) {
 	}
 }
 
-func (r *reader) decListTable(x *[]source.Table) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Table, n)
-	for i := range s {
-		r.decTable(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encTable(x *source.Table) {
 	w.str(x.Name)
 	w.str(x.Title)
 	w.str(x.Measure)
 	w.encListTableRow(&x.Rows)
-}
-
-func (r *reader) decTable(x *source.Table) {
-	x.Name = r.str()
-	x.Title = r.str()
-	x.Measure = r.str()
-	r.decListTableRow(&x.Rows)
 }
 
 func (w *writer) encListTableRow(x *[]source.TableRow) {
@@ -1002,26 +505,9 @@ func (w *writer) encListTableRow(x *[]source.TableRow) {
 	}
 }
 
-func (r *reader) decListTableRow(x *[]source.TableRow) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.TableRow, n)
-	for i := range s {
-		r.decTableRow(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encTableRow(x *source.TableRow) {
 	w.encInterval(&x.Interval)
 	w.text(x.Value.MarshalText())
-}
-
-func (r *reader) decTableRow(x *source.TableRow) {
-	r.decInterval(&x.Interval)
-	r.text("exact.Decimal", x.Value.UnmarshalText(r.bytes()))
 }
 
 func (w *writer) encListComponent(x *[]source.Component) {
@@ -1033,18 +519,6 @@ func (w *writer) encListComponent(x *[]source.Component) {
 	for i := range *x {
 		w.encComponent(&(*x)[i])
 	}
-}
-
-func (r *reader) decListComponent(x *[]source.Component) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Component, n)
-	for i := range s {
-		r.decComponent(&s[i])
-	}
-	*x = s
 }
 
 func (w *writer) encComponent(x *source.Component) {
@@ -1070,29 +544,6 @@ func (w *writer) encComponent(x *source.Component) {
 	w.str(x.Note)
 }
 
-func (r *reader) decComponent(x *source.Component) {
-	x.Name = r.str()
-	x.Title = r.str()
-	x.Kind = source.ComponentKind(r.str())
-	x.Period = source.PeriodKind(r.str())
-	x.Formula = r.str()
-	x.Explain = r.str()
-	x.PaidWhen = r.str()
-	x.Actual = r.str()
-	x.Base = r.str()
-	x.Target = r.str()
-	x.Rate = r.str()
-	x.Penalty = r.str()
-	x.Cap = r.str()
-	x.Factor = r.str()
-	x.Floating = r.str()
-	x.Exempt = r.str()
-	x.PaidElsewhere = r.str()
-	x.FloatingTitle = r.str()
-	x.PenaltyTitle = r.str()
-	x.Note = r.str()
-}
-
 func (w *writer) encListLeaveRule(x *[]source.LeaveRule) {
 	if *x == nil {
 		w.uint(0)
@@ -1104,32 +555,12 @@ func (w *writer) encListLeaveRule(x *[]source.LeaveRule) {
 	}
 }
 
-func (r *reader) decListLeaveRule(x *[]source.LeaveRule) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.LeaveRule, n)
-	for i := range s {
-		r.decLeaveRule(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encLeaveRule(x *source.LeaveRule) {
 	w.str(string(x.Case))
 	w.str(x.Title)
 	w.str(x.Effect)
 	w.encListString(&x.Components)
 	w.str(x.Text)
-}
-
-func (r *reader) decLeaveRule(x *source.LeaveRule) {
-	x.Case = source.LeaveCase(r.str())
-	x.Title = r.str()
-	x.Effect = r.str()
-	r.decListString(&x.Components)
-	x.Text = r.str()
 }
 
 func (w *writer) encListProvision(x *[]source.Provision) {
@@ -1143,28 +574,10 @@ func (w *writer) encListProvision(x *[]source.Provision) {
 	}
 }
 
-func (r *reader) decListProvision(x *[]source.Provision) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Provision, n)
-	for i := range s {
-		r.decProvision(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encProvision(x *source.Provision) {
 	w.str(x.ID)
 	w.str(x.Title)
 	w.str(x.Text)
-}
-
-func (r *reader) decProvision(x *source.Provision) {
-	x.ID = r.str()
-	x.Title = r.str()
-	x.Text = r.str()
 }
 
 func (w *writer) encListStanding(x *[]source.Standing) {
@@ -1178,18 +591,6 @@ func (w *writer) encListStanding(x *[]source.Standing) {
 	}
 }
 
-func (r *reader) decListStanding(x *[]source.Standing) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Standing, n)
-	for i := range s {
-		r.decStanding(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encStanding(x *source.Standing) {
 	w.str(x.Name)
 	w.str(x.Title)
@@ -1197,15 +598,6 @@ func (w *writer) encStanding(x *source.Standing) {
 	w.str(x.Bands)
 	w.str(x.Measure)
 	w.str(x.Explain)
-}
-
-func (r *reader) decStanding(x *source.Standing) {
-	x.Name = r.str()
-	x.Title = r.str()
-	x.Period = source.PeriodKind(r.str())
-	x.Bands = r.str()
-	x.Measure = r.str()
-	x.Explain = r.str()
 }
 
 func (w *writer) encListFeed(x *[]source.Feed) {
@@ -1219,28 +611,10 @@ func (w *writer) encListFeed(x *[]source.Feed) {
 	}
 }
 
-func (r *reader) decListFeed(x *[]source.Feed) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Feed, n)
-	for i := range s {
-		r.decFeed(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encFeed(x *source.Feed) {
 	w.str(x.Item)
 	w.str(x.Formula)
 	w.str(x.Note)
-}
-
-func (r *reader) decFeed(x *source.Feed) {
-	x.Item = r.str()
-	x.Formula = r.str()
-	x.Note = r.str()
 }
 
 func (w *writer) encPoints(x *source.Points) {
@@ -1249,14 +623,6 @@ func (w *writer) encPoints(x *source.Points) {
 	w.text(x.Base.MarshalText())
 	w.encListEvent(&x.Event)
 	w.encListLadder(&x.Ladder)
-}
-
-func (r *reader) decPoints(x *source.Points) {
-	r.decHeader(&x.Header)
-	x.Period = source.PeriodKind(r.str())
-	r.text("exact.Decimal", x.Base.UnmarshalText(r.bytes()))
-	r.decListEvent(&x.Event)
-	r.decListLadder(&x.Ladder)
 }
 
 func (w *writer) encListEvent(x *[]source.Event) {
@@ -1270,18 +636,6 @@ func (w *writer) encListEvent(x *[]source.Event) {
 	}
 }
 
-func (r *reader) decListEvent(x *[]source.Event) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Event, n)
-	for i := range s {
-		r.decEvent(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encEvent(x *source.Event) {
 	w.str(x.ID)
 	w.str(x.Title)
@@ -1290,16 +644,6 @@ func (w *writer) encEvent(x *source.Event) {
 	w.encPtrExactDecimal(&x.Max)
 	w.bool(x.Discretionary)
 	w.str(x.Description)
-}
-
-func (r *reader) decEvent(x *source.Event) {
-	x.ID = r.str()
-	x.Title = r.str()
-	x.Category = r.str()
-	r.text("exact.Decimal", x.Points.UnmarshalText(r.bytes()))
-	r.decPtrExactDecimal(&x.Max)
-	x.Discretionary = r.bool()
-	x.Description = r.str()
 }
 
 func (w *writer) encListLadder(x *[]source.Ladder) {
@@ -1313,18 +657,6 @@ func (w *writer) encListLadder(x *[]source.Ladder) {
 	}
 }
 
-func (r *reader) decListLadder(x *[]source.Ladder) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Ladder, n)
-	for i := range s {
-		r.decLadder(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encLadder(x *source.Ladder) {
 	w.str(x.ID)
 	w.str(x.Title)
@@ -1332,15 +664,6 @@ func (w *writer) encLadder(x *source.Ladder) {
 	w.str(x.Window)
 	w.encPtrExactDecimal(&x.Target)
 	w.encListLadderStep(&x.Steps)
-}
-
-func (r *reader) decLadder(x *source.Ladder) {
-	x.ID = r.str()
-	x.Title = r.str()
-	x.Measure = r.str()
-	x.Window = r.str()
-	r.decPtrExactDecimal(&x.Target)
-	r.decListLadderStep(&x.Steps)
 }
 
 func (w *writer) encListLadderStep(x *[]source.LadderStep) {
@@ -1354,18 +677,6 @@ func (w *writer) encListLadderStep(x *[]source.LadderStep) {
 	}
 }
 
-func (r *reader) decListLadderStep(x *[]source.LadderStep) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.LadderStep, n)
-	for i := range s {
-		r.decLadderStep(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encLadderStep(x *source.LadderStep) {
 	w.int(int64(x.Occurrence))
 	w.text(x.Below.MarshalText())
@@ -1374,28 +685,12 @@ func (w *writer) encLadderStep(x *source.LadderStep) {
 	w.str(x.Consequence)
 }
 
-func (r *reader) decLadderStep(x *source.LadderStep) {
-	x.Occurrence = int(r.int(strconv.IntSize, "int"))
-	r.text("exact.Decimal", x.Below.UnmarshalText(r.bytes()))
-	r.text("exact.Decimal", x.Points.UnmarshalText(r.bytes()))
-	x.Condition = r.str()
-	x.Consequence = r.str()
-}
-
 func (w *writer) encRedLines(x *source.RedLines) {
 	w.encHeader(&x.Header)
 	w.encListRedLine(&x.Line)
 	w.encListString(&x.Consequences)
 	w.encPayEffect(&x.PayEffect)
 	w.encListDuty(&x.Duty)
-}
-
-func (r *reader) decRedLines(x *source.RedLines) {
-	r.decHeader(&x.Header)
-	r.decListRedLine(&x.Line)
-	r.decListString(&x.Consequences)
-	r.decPayEffect(&x.PayEffect)
-	r.decListDuty(&x.Duty)
 }
 
 func (w *writer) encListRedLine(x *[]source.RedLine) {
@@ -1409,38 +704,15 @@ func (w *writer) encListRedLine(x *[]source.RedLine) {
 	}
 }
 
-func (r *reader) decListRedLine(x *[]source.RedLine) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.RedLine, n)
-	for i := range s {
-		r.decRedLine(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encRedLine(x *source.RedLine) {
 	w.str(x.ID)
 	w.str(x.Title)
 	w.str(x.Description)
 }
 
-func (r *reader) decRedLine(x *source.RedLine) {
-	x.ID = r.str()
-	x.Title = r.str()
-	x.Description = r.str()
-}
-
 func (w *writer) encPayEffect(x *source.PayEffect) {
 	w.encListComponentKind(&x.Withhold)
 	w.str(x.Text)
-}
-
-func (r *reader) decPayEffect(x *source.PayEffect) {
-	r.decListComponentKind(&x.Withhold)
-	x.Text = r.str()
 }
 
 func (w *writer) encListComponentKind(x *[]source.ComponentKind) {
@@ -1454,18 +726,6 @@ func (w *writer) encListComponentKind(x *[]source.ComponentKind) {
 	}
 }
 
-func (r *reader) decListComponentKind(x *[]source.ComponentKind) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.ComponentKind, n)
-	for i := range s {
-		s[i] = source.ComponentKind(r.str())
-	}
-	*x = s
-}
-
 func (w *writer) encListDuty(x *[]source.Duty) {
 	if *x == nil {
 		w.uint(0)
@@ -1477,28 +737,10 @@ func (w *writer) encListDuty(x *[]source.Duty) {
 	}
 }
 
-func (r *reader) decListDuty(x *[]source.Duty) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Duty, n)
-	for i := range s {
-		r.decDuty(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encDuty(x *source.Duty) {
 	w.str(x.ID)
 	w.str(x.Title)
 	w.str(x.Text)
-}
-
-func (r *reader) decDuty(x *source.Duty) {
-	x.ID = r.str()
-	x.Title = r.str()
-	x.Text = r.str()
 }
 
 func (w *writer) encRules(x *source.Rules) {
@@ -1506,13 +748,6 @@ func (w *writer) encRules(x *source.Rules) {
 	w.encListPeriod(&x.Period)
 	w.encListRule(&x.Rule)
 	w.encListTerm(&x.Term)
-}
-
-func (r *reader) decRules(x *source.Rules) {
-	r.decHeader(&x.Header)
-	r.decListPeriod(&x.Period)
-	r.decListRule(&x.Rule)
-	r.decListTerm(&x.Term)
 }
 
 func (w *writer) encListPeriod(x *[]source.Period) {
@@ -1526,28 +761,10 @@ func (w *writer) encListPeriod(x *[]source.Period) {
 	}
 }
 
-func (r *reader) decListPeriod(x *[]source.Period) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Period, n)
-	for i := range s {
-		r.decPeriod(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encPeriod(x *source.Period) {
 	w.str(x.ID)
 	w.str(x.Title)
 	w.str(x.Text)
-}
-
-func (r *reader) decPeriod(x *source.Period) {
-	x.ID = r.str()
-	x.Title = r.str()
-	x.Text = r.str()
 }
 
 func (w *writer) encListRule(x *[]source.Rule) {
@@ -1561,18 +778,6 @@ func (w *writer) encListRule(x *[]source.Rule) {
 	}
 }
 
-func (r *reader) decListRule(x *[]source.Rule) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Rule, n)
-	for i := range s {
-		r.decRule(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encRule(x *source.Rule) {
 	w.str(x.ID)
 	w.str(x.Title)
@@ -1581,16 +786,6 @@ func (w *writer) encRule(x *source.Rule) {
 	w.encPtrExactDecimal(&x.Value)
 	w.str(x.ValueFrom)
 	w.str(x.Unit)
-}
-
-func (r *reader) decRule(x *source.Rule) {
-	x.ID = r.str()
-	x.Title = r.str()
-	x.Text = r.str()
-	r.decListString(&x.AppliesTo)
-	r.decPtrExactDecimal(&x.Value)
-	x.ValueFrom = r.str()
-	x.Unit = r.str()
 }
 
 func (w *writer) encListTerm(x *[]source.Term) {
@@ -1604,18 +799,6 @@ func (w *writer) encListTerm(x *[]source.Term) {
 	}
 }
 
-func (r *reader) decListTerm(x *[]source.Term) {
-	n, ok := r.list()
-	if !ok {
-		return
-	}
-	s := make([]source.Term, n)
-	for i := range s {
-		r.decTerm(&s[i])
-	}
-	*x = s
-}
-
 func (w *writer) encTerm(x *source.Term) {
 	w.str(x.ID)
 	w.str(x.Term)
@@ -1624,10 +807,401 @@ func (w *writer) encTerm(x *source.Term) {
 	w.encListString(&x.See)
 }
 
-func (r *reader) decTerm(x *source.Term) {
-	x.ID = r.str()
-	x.Term = r.str()
-	r.decListString(&x.Aliases)
-	x.Text = r.str()
-	r.decListString(&x.See)
+// value reads the value p points to, of a type of the model (a policy,
+// a field of a struct, an element of a list, what a pointer points to).
+func (r *reader) value(p any) {
+	switch p := p.(type) {
+	case *source.Role:
+		r.values(&p.Header, &p.Aliases, &p.Department, &p.External, &p.ReportsTo, &p.DirectReportsText, &p.Purpose, &p.Responsibilities, &p.KeyWork, &p.KPI, &p.Scorecards, &p.PayPlan, &p.Promotion)
+	case *source.Header:
+		r.values(&p.ID, &p.Version, &p.EffectiveFrom, &p.EffectiveUntil, &p.Title, &p.Summary, &p.Source, &p.Note, &p.Correction)
+	case *string:
+		*p = r.str()
+	case *int:
+		*p = int(r.int(strconv.IntSize, "int"))
+	case *time.Time:
+		*p = r.date()
+	case **time.Time:
+		if r.present() {
+			e := new(time.Time)
+			r.value(e)
+			*p = e
+		}
+	case *[]source.Source:
+		if n, ok := r.list(); ok {
+			s := make([]source.Source, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Source:
+		r.values(&p.Seed, &p.Section, &p.Title, &p.Date)
+	case *[]source.Note:
+		if n, ok := r.list(); ok {
+			s := make([]source.Note, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Note:
+		r.values(&p.About, &p.SourceSays, &p.Decision, &p.Review)
+	case *bool:
+		*p = r.bool()
+	case *[]source.Correction:
+		if n, ok := r.list(); ok {
+			s := make([]source.Correction, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Correction:
+		r.values(&p.Date, &p.Reason, &p.ApprovedBy, &p.Changes)
+	case *[]string:
+		if n, ok := r.list(); ok {
+			s := make([]string, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *[]source.KPI:
+		if n, ok := r.list(); ok {
+			s := make([]source.KPI, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.KPI:
+		r.values(&p.ID, &p.Title, &p.Comparator, &p.Target, &p.Unit, &p.Note)
+	case **exact.Decimal:
+		if r.present() {
+			e := new(exact.Decimal)
+			r.value(e)
+			*p = e
+		}
+	case *exact.Decimal:
+		r.text("exact.Decimal", (*p).UnmarshalText(r.bytes()))
+	case **source.Promotion:
+		if r.present() {
+			e := new(source.Promotion)
+			r.value(e)
+			*p = e
+		}
+	case *source.Promotion:
+		r.values(&p.To, &p.MinYears, &p.Manages, &p.ManagesCount, &p.Requires)
+	case *source.Competency:
+		r.values(&p.Header, &p.Levels)
+	case *source.Scorecard:
+		r.values(&p.Header, &p.Period, &p.Bands, &p.Grades, &p.Part)
+	case *source.PeriodKind:
+		*p = source.PeriodKind(r.str())
+	case *[]source.Part:
+		if n, ok := r.list(); ok {
+			s := make([]source.Part, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Part:
+		r.values(&p.ID, &p.Title, &p.Share, &p.Points, &p.Group, &p.Item)
+	case *[]source.Group:
+		if n, ok := r.list(); ok {
+			s := make([]source.Group, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Group:
+		r.values(&p.ID, &p.Title, &p.Weight)
+	case *[]source.Item:
+		if n, ok := r.list(); ok {
+			s := make([]source.Item, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Item:
+		r.values(&p.ID, &p.Title, &p.Group, &p.Weight, &p.BonusMax, &p.Requirement, &p.Requirements, &p.Input, &p.Inputs, &p.Scoring, &p.Tiers, &p.Yes, &p.No, &p.Full, &p.Per, &p.Floor, &p.Par, &p.Base, &p.Step, &p.Up, &p.Down, &p.Min, &p.Max, &p.Competency, &p.Levels, &p.Choices, &p.Checks, &p.Scale, &p.Formula, &p.SourceBlank, &p.Note)
+	case **source.Input:
+		if r.present() {
+			e := new(source.Input)
+			r.value(e)
+			*p = e
+		}
+	case *source.Input:
+		r.values(&p.Name, &p.Kind, &p.Label, &p.Unit, &p.Max)
+	case *[]source.Input:
+		if n, ok := r.list(); ok {
+			s := make([]source.Input, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *[]source.Tier:
+		if n, ok := r.list(); ok {
+			s := make([]source.Tier, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Tier:
+		r.values(&p.Interval, &p.Points)
+	case *source.Interval:
+		r.values(&p.Min, &p.Below)
+	case *[]source.Level:
+		if n, ok := r.list(); ok {
+			s := make([]source.Level, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Level:
+		r.values(&p.Level, &p.Points)
+	case *[]source.Choice:
+		if n, ok := r.list(); ok {
+			s := make([]source.Choice, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Choice:
+		r.values(&p.ID, &p.Text, &p.Points)
+	case *source.Bands:
+		r.values(&p.Header, &p.Measure, &p.Period, &p.Output, &p.Rows)
+	case *[]source.BandRow:
+		if n, ok := r.list(); ok {
+			s := make([]source.BandRow, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.BandRow:
+		r.values(&p.Interval, &p.Value, &p.Label, &p.Consequence)
+	case *source.PayPlan:
+		r.values(&p.Header, &p.Period, &p.Scorecard, &p.PointsSystem, &p.RedLines, &p.Rounding, &p.Param, &p.Input, &p.Table, &p.Component, &p.LeaveRule, &p.Provision, &p.Standing, &p.Feed)
+	case **source.Rounding:
+		if r.present() {
+			e := new(source.Rounding)
+			r.value(e)
+			*p = e
+		}
+	case *source.Rounding:
+		r.values(&p.Mode, &p.Places)
+	case *exact.Rounding:
+		*p = exact.Rounding(r.str())
+	case *int32:
+		*p = int32(r.int(32, "int32"))
+	case *[]source.Param:
+		if n, ok := r.list(); ok {
+			s := make([]source.Param, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Param:
+		r.values(&p.Name, &p.Label, &p.Kind, &p.Value, &p.SourceBlank, &p.Note, &p.Personal)
+	case **source.Range:
+		if r.present() {
+			e := new(source.Range)
+			r.value(e)
+			*p = e
+		}
+	case *source.Range:
+		r.values(&p.Min, &p.Max)
+	case *[]source.PayInput:
+		if n, ok := r.list(); ok {
+			s := make([]source.PayInput, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.PayInput:
+		r.values(&p.Name, &p.Label, &p.Kind, &p.Period, &p.Scorecard, &p.Event, &p.Note)
+	case *[]source.Table:
+		if n, ok := r.list(); ok {
+			s := make([]source.Table, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Table:
+		r.values(&p.Name, &p.Title, &p.Measure, &p.Rows)
+	case *[]source.TableRow:
+		if n, ok := r.list(); ok {
+			s := make([]source.TableRow, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.TableRow:
+		r.values(&p.Interval, &p.Value)
+	case *[]source.Component:
+		if n, ok := r.list(); ok {
+			s := make([]source.Component, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Component:
+		r.values(&p.Name, &p.Title, &p.Kind, &p.Period, &p.Formula, &p.Explain, &p.PaidWhen, &p.Actual, &p.Base, &p.Target, &p.Rate, &p.Penalty, &p.Cap, &p.Factor, &p.Floating, &p.Exempt, &p.PaidElsewhere, &p.FloatingTitle, &p.PenaltyTitle, &p.Note)
+	case *source.ComponentKind:
+		*p = source.ComponentKind(r.str())
+	case *[]source.LeaveRule:
+		if n, ok := r.list(); ok {
+			s := make([]source.LeaveRule, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.LeaveRule:
+		r.values(&p.Case, &p.Title, &p.Effect, &p.Components, &p.Text)
+	case *source.LeaveCase:
+		*p = source.LeaveCase(r.str())
+	case *[]source.Provision:
+		if n, ok := r.list(); ok {
+			s := make([]source.Provision, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Provision:
+		r.values(&p.ID, &p.Title, &p.Text)
+	case *[]source.Standing:
+		if n, ok := r.list(); ok {
+			s := make([]source.Standing, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Standing:
+		r.values(&p.Name, &p.Title, &p.Period, &p.Bands, &p.Measure, &p.Explain)
+	case *[]source.Feed:
+		if n, ok := r.list(); ok {
+			s := make([]source.Feed, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Feed:
+		r.values(&p.Item, &p.Formula, &p.Note)
+	case *source.Points:
+		r.values(&p.Header, &p.Period, &p.Base, &p.Event, &p.Ladder)
+	case *[]source.Event:
+		if n, ok := r.list(); ok {
+			s := make([]source.Event, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Event:
+		r.values(&p.ID, &p.Title, &p.Category, &p.Points, &p.Max, &p.Discretionary, &p.Description)
+	case *[]source.Ladder:
+		if n, ok := r.list(); ok {
+			s := make([]source.Ladder, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Ladder:
+		r.values(&p.ID, &p.Title, &p.Measure, &p.Window, &p.Target, &p.Steps)
+	case *[]source.LadderStep:
+		if n, ok := r.list(); ok {
+			s := make([]source.LadderStep, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.LadderStep:
+		r.values(&p.Occurrence, &p.Below, &p.Points, &p.Condition, &p.Consequence)
+	case *source.RedLines:
+		r.values(&p.Header, &p.Line, &p.Consequences, &p.PayEffect, &p.Duty)
+	case *[]source.RedLine:
+		if n, ok := r.list(); ok {
+			s := make([]source.RedLine, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.RedLine:
+		r.values(&p.ID, &p.Title, &p.Description)
+	case *source.PayEffect:
+		r.values(&p.Withhold, &p.Text)
+	case *[]source.ComponentKind:
+		if n, ok := r.list(); ok {
+			s := make([]source.ComponentKind, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *[]source.Duty:
+		if n, ok := r.list(); ok {
+			s := make([]source.Duty, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Duty:
+		r.values(&p.ID, &p.Title, &p.Text)
+	case *source.Rules:
+		r.values(&p.Header, &p.Period, &p.Rule, &p.Term)
+	case *[]source.Period:
+		if n, ok := r.list(); ok {
+			s := make([]source.Period, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Period:
+		r.values(&p.ID, &p.Title, &p.Text)
+	case *[]source.Rule:
+		if n, ok := r.list(); ok {
+			s := make([]source.Rule, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Rule:
+		r.values(&p.ID, &p.Title, &p.Text, &p.AppliesTo, &p.Value, &p.ValueFrom, &p.Unit)
+	case *[]source.Term:
+		if n, ok := r.list(); ok {
+			s := make([]source.Term, n)
+			for i := range s {
+				r.value(&s[i])
+			}
+			*p = s
+		}
+	case *source.Term:
+		r.values(&p.ID, &p.Term, &p.Aliases, &p.Text, &p.See)
+	default:
+		r.fail("cannot decode a value of this type")
+	}
 }

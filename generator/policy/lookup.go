@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -215,4 +216,31 @@ func FormatNumber(x exact.Decimal) string {
 		b.WriteString("." + frac)
 	}
 	return sign + b.String()
+}
+
+// A keyTable lists the keys of a struct of the model in the order walk
+// looks for them (its fields' TOML keys in declaration order, an embedded
+// struct's in its place, the first of equal keys only), and says where each
+// leads: to[i] is 0 for a scalar that is not a number (a string, a yes/no),
+// else the place from 1 of its field's address among those walk gives field.
+type keyTable struct {
+	keys []string
+	to   []uint8
+}
+
+// scalar is where a key of a scalar that is not a number leads: a path
+// goes no further ("a number has no keys"), and it is not a number.
+type scalar struct{}
+
+// field is the field of a struct whose key is seg: ptrs point to the
+// fields of the struct that are not scalars, in the order of its keys.
+func field(t *keyTable, seg string, ptrs ...any) (any, error) {
+	i := slices.Index(t.keys, seg)
+	switch {
+	case i < 0:
+		return nil, noKey(seg)
+	case t.to[i] == 0:
+		return scalar{}, nil
+	}
+	return ptrs[t.to[i]-1], nil
 }

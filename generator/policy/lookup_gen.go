@@ -35,51 +35,7 @@ func deref(v any) (elem any, pointer, isNil bool) {
 func walk(v any, seg string) (any, error) {
 	switch v := v.(type) {
 	case *source.Role:
-		switch seg {
-		case "id":
-			return &v.Header.ID, nil
-		case "version":
-			return &v.Header.Version, nil
-		case "effective_from":
-			return &v.Header.EffectiveFrom, nil
-		case "effective_until":
-			return &v.Header.EffectiveUntil, nil
-		case "title":
-			return &v.Header.Title, nil
-		case "summary":
-			return &v.Header.Summary, nil
-		case "source":
-			return &v.Header.Source, nil
-		case "note":
-			return &v.Header.Note, nil
-		case "correction":
-			return &v.Header.Correction, nil
-		case "aliases":
-			return &v.Aliases, nil
-		case "department":
-			return &v.Department, nil
-		case "external":
-			return &v.External, nil
-		case "reports_to":
-			return &v.ReportsTo, nil
-		case "direct_reports_text":
-			return &v.DirectReportsText, nil
-		case "purpose":
-			return &v.Purpose, nil
-		case "responsibilities":
-			return &v.Responsibilities, nil
-		case "key_work":
-			return &v.KeyWork, nil
-		case "kpi":
-			return &v.KPI, nil
-		case "scorecards":
-			return &v.Scorecards, nil
-		case "pay_plan":
-			return &v.PayPlan, nil
-		case "promotion":
-			return &v.Promotion, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysRole, seg, &v.Header.Version, &v.Header.EffectiveFrom, &v.Header.EffectiveUntil, &v.Header.Source, &v.Header.Note, &v.Header.Correction, &v.Aliases, &v.ReportsTo, &v.Responsibilities, &v.KeyWork, &v.KPI, &v.Scorecards, &v.Promotion)
 	case *time.Time:
 		return nil, noKey(seg)
 	case *[]source.Source:
@@ -88,51 +44,21 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Source:
-		switch seg {
-		case "seed":
-			return &v.Seed, nil
-		case "section":
-			return &v.Section, nil
-		case "title":
-			return &v.Title, nil
-		case "date":
-			return &v.Date, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysSource, seg, &v.Date)
 	case *[]source.Note:
 		if i, ok := index(seg, len(*v)); ok {
 			return &(*v)[i], nil
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Note:
-		switch seg {
-		case "about":
-			return &v.About, nil
-		case "source_says":
-			return &v.SourceSays, nil
-		case "decision":
-			return &v.Decision, nil
-		case "review":
-			return &v.Review, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysNote, seg)
 	case *[]source.Correction:
 		if i, ok := index(seg, len(*v)); ok {
 			return &(*v)[i], nil
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Correction:
-		switch seg {
-		case "date":
-			return &v.Date, nil
-		case "reason":
-			return &v.Reason, nil
-		case "approved_by":
-			return &v.ApprovedBy, nil
-		case "changes":
-			return &v.Changes, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysCorrection, seg, &v.Date)
 	case *[]string:
 		if i, ok := index(seg, len(*v)); ok {
 			return &(*v)[i], nil
@@ -149,89 +75,13 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.KPI:
-		switch seg {
-		case "id":
-			return &v.ID, nil
-		case "title":
-			return &v.Title, nil
-		case "comparator":
-			return &v.Comparator, nil
-		case "target":
-			return &v.Target, nil
-		case "unit":
-			return &v.Unit, nil
-		case "note":
-			return &v.Note, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysKPI, seg, &v.Target)
 	case *source.Promotion:
-		switch seg {
-		case "to":
-			return &v.To, nil
-		case "min_years":
-			return &v.MinYears, nil
-		case "manages":
-			return &v.Manages, nil
-		case "manages_count":
-			return &v.ManagesCount, nil
-		case "requires":
-			return &v.Requires, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysPromotion, seg, &v.MinYears, &v.ManagesCount, &v.Requires)
 	case *source.Competency:
-		switch seg {
-		case "id":
-			return &v.Header.ID, nil
-		case "version":
-			return &v.Header.Version, nil
-		case "effective_from":
-			return &v.Header.EffectiveFrom, nil
-		case "effective_until":
-			return &v.Header.EffectiveUntil, nil
-		case "title":
-			return &v.Header.Title, nil
-		case "summary":
-			return &v.Header.Summary, nil
-		case "source":
-			return &v.Header.Source, nil
-		case "note":
-			return &v.Header.Note, nil
-		case "correction":
-			return &v.Header.Correction, nil
-		case "levels":
-			return &v.Levels, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysCompetency, seg, &v.Header.Version, &v.Header.EffectiveFrom, &v.Header.EffectiveUntil, &v.Header.Source, &v.Header.Note, &v.Header.Correction, &v.Levels)
 	case *source.Scorecard:
-		switch seg {
-		case "id":
-			return &v.Header.ID, nil
-		case "version":
-			return &v.Header.Version, nil
-		case "effective_from":
-			return &v.Header.EffectiveFrom, nil
-		case "effective_until":
-			return &v.Header.EffectiveUntil, nil
-		case "title":
-			return &v.Header.Title, nil
-		case "summary":
-			return &v.Header.Summary, nil
-		case "source":
-			return &v.Header.Source, nil
-		case "note":
-			return &v.Header.Note, nil
-		case "correction":
-			return &v.Header.Correction, nil
-		case "period":
-			return &v.Period, nil
-		case "bands":
-			return &v.Bands, nil
-		case "grades":
-			return &v.Grades, nil
-		case "part":
-			return &v.Part, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysScorecard, seg, &v.Header.Version, &v.Header.EffectiveFrom, &v.Header.EffectiveUntil, &v.Header.Source, &v.Header.Note, &v.Header.Correction, &v.Part)
 	case *[]source.Part:
 		for i := range *v {
 			if e := &(*v)[i]; e.ID == seg {
@@ -243,21 +93,7 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Part:
-		switch seg {
-		case "id":
-			return &v.ID, nil
-		case "title":
-			return &v.Title, nil
-		case "share":
-			return &v.Share, nil
-		case "points":
-			return &v.Points, nil
-		case "group":
-			return &v.Group, nil
-		case "item":
-			return &v.Item, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysPart, seg, &v.Share, &v.Points, &v.Group, &v.Item)
 	case *[]source.Group:
 		for i := range *v {
 			if e := &(*v)[i]; e.ID == seg {
@@ -269,15 +105,7 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Group:
-		switch seg {
-		case "id":
-			return &v.ID, nil
-		case "title":
-			return &v.Title, nil
-		case "weight":
-			return &v.Weight, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysGroup, seg, &v.Weight)
 	case *[]source.Item:
 		for i := range *v {
 			if e := &(*v)[i]; e.ID == seg {
@@ -289,85 +117,9 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Item:
-		switch seg {
-		case "id":
-			return &v.ID, nil
-		case "title":
-			return &v.Title, nil
-		case "group":
-			return &v.Group, nil
-		case "weight":
-			return &v.Weight, nil
-		case "bonus_max":
-			return &v.BonusMax, nil
-		case "requirement":
-			return &v.Requirement, nil
-		case "requirements":
-			return &v.Requirements, nil
-		case "input":
-			return &v.Input, nil
-		case "inputs":
-			return &v.Inputs, nil
-		case "scoring":
-			return &v.Scoring, nil
-		case "tiers":
-			return &v.Tiers, nil
-		case "yes":
-			return &v.Yes, nil
-		case "no":
-			return &v.No, nil
-		case "full":
-			return &v.Full, nil
-		case "per":
-			return &v.Per, nil
-		case "floor":
-			return &v.Floor, nil
-		case "par":
-			return &v.Par, nil
-		case "base":
-			return &v.Base, nil
-		case "step":
-			return &v.Step, nil
-		case "up":
-			return &v.Up, nil
-		case "down":
-			return &v.Down, nil
-		case "min":
-			return &v.Min, nil
-		case "max":
-			return &v.Max, nil
-		case "competency":
-			return &v.Competency, nil
-		case "levels":
-			return &v.Levels, nil
-		case "choices":
-			return &v.Choices, nil
-		case "checks":
-			return &v.Checks, nil
-		case "scale":
-			return &v.Scale, nil
-		case "formula":
-			return &v.Formula, nil
-		case "source_blank":
-			return &v.SourceBlank, nil
-		case "note":
-			return &v.Note, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysItem, seg, &v.Weight, &v.BonusMax, &v.Requirements, &v.Input, &v.Inputs, &v.Tiers, &v.Yes, &v.No, &v.Full, &v.Per, &v.Floor, &v.Par, &v.Base, &v.Step, &v.Up, &v.Down, &v.Min, &v.Max, &v.Levels, &v.Choices, &v.Checks, &v.Scale, &v.SourceBlank)
 	case *source.Input:
-		switch seg {
-		case "name":
-			return &v.Name, nil
-		case "kind":
-			return &v.Kind, nil
-		case "label":
-			return &v.Label, nil
-		case "unit":
-			return &v.Unit, nil
-		case "max":
-			return &v.Max, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysInput, seg, &v.Max)
 	case *[]source.Input:
 		for i := range *v {
 			if e := &(*v)[i]; e.Name == seg {
@@ -384,28 +136,14 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Tier:
-		switch seg {
-		case "min":
-			return &v.Interval.Min, nil
-		case "below":
-			return &v.Interval.Below, nil
-		case "points":
-			return &v.Points, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysTier, seg, &v.Interval.Min, &v.Interval.Below, &v.Points)
 	case *[]source.Level:
 		if i, ok := index(seg, len(*v)); ok {
 			return &(*v)[i], nil
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Level:
-		switch seg {
-		case "level":
-			return &v.Level, nil
-		case "points":
-			return &v.Points, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysLevel, seg, &v.Level, &v.Points)
 	case *[]source.Choice:
 		for i := range *v {
 			if e := &(*v)[i]; e.ID == seg {
@@ -417,120 +155,20 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Choice:
-		switch seg {
-		case "id":
-			return &v.ID, nil
-		case "text":
-			return &v.Text, nil
-		case "points":
-			return &v.Points, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysChoice, seg, &v.Points)
 	case *source.Bands:
-		switch seg {
-		case "id":
-			return &v.Header.ID, nil
-		case "version":
-			return &v.Header.Version, nil
-		case "effective_from":
-			return &v.Header.EffectiveFrom, nil
-		case "effective_until":
-			return &v.Header.EffectiveUntil, nil
-		case "title":
-			return &v.Header.Title, nil
-		case "summary":
-			return &v.Header.Summary, nil
-		case "source":
-			return &v.Header.Source, nil
-		case "note":
-			return &v.Header.Note, nil
-		case "correction":
-			return &v.Header.Correction, nil
-		case "measure":
-			return &v.Measure, nil
-		case "period":
-			return &v.Period, nil
-		case "output":
-			return &v.Output, nil
-		case "rows":
-			return &v.Rows, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysBands, seg, &v.Header.Version, &v.Header.EffectiveFrom, &v.Header.EffectiveUntil, &v.Header.Source, &v.Header.Note, &v.Header.Correction, &v.Rows)
 	case *[]source.BandRow:
 		if i, ok := index(seg, len(*v)); ok {
 			return &(*v)[i], nil
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.BandRow:
-		switch seg {
-		case "min":
-			return &v.Interval.Min, nil
-		case "below":
-			return &v.Interval.Below, nil
-		case "value":
-			return &v.Value, nil
-		case "label":
-			return &v.Label, nil
-		case "consequence":
-			return &v.Consequence, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysBandRow, seg, &v.Interval.Min, &v.Interval.Below, &v.Value)
 	case *source.PayPlan:
-		switch seg {
-		case "id":
-			return &v.Header.ID, nil
-		case "version":
-			return &v.Header.Version, nil
-		case "effective_from":
-			return &v.Header.EffectiveFrom, nil
-		case "effective_until":
-			return &v.Header.EffectiveUntil, nil
-		case "title":
-			return &v.Header.Title, nil
-		case "summary":
-			return &v.Header.Summary, nil
-		case "source":
-			return &v.Header.Source, nil
-		case "note":
-			return &v.Header.Note, nil
-		case "correction":
-			return &v.Header.Correction, nil
-		case "period":
-			return &v.Period, nil
-		case "scorecard":
-			return &v.Scorecard, nil
-		case "points_system":
-			return &v.PointsSystem, nil
-		case "red_lines":
-			return &v.RedLines, nil
-		case "rounding":
-			return &v.Rounding, nil
-		case "param":
-			return &v.Param, nil
-		case "input":
-			return &v.Input, nil
-		case "table":
-			return &v.Table, nil
-		case "component":
-			return &v.Component, nil
-		case "leave_rule":
-			return &v.LeaveRule, nil
-		case "provision":
-			return &v.Provision, nil
-		case "standing":
-			return &v.Standing, nil
-		case "feed":
-			return &v.Feed, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysPayPlan, seg, &v.Header.Version, &v.Header.EffectiveFrom, &v.Header.EffectiveUntil, &v.Header.Source, &v.Header.Note, &v.Header.Correction, &v.Rounding, &v.Param, &v.Input, &v.Table, &v.Component, &v.LeaveRule, &v.Provision, &v.Standing, &v.Feed)
 	case *source.Rounding:
-		switch seg {
-		case "mode":
-			return &v.Mode, nil
-		case "places":
-			return &v.Places, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysRounding, seg)
 	case *[]source.Param:
 		for i := range *v {
 			if e := &(*v)[i]; e.Name == seg {
@@ -542,31 +180,9 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Param:
-		switch seg {
-		case "name":
-			return &v.Name, nil
-		case "label":
-			return &v.Label, nil
-		case "kind":
-			return &v.Kind, nil
-		case "value":
-			return &v.Value, nil
-		case "source_blank":
-			return &v.SourceBlank, nil
-		case "note":
-			return &v.Note, nil
-		case "personal":
-			return &v.Personal, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysParam, seg, &v.Value, &v.Personal)
 	case *source.Range:
-		switch seg {
-		case "min":
-			return &v.Min, nil
-		case "max":
-			return &v.Max, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysRange, seg, &v.Min, &v.Max)
 	case *[]source.PayInput:
 		for i := range *v {
 			if e := &(*v)[i]; e.Name == seg {
@@ -578,23 +194,7 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.PayInput:
-		switch seg {
-		case "name":
-			return &v.Name, nil
-		case "label":
-			return &v.Label, nil
-		case "kind":
-			return &v.Kind, nil
-		case "period":
-			return &v.Period, nil
-		case "scorecard":
-			return &v.Scorecard, nil
-		case "event":
-			return &v.Event, nil
-		case "note":
-			return &v.Note, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysPayInput, seg)
 	case *[]source.Table:
 		for i := range *v {
 			if e := &(*v)[i]; e.Name == seg {
@@ -606,32 +206,14 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Table:
-		switch seg {
-		case "name":
-			return &v.Name, nil
-		case "title":
-			return &v.Title, nil
-		case "measure":
-			return &v.Measure, nil
-		case "rows":
-			return &v.Rows, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysTable, seg, &v.Rows)
 	case *[]source.TableRow:
 		if i, ok := index(seg, len(*v)); ok {
 			return &(*v)[i], nil
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.TableRow:
-		switch seg {
-		case "min":
-			return &v.Interval.Min, nil
-		case "below":
-			return &v.Interval.Below, nil
-		case "value":
-			return &v.Value, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysTableRow, seg, &v.Interval.Min, &v.Interval.Below, &v.Value)
 	case *[]source.Component:
 		for i := range *v {
 			if e := &(*v)[i]; e.Name == seg {
@@ -643,68 +225,14 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Component:
-		switch seg {
-		case "name":
-			return &v.Name, nil
-		case "title":
-			return &v.Title, nil
-		case "kind":
-			return &v.Kind, nil
-		case "period":
-			return &v.Period, nil
-		case "formula":
-			return &v.Formula, nil
-		case "explain":
-			return &v.Explain, nil
-		case "paid_when":
-			return &v.PaidWhen, nil
-		case "actual":
-			return &v.Actual, nil
-		case "base":
-			return &v.Base, nil
-		case "target":
-			return &v.Target, nil
-		case "rate":
-			return &v.Rate, nil
-		case "penalty":
-			return &v.Penalty, nil
-		case "cap":
-			return &v.Cap, nil
-		case "factor":
-			return &v.Factor, nil
-		case "floating":
-			return &v.Floating, nil
-		case "exempt":
-			return &v.Exempt, nil
-		case "paid_elsewhere":
-			return &v.PaidElsewhere, nil
-		case "floating_title":
-			return &v.FloatingTitle, nil
-		case "penalty_title":
-			return &v.PenaltyTitle, nil
-		case "note":
-			return &v.Note, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysComponent, seg)
 	case *[]source.LeaveRule:
 		if i, ok := index(seg, len(*v)); ok {
 			return &(*v)[i], nil
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.LeaveRule:
-		switch seg {
-		case "case":
-			return &v.Case, nil
-		case "title":
-			return &v.Title, nil
-		case "effect":
-			return &v.Effect, nil
-		case "components":
-			return &v.Components, nil
-		case "text":
-			return &v.Text, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysLeaveRule, seg, &v.Components)
 	case *[]source.Provision:
 		for i := range *v {
 			if e := &(*v)[i]; e.ID == seg {
@@ -716,15 +244,7 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Provision:
-		switch seg {
-		case "id":
-			return &v.ID, nil
-		case "title":
-			return &v.Title, nil
-		case "text":
-			return &v.Text, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysProvision, seg)
 	case *[]source.Standing:
 		for i := range *v {
 			if e := &(*v)[i]; e.Name == seg {
@@ -736,66 +256,16 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Standing:
-		switch seg {
-		case "name":
-			return &v.Name, nil
-		case "title":
-			return &v.Title, nil
-		case "period":
-			return &v.Period, nil
-		case "bands":
-			return &v.Bands, nil
-		case "measure":
-			return &v.Measure, nil
-		case "explain":
-			return &v.Explain, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysStanding, seg)
 	case *[]source.Feed:
 		if i, ok := index(seg, len(*v)); ok {
 			return &(*v)[i], nil
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Feed:
-		switch seg {
-		case "item":
-			return &v.Item, nil
-		case "formula":
-			return &v.Formula, nil
-		case "note":
-			return &v.Note, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysFeed, seg)
 	case *source.Points:
-		switch seg {
-		case "id":
-			return &v.Header.ID, nil
-		case "version":
-			return &v.Header.Version, nil
-		case "effective_from":
-			return &v.Header.EffectiveFrom, nil
-		case "effective_until":
-			return &v.Header.EffectiveUntil, nil
-		case "title":
-			return &v.Header.Title, nil
-		case "summary":
-			return &v.Header.Summary, nil
-		case "source":
-			return &v.Header.Source, nil
-		case "note":
-			return &v.Header.Note, nil
-		case "correction":
-			return &v.Header.Correction, nil
-		case "period":
-			return &v.Period, nil
-		case "base":
-			return &v.Base, nil
-		case "event":
-			return &v.Event, nil
-		case "ladder":
-			return &v.Ladder, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysPoints, seg, &v.Header.Version, &v.Header.EffectiveFrom, &v.Header.EffectiveUntil, &v.Header.Source, &v.Header.Note, &v.Header.Correction, &v.Base, &v.Event, &v.Ladder)
 	case *[]source.Event:
 		for i := range *v {
 			if e := &(*v)[i]; e.ID == seg {
@@ -807,23 +277,7 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Event:
-		switch seg {
-		case "id":
-			return &v.ID, nil
-		case "title":
-			return &v.Title, nil
-		case "category":
-			return &v.Category, nil
-		case "points":
-			return &v.Points, nil
-		case "max":
-			return &v.Max, nil
-		case "discretionary":
-			return &v.Discretionary, nil
-		case "description":
-			return &v.Description, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysEvent, seg, &v.Points, &v.Max)
 	case *[]source.Ladder:
 		for i := range *v {
 			if e := &(*v)[i]; e.ID == seg {
@@ -835,70 +289,16 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Ladder:
-		switch seg {
-		case "id":
-			return &v.ID, nil
-		case "title":
-			return &v.Title, nil
-		case "measure":
-			return &v.Measure, nil
-		case "window":
-			return &v.Window, nil
-		case "target":
-			return &v.Target, nil
-		case "steps":
-			return &v.Steps, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysLadder, seg, &v.Target, &v.Steps)
 	case *[]source.LadderStep:
 		if i, ok := index(seg, len(*v)); ok {
 			return &(*v)[i], nil
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.LadderStep:
-		switch seg {
-		case "occurrence":
-			return &v.Occurrence, nil
-		case "below":
-			return &v.Below, nil
-		case "points":
-			return &v.Points, nil
-		case "condition":
-			return &v.Condition, nil
-		case "consequence":
-			return &v.Consequence, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysLadderStep, seg, &v.Occurrence, &v.Below, &v.Points)
 	case *source.RedLines:
-		switch seg {
-		case "id":
-			return &v.Header.ID, nil
-		case "version":
-			return &v.Header.Version, nil
-		case "effective_from":
-			return &v.Header.EffectiveFrom, nil
-		case "effective_until":
-			return &v.Header.EffectiveUntil, nil
-		case "title":
-			return &v.Header.Title, nil
-		case "summary":
-			return &v.Header.Summary, nil
-		case "source":
-			return &v.Header.Source, nil
-		case "note":
-			return &v.Header.Note, nil
-		case "correction":
-			return &v.Header.Correction, nil
-		case "line":
-			return &v.Line, nil
-		case "consequences":
-			return &v.Consequences, nil
-		case "pay_effect":
-			return &v.PayEffect, nil
-		case "duty":
-			return &v.Duty, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysRedLines, seg, &v.Header.Version, &v.Header.EffectiveFrom, &v.Header.EffectiveUntil, &v.Header.Source, &v.Header.Note, &v.Header.Correction, &v.Line, &v.Consequences, &v.PayEffect, &v.Duty)
 	case *[]source.RedLine:
 		for i := range *v {
 			if e := &(*v)[i]; e.ID == seg {
@@ -910,23 +310,9 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.RedLine:
-		switch seg {
-		case "id":
-			return &v.ID, nil
-		case "title":
-			return &v.Title, nil
-		case "description":
-			return &v.Description, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysRedLine, seg)
 	case *source.PayEffect:
-		switch seg {
-		case "withhold":
-			return &v.Withhold, nil
-		case "text":
-			return &v.Text, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysPayEffect, seg, &v.Withhold)
 	case *[]source.ComponentKind:
 		if i, ok := index(seg, len(*v)); ok {
 			return &(*v)[i], nil
@@ -943,43 +329,9 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Duty:
-		switch seg {
-		case "id":
-			return &v.ID, nil
-		case "title":
-			return &v.Title, nil
-		case "text":
-			return &v.Text, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysDuty, seg)
 	case *source.Rules:
-		switch seg {
-		case "id":
-			return &v.Header.ID, nil
-		case "version":
-			return &v.Header.Version, nil
-		case "effective_from":
-			return &v.Header.EffectiveFrom, nil
-		case "effective_until":
-			return &v.Header.EffectiveUntil, nil
-		case "title":
-			return &v.Header.Title, nil
-		case "summary":
-			return &v.Header.Summary, nil
-		case "source":
-			return &v.Header.Source, nil
-		case "note":
-			return &v.Header.Note, nil
-		case "correction":
-			return &v.Header.Correction, nil
-		case "period":
-			return &v.Period, nil
-		case "rule":
-			return &v.Rule, nil
-		case "term":
-			return &v.Term, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysRules, seg, &v.Header.Version, &v.Header.EffectiveFrom, &v.Header.EffectiveUntil, &v.Header.Source, &v.Header.Note, &v.Header.Correction, &v.Period, &v.Rule, &v.Term)
 	case *[]source.Period:
 		for i := range *v {
 			if e := &(*v)[i]; e.ID == seg {
@@ -991,15 +343,7 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Period:
-		switch seg {
-		case "id":
-			return &v.ID, nil
-		case "title":
-			return &v.Title, nil
-		case "text":
-			return &v.Text, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysPeriod, seg)
 	case *[]source.Rule:
 		for i := range *v {
 			if e := &(*v)[i]; e.ID == seg {
@@ -1011,23 +355,7 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Rule:
-		switch seg {
-		case "id":
-			return &v.ID, nil
-		case "title":
-			return &v.Title, nil
-		case "text":
-			return &v.Text, nil
-		case "applies_to":
-			return &v.AppliesTo, nil
-		case "value":
-			return &v.Value, nil
-		case "value_from":
-			return &v.ValueFrom, nil
-		case "unit":
-			return &v.Unit, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysRule, seg, &v.AppliesTo, &v.Value)
 	case *[]source.Term:
 		for i := range *v {
 			if e := &(*v)[i]; e.ID == seg {
@@ -1039,19 +367,52 @@ func walk(v any, seg string) (any, error) {
 		}
 		return nil, noEntry(seg, len(*v))
 	case *source.Term:
-		switch seg {
-		case "id":
-			return &v.ID, nil
-		case "term":
-			return &v.Term, nil
-		case "aliases":
-			return &v.Aliases, nil
-		case "text":
-			return &v.Text, nil
-		case "see":
-			return &v.See, nil
-		}
-		return nil, noKey(seg)
+		return field(&keysTerm, seg, &v.Aliases, &v.See)
 	}
 	return nil, noKeys(seg)
 }
+
+// The keys of each struct of the model (see keyTable).
+var (
+	keysRole       = keyTable{[]string{"id", "version", "effective_from", "effective_until", "title", "summary", "source", "note", "correction", "aliases", "department", "external", "reports_to", "direct_reports_text", "purpose", "responsibilities", "key_work", "kpi", "scorecards", "pay_plan", "promotion"}, []uint8{0, 1, 2, 3, 0, 0, 4, 5, 6, 7, 0, 0, 8, 0, 0, 9, 10, 11, 12, 0, 13}}
+	keysSource     = keyTable{[]string{"seed", "section", "title", "date"}, []uint8{0, 0, 0, 1}}
+	keysNote       = keyTable{[]string{"about", "source_says", "decision", "review"}, []uint8{0, 0, 0, 0}}
+	keysCorrection = keyTable{[]string{"date", "reason", "approved_by", "changes"}, []uint8{1, 0, 0, 0}}
+	keysKPI        = keyTable{[]string{"id", "title", "comparator", "target", "unit", "note"}, []uint8{0, 0, 0, 1, 0, 0}}
+	keysPromotion  = keyTable{[]string{"to", "min_years", "manages", "manages_count", "requires"}, []uint8{0, 1, 0, 2, 3}}
+	keysCompetency = keyTable{[]string{"id", "version", "effective_from", "effective_until", "title", "summary", "source", "note", "correction", "levels"}, []uint8{0, 1, 2, 3, 0, 0, 4, 5, 6, 7}}
+	keysScorecard  = keyTable{[]string{"id", "version", "effective_from", "effective_until", "title", "summary", "source", "note", "correction", "period", "bands", "grades", "part"}, []uint8{0, 1, 2, 3, 0, 0, 4, 5, 6, 0, 0, 0, 7}}
+	keysPart       = keyTable{[]string{"id", "title", "share", "points", "group", "item"}, []uint8{0, 0, 1, 2, 3, 4}}
+	keysGroup      = keyTable{[]string{"id", "title", "weight"}, []uint8{0, 0, 1}}
+	keysItem       = keyTable{[]string{"id", "title", "group", "weight", "bonus_max", "requirement", "requirements", "input", "inputs", "scoring", "tiers", "yes", "no", "full", "per", "floor", "par", "base", "step", "up", "down", "min", "max", "competency", "levels", "choices", "checks", "scale", "formula", "source_blank", "note"}, []uint8{0, 0, 0, 1, 2, 0, 3, 4, 5, 0, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 0, 19, 20, 21, 22, 0, 23, 0}}
+	keysInput      = keyTable{[]string{"name", "kind", "label", "unit", "max"}, []uint8{0, 0, 0, 0, 1}}
+	keysTier       = keyTable{[]string{"min", "below", "points"}, []uint8{1, 2, 3}}
+	keysLevel      = keyTable{[]string{"level", "points"}, []uint8{1, 2}}
+	keysChoice     = keyTable{[]string{"id", "text", "points"}, []uint8{0, 0, 1}}
+	keysBands      = keyTable{[]string{"id", "version", "effective_from", "effective_until", "title", "summary", "source", "note", "correction", "measure", "period", "output", "rows"}, []uint8{0, 1, 2, 3, 0, 0, 4, 5, 6, 0, 0, 0, 7}}
+	keysBandRow    = keyTable{[]string{"min", "below", "value", "label", "consequence"}, []uint8{1, 2, 3, 0, 0}}
+	keysPayPlan    = keyTable{[]string{"id", "version", "effective_from", "effective_until", "title", "summary", "source", "note", "correction", "period", "scorecard", "points_system", "red_lines", "rounding", "param", "input", "table", "component", "leave_rule", "provision", "standing", "feed"}, []uint8{0, 1, 2, 3, 0, 0, 4, 5, 6, 0, 0, 0, 0, 7, 8, 9, 10, 11, 12, 13, 14, 15}}
+	keysRounding   = keyTable{[]string{"mode", "places"}, []uint8{0, 0}}
+	keysParam      = keyTable{[]string{"name", "label", "kind", "value", "source_blank", "note", "personal"}, []uint8{0, 0, 0, 1, 0, 0, 2}}
+	keysRange      = keyTable{[]string{"min", "max"}, []uint8{1, 2}}
+	keysPayInput   = keyTable{[]string{"name", "label", "kind", "period", "scorecard", "event", "note"}, []uint8{0, 0, 0, 0, 0, 0, 0}}
+	keysTable      = keyTable{[]string{"name", "title", "measure", "rows"}, []uint8{0, 0, 0, 1}}
+	keysTableRow   = keyTable{[]string{"min", "below", "value"}, []uint8{1, 2, 3}}
+	keysComponent  = keyTable{[]string{"name", "title", "kind", "period", "formula", "explain", "paid_when", "actual", "base", "target", "rate", "penalty", "cap", "factor", "floating", "exempt", "paid_elsewhere", "floating_title", "penalty_title", "note"}, []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}}
+	keysLeaveRule  = keyTable{[]string{"case", "title", "effect", "components", "text"}, []uint8{0, 0, 0, 1, 0}}
+	keysProvision  = keyTable{[]string{"id", "title", "text"}, []uint8{0, 0, 0}}
+	keysStanding   = keyTable{[]string{"name", "title", "period", "bands", "measure", "explain"}, []uint8{0, 0, 0, 0, 0, 0}}
+	keysFeed       = keyTable{[]string{"item", "formula", "note"}, []uint8{0, 0, 0}}
+	keysPoints     = keyTable{[]string{"id", "version", "effective_from", "effective_until", "title", "summary", "source", "note", "correction", "period", "base", "event", "ladder"}, []uint8{0, 1, 2, 3, 0, 0, 4, 5, 6, 0, 7, 8, 9}}
+	keysEvent      = keyTable{[]string{"id", "title", "category", "points", "max", "discretionary", "description"}, []uint8{0, 0, 0, 1, 2, 0, 0}}
+	keysLadder     = keyTable{[]string{"id", "title", "measure", "window", "target", "steps"}, []uint8{0, 0, 0, 0, 1, 2}}
+	keysLadderStep = keyTable{[]string{"occurrence", "below", "points", "condition", "consequence"}, []uint8{1, 2, 3, 0, 0}}
+	keysRedLines   = keyTable{[]string{"id", "version", "effective_from", "effective_until", "title", "summary", "source", "note", "correction", "line", "consequences", "pay_effect", "duty"}, []uint8{0, 1, 2, 3, 0, 0, 4, 5, 6, 7, 8, 9, 10}}
+	keysRedLine    = keyTable{[]string{"id", "title", "description"}, []uint8{0, 0, 0}}
+	keysPayEffect  = keyTable{[]string{"withhold", "text"}, []uint8{1, 0}}
+	keysDuty       = keyTable{[]string{"id", "title", "text"}, []uint8{0, 0, 0}}
+	keysRules      = keyTable{[]string{"id", "version", "effective_from", "effective_until", "title", "summary", "source", "note", "correction", "period", "rule", "term"}, []uint8{0, 1, 2, 3, 0, 0, 4, 5, 6, 7, 8, 9}}
+	keysPeriod     = keyTable{[]string{"id", "title", "text"}, []uint8{0, 0, 0}}
+	keysRule       = keyTable{[]string{"id", "title", "text", "applies_to", "value", "value_from", "unit"}, []uint8{0, 0, 0, 1, 2, 0, 0}}
+	keysTerm       = keyTable{[]string{"id", "term", "aliases", "text", "see"}, []uint8{0, 0, 1, 0, 2}}
+)

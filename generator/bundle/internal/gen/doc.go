@@ -2,12 +2,13 @@
 // through the policy model (the types of generator/source) without
 // reflect, which the browser's calculator would otherwise have to link:
 //
-//   - generator/bundle/codec_gen.go: a function per struct type of the
-//     model that writes its stored fields to a bundle, and one that reads
-//     them back, in the format the reflective encoder of format version 1
-//     wrote (its bytes are the same), and the model's fingerprint;
+//   - generator/bundle/codec_gen.go: a function per struct, list and
+//     pointer type of the model that writes it to a bundle, in the format
+//     the reflective encoder of format version 1 wrote (its bytes are the
+//     same), one function that reads any of them back, and the model's
+//     fingerprint;
 //   - generator/policy/lookup_gen.go: the steps of a NumberRef's path
-//     (kind/id#path) through a policy's keys.
+//     (kind/id#path) through a policy's keys, each struct's keys a table.
 //
 // It reads the model by reflection, here, when the code is generated:
 // `go generate ./generator/bundle` runs it (command gen/write), and a test
