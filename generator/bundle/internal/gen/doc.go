@@ -15,4 +15,6 @@
 // of package bundle fails when a committed file differs from what Files
 // writes now, so that a field added to the model without regenerating
 // fails the tests rather than being left out of bundles.
+//
+// Used by generator/bundle/internal/gen/write.
 package gen

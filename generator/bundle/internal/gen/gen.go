@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/source"
 )
 
@@ -41,7 +40,7 @@ var (
 	textMarshaler   = reflect.TypeFor[encoding.TextMarshaler]()
 	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 	timeType        = reflect.TypeFor[time.Time]()
-	decimalType     = reflect.TypeFor[exact.Decimal]()
+	decimalType     = reflect.TypeFor[source.Range]().Field(0).Type // exact.Decimal, without importing package exact
 )
 
 // roots returns the source types of the policy kinds, in the order of
