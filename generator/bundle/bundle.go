@@ -1,19 +1,16 @@
 package bundle
 
 import (
-	"bytes"
-	"encoding"
-	"encoding/binary"
 	"errors"
-	"fmt"
-	"hash/fnv"
-	"reflect"
+	"strconv"
 	"time"
 
 	"github.com/kefu-hr/handbook/generator/compile"
 	"github.com/kefu-hr/handbook/generator/policy"
 	"github.com/kefu-hr/handbook/generator/source"
 )
+
+//go:generate go run ./internal/gen/write
 
 // Version is the format version this package writes and reads.
 const Version = 1
@@ -23,9 +20,7 @@ const magic = "KFHB"
 // Encode writes the policies of h (their sources: Compile's links are not
 // stored) as a bundle.
 func Encode(h *policy.Handbook) []byte {
-	var b bytes.Buffer
-	b.WriteString(magic)
-	w := &writer{&b}
+	w := &writer{b: []byte(magic)}
 	w.uint(Version)
 	w.uint(Fingerprint())
 	all := h.All()
@@ -34,9 +29,11 @@ func Encode(h *policy.Handbook) []byte {
 		hd := p.Head()
 		w.str(string(hd.Kind))
 		w.str(hd.File)
-		w.value(reflect.ValueOf(p.Written()).Elem())
+		if !w.policy(p.Written()) {
+			panic("bundle: cannot encode a " + string(hd.Kind) + ": its type is not of the model (go generate ./generator/bundle)")
+		}
 	}
-	return b.Bytes()
+	return w.b
 }
 
 // Decode reads a bundle and compiles its policies into a handbook. Problems
@@ -52,306 +49,244 @@ func Decode(data []byte) (*policy.Handbook, []compile.Problem, error) {
 
 // DecodePolicies reads a bundle's policies as their files wrote them, not
 // yet compiled.
-func DecodePolicies(data []byte) (ps []source.Doc, err error) {
-	if !bytes.HasPrefix(data, []byte(magic)) {
+func DecodePolicies(data []byte) ([]source.Doc, error) {
+	if len(data) < len(magic) || string(data[:len(magic)]) != magic {
 		return nil, errors.New("bundle: not a handbook bundle")
 	}
 	r := &reader{data: data[len(magic):]}
-	defer func() {
-		if e := recover(); e != nil {
-			be, ok := e.(bundleError)
-			if !ok {
-				panic(e)
-			}
-			ps, err = nil, be
-		}
-	}()
-	if v := r.uint(); v != Version {
-		return nil, fmt.Errorf("bundle: format version %d, this program reads %d", v, Version)
+	if v := r.uint(); r.err == nil && v != Version {
+		return nil, errors.New("bundle: format version " + strconv.FormatUint(v, 10) + ", this program reads " + strconv.Itoa(Version))
 	}
-	if f := r.uint(); f != Fingerprint() {
+	if f := r.uint(); r.err == nil && f != Fingerprint() {
 		return nil, errors.New("bundle: written by a program with another policy model; rebuild the bundle")
 	}
+	// Strings are cut from one copy of the rest of the bundle rather than
+	// copied one by one: most of a bundle is text.
+	r.text0 = string(r.data)
 	n := r.uint()
 	if n > uint64(len(r.data)) {
-		r.fail("policy count %d is more than the bundle can hold", n)
+		r.fail("policy count " + strconv.FormatUint(n, 10) + " is more than the bundle can hold")
 	}
-	for range n {
+	var ps []source.Doc
+	if r.err == nil {
+		ps = make([]source.Doc, 0, n)
+	}
+	for i := uint64(0); i < n && r.err == nil; i++ {
 		kind := source.Kind(r.str())
 		file := r.str()
 		p := source.Empty(kind)
 		if p == nil {
-			r.fail("unknown policy kind %q", kind)
+			r.fail("unknown policy kind " + strconv.Quote(string(kind)))
+			break
 		}
-		v := reflect.ValueOf(p).Elem()
-		r.value(v, r.info(v.Type()))
+		r.value(p)
 		ps = append(ps, source.Doc{Kind: kind, File: file, Policy: p})
 	}
-	if len(r.data) > 0 {
-		r.fail("%d bytes after the last policy", len(r.data))
+	if r.err == nil && len(r.data) > 0 {
+		r.fail(strconv.Itoa(len(r.data)) + " bytes after the last policy")
+	}
+	if r.err != nil {
+		return nil, r.err
 	}
 	return ps, nil
 }
 
-var (
-	textMarshaler   = reflect.TypeFor[encoding.TextMarshaler]()
-	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
-	timeType        = reflect.TypeFor[time.Time]()
-)
-
-// fields returns the indexes of the fields of struct type t that a bundle
-// stores: the exported fields the TOML decodes into.
-func fields(t reflect.Type) []int {
-	var out []int
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if !f.IsExported() || f.Tag.Get("toml") == "-" {
-			continue
-		}
-		out = append(out, i)
-	}
-	return out
-}
-
-// text reports whether values of t are stored as their text.
-func text(t reflect.Type) bool {
-	return t != timeType && t.Implements(textMarshaler) && reflect.PointerTo(t).Implements(textUnmarshaler)
-}
-
 // Fingerprint is a hash of the policy model: every source field's name and
-// type, of every policy kind.
-func Fingerprint() uint64 {
-	h := fnv.New64a()
-	seen := map[reflect.Type]bool{}
-	var walk func(t reflect.Type)
-	walk = func(t reflect.Type) {
-		h.Write([]byte(t.String() + ":" + t.Kind().String() + ";")) // as fmt.Fprintf(h, "%s:%s;", …) wrote it
-		if seen[t] {
-			return
-		}
-		seen[t] = true
-		switch {
-		case t == timeType, text(t):
-			return
-		}
-		switch t.Kind() {
-		case reflect.Struct:
-			for _, i := range fields(t) {
-				f := t.Field(i)
-				h.Write([]byte(f.Name + " "))
-				walk(f.Type)
-			}
-		case reflect.Slice, reflect.Pointer:
-			walk(t.Elem())
-		}
+// type, of every policy kind. The generator computes it with the code it
+// generates, so that regenerating after a change of the model changes it.
+func Fingerprint() uint64 { return fingerprint }
+
+// writer appends encoded values to b. The functions that encode each type
+// of the model are generated (codec_gen.go).
+type writer struct{ b []byte }
+
+func (w *writer) uint(x uint64) {
+	for x >= 0x80 {
+		w.b = append(w.b, byte(x)|0x80)
+		x >>= 7
 	}
-	for _, k := range source.Kinds {
-		walk(reflect.TypeOf(source.Empty(k)).Elem())
-	}
-	return h.Sum64()
+	w.b = append(w.b, byte(x))
 }
 
-// writer appends encoded values.
-type writer struct{ b *bytes.Buffer }
-
-func (w *writer) uint(x uint64) { w.b.Write(binary.AppendUvarint(nil, x)) }
-func (w *writer) int(x int64)   { w.b.Write(binary.AppendVarint(nil, x)) }
-func (w *writer) str(s string)  { w.uint(uint64(len(s))); w.b.WriteString(s) }
-
-func (w *writer) value(v reflect.Value) {
-	t := v.Type()
-	switch {
-	case t == timeType:
-		tm := v.Interface().(time.Time)
-		w.str(tm.Format(time.DateOnly))
-		return
-	case text(t):
-		b, err := v.Interface().(encoding.TextMarshaler).MarshalText()
-		if err != nil {
-			panic(fmt.Sprintf("bundle: %s: %v", t, err)) // a decimal always has a text
-		}
-		w.str(string(b))
-		return
+// int writes x zig-zag encoded, as encoding/binary's AppendVarint.
+func (w *writer) int(x int64) {
+	ux := uint64(x) << 1
+	if x < 0 {
+		ux = ^ux
 	}
-	switch t.Kind() {
-	case reflect.Struct:
-		for _, i := range fields(t) {
-			w.value(v.Field(i))
-		}
-	case reflect.String:
-		w.str(v.String())
-	case reflect.Bool:
-		if v.Bool() {
-			w.uint(1)
-		} else {
-			w.uint(0)
-		}
-	case reflect.Int, reflect.Int32, reflect.Int64:
-		w.int(v.Int())
-	case reflect.Pointer:
-		if v.IsNil() {
-			w.uint(0)
-			return
-		}
+	w.uint(ux)
+}
+
+func (w *writer) str(s string) {
+	w.uint(uint64(len(s)))
+	w.b = append(w.b, s...)
+}
+
+func (w *writer) bool(b bool) {
+	if b {
 		w.uint(1)
-		w.value(v.Elem())
-	case reflect.Slice:
-		if v.IsNil() {
-			w.uint(0)
-			return
-		}
-		w.uint(uint64(v.Len()) + 1)
-		for i := range v.Len() {
-			w.value(v.Index(i))
-		}
-	default:
-		panic(fmt.Sprintf("bundle: cannot encode %s (%s)", t, t.Kind()))
+	} else {
+		w.uint(0)
 	}
 }
 
-// bundleError is a malformed bundle, raised inside the reader.
-type bundleError string
+func (w *writer) date(t time.Time) { w.str(t.Format(time.DateOnly)) }
 
-func (e bundleError) Error() string { return string(e) }
+// text writes what a MarshalText returned.
+func (w *writer) text(b []byte, err error) {
+	if err != nil {
+		panic("bundle: " + err.Error()) // a decimal always has a text
+	}
+	w.uint(uint64(len(b)))
+	w.b = append(w.b, b...)
+}
 
-// reader consumes encoded values; a malformed bundle panics with a
-// bundleError, which DecodePolicies returns.
+// reader consumes encoded values. Its first error sticks: every read after
+// it gives a zero value (so every list is empty and every loop ends), and
+// DecodePolicies returns it. The functions that decode each type of the
+// model are generated (codec_gen.go).
 type reader struct {
-	data  []byte
-	types map[reflect.Type]*typeInfo // what value has learnt of each type
+	data []byte
+	// text0 is the text of what data was when the policies began; data
+	// is always a suffix of it, so a string read is a substring of it.
+	text0 string
+	last  []byte // the bytes of the last text read, for its error
+	err   error
 }
 
-// typeInfo is how values of a type are read: as a date, as text, or by
-// kind (a struct by its stored fields, each with its own typeInfo; a list
-// or pointer by its element's). Built once per type and bundle: asking
-// reflect, or even a map, for each value had been most of the time the
-// browser's calculator took to read its bundle.
-type typeInfo struct {
-	t          reflect.Type
-	date, text bool
-	fields     []int
-	sub        []*typeInfo // of each stored field, in the order of fields
-	elem       *typeInfo   // of a list's or pointer's element
+func (r *reader) fail(msg string) {
+	if r.err == nil {
+		r.err = errors.New("bundle: " + msg)
+	}
+	r.data = nil
 }
 
-func (r *reader) info(t reflect.Type) *typeInfo {
-	if ti, ok := r.types[t]; ok {
-		return ti
-	}
-	ti := &typeInfo{t: t, date: t == timeType, text: text(t)}
-	if r.types == nil {
-		r.types = map[reflect.Type]*typeInfo{}
-	}
-	r.types[t] = ti // before its parts: a type may contain itself
-	if ti.date || ti.text {
-		return ti
-	}
-	switch t.Kind() {
-	case reflect.Struct:
-		ti.fields = fields(t)
-		for _, i := range ti.fields {
-			ti.sub = append(ti.sub, r.info(t.Field(i).Type))
-		}
-	case reflect.Pointer, reflect.Slice:
-		ti.elem = r.info(t.Elem())
-	}
-	return ti
-}
-
-func (r *reader) fail(format string, args ...any) {
-	panic(bundleError("bundle: " + fmt.Sprintf(format, args...)))
-}
-
+// uint reads a varint as encoding/binary's Uvarint does, and refuses one
+// written in more bytes than it takes, which no writer writes.
 func (r *reader) uint() uint64 {
-	x, n := binary.Uvarint(r.data)
-	if n <= 0 {
-		r.fail("truncated or malformed number")
+	var x uint64
+	var s uint
+	for i, b := range r.data {
+		if i == 10 || i == 9 && b > 1 {
+			break // overflows 64 bits
+		}
+		if b < 0x80 {
+			if b == 0 && i > 0 {
+				break // a longer form than needed
+			}
+			r.data = r.data[i+1:]
+			return x | uint64(b)<<s
+		}
+		x |= uint64(b&0x7f) << s
+		s += 7
 	}
-	r.data = r.data[n:]
+	r.fail("truncated or malformed number")
+	return 0
+}
+
+// int reads a zig-zag encoded integer that must fit bits bits (of Go type
+// t, as errors name it).
+func (r *reader) int(bits int, t string) int64 {
+	ux := r.uint()
+	x := int64(ux >> 1)
+	if ux&1 != 0 {
+		x = ^x
+	}
+	if bits < 64 && (x < -1<<(bits-1) || x >= 1<<(bits-1)) {
+		r.fail(strconv.FormatInt(x, 10) + " does not fit " + t)
+		return 0
+	}
 	return x
 }
 
-func (r *reader) int() int64 {
-	x, n := binary.Varint(r.data)
-	if n <= 0 {
-		r.fail("truncated or malformed number")
+// size reads a length and checks that the bundle has as many bytes left.
+func (r *reader) size(what string) int {
+	n := r.uint()
+	if n > uint64(len(r.data)) {
+		r.fail(what + " of " + strconv.FormatUint(n, 10) + ", " + strconv.Itoa(len(r.data)) + " bytes left")
+		return 0
 	}
-	r.data = r.data[n:]
-	return x
+	return int(n)
 }
 
 func (r *reader) str() string {
-	n := r.uint()
-	if n > uint64(len(r.data)) {
-		r.fail("string of %d bytes, %d left", n, len(r.data))
-	}
-	s := string(r.data[:n])
+	n := r.size("string")
+	at := len(r.text0) - len(r.data)
 	r.data = r.data[n:]
-	return s
+	return r.text0[at : at+n]
 }
 
-func (r *reader) value(v reflect.Value, ti *typeInfo) {
-	t := ti.t
-	switch {
-	case ti.date:
-		s := r.str()
-		tm, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			r.fail("date %q: %v", s, err)
-		}
-		v.Set(reflect.ValueOf(tm))
-		return
-	case ti.text:
-		s := r.str()
-		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
-			r.fail("%s %q: %v", t, s, err)
-		}
-		return
+// bytes reads a text without copying it, for an UnmarshalText (which
+// must copy what it keeps).
+func (r *reader) bytes() []byte {
+	n := r.size("string")
+	r.last = r.data[:n:n]
+	r.data = r.data[n:]
+	return r.last
+}
+
+// text records the error of an UnmarshalText of the text last read, a
+// value of Go type t.
+func (r *reader) text(t string, err error) {
+	if err != nil {
+		r.fail(t + " " + strconv.Quote(string(r.last)) + ": " + err.Error())
 	}
-	switch t.Kind() {
-	case reflect.Struct:
-		for k, i := range ti.fields {
-			r.value(v.Field(i), ti.sub[k])
-		}
-	case reflect.String:
-		v.SetString(r.str())
-	case reflect.Bool:
-		switch r.uint() {
-		case 0:
-			v.SetBool(false)
-		case 1:
-			v.SetBool(true)
-		default:
-			r.fail("malformed yes/no")
-		}
-	case reflect.Int, reflect.Int32, reflect.Int64:
-		x := r.int()
-		if v.OverflowInt(x) {
-			r.fail("%d does not fit %s", x, t)
-		}
-		v.SetInt(x)
-	case reflect.Pointer:
-		if r.uint() == 0 {
-			return
-		}
-		e := reflect.New(t.Elem())
-		r.value(e.Elem(), ti.elem)
-		v.Set(e)
-	case reflect.Slice:
-		n := r.uint()
-		if n == 0 {
-			return
-		}
-		n--
-		if n > uint64(len(r.data)) { // every element takes at least a byte
-			r.fail("list of %d, %d bytes left", n, len(r.data))
-		}
-		s := reflect.MakeSlice(t, int(n), int(n))
-		for i := range int(n) {
-			r.value(s.Index(i), ti.elem)
-		}
-		v.Set(s)
-	default:
-		r.fail("cannot decode %s", t)
+}
+
+func (r *reader) bool() bool {
+	switch r.uint() {
+	case 0:
+		return false
+	case 1:
+		return true
+	}
+	r.fail("malformed yes/no")
+	return false
+}
+
+func (r *reader) date() time.Time {
+	s := r.str()
+	if r.err != nil {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		r.fail("date " + strconv.Quote(s) + ": " + err.Error())
+	}
+	return t
+}
+
+// present reads whether a pointer is set.
+func (r *reader) present() bool {
+	switch r.uint() {
+	case 0:
+		return false
+	case 1:
+		return true
+	}
+	r.fail("malformed pointer mark")
+	return false
+}
+
+// list reads the length of a list, false for a nil list. Every element
+// takes at least a byte: a length the bundle cannot hold is refused before
+// the list is made.
+func (r *reader) list() (int, bool) {
+	n := r.uint()
+	if n == 0 {
+		return 0, false
+	}
+	n--
+	if n > uint64(len(r.data)) {
+		r.fail("list of " + strconv.FormatUint(n, 10) + ", " + strconv.Itoa(len(r.data)) + " bytes left")
+		return 0, false
+	}
+	return int(n), true
+}
+
+// values reads the values ps point to, in order (see value).
+func (r *reader) values(ps ...any) {
+	for _, p := range ps {
+		r.value(p)
 	}
 }

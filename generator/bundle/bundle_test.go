@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -132,7 +133,9 @@ func TestCompileChecksADecodedBundle(t *testing.T) {
 
 // TestWasmDependencies: the packages the browser calculator is built from
 // (engine, compile, bundle, inputs) link none of the TOML, JSON Schema or
-// Markdown libraries, nor net.
+// Markdown libraries, nor net; and neither this package nor package policy
+// imports reflect (their walks of the policy model are generated), nor does
+// this package import fmt, encoding/binary or hash/fnv.
 func TestWasmDependencies(t *testing.T) {
 	if testing.Short() {
 		t.Skip("go list of the wasm build: skipped under -short")
@@ -151,6 +154,24 @@ func TestWasmDependencies(t *testing.T) {
 		}
 		if dep == "net" || strings.HasPrefix(dep, "net/") {
 			t.Errorf("the wasm build links %s", dep)
+		}
+	}
+	cmd = exec.Command("go", "list", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", ".", "../policy")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err = cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		pkg, imports, _ := strings.Cut(line, " ")
+		bad := []string{"reflect"}
+		if strings.HasSuffix(pkg, "/bundle") {
+			bad = append(bad, "fmt", "encoding/binary", "hash/fnv")
+		}
+		for _, imp := range strings.Fields(imports) {
+			if slices.Contains(bad, imp) {
+				t.Errorf("%s imports %s", pkg, imp)
+			}
 		}
 	}
 }

@@ -15,5 +15,11 @@
 // model's field names and types: a bundle written by another model is
 // refused rather than misread.
 //
+// The code that writes and reads each type of the model is generated from
+// the model (codec_gen.go, by package internal/gen: go generate
+// ./generator/bundle), so that the browser's calculator, which decodes a
+// bundle, links no reflect; a test fails when the model has changed and the
+// code has not been generated again.
+//
 // Used by generator/cli.
 package bundle

@@ -8,8 +8,9 @@
 // only they link): no value ever passes through a float64, and rounding
 // happens only where a caller asks for it, with an explicit mode.
 //
-// Used by generator/batch, generator/calculator, generator/cases,
-// generator/cli, generator/compile, generator/coverage, generator/diff,
-// generator/engine, generator/explain, generator/formula, generator/inputs,
-// generator/internal/realistic, generator/policy, generator/source.
+// Used by generator/batch, generator/bundle, generator/calculator,
+// generator/cases, generator/cli, generator/compile, generator/coverage,
+// generator/diff, generator/engine, generator/explain, generator/formula,
+// generator/inputs, generator/internal/realistic, generator/policy,
+// generator/source.
 package exact

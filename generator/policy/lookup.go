@@ -1,12 +1,12 @@
 package policy
 
 import (
-	"github.com/kefu-hr/handbook/generator/diag"
-	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/exact"
 )
 
@@ -44,8 +44,14 @@ func (r NumberRef) String() string {
 // Number returns the number the reference names in p: its text as the
 // policy holds it. The error says which step of the path found nothing, or
 // that what it found is not a number.
+//
+// The path is walked without reflect (which the browser's calculator, that
+// links this package, would otherwise carry): a node is a pointer to a
+// value of the policy model, and the steps from each type of node are
+// generated from the model (lookup_gen.go, written by go generate
+// ./generator/bundle).
 func (r NumberRef) Number(p Policy) (exact.Decimal, error) {
-	v := reflect.ValueOf(p.Written())
+	var v any = p.Written()
 	for i, seg := range r.Path {
 		next, err := step(v, seg)
 		if err != nil {
@@ -53,80 +59,61 @@ func (r NumberRef) Number(p Policy) (exact.Decimal, error) {
 		}
 		v = next
 	}
-	for v.Kind() == reflect.Pointer {
-		if v.IsNil() {
+	for {
+		e, pointer, isNil := deref(v)
+		if !pointer {
+			break
+		}
+		if isNil {
 			return exact.Decimal{}, zh.Sprintf("%s is not set", strings.Join(r.Path, "/"))
 		}
-		v = v.Elem()
+		v = e
 	}
-	switch x := v.Interface().(type) {
-	case exact.Decimal:
-		return x, nil
-	case int:
-		return exact.FromInt(int64(x)), nil
+	switch x := v.(type) {
+	case *exact.Decimal:
+		return *x, nil
+	case *int:
+		return exact.FromInt(int64(*x)), nil
 	}
 	return exact.Decimal{}, zh.Sprintf("%s is not a number", strings.Join(r.Path, "/"))
 }
 
-// step goes from v to its key or entry seg.
-func step(v reflect.Value, seg string) (reflect.Value, error) {
-	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
-		if v.IsNil() {
-			return v, zh.Sprintf("nothing there")
+// step goes from v to its key or entry seg: through pointers, then to the
+// field of a struct whose TOML key is seg (looking into embedded structs
+// too), or to the entry of a list whose id or name is seg, or else whose
+// index from 0 it is.
+func step(v any, seg string) (any, error) {
+	for {
+		e, pointer, isNil := deref(v)
+		if !pointer {
+			break
 		}
-		v = v.Elem()
+		if isNil {
+			return nil, zh.Sprintf("nothing there")
+		}
+		v = e
 	}
-	if v.Type() == reflect.TypeFor[exact.Decimal]() {
-		return v, zh.Sprintf("%q: a number has no keys", seg)
+	if v == nil {
+		return nil, zh.Sprintf("nothing there")
 	}
-	switch v.Kind() {
-	case reflect.Struct:
-		if f, ok := field(v, seg); ok {
-			return f, nil
-		}
-		return v, zh.Sprintf("no key %q", seg)
-	case reflect.Slice:
-		for i := range v.Len() {
-			e := reflect.Indirect(v.Index(i))
-			if e.Kind() != reflect.Struct {
-				continue
-			}
-			for _, key := range []string{"id", "name"} {
-				if f, ok := field(e, key); ok && f.Kind() == reflect.String && f.String() == seg {
-					return v.Index(i), nil
-				}
-			}
-		}
-		if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < v.Len() {
-			return v.Index(i), nil
-		}
-		return v, zh.Sprintf("no entry %q (an id, a name or an index from 0 to %d)", seg, v.Len()-1)
-	}
-	return v, zh.Sprintf("%q: a number has no keys", seg)
+	return walk(v, seg)
 }
 
-// field finds the field of struct v whose TOML key is key, looking into
-// embedded structs too.
-func field(v reflect.Value, key string) (reflect.Value, bool) {
-	t := v.Type()
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue
-		}
-		tag, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
-		if f.Anonymous && tag == "" {
-			if got, ok := field(v.Field(i), key); ok {
-				return got, true
-			}
-			continue
-		}
-		if tag == key {
-			return v.Field(i), true
-		}
-	}
-	return reflect.Value{}, false
+// index is the entry seg names by its index, when it is one of a list of n.
+func index(seg string, n int) (int, bool) {
+	i, err := strconv.Atoi(seg)
+	return i, err == nil && i >= 0 && i < n
 }
+
+// noKey, noEntry and noKeys are walk's errors: a struct without the key, a
+// list without the entry, and a key asked of what has none.
+func noKey(seg string) error { return zh.Sprintf("no key %q", seg) }
+
+func noEntry(seg string, n int) error {
+	return zh.Sprintf("no entry %q (an id, a name or an index from 0 to %d)", seg, n-1)
+}
+
+func noKeys(seg string) error { return zh.Sprintf("%q: a number has no keys", seg) }
 
 // placeholders returns where each number a text states by reference,
 // {{kind/id#path}}, starts and ends: the matches of \{\{([^{}]*)\}\},
@@ -229,4 +216,31 @@ func FormatNumber(x exact.Decimal) string {
 		b.WriteString("." + frac)
 	}
 	return sign + b.String()
+}
+
+// A keyTable lists the keys of a struct of the model in the order walk
+// looks for them (its fields' TOML keys in declaration order, an embedded
+// struct's in its place, the first of equal keys only), and says where each
+// leads: to[i] is 0 for a scalar that is not a number (a string, a yes/no),
+// else the place from 1 of its field's address among those walk gives field.
+type keyTable struct {
+	keys []string
+	to   []uint8
+}
+
+// scalar is where a key of a scalar that is not a number leads: a path
+// goes no further ("a number has no keys"), and it is not a number.
+type scalar struct{}
+
+// field is the field of a struct whose key is seg: ptrs point to the
+// fields of the struct that are not scalars, in the order of its keys.
+func field(t *keyTable, seg string, ptrs ...any) (any, error) {
+	i := slices.Index(t.keys, seg)
+	switch {
+	case i < 0:
+		return nil, noKey(seg)
+	case t.to[i] == 0:
+		return scalar{}, nil
+	}
+	return ptrs[t.to[i]-1], nil
 }

@@ -10,6 +10,6 @@
 // rules, indexes). The package imports neither TOML nor JSON Schema, so the
 // browser calculator can decode a bundle into it.
 //
-// Used by generator/bundle, generator/compile, generator/load,
-// generator/policy.
+// Used by generator/bundle, generator/bundle/internal/gen, generator/compile,
+// generator/load, generator/policy.
 package source
