@@ -7,7 +7,6 @@ import (
 	"sort"
 	"syscall/js"
 
-	"github.com/kefu-hr/handbook/generator/bundle"
 	"github.com/kefu-hr/handbook/generator/calculator"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/inputs"
@@ -25,14 +24,11 @@ func main() {
 		}
 		data := make([]byte, args[0].Get("length").Int())
 		js.CopyBytesToGo(data, args[0])
-		h, problems, err := bundle.Decode(data)
-		switch {
-		case err != nil:
+		c, err := calculator.Load(data)
+		if err != nil {
 			return err.Error()
-		case len(problems) > 0:
-			return problems[0].String()
 		}
-		calc = calculator.New(h)
+		calc = c
 		return ""
 	}))
 	api.Set("fields", js.FuncOf(func(_ js.Value, args []js.Value) any {
