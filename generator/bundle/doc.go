@@ -15,5 +15,5 @@
 // model's field names and types: a bundle written by another model is
 // refused rather than misread.
 //
-// Used by generator/cli.
+// Used by generator/calculator, generator/cli.
 package bundle
