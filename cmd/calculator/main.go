@@ -7,7 +7,6 @@ import (
 	"sort"
 	"syscall/js"
 
-	"github.com/kefu-hr/handbook/generator/bundle"
 	"github.com/kefu-hr/handbook/generator/calculator"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/inputs"
@@ -25,14 +24,11 @@ func main() {
 		}
 		data := make([]byte, args[0].Get("length").Int())
 		js.CopyBytesToGo(data, args[0])
-		h, problems, err := bundle.Decode(data)
-		switch {
-		case err != nil:
+		c, err := calculator.Load(data)
+		if err != nil {
 			return err.Error()
-		case len(problems) > 0:
-			return problems[0].String()
 		}
-		calc = calculator.New(h)
+		calc = c
 		return ""
 	}))
 	api.Set("fields", js.FuncOf(func(_ js.Value, args []js.Value) any {
@@ -47,7 +43,7 @@ func main() {
 		if err != nil {
 			return js.ValueOf(map[string]any{"error": err.Error()})
 		}
-		return object(calculator.FieldsObject(fs))
+		return object(calculator.AppendFields(nil, fs))
 	}))
 	api.Set("cardFields", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if calc == nil || len(args) < 2 {
@@ -61,7 +57,7 @@ func main() {
 		if err != nil {
 			return js.ValueOf(map[string]any{"error": err.Error()})
 		}
-		return object(calculator.FieldsObject(fs))
+		return object(calculator.AppendFields(nil, fs))
 	}))
 	api.Set("score", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if calc == nil || len(args) < 3 {
@@ -75,7 +71,7 @@ func main() {
 		if len(args) > 3 && args[3].Type() == js.TypeObject {
 			req.Next = args[3].Get("next").Truthy()
 		}
-		return object(calculator.Object(calc.Score(args[0].String(), req)))
+		return object(calculator.AppendAnswer(nil, calc.Score(args[0].String(), req)))
 	}))
 	api.Set("compute", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if calc == nil || len(args) < 3 {
@@ -95,16 +91,17 @@ func main() {
 			}
 		}
 		req.Values = values(args[2])
-		return object(calculator.Object(calc.Compute(req)))
+		return object(calculator.AppendAnswer(nil, calc.Compute(req)))
 	}))
 	js.Global().Set("handbookCalculator", api)
 	select {}
 }
 
-// object makes o (see calculator.Object) a JavaScript object: written as
-// JSON and parsed by JSON.parse, one crossing instead of one per property.
-func object(o map[string]any) js.Value {
-	return jsonParse.Invoke(string(calculator.AppendJSON(nil, o)))
+// object makes an answer or a form written as JSON (calculator.AppendAnswer,
+// calculator.AppendFields) a JavaScript object: parsed by JSON.parse, one
+// crossing instead of one per property.
+func object(json []byte) js.Value {
+	return jsonParse.Invoke(string(json))
 }
 
 // jsonParse is the page's JSON.parse.

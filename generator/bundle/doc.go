@@ -1,8 +1,11 @@
 // Package bundle encodes the policies of a handbook in a compact binary form
 // and decodes them back, without TOML, JSON Schema or any other library: the
 // handbook site and the browser calculator carry a bundle instead of the
-// policy files, and compile what they decode with the same compile.Compile
-// the loader uses, so a bundle is checked again when it is read.
+// policy files. Decode compiles what it reads with the same compile.Compile
+// the loader uses, so a bundle is checked again when it is read; the
+// browser's calculator, whose bundle the same build checked and wrote, reads
+// it with DecodePolicies and builds it without the checks
+// (calculator.Load).
 //
 // A bundle is
 //
@@ -21,5 +24,5 @@
 // bundle, links no reflect; a test fails when the model has changed and the
 // code has not been generated again.
 //
-// Used by generator/cli.
+// Used by generator/calculator, generator/cli.
 package bundle

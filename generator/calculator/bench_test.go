@@ -17,6 +17,6 @@ func BenchmarkKeystroke(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := range b.N {
-		AppendJSON(nil, Object(calc.Compute(reqs[i%len(reqs)])))
+		AppendAnswer(nil, calc.Compute(reqs[i%len(reqs)]))
 	}
 }

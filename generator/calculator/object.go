@@ -10,6 +10,7 @@ type obj = map[string]any
 // Object writes an answer as the plain object the page reads: maps, lists,
 // strings, booleans and ints only, so that syscall/js can make it (and a
 // test can compare the native answer with the WebAssembly one as JSON).
+// The page is handed the same object as the JSON AppendAnswer writes.
 func Object(a Answer) map[string]any {
 	if len(a.Problems) > 0 {
 		return obj{"problems": problems(a.Problems)}
@@ -67,7 +68,8 @@ func nextObject(n Next) obj {
 	return out
 }
 
-// FieldsObject writes a form's fields for the page.
+// FieldsObject writes a form's fields for the page (which is handed them
+// as the JSON AppendFields writes).
 func FieldsObject(fs []inputs.Field) map[string]any {
 	out := []any{}
 	for _, f := range fs {

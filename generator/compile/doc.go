@@ -10,5 +10,5 @@
 // bundle compiles what it decodes with the same code, without positions.
 // Used by load, bundle and, through them, every reader of the handbook.
 //
-// Used by generator/bundle, generator/load.
+// Used by generator/bundle, generator/calculator, generator/load.
 package compile
