@@ -29,4 +29,9 @@
 // printf-like: it infers wrappers of fmt only, so it needs
 //
 //	go vet -printf.funcs=github.com/kefu-hr/handbook/generator/internal/printf.Sprintf,github.com/kefu-hr/handbook/generator/internal/printf.Fprintf,github.com/kefu-hr/handbook/generator/internal/printf.Appendf ./...
+//
+// Used by generator/compile, generator/diag, generator/engine,
+// generator/explain, generator/formula, generator/inputs,
+// generator/internal/msgcheck, generator/policy, generator/report,
+// generator/source.
 package printf
