@@ -167,7 +167,7 @@ func (c *conv) decimal(ptr string, v any) (exact.Decimal, bool) {
 		}
 		return x, true
 	}
-	c.errf(ptr, "want a number, found %v", v)
+	c.errf(ptr, "want a number, found %v", fmt.Sprint(v)) // any TOML value: fmt prints it, diag (without reflect) cannot
 	return exact.Decimal{}, false
 }
 

@@ -1,14 +1,14 @@
 package compile
 
 import (
-	"fmt"
-	"github.com/kefu-hr/handbook/generator/diag"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -42,7 +42,7 @@ func (l *compiler) check(u *unit) {
 	case *policy.Rules:
 		l.checkRules(u, p)
 	default:
-		panic(fmt.Sprintf("load: no checks for %T", p))
+		panic("load: no checks for policies of kind " + string(h.Kind))
 	}
 }
 
@@ -63,7 +63,7 @@ func unique[T any](l *compiler, u *unit, what string, list []T, at func(i int) s
 // each returns the pointer function of key in the elements of the array at
 // prefix: prefix/i/key.
 func each(prefix, key string) func(int) string {
-	return func(i int) string { return fmt.Sprintf("%s/%d/%s", prefix, i, key) }
+	return func(i int) string { return printf.Sprintf("%s/%d/%s", prefix, i, key) }
 }
 
 func sum(xs []exact.Decimal) exact.Decimal {
@@ -79,11 +79,11 @@ func sum(xs []exact.Decimal) exact.Decimal {
 func (l *compiler) checkRole(u *unit, r *policy.Role) {
 	for i, to := range r.ReportsTo {
 		if to == r.ID {
-			l.verrf(u, fmt.Sprintf("/reports_to/%d", i), "role %q reports to itself", r.ID)
+			l.verrf(u, printf.Sprintf("/reports_to/%d", i), "role %q reports to itself", r.ID)
 		}
 	}
 	for i, k := range r.KPI {
-		ptr := fmt.Sprintf("/kpi/%d", i)
+		ptr := printf.Sprintf("/kpi/%d", i)
 		switch {
 		case k.Comparator == "rated" && k.Target != nil:
 			l.verrf(u, ptr+"/target", "a rated KPI has no numeric target; remove target or use a comparator such as >=")
@@ -158,7 +158,7 @@ func (l *compiler) checkScorecard(u *unit, s *policy.Scorecard) {
 	// Item ids are unique across the parts of a scorecard.
 	var items []itemAt
 	for pi, part := range s.Part {
-		pptr := fmt.Sprintf("/part/%d", pi)
+		pptr := printf.Sprintf("/part/%d", pi)
 		shares[pi] = part.Share
 		max := part.MaxPoints()
 		groupW := map[string]exact.Decimal{}
@@ -172,7 +172,7 @@ func (l *compiler) checkScorecard(u *unit, s *policy.Scorecard) {
 		weights := make([]exact.Decimal, len(part.Item))
 		for ii := range part.Item {
 			it := &part.Item[ii]
-			iptr := fmt.Sprintf("%s/item/%d", pptr, ii)
+			iptr := printf.Sprintf("%s/item/%d", pptr, ii)
 			items = append(items, itemAt{iptr, it.ID})
 			weights[ii] = it.Weight
 			switch {
@@ -192,7 +192,7 @@ func (l *compiler) checkScorecard(u *unit, s *policy.Scorecard) {
 			for gi, g := range part.Group {
 				gw[gi] = g.Weight
 				if got := groupSum[g.ID]; got.Cmp(g.Weight) != 0 {
-					l.errf(u, fmt.Sprintf("%s/group/%d/weight", pptr, gi), "item weights of group %q sum to %s, want %s", g.ID, got, g.Weight)
+					l.errf(u, printf.Sprintf("%s/group/%d/weight", pptr, gi), "item weights of group %q sum to %s, want %s", g.ID, got, g.Weight)
 				}
 			}
 			if got := sum(gw); got.Cmp(max) != 0 {

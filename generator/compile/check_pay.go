@@ -1,12 +1,12 @@
 package compile
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -16,7 +16,7 @@ func (l *compiler) checkBands(u *unit, b *policy.Bands) {
 	rows := make([]row, len(b.Rows))
 	var prev *exact.Decimal
 	for i, r := range b.Rows {
-		ptr := fmt.Sprintf("/rows/%d", i)
+		ptr := printf.Sprintf("/rows/%d", i)
 		rows[i] = row{ptr, r.Interval}
 		switch b.Output {
 		case "coefficient":
@@ -71,7 +71,7 @@ func (l *compiler) checkPayPlan(u *unit, p *policy.PayPlan) {
 		p.Tables[p.Table[i].Name] = &p.Table[i]
 	}
 	for i, pa := range p.Param {
-		ptr := fmt.Sprintf("/param/%d", i)
+		ptr := printf.Sprintf("/param/%d", i)
 		declare(ptr+"/name", pa.Name, formula.Num)
 		p.ParamValues[pa.Name] = formula.Value{Num: pa.Value}
 		if pa.Value.Sign() < 0 {
@@ -91,27 +91,27 @@ func (l *compiler) checkPayPlan(u *unit, p *policy.PayPlan) {
 		if in.Kind == "yesno" {
 			t = formula.Bool
 		}
-		declare(fmt.Sprintf("/input/%d/name", i), in.Name, t)
+		declare(printf.Sprintf("/input/%d/name", i), in.Name, t)
 		if in.Event != "" && in.Kind != "count" {
-			l.verrf(u, fmt.Sprintf("/input/%d/event", i), "only an input of kind \"count\" can count a points event, not one of kind %q", in.Kind)
+			l.verrf(u, printf.Sprintf("/input/%d/event", i), "only an input of kind \"count\" can count a points event, not one of kind %q", in.Kind)
 		}
 		if in.Event != "" && p.PointsSystem == "" {
-			l.verrf(u, fmt.Sprintf("/input/%d/event", i), "event %q: the pay plan has no points_system to count it in", in.Event)
+			l.verrf(u, printf.Sprintf("/input/%d/event", i), "event %q: the pay plan has no points_system to count it in", in.Event)
 		}
 		if in.Scorecard != "" && in.Kind != "score" {
-			l.verrf(u, fmt.Sprintf("/input/%d/scorecard", i), "only an input of kind \"score\" can take its value from a scorecard, not one of kind %q", in.Kind)
+			l.verrf(u, printf.Sprintf("/input/%d/scorecard", i), "only an input of kind \"score\" can take its value from a scorecard, not one of kind %q", in.Kind)
 		}
 	}
 	tables := map[string]bool{}
 	for i, t := range p.Table {
-		ptr := fmt.Sprintf("/table/%d", i)
+		ptr := printf.Sprintf("/table/%d", i)
 		if tables[t.Name] {
 			l.verrf(u, ptr+"/name", "table %q is already declared", t.Name)
 		}
 		tables[t.Name] = true
 		rows := make([]row, len(t.Rows))
 		for j, r := range t.Rows {
-			rows[j] = row{fmt.Sprintf("%s/rows/%d", ptr, j), r.Interval}
+			rows[j] = row{printf.Sprintf("%s/rows/%d", ptr, j), r.Interval}
 			if r.Value.Sign() < 0 {
 				l.verrf(u, rows[j].ptr+"/value", "table value must not be negative: %s", r.Value)
 			}
@@ -123,7 +123,7 @@ func (l *compiler) checkPayPlan(u *unit, p *policy.PayPlan) {
 	}}
 	for i := range p.Component {
 		c := &p.Component[i]
-		ptr := fmt.Sprintf("/component/%d", i)
+		ptr := printf.Sprintf("/component/%d", i)
 		c.Exprs = map[string]*formula.Expr{}
 		keys := []string{"formula"}
 		ledgerOnly := append(append([]string(nil), policy.LedgerKeys...), policy.LedgerOptional...)
@@ -176,7 +176,7 @@ func (l *compiler) checkPayPlan(u *unit, p *policy.PayPlan) {
 	standingEnv := formula.Env{Names: standingNames, Tables: env.Tables}
 	for i := range p.Standing {
 		st := &p.Standing[i]
-		ptr := fmt.Sprintf("/standing/%d", i)
+		ptr := printf.Sprintf("/standing/%d", i)
 		st.Expr = l.typedFormula(u, ptr+"/measure", st.Measure, standingEnv, formula.Num)
 	}
 	unique(l, u, "standing name", p.Standing, each("/standing", "name"), func(s policy.Standing) string { return s.Name })
@@ -191,7 +191,7 @@ func (l *compiler) checkPayPlan(u *unit, p *policy.PayPlan) {
 	feedEnv := formula.Env{Names: feedNames} // no lookups: the engine gives a feed none
 	for i := range p.Feed {
 		f := &p.Feed[i]
-		ptr := fmt.Sprintf("/feed/%d", i)
+		ptr := printf.Sprintf("/feed/%d", i)
 		if p.Scorecard == "" {
 			l.verrf(u, ptr+"/item", "item %q: the pay plan has no scorecard to feed", f.Item)
 		}
@@ -210,11 +210,11 @@ func (l *compiler) checkPayPlan(u *unit, p *policy.PayPlan) {
 				for _, c := range p.Component {
 					all = append(all, c.Name)
 				}
-				l.verrf(u, fmt.Sprintf("/leave_rule/%d/components/%d", i, j), "unknown component %q%s", name, didYouMean(name, all))
+				l.verrf(u, printf.Sprintf("/leave_rule/%d/components/%d", i, j), "unknown component %q%s", name, didYouMean(name, all))
 			}
 			for _, c := range p.Component {
 				if c.Name == name && c.Kind == policy.Ledger {
-					l.verrf(u, fmt.Sprintf("/leave_rule/%d/components/%d", i, j), "a leave rule cannot change %q: a ledger settles quarter by quarter, and leaving is not one of its branches", name)
+					l.verrf(u, printf.Sprintf("/leave_rule/%d/components/%d", i, j), "a leave rule cannot change %q: a ledger settles quarter by quarter, and leaving is not one of its branches", name)
 				}
 			}
 		}

@@ -1,9 +1,9 @@
 package compile
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -11,7 +11,7 @@ import (
 
 func (l *compiler) checkPoints(u *unit, p *policy.Points) {
 	for i, e := range p.Event {
-		ptr := fmt.Sprintf("/event/%d/points", i)
+		ptr := printf.Sprintf("/event/%d/points", i)
 		switch {
 		case e.Category == "deduction" && e.Points.Sign() >= 0:
 			l.verrf(u, ptr, "a deduction must have negative points, not %s", e.Points)
@@ -21,16 +21,16 @@ func (l *compiler) checkPoints(u *unit, p *policy.Points) {
 			l.verrf(u, ptr, "an addition of 0 points does nothing; set discretionary = true and max for a discretionary award")
 		}
 		if e.Discretionary && e.Max == nil {
-			l.errf(u, fmt.Sprintf("/event/%d", i), "a discretionary event needs max: the most points one occurrence may carry")
+			l.errf(u, printf.Sprintf("/event/%d", i), "a discretionary event needs max: the most points one occurrence may carry")
 		}
 		if e.Max != nil && e.Max.Sign() <= 0 {
-			l.verrf(u, fmt.Sprintf("/event/%d/max", i), "max must be more than 0")
+			l.verrf(u, printf.Sprintf("/event/%d/max", i), "max must be more than 0")
 		}
 	}
 	unique(l, u, "event id", p.Event, each("/event", "id"), func(e policy.Event) string { return e.ID })
 	for i, ld := range p.Ladder {
 		for j, st := range ld.Steps {
-			ptr := fmt.Sprintf("/ladder/%d/steps/%d", i, j)
+			ptr := printf.Sprintf("/ladder/%d/steps/%d", i, j)
 			if st.Occurrence != j+1 {
 				l.verrf(u, ptr+"/occurrence", "steps must count occurrences 1, 2, 3 … in order: found %d in place %d", st.Occurrence, j+1)
 			}
@@ -64,9 +64,9 @@ func (l *compiler) checkRules(u *unit, r *policy.Rules) {
 	for i := range r.Term {
 		t := &r.Term[i]
 		for j, w := range t.Words() {
-			ptr := fmt.Sprintf("/term/%d/term", i)
+			ptr := printf.Sprintf("/term/%d/term", i)
 			if j > 0 {
-				ptr = fmt.Sprintf("/term/%d/aliases/%d", i, j-1)
+				ptr = printf.Sprintf("/term/%d/aliases/%d", i, j-1)
 			}
 			if prev, ok := words[w]; ok {
 				l.verrf(u, ptr, "%q is already a glossary word, at %s", w, u.pos(prev))
@@ -76,7 +76,7 @@ func (l *compiler) checkRules(u *unit, r *policy.Rules) {
 		}
 		for j, see := range t.See {
 			if _, _, ok := policy.SeeRef(see); !ok {
-				l.verrf(u, fmt.Sprintf("/term/%d/see/%d", i, j), "%q is not kind/id: the kind is one of %s", see, kindList())
+				l.verrf(u, printf.Sprintf("/term/%d/see/%d", i, j), "%q is not kind/id: the kind is one of %s", see, kindList())
 			}
 		}
 	}

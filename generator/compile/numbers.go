@@ -1,10 +1,10 @@
 package compile
 
 import (
-	"fmt"
 	"slices"
 	"time"
 
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -66,10 +66,10 @@ func (l *compiler) checkNumbers(hs *policy.Handbook) {
 		}
 		texts("/summary", r.Summary)
 		for i, p := range r.Period {
-			texts(fmt.Sprintf("/period/%d/text", i), p.Text)
+			texts(printf.Sprintf("/period/%d/text", i), p.Text)
 		}
 		for i, rule := range r.Rule {
-			ptr := fmt.Sprintf("/rule/%d", i)
+			ptr := printf.Sprintf("/rule/%d", i)
 			texts(ptr+"/text", rule.Text)
 			if rule.ValueFrom != "" {
 				if rule.Value != nil {
@@ -79,7 +79,7 @@ func (l *compiler) checkNumbers(hs *policy.Handbook) {
 			}
 		}
 		for i, t := range r.Term {
-			texts(fmt.Sprintf("/term/%d/text", i), t.Text)
+			texts(printf.Sprintf("/term/%d/text", i), t.Text)
 		}
 	}
 }
@@ -103,7 +103,7 @@ func (l *compiler) checkEvents(hs *policy.Handbook) {
 			}
 			for i, in := range p.Input {
 				if in.Event != "" && !slices.Contains(ids, in.Event) {
-					l.verrf(u, fmt.Sprintf("/input/%d/event", i), "points system %s (version %d, from %s) has no fixed event %q%s", ps.ID, ps.Version, ps.EffectiveFrom.Format("2006-01-02"), in.Event, didYouMean(in.Event, ids))
+					l.verrf(u, printf.Sprintf("/input/%d/event", i), "points system %s (version %d, from %s) has no fixed event %q%s", ps.ID, ps.Version, ps.EffectiveFrom.Format("2006-01-02"), in.Event, didYouMean(in.Event, ids))
 				}
 			}
 		}
@@ -131,7 +131,7 @@ func (l *compiler) checkFeeds(hs *policy.Handbook) {
 				}
 			}
 			for i, f := range p.Feed {
-				ptr := fmt.Sprintf("/feed/%d/item", i)
+				ptr := printf.Sprintf("/feed/%d/item", i)
 				switch ok, known := numeric[f.Item]; {
 				case !known:
 					l.verrf(u, ptr, "scorecard %s (version %d, from %s) has no item %q%s", sc.ID, sc.Version, sc.EffectiveFrom.Format("2006-01-02"), f.Item, didYouMean(f.Item, ids))

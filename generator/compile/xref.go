@@ -1,13 +1,13 @@
 package compile
 
 import (
-	"fmt"
-	"github.com/kefu-hr/handbook/generator/diag"
 	"slices"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/kefu-hr/handbook/generator/diag"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -159,11 +159,11 @@ func (l *compiler) bandsOutput(u *unit, r policy.Reference, b *policy.Bands) {
 func (l *compiler) standingPeriod(u *unit, p *policy.PayPlan, r policy.Reference, b *policy.Bands) {
 	for i := range p.Standing {
 		st := &p.Standing[i]
-		if fmt.Sprintf("/standing/%d/bands", i) != r.Ptr || b.Period == "" {
+		if printf.Sprintf("/standing/%d/bands", i) != r.Ptr || b.Period == "" {
 			continue
 		}
 		if got := p.StandingPeriod(st); got != b.Period {
-			l.verrf(u, r.Ptr, "standing %q is looked up %s, but band table %q is for a %s measure: give the standing period = %q", st.Name, got, b.ID, b.Period, b.Period)
+			l.verrf(u, r.Ptr, "standing %q is looked up %s, but band table %q is for a %s measure: give the standing period = %q", st.Name, string(got), b.ID, string(b.Period), string(b.Period))
 		}
 	}
 }

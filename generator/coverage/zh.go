@@ -16,6 +16,10 @@ var zh = diag.Catalog{
 	"from %s":          "%s 起",
 }
 
+// String names the kind of clause in English: the kind itself. Messages
+// (diag.Catalog, which formats without reflection) print it by this.
+func (k Kind) String() string { return string(k) }
+
 // Zh names the kind of clause in Chinese; as an argument of a
 // diag.Catalog's Sprintf it gives the Chinese message this name.
 func (k Kind) Zh() string {

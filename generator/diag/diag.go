@@ -1,12 +1,13 @@
 package diag
 
 import (
-	"fmt"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 )
 
 // Pos is a position in a file. Line and Col are 1-based; Col counts
@@ -24,7 +25,7 @@ func (p Pos) String() string {
 	if p.Line == 0 {
 		return p.File
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	return printf.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 }
 
 // Diagnostic is one problem found in the policies.
@@ -63,9 +64,10 @@ func (d Diagnostic) Text() Text { return Text{En: d.Message, Zh: d.Zh} }
 // List is a list of diagnostics. The zero value is an empty list ready to use.
 type List []Diagnostic
 
-// Add appends a diagnostic built from a position, key path and formatted message.
+// Add appends a diagnostic built from a position, key path and formatted
+// message (formatted as Catalog.Sprintf formats).
 func (l *List) Add(pos Pos, key, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Key: key, Message: fmt.Sprintf(format, args...)})
+	*l = append(*l, Diagnostic{Pos: pos, Key: key, Message: printf.Sprintf(format, args...)})
 }
 
 // AddText appends a diagnostic whose message is in both languages.
@@ -124,7 +126,7 @@ func (l List) Error() string {
 	case 1:
 		return l[0].String()
 	}
-	return fmt.Sprintf("%s (and %d more problems)", l[0], len(l)-1)
+	return printf.Sprintf("%s (and %d more problems)", l[0], len(l)-1)
 }
 
 // Excerpt writes the source line of a position with a caret under its column,
@@ -156,7 +158,7 @@ func Excerpt(w io.Writer, src []byte, p Pos) {
 		}
 		col++
 	}
-	fmt.Fprintf(w, "%5d | %s\n      | %s^\n", p.Line, line, pad.String())
+	printf.Fprintf(w, "%5d | %s\n      | %s^\n", p.Line, line, pad.String())
 }
 
 // isWide reports whether r takes two cells in a terminal (CJK ideographs,

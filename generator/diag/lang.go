@@ -1,8 +1,9 @@
 package diag
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 )
 
 // Lang is a language a message is shown in.
@@ -59,9 +60,11 @@ type Catalog map[string]string
 // Chinese from the catalog (the English one when the catalog has none; a
 // test of each package requires every format it uses to be there). An
 // argument that is a Text, or an error that wraps one, gives each language
-// its own text.
+// its own text. It formats as fmt.Sprintf does, with
+// generator/internal/printf: the verbs and argument types that package
+// implements (its tests check every call and catalog).
 func (c Catalog) Sprintf(format string, args ...any) Text {
-	en := fmt.Sprintf(format, args...)
+	en := printf.Sprintf(format, args...)
 	zf, ok := c[format]
 	if !ok {
 		zf = format
@@ -75,7 +78,7 @@ func (c Catalog) Sprintf(format string, args ...any) Text {
 			zargs[i] = t.Zh
 		}
 	}
-	return Text{En: en, Zh: fmt.Sprintf(zf, zargs...)}
+	return Text{En: en, Zh: printf.Sprintf(zf, zargs...)}
 }
 
 // Errorf is Sprintf as an error whose Error is the English message, and
@@ -123,7 +126,9 @@ func TextOf(err error) Text {
 	return Text{En: err.Error(), Zh: err.Error()}
 }
 
-// asText returns the Text an argument is or holds.
+// asText returns the Text an argument is or holds: a Text, or a value
+// with a Zh method and an Error or String method (its English, as fmt
+// would print it; Error first, as fmt).
 func asText(a any) (Text, bool) {
 	switch x := a.(type) {
 	case Text:
@@ -132,8 +137,16 @@ func asText(a any) (Text, bool) {
 		if x != nil {
 			return *x, x.Zh != ""
 		}
-	case interface{ Zh() string }:
-		return Text{En: fmt.Sprint(a), Zh: x.Zh()}, true
+	case interface {
+		Zh() string
+		Error() string
+	}:
+		return Text{En: x.Error(), Zh: x.Zh()}, true
+	case interface {
+		Zh() string
+		String() string
+	}:
+		return Text{En: x.String(), Zh: x.Zh()}, true
 	}
 	return Text{}, false
 }

@@ -1,16 +1,16 @@
 package engine
 
 import (
-	"fmt"
-	"github.com/kefu-hr/handbook/generator/diag"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -78,12 +78,12 @@ func (p Period) Settled() time.Time {
 func (p Period) String() string {
 	switch p.Kind {
 	case policy.Monthly:
-		return fmt.Sprintf("%04d-%02d", p.Year, p.Month)
+		return printf.Sprintf("%04d-%02d", p.Year, p.Month)
 	case policy.Quarterly:
-		return fmt.Sprintf("%04d-Q%d", p.Year, p.Quarter)
+		return printf.Sprintf("%04d-Q%d", p.Year, p.Quarter)
 	case policy.Annual:
 	}
-	return fmt.Sprintf("%04d", p.Year)
+	return printf.Sprintf("%04d", p.Year)
 }
 
 // Case is everything needed to compute one person's result for one period.

@@ -3,8 +3,6 @@ package engine
 import (
 	"cmp"
 	"errors"
-	"fmt"
-	"github.com/kefu-hr/handbook/generator/diag"
 	"maps"
 	"slices"
 	"sort"
@@ -12,8 +10,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -264,7 +264,7 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 		for i := range p.LeaveRule {
 			if lr := &p.LeaveRule[i]; lr.Case == in.Leave.Case {
 				r.Trace = append(r.Trace, Step{Ref: ref(p.Head(), "leave"), Clause: string(lr.Case), Operands: []Operand{operand("服务月数", strconv.Itoa(in.Leave.Months), "月")},
-					Value: map[string]string{"forfeit": "取消", "prorate": fmt.Sprintf("按 %d/12 折算", in.Leave.Months)}[lr.Effect], Say: LeaveNoted{Rule: lr, Months: in.Leave.Months}})
+					Value: map[string]string{"forfeit": "取消", "prorate": printf.Sprintf("按 %d/12 折算", in.Leave.Months)}[lr.Effect], Say: LeaveNoted{Rule: lr, Months: in.Leave.Months}})
 			}
 		}
 	}
@@ -637,7 +637,7 @@ func leaveRules(p *policy.PayPlan, l *Leave) (map[string]*policy.LeaveRule, erro
 	case len(cases) == 0:
 		problems = append(problems, zh.Sprintf("leave: plan %s has no leave rules", p.ID))
 	case len(out) == 0:
-		problems = append(problems, zh.Sprintf("leave: unknown case %q (the plan's cases: %s)", l.Case, strings.Join(cases, ", ")))
+		problems = append(problems, zh.Sprintf("leave: unknown case %q (the plan's cases: %s)", string(l.Case), strings.Join(cases, ", ")))
 	}
 	if l.Months < 0 || l.Months > 12 {
 		problems = append(problems, zh.Sprintf("leave: %d months served, want 0 to 12", l.Months))

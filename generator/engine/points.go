@@ -1,14 +1,14 @@
 package engine
 
 import (
-	"fmt"
-	"github.com/kefu-hr/handbook/generator/diag"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -253,20 +253,20 @@ func conditionalSteps(ld *policy.Ladder) diag.Text {
 // to step j because the extra conditions of steps i down to j+1 do not hold.
 func LadderClause(nominal, applied int) string {
 	if applied == nominal {
-		return fmt.Sprintf("steps[%d]", nominal)
+		return printf.Sprintf("steps[%d]", nominal)
 	}
-	return fmt.Sprintf("steps[%d]->steps[%d]", nominal, applied)
+	return printf.Sprintf("steps[%d]->steps[%d]", nominal, applied)
 }
 
 // ladderStep applies one shortfall (checked) to r and returns its trace step.
 func ladderStep(h *policy.Header, ld *policy.Ladder, s LadderShortfall, r *PointsResult) Step {
 	nominal := min(s.Occurrence, len(ld.Steps)) - 1
 	nst := ld.Steps[nominal]
-	inputs := []Operand{operand(fmt.Sprintf("第%d次", s.Occurrence), "", ""), operand("比率", s.Rate.String(), "%")}
+	inputs := []Operand{operand(printf.Sprintf("第%d次", s.Occurrence), "", ""), operand("比率", s.Rate.String(), "%")}
 	if len(s.Met) > 0 {
 		var ns []string
 		for _, n := range slices.Compact(slices.Sorted(slices.Values(s.Met))) {
-			ns = append(ns, fmt.Sprintf("第%d档", n))
+			ns = append(ns, printf.Sprintf("第%d档", n))
 		}
 		inputs = append(inputs, operand("附加条件成立", strings.Join(ns, "、"), ""))
 	}

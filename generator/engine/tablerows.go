@@ -2,9 +2,9 @@ package engine
 
 import (
 	"cmp"
-	"fmt"
 
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 )
 
 // TableRef is the part of a trace step's Ref that names a pay plan's own
@@ -29,7 +29,7 @@ func (s *payScope) tableSteps(lookups []formula.Lookup) []Step {
 			continue
 		}
 		measure := cmp.Or(tb.Measure, "查表值")
-		out = append(out, Step{Ref: ref(s.plan.Head(), TableRef(tb.Name)), Clause: fmt.Sprintf("rows[%d]", i), Operands: []Operand{operand(measure, l.Arg.String(), "")},
+		out = append(out, Step{Ref: ref(s.plan.Head(), TableRef(tb.Name)), Clause: printf.Sprintf("rows[%d]", i), Operands: []Operand{operand(measure, l.Arg.String(), "")},
 			Value: l.Result.String(), Say: TableRowFound{Table: tb, Row: i, Result: l.Result}})
 	}
 	return out

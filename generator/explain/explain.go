@@ -2,12 +2,12 @@ package explain
 
 import (
 	"cmp"
-	"fmt"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -26,18 +26,18 @@ func Sentence(s engine.Sentence) string {
 	case *engine.BandFound:
 		return band(s)
 	case engine.RedLineTouched:
-		return fmt.Sprintf("触及电网指标「%s」：%s 公司有权%s。", s.Line.Title, s.Policy.PayEffect.Text, strings.Join(s.Policy.Consequences, "、"))
+		return printf.Sprintf("触及电网指标「%s」：%s 公司有权%s。", s.Line.Title, s.Policy.PayEffect.Text, strings.Join(s.Policy.Consequences, "、"))
 	case engine.LeaveNoted:
-		return fmt.Sprintf("%s，服务 %d 个月：%s", s.Rule.Title, s.Months, s.Rule.Text)
+		return printf.Sprintf("%s，服务 %d 个月：%s", s.Rule.Title, s.Months, s.Rule.Text)
 	case engine.ComponentWorked:
 		return component(s)
 	case engine.ParamTaken:
 		return paramTaken(s)
 	case engine.TableRowFound:
 		tb := s.Table
-		return fmt.Sprintf("「%s」第 %d 行，%s，取 %s。", cmp.Or(tb.Title, tb.Name), s.Row+1, tb.Rows[s.Row].Words(""), s.Result)
+		return printf.Sprintf("「%s」第 %d 行，%s，取 %s。", cmp.Or(tb.Title, tb.Name), s.Row+1, tb.Rows[s.Row].Words(""), s.Result)
 	case engine.AmountAdded:
-		text := fmt.Sprintf("%s %s 元。", s.Title, s.Amount)
+		text := printf.Sprintf("%s %s 元。", s.Title, s.Amount)
 		if s.Withheld {
 			text += " 因触及电网指标，本项暂停发放。"
 		}
@@ -46,21 +46,21 @@ func Sentence(s engine.Sentence) string {
 		if s.Total.Sign() < 0 {
 			// A deduction from pay paid under the contract (the ledger's
 			// 600 元) can exceed what the plan pays.
-			return fmt.Sprintf("本期应发合计 %s 元：各项相抵后为负，即从按劳动合同发放的工资中净扣 %s 元。", s.Total, s.Total.Neg())
+			return printf.Sprintf("本期应发合计 %s 元：各项相抵后为负，即从按劳动合同发放的工资中净扣 %s 元。", s.Total, s.Total.Neg())
 		}
-		return fmt.Sprintf("本期应发合计 %s 元。", s.Total)
+		return printf.Sprintf("本期应发合计 %s 元。", s.Total)
 	case engine.PointsBase:
-		return fmt.Sprintf("基本分 %s 分。", s.Base)
+		return printf.Sprintf("基本分 %s 分。", s.Base)
 	case engine.EventCounted:
-		return fmt.Sprintf("%s %d 次，每次 %s 分，计 %s 分。", s.Event.Title, s.Count, s.Event.Points, s.Points)
+		return printf.Sprintf("%s %d 次，每次 %s 分，计 %s 分。", s.Event.Title, s.Count, s.Event.Points, s.Points)
 	case engine.AwardGiven:
-		return fmt.Sprintf("%s，酌情加 %s 分（每次最多 %s 分）。", s.Event.Title, s.Points, s.Event.Max)
+		return printf.Sprintf("%s，酌情加 %s 分（每次最多 %s 分）。", s.Event.Title, s.Points, s.Event.Max)
 	case engine.LadderStep:
 		return ladder(s)
 	case engine.PointsFloor:
 		return "得分不低于 0 分。"
 	case engine.PointsTotal:
-		return fmt.Sprintf("本月得分 %s 分。", s.Total)
+		return printf.Sprintf("本月得分 %s 分。", s.Total)
 	case engine.LedgerSaid:
 		return s.Quarter + "：" + ledger(s)
 	case engine.ItemFed:
@@ -90,9 +90,9 @@ func paramTaken(s engine.ParamTaken) string {
 		}
 	}
 	if s.Own {
-		return fmt.Sprintf("%s取本人的数额 %s（方案默认 %s，本人数额可在 %s之间）。", pa.Label, amount(s.Value), amount(pa.Value), span)
+		return printf.Sprintf("%s取本人的数额 %s（方案默认 %s，本人数额可在 %s之间）。", pa.Label, amount(s.Value), amount(pa.Value), span)
 	}
-	return fmt.Sprintf("%s取方案默认 %s：未给本人的数额（可在 %s之间另定）。", pa.Label, amount(s.Value), span)
+	return printf.Sprintf("%s取方案默认 %s：未给本人的数额（可在 %s之间另定）。", pa.Label, amount(s.Value), span)
 }
 
 // component says how a formula component's amount was worked out: the facts
@@ -112,7 +112,7 @@ func component(s engine.ComponentWorked) string {
 	b.WriteString(c.Title + " = ")
 	if x.Value.Num.Cmp(amt) != 0 {
 		b.WriteString(equalities(x.Formula, x.Values, x.Value.Num.String()))
-		fmt.Fprintf(&b, "，按%s保留到 %s 元，为 %s 元。", roundingNames[rule.Mode], exact.FromInt(1).Shift(-rule.Places), amt)
+		printf.Fprintf(&b, "，按%s保留到 %s 元，为 %s 元。", roundingNames[rule.Mode], exact.FromInt(1).Shift(-rule.Places), amt)
 	} else {
 		b.WriteString(equalities(x.Formula, x.Values, amt.String()) + " 元。")
 	}
@@ -122,16 +122,16 @@ func component(s engine.ComponentWorked) string {
 	if l := s.Leave; l != nil {
 		switch l.Rule.Effect {
 		case "forfeit":
-			fmt.Fprintf(&b, " 因%s，本项取消（原应发 %s 元）。", l.Rule.Title, l.Full)
+			printf.Fprintf(&b, " 因%s，本项取消（原应发 %s 元）。", l.Rule.Title, l.Full)
 		case "prorate":
-			fmt.Fprintf(&b, " 因%s，按服务 %d 个月折算：%s × %d ÷ 12 = %s 元。", l.Rule.Title, l.Months, l.Full, l.Months, l.Amount)
+			printf.Fprintf(&b, " 因%s，按服务 %d 个月折算：%s × %d ÷ 12 = %s 元。", l.Rule.Title, l.Months, l.Full, l.Months, l.Amount)
 		}
 	}
 	switch {
 	case s.Withheld:
 		b.WriteString(" 因触及电网指标，本项暂停发放。")
 	case c.Kind == policy.Deduction && amt.Sign() != 0:
-		fmt.Fprintf(&b, " 本项是扣款，计入合计为 %s 元。", amt.Neg())
+		printf.Fprintf(&b, " 本项是扣款，计入合计为 %s 元。", amt.Neg())
 	case c.Kind == policy.Pool:
 		b.WriteString(" 本项由本人分配给团队，不计入本人收入。")
 	}
@@ -170,35 +170,35 @@ func lookup(l engine.Lookup) string {
 	if l.Row != nil {
 		where = "落在" + l.Row.Words("") + "，"
 	}
-	return fmt.Sprintf("查「%s」：%s %s对应 %s。", l.Title, l.Arg, where, l.Result)
+	return printf.Sprintf("查「%s」：%s %s对应 %s。", l.Title, l.Arg, where, l.Result)
 }
 
 // ladder says what one shortfall of a ladder did.
 func ladder(s engine.LadderStep) string {
 	ld, sf, nst := s.Ladder, s.Shortfall, s.Nominal
 	if s.Applied == nil {
-		return fmt.Sprintf("%s为 %s%%，不低于第 %d 次的阈值 %s%%，不算一次，不扣分。", ld.Title, sf.Rate, nst.Occurrence, nst.Below)
+		return printf.Sprintf("%s为 %s%%，不低于第 %d 次的阈值 %s%%，不算一次，不扣分。", ld.Title, sf.Rate, nst.Occurrence, nst.Below)
 	}
 	var failed []string
 	for _, f := range s.Failed {
-		failed = append(failed, fmt.Sprintf("第 %d 档的附加条件「%s」", f.Occurrence, strings.TrimPrefix(f.Condition, "且")))
+		failed = append(failed, printf.Sprintf("第 %d 档的附加条件「%s」", f.Occurrence, strings.TrimPrefix(f.Condition, "且")))
 	}
 	st := *s.Applied
 	var b strings.Builder
-	fmt.Fprintf(&b, "第 %d 次%s低于 %s%%（%s%%）", sf.Occurrence, ld.Title, nst.Below, sf.Rate)
+	printf.Fprintf(&b, "第 %d 次%s低于 %s%%（%s%%）", sf.Occurrence, ld.Title, nst.Below, sf.Rate)
 	switch {
 	case len(failed) > 0:
 		both := ""
 		if len(failed) > 1 {
 			both = "均"
 		}
-		fmt.Fprintf(&b, "，计为第 %d 次；但%s%s不成立，按第 %d 档扣 %s 分", sf.Occurrence, strings.Join(failed, "、"), both, st.Occurrence, st.Points.Neg())
+		printf.Fprintf(&b, "，计为第 %d 次；但%s%s不成立，按第 %d 档扣 %s 分", sf.Occurrence, strings.Join(failed, "、"), both, st.Occurrence, st.Points.Neg())
 	case st.Condition != "":
-		fmt.Fprintf(&b, "%s，扣 %s 分", st.Condition, st.Points.Neg())
+		printf.Fprintf(&b, "%s，扣 %s 分", st.Condition, st.Points.Neg())
 	default:
-		fmt.Fprintf(&b, "，扣 %s 分", st.Points.Neg())
+		printf.Fprintf(&b, "，扣 %s 分", st.Points.Neg())
 	}
-	fmt.Fprintf(&b, "：%s。", strings.TrimSuffix(st.Consequence, "。"))
+	printf.Fprintf(&b, "：%s。", strings.TrimSuffix(st.Consequence, "。"))
 	return b.String()
 }
 
@@ -206,33 +206,33 @@ func ladder(s engine.LadderStep) string {
 func ledger(s engine.LedgerSaid) string {
 	switch s.Case {
 	case "exempt":
-		return fmt.Sprintf("本季不承担任务：不设基数和目标，不扣发固定工资，不计入台账差额，不发浮动工资；完成额 %s 元照常计提奖金。", s.Eff)
+		return printf.Sprintf("本季不承担任务：不设基数和目标，不扣发固定工资，不计入台账差额，不发浮动工资；完成额 %s 元照常计提奖金。", s.Eff)
 	case "carry-in":
-		return fmt.Sprintf("本季完成额 %s 元加上季转入的超额 %s 元，按 %s 元核算。", s.X, s.Carry, s.Eff)
+		return printf.Sprintf("本季完成额 %s 元加上季转入的超额 %s 元，按 %s 元核算。", s.X, s.Carry, s.Eff)
 	case "below-base":
-		return fmt.Sprintf("完成额 %s 元低于基数 %s 元：不发浮动工资、不计提奖金，扣发当季固定工资 %s 元；差额 %s 元须由以后季度补足。", s.Eff, s.Base, s.Penalty, s.Short)
+		return printf.Sprintf("完成额 %s 元低于基数 %s 元：不发浮动工资、不计提奖金，扣发当季固定工资 %s 元；差额 %s 元须由以后季度补足。", s.Eff, s.Base, s.Penalty, s.Short)
 	case "made-up":
 		if s.Elsewhere.Sign() > 0 {
-			return fmt.Sprintf("用超出基数的 %s 元补足 %s 的基数差额，补发该季奖金（按其基数 %s 元减去该季另行计提的 %s 元，即 %s 元计提）。", s.Fill, s.Other, s.Base, s.Elsewhere, s.Accrued)
+			return printf.Sprintf("用超出基数的 %s 元补足 %s 的基数差额，补发该季奖金（按其基数 %s 元减去该季另行计提的 %s 元，即 %s 元计提）。", s.Fill, s.Other, s.Base, s.Elsewhere, s.Accrued)
 		}
-		return fmt.Sprintf("用超出基数的 %s 元补足 %s 的基数差额，补发该季奖金（按其基数 %s 元计提）。", s.Fill, s.Other, s.Base)
+		return printf.Sprintf("用超出基数的 %s 元补足 %s 的基数差额，补发该季奖金（按其基数 %s 元计提）。", s.Fill, s.Other, s.Base)
 	case "partly-made-up":
-		return fmt.Sprintf("用超出基数的 %s 元补 %s 的基数差额，尚差 %s 元。", s.Fill, s.Other, s.Left)
+		return printf.Sprintf("用超出基数的 %s 元补 %s 的基数差额，尚差 %s 元。", s.Fill, s.Other, s.Left)
 	case "target", "above-cap":
 		above := ""
 		if s.Case == "above-cap" {
 			above = "完成额达到 " + s.Cap.String() + " 元以上，原文未作规定，按达到目标处理并提交公司复核。"
 		}
-		return fmt.Sprintf("完成额 %s 元达到目标 %s 元：发放浮动工资 %s 元，只按目标额计提奖金，超出的 %s 元转入下季核算。%s", s.Adjusted, s.Target, s.Floating, s.CarriedOut, above)
+		return printf.Sprintf("完成额 %s 元达到目标 %s 元：发放浮动工资 %s 元，只按目标额计提奖金，超出的 %s 元转入下季核算。%s", s.Adjusted, s.Target, s.Floating, s.CarriedOut, above)
 	case "base-to-target":
-		return fmt.Sprintf("完成额在基数 %s 元与目标 %s 元之间：不发浮动工资，按（补足后的余额 + 当季基数）%s 元计提奖金。", s.Base, s.Target, s.Adjusted)
+		return printf.Sprintf("完成额在基数 %s 元与目标 %s 元之间：不发浮动工资，按（补足后的余额 + 当季基数）%s 元计提奖金。", s.Base, s.Target, s.Adjusted)
 	case "bonus":
-		parts := []string{fmt.Sprintf("%s × %s", s.Accrued, s.Rate)}
+		parts := []string{printf.Sprintf("%s × %s", s.Accrued, s.Rate)}
 		if s.Elsewhere.Sign() > 0 {
-			parts[0] = fmt.Sprintf("(%s − 另行计提的 %s) × %s", s.Gross, s.Elsewhere, s.Rate)
+			parts[0] = printf.Sprintf("(%s − 另行计提的 %s) × %s", s.Gross, s.Elsewhere, s.Rate)
 		}
 		if s.LateBase.Sign() > 0 {
-			parts = append(parts, fmt.Sprintf("补发 %s × %s", s.LateBase, s.Rate))
+			parts = append(parts, printf.Sprintf("补发 %s × %s", s.LateBase, s.Rate))
 		}
 		var where, lookups []string
 		for _, d := range s.Derived {
@@ -247,7 +247,7 @@ func ledger(s engine.LedgerSaid) string {
 		if len(where) > 0 {
 			how = "；其中" + strings.Join(where, "，") + "。"
 		}
-		return fmt.Sprintf("季度奖金 = (%s) × 系数 %s = %s 元%s%s", strings.Join(parts, " + "), s.Factor, s.Bonus, how, strings.Join(lookups, ""))
+		return printf.Sprintf("季度奖金 = (%s) × 系数 %s = %s 元%s%s", strings.Join(parts, " + "), s.Factor, s.Bonus, how, strings.Join(lookups, ""))
 	}
 	return ""
 }
@@ -271,12 +271,12 @@ var hundred = exact.FromInt(100)
 
 // part says how a part's points add up and scale to 100.
 func part(s engine.PartScored) string {
-	text := fmt.Sprintf("%s各项合计 %s 分", s.Part.Title, s.Raw)
+	text := printf.Sprintf("%s各项合计 %s 分", s.Part.Title, s.Raw)
 	if s.Raw.Cmp(s.Max) > 0 {
-		text += fmt.Sprintf("，超过满分 %s 分，按 %s 分计", s.Max, s.Max)
+		text += printf.Sprintf("，超过满分 %s 分，按 %s 分计", s.Max, s.Max)
 	}
 	if s.Max.Cmp(hundred) != 0 {
-		text += fmt.Sprintf("，按百分制折算为 %s × 100 ÷ %s = %s 分", s.Capped, s.Max, s.Score)
+		text += printf.Sprintf("，按百分制折算为 %s × 100 ÷ %s = %s 分", s.Capped, s.Max, s.Score)
 	}
 	return text + "。"
 }
@@ -285,17 +285,17 @@ func part(s engine.PartScored) string {
 func total(s *engine.TotalScored) string {
 	terms := make([]string, len(s.Parts))
 	for i, p := range s.Parts {
-		terms[i] = fmt.Sprintf("%s %s × %s%%", p.Title, p.Score, p.Share)
+		terms[i] = printf.Sprintf("%s %s × %s%%", p.Title, p.Score, p.Share)
 	}
-	return fmt.Sprintf("总分 = %s = %s 分。", strings.Join(terms, " + "), s.Total)
+	return printf.Sprintf("总分 = %s = %s 分。", strings.Join(terms, " + "), s.Total)
 }
 
 // band says which row of a band table the total lands in.
 func band(s *engine.BandFound) string {
 	if s.Bands.Output == "coefficient" && s.Row.Value != nil {
-		return fmt.Sprintf("总分 %s 分落在%s，奖金系数 K = %s。", s.Total, s.Row.Words("分"), s.Row.Value)
+		return printf.Sprintf("总分 %s 分落在%s，奖金系数 K = %s。", s.Total, s.Row.Words("分"), s.Row.Value)
 	}
-	return fmt.Sprintf("总分 %s 分落在%s，等级为「%s」。", s.Total, s.Row.Words("分"), s.Row.Label)
+	return printf.Sprintf("总分 %s 分落在%s，等级为「%s」。", s.Total, s.Row.Words("分"), s.Row.Label)
 }
 
 // item says how an item got its points, in the words of its kind
@@ -306,7 +306,7 @@ func item(s engine.ItemScored) string {
 	if s.Clause == "max" || s.Clause == "min" {
 		how += "，按上下限取值"
 	}
-	return fmt.Sprintf("%s：%s，得 %s 分。", it.Title, how, s.Points)
+	return printf.Sprintf("%s：%s，得 %s 分。", it.Title, how, s.Points)
 }
 
 // standing says how a standing's measure was worked out, the row of the
@@ -319,11 +319,11 @@ func standing(s engine.StandingFound) string {
 	x := s.Worked
 	what := cmp.Or(s.Bands.Measure, s.Standing.Title)
 	if x.Value.Num.Cmp(s.Measure) != 0 {
-		fmt.Fprintf(&b, "%s = %s ≈ %s 分（四舍五入到 0.01 分）", what, equalities(x.Formula, x.Values), s.Measure)
+		printf.Fprintf(&b, "%s = %s ≈ %s 分（四舍五入到 0.01 分）", what, equalities(x.Formula, x.Values), s.Measure)
 	} else {
-		fmt.Fprintf(&b, "%s = %s 分", what, equalities(x.Formula, x.Values, x.Value.Num.String()))
+		printf.Fprintf(&b, "%s = %s 分", what, equalities(x.Formula, x.Values, x.Value.Num.String()))
 	}
-	fmt.Fprintf(&b, "，落在%s，%s结果为「%s」", s.Row.Words("分"), s.Standing.Title, s.Row.Label)
+	printf.Fprintf(&b, "，落在%s，%s结果为「%s」", s.Row.Words("分"), s.Standing.Title, s.Row.Label)
 	if c := strings.TrimSuffix(s.Row.Consequence, "。"); c != "" {
 		b.WriteString("：" + c)
 	}
@@ -342,7 +342,7 @@ func itemFed(s engine.ItemFed) string {
 	words := s.Fed.Feed.Expr.Words(func(n string) string { return s.Labels[n] }, func(string) string { return "" })
 	got := s.Fed.Value.String()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s由薪酬方案从填报的数据算出，不另填：%s = %s", label, words, equalities(x.Values, got))
+	printf.Fprintf(&b, "%s由薪酬方案从填报的数据算出，不另填：%s = %s", label, words, equalities(x.Values, got))
 	if x.Value.Num.Cmp(s.Fed.Value) != 0 {
 		b.WriteString("（四舍五入到 0.01）")
 	}

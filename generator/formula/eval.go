@@ -2,9 +2,9 @@ package formula
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 )
 
 // Value is the value of an expression: a number or a yes/no.
@@ -54,7 +54,7 @@ func eval(n node, s Scope) (Value, error) {
 	case *nameNode:
 		v, ok := s.Value(n.name)
 		if !ok {
-			return Value{}, fmt.Errorf("no value for %q", n.name)
+			return Value{}, errors.New(printf.Sprintf("no value for %q", n.name))
 		}
 		return v, nil
 	case *slotNode:
@@ -66,7 +66,7 @@ func eval(n node, s Scope) (Value, error) {
 			v, ok = s.Value(n.name)
 		}
 		if !ok {
-			return Value{}, fmt.Errorf("no value for %q", n.name)
+			return Value{}, errors.New(printf.Sprintf("no value for %q", n.name))
 		}
 		return v, nil
 	case *unaryNode:

@@ -2,11 +2,11 @@ package formula
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 )
 
 // Explanation is a formula worked through in a scope, for a reader who wants
@@ -168,7 +168,7 @@ func (x *explainer) explain(n node) (part, error) {
 	case *nameNode:
 		v, ok := x.s.Value(n.name)
 		if !ok {
-			return part{}, fmt.Errorf("no value for %q", n.name)
+			return part{}, errors.New(printf.Sprintf("no value for %q", n.name))
 		}
 		val := x.st.value(v)
 		shown := n.name
@@ -373,7 +373,7 @@ func (x *explainer) call(n *callNode) (part, error) {
 			x.lookups = append(x.lookups, l)
 		}
 		val := r.String()
-		return part{v: num(r), sym: fmt.Sprintf("lookup(%q, %s)", t.s, a.sym), symPrec: precAtom, val: val, valPrec: numPrec(val)}, nil
+		return part{v: num(r), sym: printf.Sprintf("lookup(%q, %s)", t.s, a.sym), symPrec: precAtom, val: val, valPrec: numPrec(val)}, nil
 	}
 	args := n.args
 	if n.fn == "floor" && len(args) > 1 {

@@ -1,13 +1,13 @@
 package formula
 
 import (
-	"fmt"
-	"github.com/kefu-hr/handbook/generator/diag"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 )
 
 // Error is a problem in a formula at a byte offset of its text.
@@ -25,7 +25,7 @@ func errAt(off int, format string, args ...any) *Error {
 	return &Error{off, t.En, t.Zh}
 }
 
-func (e *Error) Error() string { return fmt.Sprintf("offset %d: %s", e.Off, e.Msg) }
+func (e *Error) Error() string { return printf.Sprintf("offset %d: %s", e.Off, e.Msg) }
 
 // Type is the type of an expression.
 type Type int

@@ -249,9 +249,9 @@ func (k *checker) leave(plan *policy.PayPlan, period policy.PeriodKind) {
 	case len(cases) == 0:
 		k.add([]string{"leave"}, "pay plan %s has no leave rules: a departure changes none of its pay", plan.ID)
 	case !slices.Contains(cases, string(l.Case)):
-		k.add([]string{"leave", "case"}, "pay plan %s has no leave rule for %q (its cases: %s)", plan.ID, l.Case, list(cases))
+		k.add([]string{"leave", "case"}, "pay plan %s has no leave rule for %q (its cases: %s)", plan.ID, string(l.Case), list(cases))
 	case !applies:
-		k.add([]string{"leave"}, "pay plan %s's %s rule changes no component settled in %s: give the departure with the settlement it changes", plan.ID, l.Case, settlement(period))
+		k.add([]string{"leave"}, "pay plan %s's %s rule changes no component settled in %s: give the departure with the settlement it changes", plan.ID, string(l.Case), settlement(period))
 	}
 	if l.Months < 0 || l.Months > 12 {
 		k.add([]string{"leave", "months"}, "%d months served: write 0 to 12", l.Months)

@@ -1,12 +1,12 @@
 package inputs
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -133,7 +133,7 @@ func Fields(h *policy.Handbook, period engine.Period, roleID string) ([]Field, e
 		}
 		f := numberField("pay."+def.Name, def.Label+inputHint(def.Kind), def.Label, def.Kind, "")
 		if def.Event != "" && plan.PointsSystem != "" && engine.UsesScore(plan, period.Kind) {
-			f.What += fmt.Sprintf("（可留空：由本月积分的 points.%s 次数得出；填了须与之相同）", def.Event)
+			f.What += printf.Sprintf("（可留空：由本月积分的 points.%s 次数得出；填了须与之相同）", def.Event)
 		}
 		cols = append(cols, f)
 	}
@@ -148,7 +148,7 @@ func Fields(h *policy.Handbook, period engine.Period, roleID string) ([]Field, e
 				if e.Discretionary {
 					cols = append(cols, field("points.award."+e.ID, e.Title+"：每次酌情加的分数，用 | 隔开", e.Title, KindAwards))
 				} else {
-					f := field("points."+e.ID, fmt.Sprintf("%s：本月次数（每次 %s 分）", e.Title, e.Points), e.Title, KindCount)
+					f := field("points."+e.ID, printf.Sprintf("%s：本月次数（每次 %s 分）", e.Title, e.Points), e.Title, KindCount)
 					f.Unit = "次"
 					cols = append(cols, f)
 				}
@@ -187,7 +187,7 @@ func Fields(h *policy.Handbook, period engine.Period, roleID string) ([]Field, e
 				if plan.Uses(policy.Quarterly, pa.Name) {
 					f := ownField(pa)
 					f.Path, f.Label = "history."+label+".own."+pa.Name, label+" "+pa.Label
-					f.What = fmt.Sprintf("%s 本人的%s（%s～%s；留空取本期的本人数额）", label, pa.Label, f.Bound.Min, f.Bound.Max)
+					f.What = printf.Sprintf("%s 本人的%s（%s～%s；留空取本期的本人数额）", label, pa.Label, f.Bound.Min, f.Bound.Max)
 					cols = append(cols, f)
 				}
 			}
@@ -204,7 +204,7 @@ func ownField(pa *policy.Param) Field {
 	if pa.Kind == "money" {
 		unit = "元"
 	}
-	f := field("own."+pa.Name, fmt.Sprintf("本人的%s（%s，%s～%s；留空取方案默认 %s）", pa.Label, unit, b.Min, b.Max, example), pa.Label, KindNumber)
+	f := field("own."+pa.Name, printf.Sprintf("本人的%s（%s，%s～%s；留空取方案默认 %s）", pa.Label, unit, b.Min, b.Max, example), pa.Label, KindNumber)
 	f.Bound, f.Unit = &b, unit
 	return f
 }

@@ -292,9 +292,9 @@ func (l *loader) condition(absLoc string) diag.Text {
 	}
 	if req, ok := l.schema.At(base + "/if")["required"].([]any); ok && len(req) == 1 {
 		if then {
-			return zh.Sprintf(" when %s is given", req[0])
+			return zh.Sprintf(" when %s is given", fmt.Sprint(req[0]))
 		}
-		return zh.Sprintf(" when %s is not given", req[0])
+		return zh.Sprintf(" when %s is not given", fmt.Sprint(req[0]))
 	}
 	return diag.Text{}
 }

@@ -1,11 +1,11 @@
 package policy
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 )
 
 // ScoreChecklist is the scoring kind that adds the points of every check
@@ -26,7 +26,7 @@ func init() {
 			ids := make([]string, len(it.Checks))
 			for i, ch := range it.Checks {
 				all = all.Add(ch.Points)
-				negative(c, fmt.Sprintf("/checks/%d/points", i), &it.Checks[i].Points, "points")
+				negative(c, printf.Sprintf("/checks/%d/points", i), &it.Checks[i].Points, "points")
 				ids[i] = ch.ID
 			}
 			over(c, it, "/checks", all, "the whole checklist")
@@ -77,14 +77,14 @@ func (ChecklistRule) Uses(_ *Item, in ItemInput, dst []Used) []Used {
 
 // Explain counts the checks met.
 func (ChecklistRule) Explain(_ *Item, in ItemInput) string {
-	return fmt.Sprintf("达到 %d 条要求", len(in.Checks))
+	return printf.Sprintf("达到 %d 条要求", len(in.Checks))
 }
 
 // Grading gives one line per check, with a box to tick.
 func (r ChecklistRule) Grading(*Item, []string) []string {
 	var out []string
 	for _, c := range r.Checks {
-		out = append(out, fmt.Sprintf("□ %s %s 分", c.Text, c.Points))
+		out = append(out, printf.Sprintf("□ %s %s 分", c.Text, c.Points))
 	}
 	return out
 }

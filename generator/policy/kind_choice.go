@@ -1,10 +1,10 @@
 package policy
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 )
 
 // ScoreChoice is the scoring kind that gives the points of the one
@@ -23,7 +23,7 @@ func init() {
 		Check: func(it *Item, c ItemChecker) {
 			ids := make([]string, len(it.Choices))
 			for i, ch := range it.Choices {
-				cp := fmt.Sprintf("/choices/%d/points", i)
+				cp := printf.Sprintf("/choices/%d/points", i)
 				negative(c, cp, &it.Choices[i].Points, "points")
 				over(c, it, cp, ch.Points, "choice "+strconv.Quote(ch.ID))
 				ids[i] = ch.ID
@@ -43,7 +43,7 @@ func (ChoiceRule) Kind() string { return ScoreChoice }
 func (r ChoiceRule) Score(_ *Item, in ItemInput) (exact.Decimal, string, error) {
 	for i, c := range r.Choices {
 		if c.ID == in.Choice {
-			return c.Points, fmt.Sprintf("choices[%d]", i), nil
+			return c.Points, printf.Sprintf("choices[%d]", i), nil
 		}
 	}
 	if in.Choice == "" {
@@ -56,7 +56,7 @@ func (r ChoiceRule) Score(_ *Item, in ItemInput) (exact.Decimal, string, error) 
 func (r ChoiceRule) Clauses() []string {
 	var cs []string
 	for i := range r.Choices {
-		cs = append(cs, fmt.Sprintf("choices[%d]", i))
+		cs = append(cs, printf.Sprintf("choices[%d]", i))
 	}
 	return cs
 }
@@ -81,7 +81,7 @@ func (r ChoiceRule) Explain(_ *Item, in ItemInput) string {
 func (r ChoiceRule) Grading(*Item, []string) []string {
 	var out []string
 	for _, c := range r.Choices {
-		out = append(out, fmt.Sprintf("%s %s 分", c.Text, c.Points))
+		out = append(out, printf.Sprintf("%s %s 分", c.Text, c.Points))
 	}
 	return out
 }

@@ -1,9 +1,8 @@
 package policy
 
 import (
-	"fmt"
-
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 )
 
 // ScoreDeduction is the scoring kind that takes points off for each unit
@@ -93,12 +92,12 @@ func (DeductionRule) Uses(it *Item, in ItemInput, dst []Used) []Used {
 
 // Explain says the full points, the count and the deduction.
 func (r DeductionRule) Explain(it *Item, in ItemInput) string {
-	return fmt.Sprintf("满分 %s 分，%s %s，每个扣 %s 分（最低 %s 分）", r.Full, it.label(), in.Value, r.Per, r.Floor)
+	return printf.Sprintf("满分 %s 分，%s %s，每个扣 %s 分（最低 %s 分）", r.Full, it.label(), in.Value, r.Per, r.Floor)
 }
 
 // Grading says the full points, the deduction and the floor.
 func (r DeductionRule) Grading(*Item, []string) []string {
-	return []string{fmt.Sprintf("满分 %s 分，每 1 个扣 %s 分，最低 %s 分", r.Full, r.Per, r.Floor)}
+	return []string{printf.Sprintf("满分 %s 分，每 1 个扣 %s 分，最低 %s 分", r.Full, r.Per, r.Floor)}
 }
 
 // Probes tries each count from 0 to the number of requirements (or 3).

@@ -1,11 +1,11 @@
 package policy
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 )
 
 // ScoreFormula is the scoring kind that computes points from named inputs
@@ -29,7 +29,7 @@ func init() {
 			ids := make([]string, len(it.Inputs))
 			for i, in := range it.Inputs {
 				if in.Name == "" {
-					c.KeyErrorf(fmt.Sprintf("/inputs/%d", i), "missing required key \"name\"")
+					c.KeyErrorf(printf.Sprintf("/inputs/%d", i), "missing required key \"name\"")
 				}
 				names[in.Name] = formula.Num
 				if in.Kind == "yesno" {
@@ -100,7 +100,7 @@ func (r FormulaRule) Explain(_ *Item, in ItemInput) string {
 		vals.labels[def.Name] = def.Label
 	}
 	if x, err := r.Expr.Explain(vals); err == nil {
-		how = fmt.Sprintf("按公式 %s = %s = %s", x.Formula, x.Values, x.Value.Text())
+		how = printf.Sprintf("按公式 %s = %s = %s", x.Formula, x.Values, x.Value.Text())
 		if len(x.Reasons) > 0 {
 			how = "因 " + strings.Join(x.Reasons, "；") + "，" + how
 		}

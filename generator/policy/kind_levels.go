@@ -1,10 +1,10 @@
 package policy
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 )
 
 // ScoreLevels is the scoring kind that maps the behaviour levels 1–5 of a
@@ -24,7 +24,7 @@ func init() {
 			seen := map[int]bool{}
 			var prev *exact.Decimal
 			for i, lv := range it.Levels {
-				lp := fmt.Sprintf("/levels/%d", i)
+				lp := printf.Sprintf("/levels/%d", i)
 				switch {
 				case lv.Level < 1 || lv.Level > 5:
 					c.Errorf(lp+"/level", "level %d is outside 1–5", lv.Level)
@@ -40,7 +40,7 @@ func init() {
 				}
 				p := it.Levels[i].Points
 				prev = &p
-				over(c, it, lp+"/points", lv.Points, fmt.Sprintf("level %d", lv.Level))
+				over(c, it, lp+"/points", lv.Points, printf.Sprintf("level %d", lv.Level))
 			}
 		},
 		Build: func(it *Item) ScoringRule { return LevelsRule{it.Levels} },
@@ -73,7 +73,7 @@ func (r LevelsRule) Score(_ *Item, in ItemInput) (exact.Decimal, string, error) 
 func (r LevelsRule) Clauses() []string {
 	var cs []string
 	for i := range r.Levels {
-		cs = append(cs, fmt.Sprintf("levels[%d]", i))
+		cs = append(cs, printf.Sprintf("levels[%d]", i))
 	}
 	return cs
 }
@@ -85,7 +85,7 @@ func (LevelsRule) Uses(_ *Item, in ItemInput, dst []Used) []Used {
 
 // Explain says the level.
 func (LevelsRule) Explain(_ *Item, in ItemInput) string {
-	return fmt.Sprintf("评定为 %d 级", in.Level)
+	return printf.Sprintf("评定为 %d 级", in.Level)
 }
 
 // Grading gives one line per level, with the competency's description of
@@ -93,7 +93,7 @@ func (LevelsRule) Explain(_ *Item, in ItemInput) string {
 func (r LevelsRule) Grading(_ *Item, levels []string) []string {
 	var out []string
 	for _, l := range r.Levels {
-		line := fmt.Sprintf("%d 级 %s 分", l.Level, l.Points)
+		line := printf.Sprintf("%d 级 %s 分", l.Level, l.Points)
 		if l.Level-1 < len(levels) {
 			line += "：" + levels[l.Level-1]
 		}
@@ -106,7 +106,7 @@ func (r LevelsRule) Grading(_ *Item, levels []string) []string {
 func (r LevelsRule) Probes(*Item) []Probe {
 	var out []Probe
 	for _, l := range r.Levels {
-		out = append(out, Probe{In: ItemInput{Level: l.Level}, Label: fmt.Sprintf("%d级", l.Level)})
+		out = append(out, Probe{In: ItemInput{Level: l.Level}, Label: printf.Sprintf("%d级", l.Level)})
 	}
 	return out
 }

@@ -1,9 +1,8 @@
 package policy
 
 import (
-	"fmt"
-
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 )
 
 // ScoreLinear is the scoring kind that adds or takes points for each step
@@ -93,11 +92,11 @@ func (LinearRule) Uses(it *Item, in ItemInput, dst []Used) []Used { return usedN
 // Explain says the number, the par and the steps.
 func (r LinearRule) Explain(it *Item, in ItemInput) string {
 	unit := it.Input.DisplayUnit()
-	down := fmt.Sprintf("每低满 %s扣 %s 分", spaced(stepPhrase(r.Step, unit)), r.Down)
+	down := printf.Sprintf("每低满 %s扣 %s 分", spaced(stepPhrase(r.Step, unit)), r.Down)
 	if r.Down.Sign() == 0 {
 		down = "低于基准不扣分"
 	}
-	return fmt.Sprintf("%s为 %s，以 %s为基准得 %s 分，每高出满 %s加 %s 分、%s（%s～%s 分）", it.label(), WithUnit(*in.Value, unit), spaced(WithUnit(r.Par, unit)), r.Base, spaced(stepPhrase(r.Step, unit)), r.Up, down, r.Min, r.Max)
+	return printf.Sprintf("%s为 %s，以 %s为基准得 %s 分，每高出满 %s加 %s 分、%s（%s～%s 分）", it.label(), WithUnit(*in.Value, unit), spaced(WithUnit(r.Par, unit)), r.Base, spaced(stepPhrase(r.Step, unit)), r.Up, down, r.Min, r.Max)
 }
 
 // spaced puts a space after text that ends in a digit or %, so that the
@@ -120,7 +119,7 @@ func stepPhrase(x exact.Decimal, unit string) string {
 // Grading says the par, the steps and the range.
 func (r LinearRule) Grading(it *Item, _ []string) []string {
 	unit := it.Input.DisplayUnit()
-	return []string{fmt.Sprintf("以 %s 为基准得 %s 分，每高 %s 加 %s 分、每低 %s 扣 %s 分（%s～%s 分）",
+	return []string{printf.Sprintf("以 %s 为基准得 %s 分，每高 %s 加 %s 分、每低 %s 扣 %s 分（%s～%s 分）",
 		WithUnit(r.Par, unit), r.Base, WithUnit(r.Step, unit), r.Up, WithUnit(r.Step, unit), r.Down, r.Min, r.Max)}
 }
 

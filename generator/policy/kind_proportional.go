@@ -1,10 +1,10 @@
 package policy
 
 import (
-	"fmt"
 	"math/bits"
 
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 )
 
 // ScoreProportional is the scoring kind that gives the item's weight in
@@ -63,12 +63,12 @@ func (ProportionalRule) Uses(it *Item, in ItemInput, dst []Used) []Used {
 // Explain writes the proportion.
 func (r ProportionalRule) Explain(it *Item, in ItemInput) string {
 	x := exact.Min(*in.Value, r.Scale)
-	return fmt.Sprintf("%s为 %s（满分 %s），按比例得 %s × %s ÷ %s", it.label(), in.Value, r.Scale, r.Weight, x, r.Scale)
+	return printf.Sprintf("%s为 %s（满分 %s），按比例得 %s × %s ÷ %s", it.label(), in.Value, r.Scale, r.Weight, x, r.Scale)
 }
 
 // Grading writes the proportion.
 func (r ProportionalRule) Grading(*Item, []string) []string {
-	return []string{fmt.Sprintf("按完成比例得分：%s × 实际 ÷ %s", r.Weight, r.Scale)}
+	return []string{printf.Sprintf("按完成比例得分：%s × 实际 ÷ %s", r.Weight, r.Scale)}
 }
 
 // Probes tries 0 and the scale.

@@ -1,10 +1,10 @@
 package policy
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 )
 
 // ScoreTiers is the scoring kind that maps intervals of a number to points.
@@ -24,7 +24,7 @@ func init() {
 			ptrs := make([]string, len(it.Tiers))
 			rows := make([]Interval, len(it.Tiers))
 			for i, t := range it.Tiers {
-				tp := fmt.Sprintf("/tiers/%d", i)
+				tp := printf.Sprintf("/tiers/%d", i)
 				ptrs[i], rows[i] = tp, t.Interval
 				negative(c, tp+"/points", &it.Tiers[i].Points, "points")
 				over(c, it, tp+"/points", t.Points, tierName(i))
@@ -44,7 +44,7 @@ func tierName(i int) string {
 	if i == 0 {
 		return "the best tier"
 	}
-	return fmt.Sprintf("tier %d", i+1)
+	return printf.Sprintf("tier %d", i+1)
 }
 
 // Clause names of the first tiers, kept as constants so that scoring
@@ -74,7 +74,7 @@ func (r TiersRule) Score(it *Item, in ItemInput) (exact.Decimal, string, error) 
 func (r TiersRule) Clauses() []string {
 	var cs []string
 	for i := range r.Tiers {
-		cs = append(cs, fmt.Sprintf("tiers[%d]", i))
+		cs = append(cs, printf.Sprintf("tiers[%d]", i))
 	}
 	return cs
 }
@@ -89,7 +89,7 @@ func (r TiersRule) Explain(it *Item, in ItemInput) string {
 	how := ""
 	for _, t := range r.Tiers {
 		if t.Contains(x) {
-			how = fmt.Sprintf("%s为 %s，落在%s", it.label(), WithUnit(x, unit), t.Words(unit))
+			how = printf.Sprintf("%s为 %s，落在%s", it.label(), WithUnit(x, unit), t.Words(unit))
 		}
 	}
 	return how
@@ -100,7 +100,7 @@ func (r TiersRule) Grading(it *Item, _ []string) []string {
 	unit := it.Input.DisplayUnit()
 	var out []string
 	for _, t := range r.Tiers {
-		out = append(out, fmt.Sprintf("%s %s 分", strings.Trim(strings.TrimSuffix(t.Words(unit), "一档"), "“”"), t.Points))
+		out = append(out, printf.Sprintf("%s %s 分", strings.Trim(strings.TrimSuffix(t.Words(unit), "一档"), "“”"), t.Points))
 	}
 	return out
 }

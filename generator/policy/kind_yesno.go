@@ -1,9 +1,8 @@
 package policy
 
 import (
-	"fmt"
-
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 )
 
 // ScoreYesNo is the scoring kind that gives points for yes and for no.
@@ -70,7 +69,7 @@ var yesNoWords = map[bool]string{true: "是", false: "否"}
 
 // Grading gives the points of yes and of no.
 func (r YesNoRule) Grading(*Item, []string) []string {
-	return []string{fmt.Sprintf("是 %s 分", r.Yes), fmt.Sprintf("否 %s 分", r.No)}
+	return []string{printf.Sprintf("是 %s 分", r.Yes), printf.Sprintf("否 %s 分", r.No)}
 }
 
 // Probes tries yes and no.

@@ -1,6 +1,6 @@
 package policy
 
-import "fmt"
+import "github.com/kefu-hr/handbook/generator/internal/printf"
 
 // Reference is what one policy names of another: the kind and id of the
 // policy named, and the JSON pointer of the key that names it.
@@ -30,10 +30,10 @@ func References(p Policy) []Reference {
 	switch p := p.(type) {
 	case *Role:
 		for i, to := range p.ReportsTo {
-			add(KindRole, to, fmt.Sprintf("/reports_to/%d", i))
+			add(KindRole, to, printf.Sprintf("/reports_to/%d", i))
 		}
 		for i, s := range p.Scorecards {
-			add(KindScorecard, s, fmt.Sprintf("/scorecards/%d", i))
+			add(KindScorecard, s, printf.Sprintf("/scorecards/%d", i))
 		}
 		add(KindPayPlan, p.PayPlan, "/pay_plan")
 		if p.Promotion != nil {
@@ -48,7 +48,7 @@ func References(p Policy) []Reference {
 		}
 		for pi, part := range p.Part {
 			for ii, it := range part.Item {
-				add(KindCompetency, it.Competency, fmt.Sprintf("/part/%d/item/%d/competency", pi, ii))
+				add(KindCompetency, it.Competency, printf.Sprintf("/part/%d/item/%d/competency", pi, ii))
 			}
 		}
 	case *PayPlan:
@@ -56,7 +56,7 @@ func References(p Policy) []Reference {
 		add(KindPoints, p.PointsSystem, "/points_system")
 		add(KindRedLines, p.RedLines, "/red_lines")
 		for i, in := range p.Input {
-			add(KindScorecard, in.Scorecard, fmt.Sprintf("/input/%d/scorecard", i))
+			add(KindScorecard, in.Scorecard, printf.Sprintf("/input/%d/scorecard", i))
 		}
 		local := map[string]bool{}
 		for _, t := range p.Table {
@@ -71,26 +71,26 @@ func References(p Policy) []Reference {
 				}
 				for _, t := range e.Tables() {
 					if !local[t] {
-						out = append(out, Reference{Kind: KindBands, ID: t, Ptr: fmt.Sprintf("/component/%d/%s", i, k), Output: "coefficient"})
+						out = append(out, Reference{Kind: KindBands, ID: t, Ptr: printf.Sprintf("/component/%d/%s", i, k), Output: "coefficient"})
 					}
 				}
 			}
 		}
 		for i, s := range p.Standing {
 			if s.Bands != "" {
-				out = append(out, Reference{Kind: KindBands, ID: s.Bands, Ptr: fmt.Sprintf("/standing/%d/bands", i), Output: "action"})
+				out = append(out, Reference{Kind: KindBands, ID: s.Bands, Ptr: printf.Sprintf("/standing/%d/bands", i), Output: "action"})
 			}
 		}
 	case *Rules:
 		for i, r := range p.Rule {
 			for j, id := range r.AppliesTo {
-				add(KindRole, id, fmt.Sprintf("/rule/%d/applies_to/%d", i, j))
+				add(KindRole, id, printf.Sprintf("/rule/%d/applies_to/%d", i, j))
 			}
 		}
 		for i, t := range p.Term {
 			for j, see := range t.See {
 				if k, id, ok := SeeRef(see); ok {
-					add(k, id, fmt.Sprintf("/term/%d/see/%d", i, j))
+					add(k, id, printf.Sprintf("/term/%d/see/%d", i, j))
 				}
 			}
 		}

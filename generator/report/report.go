@@ -1,27 +1,27 @@
 package report
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/explain"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
 // Text writes a result as a readable report.
 func Text(w io.Writer, title string, r engine.Result) {
-	fmt.Fprintf(w, "案例：%s\n", title)
-	fmt.Fprintf(w, "人员：%s　岗位：%s@%d　期间：%s\n", or(r.Person, "—"), r.Role, r.RoleVersion, r.Period)
+	printf.Fprintf(w, "案例：%s\n", title)
+	printf.Fprintf(w, "人员：%s　岗位：%s@%d　期间：%s\n", or(r.Person, "—"), r.Role, r.RoleVersion, r.Period)
 	for _, s := range r.Scores {
-		fmt.Fprintf(w, "\n== 评分表 %s@%d\n", s.Scorecard, s.Version)
+		printf.Fprintf(w, "\n== 评分表 %s@%d\n", s.Scorecard, s.Version)
 		for _, it := range s.Items {
-			fmt.Fprintf(w, "  %-24s %8s / %-6s %s\n", it.ID, it.Points, it.Max, clauseLabel(it.Clause))
+			printf.Fprintf(w, "  %-24s %8s / %-6s %s\n", it.ID, it.Points, it.Max, clauseLabel(it.Clause))
 		}
 		for _, p := range s.Parts {
-			fmt.Fprintf(w, "  [%s] %s 分（满分 %s）→ 百分制 %s × %s%%\n", p.Title, p.Raw, p.Points, p.Score, p.Share)
+			printf.Fprintf(w, "  [%s] %s 分（满分 %s）→ 百分制 %s × %s%%\n", p.Title, p.Raw, p.Points, p.Score, p.Share)
 		}
 		// K and grade are shown when the scorecard names their tables; a pay
 		// plan may still look the total up itself (its trace says so).
@@ -32,36 +32,36 @@ func Text(w io.Writer, title string, r engine.Result) {
 		if s.Grade != "" {
 			line += "　等级 " + s.Grade
 		}
-		fmt.Fprintln(w, line)
+		io.WriteString(w, line+"\n")
 		steps(w, s.Trace)
 	}
 	if p := r.Points; p != nil {
-		fmt.Fprintf(w, "\n== 积分 %s@%d\n  得分 %s\n", p.System, p.Version, p.Total)
+		printf.Fprintf(w, "\n== 积分 %s@%d\n  得分 %s\n", p.System, p.Version, p.Total)
 		for _, c := range p.Consequences {
-			fmt.Fprintf(w, "  后果：%s\n", c)
+			printf.Fprintf(w, "  后果：%s\n", c)
 		}
 		steps(w, p.Trace)
 	}
 	if len(r.Ledger) > 0 {
-		fmt.Fprintf(w, "\n== 季度台账\n  %-8s %-14s %12s %12s %12s %10s %10s %12s %s\n", "季度", "分支", "完成额", "上季转入", "计提基数", "奖金", "扣发", "转入下季", "未补足")
+		printf.Fprintf(w, "\n== 季度台账\n  %-8s %-14s %12s %12s %12s %10s %10s %12s %s\n", "季度", "分支", "完成额", "上季转入", "计提基数", "奖金", "扣发", "转入下季", "未补足")
 		for _, e := range r.Ledger {
 			var open []string
 			for _, o := range e.Outstanding {
 				open = append(open, o.Quarter+":"+o.Amount.String())
 			}
-			fmt.Fprintf(w, "  %-8s %-14s %12s %12s %12s %10s %10s %12s %s\n", e.Quarter, e.Branch, e.Actual, e.CarriedIn,
+			printf.Fprintf(w, "  %-8s %-14s %12s %12s %12s %10s %10s %12s %s\n", e.Quarter, e.Branch, e.Actual, e.CarriedIn,
 				e.Accrued.Add(e.LateBase), e.Bonus, e.Penalty, e.CarriedOut, or(strings.Join(open, " "), "—"))
 		}
 	}
 	for _, st := range r.Standings {
-		fmt.Fprintf(w, "\n== %s %s@%d\n  %s %s　结果 %s\n", st.Title, st.Bands, st.BandsVersion, or(st.MeasureTitle, "得分"), st.Measure, st.Label)
+		printf.Fprintf(w, "\n== %s %s@%d\n  %s %s　结果 %s\n", st.Title, st.Bands, st.BandsVersion, or(st.MeasureTitle, "得分"), st.Measure, st.Label)
 		for _, c := range st.Consequences {
-			fmt.Fprintf(w, "  后果：%s\n", c)
+			printf.Fprintf(w, "  后果：%s\n", c)
 		}
 		steps(w, st.Trace)
 	}
 	if p := r.Pay; p != nil {
-		fmt.Fprintf(w, "\n== 薪酬 %s@%d\n", p.Plan, p.Version)
+		printf.Fprintf(w, "\n== 薪酬 %s@%d\n", p.Plan, p.Version)
 		for _, c := range p.Components {
 			mark := ""
 			switch {
@@ -78,21 +78,21 @@ func Text(w io.Writer, title string, r engine.Result) {
 				title = strings.TrimSuffix(title, "）") + "，" + strings.TrimPrefix(mark, "（")
 				mark = ""
 			}
-			fmt.Fprintf(w, "  %-28s %12s %s%s\n", c.Name, signed(c), title, mark)
+			printf.Fprintf(w, "  %-28s %12s %s%s\n", c.Name, signed(c), title, mark)
 		}
 		for i, h := range p.RedLines {
-			fmt.Fprintf(w, "  触及电网指标：%s（%s）\n", h.Title, h.ID)
+			printf.Fprintf(w, "  触及电网指标：%s（%s）\n", h.Title, h.ID)
 			if i == len(p.RedLines)-1 {
-				fmt.Fprintf(w, "    对薪酬的影响：%s\n    公司可采取的措施：%s\n", h.Effect, strings.Join(h.Consequences, "、"))
+				printf.Fprintf(w, "    对薪酬的影响：%s\n    公司可采取的措施：%s\n", h.Effect, strings.Join(h.Consequences, "、"))
 			}
 		}
-		fmt.Fprintf(w, "  合计 %s 元\n", p.Total)
+		printf.Fprintf(w, "  合计 %s 元\n", p.Total)
 		steps(w, p.Trace)
 	}
 }
 
 func steps(w io.Writer, trace []engine.Step) {
-	fmt.Fprintln(w, "  计算过程：")
+	io.WriteString(w, "  计算过程：\n")
 	for _, s := range trace {
 		clause := ""
 		if s.Clause != "" {
@@ -102,7 +102,7 @@ func steps(w io.Writer, trace []engine.Step) {
 		if len(s.Operands) > 0 {
 			inputs = " {" + operands(s.Operands) + "}"
 		}
-		fmt.Fprintf(w, "    %s%s%s = %s\n      %s\n", s.Ref, clause, inputs, s.Value, explain.Step(s))
+		printf.Fprintf(w, "    %s%s%s = %s\n      %s\n", s.Ref, clause, inputs, s.Value, explain.Step(s))
 	}
 }
 

@@ -1,9 +1,8 @@
 package source
 
 import (
-	"fmt"
-
 	"github.com/kefu-hr/handbook/generator/exact"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 )
 
 // Words says the interval in Chinese, its bounds in unit: “90% 及以上、不满
@@ -17,11 +16,11 @@ func (iv Interval) Words(unit string) string {
 	}
 	switch {
 	case iv.Min != nil && iv.Below != nil:
-		return fmt.Sprintf("“%s及以上、不满 %s”一档", lead(*iv.Min), WithUnit(*iv.Below, unit))
+		return printf.Sprintf("“%s及以上、不满 %s”一档", lead(*iv.Min), WithUnit(*iv.Below, unit))
 	case iv.Min != nil:
-		return fmt.Sprintf("“%s及以上”一档", lead(*iv.Min))
+		return printf.Sprintf("“%s及以上”一档", lead(*iv.Min))
 	case iv.Below != nil:
-		return fmt.Sprintf("“不满 %s”一档", WithUnit(*iv.Below, unit))
+		return printf.Sprintf("“不满 %s”一档", WithUnit(*iv.Below, unit))
 	}
 	return "唯一一档"
 }

@@ -1,6 +1,7 @@
 package msgcheck
 
 import (
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -10,8 +11,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/kefu-hr/handbook/generator/diag"
+	"github.com/kefu-hr/handbook/generator/internal/printf"
 )
 
 // Call names a function whose argument at Arg is a message format: a
@@ -76,7 +79,13 @@ func Formats(glob string, calls []Call) (map[string][]string, error) {
 
 // Problems compares the formats used with a catalog: a format without its
 // Chinese, a translation whose verbs do not take the English one's
-// arguments, an entry no call uses (unless allowed lists it).
+// arguments, an entry no call uses (unless allowed lists it). It also
+// formats each entry, English and Chinese, with printf (which diag.Catalog
+// formats with) and with fmt, on arguments of the kinds the English verbs
+// take, and reports where the two differ, where printf reports an error
+// or a verb it does not implement, and where the Chinese gives an argument
+// a verb the English does not (other than %v): a call passes the English
+// verbs' types, which printf's TestCallSites checks.
 func Problems(used map[string][]string, cat diag.Catalog, allowed ...string) []string {
 	var out []string
 	for f, at := range used {
@@ -104,9 +113,134 @@ func Problems(used map[string][]string, cat diag.Catalog, allowed ...string) []s
 				out = append(out, fmt.Sprintf("the Chinese of %q leaves out argument %d: %s", en, i+1, got))
 			}
 		}
+		out = append(out, printfProblems(en, zh)...)
 	}
 	sort.Strings(out)
 	return out
+}
+
+// printfProblems formats a catalog entry with printf and with fmt.
+func printfProblems(en, zh string) []string {
+	enVerbs, err := Verbs(en)
+	if err != nil {
+		return []string{fmt.Sprintf("%q: %v", en, err)}
+	}
+	zhVerbs, err := Verbs(zh)
+	if err != nil {
+		return []string{fmt.Sprintf("the Chinese of %q: %v", en, err)}
+	}
+	var out []string
+	samples := make([]any, len(enVerbs))
+	for i, verbs := range enVerbs {
+		samples[i] = sample(verbs)
+		if i < len(zhVerbs) {
+			for _, v := range zhVerbs[i] {
+				if v != 'v' && !strings.ContainsRune(string(verbs), v) {
+					out = append(out, fmt.Sprintf("the Chinese of %q gives argument %d %%%c, the English %%%s", en, i+1, v, string(verbs)))
+				}
+			}
+		}
+	}
+	for _, f := range []string{en, zh} {
+		got, want := printf.Sprintf(f, samples...), fmt.Sprintf(f, samples...)
+		if got != want || strings.Contains(got, "%!") {
+			out = append(out, fmt.Sprintf("%q formats as %q with printf, as %q with fmt", f, got, want))
+		}
+	}
+	return out
+}
+
+// sample is an argument for the verbs a format gives it: a number for %d
+// and %f, a bool for %t, else a string (printf formats a value's Error or
+// String as a string).
+func sample(verbs []rune) any {
+	switch {
+	case strings.ContainsRune(string(verbs), 'd'):
+		return -1234
+	case strings.ContainsRune(string(verbs), 'f'):
+		return 99.95
+	case strings.ContainsRune(string(verbs), 't'):
+		return true
+	}
+	return "字\"x\" y"
+}
+
+// Verbs returns the verbs a format gives each argument, in order: the
+// arguments are as many as the format takes, in turn or by index. It is an
+// error for an argument to take no verb (an index skips it), for an index
+// to be malformed, and for a flag other than - and 0 (those printf
+// implements) or a width or precision given as * to appear.
+func Verbs(format string) ([][]rune, error) {
+	var uses [][]rune
+	arg := 0
+	index := func(i int) (int, error) {
+		if i < len(format) && format[i] == '[' {
+			end := strings.IndexByte(format[i:], ']')
+			if end < 0 {
+				return i, errors.New("an unclosed [")
+			}
+			k, err := strconv.Atoi(format[i+1 : i+end])
+			if err != nil || k < 1 {
+				return i, errors.New("a bad argument index " + format[i:i+end+1])
+			}
+			arg = k - 1
+			return i + end + 1, nil
+		}
+		return i, nil
+	}
+	digits := func(i int) int {
+		for i < len(format) && '0' <= format[i] && format[i] <= '9' {
+			i++
+		}
+		return i
+	}
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("-0+# ", format[i]) >= 0 {
+			if format[i] != '-' && format[i] != '0' {
+				return nil, errors.New("the flag " + format[i:i+1] + ", which printf does not implement")
+			}
+			i++
+		}
+		var err error
+		if i, err = index(i); err != nil {
+			return nil, err
+		}
+		i = digits(i)
+		if i < len(format) && format[i] == '.' {
+			if i, err = index(i + 1); err != nil {
+				return nil, err
+			}
+			i = digits(i)
+		}
+		if i, err = index(i); err != nil {
+			return nil, err
+		}
+		switch {
+		case i >= len(format):
+			return nil, errors.New("a % without a verb")
+		case format[i] == '*':
+			return nil, errors.New("a width or precision given as *")
+		case format[i] == '%':
+			continue
+		}
+		for len(uses) <= arg {
+			uses = append(uses, nil)
+		}
+		verb, size := utf8.DecodeRuneInString(format[i:])
+		i += size - 1
+		uses[arg] = append(uses[arg], verb)
+		arg++
+	}
+	for i, u := range uses {
+		if len(u) == 0 {
+			return nil, fmt.Errorf("argument %d takes no verb", i+1)
+		}
+	}
+	return uses, nil
 }
 
 // Check is a package's TestEveryMessageIsInChinese once its formats are
