@@ -1,8 +1,6 @@
 package calculator
 
 import (
-	"errors"
-
 	"github.com/kefu-hr/handbook/generator/bundle"
 	"github.com/kefu-hr/handbook/generator/compile"
 )
@@ -11,17 +9,17 @@ import (
 // its handbook, or why the bundle is refused. A bundle is written from a
 // handbook that compiled, with every check, by the build that wrote the
 // page, and its fingerprint refuses a program with another policy model:
-// Load compiles it with compile.Rebuild, which builds the same handbook
-// without the checks across policies, and still refuses a bundle with a
-// problem within a policy.
+// Load builds it with compile.Assemble, which builds the same handbook
+// without the checks (and without linking them: the page's WebAssembly is
+// the smaller), and refuses what it cannot build.
 func Load(data []byte) (*Calculator, error) {
 	docs, err := bundle.DecodePolicies(data)
 	if err != nil {
 		return nil, err
 	}
-	h, problems := compile.Rebuild(docs)
-	if len(problems) > 0 {
-		return nil, errors.New(problems[0].String())
+	h, err := compile.Assemble(docs)
+	if err != nil {
+		return nil, err
 	}
 	return New(h), nil
 }

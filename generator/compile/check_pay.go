@@ -65,15 +65,10 @@ func (l *compiler) checkPayPlan(u *unit, p *policy.PayPlan) {
 	if p.Scorecard != "" || p.PointsSystem != "" {
 		names["score"] = formula.Num
 	}
-	p.ParamValues = make(map[string]formula.Value, len(p.Param))
-	p.Tables = make(map[string]*policy.Table, len(p.Table))
-	for i := range p.Table {
-		p.Tables[p.Table[i].Name] = &p.Table[i]
-	}
+	planValues(p)
 	for i, pa := range p.Param {
 		ptr := printf.Sprintf("/param/%d", i)
 		declare(ptr+"/name", pa.Name, formula.Num)
-		p.ParamValues[pa.Name] = formula.Value{Num: pa.Value}
 		if pa.Value.Sign() < 0 {
 			what := map[string]string{"money": "amount", "rate": "rate", "percent": "percentage", "count": "count"}[pa.Kind]
 			l.verrf(u, ptr+"/value", "%s must not be negative: %s", word(what), pa.Value)
@@ -125,15 +120,9 @@ func (l *compiler) checkPayPlan(u *unit, p *policy.PayPlan) {
 		c := &p.Component[i]
 		ptr := printf.Sprintf("/component/%d", i)
 		c.Exprs = map[string]*formula.Expr{}
-		keys := []string{"formula"}
+		keys := componentKeys(c)
 		ledgerOnly := append(append([]string(nil), policy.LedgerKeys...), policy.LedgerOptional...)
 		if c.Kind == policy.Ledger {
-			keys = policy.LedgerKeys
-			for _, k := range policy.LedgerOptional {
-				if c.Field(k) != "" {
-					keys = append(keys, k)
-				}
-			}
 			if c.Formula != "" {
 				l.errf(u, ptr+"/formula", "a ledger component has actual, base, target, rate, penalty, cap and factor instead of formula")
 			}

@@ -113,24 +113,6 @@ func (keyPaths) Line(file, ptr string) string { return diag.KeyPath(ptr) }
 // Schema, so a handbook decoded from a bundle is compiled by the same code
 // as one loaded from files.
 func Compile(docs []source.Doc, broken map[policy.Kind]map[string]bool) (*policy.Handbook, []Problem) {
-	return compileDocs(docs, broken, true)
-}
-
-// Rebuild compiles policies a Compile has accepted, as a bundle holds them
-// (written from a compiled handbook): it builds the handbook Compile
-// builds, and runs the checks within each policy, but not those across
-// policies — duplicate ids, overlapping versions, references, cycles, the
-// numbers texts state, points events and fed items — which only report
-// problems: they change nothing Compile builds, and for policies a
-// Compile has accepted they find none. The browser's calculator loads its
-// bundle with it: those checks had been two fifths of compiling the
-// handbook in WebAssembly, on the way to the page's first result.
-func Rebuild(docs []source.Doc) (*policy.Handbook, []Problem) {
-	return compileDocs(docs, nil, false)
-}
-
-// compileDocs is Compile, and Rebuild without the checks across policies.
-func compileDocs(docs []source.Doc, broken map[policy.Kind]map[string]bool, across bool) (*policy.Handbook, []Problem) {
 	l := &compiler{broken: broken}
 	if l.broken == nil {
 		l.broken = map[policy.Kind]map[string]bool{}
@@ -150,15 +132,11 @@ func compileDocs(docs []source.Doc, broken map[policy.Kind]map[string]bool, acro
 	for _, u := range l.units {
 		l.check(u)
 	}
-	if across {
-		l.crossCheck()
-	}
+	l.crossCheck()
 	h := policy.New(ps)
-	if across {
-		l.checkNumbers(h)
-		l.checkEvents(h)
-		l.checkFeeds(h)
-	}
+	l.checkNumbers(h)
+	l.checkEvents(h)
+	l.checkFeeds(h)
 	if len(l.problems) > 0 {
 		return nil, l.problems
 	}
