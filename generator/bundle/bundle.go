@@ -249,11 +249,41 @@ func (r *reader) date() time.Time {
 	if r.err != nil {
 		return time.Time{}
 	}
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		r.fail("date " + strconv.Quote(s) + ": " + err.Error())
+	t, ok := parseDate(s)
+	if !ok {
+		r.fail("date " + strconv.Quote(s) + ": not a day written YYYY-MM-DD")
 	}
 	return t
+}
+
+// parseDate reads a day written YYYY-MM-DD as time.Parse(time.DateOnly)
+// does (TestParseDateAgreesWithTime), without linking time.Parse, whose
+// code the browser's calculator would otherwise compile on every load.
+func parseDate(s string) (time.Time, bool) {
+	if len(s) != len(time.DateOnly) || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, false
+	}
+	num := func(digits string) (int, bool) {
+		n := 0
+		for i := 0; i < len(digits); i++ {
+			c := digits[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(s[:4])
+	m, ok2 := num(s[5:7])
+	d, ok3 := num(s[8:])
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 {
+		return time.Time{}, false
+	}
+	if last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(); d > last {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
 }
 
 // present reads whether a pointer is set.
