@@ -86,6 +86,7 @@ type server struct {
 	pages      map[string]servedFile
 	problem    string    // the last build's problems, "" when it succeeded
 	problemAt  time.Time // when problem last changed
+	built      time.Time // the date of the last build, as Last-Modified says it
 	generation int
 	stamp      string // what the watched files looked like at the last build
 	cache      load.Cache
@@ -120,9 +121,14 @@ func (s *server) rebuild() {
 	defer s.mu.Unlock()
 	s.stamp = stamp
 	s.generation++
-	// HTTP dates have whole seconds: a file changed by this build is
-	// newer than any time sent before.
-	now := s.now().Truncate(time.Second).Add(time.Second)
+	// HTTP dates have whole seconds: each build is dated at least a
+	// second after the last, so that a file it changed is newer than any
+	// date sent before.
+	now := s.now().Truncate(time.Second)
+	if !now.After(s.built) {
+		now = s.built.Add(time.Second)
+	}
+	s.built = now
 	problem := ""
 	if err != nil {
 		problem = strings.TrimSpace(out.String() + "\n" + diag.ErrorIn(err, lang()))

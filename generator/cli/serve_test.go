@@ -176,6 +176,16 @@ func TestServeServesTheCalculator(t *testing.T) {
 	}
 }
 
+// parseTime reads an HTTP date.
+func parseTime(t *testing.T, s string) time.Time {
+	t.Helper()
+	d, err := http.ParseTime(s)
+	if err != nil {
+		t.Fatalf("Last-Modified %q: %v", s, err)
+	}
+	return d
+}
+
 // TestServeRevalidates: serve sends the site's files as a static host does,
 // with an ETag and a Last-Modified, and answers a conditional request for
 // an unchanged file with 304; a browser must ask each time (no-cache), so
@@ -192,8 +202,9 @@ func TestServeRevalidates(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := newServer(root, "", io.Discard)
-	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	s.now = func() time.Time { clock = clock.Add(time.Hour); return clock } // each build an hour later
+	// Every build in the same second: a page a build changes must still
+	// be dated after the copy a browser holds.
+	s.now = func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 500, time.UTC) }
 	s.rebuild()
 	ts := httptest.NewServer(s)
 	defer ts.Close()
@@ -268,6 +279,9 @@ func TestServeRevalidates(t *testing.T) {
 				}
 				if code == 200 && (g.etag == b.etag || g.body == b.body) {
 					t.Errorf("%s: GET %s: the page changed but not its ETag %q", step.name, p, g.etag)
+				}
+				if code == 200 && !parseTime(t, g.modified).After(parseTime(t, b.modified)) {
+					t.Errorf("%s: GET %s: the page changed but its Last-Modified %s is not after %s", step.name, p, g.modified, b.modified)
 				}
 			}
 		}
