@@ -168,14 +168,30 @@ for (const [kind, rel] of Object.entries(pages)) {
 // the panel of what it takes) and the first with a ledger.
 {
   const http = await import('node:http');
+  const crypto = await import('node:crypto');
   const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
+  // As a static host such as GitHub Pages serves the site: Last-Modified,
+  // an ETag, Cache-Control: max-age=600, 304 for a conditional request
+  // whose copy is current, and the pre-compressed .gz where it exists.
   const server = http.createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '');
     let file = path.resolve(site, rel);
     if (!file.startsWith(path.resolve(site))) { res.writeHead(403); res.end(); return; }
-    const headers = { 'Content-Type': types[path.extname(file)] || 'application/octet-stream' };
-    if (/\bgzip\b/.test(req.headers['accept-encoding'] || '') && fs.existsSync(file + '.gz')) { file += '.gz'; headers['Content-Encoding'] = 'gzip'; }
-    fs.readFile(file, (err, data) => { if (err) { res.writeHead(404); res.end(); return; } res.writeHead(200, headers); res.end(data); });
+    const headers = { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'max-age=600' };
+    if (fs.existsSync(file + '.gz')) {
+      headers.Vary = 'Accept-Encoding';
+      if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) { file += '.gz'; headers['Content-Encoding'] = 'gzip'; }
+    }
+    fs.readFile(file, (err, data) => {
+      if (err) { res.writeHead(404); res.end(); return; }
+      const modified = fs.statSync(file).mtime;
+      headers['Last-Modified'] = modified.toUTCString();
+      headers.ETag = '"' + crypto.createHash('sha256').update(data).digest('hex').slice(0, 24) + '"';
+      const since = Date.parse(req.headers['if-modified-since'] || '');
+      const current = req.headers['if-none-match'] != null ? req.headers['if-none-match'] === headers.ETag : since >= Math.floor(modified / 1000) * 1000;
+      if (current) { res.writeHead(304, headers); res.end(); return; }
+      res.writeHead(200, headers); res.end(data);
+    });
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${server.address().port}/`;
@@ -274,42 +290,104 @@ for (const [kind, rel] of Object.entries(pages)) {
     await page.close();
   }
   console.log(`ok calculators: ${calcPages.length} pages pass axe in light and dark mode and fit 320 px`);
-  // Timing over http on localhost: first result after navigation, then a
-  // recompute per keystroke; typing makes no request.
+  // Timing over http on localhost, served as a static host serves it: how
+  // long after navigation the first result of the director's example is
+  // in the page (and painted), on a first visit (a fresh browser profile:
+  // nothing cached, arriving from the plan's page) and on repeat visits
+  // (the files in the HTTP cache). Chromium keeps a module's compiled code
+  // only once V8 has optimized enough of it; the page computes in idle
+  // time after its first result so that it does (calculator.js, warm):
+  // each repeat visit is counted by whether the profile's code cache held
+  // the module. Then a recompute per keystroke; typing makes no request.
   if (band) {
-    const page = await browser.newPage();
-    let afterLoad = null;
-    page.on('request', (r) => { if (afterLoad) afterLoad.push(r.url()); });
-    const firsts = [];
-    for (let i = 0; i < 3; i++) {
-      await page.goto('about:blank');
-      await page.goto(base + band.href, { waitUntil: 'load' });
-      await ready(page); await settled(page);
-      firsts.push(await page.evaluate(() => window.HANDBOOK_CALC_TIMING));
-    }
-    afterLoad = [];
-    // Four keystrokes, five times (the median of 20, not of 4: a single
-    // collection of the Go heap moves a median of four).
-    const input = await page.$('#calc-fields input[type="text"]');
-    for (let k = 0; k < 5; k++) {
-      await input.click({ clickCount: 3 });
-      await input.type('8');
-      await input.type('9');
-      await input.type('.5');
-      await new Promise((ok) => setTimeout(ok, 300));
-    }
-    await new Promise((ok) => setTimeout(ok, 200));
-    const t = await page.evaluate(() => window.HANDBOOK_CALC_TIMING);
+    const os = await import('node:os');
+    const runs = { first: [], kept: [], compiled: [] };
     const ms = (x) => x == null ? '—' : x.toFixed(0);
-    for (const f of firsts) console.log(`timing ${band.href.split('#')[0]} over http: module in hand ${ms(f.bytes)} ms, compiled ${ms(f.compiled)} ms, started ${ms(f.started)} ms, bundle loaded ${ms(f.ready)} ms, first result ${ms(f.firstResult)} ms after navigation`);
-    const r = t.recomputes.slice().sort((a, b) => a - b);
-    console.log(`timing recompute per keystroke: ${r.map((x) => x.toFixed(1)).join(', ')} ms (median ${r.length ? r[r.length >> 1].toFixed(1) : '—'} ms)`);
-    const best = Math.min(...firsts.map((f) => f.firstResult || Infinity));
-    if (best > 200) console.log(`NOTE first result ${best.toFixed(0)} ms after navigation: over the 200 ms target (issue 11)`);
-    if (r.length && r[r.length >> 1] > 5) console.log(`NOTE median recompute ${r[r.length >> 1].toFixed(1)} ms: over the 5 ms target (issue 11)`);
-    if (!(best < 10000)) fail(`the calculator gave no first result over http within 10 s`);
-    if (afterLoad.length) fail(`typing into the calculator made requests: ${afterLoad.join(', ')}`);
-    await page.close();
+    const points = ['script', 'compiled', 'started', 'bundle', 'ready', 'firstResult', 'shown'];
+    const names = { first: 'first visit', kept: 'repeat visit, the compiled module kept', compiled: 'repeat visit, the module compiled again' };
+    // A first visit follows the example's link on its plan's page, as a
+    // reader does (Chromium keeps the renderer; a typed address would
+    // start a new one, ~150 ms more); a repeat visit comes from a blank
+    // page.
+    const visit = async (page, kind) => {
+      if (kind === 'first') {
+        const link = await page.evaluateHandle((href) => [...document.querySelectorAll('a.calc-example')].find((a) => a.getAttribute('href') === href), '../' + band.href);
+        if (!link.asElement()) { fail(`${band.from} has no link to ${band.href}`); return null; }
+        await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), link.asElement().click()]);
+      } else {
+        await page.goto('about:blank');
+        await page.goto(base + band.href, { waitUntil: 'load' });
+      }
+      await ready(page); await settled(page);
+      await page.waitForFunction(() => window.HANDBOOK_CALC_TIMING.shown != null, { timeout: 10000 }).catch(() => {});
+      const t = await page.evaluate(() => window.HANDBOOK_CALC_TIMING);
+      runs[kind].push(t);
+      const p = t.phases || {};
+      console.log(`timing ${names[kind]}: ${points.map((k) => `${k} ${ms(t[k])}`).join(', ')} ms after navigation` +
+        ` (first result: fields ${ms(p.fields)}, form ${ms(p.form)}, compute ${ms(p.compute)}, answer ${ms(p.show)} ms)`);
+      return t;
+    };
+    // codeCache is how many bytes of compiled WebAssembly the profile
+    // keeps (an empty cache has an index of a few bytes; the module's
+    // entry is over a megabyte).
+    const codeCache = (dir) => {
+      let n = 0;
+      const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const f = path.join(d, e.name); if (e.isDirectory()) walk(f); else n += fs.statSync(f).size; } };
+      try { walk(path.join(dir, 'Default', 'Code Cache', 'wasm')); } catch { /* none yet */ }
+      return n;
+    };
+    const rounds = 6;
+    for (let i = 0; i < rounds; i++) {
+      const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'calc-timing-'));
+      const fresh = await puppeteer.launch({
+        executablePath: process.env.CHROMIUM || '/usr/bin/chromium', userDataDir: profile,
+        args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      });
+      const page = await fresh.newPage();
+      await page.goto(base + band.from, { waitUntil: 'load' });
+      await visit(page, 'first');
+      // The reader stays a moment: the page's idle computing ends, and
+      // V8 writes the module (within 5 s, or not at all).
+      await page.waitForFunction(() => { const w = window.HANDBOOK_CALC_TIMING.warm; return !w || w.end != null; }, { timeout: 10000 }).catch(() => {});
+      const warm = await page.evaluate(() => window.HANDBOOK_CALC_TIMING.warm);
+      for (const until = Date.now() + 5000; codeCache(profile) < 100000 && Date.now() < until;) await new Promise((ok) => setTimeout(ok, 100));
+      console.log(`timing: the page computed ${warm ? `for ${ms(warm.spent)} ms of idle time, done ${ms(warm.end)} ms after navigation` : 'nothing in idle time'}; the profile keeps ${codeCache(profile)} bytes of compiled WebAssembly`);
+      for (let j = 0; j < 2; j++) await visit(page, codeCache(profile) >= 100000 ? 'kept' : 'compiled');
+      if (i === rounds - 1) {
+        // Four keystrokes, five times (the median of 20, not of 4: a
+        // single collection of the Go heap moves a median of four).
+        let afterLoad = [];
+        page.on('request', (r) => { if (afterLoad) afterLoad.push(r.url()); });
+        const before = (await page.evaluate(() => window.HANDBOOK_CALC_TIMING.recomputes.length));
+        const input = await page.$('#calc-fields input[type="text"]');
+        for (let k = 0; k < 5; k++) {
+          await input.click({ clickCount: 3 });
+          await input.type('8');
+          await input.type('9');
+          await input.type('.5');
+          await new Promise((ok) => setTimeout(ok, 300));
+        }
+        await new Promise((ok) => setTimeout(ok, 200));
+        const r = (await page.evaluate(() => window.HANDBOOK_CALC_TIMING.recomputes)).slice(before).sort((a, b) => a - b);
+        if (afterLoad.length) fail(`typing into the calculator made requests: ${afterLoad.join(', ')}`);
+        afterLoad = null;
+        console.log(`timing recompute per keystroke: ${r.map((x) => x.toFixed(1)).join(', ')} ms (median ${r.length ? r[r.length >> 1].toFixed(1) : '—'} ms)`);
+        if (r.length && r[r.length >> 1] > 5) console.log(`NOTE median recompute ${r[r.length >> 1].toFixed(1)} ms: over the 5 ms target (issue 11)`);
+      }
+      await fresh.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+    for (const [kind, xs] of Object.entries(runs)) {
+      if (!xs.length) continue;
+      const range = (k) => {
+        const a = xs.map((x) => x[k]).filter((x) => x != null).sort((p, q) => p - q);
+        return a.length ? `${k} ${ms(a[0])}–${ms(a[a.length - 1])} (median ${ms(a[a.length >> 1])})` : null;
+      };
+      console.log(`timing ${names[kind]}, ${xs.length} visits: ${points.map(range).filter(Boolean).join(', ')} ms after navigation`);
+      const firsts = xs.map((x) => x.firstResult).filter((x) => x != null).sort((p, q) => p - q);
+      if (firsts[firsts.length >> 1] > 200) console.log(`NOTE ${names[kind]}: median first result ${firsts[firsts.length >> 1].toFixed(0)} ms after navigation, over the 200 ms target (issue 11)`);
+      if (firsts.length < xs.length) fail(`${names[kind]}: ${xs.length - firsts.length} visits gave no first result`);
+    }
   }
   server.close();
 }

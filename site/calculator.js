@@ -3,27 +3,79 @@
 // the policy's fields (handbookCalculator.fields/cardFields); every input
 // recomputes at once; what it takes is computed after the result is shown.
 // Inputs live only in the page and in the URL fragment: after the module
-// and the policy bundle are loaded, the page makes no request. From a
-// server the module is fetched (calc/calculator.wasm, which a host may
-// serve from its pre-compressed .gz); from file://, where a page cannot
-// fetch, it is read from calc/calculator.wasm.js, the same bytes in base64.
+// and the policy bundle are loaded, the page makes no request.
+//
+// The script is in the page's head (async): as soon as it runs it asks for
+// all the calculator needs at once, while the page is still being parsed.
+// From a server: the module, compiled as it downloads
+// (calc/calculator.wasm, which a host may serve from its pre-compressed
+// .gz; Chromium keeps the compiled code for the next visit once enough of
+// it is optimized, which the page's idle computing sees to, see warm), the
+// bundle's bytes (calc/bundle.bin) and wasm_exec.js. From file://, where a
+// page cannot fetch, the module and the bundle are read from scripts that
+// hold the same bytes in base64 (calc/calculator.wasm.js, calc/bundle.js).
 (function () {
   'use strict';
-  var form = document.getElementById('calc');
-  if (!form) return;
-  var root = form.getAttribute('data-root') || '';
-  var mode = form.getAttribute('data-mode');
-  var id = form.getAttribute('data-id');
-  var role = form.getAttribute('data-role');
-  var periodInput = document.getElementById('calc-period');
-  var fieldsBox = document.getElementById('calc-fields');
-  var results = document.getElementById('calc-results');
-  var nextBox = document.getElementById('calc-next');
-  // Milliseconds since navigation: the module's bytes in hand (from
-  // file://; streamed from a server, they are compiled as they come),
-  // compiled, the Go program started, the bundle loaded (ready), the first
-  // result; and the time of each recompute.
-  var timing = window.HANDBOOK_CALC_TIMING = { bytes: null, compiled: null, started: null, ready: null, firstResult: null, recomputes: [] };
+  // Milliseconds since navigation: this script running, the module's
+  // bytes in hand (from file://; streamed from a server, they are compiled
+  // as they come), compiled, the Go program started, the bundle's bytes in
+  // hand, the bundle loaded into Go (ready), the first result in the page,
+  // and the first frame painted after it (shown); what the first result
+  // spent (phases: the fields from Go, the form's DOM, the computation, the
+  // answer's DOM); the time of each recompute; and the computing done in
+  // idle time after the first result (warm: its start, time spent, end).
+  var timing = window.HANDBOOK_CALC_TIMING = { script: performance.now(), bytes: null, compiled: null, started: null, bundle: null, ready: null,
+    firstResult: null, shown: null, phases: null, recomputes: [], warm: null };
+  var script = document.currentScript;
+  var base = script ? script.src.replace(/[^/]*$/, '') : ''; // the site's root
+  var served = location.protocol === 'http:' || location.protocol === 'https:';
+
+  function bytesOf(b64) {
+    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(b64);
+    var s = atob(b64), out = new Uint8Array(s.length);
+    for (var i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  }
+  function loadScript(src) {
+    return new Promise(function (ok, no) {
+      var s = document.createElement('script');
+      s.src = src;
+      s.onload = ok; s.onerror = function () { no(new Error('无法载入 ' + src)); };
+      document.head.appendChild(s);
+    });
+  }
+  function fetchBytes(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url.replace(/^.*\//, '') + ': ' + r.status);
+      return r.arrayBuffer();
+    });
+  }
+  // The module: from a server streamed, so that the browser compiles it
+  // while it downloads (and, the response being cacheable, may keep the
+  // compiled code); a host that does not serve it as application/wasm
+  // gets it compiled from its bytes.
+  var module = served
+    ? (WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch(base + 'calc/calculator.wasm')).catch(function () { return null; }) : Promise.resolve(null))
+      .then(function (m) { return m || fetchBytes(base + 'calc/calculator.wasm').then(function (b) { return WebAssembly.compile(b); }); })
+    : loadScript(base + 'calc/calculator.wasm.js').then(function () {
+      var b = bytesOf(window.HANDBOOK_WASM);
+      window.HANDBOOK_WASM = null;
+      timing.bytes = performance.now();
+      return WebAssembly.compile(b);
+    });
+  var bundle = (served
+    ? fetchBytes(base + 'calc/bundle.bin').then(function (b) { return new Uint8Array(b); })
+    : loadScript(base + 'calc/bundle.js').then(function () { var b = bytesOf(window.HANDBOOK_BUNDLE); window.HANDBOOK_BUNDLE = null; return b; }))
+    .then(function (b) { timing.bundle = performance.now(); return b; });
+  var exec = window.Go ? Promise.resolve() : loadScript(base + 'calc/wasm_exec.js');
+  var parsed = new Promise(function (ok) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ok);
+    else ok();
+  });
+  // Unhandled until used: a failure is reported once, where it is awaited.
+  [module, bundle, exec].forEach(function (p) { p.catch(function () {}); });
+
+  var form, mode, id, role, periodInput, fieldsBox, results, nextBox;
   var fields = [];
   var controls = {}; // path → {get(), set(text), box}
   var nextTimer = 0;
@@ -38,41 +90,6 @@
     fieldsBox.textContent = '';
     var p = el('p', { id: 'calc-status', role: 'status', 'class': problem ? 'problem' : null }, text);
     fieldsBox.appendChild(p);
-  }
-  function bytesOf(b64) {
-    var s = atob(b64), out = new Uint8Array(s.length);
-    for (var i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-    return out;
-  }
-  function loadScript(src) {
-    return new Promise(function (ok, no) {
-      var s = el('script', { src: src });
-      s.onload = ok; s.onerror = function () { no(new Error('无法载入 ' + src)); };
-      document.body.appendChild(s);
-    });
-  }
-  // instantiate compiles and instantiates the module. From a server it is
-  // streamed, so that the browser compiles while it downloads and may keep
-  // the compiled code for the next visit; from file:// it is decoded from
-  // its base64 copy.
-  function instantiate(imports) {
-    if (location.protocol === 'http:' || location.protocol === 'https:') {
-      var get = fetch(root + 'calc/calculator.wasm');
-      if (WebAssembly.instantiateStreaming) {
-        return WebAssembly.instantiateStreaming(get, imports).catch(function () {
-          return fetch(root + 'calc/calculator.wasm').then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.instantiate(b, imports); });
-        });
-      }
-      return get.then(function (r) {
-        if (!r.ok) throw new Error('calculator.wasm: ' + r.status);
-        return r.arrayBuffer();
-      }).then(function (b) { return WebAssembly.instantiate(b, imports); });
-    }
-    return loadScript(root + 'calc/calculator.wasm.js').then(function () {
-      var b = bytesOf(window.HANDBOOK_WASM);
-      timing.bytes = performance.now();
-      return WebAssembly.instantiate(b, imports);
-    });
   }
 
   // ---- the fragment: period and values
@@ -94,7 +111,6 @@
 
   // ---- the form
   var cardTitles = {};
-  Array.prototype.forEach.call(document.querySelectorAll('#calc-cards li'), function (li) { cardTitles[li.getAttribute('data-id')] = li.textContent; });
   function group(path) {
     var p = path.split('.');
     if (p[0] === 'scorecard') return ['scorecard.' + p[1], '评分表：' + (cardTitles[p[1]] || p[1])];
@@ -160,26 +176,33 @@
     c.err = box.appendChild(el('p', { id: errId, 'class': 'calc-error', hidden: '' }));
     return c;
   }
+  // buildForm asks Go for the form's fields and builds it, off the page,
+  // then puts it in at once.
   function buildForm() {
     var period = periodInput.value.trim();
+    var t = performance.now();
     var got = mode === 'plan' ? handbookCalculator.fields(role, period) : handbookCalculator.cardFields(id, period);
+    var t1 = performance.now();
     controls = {};
     marked = {};
     if (got.error) { status(got.error, true); return false; }
     fields = got.fields.filter(function (f) { return f.path !== 'role' && f.path !== 'person'; });
-    fieldsBox.textContent = '';
+    var box = document.createDocumentFragment();
     var sets = {};
     fields.forEach(function (f) {
       var g = group(f.path);
       if (!sets[g[0]]) {
         sets[g[0]] = el('fieldset', { 'class': 'calc-group' });
         sets[g[0]].appendChild(el('legend', null, g[1]));
-        fieldsBox.appendChild(sets[g[0]]);
+        box.appendChild(sets[g[0]]);
       }
       var c = makeControl(f);
       controls[f.path] = c;
       sets[g[0]].appendChild(c.box);
     });
+    fieldsBox.textContent = '';
+    fieldsBox.appendChild(box);
+    if (!timing.phases) timing.phases = { fields: t1 - t, form: performance.now() - t1 };
     return true;
   }
   function values() {
@@ -313,47 +336,105 @@
       nextBox.appendChild(table('各项的下一档', ['考核项目', '做到', '得分', '增加'], n.items.map(function (i) { return [i.title, said(i), i.points, '+' + i.adds]; })));
     }
   }
+  var nextFrame = 0;
+  var warmed = false;
+  // warm computes the first answer and what it takes again, a hundred
+  // times, in idle time, so that the next visit starts at once. Chromium
+  // keeps a module's compiled code (beside the cached response, so only
+  // when it was fetched) once V8 has optimized about a megabyte of it,
+  // which a short visit never reaches: measured, the next visit's first
+  // result came ~100 ms sooner (the bundle is loaded and the first result
+  // computed by optimized code), for ~0.3 s of idle time once and the
+  // memory a long session takes anyway. A first computation already that
+  // fast ran optimized code: the module was kept, there is nothing to do.
+  function warm(period, v) {
+    if (!served || !window.requestIdleCallback || !(timing.phases.compute >= 5)) return;
+    var left = 100;
+    timing.warm = { start: performance.now(), spent: 0, end: null };
+    var step = function (deadline) {
+      var t = performance.now();
+      while (left > 0 && deadline.timeRemaining() > 5) {
+        left--;
+        if (mode === 'plan') handbookCalculator.compute(role, period, v, { next: true });
+        else handbookCalculator.score(id, period, v, { next: true });
+      }
+      timing.warm.spent += performance.now() - t;
+      if (left > 0) requestIdleCallback(step);
+      else timing.warm.end = performance.now();
+    };
+    requestIdleCallback(step);
+  }
   function compute(withNext) {
     var period = periodInput.value.trim();
     var v = values();
     var t = performance.now();
     var a = mode === 'plan' ? handbookCalculator.compute(role, period, v, {}) : handbookCalculator.score(id, period, v);
+    var t1 = performance.now();
     var ok = showAnswer(a);
     var ms = performance.now() - t;
-    if (timing.firstResult == null && ok) timing.firstResult = performance.now();
-    else timing.recomputes.push(ms);
+    if (timing.firstResult == null && ok) {
+      timing.firstResult = performance.now();
+      timing.phases.compute = t1 - t;
+      timing.phases.show = timing.firstResult - t1;
+    } else timing.recomputes.push(ms);
     clearTimeout(nextTimer);
+    cancelAnimationFrame(nextFrame);
     nextBox.textContent = '';
-    // The fragment and what it takes wait until typing pauses: the
-    // browser's replaceState had cost about as much as a recompute.
-    nextTimer = setTimeout(function () {
+    // What it takes waits until the answer is painted, and until typing
+    // pauses; so does the fragment: the browser's replaceState had cost
+    // about as much as a recompute.
+    var next = function () {
+      if (timing.shown == null && timing.firstResult != null) timing.shown = performance.now();
       writeFragment(v);
       if (ok) showNext((mode === 'plan' ? handbookCalculator.compute(role, period, v, { next: true }) : handbookCalculator.score(id, period, v, { next: true })).next);
-    }, withNext ? 0 : 150);
+      if (ok && !warmed) { warmed = true; warm(period, v); }
+    };
+    if (withNext) nextFrame = requestAnimationFrame(function () { nextTimer = setTimeout(next, 0); });
+    else nextTimer = setTimeout(next, 150);
   }
 
-  var go = new Go();
-  instantiate(go.importObject).then(function (r) {
-    timing.compiled = performance.now();
-    go.run(r.instance);
-    timing.started = performance.now();
-    var refused = handbookCalculator.load(bytesOf(window.HANDBOOK_BUNDLE));
-    if (refused) throw new Error(refused);
-    timing.ready = performance.now();
-    var frag = readFragment();
-    if (frag.period) periodInput.value = frag.period;
-    if (frag.role && mode === 'plan') role = frag.role;
-    if (!buildForm()) return;
-    Object.keys(frag).forEach(function (k) { if (controls[k]) controls[k].set(frag[k]); });
-    compute(true);
-    form.addEventListener('input', function (e) {
-      if (e.target === periodInput) return;
-      compute(false);
+  // start runs the calculator once the page is parsed, the module
+  // compiled and the bundle in hand: the Go program starts as soon as the
+  // module is compiled, and loads the bundle when it is in hand.
+  function start() {
+    form = document.getElementById('calc');
+    if (!form) return;
+    mode = form.getAttribute('data-mode');
+    id = form.getAttribute('data-id');
+    role = form.getAttribute('data-role');
+    periodInput = document.getElementById('calc-period');
+    fieldsBox = document.getElementById('calc-fields');
+    results = document.getElementById('calc-results');
+    nextBox = document.getElementById('calc-next');
+    Array.prototype.forEach.call(document.querySelectorAll('#calc-cards li'), function (li) { cardTitles[li.getAttribute('data-id')] = li.textContent; });
+    Promise.all([module, exec]).then(function (got) {
+      timing.compiled = performance.now();
+      var go = new Go();
+      return WebAssembly.instantiate(got[0], go.importObject).then(function (instance) {
+        go.run(instance);
+        timing.started = performance.now();
+        return bundle;
+      });
+    }).then(function (b) {
+      var refused = handbookCalculator.load(b);
+      if (refused) throw new Error(refused);
+      timing.ready = performance.now();
+      var frag = readFragment();
+      if (frag.period) periodInput.value = frag.period;
+      if (frag.role && mode === 'plan') role = frag.role;
+      if (!buildForm()) return;
+      Object.keys(frag).forEach(function (k) { if (controls[k]) controls[k].set(frag[k]); });
+      compute(true);
+      form.addEventListener('input', function (e) {
+        if (e.target === periodInput) return;
+        compute(false);
+      });
+      form.addEventListener('change', function (e) {
+        if (e.target === periodInput) { var v = values(); if (buildForm()) { Object.keys(v).forEach(function (k) { if (controls[k]) controls[k].set(v[k]); }); compute(true); } }
+      });
+    }).catch(function (err) {
+      status('计算器无法载入：' + err.message, true);
     });
-    form.addEventListener('change', function (e) {
-      if (e.target === periodInput) { var v = values(); if (buildForm()) { Object.keys(v).forEach(function (k) { if (controls[k]) controls[k].set(v[k]); }); compute(true); } }
-    });
-  }).catch(function (err) {
-    status('计算器无法载入：' + err.message, true);
-  });
+  }
+  parsed.then(start);
 })();

@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -81,15 +83,32 @@ type server struct {
 	log         io.Writer
 
 	mu         sync.Mutex
-	pages      map[string][]byte
-	problem    string // the last build's problems, "" when it succeeded
+	pages      map[string]servedFile
+	problem    string    // the last build's problems, "" when it succeeded
+	problemAt  time.Time // when problem last changed
+	built      time.Time // the date of the last build, as Last-Modified says it
 	generation int
 	stamp      string // what the watched files looked like at the last build
 	cache      load.Cache
+	now        func() time.Time // the clock that dates the builds
+}
+
+// servedFile is a file of the site as serve serves it: its bytes, their
+// entity tag and the time of the build that last changed them.
+type servedFile struct {
+	data     []byte
+	etag     string
+	modified time.Time
 }
 
 func newServer(root, cases string, log io.Writer) *server {
-	return &server{root: root, cases: cases, log: log, pages: map[string][]byte{}}
+	return &server{root: root, cases: cases, log: log, pages: map[string]servedFile{}, now: time.Now}
+}
+
+// etag is the entity tag of data: a hash of its bytes.
+func etag(data []byte) string {
+	sum := sha256.Sum256(data)
+	return `"` + hex.EncodeToString(sum[:12]) + `"`
 }
 
 // rebuild builds the site from the checkout; on problems it keeps the last
@@ -102,15 +121,34 @@ func (s *server) rebuild() {
 	defer s.mu.Unlock()
 	s.stamp = stamp
 	s.generation++
+	// HTTP dates have whole seconds: each build is dated at least a
+	// second after the last, so that a file it changed is newer than any
+	// date sent before.
+	now := s.now().Truncate(time.Second)
+	if !now.After(s.built) {
+		now = s.built.Add(time.Second)
+	}
+	s.built = now
+	problem := ""
 	if err != nil {
-		s.problem = strings.TrimSpace(out.String() + "\n" + diag.ErrorIn(err, lang()))
+		problem = strings.TrimSpace(out.String() + "\n" + diag.ErrorIn(err, lang()))
+	}
+	if problem != s.problem || s.problemAt.IsZero() {
+		s.problemAt = now
+	}
+	s.problem = problem
+	if err != nil {
 		printf(s.log, "handbook serve: the build failed; serving the last good site:\n%s\n", s.problem)
 		return
 	}
-	s.problem = ""
-	s.pages = map[string][]byte{}
+	old := s.pages
+	s.pages = map[string]servedFile{}
 	for _, p := range pages {
-		s.pages[p.Path] = p.Data
+		f := servedFile{data: p.Data, etag: etag(p.Data), modified: now}
+		if o, ok := old[p.Path]; ok && o.etag == f.etag {
+			f.modified = o.modified // unchanged: a cached copy stays good
+		}
+		s.pages[p.Path] = f
 	}
 	printf(s.log, "handbook serve: built %d pages\n", len(pages))
 }
@@ -243,9 +281,17 @@ const reloadJS = `(function () {
 
 // ServeHTTP serves the last good site; HTML pages carry the reload script
 // and, after a failed build, the problems at the top.
+//
+// The site's files are sent as a static host sends them, with their
+// Last-Modified and ETag, answering a conditional request with 304 Not
+// Modified, except that a browser must ask each time (Cache-Control:
+// no-cache) instead of using its copy for ten minutes: a page reloaded
+// after a rebuild must not run the last build's bundle or stylesheet.
+// A cached response is what lets Chromium keep the calculator's compiled
+// WebAssembly for the next visit, and a revalidated one keeps it too.
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
-	pages, problem, gen := s.pages, s.problem, s.generation
+	pages, problem, problemAt, gen := s.pages, s.problem, s.problemAt, s.generation
 	s.mu.Unlock()
 	switch r.URL.Path {
 	case "/__generation":
@@ -262,10 +308,11 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if p == "" || strings.HasSuffix(r.URL.Path, "/") {
 		p = path.Join(p, "index.html")
 	}
-	data, ok := pages[p]
+	f, ok := pages[p]
 	if !ok {
 		if problem != "" && len(pages) == 0 {
-			data, ok, p = []byte(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>制度有误</title></head><body></body></html>`), true, "index.html"
+			data := []byte(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>制度有误</title></head><body></body></html>`)
+			f, ok, p = servedFile{data: data, etag: etag(data), modified: problemAt}, true, "index.html"
 		} else {
 			http.NotFound(w, r)
 			return
@@ -275,12 +322,18 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if ctype == "" {
 		ctype = "application/octet-stream"
 	}
-	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Cache-Control", "no-store")
 	if strings.HasSuffix(p, ".html") {
-		data = live(data, problem)
+		// What is served is the page and the build's problems.
+		f.data = live(f.data, problem)
+		f.etag = etag(f.data)
+		if problemAt.After(f.modified) {
+			f.modified = problemAt
+		}
 	}
-	_, _ = w.Write(data)
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Header().Set("ETag", f.etag)
+	http.ServeContent(w, r, p, f.modified, bytes.NewReader(f.data))
 }
 
 // live adds to a page what serve needs: the reload script (allowed by its

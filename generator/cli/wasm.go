@@ -27,7 +27,8 @@ const (
 	calculatorWasm   = "calculator.wasm"
 	calculatorWasmJS = "calculator.wasm.js" // the module as base64, for file://
 	calculatorExec   = "wasm_exec.js"
-	calculatorBundle = "bundle.js" // the policy bundle as base64
+	calculatorBundle = "bundle.js"  // the policy bundle as base64, for file://
+	calculatorRaw    = "bundle.bin" // the policy bundle's bytes, fetched from a server
 )
 
 // buildCalculatorWasm compiles cmd/calculator of the checkout root to
@@ -82,7 +83,9 @@ func calculatorPages(bundleData []byte, stderr io.Writer) ([]site.Page, error) {
 // checkoutCalculatorPages builds cmd/calculator of the checkout at root and
 // returns its files, under calc/, with the policy bundle given: the module,
 // its pre-compressed copy, the module in base64 for file:// (where a page
-// cannot fetch), the toolchain's wasm_exec.js and the bundle in base64. A
+// cannot fetch), the toolchain's wasm_exec.js, and the bundle: its bytes
+// (and their pre-compressed copy), which a page served over HTTP fetches,
+// and the same in base64 for file://. A
 // checkout without cmd/calculator (the fixture handbooks of the tests)
 // gives no files, and says so.
 func checkoutCalculatorPages(root string, bundleData []byte, stderr io.Writer) ([]site.Page, error) {
@@ -110,6 +113,8 @@ func checkoutCalculatorPages(root string, bundleData []byte, stderr io.Writer) (
 		{Path: "calc/" + calculatorWasmJS, Data: base64Script("HANDBOOK_WASM", wasm)},
 		{Path: "calc/" + calculatorExec, Data: execJS},
 		{Path: "calc/" + calculatorBundle, Data: base64Script("HANDBOOK_BUNDLE", bundleData)},
+		{Path: "calc/" + calculatorRaw, Data: bundleData},
+		{Path: "calc/" + calculatorRaw + ".gz", Data: gzipBest(bundleData)},
 	}, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -311,6 +312,47 @@ func TestSearchIndex(t *testing.T) {
 		if calc && !strings.Contains(html, "script-src 'self' 'wasm-unsafe-eval'; connect-src 'self';") {
 			t.Errorf("%s does not allow its own scripts and WebAssembly", p)
 		}
+	}
+}
+
+// TestPageScripts: only the search page and the calculators run scripts,
+// and each the ones it needs. A calculator's page has one, calculator.js,
+// in its head and async: it asks for the module, the bundle and
+// wasm_exec.js itself as soon as it runs, while the page is still parsed;
+// scripts at the end of the body had been fetched one after the other, and
+// the module only after them.
+func TestPageScripts(t *testing.T) {
+	pages, _ := fixtureSite(t)
+	script := regexp.MustCompile(`<script[^>]*>`)
+	tests := []struct {
+		name   string
+		match  func(path string) bool
+		want   []string
+		inHead bool
+	}{
+		{"search", func(p string) bool { return p == "search.html" }, []string{`<script src="search-index.js">`, `<script src="search.js">`}, false},
+		{"calculator", func(p string) bool { return strings.HasPrefix(p, "calc/") }, []string{`<script src="../../calculator.js" async>`}, true},
+		{"any other page", func(p string) bool { return p != "search.html" && !strings.HasPrefix(p, "calc/") }, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := 0
+			for p, html := range byPath(pages) {
+				if !strings.HasSuffix(p, ".html") || !tt.match(p) {
+					continue
+				}
+				n++
+				if got := script.FindAllString(html, -1); !slices.Equal(got, tt.want) {
+					t.Errorf("%s: scripts %q, want %q", p, got, tt.want)
+				}
+				if head, _, _ := strings.Cut(html, "</head>"); tt.inHead && !strings.Contains(head, tt.want[0]) {
+					t.Errorf("%s: %s is not in the head", p, tt.want[0])
+				}
+			}
+			if n == 0 {
+				t.Fatal("no such page")
+			}
+		})
 	}
 }
 
