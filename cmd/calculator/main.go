@@ -3,8 +3,8 @@
 package main
 
 import (
-	"runtime/debug"
-	"sort"
+	"slices"
+	"strings"
 	"syscall/js"
 
 	"github.com/kefu-hr/handbook/generator/calculator"
@@ -13,9 +13,6 @@ import (
 )
 
 func main() {
-	// The heap is a few megabytes: collecting less often costs little
-	// memory and takes the collector's pauses out of most keystrokes.
-	debug.SetGCPercent(800)
 	var calc *calculator.Calculator
 	api := js.Global().Get("Object").New()
 	api.Set("load", js.FuncOf(func(_ js.Value, args []js.Value) any {
@@ -121,6 +118,6 @@ func values(o js.Value) []inputs.Value {
 			out = append(out, inputs.Value{Path: k, Text: v.String()})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	slices.SortFunc(out, func(a, b inputs.Value) int { return strings.Compare(a.Path, b.Path) })
 	return out
 }
