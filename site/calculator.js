@@ -9,8 +9,7 @@
 // all the calculator needs at once, while the page is still being parsed.
 // From a server: the module, compiled as it downloads
 // (calc/calculator.wasm, which a host may serve from its pre-compressed
-// .gz; Chromium keeps the compiled code for the next visit once enough of
-// it is optimized, which the page's idle computing sees to, see warm), the
+// .gz; a browser may keep the compiled code for the next visit), the
 // bundle's bytes (calc/bundle.bin) and wasm_exec.js. From file://, where a
 // page cannot fetch, the module and the bundle are read from scripts that
 // hold the same bytes in base64 (calc/calculator.wasm.js, calc/bundle.js).
@@ -22,10 +21,9 @@
   // hand, the bundle loaded into Go (ready), the first result in the page,
   // and the first frame painted after it (shown); what the first result
   // spent (phases: the fields from Go, the form's DOM, the computation, the
-  // answer's DOM); the time of each recompute; and the computing done in
-  // idle time after the first result (warm: its start, time spent, end).
+  // answer's DOM); and the time of each recompute.
   var timing = window.HANDBOOK_CALC_TIMING = { script: performance.now(), bytes: null, compiled: null, started: null, bundle: null, ready: null,
-    firstResult: null, shown: null, phases: null, recomputes: [], warm: null };
+    firstResult: null, shown: null, phases: null, recomputes: [] };
   var script = document.currentScript;
   var base = script ? script.src.replace(/[^/]*$/, '') : ''; // the site's root
   var served = location.protocol === 'http:' || location.protocol === 'https:';
