@@ -335,33 +335,6 @@
     }
   }
   var nextFrame = 0;
-  var warmed = false;
-  // warm computes the first answer and what it takes again, a hundred
-  // times, in idle time, so that the next visit starts at once. Chromium
-  // keeps a module's compiled code (beside the cached response, so only
-  // when it was fetched) once V8 has optimized about a megabyte of it,
-  // which a short visit never reaches: measured, the next visit's first
-  // result came ~100 ms sooner (the bundle is loaded and the first result
-  // computed by optimized code), for ~0.3 s of idle time once and the
-  // memory a long session takes anyway. A first computation already that
-  // fast ran optimized code: the module was kept, there is nothing to do.
-  function warm(period, v) {
-    if (!served || !window.requestIdleCallback || !(timing.phases.compute >= 5)) return;
-    var left = 100;
-    timing.warm = { start: performance.now(), spent: 0, end: null };
-    var step = function (deadline) {
-      var t = performance.now();
-      while (left > 0 && deadline.timeRemaining() > 5) {
-        left--;
-        if (mode === 'plan') handbookCalculator.compute(role, period, v, { next: true });
-        else handbookCalculator.score(id, period, v, { next: true });
-      }
-      timing.warm.spent += performance.now() - t;
-      if (left > 0) requestIdleCallback(step);
-      else timing.warm.end = performance.now();
-    };
-    requestIdleCallback(step);
-  }
   function compute(withNext) {
     var period = periodInput.value.trim();
     var v = values();
@@ -385,7 +358,6 @@
       if (timing.shown == null && timing.firstResult != null) timing.shown = performance.now();
       writeFragment(v);
       if (ok) showNext((mode === 'plan' ? handbookCalculator.compute(role, period, v, { next: true }) : handbookCalculator.score(id, period, v, { next: true })).next);
-      if (ok && !warmed) { warmed = true; warm(period, v); }
     };
     if (withNext) nextFrame = requestAnimationFrame(function () { nextTimer = setTimeout(next, 0); });
     else nextTimer = setTimeout(next, 150);
