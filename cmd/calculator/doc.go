@@ -12,7 +12,7 @@
 //	compute(role, period, values {path: text}, {report, next, title}) → the answer
 //
 // where an answer is {problems: [{path, reason}]} or the results, each
-// number as its exact decimal text (see calculator.Object). It links neither
+// number as its exact decimal text (see calculator.AppendAnswer). It links neither
 // encoding/json nor the TOML, JSON Schema and Markdown libraries: values
 // cross to JavaScript as plain objects made by syscall/js.
 package main

@@ -7,14 +7,13 @@ import (
 	"github.com/kefu-hr/handbook/generator/internal/jsonstr"
 )
 
-// AppendAnswer appends the answer a as JSON to b: the text
-// AppendJSON(b, Object(a)) appends, written from the answer itself. The
-// page parses an answer per keystroke and its first result is an answer
-// too: building Object's maps and sorting their keys had been a quarter
-// of a recompute, and the code that does it a part of what the browser
-// compiles before the first result. Each object's keys are written in
-// the order AppendJSON sorts them (a test compares the two on every
-// worked case).
+// AppendAnswer appends the answer a as JSON to b, each object's keys in
+// sorted order: cmd/calculator hands it to the page, whose JSON.parse
+// makes the object (one crossing from Go to JavaScript instead of one per
+// property). It is written from the answer itself: building maps and
+// sorting their keys had been a quarter of a recompute. TestAppendAnswer
+// compares it on every worked case with the tests' reference, which
+// builds the maps (Object, AppendJSON).
 func AppendAnswer(b []byte, a Answer) []byte {
 	w := jsonWriter{b: b}
 	w.open()
@@ -88,9 +87,8 @@ func AppendAnswer(b []byte, a Answer) []byte {
 	return w.b
 }
 
-// AppendFields appends a form's fields as JSON to b: the text
-// AppendJSON(b, FieldsObject(fs)) appends, written from the fields
-// themselves.
+// AppendFields appends a form's fields as JSON to b, as AppendAnswer
+// writes an answer (compared with the tests' FieldsObject).
 func AppendFields(b []byte, fs []inputs.Field) []byte {
 	w := jsonWriter{b: b}
 	w.open()

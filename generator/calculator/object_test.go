@@ -7,10 +7,11 @@ import (
 // obj is a JavaScript object as syscall/js makes one from Go.
 type obj = map[string]any
 
-// Object writes an answer as the plain object the page reads: maps, lists,
-// strings, booleans and ints only, so that syscall/js can make it (and a
-// test can compare the native answer with the WebAssembly one as JSON).
-// The page is handed the same object as the JSON AppendAnswer writes.
+// Object writes an answer as the plain object the page reads, built as
+// maps, lists, strings, booleans and ints: the tests' reference for
+// AppendAnswer, which writes the same JSON from the answer itself
+// (TestAppendAnswer). It is test code: the calculator hands the
+// page AppendAnswer's text.
 func Object(a Answer) map[string]any {
 	if len(a.Problems) > 0 {
 		return obj{"problems": problems(a.Problems)}

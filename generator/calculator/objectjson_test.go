@@ -9,12 +9,9 @@ import (
 
 // AppendJSON appends v, made of what Object and FieldsObject make (maps
 // with string keys, lists, strings, booleans, ints and nil), as JSON to b:
-// the keys of a map in order, strings as encoding/json writes them.
-// cmd/calculator hands an answer to the page as one such text (written
-// by AppendAnswer and AppendFields, which write the same bytes without
-// the maps), which the page's JSON.parse turns into the object: one
-// crossing from Go to JavaScript instead of one per property (which had
-// cost the calculator as much time as computing the answer). It panics on
+// the keys of a map in order, strings as encoding/json writes them. With
+// Object and FieldsObject it is the tests' reference for AppendAnswer and
+// AppendFields, which write the same bytes without the maps. It panics on
 // any other type.
 func AppendJSON(b []byte, v any) []byte {
 	switch v := v.(type) {
