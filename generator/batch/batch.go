@@ -3,7 +3,6 @@ package batch
 import (
 	"bytes"
 	"fmt"
-	"github.com/kefu-hr/handbook/generator/diag"
 	"hash/maphash"
 	"io"
 	"runtime"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/inputs"
 	"github.com/kefu-hr/handbook/generator/policy"

@@ -1,10 +1,10 @@
 package batch
 
 import (
-	"github.com/kefu-hr/handbook/generator/diag"
 	"sort"
 	"strings"
 
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/inputs"
 	"github.com/kefu-hr/handbook/generator/policy"

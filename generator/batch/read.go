@@ -4,13 +4,14 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"github.com/kefu-hr/handbook/generator/diag"
 	"io"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
+
+	"github.com/kefu-hr/handbook/generator/diag"
 )
 
 // Encoding is the character encoding of a people file or of a payout's

@@ -1,11 +1,11 @@
 package batch
 
 import (
-	"github.com/kefu-hr/handbook/generator/diag"
-	"github.com/kefu-hr/handbook/generator/formula"
 	"slices"
 	"strings"
 
+	"github.com/kefu-hr/handbook/generator/diag"
+	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 

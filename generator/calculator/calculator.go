@@ -3,12 +3,12 @@ package calculator
 import (
 	"bytes"
 	"errors"
-	"github.com/kefu-hr/handbook/generator/diag"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/explain"
 	"github.com/kefu-hr/handbook/generator/inputs"

@@ -1,13 +1,13 @@
 package cases
 
 import (
-	"github.com/kefu-hr/handbook/generator/diag"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
 
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/golden"
 	"github.com/kefu-hr/handbook/generator/load"
 )

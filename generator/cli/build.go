@@ -4,15 +4,15 @@ import (
 	"bytes"
 	"errors"
 	"flag"
-	"github.com/kefu-hr/handbook/generator/bundle"
-	"github.com/kefu-hr/handbook/generator/cases"
-	"github.com/kefu-hr/handbook/generator/load"
-	"github.com/kefu-hr/handbook/generator/policy"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/kefu-hr/handbook/generator/bundle"
+	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/load"
+	"github.com/kefu-hr/handbook/generator/policy"
 	"github.com/kefu-hr/handbook/generator/site"
 )
 

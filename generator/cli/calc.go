@@ -2,13 +2,13 @@ package cli
 
 import (
 	"flag"
-	"github.com/kefu-hr/handbook/generator/diag"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/inputs"
 	"github.com/kefu-hr/handbook/generator/load"

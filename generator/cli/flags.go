@@ -2,10 +2,11 @@ package cli
 
 import (
 	"flag"
-	"github.com/kefu-hr/handbook/generator/diag"
 	"io"
 	"regexp"
 	"strings"
+
+	"github.com/kefu-hr/handbook/generator/diag"
 )
 
 // parse parses args like the tools people know: flags may come before or

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/kefu-hr/handbook/generator/diag"
 	"html/template"
 	"io"
 	"io/fs"
@@ -25,6 +24,7 @@ import (
 	"time"
 
 	"github.com/kefu-hr/handbook/generator/bundle"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/site"
 )

@@ -3,11 +3,11 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"github.com/kefu-hr/handbook/generator/diag"
 	"io"
 	"os"
 	"runtime/debug"
 
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/wire"
 )

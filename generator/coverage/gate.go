@@ -2,11 +2,11 @@ package coverage
 
 import (
 	"fmt"
-	"github.com/kefu-hr/handbook/generator/diag"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/policy"
 )

@@ -2,7 +2,6 @@ package diff
 
 import (
 	"fmt"
-	"github.com/kefu-hr/handbook/generator/diag"
 	"maps"
 	"path"
 	"runtime"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"

@@ -1,9 +1,9 @@
 package engine
 
 import (
-	"github.com/kefu-hr/handbook/generator/diag"
 	"maps"
 
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/policy"

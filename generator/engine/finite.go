@@ -2,7 +2,6 @@ package engine
 
 import (
 	"github.com/kefu-hr/handbook/generator/diag"
-
 	"github.com/kefu-hr/handbook/generator/exact"
 )
 

@@ -5,10 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kefu-hr/handbook/generator/policy"
-
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/policy"
 )
 
 // FuzzCompute guards that no input makes the engine panic: fuzzed numbers,

@@ -1,10 +1,10 @@
 package engine
 
 import (
-	"github.com/kefu-hr/handbook/generator/diag"
 	"strconv"
 	"strings"
 
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/policy"

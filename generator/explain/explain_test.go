@@ -1,20 +1,19 @@
 package explain_test
 
 import (
-	"time"
-
 	"fmt"
-	"github.com/kefu-hr/handbook/generator/exact"
-	"github.com/kefu-hr/handbook/generator/formula"
-	"github.com/kefu-hr/handbook/generator/policy"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kefu-hr/handbook/generator/cases"
 	"github.com/kefu-hr/handbook/generator/engine"
+	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/explain"
+	"github.com/kefu-hr/handbook/generator/formula"
 	_ "github.com/kefu-hr/handbook/generator/golden"
 	"github.com/kefu-hr/handbook/generator/internal/fixture"
+	"github.com/kefu-hr/handbook/generator/policy"
 )
 
 // TestEveryStepSaysSomething computes the fixture's worked cases and

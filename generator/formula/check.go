@@ -1,8 +1,9 @@
 package formula
 
 import (
-	"github.com/kefu-hr/handbook/generator/diag"
 	"sort"
+
+	"github.com/kefu-hr/handbook/generator/diag"
 )
 
 // Env describes what a formula may refer to.

@@ -2,7 +2,6 @@ package inputs
 
 import (
 	"github.com/kefu-hr/handbook/generator/diag"
-
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/policy"
 )

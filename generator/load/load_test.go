@@ -1,7 +1,6 @@
 package load
 
 import (
-	"github.com/kefu-hr/handbook/generator/diag"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/golden"
 	"github.com/kefu-hr/handbook/generator/policy"
 )

@@ -7,9 +7,10 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
 	"github.com/kefu-hr/handbook/generator/internal/tomlpos"
 	"github.com/kefu-hr/handbook/generator/schema"
-	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
 // maxSyntaxErrors bounds the syntax errors reported for one file.

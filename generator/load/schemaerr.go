@@ -2,7 +2,6 @@ package load
 
 import (
 	"fmt"
-	"github.com/kefu-hr/handbook/generator/diag"
 	"regexp"
 	"sort"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/internal/tomlpos"
 )

@@ -1,13 +1,13 @@
 package load
 
 import (
-	"github.com/kefu-hr/handbook/generator/diag"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
 
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/schema"
 )
 

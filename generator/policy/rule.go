@@ -1,10 +1,10 @@
 package policy
 
 import (
-	"github.com/kefu-hr/handbook/generator/diag"
 	"slices"
 	"sort"
 
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 )

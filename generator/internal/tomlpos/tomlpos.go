@@ -1,13 +1,13 @@
 package tomlpos
 
 import (
-	"github.com/kefu-hr/handbook/generator/diag"
-
 	"bytes"
 	"strconv"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2/unstable"
+
+	"github.com/kefu-hr/handbook/generator/diag"
 )
 
 // Position is a 1-based line and character column.
