@@ -107,5 +107,5 @@ func (ru *run) unknownRole(cell string) (diag.Text, string) {
 	if len(nearIDs) == 1 {
 		guess = nearIDs[0]
 	}
-	return zh.Sprintf("no role %q in effect on %s%s (roles paid in %s: %s; a role's id or its Chinese title)", cell, day.Format("2006-01-02"), hint, ru.period.String(), strings.Join(list, ", ")), guess
+	return zh.Sprintf("no role %q in effect on %s%s (roles paid in %s: %s; a role's id or its Chinese title)", cell, day.String(), hint, ru.period.String(), strings.Join(list, ", ")), guess
 }

@@ -3,8 +3,8 @@ package bundle
 import (
 	"errors"
 	"strconv"
-	"time"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/compile"
 	"github.com/kefu-hr/handbook/generator/policy"
 	"github.com/kefu-hr/handbook/generator/source"
@@ -130,7 +130,7 @@ func (w *writer) bool(b bool) {
 	}
 }
 
-func (w *writer) date(t time.Time) { w.str(t.Format(time.DateOnly)) }
+func (w *writer) date(d civil.Date) { w.str(d.String()) }
 
 // text writes what a MarshalText returned.
 func (w *writer) text(b []byte, err error) {
@@ -244,46 +244,16 @@ func (r *reader) bool() bool {
 	return false
 }
 
-func (r *reader) date() time.Time {
+func (r *reader) date() civil.Date {
 	s := r.str()
 	if r.err != nil {
-		return time.Time{}
+		return civil.Date{}
 	}
-	t, ok := parseDate(s)
-	if !ok {
-		r.fail("date " + strconv.Quote(s) + ": not a day written YYYY-MM-DD")
+	d, err := civil.Parse(s)
+	if err != nil {
+		r.fail(err.Error()) // date "…": not a day written YYYY-MM-DD
 	}
-	return t
-}
-
-// parseDate reads a day written YYYY-MM-DD as time.Parse(time.DateOnly)
-// does (TestParseDateAgreesWithTime), without linking time.Parse, whose
-// code the browser's calculator would otherwise compile on every load.
-func parseDate(s string) (time.Time, bool) {
-	if len(s) != len(time.DateOnly) || s[4] != '-' || s[7] != '-' {
-		return time.Time{}, false
-	}
-	num := func(digits string) (int, bool) {
-		n := 0
-		for i := 0; i < len(digits); i++ {
-			c := digits[i]
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			n = n*10 + int(c-'0')
-		}
-		return n, true
-	}
-	y, ok1 := num(s[:4])
-	m, ok2 := num(s[5:7])
-	d, ok3 := num(s[8:])
-	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 {
-		return time.Time{}, false
-	}
-	if last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(); d > last {
-		return time.Time{}, false
-	}
-	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+	return d
 }
 
 // present reads whether a pointer is set.

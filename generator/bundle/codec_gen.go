@@ -4,8 +4,8 @@ package bundle
 
 import (
 	"strconv"
-	"time"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/source"
 )
@@ -58,7 +58,7 @@ func (w *writer) encHeader(x *source.Header) {
 	w.str(x.ID)
 	w.int(int64(x.Version))
 	w.date(x.EffectiveFrom)
-	w.encPtrTimeTime(&x.EffectiveUntil)
+	w.encPtrCivilDate(&x.EffectiveUntil)
 	w.str(x.Title)
 	w.str(x.Summary)
 	w.encListSource(&x.Source)
@@ -66,7 +66,7 @@ func (w *writer) encHeader(x *source.Header) {
 	w.encListCorrection(&x.Correction)
 }
 
-func (w *writer) encPtrTimeTime(x **time.Time) {
+func (w *writer) encPtrCivilDate(x **civil.Date) {
 	if *x == nil {
 		w.uint(0)
 		return
@@ -819,11 +819,11 @@ func (r *reader) value(p any) {
 		*p = r.str()
 	case *int:
 		*p = int(r.int(strconv.IntSize, "int"))
-	case *time.Time:
+	case *civil.Date:
 		*p = r.date()
-	case **time.Time:
+	case **civil.Date:
 		if r.present() {
-			e := new(time.Time)
+			e := new(civil.Date)
 			r.value(e)
 			*p = e
 		}

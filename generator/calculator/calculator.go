@@ -6,8 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/explain"
@@ -36,7 +36,7 @@ func (c *Calculator) Fields(roleID string, period engine.Period) ([]inputs.Field
 	day := period.Settled()
 	role, _ := c.h.At(policy.KindRole, roleID, day).(*policy.Role)
 	if role == nil {
-		return nil, errors.New("no role " + strconv.Quote(roleID) + " in effect on " + day.Format("2006-01-02"))
+		return nil, errors.New("no role " + strconv.Quote(roleID) + " in effect on " + day.String())
 	}
 	fs, err := inputs.Fields(c.h, period, roleID)
 	if err != nil {
@@ -76,7 +76,7 @@ func (c *Calculator) CardFields(card string, period engine.Period) ([]inputs.Fie
 	day := period.Settled()
 	sc, _ := c.h.At(policy.KindScorecard, card, day).(*policy.Scorecard)
 	if sc == nil {
-		return nil, errors.New("no scorecard " + strconv.Quote(card) + " in effect on " + day.Format("2006-01-02"))
+		return nil, errors.New("no scorecard " + strconv.Quote(card) + " in effect on " + day.String())
 	}
 	fs := inputs.CardFields(sc)
 	c.levels(fs, day)
@@ -85,7 +85,7 @@ func (c *Calculator) CardFields(card string, period engine.Period) ([]inputs.Fie
 
 // levels gives each level field the descriptions of its competency's five
 // levels as its options, so that a picker can show them.
-func (c *Calculator) levels(fs []inputs.Field, day time.Time) {
+func (c *Calculator) levels(fs []inputs.Field, day civil.Date) {
 	for i := range fs {
 		f := &fs[i]
 		if f.Kind != inputs.KindLevel || len(f.Options) > 0 {

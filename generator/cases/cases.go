@@ -97,7 +97,7 @@ func (c *conv) convert() *Case {
 	day := per.Settled()
 	role, _ := c.h.At(policy.KindRole, out.Role, day).(*policy.Role)
 	if role == nil {
-		c.errf("/role", "no role %q in effect on %s", out.Role, day.Format("2006-01-02"))
+		c.errf("/role", "no role %q in effect on %s", out.Role, day.String())
 		return nil
 	}
 	if rl, ok := d["red_lines"].([]any); ok {
@@ -114,7 +114,7 @@ func (c *conv) convert() *Case {
 			ptr := "/scorecard/" + tomlpos.Escape(id)
 			card, _ := c.h.At(policy.KindScorecard, id, day).(*policy.Scorecard)
 			if card == nil {
-				c.errf(ptr, "no scorecard %q in effect on %s", id, day.Format("2006-01-02"))
+				c.errf(ptr, "no scorecard %q in effect on %s", id, day.String())
 				continue
 			}
 			if !slices.Contains(role.Scorecards, id) {

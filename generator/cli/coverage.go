@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/coverage"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/wire"
@@ -27,11 +28,12 @@ func coverageCmd(args []string, stdout, stderr io.Writer) int {
 		printf(stderr, "handbook coverage: --format %s: want text or json\n", *format)
 		return 2
 	}
-	today, err := parseToday(*todayFlag)
+	t, err := parseToday(*todayFlag)
 	if err != nil {
 		printf(stderr, "handbook coverage: %v\n", err)
 		return 2
 	}
+	today := civil.Of(t.Year(), int(t.Month()), t.Day())
 	h, _, code := handbook("coverage", stderr)
 	if code != 0 {
 		return code
@@ -60,7 +62,7 @@ func coverageCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	pct := func(n, of int) float64 { return 100 * float64(n) / float64(max(of, 1)) }
 	byCase, covered, total := a.Counts("")
-	printf(stdout, "clause coverage as of %s, by %d worked cases and %d generated boundary probes:\n", today.Format("2006-01-02"), a.Cases, a.Probes)
+	printf(stdout, "clause coverage as of %s, by %d worked cases and %d generated boundary probes:\n", today.String(), a.Cases, a.Probes)
 	printf(stdout, "  by the worked cases: %d of %d clauses (%.1f%%)\n", byCase, total, pct(byCase, total))
 	printf(stdout, "  by the worked cases and the probes: %d of %d clauses (%.1f%%)\n", covered, total, pct(covered, total))
 	for _, k := range coverage.Kinds {

@@ -16,7 +16,7 @@ var clauseKinds = map[coverage.Kind]string{
 
 // coverageDoc is the wire form of a coverage analysis.
 func coverageDoc(a coverage.Analysis) wire.Coverage {
-	out := wire.Coverage{Head: wire.Head{Wire: wire.Version, Kind: wire.KindCoverage}, Today: a.Today.Format("2006-01-02"), Cases: a.Cases, Probes: a.Probes,
+	out := wire.Coverage{Head: wire.Head{Wire: wire.Version, Kind: wire.KindCoverage}, Today: a.Today.String(), Cases: a.Cases, Probes: a.Probes,
 		ByKind: []wire.KindCount{}, Versions: []wire.VersionCovered{}, NotExercised: []wire.ClauseMissed{}, Problems: a.Problems()}
 	out.Clauses.ByCases, out.Clauses.Covered, out.Clauses.Total = a.Counts("")
 	for _, k := range coverage.Kinds {

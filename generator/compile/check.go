@@ -22,7 +22,7 @@ func (l *compiler) check(u *unit) {
 	h := u.pol.Head()
 	if h.EffectiveUntil != nil && h.EffectiveUntil.Before(h.EffectiveFrom) {
 		l.verrf(u, "/effective_until", "effective_until %s is before effective_from %s",
-			h.EffectiveUntil.Format("2006-01-02"), h.EffectiveFrom.Format("2006-01-02"))
+			h.EffectiveUntil.String(), h.EffectiveFrom.String())
 	}
 	switch p := u.pol.(type) {
 	case *policy.Role:

@@ -2,8 +2,8 @@ package compile
 
 import (
 	"slices"
-	"time"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/internal/printf"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
@@ -103,7 +103,7 @@ func (l *compiler) checkEvents(hs *policy.Handbook) {
 			}
 			for i, in := range p.Input {
 				if in.Event != "" && !slices.Contains(ids, in.Event) {
-					l.verrf(u, printf.Sprintf("/input/%d/event", i), "points system %s (version %d, from %s) has no fixed event %q%s", ps.ID, ps.Version, ps.EffectiveFrom.Format("2006-01-02"), in.Event, didYouMean(in.Event, ids))
+					l.verrf(u, printf.Sprintf("/input/%d/event", i), "points system %s (version %d, from %s) has no fixed event %q%s", ps.ID, ps.Version, ps.EffectiveFrom.String(), in.Event, didYouMean(in.Event, ids))
 				}
 			}
 		}
@@ -134,7 +134,7 @@ func (l *compiler) checkFeeds(hs *policy.Handbook) {
 				ptr := printf.Sprintf("/feed/%d/item", i)
 				switch ok, known := numeric[f.Item]; {
 				case !known:
-					l.verrf(u, ptr, "scorecard %s (version %d, from %s) has no item %q%s", sc.ID, sc.Version, sc.EffectiveFrom.Format("2006-01-02"), f.Item, didYouMean(f.Item, ids))
+					l.verrf(u, ptr, "scorecard %s (version %d, from %s) has no item %q%s", sc.ID, sc.Version, sc.EffectiveFrom.String(), f.Item, didYouMean(f.Item, ids))
 				case !ok:
 					l.verrf(u, ptr, "item %q of scorecard %s (version %d) is not scored from a number, so a formula cannot give its input", f.Item, sc.ID, sc.Version)
 				}
@@ -144,7 +144,7 @@ func (l *compiler) checkFeeds(hs *policy.Handbook) {
 }
 
 // day10 writes a civil day as the files do.
-func day10(t time.Time) string { return t.Format("2006-01-02") }
+func day10(t civil.Date) string { return t.String() }
 
 // overlapping returns the versions of a policy that are in effect on some
 // day the policy with header h is.

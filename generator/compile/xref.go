@@ -3,9 +3,10 @@ package compile
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
-	"time"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/internal/printf"
 	"github.com/kefu-hr/handbook/generator/policy"
@@ -51,10 +52,10 @@ func (l *compiler) crossCheck() {
 					if ha.EffectiveUntil == nil || !ha.EffectiveUntil.Before(hb.EffectiveFrom) {
 						until := word("open-ended")
 						if ha.EffectiveUntil != nil {
-							until = zh.Sprintf("until %s", ha.EffectiveUntil.Format("2006-01-02"))
+							until = zh.Sprintf("until %s", ha.EffectiveUntil.String())
 						}
 						l.verrf(b, "/effective_from", "effective period overlaps version %d of %s %q (%s, %s from %s): end it with effective_until",
-							ha.Version, noun(k), id, a.pos("/effective_from"), until, ha.EffectiveFrom.Format("2006-01-02"))
+							ha.Version, noun(k), id, a.pos("/effective_from"), until, ha.EffectiveFrom.String())
 					}
 				}
 			}
@@ -122,10 +123,11 @@ func (l *compiler) versionGap(a, b *unit) {
 
 // days names a run of days as people do: "December 2026" for a whole
 // month, "December 2026 to February 2027" for whole months, else the dates.
-func days(from, to time.Time) diag.Text {
+func days(from, to civil.Date) diag.Text {
 	if from.Day() == 1 && to.AddDate(0, 0, 1).Day() == 1 {
-		month := func(t time.Time) diag.Text {
-			return diag.Text{En: t.Format("January 2006"), Zh: t.Format("2006年1月")}
+		month := func(t civil.Date) diag.Text {
+			y := strconv.Itoa(t.Year())
+			return diag.Text{En: monthNames[t.Month()-1] + " " + y, Zh: y + "年" + strconv.Itoa(t.Month()) + "月"}
 		}
 		if from.Year() == to.Year() && from.Month() == to.Month() {
 			return month(from)
@@ -139,7 +141,7 @@ func days(from, to time.Time) diag.Text {
 }
 
 // hasHave is "has" for a single day or month and "have" for a run.
-func hasHave(from, to time.Time) diag.Text {
+func hasHave(from, to civil.Date) diag.Text {
 	if from.Equal(to) || from.Day() == 1 && to.AddDate(0, 0, 1).Day() == 1 && from.Year() == to.Year() && from.Month() == to.Month() {
 		return diag.Text{En: "has", Zh: "没有"}
 	}
@@ -215,7 +217,11 @@ func span(h *policy.Header) diag.Text {
 	return zh.Sprintf("from %s until %s", day(h.EffectiveFrom), day(*h.EffectiveUntil))
 }
 
-func day(t time.Time) string { return t.Format("2006-01-02") }
+func day(t civil.Date) string { return t.String() }
+
+// monthNames are the months' English names, as time.Month.String writes
+// them.
+var monthNames = [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 
 func plural(output string) string {
 	return map[string]string{"coefficient": "coefficients", "grade": "grades", "action": "actions"}[output]

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/golden"
 	"github.com/kefu-hr/handbook/generator/internal/fixture"
@@ -81,9 +82,10 @@ func TestCoverageOfTheWorkedCases(t *testing.T) {
 	if err != nil || len(diags) > 0 {
 		t.Fatal(err, diags)
 	}
-	today := time.Now().UTC().Truncate(24 * time.Hour)
+	y, m, d := time.Now().UTC().Date()
+	today := civil.Of(y, int(m), d)
 	if s := os.Getenv("HANDBOOK_TODAY"); s != "" {
-		if today, err = time.Parse("2006-01-02", s); err != nil {
+		if today, err = civil.Parse(s); err != nil {
 			t.Fatalf("HANDBOOK_TODAY=%q: want YYYY-MM-DD", s)
 		}
 	}
@@ -92,7 +94,7 @@ func TestCoverageOfTheWorkedCases(t *testing.T) {
 		t.Error(p)
 	}
 	byCase, covered, total := a.Counts("")
-	t.Logf("as of %s: %d of %d clauses by worked cases, %d with probes; %d versions that pay", today.Format("2006-01-02"), byCase, total, covered, len(a.Versions))
+	t.Logf("as of %s: %d of %d clauses by worked cases, %d with probes; %d versions that pay", today, byCase, total, covered, len(a.Versions))
 }
 
 // TestGate checks the gate's rules on the fixture: a version not yet in
@@ -117,7 +119,7 @@ func TestGate(t *testing.T) {
 		t.Fatal(err, diags)
 	}
 	problems := func(today string) string {
-		d, _ := time.Parse("2006-01-02", today)
+		d, _ := civil.Parse(today)
 		return strings.Join(Analyze(h, resultsOf(worked), Boundaries(h), d).Problems(), "\n")
 	}
 	before, after := problems("2026-12-02"), problems("2027-01-01")

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/policy"
@@ -14,7 +14,7 @@ import (
 // Analysis is the coverage of a handbook's clauses and versions by its
 // worked cases and by the generated boundary probes, as of a day.
 type Analysis struct {
-	Today   time.Time
+	Today   civil.Date
 	Cases   int // worked cases computed
 	Probes  int
 	Clauses []ClauseCoverage
@@ -48,7 +48,7 @@ func (v VersionCoverage) Ref() string { return ref(v.Policy, "") }
 // today: the version has started and is still in effect, or was within the
 // last year. A version that starts later is reported but not required yet;
 // from its first day, it is.
-func InWindow(h *policy.Header, today time.Time) bool {
+func InWindow(h *policy.Header, today civil.Date) bool {
 	if h.EffectiveFrom.After(today) {
 		return false
 	}
@@ -56,13 +56,13 @@ func InWindow(h *policy.Header, today time.Time) bool {
 }
 
 // Status says where a version stands on day today, for reports.
-func Status(h *policy.Header, today time.Time) string { return StatusText(h, today).En }
+func Status(h *policy.Header, today civil.Date) string { return StatusText(h, today).En }
 
 // StatusText is Status in both languages.
-func StatusText(h *policy.Header, today time.Time) diag.Text {
+func StatusText(h *policy.Header, today civil.Date) diag.Text {
 	switch {
 	case h.EffectiveFrom.After(today):
-		return zh.Sprintf("from %s, not yet in effect", h.EffectiveFrom.Format("2006-01-02"))
+		return zh.Sprintf("from %s, not yet in effect", h.EffectiveFrom.String())
 	case InWindow(h, today):
 		return zh.Sprintf("in effect, or within the last year")
 	}
@@ -70,7 +70,7 @@ func StatusText(h *policy.Header, today time.Time) diag.Text {
 }
 
 // Analyze measures what the worked cases' results and the probes reach.
-func Analyze(h *policy.Handbook, results []engine.Result, probes []Probe, today time.Time) Analysis {
+func Analyze(h *policy.Handbook, results []engine.Result, probes []Probe, today civil.Date) Analysis {
 	a := Analysis{Today: today, Cases: len(results), Probes: len(probes)}
 	byCase := Exercised(results)
 	byProbe := ProbeHits(probes)
@@ -182,9 +182,9 @@ func (a Analysis) ProblemTexts() []diag.Text {
 
 func span(h *policy.Header) diag.Text {
 	if h.EffectiveUntil != nil {
-		return zh.Sprintf("from %s until %s", h.EffectiveFrom.Format("2006-01-02"), h.EffectiveUntil.Format("2006-01-02"))
+		return zh.Sprintf("from %s until %s", h.EffectiveFrom.String(), h.EffectiveUntil.String())
 	}
-	return zh.Sprintf("from %s", h.EffectiveFrom.Format("2006-01-02"))
+	return zh.Sprintf("from %s", h.EffectiveFrom.String())
 }
 
 // Counts returns the clauses covered by worked cases alone, and by cases

@@ -9,9 +9,9 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
@@ -111,7 +111,7 @@ type Failure struct {
 // in the handbooks: a change that introduces a future version is compared in
 // its first month.
 func Latest(hs ...*policy.Handbook) engine.Period {
-	var last time.Time
+	var last civil.Date
 	for _, h := range hs {
 		for _, p := range h.All() {
 			if d := p.Head().EffectiveFrom; d.After(last) {
@@ -119,7 +119,7 @@ func Latest(hs ...*policy.Handbook) engine.Period {
 			}
 		}
 	}
-	return engine.Period{Kind: policy.Monthly, Year: last.Year(), Month: int(last.Month())}
+	return engine.Period{Kind: policy.Monthly, Year: last.Year(), Month: last.Month()}
 }
 
 // outcome is one person computed on both sides.

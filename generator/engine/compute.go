@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
@@ -48,7 +48,7 @@ func ParsePeriod(s string) (Period, error) {
 }
 
 // Start returns the first day of the period.
-func (p Period) Start() time.Time {
+func (p Period) Start() civil.Date {
 	m := 1
 	switch p.Kind {
 	case policy.Monthly:
@@ -57,14 +57,14 @@ func (p Period) Start() time.Time {
 		m = 3*p.Quarter - 2
 	case policy.Annual:
 	}
-	return time.Date(p.Year, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	return civil.Of(p.Year, m, 1)
 }
 
 // Settled returns the last day of the period, the day it is settled: the
 // policy versions in effect that day apply to the whole period. (An annual
 // settlement of an assessment year that runs March to February, like the
 // key-account plans of 2010, is thereby computed under that year's rules.)
-func (p Period) Settled() time.Time {
+func (p Period) Settled() civil.Date {
 	switch p.Kind {
 	case policy.Monthly:
 		return p.Start().AddDate(0, 1, -1)
@@ -140,7 +140,7 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 	t := sc.on(h, d)
 	role, _ := sc.at(h, policy.KindRole, c.Role, d).(*policy.Role)
 	if role == nil {
-		return Result{}, zh.Errorf("no role %q in effect on %s", c.Role, d.Format("2006-01-02"))
+		return Result{}, zh.Errorf("no role %q in effect on %s", c.Role, d.String())
 	}
 	r := Result{Person: c.Person, Role: role.ID, RoleVersion: role.Version, Period: c.Period, Scores: make([]ScoreResult, 0, len(c.Scorecards))}
 	var plan *policy.PayPlan // nil for a role without one; looked up once
@@ -164,7 +164,7 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		}
 		card, _ := sc.at(h, policy.KindScorecard, id, d).(*policy.Scorecard)
 		if card == nil {
-			return Result{}, zh.Errorf("no scorecard %q in effect on %s", id, d.Format("2006-01-02"))
+			return Result{}, zh.Errorf("no scorecard %q in effect on %s", id, d.String())
 		}
 		var (
 			s   ScoreResult
@@ -196,7 +196,7 @@ func (sc *Scratch) Compute(h *policy.Handbook, c Case) (Result, error) {
 		return r, nil
 	}
 	if plan == nil {
-		return Result{}, zh.Errorf("no pay plan %q in effect on %s", role.PayPlan, d.Format("2006-01-02"))
+		return Result{}, zh.Errorf("no pay plan %q in effect on %s", role.PayPlan, d.String())
 	}
 	values, err := ScoredInputs(plan, c.Pay, r.Scores)
 	if err == nil {

@@ -14,7 +14,7 @@ import (
 func TestParsePeriod(t *testing.T) {
 	for in, want := range map[string]string{"2026-10": "2026-10-01", "2026-Q3": "2026-07-01", "2026": "2026-01-01"} {
 		p, err := ParsePeriod(in)
-		if err != nil || p.Start().Format("2006-01-02") != want || p.String() != in {
+		if err != nil || p.Start().String() != want || p.String() != in {
 			t.Errorf("ParsePeriod(%q) = %v %v, want start %s", in, p, err, want)
 		}
 	}

@@ -8,8 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
@@ -388,10 +388,10 @@ type Scratch struct {
 	lastSC   *policy.Scorecard // its scorecard
 	lastT    Tables            // and tables
 
-	period  Period    // the last case's period
-	settles time.Time // and its settlement day; zero before the first case
-	recent  [8]looked // the last policies looked up
-	next    int       // the entry of recent to replace
+	period  Period     // the last case's period
+	settles civil.Date // and its settlement day; zero before the first case
+	recent  [8]looked  // the last policies looked up
+	next    int        // the entry of recent to replace
 }
 
 // looked is a policy a Scratch looked up.
@@ -399,12 +399,12 @@ type looked struct {
 	h    *policy.Handbook
 	kind policy.Kind
 	id   string
-	day  time.Time
+	day  civil.Date
 	p    policy.Policy
 }
 
 // settled is p.Settled(), remembered for the next case of the same period.
-func (sc *Scratch) settled(p Period) time.Time {
+func (sc *Scratch) settled(p Period) civil.Date {
 	if sc == nil {
 		return p.Settled()
 	}
@@ -416,12 +416,12 @@ func (sc *Scratch) settled(p Period) time.Time {
 
 // at is h.At, the last eight lookups remembered (the cases of a batch are
 // mostly of a few roles: their roles, plans and scorecards).
-func (sc *Scratch) at(h *policy.Handbook, kind policy.Kind, id string, d time.Time) policy.Policy {
+func (sc *Scratch) at(h *policy.Handbook, kind policy.Kind, id string, d civil.Date) policy.Policy {
 	if sc == nil {
 		return h.At(kind, id, d)
 	}
 	for i := range sc.recent {
-		if l := &sc.recent[i]; l.h == h && l.kind == kind && l.id == id && l.day.Equal(d) && l.day.Location() == d.Location() {
+		if l := &sc.recent[i]; l.h == h && l.kind == kind && l.id == id && l.day == d {
 			return l.p
 		}
 	}
@@ -433,11 +433,11 @@ func (sc *Scratch) at(h *policy.Handbook, kind policy.Kind, id string, d time.Ti
 
 // on is On, the same Tables for the same handbook and day (one allocation
 // less per case).
-func (sc *Scratch) on(h *policy.Handbook, d time.Time) Tables {
+func (sc *Scratch) on(h *policy.Handbook, d civil.Date) Tables {
 	if sc == nil {
 		return On(h, d)
 	}
-	if sc.t == nil || sc.day.h != h || !sc.day.d.Equal(d) || sc.day.d.Location() != d.Location() {
+	if sc.t == nil || sc.day.h != h || sc.day.d != d {
 		sc.day = onDay{h, d}
 		sc.t = sc.day
 	}

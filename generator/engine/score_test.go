@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/internal/fixture"
@@ -26,7 +26,7 @@ func named(kv ...string) ItemInput {
 	return ItemInput{Named: m}
 }
 
-var day = time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
+var day = civil.Of(2026, 10, 1)
 
 func TestScoreScorecards(t *testing.T) {
 	h := handbook(t)

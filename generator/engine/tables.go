@@ -1,17 +1,16 @@
 package engine
 
 import (
-	"time"
-
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
 // On returns the policies of a handbook in effect on day d.
-func On(h *policy.Handbook, d time.Time) Tables { return onDay{h, d} }
+func On(h *policy.Handbook, d civil.Date) Tables { return onDay{h, d} }
 
 type onDay struct {
 	h *policy.Handbook
-	d time.Time
+	d civil.Date
 }
 
 func (o onDay) Bands(id string) *policy.Bands {

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/explain"
@@ -63,7 +63,7 @@ func typeName(v any) string {
 
 func TestPointsLadderExplains(t *testing.T) {
 	h := fixture.Handbook(t)
-	ps := h.At(policy.KindPoints, "kefu-points", time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)).(*policy.Points)
+	ps := h.At(policy.KindPoints, "kefu-points", civil.Of(2026, 10, 1)).(*policy.Points)
 	tests := []struct {
 		occ  int
 		rate string

@@ -6,8 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
@@ -83,15 +83,15 @@ type remembered struct {
 type lookup struct {
 	kind policy.Kind
 	id   string
-	day  int64
+	day  civil.Date
 }
 
 type checker struct {
 	memo     *Lookups // nil: look up every time
 	h        *policy.Handbook
 	c        *engine.Case
-	computed bool      // the engine scored every item without error
-	day      time.Time // the day the case's period is settled
+	computed bool       // the engine scored every item without error
+	day      civil.Date // the day the case's period is settled
 	problems []Problem
 	fedBad   map[string]bool // items a pay plan computes whose problem is reported already
 	cardPath [2]string       // the path of the scorecard being checked, which only sub copies
@@ -124,11 +124,11 @@ var (
 )
 
 // at is h.At, remembered in k.memo.
-func (k *checker) at(kind policy.Kind, id string, d time.Time) policy.Policy {
+func (k *checker) at(kind policy.Kind, id string, d civil.Date) policy.Policy {
 	if k.memo == nil {
 		return k.h.At(kind, id, d)
 	}
-	m, key := k.memo, lookup{kind, id, d.Unix()}
+	m, key := k.memo, lookup{kind, id, d}
 	for i := range m.recent {
 		if m.recent[i].key == key {
 			return m.recent[i].p
@@ -149,7 +149,7 @@ func (k *checker) at(kind policy.Kind, id string, d time.Time) policy.Policy {
 
 // dayText writes the settlement day, for messages only (formatting it for
 // every row of a batch would cost more than the rest of the check).
-func (k *checker) dayText() string { return k.day.Format("2006-01-02") }
+func (k *checker) dayText() string { return k.day.String() }
 
 // add adds a problem at an input, its message in both languages (zh).
 func (k *checker) add(path []string, format string, args ...any) {
@@ -261,7 +261,7 @@ func (k *checker) leave(plan *policy.PayPlan, period policy.PeriodKind) {
 // fed returns the case's scorecards with the items the role's pay plan
 // computes from pay inputs filled in, reporting at the item one given as
 // well with another number.
-func (k *checker) fed(role *policy.Role, d time.Time) map[string]map[string]engine.ItemInput {
+func (k *checker) fed(role *policy.Role, d civil.Date) map[string]map[string]engine.ItemInput {
 	c := k.c
 	plan, _ := k.at(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan)
 	if plan == nil || len(plan.Feed) == 0 || c.Scorecards[plan.Scorecard] == nil {

@@ -90,14 +90,14 @@ func Fields(h *policy.Handbook, period engine.Period, roleID string) ([]Field, e
 	day := period.Settled()
 	role, _ := h.At(policy.KindRole, roleID, day).(*policy.Role)
 	if role == nil {
-		return nil, errorf("no role %q in effect on %s", roleID, day.Format("2006-01-02"))
+		return nil, errorf("no role %q in effect on %s", roleID, day.String())
 	}
 	if role.PayPlan == "" {
 		return nil, errorf("role %s has no pay plan: there is no pay to compute", role.ID)
 	}
 	plan, _ := h.At(policy.KindPayPlan, role.PayPlan, day).(*policy.PayPlan)
 	if plan == nil {
-		return nil, errorf("role %s's pay plan %s is not in effect on %s", role.ID, role.PayPlan, day.Format("2006-01-02"))
+		return nil, errorf("role %s's pay plan %s is not in effect on %s", role.ID, role.PayPlan, day.String())
 	}
 	if plan.Lines(period.Kind) == 0 {
 		return nil, errorf("pay plan %s pays nothing in %s", plan.ID, settlement(period.Kind))

@@ -5,8 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
@@ -34,7 +34,7 @@ type FieldProblem struct {
 type Form struct {
 	h      *policy.Handbook
 	period engine.Period
-	day    time.Time // the period's settlement day
+	day    civil.Date // the period's settlement day
 	paths  []string
 	cells  []cell              // nil for an empty path, whose value must stay empty
 	cards  []string            // the scorecards of the paths, by their index in decoded.cards
@@ -258,7 +258,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string, card fun
 		case strings.HasPrefix(name, "pay."):
 			key := strings.TrimPrefix(name, "pay.")
 			if !payInput(h, day, key) {
-				problems = append(problems, fieldProblem(name, "no pay plan in effect on %s has an input %q", day.Format("2006-01-02"), key))
+				problems = append(problems, fieldProblem(name, "no pay plan in effect on %s has an input %q", day.String(), key))
 				continue
 			}
 			cols[i] = func(c *decoded, v string) error {
@@ -275,7 +275,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string, card fun
 		case strings.HasPrefix(name, "own."):
 			key := strings.TrimPrefix(name, "own.")
 			if !personalParam(h, day, key) {
-				problems = append(problems, fieldProblem(name, "no pay plan in effect on %s has a personal parameter %q", day.Format("2006-01-02"), key))
+				problems = append(problems, fieldProblem(name, "no pay plan in effect on %s has a personal parameter %q", day.String(), key))
 				continue
 			}
 			cols[i] = func(c *decoded, v string) error {
@@ -410,7 +410,7 @@ func historyColumn(period engine.Period, rest string) (cell, error) {
 }
 
 // inEffect returns the policies of kind k in effect on day, one version each.
-func inEffect(h *policy.Handbook, k policy.Kind, day time.Time) []policy.Policy {
+func inEffect(h *policy.Handbook, k policy.Kind, day civil.Date) []policy.Policy {
 	seen := map[string]bool{}
 	var out []policy.Policy
 	for _, p := range h.All() {
@@ -427,7 +427,7 @@ func inEffect(h *policy.Handbook, k policy.Kind, day time.Time) []policy.Policy 
 }
 
 // payInput reports whether a pay plan in effect on day has the input name.
-func payInput(h *policy.Handbook, day time.Time, name string) bool {
+func payInput(h *policy.Handbook, day civil.Date, name string) bool {
 	for _, p := range inEffect(h, policy.KindPayPlan, day) {
 		for _, in := range p.(*policy.PayPlan).Input {
 			if in.Name == name {
@@ -440,7 +440,7 @@ func payInput(h *policy.Handbook, day time.Time, name string) bool {
 
 // personalParam reports whether a pay plan in effect on day has a personal
 // parameter name.
-func personalParam(h *policy.Handbook, day time.Time, name string) bool {
+func personalParam(h *policy.Handbook, day civil.Date, name string) bool {
 	for _, p := range inEffect(h, policy.KindPayPlan, day) {
 		if p.(*policy.PayPlan).PersonalParam(name) != nil {
 			return true
@@ -451,7 +451,7 @@ func personalParam(h *policy.Handbook, day time.Time, name string) bool {
 
 // pointsColumn checks that a points system in effect on day has what a
 // points.EVENT, points.award.EVENT or points.ladder.LADDER column names.
-func pointsColumn(h *policy.Handbook, day time.Time, key string) error {
+func pointsColumn(h *policy.Handbook, day civil.Date, key string) error {
 	systems := inEffect(h, policy.KindPoints, day)
 	award, isAward := strings.CutPrefix(key, "award.")
 	ladder, isLadder := strings.CutPrefix(key, "ladder.")
@@ -473,11 +473,11 @@ func pointsColumn(h *policy.Handbook, day time.Time, key string) error {
 	}
 	switch {
 	case isAward:
-		return errorf("no points system in effect on %s has a discretionary event %q", day.Format("2006-01-02"), award)
+		return errorf("no points system in effect on %s has a discretionary event %q", day.String(), award)
 	case isLadder:
-		return errorf("no points system in effect on %s has a ladder %q", day.Format("2006-01-02"), ladder)
+		return errorf("no points system in effect on %s has a ladder %q", day.String(), ladder)
 	}
-	return errorf("no points system in effect on %s has an event %q", day.Format("2006-01-02"), key)
+	return errorf("no points system in effect on %s has an event %q", day.String(), key)
 }
 
 // Check checks an entry against its role and pay plan (see Check) and
@@ -771,13 +771,13 @@ func split(v, what string) ([]string, error) {
 
 // scoreColumn resolves a scorecard.CARD.ITEM[.NAME] column to a decoder
 // typed by the shape of the item's input.
-func scoreColumn(h *policy.Handbook, day time.Time, path []string, card func(sc *policy.Scorecard) int) (cell, error) {
+func scoreColumn(h *policy.Handbook, day civil.Date, path []string, card func(sc *policy.Scorecard) int) (cell, error) {
 	if len(path) < 2 || len(path) > 3 {
 		return nil, errorf("want scorecard.CARD.ITEM or scorecard.CARD.ITEM.NAME")
 	}
 	sc, _ := h.At(policy.KindScorecard, path[0], day).(*policy.Scorecard)
 	if sc == nil {
-		return nil, errorf("no scorecard %q in effect on %s", path[0], day.Format("2006-01-02"))
+		return nil, errorf("no scorecard %q in effect on %s", path[0], day.String())
 	}
 	var it *policy.Item
 	slot, n := 0, 0 // the item's place in the card's order

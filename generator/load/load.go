@@ -312,19 +312,6 @@ func (l *loader) file(f File) *unit {
 		return nil
 	}
 	h := pol.Head()
-	h.EffectiveFrom = civil(h.EffectiveFrom)
-	if h.EffectiveUntil != nil {
-		t := civil(*h.EffectiveUntil)
-		h.EffectiveUntil = &t
-	}
-	for i := range h.Correction {
-		h.Correction[i].Date = civil(h.Correction[i].Date)
-	}
-	for i := range h.Source {
-		if !h.Source[i].Date.IsZero() {
-			h.Source[i].Date = civil(h.Source[i].Date)
-		}
-	}
 	u.pol = pol
 	delete(l.broken[kind], h.ID)
 	return u
@@ -500,15 +487,9 @@ func escapeAll(k toml.Key) []string {
 	return out
 }
 
-// civil drops the "date-local" location of a TOML date: dates are civil days,
-// kept as midnight UTC.
-func civil(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-}
-
 // quotedDate finds the text of a date written as a string in the error of
-// decoding it into a time.Time.
-var quotedDate = regexp.MustCompile(`^parsing time "(\d{4}-\d{2}-\d{2})"`)
+// decoding it into a civil.Date (Date.UnmarshalTOML).
+var quotedDate = regexp.MustCompile(`^"(\d{4}-\d{2}-\d{2})" is a string, not a date$`)
 
 // lastKeyPtr turns a dotted key of a decoding error (source.date) into a
 // pointer; array indices are not known and are left out.

@@ -5,10 +5,10 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/golden"
 	"github.com/kefu-hr/handbook/generator/policy"
@@ -125,7 +125,7 @@ func TestInvalidFixtures(t *testing.T) {
 // seed and its section, or a document by title and date (a civil day).
 func TestSourceForms(t *testing.T) {
 	const seedSource = `source = [{ seed = "001_3156d675e02cc058.txt", section = "客服总监" }]`
-	day := time.Date(2027, 3, 4, 0, 0, 0, 0, time.UTC)
+	day := civil.Of(2027, 3, 4)
 	tests := []struct {
 		name string
 		toml string

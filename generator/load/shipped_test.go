@@ -41,9 +41,9 @@ func TestShippedPolicies(t *testing.T) {
 		count[hd.Kind]++
 		until := "open-ended"
 		if hd.EffectiveUntil != nil {
-			until = "until " + hd.EffectiveUntil.Format("2006-01-02")
+			until = "until " + hd.EffectiveUntil.String()
 		}
-		fmt.Fprintf(&b, "%s %s@%d from %s %s, %d notes: %s\n", hd.Kind, hd.ID, hd.Version, hd.EffectiveFrom.Format("2006-01-02"), until, len(hd.Note), hd.File)
+		fmt.Fprintf(&b, "%s %s@%d from %s %s, %d notes: %s\n", hd.Kind, hd.ID, hd.Version, hd.EffectiveFrom.String(), until, len(hd.Note), hd.File)
 	}
 	b.WriteString("\n")
 	for _, k := range policy.Kinds {

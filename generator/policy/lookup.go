@@ -4,8 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/exact"
 )
@@ -153,7 +153,7 @@ func Placeholders(text string) []string {
 
 // Number returns the number ref names in the version of its policy in
 // effect on day, or in the latest version when none is.
-func (h *Handbook) Number(ref NumberRef, day time.Time) (exact.Decimal, error) {
+func (h *Handbook) Number(ref NumberRef, day civil.Date) (exact.Decimal, error) {
 	p := h.At(ref.Kind, ref.ID, day)
 	if p == nil {
 		p = h.Latest(ref.Kind, ref.ID)
@@ -167,7 +167,7 @@ func (h *Handbook) Number(ref NumberRef, day time.Time) (exact.Decimal, error) {
 // Fill writes text with each {{kind/id#path}} replaced by the number it
 // names (FormatNumber), as of day; a reference that names no number is
 // left as written (Compile refuses it first).
-func (h *Handbook) Fill(text string, day time.Time) string {
+func (h *Handbook) Fill(text string, day civil.Date) string {
 	if !strings.Contains(text, "{{") {
 		return text
 	}

@@ -3,8 +3,7 @@
 package policy
 
 import (
-	"time"
-
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/source"
 )
@@ -14,7 +13,7 @@ import (
 // any other v.
 func deref(v any) (elem any, pointer, isNil bool) {
 	switch v := v.(type) {
-	case **time.Time:
+	case **civil.Date:
 		return *v, true, *v == nil
 	case **exact.Decimal:
 		return *v, true, *v == nil
@@ -36,7 +35,7 @@ func walk(v any, seg string) (any, error) {
 	switch v := v.(type) {
 	case *source.Role:
 		return field(&keysRole, seg, &v.Header.Version, &v.Header.EffectiveFrom, &v.Header.EffectiveUntil, &v.Header.Source, &v.Header.Note, &v.Header.Correction, &v.Aliases, &v.ReportsTo, &v.Responsibilities, &v.KeyWork, &v.KPI, &v.Scorecards, &v.Promotion)
-	case *time.Time:
+	case *civil.Date:
 		return nil, noKey(seg)
 	case *[]source.Source:
 		if i, ok := index(seg, len(*v)); ok {

@@ -3,8 +3,8 @@ package policy
 import (
 	"slices"
 	"sort"
-	"time"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/source"
@@ -635,7 +635,7 @@ func (h *Handbook) Versions(k Kind, id string) []Policy {
 }
 
 // At returns the version of a policy in effect on day d, or nil.
-func (h *Handbook) At(k Kind, id string, d time.Time) Policy {
+func (h *Handbook) At(k Kind, id string, d civil.Date) Policy {
 	for _, p := range h.byID[k][id] {
 		if p.Head().InEffect(d) {
 			return p

@@ -3,14 +3,14 @@ package policy
 import (
 	"fmt"
 	"testing"
-	"time"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/source"
 )
 
-func day(s string) time.Time {
-	t, err := time.Parse("2006-01-02", s)
+func day(s string) civil.Date {
+	t, err := civil.Parse(s)
 	if err != nil {
 		panic(err)
 	}

@@ -4,8 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/inputs"
 	"github.com/kefu-hr/handbook/generator/policy"
@@ -90,15 +90,15 @@ func (b *builder) paidBy(plan string) *policy.Role {
 
 // periodOf is the period of a kind that holds day: the first period the
 // policy's latest version is in effect for.
-func periodOf(kind policy.PeriodKind, day time.Time) string {
+func periodOf(kind policy.PeriodKind, day civil.Date) string {
 	switch kind {
 	case policy.Quarterly:
-		return engine.Period{Kind: kind, Year: day.Year(), Quarter: (int(day.Month())-1)/3 + 1}.String()
+		return engine.Period{Kind: kind, Year: day.Year(), Quarter: (day.Month()-1)/3 + 1}.String()
 	case policy.Annual:
 		return strconv.Itoa(day.Year())
 	case policy.Monthly:
 	}
-	return engine.Period{Kind: policy.Monthly, Year: day.Year(), Month: int(day.Month())}.String()
+	return engine.Period{Kind: policy.Monthly, Year: day.Year(), Month: day.Month()}.String()
 }
 
 // CalculatorFragment is the URL fragment that opens a calculator with a

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/internal/rulediff"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
@@ -55,7 +56,7 @@ func keys(p policy.Policy) map[string]any {
 
 var (
 	textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
-	timeType      = reflect.TypeFor[time.Time]()
+	dateType      = reflect.TypeFor[civil.Date]()
 )
 
 // value converts a decoded value back to what TOML decodes into: tables to
@@ -69,8 +70,10 @@ func value(v reflect.Value) any {
 		return value(v.Elem())
 	}
 	switch {
-	case t == timeType:
-		return v.Interface()
+	case t == dateType:
+		// As the decoder gives a TOML date, for rulediff.
+		d := v.Interface().(civil.Date)
+		return time.Date(d.Year(), time.Month(d.Month()), d.Day(), 0, 0, 0, 0, time.UTC)
 	case t.Implements(textMarshaler):
 		b, _ := v.Interface().(encoding.TextMarshaler).MarshalText()
 		return string(b)

@@ -13,8 +13,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/explain"
 	"github.com/kefu-hr/handbook/generator/policy"
@@ -129,12 +129,12 @@ var funcs = template.FuncMap{
 	// fragment marks a calculator's fragment (CalculatorFragment, escaped
 	// already) as safe to end a link with.
 	"fragment": func(s string) template.URL { return template.URL(s) },
-	"day":      func(t time.Time) string { return t.Format("2006-01-02") },
-	"until": func(t *time.Time) string {
+	"day":      civil.Date.String,
+	"until": func(t *civil.Date) string {
 		if t == nil {
 			return "至今"
 		}
-		return t.Format("2006-01-02")
+		return t.String()
 	},
 	"add":  func(a, b int) int { return a + b },
 	"say":  explain.Step,

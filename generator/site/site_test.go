@@ -10,10 +10,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/kefu-hr/handbook/generator/bundle"
 	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/compile"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
@@ -195,7 +195,7 @@ var inert = []*regexp.Regexp{
 // inject a script, an event handler or a javascript: link render inert.
 func TestPolicyTextCannotInjectMarkup(t *testing.T) {
 	evil := `<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3))`
-	day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	day := civil.Of(2026, 1, 1)
 	h := policy.New([]policy.Policy{
 		policy.FromSource(policy.KindRules, "x.toml", &source.Rules{Header: source.Header{ID: "x", Version: 1, EffectiveFrom: day, Title: evil, Summary: evil,
 			Note: []policy.Note{{About: evil, SourceSays: evil, Decision: evil}}}, Rule: []policy.Rule{{ID: "r", Title: evil, Text: evil}}}),
@@ -360,7 +360,7 @@ func TestPageScripts(t *testing.T) {
 // the document their policy cites first, a seed by its file name and another
 // document (minutes, a memo) by its title and date.
 func TestDecisionsGroupedBySource(t *testing.T) {
-	day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	day := civil.Of(2026, 1, 1)
 	rules := func(id string, src policy.Source, about string) policy.Policy {
 		return policy.FromSource(policy.KindRules, id+".toml", &source.Rules{Header: source.Header{ID: id, Version: 1, EffectiveFrom: day, Title: id,
 			Source: []policy.Source{src}, Note: []policy.Note{{About: about, Decision: "d"}}}, Rule: []policy.Rule{{ID: "r", Title: "t", Text: "x"}}})
@@ -371,8 +371,8 @@ func TestDecisionsGroupedBySource(t *testing.T) {
 		heading string
 	}{
 		{"seed", policy.Source{Seed: "009_0000000000000000.txt", Section: "s"}, "009_0000000000000000.txt"},
-		{"document", policy.Source{Title: "某次会议纪要", Date: time.Date(2027, 3, 4, 0, 0, 0, 0, time.UTC)}, "某次会议纪要（2027-03-04）"},
-		{"document with section", policy.Source{Title: "某份通知", Date: time.Date(2027, 5, 6, 0, 0, 0, 0, time.UTC), Section: "二"}, "某份通知（2027-05-06）"},
+		{"document", policy.Source{Title: "某次会议纪要", Date: civil.Of(2027, 3, 4)}, "某次会议纪要（2027-03-04）"},
+		{"document with section", policy.Source{Title: "某份通知", Date: civil.Of(2027, 5, 6), Section: "二"}, "某份通知（2027-05-06）"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,8 +3,8 @@ package source
 import (
 	"slices"
 	"strings"
-	"time"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/exact"
 )
 
@@ -115,10 +115,10 @@ const (
 // memo, by its title and date (Title and Date set, Seed empty), with an
 // optional section.
 type Source struct {
-	Seed    string    `toml:"seed"`
-	Section string    `toml:"section"`
-	Title   string    `toml:"title"`
-	Date    time.Time `toml:"date"` // a civil day, midnight UTC; zero for a seed
+	Seed    string     `toml:"seed"`
+	Section string     `toml:"section"`
+	Title   string     `toml:"title"`
+	Date    civil.Date `toml:"date"` // zero for a seed
 }
 
 // Document names the document cited, without its section: the seed's file
@@ -128,7 +128,7 @@ func (s Source) Document() string {
 	if s.Seed != "" {
 		return s.Seed
 	}
-	return s.Title + "（" + s.Date.Format("2006-01-02") + "）"
+	return s.Title + "（" + s.Date.String() + "）"
 }
 
 // Note records a decision taken where the source is ambiguous.
@@ -144,22 +144,22 @@ type Note struct {
 // Correction records that a version already in effect was changed for the
 // periods it covers: when, why and who approved it.
 type Correction struct {
-	Date       time.Time `toml:"date"`
-	Reason     string    `toml:"reason"`
-	ApprovedBy string    `toml:"approved_by"`
-	Changes    string    `toml:"changes"`
+	Date       civil.Date `toml:"date"`
+	Reason     string     `toml:"reason"`
+	ApprovedBy string     `toml:"approved_by"`
+	Changes    string     `toml:"changes"`
 }
 
 // Header is what every policy carries.
 type Header struct {
-	ID             string     `toml:"id"`
-	Version        int        `toml:"version"`
-	EffectiveFrom  time.Time  `toml:"effective_from"`
-	EffectiveUntil *time.Time `toml:"effective_until"`
-	Title          string     `toml:"title"`
-	Summary        string     `toml:"summary"`
-	Source         []Source   `toml:"source"`
-	Note           []Note     `toml:"note"`
+	ID             string      `toml:"id"`
+	Version        int         `toml:"version"`
+	EffectiveFrom  civil.Date  `toml:"effective_from"`
+	EffectiveUntil *civil.Date `toml:"effective_until"`
+	Title          string      `toml:"title"`
+	Summary        string      `toml:"summary"`
+	Source         []Source    `toml:"source"`
+	Note           []Note      `toml:"note"`
 	// Correction lists the changes made to this version after it took
 	// effect, oldest first.
 	Correction []Correction `toml:"correction"`
@@ -169,7 +169,7 @@ type Header struct {
 func (h *Header) Head() *Header { return h }
 
 // InEffect reports whether the policy applies on day d.
-func (h *Header) InEffect(d time.Time) bool {
+func (h *Header) InEffect(d civil.Date) bool {
 	if d.Before(h.EffectiveFrom) {
 		return false
 	}

@@ -10,8 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/source"
 )
 
@@ -39,7 +39,7 @@ func Files() ([]File, error) {
 var (
 	textMarshaler   = reflect.TypeFor[encoding.TextMarshaler]()
 	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
-	timeType        = reflect.TypeFor[time.Time]()
+	dateType        = reflect.TypeFor[civil.Date]()
 	decimalType     = reflect.TypeFor[source.Range]().Field(0).Type // exact.Decimal, without importing package exact
 )
 
@@ -69,7 +69,7 @@ func fields(t reflect.Type) []reflect.StructField {
 
 // text reports whether values of t are stored as their text.
 func text(t reflect.Type) bool {
-	return t != timeType && t.Implements(textMarshaler) && reflect.PointerTo(t).Implements(textUnmarshaler)
+	return t != dateType && t.Implements(textMarshaler) && reflect.PointerTo(t).Implements(textUnmarshaler)
 }
 
 // Fingerprint is the hash of the policy model a bundle carries: every
@@ -80,13 +80,15 @@ func Fingerprint() uint64 {
 	seen := map[reflect.Type]bool{}
 	var walk func(t reflect.Type)
 	walk = func(t reflect.Type) {
-		h.Write([]byte(t.String() + ":" + t.Kind().String() + ";"))
+		// A date hashes as the type dates had when bundles began,
+		// time.Time: its encoding, YYYY-MM-DD, is the same.
+		h.Write([]byte(strings.ReplaceAll(t.String(), "civil.Date", "time.Time") + ":" + t.Kind().String() + ";"))
 		if seen[t] {
 			return
 		}
 		seen[t] = true
 		switch {
-		case t == timeType, text(t):
+		case t == dateType, text(t):
 			return
 		}
 		switch t.Kind() {
@@ -148,7 +150,7 @@ func (g *gen) typ(t reflect.Type) string {
 }
 
 // name is the name of the functions of type t: a source type's own name,
-// another package's type's prefixed by the package (TimeTime), a pointer's
+// another package's type's prefixed by the package (CivilDate), a pointer's
 // or a list's its element's with Ptr or List (PtrExactDecimal, ListString).
 func name(t reflect.Type) string {
 	switch {
@@ -306,7 +308,7 @@ func Codec() ([]byte, error) {
 // isComposite reports whether t is encoded by a function of its own: a
 // struct, list or pointer, not a date or a text.
 func isComposite(t reflect.Type) bool {
-	if t == timeType || text(t) {
+	if t == dateType || text(t) {
 		return false
 	}
 	switch t.Kind() {
@@ -328,7 +330,7 @@ func addr(x string) string {
 // type t.
 func (g *gen) enc(x string, t reflect.Type) {
 	switch {
-	case t == timeType:
+	case t == dateType:
 		g.p("w.date(", x, ")")
 		return
 	case text(t):
@@ -362,7 +364,7 @@ func (g *gen) dec(x string, t reflect.Type) {
 		lhs = x[1 : len(x)-1]
 	}
 	switch {
-	case t == timeType:
+	case t == dateType:
 		g.p(lhs, " = r.date()")
 		return
 	case text(t):
