@@ -3,9 +3,7 @@ package engine
 import (
 	"cmp"
 	"errors"
-	"maps"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +12,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/internal/printf"
+	"github.com/kefu-hr/handbook/generator/internal/sorted"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -600,7 +599,7 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch, slots bool
 			}
 		}
 	}
-	sort.Strings(extra)
+	sorted.Strings(extra)
 	for _, name := range extra {
 		problems = append(problems, zh.Sprintf("%s: the plan has no such input", name))
 	}
@@ -706,7 +705,7 @@ func ownProblems(p *policy.PayPlan, own map[string]exact.Decimal) []diag.Text {
 		return nil
 	}
 	var problems []diag.Text
-	for _, name := range slices.Sorted(maps.Keys(own)) {
+	for _, name := range sorted.Keys(own) {
 		pa, x := p.PersonalParam(name), own[name]
 		switch {
 		case pa != nil && !pa.Allows(x):

@@ -2,7 +2,6 @@ package inputs
 
 import (
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/internal/sorted"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -520,7 +520,7 @@ func (f *Form) check(e *Entry, computed, payout bool) []FieldProblem {
 		}
 	}
 	if len(out) > 1 {
-		sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+		sorted.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	}
 	k.c, k.computed = &c.Case, computed
 	k.check()

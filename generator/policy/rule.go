@@ -2,11 +2,11 @@ package policy
 
 import (
 	"slices"
-	"sort"
 
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/internal/sorted"
 )
 
 // ScoringRule is how an item turns what the assessor enters into points: one
@@ -185,7 +185,7 @@ func ScoringKinds() []string {
 	for n := range scoringKinds {
 		names = append(names, n)
 	}
-	sort.Strings(names)
+	sorted.Strings(names)
 	return names
 }
 
@@ -302,7 +302,7 @@ func Epsilon(inputKind string) exact.Decimal {
 // numberProbes are probes of the numbers xs, sorted, once each, leaving
 // out those below 0 or above the item's maximum.
 func numberProbes(it *Item, xs []exact.Decimal) []Probe {
-	slices.SortFunc(xs, func(a, b exact.Decimal) int { return a.Cmp(b) })
+	sorted.Func(xs, func(a, b exact.Decimal) int { return a.Cmp(b) })
 	xs = slices.CompactFunc(xs, func(a, b exact.Decimal) bool { return a.Cmp(b) == 0 })
 	var out []Probe
 	for _, x := range xs {
@@ -333,7 +333,7 @@ func ranked(points []exact.Decimal, skill int) int {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return points[idx[a]].Cmp(points[idx[b]]) > 0 })
+	sorted.SliceStable(idx, func(a, b int) bool { return points[idx[a]].Cmp(points[idx[b]]) > 0 })
 	return idx[(1000-skill)*len(points)/1001]
 }
 
