@@ -2,7 +2,6 @@ package engine
 
 import (
 	"cmp"
-	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -654,7 +653,7 @@ func joinInputErrors(errs ...error) error {
 		var ie *InputError
 		switch {
 		case err == nil:
-		case errors.As(err, &ie):
+		case asInputError(err, &ie):
 			all.Problems = append(all.Problems, ie.Problems...)
 		default:
 			return err
