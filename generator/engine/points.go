@@ -267,8 +267,10 @@ func ladderStep(h *policy.Header, ld *policy.Ladder, s LadderShortfall, r *Point
 		var ns []string
 		met := append([]int(nil), s.Met...)
 		sorted.Ints(met)
-		for _, n := range slices.Compact(met) {
-			ns = append(ns, printf.Sprintf("第%d档", n))
+		for i, n := range met {
+			if i == 0 || n != met[i-1] { // once each
+				ns = append(ns, printf.Sprintf("第%d档", n))
+			}
 		}
 		inputs = append(inputs, operand("附加条件成立", strings.Join(ns, "、"), ""))
 	}

@@ -2,6 +2,7 @@ package inputs
 
 import (
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -165,8 +166,12 @@ func (d *decoded) quarter(label string) *engine.Quarter {
 			return &d.History[i]
 		}
 	}
-	i, _ := slices.BinarySearchFunc(d.History, label, func(q engine.Quarter, l string) int { return strings.Compare(q.Label, l) })
-	d.History = slices.Insert(d.History, i, engine.Quarter{Label: label, Values: map[string]formula.Value{}})
+	// slices.BinarySearchFunc and slices.Insert, without their generic
+	// instantiations (some 5 KB in the calculator)
+	i := sort.Search(len(d.History), func(i int) bool { return d.History[i].Label >= label })
+	d.History = append(d.History, engine.Quarter{})
+	copy(d.History[i+1:], d.History[i:])
+	d.History[i] = engine.Quarter{Label: label, Values: map[string]formula.Value{}}
 	return &d.History[i]
 }
 

@@ -1,8 +1,6 @@
 package policy
 
 import (
-	"slices"
-
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
@@ -303,9 +301,11 @@ func Epsilon(inputKind string) exact.Decimal {
 // out those below 0 or above the item's maximum.
 func numberProbes(it *Item, xs []exact.Decimal) []Probe {
 	sorted.Func(xs, func(a, b exact.Decimal) int { return a.Cmp(b) })
-	xs = slices.CompactFunc(xs, func(a, b exact.Decimal) bool { return a.Cmp(b) == 0 })
 	var out []Probe
-	for _, x := range xs {
+	for i, x := range xs {
+		if i > 0 && x.Cmp(xs[i-1]) == 0 { // once each, the first kept, as by slices.CompactFunc
+			continue
+		}
 		if x.Sign() < 0 || it.Input != nil && it.Input.Max != nil && x.Cmp(*it.Input.Max) > 0 {
 			continue
 		}
