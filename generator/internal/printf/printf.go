@@ -422,14 +422,20 @@ func (p *printer) fmtBool(arg any, v bool, verb rune) {
 // %!verb(UNSUPPORTED); for one that fmt does not either, what fmt writes.
 func (p *printer) takes(arg any, verb rune, ours, fmts string) bool {
 	switch {
-	case strings.ContainsRune(ours, verb):
+	case hasVerb(ours, verb):
 		return true
-	case strings.ContainsRune(fmts, verb):
+	case hasVerb(fmts, verb):
 		p.bang(verb, unsupported)
 	default:
 		p.badVerb(arg, verb)
 	}
 	return false
+}
+
+// hasVerb reports whether the ASCII verbs include verb: strings.ContainsRune
+// without strings.IndexRune, which nothing else in the calculator needs.
+func hasVerb(verbs string, verb rune) bool {
+	return verb < utf8.RuneSelf && strings.IndexByte(verbs, byte(verb)) >= 0
 }
 
 // fmtString formats a string with v, s or q (a method's string), or an
