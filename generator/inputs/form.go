@@ -611,9 +611,29 @@ func column(paths []string, c *decoded, path []string) string {
 	return ""
 }
 
+// lowerASCII is strings.ToLower for value's words, without unicode's case
+// tables in the calculator: only ASCII text lowers to "true" or "false"
+// (the two other letters that lower to ASCII, U+0130 and U+212A, give i
+// and k), and 是 and 否 have no case, so lowering the ASCII letters alone
+// finds the same words.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
 // value reads a number or true/false (是/否; Excel's TRUE/FALSE).
 func value(s string) (formula.Value, error) {
-	switch strings.ToLower(s) {
+	switch lowerASCII(s) {
 	case "true", "是":
 		return formula.Value{Bool: true, IsBool: true}, nil
 	case "false", "否":
