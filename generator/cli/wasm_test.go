@@ -95,7 +95,8 @@ func TestCalculatorWasmDependencies(t *testing.T) {
 // no instantiation of slices' sorts (its packages sort through
 // generator/internal/sorted: sort.Sort and sort.Stable, one copy each),
 // no sort.Slice or sort.SliceStable and no errors.As (reflectlite's
-// swapper, ValueOf and Set), no sync.Pool, no float formatting in printf.
+// swapper, ValueOf and Set), no sync.Pool, no float formatting in printf,
+// no Unicode case mapping (strings.ToLower and its tables).
 // It asks the linker which symbols it reaches (-dumpdep prints an edge
 // "from -> to" for each).
 func TestCalculatorWasmSymbols(t *testing.T) {
@@ -121,7 +122,7 @@ func TestCalculatorWasmSymbols(t *testing.T) {
 		"slices.pdqsort", "slices.stable", "slices.insertionSort",
 		"sort.Slice", "sort.Strings", "sort.Ints", "errors.As", "errors.as",
 		"internal/reflectlite.Swapper", "internal/reflectlite.ValueOf",
-		"sync.(*Pool)",
+		"sync.(*Pool)", "strings.ToLower", "unicode.ToLower",
 		"github.com/kefu-hr/handbook/generator/internal/printf.(*printer).fmtFloat",
 	}
 	// The linker also lists a function's auxiliary data (argument and
