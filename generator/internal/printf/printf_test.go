@@ -198,7 +198,7 @@ func TestFloatUnsupported(t *testing.T) {
 		{"%f", []any{1.5}, "%!f(UNSUPPORTED)"},
 		{"%.1f%%", []any{99.95}, "%!f(UNSUPPORTED)%"},
 		{"%v", []any{0.1}, "%!v(UNSUPPORTED)"},
-		{"%g|%e|%s", []any{1e21, -0.0, math.NaN()}, "%!g(UNSUPPORTED)|%!e(UNSUPPORTED)|%!s(UNSUPPORTED)"},
+		{"%g|%e|%s", []any{1e21, -0.5, math.NaN()}, "%!g(UNSUPPORTED)|%!e(UNSUPPORTED)|%!s(UNSUPPORTED)"},
 		{"%5.2[2]f|%[1]d", []any{7, 2.5}, "%!f(UNSUPPORTED)|7"},
 		{"%d", []any{float32(2)}, "%!d(UNSUPPORTED)"},
 		{extra, []any{1, 2.5}, "1%!(EXTRA UNSUPPORTED)"},
