@@ -3,8 +3,7 @@
 package main
 
 import (
-	"slices"
-	"strings"
+	"sort"
 	"syscall/js"
 
 	"github.com/kefu-hr/handbook/generator/calculator"
@@ -118,6 +117,15 @@ func values(o js.Value) []inputs.Value {
 			out = append(out, inputs.Value{Path: k, Text: v.String()})
 		}
 	}
-	slices.SortFunc(out, func(a, b inputs.Value) int { return strings.Compare(a.Path, b.Path) })
+	sort.Sort(byPath(out))
 	return out
 }
+
+// byPath sorts values by their paths with sort.Sort (the algorithm of
+// slices.SortFunc) rather than an instantiation of slices' sort of its
+// own: see generator/internal/sorted.
+type byPath []inputs.Value
+
+func (v byPath) Len() int           { return len(v) }
+func (v byPath) Less(i, j int) bool { return v[i].Path < v[j].Path }
+func (v byPath) Swap(i, j int)      { v[i], v[j] = v[j], v[i] }

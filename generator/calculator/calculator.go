@@ -42,7 +42,14 @@ func (c *Calculator) Fields(roleID string, period engine.Period) ([]inputs.Field
 	if err != nil {
 		fs = []inputs.Field{{Path: "role", Label: "岗位", Kind: inputs.KindRole, What: "岗位：" + role.ID + "（" + role.Title + "）"}}
 	}
-	fs = slices.DeleteFunc(fs, func(f inputs.Field) bool { return f.Path == "person" })
+	kept := fs[:0] // slices.DeleteFunc, without its instantiation
+	for _, f := range fs {
+		if f.Path != "person" {
+			kept = append(kept, f)
+		}
+	}
+	clear(fs[len(kept):])
+	fs = kept
 	for _, id := range role.Scorecards {
 		if slices.ContainsFunc(fs, func(f inputs.Field) bool { return strings.HasPrefix(f.Path, "scorecard."+id+".") }) {
 			continue

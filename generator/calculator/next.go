@@ -9,6 +9,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/inputs"
+	"github.com/kefu-hr/handbook/generator/internal/sorted"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -215,7 +216,7 @@ func probesByDistance(it *policy.Item, in engine.ItemInput) []policy.Probe {
 			out = append(out, pr)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b policy.Probe) int { return distance(in, a.In).Cmp(distance(in, b.In)) })
+	sorted.StableFunc(out, func(a, b policy.Probe) int { return distance(in, a.In).Cmp(distance(in, b.In)) })
 	return out
 }
 

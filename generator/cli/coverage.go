@@ -4,6 +4,7 @@ import (
 	"flag"
 	"io"
 	"path/filepath"
+	"strconv"
 
 	"github.com/kefu-hr/handbook/generator/cases"
 	"github.com/kefu-hr/handbook/generator/civil"
@@ -60,11 +61,15 @@ func coverageCmd(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	pct := func(n, of int) float64 { return 100 * float64(n) / float64(max(of, 1)) }
+	// A percentage with one decimal, as %.1f writes it: printf formats no
+	// floats (see generator/internal/printf).
+	pct := func(n, of int) string {
+		return strconv.FormatFloat(100*float64(n)/float64(max(of, 1)), 'f', 1, 64)
+	}
 	byCase, covered, total := a.Counts("")
 	printf(stdout, "clause coverage as of %s, by %d worked cases and %d generated boundary probes:\n", today.String(), a.Cases, a.Probes)
-	printf(stdout, "  by the worked cases: %d of %d clauses (%.1f%%)\n", byCase, total, pct(byCase, total))
-	printf(stdout, "  by the worked cases and the probes: %d of %d clauses (%.1f%%)\n", covered, total, pct(covered, total))
+	printf(stdout, "  by the worked cases: %d of %d clauses (%s%%)\n", byCase, total, pct(byCase, total))
+	printf(stdout, "  by the worked cases and the probes: %d of %d clauses (%s%%)\n", covered, total, pct(covered, total))
 	for _, k := range coverage.Kinds {
 		if c, p, n := a.Counts(k); n > 0 {
 			printf(stdout, "  %s: %d by cases, %d with probes, of %d\n", k, c, p, n)

@@ -94,6 +94,68 @@ func TestCalculatorWasmDependencies(t *testing.T) {
 	}
 }
 
+// TestCalculatorWasmSymbols: the calculator's WebAssembly reaches none of
+// the standard library's code that whole packages it links do not show:
+// no instantiation of slices' sorts (its packages sort through
+// generator/internal/sorted: sort.Sort and sort.Stable, one copy each),
+// no sort.Slice or sort.SliceStable and no errors.As (reflectlite's
+// swapper, ValueOf and Set), no sync.Pool, no float formatting in printf,
+// no Unicode case mapping (strings.ToLower and its tables).
+// It asks the linker which symbols it reaches (-dumpdep prints an edge
+// "from -> to" for each).
+func TestCalculatorWasmSymbols(t *testing.T) {
+	if testing.Short() {
+		t.Skip("links the WebAssembly calculator: skipped under -short")
+	}
+	args := []string{"build"}
+	for _, f := range calculatorFlags {
+		if strings.HasPrefix(f, "-ldflags=") {
+			f += " -dumpdep"
+		}
+		args = append(args, f)
+	}
+	cmd := exec.Command("go", append(args, "-o", os.DevNull, "./cmd/calculator")...)
+	cmd.Dir = "../.."
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	var deps bytes.Buffer
+	cmd.Stderr = &deps
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("go build -ldflags=-dumpdep: %v\n%.2000s", err, deps.String())
+	}
+	forbidden := []string{
+		"slices.pdqsort", "slices.stable", "slices.insertionSort",
+		"sort.Slice", "sort.Strings", "sort.Ints", "errors.As", "errors.as",
+		"internal/reflectlite.Swapper", "internal/reflectlite.ValueOf",
+		"sync.(*Pool)", "strings.ToLower", "unicode.ToLower",
+		"github.com/kefu-hr/handbook/generator/internal/printf.(*printer).fmtFloat",
+	}
+	// The linker also lists a function's auxiliary data (argument and
+	// defer information) under edges of unrelated functions that share it.
+	aux := []string{".arginfo", ".argliveinfo", ".opendefer", ".stkobj", ".wrapinfo"}
+	reached := 0
+lines:
+	for _, line := range strings.Split(deps.String(), "\n") {
+		_, to, ok := strings.Cut(line, " -> ")
+		if !ok {
+			continue
+		}
+		reached++
+		for _, a := range aux {
+			if strings.Contains(to, a) {
+				continue lines
+			}
+		}
+		for _, bad := range forbidden {
+			if strings.HasPrefix(to, bad) {
+				t.Errorf("the calculator's wasm reaches %s (%s)", to, line)
+			}
+		}
+	}
+	if reached < 1000 {
+		t.Fatalf("the linker printed only %d edges", reached)
+	}
+}
+
 // sizeBaseline is where the calculator's recorded size is kept.
 const sizeBaseline = "../../cmd/calculator/testdata/size.txt"
 

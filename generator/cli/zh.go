@@ -199,8 +199,8 @@ var zh = diag.Catalog{
 	// coverage.go
 	"handbook coverage: %v\n": "handbook coverage：%v\n",
 	"clause coverage as of %s, by %d worked cases and %d generated boundary probes:\n":                                    "条款覆盖率（截至 %s，%d 个算例和 %d 个自动生成的边界探测）：\n",
-	"  by the worked cases: %d of %d clauses (%.1f%%)\n":                                                                  "  算例覆盖：%[2]d 条中的 %[1]d 条（%.1[3]f%%）\n",
-	"  by the worked cases and the probes: %d of %d clauses (%.1f%%)\n":                                                   "  算例和边界探测覆盖：%[2]d 条中的 %[1]d 条（%.1[3]f%%）\n",
+	"  by the worked cases: %d of %d clauses (%s%%)\n":                                                                    "  算例覆盖：%[2]d 条中的 %[1]d 条（%[3]s%%）\n",
+	"  by the worked cases and the probes: %d of %d clauses (%s%%)\n":                                                     "  算例和边界探测覆盖：%[2]d 条中的 %[1]d 条（%[3]s%%）\n",
 	"  %s: %d by cases, %d with probes, of %d\n":                                                                          "  %s：共 %[4]d 条，算例覆盖 %[2]d 条，算例和边界探测共覆盖 %[3]d 条\n",
 	"versions that pay: %d, computed by a worked case: %d\n":                                                              "发薪的制度版本：%d 个，有算例计算的：%d 个\n",
 	"  not computed by any worked case: %s (%s, %s)\n":                                                                    "  没有算例计算：%s（%s，%s）\n",

@@ -11,6 +11,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/internal/printf"
+	"github.com/kefu-hr/handbook/generator/internal/sorted"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -268,7 +269,7 @@ func sortedIDs[V any](m map[string]V, buf []string) []string {
 	for id := range m {
 		buf = append(buf, id)
 	}
-	slices.Sort(buf)
+	sorted.Strings(buf)
 	return buf
 }
 

@@ -2,10 +2,7 @@ package engine
 
 import (
 	"cmp"
-	"errors"
-	"maps"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -14,6 +11,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/internal/printf"
+	"github.com/kefu-hr/handbook/generator/internal/sorted"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -600,7 +598,7 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch, slots bool
 			}
 		}
 	}
-	sort.Strings(extra)
+	sorted.Strings(extra)
 	for _, name := range extra {
 		problems = append(problems, zh.Sprintf("%s: the plan has no such input", name))
 	}
@@ -655,7 +653,7 @@ func joinInputErrors(errs ...error) error {
 		var ie *InputError
 		switch {
 		case err == nil:
-		case errors.As(err, &ie):
+		case asInputError(err, &ie):
 			all.Problems = append(all.Problems, ie.Problems...)
 		default:
 			return err
@@ -706,7 +704,7 @@ func ownProblems(p *policy.PayPlan, own map[string]exact.Decimal) []diag.Text {
 		return nil
 	}
 	var problems []diag.Text
-	for _, name := range slices.Sorted(maps.Keys(own)) {
+	for _, name := range sorted.Keys(own) {
 		pa, x := p.PersonalParam(name), own[name]
 		switch {
 		case pa != nil && !pa.Allows(x):

@@ -2,13 +2,13 @@ package engine
 
 import (
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/internal/printf"
+	"github.com/kefu-hr/handbook/generator/internal/sorted"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -71,7 +71,7 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 	for id := range in.Events {
 		ids = append(ids, id)
 	}
-	sort.Strings(ids)
+	sorted.Strings(ids)
 	for _, id := range ids {
 		n := in.Events[id]
 		e := event(ps, id)
@@ -97,7 +97,7 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 	for id := range in.Awards {
 		aids = append(aids, id)
 	}
-	sort.Strings(aids)
+	sorted.Strings(aids)
 	for _, id := range aids {
 		e := event(ps, id)
 		if e == nil || !e.Discretionary {
@@ -265,8 +265,12 @@ func ladderStep(h *policy.Header, ld *policy.Ladder, s LadderShortfall, r *Point
 	inputs := []Operand{operand(printf.Sprintf("第%d次", s.Occurrence), "", ""), operand("比率", s.Rate.String(), "%")}
 	if len(s.Met) > 0 {
 		var ns []string
-		for _, n := range slices.Compact(slices.Sorted(slices.Values(s.Met))) {
-			ns = append(ns, printf.Sprintf("第%d档", n))
+		met := append([]int(nil), s.Met...)
+		sorted.Ints(met)
+		for i, n := range met {
+			if i == 0 || n != met[i-1] { // once each
+				ns = append(ns, printf.Sprintf("第%d档", n))
+			}
 		}
 		inputs = append(inputs, operand("附加条件成立", strings.Join(ns, "、"), ""))
 	}

@@ -1,9 +1,8 @@
 package formula
 
 import (
-	"sort"
-
 	"github.com/kefu-hr/handbook/generator/diag"
+	"github.com/kefu-hr/handbook/generator/internal/sorted"
 )
 
 // Env describes what a formula may refer to.
@@ -19,7 +18,7 @@ type Env struct {
 func Check(e *Expr, env Env) (Type, []*Error) {
 	c := &checker{env: env}
 	t := c.check(e.root)
-	sort.SliceStable(c.errs, func(i, j int) bool { return c.errs[i].Off < c.errs[j].Off })
+	sorted.SliceStable(c.errs, func(i, j int) bool { return c.errs[i].Off < c.errs[j].Off })
 	return t, c.errs
 }
 
@@ -121,7 +120,7 @@ func suggest(name string, names map[string]Type) diag.Text {
 	for k := range names {
 		known = append(known, k)
 	}
-	sort.Strings(known)
+	sorted.Strings(known)
 	if best := Nearest(name, known); best != "" {
 		return zh.Sprintf(" (did you mean %q?)", best)
 	}

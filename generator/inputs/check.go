@@ -12,6 +12,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/internal/sorted"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -365,7 +366,7 @@ func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]e
 	if found == len(in) {
 		return
 	}
-	for _, id := range slices.Sorted(maps.Keys(in)) {
+	for _, id := range sorted.Keys(in) {
 		if sc.Item(id) == nil {
 			k.add(sub(path, id), "scorecard %s has no item %q", sc.ID, id)
 		}
@@ -377,7 +378,7 @@ func sortedIDs[V any](m map[string]V, buf []string) []string {
 	for id := range m {
 		buf = append(buf, id)
 	}
-	slices.Sort(buf)
+	sorted.Strings(buf)
 	return buf
 }
 
@@ -391,7 +392,7 @@ func sortedKeys[V any](m map[string]V) []string {
 			return []string{k}
 		}
 	}
-	return slices.Sorted(maps.Keys(m))
+	return sorted.Keys(m)
 }
 
 // sub is path with more keys, in a slice of its own.
@@ -433,7 +434,7 @@ func (k *checker) named(card []string, it *policy.Item, in map[string]formula.Va
 			k.missing(sub(path, def.Name), "no input given: item %s needs %s（%s）", it.ID, def.Name, def.Label)
 		}
 	}
-	for _, name := range slices.Sorted(maps.Keys(in)) {
+	for _, name := range sorted.Keys(in) {
 		p := append(slices.Clip(path), name)
 		def, ok := defs[name]
 		switch {
@@ -495,7 +496,7 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodK
 	if found == len(in) {
 		return
 	}
-	for _, name := range slices.Sorted(maps.Keys(in)) {
+	for _, name := range sorted.Keys(in) {
 		if !slices.ContainsFunc(plan.Input, func(def policy.PayInput) bool { return def.Name == name }) {
 			k.add(sub(path, name), "pay plan %s has no input %q", plan.ID, name)
 		}
@@ -568,7 +569,7 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 	for i := range ps.Event {
 		events[ps.Event[i].ID] = &ps.Event[i]
 	}
-	for _, id := range slices.Sorted(maps.Keys(in.Events)) {
+	for _, id := range sorted.Keys(in.Events) {
 		p := []string{"points", "events", id}
 		switch e := events[id]; {
 		case e == nil:
@@ -579,7 +580,7 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 			k.add(p, "%d occurrences: want 0 or more", in.Events[id])
 		}
 	}
-	for _, id := range slices.Sorted(maps.Keys(in.Awards)) {
+	for _, id := range sorted.Keys(in.Awards) {
 		p := []string{"points", "awards", id}
 		e := events[id]
 		if e == nil || !e.Discretionary {

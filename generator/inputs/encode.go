@@ -1,14 +1,13 @@
 package inputs
 
 import (
-	"maps"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/internal/sorted"
 )
 
 // Value is the text entered for one path.
@@ -26,14 +25,14 @@ func Encode(c engine.Case) []Value {
 	add := func(path, text string) { out = append(out, Value{path, text}) }
 	add("person", c.Person)
 	add("role", c.Role)
-	for _, card := range slices.Sorted(maps.Keys(c.Scorecards)) {
+	for _, card := range sorted.Keys(c.Scorecards) {
 		items := c.Scorecards[card]
-		for _, id := range slices.Sorted(maps.Keys(items)) {
+		for _, id := range sorted.Keys(items) {
 			in := items[id]
 			path := "scorecard." + card + "." + id
 			switch {
 			case in.Named != nil:
-				for _, name := range slices.Sorted(maps.Keys(in.Named)) {
+				for _, name := range sorted.Keys(in.Named) {
 					add(path+"."+name, valueText(in.Named[name]))
 				}
 			case in.Value != nil:
@@ -53,19 +52,19 @@ func Encode(c engine.Case) []Value {
 			}
 		}
 	}
-	for _, name := range slices.Sorted(maps.Keys(c.Pay)) {
+	for _, name := range sorted.Keys(c.Pay) {
 		add("pay."+name, valueText(c.Pay[name]))
 	}
-	for _, name := range slices.Sorted(maps.Keys(c.Own)) {
+	for _, name := range sorted.Keys(c.Own) {
 		add("own."+name, c.Own[name].String())
 	}
 	if p := c.Points; p != nil {
 		given := false
-		for _, id := range slices.Sorted(maps.Keys(p.Events)) {
+		for _, id := range sorted.Keys(p.Events) {
 			add("points."+id, strconv.Itoa(p.Events[id]))
 			given = true
 		}
-		for _, id := range slices.Sorted(maps.Keys(p.Awards)) {
+		for _, id := range sorted.Keys(p.Awards) {
 			var xs []string
 			for _, x := range p.Awards[id] {
 				xs = append(xs, x.String())
@@ -87,7 +86,7 @@ func Encode(c engine.Case) []Value {
 			}
 			byLadder[s.Ladder] = append(byLadder[s.Ladder], t)
 		}
-		for _, l := range slices.Sorted(maps.Keys(byLadder)) {
+		for _, l := range sorted.Keys(byLadder) {
 			add("points.ladder."+l, strings.Join(byLadder[l], "|"))
 			given = true
 		}
@@ -106,10 +105,10 @@ func Encode(c engine.Case) []Value {
 		if q.Score != nil {
 			add("history."+q.Label+".score", q.Score.String())
 		}
-		for _, name := range slices.Sorted(maps.Keys(q.Values)) {
+		for _, name := range sorted.Keys(q.Values) {
 			add("history."+q.Label+".pay."+name, valueText(q.Values[name]))
 		}
-		for _, name := range slices.Sorted(maps.Keys(q.Own)) {
+		for _, name := range sorted.Keys(q.Own) {
 			add("history."+q.Label+".own."+name, q.Own[name].String())
 		}
 	}

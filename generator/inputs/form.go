@@ -11,6 +11,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/internal/sorted"
 	"github.com/kefu-hr/handbook/generator/policy"
 )
 
@@ -165,8 +166,12 @@ func (d *decoded) quarter(label string) *engine.Quarter {
 			return &d.History[i]
 		}
 	}
-	i, _ := slices.BinarySearchFunc(d.History, label, func(q engine.Quarter, l string) int { return strings.Compare(q.Label, l) })
-	d.History = slices.Insert(d.History, i, engine.Quarter{Label: label, Values: map[string]formula.Value{}})
+	// slices.BinarySearchFunc and slices.Insert, without their generic
+	// instantiations (some 5 KB in the calculator)
+	i := sort.Search(len(d.History), func(i int) bool { return d.History[i].Label >= label })
+	d.History = append(d.History, engine.Quarter{})
+	copy(d.History[i+1:], d.History[i:])
+	d.History[i] = engine.Quarter{Label: label, Values: map[string]formula.Value{}}
 	return &d.History[i]
 }
 
@@ -520,7 +525,7 @@ func (f *Form) check(e *Entry, computed, payout bool) []FieldProblem {
 		}
 	}
 	if len(out) > 1 {
-		sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+		sorted.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	}
 	k.c, k.computed = &c.Case, computed
 	k.check()
@@ -606,9 +611,29 @@ func column(paths []string, c *decoded, path []string) string {
 	return ""
 }
 
+// lowerASCII is strings.ToLower for value's words, without unicode's case
+// tables in the calculator: only ASCII text lowers to "true" or "false"
+// (the two other letters that lower to ASCII, U+0130 and U+212A, give i
+// and k), and 是 and 否 have no case, so lowering the ASCII letters alone
+// finds the same words.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
 // value reads a number or true/false (是/否; Excel's TRUE/FALSE).
 func value(s string) (formula.Value, error) {
-	switch strings.ToLower(s) {
+	switch lowerASCII(s) {
 	case "true", "是":
 		return formula.Value{Bool: true, IsBool: true}, nil
 	case "false", "否":

@@ -2,11 +2,11 @@ package policy
 
 import (
 	"slices"
-	"sort"
 
 	"github.com/kefu-hr/handbook/generator/civil"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/internal/sorted"
 	"github.com/kefu-hr/handbook/generator/source"
 )
 
@@ -595,7 +595,7 @@ type Handbook struct {
 func New(ps []Policy) *Handbook {
 	h := &Handbook{byID: map[Kind]map[string][]Policy{}}
 	h.all = append(h.all, ps...)
-	sort.SliceStable(h.all, func(i, j int) bool {
+	sorted.SliceStable(h.all, func(i, j int) bool {
 		a, b := h.all[i].Head(), h.all[j].Head()
 		if a.Kind != b.Kind {
 			return kindIndex(a.Kind) < kindIndex(b.Kind)

@@ -1,12 +1,10 @@
 package policy
 
 import (
-	"slices"
-	"sort"
-
 	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/internal/sorted"
 )
 
 // ScoringRule is how an item turns what the assessor enters into points: one
@@ -185,7 +183,7 @@ func ScoringKinds() []string {
 	for n := range scoringKinds {
 		names = append(names, n)
 	}
-	sort.Strings(names)
+	sorted.Strings(names)
 	return names
 }
 
@@ -302,10 +300,12 @@ func Epsilon(inputKind string) exact.Decimal {
 // numberProbes are probes of the numbers xs, sorted, once each, leaving
 // out those below 0 or above the item's maximum.
 func numberProbes(it *Item, xs []exact.Decimal) []Probe {
-	slices.SortFunc(xs, func(a, b exact.Decimal) int { return a.Cmp(b) })
-	xs = slices.CompactFunc(xs, func(a, b exact.Decimal) bool { return a.Cmp(b) == 0 })
+	sorted.Func(xs, func(a, b exact.Decimal) int { return a.Cmp(b) })
 	var out []Probe
-	for _, x := range xs {
+	for i, x := range xs {
+		if i > 0 && x.Cmp(xs[i-1]) == 0 { // once each, the first kept, as by slices.CompactFunc
+			continue
+		}
 		if x.Sign() < 0 || it.Input != nil && it.Input.Max != nil && x.Cmp(*it.Input.Max) > 0 {
 			continue
 		}
@@ -333,7 +333,7 @@ func ranked(points []exact.Decimal, skill int) int {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return points[idx[a]].Cmp(points[idx[b]]) > 0 })
+	sorted.SliceStable(idx, func(a, b int) bool { return points[idx[a]].Cmp(points[idx[b]]) > 0 })
 	return idx[(1000-skill)*len(points)/1001]
 }
 

@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -39,23 +38,14 @@ func Appendf(b []byte, format string, args ...any) []byte {
 	return b
 }
 
-// printers are reused, with their buffers, as fmt reuses its own: a
-// message costs the allocation of its string.
-var printers = sync.Pool{New: func() any { return new(printer) }}
-
-func newPrinter() *printer {
-	p := printers.Get().(*printer)
-	p.erroring, p.panicking = false, false
-	return p
-}
-
-// free returns p to the pool, unless its buffer grew large.
+// free readies p for the next call (newPrinter, in pool_*.go), unless
+// its buffer grew large.
 func (p *printer) free() {
 	if cap(p.buf) > 64<<10 {
 		p.buf = nil
 	}
 	p.buf = p.buf[:0]
-	printers.Put(p)
+	putPrinter(p)
 }
 
 // The texts fmt writes where a format and its arguments do not agree, and
@@ -261,8 +251,6 @@ func (p *printer) printArg(arg any, verb rune) {
 	switch x := arg.(type) {
 	case bool:
 		p.fmtBool(arg, x, verb)
-	case float64:
-		p.fmtFloat(arg, x, verb)
 	case int:
 		p.fmtInteger(arg, uint64(x), true, verb)
 	case int8:
@@ -388,8 +376,6 @@ func typeName(arg any) string {
 	switch arg.(type) {
 	case bool:
 		return "bool"
-	case float64:
-		return "float64"
 	case int:
 		return "int"
 	case int8:
@@ -436,14 +422,20 @@ func (p *printer) fmtBool(arg any, v bool, verb rune) {
 // %!verb(UNSUPPORTED); for one that fmt does not either, what fmt writes.
 func (p *printer) takes(arg any, verb rune, ours, fmts string) bool {
 	switch {
-	case strings.ContainsRune(ours, verb):
+	case hasVerb(ours, verb):
 		return true
-	case strings.ContainsRune(fmts, verb):
+	case hasVerb(fmts, verb):
 		p.bang(verb, unsupported)
 	default:
 		p.badVerb(arg, verb)
 	}
 	return false
+}
+
+// hasVerb reports whether the ASCII verbs include verb: strings.ContainsRune
+// without strings.IndexRune, which nothing else in the calculator needs.
+func hasVerb(verbs string, verb rune) bool {
+	return verb < utf8.RuneSelf && strings.IndexByte(verbs, byte(verb)) >= 0
 }
 
 // fmtString formats a string with v, s or q (a method's string), or an
@@ -540,50 +532,6 @@ func (p *printer) fmtDecimal(u uint64, isSigned bool) {
 	p.zero = false
 	p.pad(buf[i:])
 	p.zero = oldZero
-}
-
-func (p *printer) fmtFloat(arg any, v float64, verb rune) {
-	if !p.takes(arg, verb, "vf", "vfbgGxXFeE") {
-		return
-	}
-	if verb == 'v' {
-		p.fmtFloatAs(v, 'g', -1)
-	} else {
-		p.fmtFloatAs(v, 'f', 6)
-	}
-}
-
-// fmtFloatAs is fmt's fmtFloat without the +, # and space flags.
-func (p *printer) fmtFloatAs(v float64, verb byte, prec int) {
-	if p.precPresent {
-		prec = p.prec
-	}
-	num := strconv.AppendFloat(append(p.scratch[:0], '+'), v, verb, prec, 64)
-	if num[1] == '-' || num[1] == '+' {
-		num = num[1:]
-	}
-	if num[1] == 'I' || num[1] == 'N' { // infinities and NaN: no zero padding
-		oldZero := p.zero
-		p.zero = false
-		if num[1] == 'N' {
-			num = num[1:]
-		}
-		p.pad(num)
-		p.zero = oldZero
-		return
-	}
-	if num[0] != '+' {
-		// The sign goes before zero padding.
-		if p.zero && !p.minus && p.widPresent && p.wid > len(num) {
-			p.buf = append(p.buf, num[0])
-			p.writePadding(p.wid - len(num))
-			p.buf = append(p.buf, num[1:]...)
-			return
-		}
-		p.pad(num)
-		return
-	}
-	p.pad(num[1:])
 }
 
 // writePadding appends n bytes of padding: zeros to the left with the 0

@@ -51,7 +51,7 @@ type named string
 // arg is a value to format, with the kind of value printf takes it for.
 type arg struct {
 	v    any
-	kind string // "string", "int", "bool", "float", "strings", "method", "nil", "unknown"
+	kind string // "string", "int", "bool", "strings", "method", "nil", "unknown"
 }
 
 var args = []arg{
@@ -60,7 +60,7 @@ var args = []arg{
 	{int8(-128), "int"}, {int16(300), "int"}, {int32('中'), "int"}, {int32(-1), "int"}, {int64(-1 << 40), "int"},
 	{uint(7), "int"}, {uint8(255), "int"}, {uint16(65535), "int"}, {uint32(0x10FFFF + 1), "int"}, {uint64(math.MaxUint64), "int"}, {uintptr(9), "int"},
 	{true, "bool"}, {false, "bool"},
-	{1.25, "float"}, {-0.05, "float"}, {0.0, "float"}, {99.95, "float"}, {1e21, "float"}, {math.Inf(1), "float"}, {math.Inf(-1), "float"}, {math.NaN(), "float"},
+	{1.25, "unknown"}, {-0.05, "unknown"}, {0.0, "unknown"}, {99.95, "unknown"}, {math.Inf(1), "unknown"}, {math.NaN(), "unknown"}, // printf formats no floats
 	{[]string{"a", "中文", `"q"`}, "strings"}, {[]string(nil), "strings"}, {[]string{}, "strings"},
 	{stringer{"1.50"}, "method"}, {&stringer{"x"}, "method"}, {&ptrStringer{"p"}, "method"}, {errors.New("boom \"quoted\""), "method"}, {both{}, "method"},
 	{(*stringer)(nil), "method"}, {(*ptrStringer)(nil), "method"}, {panics{}, "method"}, {errPanics{}, "method"},
@@ -81,8 +81,8 @@ func supported(kind string, verb rune, mod string) bool {
 	if strings.ContainsAny(mod, "+# ") {
 		return false
 	}
-	ours := map[string]string{"string": "vsq", "strings": "vsq", "int": "vdq", "bool": "tv", "float": "vf", "method": "vsq"}
-	fmts := map[string]string{"string": "vsqxX", "strings": "vsqxX", "int": "vdqboOxXcU", "bool": "tv", "float": "vfbgGxXFeE"}
+	ours := map[string]string{"string": "vsq", "strings": "vsq", "int": "vdq", "bool": "tv", "method": "vsq"}
+	fmts := map[string]string{"string": "vsqxX", "strings": "vsqxX", "int": "vdqboOxXcU", "bool": "tv"}
 	switch kind {
 	case "nil":
 		return true
@@ -137,11 +137,11 @@ func TestSprintfFormats(t *testing.T) {
 		{"%[2]s 的 %[1]s", []any{"x", "y"}},
 		{"%[1]q 与 %[1]s、%[2]d", []any{"a", 2}},
 		{"%[3]s%[1]s%[2]s", []any{"a", "b", "c"}},
-		{"%.1[3]f%% of %[1]d/%[2]d", []any{3, 4, 75.0}},
+		{"%.2[3]s%% of %[1]d/%[2]d", []any{3, 4, "75.0"}},
 		{"%[2]d %d %d", []any{1, 2, 3}},
 		{"%[2]*[1]d|", []any{12, 5}},
 		{"%-*d|%*d|", []any{4, 1, -4, 2}},
-		{"%.*f|%.*s|", []any{2, 3.14159, 2, "中文字"}},
+		{"%.*d|%.*s|", []any{2, 3, 2, "中文字"}},
 		{"%*d", []any{"x", 1}},
 		{"%.*d", []any{"x", 1}},
 		{"%.*d", []any{-1, 1}},
@@ -149,7 +149,7 @@ func TestSprintfFormats(t *testing.T) {
 		{"%*d", []any{uint8(3), 1}},
 		{"%*d", []any{10000000, 1}},
 		{"%d %d", []any{1}},
-		{"%d", []any{1, "two", 3.5, nil, true, []string{"x"}}},
+		{"%d", []any{1, "two", uint8(3), nil, true, []string{"x"}}},
 		{"%d", []any{1, unknown{}}},
 		{"%[0]d", []any{1}},
 		{"%[3]d", []any{1}},
@@ -162,7 +162,7 @@ func TestSprintfFormats(t *testing.T) {
 		{"%5", []any{1}},
 		{"%!", []any{1}},
 		{"%é", []any{1}},
-		{"%.d|%.s|%.f", []any{0, "abc", 2.5}},
+		{"%.d|%.s|%.q", []any{0, "abc", "x"}},
 		{"%5.d|", []any{0}},
 		{"%s", []any{[]string{"a", "b"}}},
 		{"%5q", []any{[]string{"a", "b"}}},
@@ -181,6 +181,32 @@ func TestSprintfFormats(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("Sprintf(%q, %#v) = %q, fmt gives %q", tt.format, tt.args, got, want)
+		}
+	}
+}
+
+// TestFloatUnsupported: a float, which fmt formats and printf does not,
+// is reported with every verb, as an extra argument, and as the argument
+// of a bad verb, never formatted otherwise.
+func TestFloatUnsupported(t *testing.T) {
+	extra := "%d" // not a constant: vet would refuse the extra argument
+	tests := []struct {
+		format string
+		args   []any
+		want   string
+	}{
+		{"%f", []any{1.5}, "%!f(UNSUPPORTED)"},
+		{"%.1f%%", []any{99.95}, "%!f(UNSUPPORTED)%"},
+		{"%v", []any{0.1}, "%!v(UNSUPPORTED)"},
+		{"%g|%e|%s", []any{1e21, -0.5, math.NaN()}, "%!g(UNSUPPORTED)|%!e(UNSUPPORTED)|%!s(UNSUPPORTED)"},
+		{"%5.2[2]f|%[1]d", []any{7, 2.5}, "%!f(UNSUPPORTED)|7"},
+		{"%d", []any{float32(2)}, "%!d(UNSUPPORTED)"},
+		{extra, []any{1, 2.5}, "1%!(EXTRA UNSUPPORTED)"},
+		{extra, []any{1, "x", 2.5}, "1%!(EXTRA string=x, UNSUPPORTED)"},
+	}
+	for _, tt := range tests {
+		if got := printf.Sprintf(tt.format, tt.args...); got != tt.want {
+			t.Errorf("Sprintf(%q, %v) = %q, want %q", tt.format, tt.args, got, tt.want)
 		}
 	}
 }
