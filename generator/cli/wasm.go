@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/kefu-hr/handbook/generator/internal/wasmdata"
 	"github.com/kefu-hr/handbook/generator/load"
 	"github.com/kefu-hr/handbook/generator/site"
 )
@@ -45,11 +46,36 @@ func buildCalculatorWasm(root, out string) ([]byte, error) {
 	if err := cmd.Run(); err != nil {
 		return nil, errors.New("building the calculator: " + err.Error() + ": " + strings.TrimSpace(stderr.String()))
 	}
+	if err := mergeDataSegments(out); err != nil {
+		return nil, err
+	}
 	goroot, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {
 		return nil, errors.New("go env GOROOT: " + err.Error())
 	}
 	return os.ReadFile(filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"))
+}
+
+// dataSegmentGap is the longest run of zeros between two of the module's
+// data segments that mergeDataSegments writes out to join them. Measured
+// on the calculator (Go 1.26): joining across runs of up to 8 bytes saves
+// 3 KB gzipped, up to 32 bytes 97 KB, and from 512 bytes on nothing more
+// (the module then has 5 segments instead of about 57,000).
+const dataSegmentGap = 512
+
+// mergeDataSegments rewrites the module at path with its data segments
+// merged (see generator/internal/wasmdata): the memory it starts with is
+// the same, and it is about a tenth smaller gzipped.
+func mergeDataSegments(path string) error {
+	module, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	merged, err := wasmdata.Merge(module, dataSegmentGap)
+	if err != nil {
+		return errors.New("building the calculator: " + err.Error())
+	}
+	return os.WriteFile(path, merged, 0o644)
 }
 
 // gzipBest compresses data at the best compression, for the pre-compressed
