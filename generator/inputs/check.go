@@ -176,7 +176,7 @@ func (k *checker) check() {
 	}
 	cards := k.fed(role, d)
 	var ids [4]string // a role has a scorecard or two: sorted without allocating
-	for _, id := range sortedIDs(cards, ids[:0]) {
+	for _, id := range sortedKeys(cards, ids[:0]) {
 		if !slices.Contains(role.Scorecards, id) {
 			k.add([]string{"scorecard", id}, "scorecard %s is not one of role %s's (%s)", id, role.ID, list(role.Scorecards))
 			continue
@@ -365,33 +365,22 @@ func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]e
 	if found == len(in) {
 		return
 	}
-	for _, id := range slices.Sorted(maps.Keys(in)) {
+	for _, id := range sortedKeys(in, nil) {
 		if sc.Item(id) == nil {
 			k.add(sub(path, id), "scorecard %s has no item %q", sc.ID, id)
 		}
 	}
 }
 
-// sortedIDs appends the keys of m to buf, in order.
-func sortedIDs[V any](m map[string]V, buf []string) []string {
-	for id := range m {
-		buf = append(buf, id)
+// sortedKeys appends the keys of m to buf, in order: one loop for every
+// type of map, where slices.Sorted(maps.Keys(m)) compiled an iterator and
+// its closure for each.
+func sortedKeys[V any](m map[string]V, buf []string) []string {
+	for k := range m {
+		buf = append(buf, k)
 	}
 	slices.Sort(buf)
 	return buf
-}
-
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string {
-	if len(m) == 0 {
-		return nil
-	}
-	if len(m) == 1 {
-		for k := range m {
-			return []string{k}
-		}
-	}
-	return slices.Sorted(maps.Keys(m))
 }
 
 // sub is path with more keys, in a slice of its own.
@@ -433,7 +422,7 @@ func (k *checker) named(card []string, it *policy.Item, in map[string]formula.Va
 			k.missing(sub(path, def.Name), "no input given: item %s needs %s（%s）", it.ID, def.Name, def.Label)
 		}
 	}
-	for _, name := range slices.Sorted(maps.Keys(in)) {
+	for _, name := range sortedKeys(in, nil) {
 		p := append(slices.Clip(path), name)
 		def, ok := defs[name]
 		switch {
@@ -495,7 +484,7 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodK
 	if found == len(in) {
 		return
 	}
-	for _, name := range slices.Sorted(maps.Keys(in)) {
+	for _, name := range sortedKeys(in, nil) {
 		if !slices.ContainsFunc(plan.Input, func(def policy.PayInput) bool { return def.Name == name }) {
 			k.add(sub(path, name), "pay plan %s has no input %q", plan.ID, name)
 		}
@@ -505,7 +494,7 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodK
 // own checks the person's own values: each of a personal parameter of the
 // plan that a component settled in the period uses, within its range.
 func (k *checker) own(path []string, plan *policy.PayPlan, period policy.PeriodKind, own map[string]exact.Decimal) {
-	for _, name := range sortedKeys(own) {
+	for _, name := range sortedKeys(own, nil) {
 		p := sub(path, name)
 		pa := plan.PersonalParam(name)
 		switch {
@@ -568,7 +557,7 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 	for i := range ps.Event {
 		events[ps.Event[i].ID] = &ps.Event[i]
 	}
-	for _, id := range slices.Sorted(maps.Keys(in.Events)) {
+	for _, id := range sortedKeys(in.Events, nil) {
 		p := []string{"points", "events", id}
 		switch e := events[id]; {
 		case e == nil:
@@ -579,7 +568,7 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 			k.add(p, "%d occurrences: want 0 or more", in.Events[id])
 		}
 	}
-	for _, id := range slices.Sorted(maps.Keys(in.Awards)) {
+	for _, id := range sortedKeys(in.Awards, nil) {
 		p := []string{"points", "awards", id}
 		e := events[id]
 		if e == nil || !e.Discretionary {

@@ -1,8 +1,6 @@
 package inputs
 
 import (
-	"maps"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -26,14 +24,14 @@ func Encode(c engine.Case) []Value {
 	add := func(path, text string) { out = append(out, Value{path, text}) }
 	add("person", c.Person)
 	add("role", c.Role)
-	for _, card := range slices.Sorted(maps.Keys(c.Scorecards)) {
+	for _, card := range sortedKeys(c.Scorecards, nil) {
 		items := c.Scorecards[card]
-		for _, id := range slices.Sorted(maps.Keys(items)) {
+		for _, id := range sortedKeys(items, nil) {
 			in := items[id]
 			path := "scorecard." + card + "." + id
 			switch {
 			case in.Named != nil:
-				for _, name := range slices.Sorted(maps.Keys(in.Named)) {
+				for _, name := range sortedKeys(in.Named, nil) {
 					add(path+"."+name, valueText(in.Named[name]))
 				}
 			case in.Value != nil:
@@ -53,19 +51,19 @@ func Encode(c engine.Case) []Value {
 			}
 		}
 	}
-	for _, name := range slices.Sorted(maps.Keys(c.Pay)) {
+	for _, name := range sortedKeys(c.Pay, nil) {
 		add("pay."+name, valueText(c.Pay[name]))
 	}
-	for _, name := range slices.Sorted(maps.Keys(c.Own)) {
+	for _, name := range sortedKeys(c.Own, nil) {
 		add("own."+name, c.Own[name].String())
 	}
 	if p := c.Points; p != nil {
 		given := false
-		for _, id := range slices.Sorted(maps.Keys(p.Events)) {
+		for _, id := range sortedKeys(p.Events, nil) {
 			add("points."+id, strconv.Itoa(p.Events[id]))
 			given = true
 		}
-		for _, id := range slices.Sorted(maps.Keys(p.Awards)) {
+		for _, id := range sortedKeys(p.Awards, nil) {
 			var xs []string
 			for _, x := range p.Awards[id] {
 				xs = append(xs, x.String())
@@ -87,7 +85,7 @@ func Encode(c engine.Case) []Value {
 			}
 			byLadder[s.Ladder] = append(byLadder[s.Ladder], t)
 		}
-		for _, l := range slices.Sorted(maps.Keys(byLadder)) {
+		for _, l := range sortedKeys(byLadder, nil) {
 			add("points.ladder."+l, strings.Join(byLadder[l], "|"))
 			given = true
 		}
@@ -106,10 +104,10 @@ func Encode(c engine.Case) []Value {
 		if q.Score != nil {
 			add("history."+q.Label+".score", q.Score.String())
 		}
-		for _, name := range slices.Sorted(maps.Keys(q.Values)) {
+		for _, name := range sortedKeys(q.Values, nil) {
 			add("history."+q.Label+".pay."+name, valueText(q.Values[name]))
 		}
-		for _, name := range slices.Sorted(maps.Keys(q.Own)) {
+		for _, name := range sortedKeys(q.Own, nil) {
 			add("history."+q.Label+".own."+name, q.Own[name].String())
 		}
 	}
