@@ -485,7 +485,7 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodK
 		return
 	}
 	for _, name := range sortedKeys(in, nil) {
-		if !slices.ContainsFunc(plan.Input, func(def policy.PayInput) bool { return def.Name == name }) {
+		if !hasInput(plan, name) {
 			k.add(sub(path, name), "pay plan %s has no input %q", plan.ID, name)
 		}
 	}
@@ -498,7 +498,7 @@ func (k *checker) own(path []string, plan *policy.PayPlan, period policy.PeriodK
 		p := sub(path, name)
 		pa := plan.PersonalParam(name)
 		switch {
-		case pa == nil && slices.ContainsFunc(plan.Param, func(q policy.Param) bool { return q.Name == name }):
+		case pa == nil && hasParam(plan, name):
 			k.add(p, "parameter %s of pay plan %s is not personal: everyone has the plan's value", name, plan.ID)
 		case pa == nil:
 			k.add(p, "pay plan %s has no personal parameter %q (its personal parameters: %s)", plan.ID, name, list(personalNames(plan)))
@@ -510,6 +510,26 @@ func (k *checker) own(path []string, plan *policy.PayPlan, period policy.PeriodK
 			}
 		}
 	}
+}
+
+// hasInput reports whether a plan has a pay input name.
+func hasInput(plan *policy.PayPlan, name string) bool {
+	for i := range plan.Input {
+		if plan.Input[i].Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// hasParam reports whether a plan has a parameter name.
+func hasParam(plan *policy.PayPlan, name string) bool {
+	for i := range plan.Param {
+		if plan.Param[i].Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // personalNames lists the names of a plan's personal parameters.

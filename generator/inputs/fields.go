@@ -128,7 +128,7 @@ func Fields(h *policy.Handbook, period engine.Period, roleID string) ([]Field, e
 				it := &sc.Part[pi].Item[ii]
 				n := len(cols)
 				cols.item(sc, it)
-				if id == plan.Scorecard && slices.ContainsFunc(plan.Feed, func(f policy.Feed) bool { return f.Item == it.ID }) {
+				if id == plan.Scorecard && feeds(plan, it.ID) {
 					for k := n; k < len(cols); k++ {
 						cols[k].What += "（可留空：由本方案从填报的数据算出；填了须与算出的相同）"
 					}
@@ -172,7 +172,7 @@ func Fields(h *policy.Handbook, period engine.Period, roleID string) ([]Field, e
 			}
 		}
 	}
-	if len(plan.LeaveRule) > 0 && slices.ContainsFunc(plan.LeaveRule, func(lr policy.LeaveRule) bool { return leaveApplies(plan, &lr, period.Kind) }) {
+	if leaves(plan, period.Kind) {
 		cols.field("leave.case", "不满服务期离职的：voluntary（主动）或 dismissal（被动）；未离职留空", "离职", KindLeave).Options = []Option{{"voluntary", "主动"}, {"dismissal", "被动"}}
 		cols.field("leave.months", "离职的：本服务期已服务月数（0～12）", "已服务月数", KindMonths).Unit = "月"
 	}
@@ -208,6 +208,28 @@ func (fs *fields) own(pa *policy.Param) *Field {
 	f := fs.field("own."+pa.Name, printf.Sprintf("本人的%s（%s，%s～%s；留空取方案默认 %s）", pa.Label, unit, b.Min, b.Max, example), pa.Label, KindNumber)
 	f.Bound, f.Unit = &b, unit
 	return f
+}
+
+// feeds reports whether a plan computes an item of its scorecard from its
+// pay inputs.
+func feeds(plan *policy.PayPlan, item string) bool {
+	for i := range plan.Feed {
+		if plan.Feed[i].Item == item {
+			return true
+		}
+	}
+	return false
+}
+
+// leaves reports whether a leave rule of a plan touches a component
+// settled in period.
+func leaves(plan *policy.PayPlan, period policy.PeriodKind) bool {
+	for i := range plan.LeaveRule {
+		if leaveApplies(plan, &plan.LeaveRule[i], period) {
+			return true
+		}
+	}
+	return false
 }
 
 // leaveApplies reports whether a leave rule touches a component settled in period.

@@ -173,8 +173,13 @@ func (d *decoded) quarter(label string) *engine.Quarter {
 			return &d.History[i]
 		}
 	}
-	i, _ := slices.BinarySearchFunc(d.History, label, func(q engine.Quarter, l string) int { return strings.Compare(q.Label, l) })
-	d.History = slices.Insert(d.History, i, engine.Quarter{Label: label, Values: map[string]formula.Value{}})
+	i := 0
+	for i < len(d.History) && d.History[i].Label < label {
+		i++
+	}
+	d.History = append(d.History, engine.Quarter{})
+	copy(d.History[i+1:], d.History[i:])
+	d.History[i] = engine.Quarter{Label: label, Values: map[string]formula.Value{}}
 	return &d.History[i]
 }
 
@@ -437,10 +442,8 @@ func inEffect(h *policy.Handbook, k policy.Kind, day time.Time) []policy.Policy 
 // payInput reports whether a pay plan in effect on day has the input name.
 func payInput(h *policy.Handbook, day time.Time, name string) bool {
 	for _, p := range inEffect(h, policy.KindPayPlan, day) {
-		for _, in := range p.(*policy.PayPlan).Input {
-			if in.Name == name {
-				return true
-			}
+		if hasInput(p.(*policy.PayPlan), name) {
+			return true
 		}
 	}
 	return false
@@ -828,7 +831,7 @@ func scoreColumn(h *policy.Handbook, day time.Time, path []string, card func(sc 
 		return nil, errorf("item %s takes named inputs: scorecard.%s.%s.NAME", it.ID, path[0], path[1])
 	case shape != policy.ShapeNamed && len(path) == 3:
 		return nil, errorf("item %s has no named inputs", it.ID)
-	case shape == policy.ShapeNamed && !slices.ContainsFunc(it.Inputs, func(in policy.Input) bool { return in.Name == path[2] }):
+	case shape == policy.ShapeNamed && !slices.Contains(inputNamesOf(it), path[2]):
 		return nil, errorf("item %s has no input %q", it.ID, path[2])
 	}
 	k, id := card(sc), path[1]
