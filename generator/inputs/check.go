@@ -1,7 +1,6 @@
 package inputs
 
 import (
-	"cmp"
 	"maps"
 	"slices"
 	"strconv"
@@ -707,8 +706,16 @@ func previousQuarter(p engine.Period) engine.Period {
 
 // periodName names a period kind in both languages: monthly, 月度.
 func periodName(period policy.PeriodKind) diag.Text {
-	zh := map[policy.PeriodKind]string{policy.Monthly: "月度", policy.Quarterly: "季度", policy.Annual: "年度"}[period]
-	return diag.Text{En: string(period), Zh: cmp.Or(zh, string(period))}
+	zh := string(period)
+	switch period {
+	case policy.Monthly:
+		zh = "月度"
+	case policy.Quarterly:
+		zh = "季度"
+	case policy.Annual:
+		zh = "年度"
+	}
+	return diag.Text{En: string(period), Zh: zh}
 }
 
 // settlement names a settlement of a period kind in both languages: "a
