@@ -641,7 +641,7 @@ func column(paths []string, c *decoded, path []string) string {
 
 // value reads a number or true/false (是/否; Excel's TRUE/FALSE).
 func value(s string) (formula.Value, error) {
-	switch strings.ToLower(s) {
+	switch lowerASCII(s) {
 	case "true", "是":
 		return formula.Value{Bool: true, IsBool: true}, nil
 	case "false", "否":
@@ -667,6 +667,24 @@ func value(s string) (formula.Value, error) {
 		return formula.Value{}, errorf("%q is not a plain number (%s) nor true or false", s, plainNumber)
 	}
 	return formula.Value{Num: x}, nil
+}
+
+// lowerASCII is strings.ToLower for the words value reads: no other letter
+// lowers to one of theirs (TestLowerASCII), so it lowers only A to Z, and
+// the calculator's WebAssembly links no Unicode case tables.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 // number reads a plain decimal number, in the unit of its input; its
