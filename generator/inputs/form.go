@@ -749,12 +749,13 @@ func thousands(s string) bool {
 func notDigit(r rune) bool { return r < '0' || r > '9' }
 
 // grouped returns a number written with thousands separators without
-// them.
+// them. (It joins the groups rather than calling strings.ReplaceAll, whose
+// code the calculator would link for this alone.)
 func grouped(s string) (string, bool) {
 	if !strings.Contains(s, ",") || !thousands(s) {
 		return s, false
 	}
-	return strings.ReplaceAll(s, ",", ""), true
+	return strings.Join(strings.Split(s, ","), ""), true
 }
 
 // halfWidth refuses a cell typed with an input method's full-width
