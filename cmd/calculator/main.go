@@ -4,7 +4,6 @@ package main
 
 import (
 	"slices"
-	"strings"
 	"syscall/js"
 
 	"github.com/kefu-hr/handbook/generator/calculator"
@@ -112,12 +111,15 @@ func values(o js.Value) []inputs.Value {
 		return nil
 	}
 	keys := js.Global().Get("Object").Call("keys", o)
-	for i := range keys.Length() {
-		k := keys.Index(i).String()
+	paths := make([]string, keys.Length())
+	for i := range paths {
+		paths[i] = keys.Index(i).String()
+	}
+	slices.Sort(paths) // the paths, not the values: a sort of strings is linked already
+	for _, k := range paths {
 		if v := o.Get(k); v.Type() == js.TypeString {
 			out = append(out, inputs.Value{Path: k, Text: v.String()})
 		}
 	}
-	slices.SortFunc(out, func(a, b inputs.Value) int { return strings.Compare(a.Path, b.Path) })
 	return out
 }
