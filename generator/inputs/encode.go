@@ -27,28 +27,7 @@ func Encode(c engine.Case) []Value {
 	for _, card := range sortedKeys(c.Scorecards, nil) {
 		items := c.Scorecards[card]
 		for _, id := range sortedKeys(items, nil) {
-			in := items[id]
-			path := "scorecard." + card + "." + id
-			switch {
-			case in.Named != nil:
-				for _, name := range sortedKeys(in.Named, nil) {
-					add(path+"."+name, valueText(in.Named[name]))
-				}
-			case in.Value != nil:
-				add(path, in.Value.String())
-			case in.Yes != nil:
-				add(path, strconv.FormatBool(*in.Yes))
-			case in.Level != 0:
-				add(path, strconv.Itoa(in.Level))
-			case in.Choice != "":
-				add(path, in.Choice)
-			case in.Checks != nil:
-				if len(in.Checks) == 0 {
-					add(path, "none")
-				} else {
-					add(path, strings.Join(in.Checks, "|"))
-				}
-			}
+			out = appendItem(out, "scorecard."+card+"."+id, items[id])
 		}
 	}
 	for _, name := range sortedKeys(c.Pay, nil) {
@@ -110,6 +89,36 @@ func Encode(c engine.Case) []Value {
 		for _, name := range sortedKeys(q.Own, nil) {
 			add("history."+q.Label+".own."+name, q.Own[name].String())
 		}
+	}
+	return out
+}
+
+// ItemValues writes the input of a scorecard's item as Encode does: the
+// values of its path, or of the paths of its named inputs. (The calculator
+// writes an item alone, and so does not link the rest of Encode.)
+func ItemValues(card, id string, in engine.ItemInput) []Value {
+	return appendItem(nil, "scorecard."+card+"."+id, in)
+}
+
+// appendItem appends the values of an item's input at path.
+func appendItem(out []Value, path string, in engine.ItemInput) []Value {
+	switch {
+	case in.Named != nil:
+		for _, name := range sortedKeys(in.Named, nil) {
+			out = append(out, Value{path + "." + name, valueText(in.Named[name])})
+		}
+	case in.Value != nil:
+		out = append(out, Value{path, in.Value.String()})
+	case in.Yes != nil:
+		out = append(out, Value{path, strconv.FormatBool(*in.Yes)})
+	case in.Level != 0:
+		out = append(out, Value{path, strconv.Itoa(in.Level)})
+	case in.Choice != "":
+		out = append(out, Value{path, in.Choice})
+	case in.Checks != nil && len(in.Checks) == 0:
+		out = append(out, Value{path, "none"})
+	case in.Checks != nil:
+		out = append(out, Value{path, strings.Join(in.Checks, "|")})
 	}
 	return out
 }
