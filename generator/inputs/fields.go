@@ -173,7 +173,8 @@ func Fields(h *policy.Handbook, period engine.Period, roleID string) ([]Field, e
 		}
 	}
 	if leaves(plan, period.Kind) {
-		cols.field("leave.case", "不满服务期离职的：voluntary（主动）或 dismissal（被动）；未离职留空", "离职", KindLeave).Options = []Option{{"voluntary", "主动"}, {"dismissal", "被动"}}
+		leave := cols.field("leave.case", "不满服务期离职的：voluntary（主动）或 dismissal（被动）；未离职留空", "离职", KindLeave)
+		leave.Options = append(leave.Options, Option{"voluntary", "主动"}, Option{"dismissal", "被动"}) // appended: a literal would link an array type of its own
 		cols.field("leave.months", "离职的：本服务期已服务月数（0～12）", "已服务月数", KindMonths).Unit = "月"
 	}
 	if period.Kind == policy.Quarterly && plan.HasLedger() {
