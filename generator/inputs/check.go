@@ -414,16 +414,14 @@ func (k *checker) checklist(card []string, it *policy.Item, checks []string) {
 func (k *checker) named(card []string, it *policy.Item, in map[string]formula.Value) bool {
 	path := sub(card, it.ID)
 	n := len(k.problems)
-	defs := map[string]policy.Input{}
 	for _, def := range it.Inputs {
-		defs[def.Name] = def
 		if _, ok := in[def.Name]; !ok {
 			k.missing(sub(path, def.Name), "no input given: item %s needs %s（%s）", it.ID, def.Name, def.Label)
 		}
 	}
 	for _, name := range sortedKeys(in, nil) {
 		p := append(slices.Clip(path), name)
-		def, ok := defs[name]
+		def, ok := namedInput(it, name)
 		switch {
 		case !ok:
 			k.add(p, "item %s has no input %q (its inputs: %s)", it.ID, name, list(inputNamesOf(it)))
@@ -438,6 +436,16 @@ func (k *checker) named(card []string, it *policy.Item, in map[string]formula.Va
 		}
 	}
 	return len(k.problems) == n
+}
+
+// namedInput returns the named input name of a formula item.
+func namedInput(it *policy.Item, name string) (policy.Input, bool) {
+	for _, def := range it.Inputs {
+		if def.Name == name {
+			return def, true
+		}
+	}
+	return policy.Input{}, false
 }
 
 // pay checks a plan's inputs for a period: every input used is given, by
@@ -572,13 +580,9 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 	if k.computed {
 		return
 	}
-	events := map[string]*policy.Event{}
-	for i := range ps.Event {
-		events[ps.Event[i].ID] = &ps.Event[i]
-	}
 	for _, id := range sortedKeys(in.Events, nil) {
 		p := []string{"points", "events", id}
-		switch e := events[id]; {
+		switch e := event(ps, id); {
 		case e == nil:
 			k.add(p, "points system %s has no event %q", ps.ID, id)
 		case e.Discretionary:
@@ -589,7 +593,7 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 	}
 	for _, id := range sortedKeys(in.Awards, nil) {
 		p := []string{"points", "awards", id}
-		e := events[id]
+		e := event(ps, id)
 		if e == nil || !e.Discretionary {
 			k.add(p, "points system %s has no discretionary event %q", ps.ID, id)
 			continue
@@ -600,13 +604,9 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 			}
 		}
 	}
-	ladders := map[string]*policy.Ladder{}
-	for i := range ps.Ladder {
-		ladders[ps.Ladder[i].ID] = &ps.Ladder[i]
-	}
 	for i, s := range in.Shortfalls {
 		p := []string{"points", "shortfalls", strconv.Itoa(i)}
-		switch ld := ladders[s.Ladder]; {
+		switch ld := ladder(ps, s.Ladder); {
 		case ld == nil:
 			k.add(p, "points system %s has no ladder %q", ps.ID, s.Ladder)
 		case s.Occurrence < 1:
@@ -617,6 +617,28 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 			}
 		}
 	}
+}
+
+// event returns the event id of a points system, nil when it has none.
+// (A points system has a few events, and ids are unique: a map of them
+// would cost the calculator a map type of its own.)
+func event(ps *policy.Points, id string) *policy.Event {
+	for i := range ps.Event {
+		if ps.Event[i].ID == id {
+			return &ps.Event[i]
+		}
+	}
+	return nil
+}
+
+// ladder returns the ladder id of a points system, nil when it has none.
+func ladder(ps *policy.Points, id string) *policy.Ladder {
+	for i := range ps.Ladder {
+		if ps.Ladder[i].ID == id {
+			return &ps.Ladder[i]
+		}
+	}
+	return nil
 }
 
 // redLines checks the red lines touched: each known to the plan's red-line
