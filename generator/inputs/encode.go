@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/formula"
 )
@@ -154,7 +153,7 @@ func Decode(f *Form, values []Value) (*engine.Case, []FieldProblem) {
 			continue
 		}
 		if err := f.Set(e, i, t); err != nil {
-			problems = append(problems, FieldProblem{Path: v.Path, Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)})
+			problems = append(problems, fieldError(v.Path, err))
 			given[v.Path] = true
 		}
 	}

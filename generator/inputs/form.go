@@ -308,7 +308,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string, card fun
 		case strings.HasPrefix(name, "scorecard."):
 			f, err := scoreColumn(h, day, strings.Split(strings.TrimPrefix(name, "scorecard."), "."), card)
 			if err != nil {
-				problems = append(problems, FieldProblem{Path: name, Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)})
+				problems = append(problems, fieldError(name, err))
 				continue
 			}
 			cols[i] = f
@@ -325,7 +325,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string, card fun
 		case strings.HasPrefix(name, "points."):
 			key := strings.TrimPrefix(name, "points.")
 			if err := pointsColumn(h, day, key); err != nil {
-				problems = append(problems, FieldProblem{Path: name, Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)})
+				problems = append(problems, fieldError(name, err))
 				continue
 			}
 			cols[i] = func(c *decoded, v string) error {
@@ -358,7 +358,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string, card fun
 		case strings.HasPrefix(name, "history."):
 			f, err := historyColumn(period, strings.TrimPrefix(name, "history."))
 			if err != nil {
-				problems = append(problems, FieldProblem{Path: name, Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)})
+				problems = append(problems, fieldError(name, err))
 				continue
 			}
 			cols[i] = f
