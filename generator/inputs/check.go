@@ -286,7 +286,7 @@ func (k *checker) fed(role *policy.Role, d time.Time) map[string]map[string]engi
 			k.add(path, "%s: %v; it is computed from %s", f.Item, err, from)
 			k.markFed(f.Item)
 		case !ok:
-		case it != nil && it.Input != nil && CheckBound(it.Input.Kind, x) != "":
+		case it != nil && it.Input != nil && CheckBoundText(it.Input.Kind, x).En != "":
 			k.add(path, "%s is computed from %s as %s: %s; correct the inputs it is computed from", f.Item, from, x, CheckBoundText(it.Input.Kind, x))
 			k.markFed(f.Item)
 		case !given:
