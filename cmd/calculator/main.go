@@ -111,21 +111,18 @@ func values(o js.Value) []inputs.Value {
 		return nil
 	}
 	keys := js.Global().Get("Object").Call("keys", o)
-	for i := range keys.Length() {
-		k := keys.Index(i).String()
+	paths := make([]string, keys.Length())
+	for i := range paths {
+		paths[i] = keys.Index(i).String()
+	}
+	// The paths, not the values, with sort.Sort (the algorithm of
+	// slices.Sort) rather than an instantiation of slices' sort of its own:
+	// see generator/internal/sorted.
+	sort.Sort(sort.StringSlice(paths))
+	for _, k := range paths {
 		if v := o.Get(k); v.Type() == js.TypeString {
 			out = append(out, inputs.Value{Path: k, Text: v.String()})
 		}
 	}
-	sort.Sort(byPath(out))
 	return out
 }
-
-// byPath sorts values by their paths with sort.Sort (the algorithm of
-// slices.SortFunc) rather than an instantiation of slices' sort of its
-// own: see generator/internal/sorted.
-type byPath []inputs.Value
-
-func (v byPath) Len() int           { return len(v) }
-func (v byPath) Less(i, j int) bool { return v[i].Path < v[j].Path }
-func (v byPath) Swap(i, j int)      { v[i], v[j] = v[j], v[i] }

@@ -55,7 +55,7 @@ func DecodePolicies(data []byte) ([]source.Doc, error) {
 	}
 	r := &reader{data: data[len(magic):]}
 	if v := r.uint(); r.err == nil && v != Version {
-		return nil, errors.New("bundle: format version " + strconv.FormatUint(v, 10) + ", this program reads " + strconv.Itoa(Version))
+		return nil, errors.New("bundle: format version " + utoa(v) + ", this program reads " + strconv.Itoa(Version))
 	}
 	if f := r.uint(); r.err == nil && f != Fingerprint() {
 		return nil, errors.New("bundle: written by a program with another policy model; rebuild the bundle")
@@ -65,7 +65,7 @@ func DecodePolicies(data []byte) ([]source.Doc, error) {
 	r.text0 = string(r.data)
 	n := r.uint()
 	if n > uint64(len(r.data)) {
-		r.fail("policy count " + strconv.FormatUint(n, 10) + " is more than the bundle can hold")
+		r.fail("policy count " + utoa(n) + " is more than the bundle can hold")
 	}
 	var ps []source.Doc
 	if r.err == nil {
@@ -203,7 +203,7 @@ func (r *reader) int(bits int, t string) int64 {
 func (r *reader) size(what string) int {
 	n := r.uint()
 	if n > uint64(len(r.data)) {
-		r.fail(what + " of " + strconv.FormatUint(n, 10) + ", " + strconv.Itoa(len(r.data)) + " bytes left")
+		r.fail(what + " of " + utoa(n) + ", " + strconv.Itoa(len(r.data)) + " bytes left")
 		return 0
 	}
 	return int(n)
@@ -256,6 +256,11 @@ func (r *reader) date() civil.Date {
 	return d
 }
 
+// utoa writes n in decimal for a message, by strconv.AppendUint, which the
+// calculator links already (strconv.FormatUint it would link for these
+// messages alone).
+func utoa(n uint64) string { return string(strconv.AppendUint(nil, n, 10)) }
+
 // present reads whether a pointer is set.
 func (r *reader) present() bool {
 	switch r.uint() {
@@ -278,7 +283,7 @@ func (r *reader) list() (int, bool) {
 	}
 	n--
 	if n > uint64(len(r.data)) {
-		r.fail("list of " + strconv.FormatUint(n, 10) + ", " + strconv.Itoa(len(r.data)) + " bytes left")
+		r.fail("list of " + utoa(n) + ", " + strconv.Itoa(len(r.data)) + " bytes left")
 		return 0, false
 	}
 	return int(n), true

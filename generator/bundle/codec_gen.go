@@ -831,34 +831,31 @@ func (r *reader) value(p any) {
 		if n, ok := r.list(); ok {
 			s := make([]source.Source, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.Seed, &e.Section, &e.Title, &e.Date)
 			}
 			*p = s
 		}
-	case *source.Source:
-		r.values(&p.Seed, &p.Section, &p.Title, &p.Date)
 	case *[]source.Note:
 		if n, ok := r.list(); ok {
 			s := make([]source.Note, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.About, &e.SourceSays, &e.Decision, &e.Review)
 			}
 			*p = s
 		}
-	case *source.Note:
-		r.values(&p.About, &p.SourceSays, &p.Decision, &p.Review)
 	case *bool:
 		*p = r.bool()
 	case *[]source.Correction:
 		if n, ok := r.list(); ok {
 			s := make([]source.Correction, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.Date, &e.Reason, &e.ApprovedBy, &e.Changes)
 			}
 			*p = s
 		}
-	case *source.Correction:
-		r.values(&p.Date, &p.Reason, &p.ApprovedBy, &p.Changes)
 	case *[]string:
 		if n, ok := r.list(); ok {
 			s := make([]string, n)
@@ -871,12 +868,11 @@ func (r *reader) value(p any) {
 		if n, ok := r.list(); ok {
 			s := make([]source.KPI, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.ID, &e.Title, &e.Comparator, &e.Target, &e.Unit, &e.Note)
 			}
 			*p = s
 		}
-	case *source.KPI:
-		r.values(&p.ID, &p.Title, &p.Comparator, &p.Target, &p.Unit, &p.Note)
 	case **exact.Decimal:
 		if r.present() {
 			e := new(exact.Decimal)
@@ -888,11 +884,9 @@ func (r *reader) value(p any) {
 	case **source.Promotion:
 		if r.present() {
 			e := new(source.Promotion)
-			r.value(e)
+			r.values(&e.To, &e.MinYears, &e.Manages, &e.ManagesCount, &e.Requires)
 			*p = e
 		}
-	case *source.Promotion:
-		r.values(&p.To, &p.MinYears, &p.Manages, &p.ManagesCount, &p.Requires)
 	case *source.Competency:
 		r.values(&p.Header, &p.Levels)
 	case *source.Scorecard:
@@ -903,32 +897,29 @@ func (r *reader) value(p any) {
 		if n, ok := r.list(); ok {
 			s := make([]source.Part, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.ID, &e.Title, &e.Share, &e.Points, &e.Group, &e.Item)
 			}
 			*p = s
 		}
-	case *source.Part:
-		r.values(&p.ID, &p.Title, &p.Share, &p.Points, &p.Group, &p.Item)
 	case *[]source.Group:
 		if n, ok := r.list(); ok {
 			s := make([]source.Group, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.ID, &e.Title, &e.Weight)
 			}
 			*p = s
 		}
-	case *source.Group:
-		r.values(&p.ID, &p.Title, &p.Weight)
 	case *[]source.Item:
 		if n, ok := r.list(); ok {
 			s := make([]source.Item, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.ID, &e.Title, &e.Group, &e.Weight, &e.BonusMax, &e.Requirement, &e.Requirements, &e.Input, &e.Inputs, &e.Scoring, &e.Tiers, &e.Yes, &e.No, &e.Full, &e.Per, &e.Floor, &e.Par, &e.Base, &e.Step, &e.Up, &e.Down, &e.Min, &e.Max, &e.Competency, &e.Levels, &e.Choices, &e.Checks, &e.Scale, &e.Formula, &e.SourceBlank, &e.Note)
 			}
 			*p = s
 		}
-	case *source.Item:
-		r.values(&p.ID, &p.Title, &p.Group, &p.Weight, &p.BonusMax, &p.Requirement, &p.Requirements, &p.Input, &p.Inputs, &p.Scoring, &p.Tiers, &p.Yes, &p.No, &p.Full, &p.Per, &p.Floor, &p.Par, &p.Base, &p.Step, &p.Up, &p.Down, &p.Min, &p.Max, &p.Competency, &p.Levels, &p.Choices, &p.Checks, &p.Scale, &p.Formula, &p.SourceBlank, &p.Note)
 	case **source.Input:
 		if r.present() {
 			e := new(source.Input)
@@ -949,56 +940,50 @@ func (r *reader) value(p any) {
 		if n, ok := r.list(); ok {
 			s := make([]source.Tier, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.Interval, &e.Points)
 			}
 			*p = s
 		}
-	case *source.Tier:
-		r.values(&p.Interval, &p.Points)
 	case *source.Interval:
 		r.values(&p.Min, &p.Below)
 	case *[]source.Level:
 		if n, ok := r.list(); ok {
 			s := make([]source.Level, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.Level, &e.Points)
 			}
 			*p = s
 		}
-	case *source.Level:
-		r.values(&p.Level, &p.Points)
 	case *[]source.Choice:
 		if n, ok := r.list(); ok {
 			s := make([]source.Choice, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.ID, &e.Text, &e.Points)
 			}
 			*p = s
 		}
-	case *source.Choice:
-		r.values(&p.ID, &p.Text, &p.Points)
 	case *source.Bands:
 		r.values(&p.Header, &p.Measure, &p.Period, &p.Output, &p.Rows)
 	case *[]source.BandRow:
 		if n, ok := r.list(); ok {
 			s := make([]source.BandRow, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.Interval, &e.Value, &e.Label, &e.Consequence)
 			}
 			*p = s
 		}
-	case *source.BandRow:
-		r.values(&p.Interval, &p.Value, &p.Label, &p.Consequence)
 	case *source.PayPlan:
 		r.values(&p.Header, &p.Period, &p.Scorecard, &p.PointsSystem, &p.RedLines, &p.Rounding, &p.Param, &p.Input, &p.Table, &p.Component, &p.LeaveRule, &p.Provision, &p.Standing, &p.Feed)
 	case **source.Rounding:
 		if r.present() {
 			e := new(source.Rounding)
-			r.value(e)
+			r.values(&e.Mode, &e.Places)
 			*p = e
 		}
-	case *source.Rounding:
-		r.values(&p.Mode, &p.Places)
 	case *exact.Rounding:
 		*p = exact.Rounding(r.str())
 	case *int32:
@@ -1007,148 +992,133 @@ func (r *reader) value(p any) {
 		if n, ok := r.list(); ok {
 			s := make([]source.Param, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.Name, &e.Label, &e.Kind, &e.Value, &e.SourceBlank, &e.Note, &e.Personal)
 			}
 			*p = s
 		}
-	case *source.Param:
-		r.values(&p.Name, &p.Label, &p.Kind, &p.Value, &p.SourceBlank, &p.Note, &p.Personal)
 	case **source.Range:
 		if r.present() {
 			e := new(source.Range)
-			r.value(e)
+			r.values(&e.Min, &e.Max)
 			*p = e
 		}
-	case *source.Range:
-		r.values(&p.Min, &p.Max)
 	case *[]source.PayInput:
 		if n, ok := r.list(); ok {
 			s := make([]source.PayInput, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.Name, &e.Label, &e.Kind, &e.Period, &e.Scorecard, &e.Event, &e.Note)
 			}
 			*p = s
 		}
-	case *source.PayInput:
-		r.values(&p.Name, &p.Label, &p.Kind, &p.Period, &p.Scorecard, &p.Event, &p.Note)
 	case *[]source.Table:
 		if n, ok := r.list(); ok {
 			s := make([]source.Table, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.Name, &e.Title, &e.Measure, &e.Rows)
 			}
 			*p = s
 		}
-	case *source.Table:
-		r.values(&p.Name, &p.Title, &p.Measure, &p.Rows)
 	case *[]source.TableRow:
 		if n, ok := r.list(); ok {
 			s := make([]source.TableRow, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.Interval, &e.Value)
 			}
 			*p = s
 		}
-	case *source.TableRow:
-		r.values(&p.Interval, &p.Value)
 	case *[]source.Component:
 		if n, ok := r.list(); ok {
 			s := make([]source.Component, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.Name, &e.Title, &e.Kind, &e.Period, &e.Formula, &e.Explain, &e.PaidWhen, &e.Actual, &e.Base, &e.Target, &e.Rate, &e.Penalty, &e.Cap, &e.Factor, &e.Floating, &e.Exempt, &e.PaidElsewhere, &e.FloatingTitle, &e.PenaltyTitle, &e.Note)
 			}
 			*p = s
 		}
-	case *source.Component:
-		r.values(&p.Name, &p.Title, &p.Kind, &p.Period, &p.Formula, &p.Explain, &p.PaidWhen, &p.Actual, &p.Base, &p.Target, &p.Rate, &p.Penalty, &p.Cap, &p.Factor, &p.Floating, &p.Exempt, &p.PaidElsewhere, &p.FloatingTitle, &p.PenaltyTitle, &p.Note)
 	case *source.ComponentKind:
 		*p = source.ComponentKind(r.str())
 	case *[]source.LeaveRule:
 		if n, ok := r.list(); ok {
 			s := make([]source.LeaveRule, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.Case, &e.Title, &e.Effect, &e.Components, &e.Text)
 			}
 			*p = s
 		}
-	case *source.LeaveRule:
-		r.values(&p.Case, &p.Title, &p.Effect, &p.Components, &p.Text)
 	case *source.LeaveCase:
 		*p = source.LeaveCase(r.str())
 	case *[]source.Provision:
 		if n, ok := r.list(); ok {
 			s := make([]source.Provision, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.ID, &e.Title, &e.Text)
 			}
 			*p = s
 		}
-	case *source.Provision:
-		r.values(&p.ID, &p.Title, &p.Text)
 	case *[]source.Standing:
 		if n, ok := r.list(); ok {
 			s := make([]source.Standing, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.Name, &e.Title, &e.Period, &e.Bands, &e.Measure, &e.Explain)
 			}
 			*p = s
 		}
-	case *source.Standing:
-		r.values(&p.Name, &p.Title, &p.Period, &p.Bands, &p.Measure, &p.Explain)
 	case *[]source.Feed:
 		if n, ok := r.list(); ok {
 			s := make([]source.Feed, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.Item, &e.Formula, &e.Note)
 			}
 			*p = s
 		}
-	case *source.Feed:
-		r.values(&p.Item, &p.Formula, &p.Note)
 	case *source.Points:
 		r.values(&p.Header, &p.Period, &p.Base, &p.Event, &p.Ladder)
 	case *[]source.Event:
 		if n, ok := r.list(); ok {
 			s := make([]source.Event, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.ID, &e.Title, &e.Category, &e.Points, &e.Max, &e.Discretionary, &e.Description)
 			}
 			*p = s
 		}
-	case *source.Event:
-		r.values(&p.ID, &p.Title, &p.Category, &p.Points, &p.Max, &p.Discretionary, &p.Description)
 	case *[]source.Ladder:
 		if n, ok := r.list(); ok {
 			s := make([]source.Ladder, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.ID, &e.Title, &e.Measure, &e.Window, &e.Target, &e.Steps)
 			}
 			*p = s
 		}
-	case *source.Ladder:
-		r.values(&p.ID, &p.Title, &p.Measure, &p.Window, &p.Target, &p.Steps)
 	case *[]source.LadderStep:
 		if n, ok := r.list(); ok {
 			s := make([]source.LadderStep, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.Occurrence, &e.Below, &e.Points, &e.Condition, &e.Consequence)
 			}
 			*p = s
 		}
-	case *source.LadderStep:
-		r.values(&p.Occurrence, &p.Below, &p.Points, &p.Condition, &p.Consequence)
 	case *source.RedLines:
 		r.values(&p.Header, &p.Line, &p.Consequences, &p.PayEffect, &p.Duty)
 	case *[]source.RedLine:
 		if n, ok := r.list(); ok {
 			s := make([]source.RedLine, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.ID, &e.Title, &e.Description)
 			}
 			*p = s
 		}
-	case *source.RedLine:
-		r.values(&p.ID, &p.Title, &p.Description)
 	case *source.PayEffect:
 		r.values(&p.Withhold, &p.Text)
 	case *[]source.ComponentKind:
@@ -1163,44 +1133,40 @@ func (r *reader) value(p any) {
 		if n, ok := r.list(); ok {
 			s := make([]source.Duty, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.ID, &e.Title, &e.Text)
 			}
 			*p = s
 		}
-	case *source.Duty:
-		r.values(&p.ID, &p.Title, &p.Text)
 	case *source.Rules:
 		r.values(&p.Header, &p.Period, &p.Rule, &p.Term)
 	case *[]source.Period:
 		if n, ok := r.list(); ok {
 			s := make([]source.Period, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.ID, &e.Title, &e.Text)
 			}
 			*p = s
 		}
-	case *source.Period:
-		r.values(&p.ID, &p.Title, &p.Text)
 	case *[]source.Rule:
 		if n, ok := r.list(); ok {
 			s := make([]source.Rule, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.ID, &e.Title, &e.Text, &e.AppliesTo, &e.Value, &e.ValueFrom, &e.Unit)
 			}
 			*p = s
 		}
-	case *source.Rule:
-		r.values(&p.ID, &p.Title, &p.Text, &p.AppliesTo, &p.Value, &p.ValueFrom, &p.Unit)
 	case *[]source.Term:
 		if n, ok := r.list(); ok {
 			s := make([]source.Term, n)
 			for i := range s {
-				r.value(&s[i])
+				e := &s[i]
+				r.values(&e.ID, &e.Term, &e.Aliases, &e.Text, &e.See)
 			}
 			*p = s
 		}
-	case *source.Term:
-		r.values(&p.ID, &p.Term, &p.Aliases, &p.Text, &p.See)
 	default:
 		r.fail("cannot decode a value of this type")
 	}

@@ -3,7 +3,6 @@ package calculator
 import (
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
@@ -262,14 +261,7 @@ func sameBand(a, b engine.ScoreResult) bool {
 
 // itemValues writes an item's input as the text of its fields.
 func itemValues(card, id string, in engine.ItemInput) []inputs.Value {
-	var out []inputs.Value
-	prefix := "scorecard." + card + "." + id
-	for _, v := range inputs.Encode(engine.Case{Scorecards: map[string]map[string]engine.ItemInput{card: {id: in}}}) {
-		if v.Path == prefix || strings.HasPrefix(v.Path, prefix+".") {
-			out = append(out, v)
-		}
-	}
-	return out
+	return inputs.ItemValues(card, id, in)
 }
 
 // payTotal is a result's pay total, nil without pay.

@@ -6,10 +6,10 @@ import "github.com/kefu-hr/handbook/generator/policy"
 // order: what a form that scores the card alone asks for (the calculator
 // of a scorecard, or of a role whose pay plan does not use the card).
 func CardFields(sc *policy.Scorecard) []Field {
-	var out []Field
+	var out fields
 	for pi := range sc.Part {
 		for ii := range sc.Part[pi].Item {
-			out = append(out, itemFields(sc, &sc.Part[pi].Item[ii])...)
+			out.item(sc, &sc.Part[pi].Item[ii])
 		}
 	}
 	return out

@@ -1,7 +1,6 @@
 package inputs
 
 import (
-	"cmp"
 	"maps"
 	"slices"
 	"strconv"
@@ -177,7 +176,7 @@ func (k *checker) check() {
 	}
 	cards := k.fed(role, d)
 	var ids [4]string // a role has a scorecard or two: sorted without allocating
-	for _, id := range sortedIDs(cards, ids[:0]) {
+	for _, id := range sortedKeys(cards, ids[:0]) {
 		if !slices.Contains(role.Scorecards, id) {
 			k.add([]string{"scorecard", id}, "scorecard %s is not one of role %s's (%s)", id, role.ID, list(role.Scorecards))
 			continue
@@ -288,7 +287,7 @@ func (k *checker) fed(role *policy.Role, d civil.Date) map[string]map[string]eng
 			k.add(path, "%s: %v; it is computed from %s", f.Item, err, from)
 			k.markFed(f.Item)
 		case !ok:
-		case it != nil && it.Input != nil && CheckBound(it.Input.Kind, x) != "":
+		case it != nil && it.Input != nil && CheckBoundText(it.Input.Kind, x).En != "":
 			k.add(path, "%s is computed from %s as %s: %s; correct the inputs it is computed from", f.Item, from, x, CheckBoundText(it.Input.Kind, x))
 			k.markFed(f.Item)
 		case !given:
@@ -366,33 +365,22 @@ func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]e
 	if found == len(in) {
 		return
 	}
-	for _, id := range sorted.Keys(in) {
+	for _, id := range sortedKeys(in, nil) {
 		if sc.Item(id) == nil {
 			k.add(sub(path, id), "scorecard %s has no item %q", sc.ID, id)
 		}
 	}
 }
 
-// sortedIDs appends the keys of m to buf, in order.
-func sortedIDs[V any](m map[string]V, buf []string) []string {
-	for id := range m {
-		buf = append(buf, id)
+// sortedKeys appends the keys of m to buf, in order: one loop for every
+// type of map, where slices.Sorted(maps.Keys(m)) compiled an iterator and
+// its closure for each.
+func sortedKeys[V any](m map[string]V, buf []string) []string {
+	for k := range m {
+		buf = append(buf, k)
 	}
 	sorted.Strings(buf)
 	return buf
-}
-
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string {
-	if len(m) == 0 {
-		return nil
-	}
-	if len(m) == 1 {
-		for k := range m {
-			return []string{k}
-		}
-	}
-	return sorted.Keys(m)
 }
 
 // sub is path with more keys, in a slice of its own.
@@ -427,16 +415,14 @@ func (k *checker) checklist(card []string, it *policy.Item, checks []string) {
 func (k *checker) named(card []string, it *policy.Item, in map[string]formula.Value) bool {
 	path := sub(card, it.ID)
 	n := len(k.problems)
-	defs := map[string]policy.Input{}
 	for _, def := range it.Inputs {
-		defs[def.Name] = def
 		if _, ok := in[def.Name]; !ok {
 			k.missing(sub(path, def.Name), "no input given: item %s needs %s（%s）", it.ID, def.Name, def.Label)
 		}
 	}
-	for _, name := range sorted.Keys(in) {
+	for _, name := range sortedKeys(in, nil) {
 		p := append(slices.Clip(path), name)
-		def, ok := defs[name]
+		def, ok := namedInput(it, name)
 		switch {
 		case !ok:
 			k.add(p, "item %s has no input %q (its inputs: %s)", it.ID, name, list(inputNamesOf(it)))
@@ -451,6 +437,16 @@ func (k *checker) named(card []string, it *policy.Item, in map[string]formula.Va
 		}
 	}
 	return len(k.problems) == n
+}
+
+// namedInput returns the named input name of a formula item.
+func namedInput(it *policy.Item, name string) (policy.Input, bool) {
+	for _, def := range it.Inputs {
+		if def.Name == name {
+			return def, true
+		}
+	}
+	return policy.Input{}, false
 }
 
 // pay checks a plan's inputs for a period: every input used is given, by
@@ -496,8 +492,8 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodK
 	if found == len(in) {
 		return
 	}
-	for _, name := range sorted.Keys(in) {
-		if !slices.ContainsFunc(plan.Input, func(def policy.PayInput) bool { return def.Name == name }) {
+	for _, name := range sortedKeys(in, nil) {
+		if !hasInput(plan, name) {
 			k.add(sub(path, name), "pay plan %s has no input %q", plan.ID, name)
 		}
 	}
@@ -506,11 +502,11 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodK
 // own checks the person's own values: each of a personal parameter of the
 // plan that a component settled in the period uses, within its range.
 func (k *checker) own(path []string, plan *policy.PayPlan, period policy.PeriodKind, own map[string]exact.Decimal) {
-	for _, name := range sortedKeys(own) {
+	for _, name := range sortedKeys(own, nil) {
 		p := sub(path, name)
 		pa := plan.PersonalParam(name)
 		switch {
-		case pa == nil && slices.ContainsFunc(plan.Param, func(q policy.Param) bool { return q.Name == name }):
+		case pa == nil && hasParam(plan, name):
 			k.add(p, "parameter %s of pay plan %s is not personal: everyone has the plan's value", name, plan.ID)
 		case pa == nil:
 			k.add(p, "pay plan %s has no personal parameter %q (its personal parameters: %s)", plan.ID, name, list(personalNames(plan)))
@@ -522,6 +518,26 @@ func (k *checker) own(path []string, plan *policy.PayPlan, period policy.PeriodK
 			}
 		}
 	}
+}
+
+// hasInput reports whether a plan has a pay input name.
+func hasInput(plan *policy.PayPlan, name string) bool {
+	for i := range plan.Input {
+		if plan.Input[i].Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// hasParam reports whether a plan has a parameter name.
+func hasParam(plan *policy.PayPlan, name string) bool {
+	for i := range plan.Param {
+		if plan.Param[i].Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // personalNames lists the names of a plan's personal parameters.
@@ -565,13 +581,9 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 	if k.computed {
 		return
 	}
-	events := map[string]*policy.Event{}
-	for i := range ps.Event {
-		events[ps.Event[i].ID] = &ps.Event[i]
-	}
-	for _, id := range sorted.Keys(in.Events) {
+	for _, id := range sortedKeys(in.Events, nil) {
 		p := []string{"points", "events", id}
-		switch e := events[id]; {
+		switch e := event(ps, id); {
 		case e == nil:
 			k.add(p, "points system %s has no event %q", ps.ID, id)
 		case e.Discretionary:
@@ -580,9 +592,9 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 			k.add(p, "%d occurrences: want 0 or more", in.Events[id])
 		}
 	}
-	for _, id := range sorted.Keys(in.Awards) {
+	for _, id := range sortedKeys(in.Awards, nil) {
 		p := []string{"points", "awards", id}
-		e := events[id]
+		e := event(ps, id)
 		if e == nil || !e.Discretionary {
 			k.add(p, "points system %s has no discretionary event %q", ps.ID, id)
 			continue
@@ -593,13 +605,9 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 			}
 		}
 	}
-	ladders := map[string]*policy.Ladder{}
-	for i := range ps.Ladder {
-		ladders[ps.Ladder[i].ID] = &ps.Ladder[i]
-	}
 	for i, s := range in.Shortfalls {
 		p := []string{"points", "shortfalls", strconv.Itoa(i)}
-		switch ld := ladders[s.Ladder]; {
+		switch ld := ladder(ps, s.Ladder); {
 		case ld == nil:
 			k.add(p, "points system %s has no ladder %q", ps.ID, s.Ladder)
 		case s.Occurrence < 1:
@@ -610,6 +618,28 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 			}
 		}
 	}
+}
+
+// event returns the event id of a points system, nil when it has none.
+// (A points system has a few events, and ids are unique: a map of them
+// would cost the calculator a map type of its own.)
+func event(ps *policy.Points, id string) *policy.Event {
+	for i := range ps.Event {
+		if ps.Event[i].ID == id {
+			return &ps.Event[i]
+		}
+	}
+	return nil
+}
+
+// ladder returns the ladder id of a points system, nil when it has none.
+func ladder(ps *policy.Points, id string) *policy.Ladder {
+	for i := range ps.Ladder {
+		if ps.Ladder[i].ID == id {
+			return &ps.Ladder[i]
+		}
+	}
+	return nil
 }
 
 // redLines checks the red lines touched: each known to the plan's red-line
@@ -699,8 +729,16 @@ func previousQuarter(p engine.Period) engine.Period {
 
 // periodName names a period kind in both languages: monthly, 月度.
 func periodName(period policy.PeriodKind) diag.Text {
-	zh := map[policy.PeriodKind]string{policy.Monthly: "月度", policy.Quarterly: "季度", policy.Annual: "年度"}[period]
-	return diag.Text{En: string(period), Zh: cmp.Or(zh, string(period))}
+	zh := string(period)
+	switch period {
+	case policy.Monthly:
+		zh = "月度"
+	case policy.Quarterly:
+		zh = "季度"
+	case policy.Annual:
+		zh = "年度"
+	}
+	return diag.Text{En: string(period), Zh: zh}
 }
 
 // settlement names a settlement of a period kind in both languages: "a

@@ -4,10 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/formula"
-	"github.com/kefu-hr/handbook/generator/internal/sorted"
 )
 
 // Value is the text entered for one path.
@@ -25,46 +23,25 @@ func Encode(c engine.Case) []Value {
 	add := func(path, text string) { out = append(out, Value{path, text}) }
 	add("person", c.Person)
 	add("role", c.Role)
-	for _, card := range sorted.Keys(c.Scorecards) {
+	for _, card := range sortedKeys(c.Scorecards, nil) {
 		items := c.Scorecards[card]
-		for _, id := range sorted.Keys(items) {
-			in := items[id]
-			path := "scorecard." + card + "." + id
-			switch {
-			case in.Named != nil:
-				for _, name := range sorted.Keys(in.Named) {
-					add(path+"."+name, valueText(in.Named[name]))
-				}
-			case in.Value != nil:
-				add(path, in.Value.String())
-			case in.Yes != nil:
-				add(path, strconv.FormatBool(*in.Yes))
-			case in.Level != 0:
-				add(path, strconv.Itoa(in.Level))
-			case in.Choice != "":
-				add(path, in.Choice)
-			case in.Checks != nil:
-				if len(in.Checks) == 0 {
-					add(path, "none")
-				} else {
-					add(path, strings.Join(in.Checks, "|"))
-				}
-			}
+		for _, id := range sortedKeys(items, nil) {
+			out = appendItem(out, "scorecard."+card+"."+id, items[id])
 		}
 	}
-	for _, name := range sorted.Keys(c.Pay) {
+	for _, name := range sortedKeys(c.Pay, nil) {
 		add("pay."+name, valueText(c.Pay[name]))
 	}
-	for _, name := range sorted.Keys(c.Own) {
+	for _, name := range sortedKeys(c.Own, nil) {
 		add("own."+name, c.Own[name].String())
 	}
 	if p := c.Points; p != nil {
 		given := false
-		for _, id := range sorted.Keys(p.Events) {
+		for _, id := range sortedKeys(p.Events, nil) {
 			add("points."+id, strconv.Itoa(p.Events[id]))
 			given = true
 		}
-		for _, id := range sorted.Keys(p.Awards) {
+		for _, id := range sortedKeys(p.Awards, nil) {
 			var xs []string
 			for _, x := range p.Awards[id] {
 				xs = append(xs, x.String())
@@ -86,7 +63,7 @@ func Encode(c engine.Case) []Value {
 			}
 			byLadder[s.Ladder] = append(byLadder[s.Ladder], t)
 		}
-		for _, l := range sorted.Keys(byLadder) {
+		for _, l := range sortedKeys(byLadder, nil) {
 			add("points.ladder."+l, strings.Join(byLadder[l], "|"))
 			given = true
 		}
@@ -105,12 +82,42 @@ func Encode(c engine.Case) []Value {
 		if q.Score != nil {
 			add("history."+q.Label+".score", q.Score.String())
 		}
-		for _, name := range sorted.Keys(q.Values) {
+		for _, name := range sortedKeys(q.Values, nil) {
 			add("history."+q.Label+".pay."+name, valueText(q.Values[name]))
 		}
-		for _, name := range sorted.Keys(q.Own) {
+		for _, name := range sortedKeys(q.Own, nil) {
 			add("history."+q.Label+".own."+name, q.Own[name].String())
 		}
+	}
+	return out
+}
+
+// ItemValues writes the input of a scorecard's item as Encode does: the
+// values of its path, or of the paths of its named inputs. (The calculator
+// writes an item alone, and so does not link the rest of Encode.)
+func ItemValues(card, id string, in engine.ItemInput) []Value {
+	return appendItem(nil, "scorecard."+card+"."+id, in)
+}
+
+// appendItem appends the values of an item's input at path.
+func appendItem(out []Value, path string, in engine.ItemInput) []Value {
+	switch {
+	case in.Named != nil:
+		for _, name := range sortedKeys(in.Named, nil) {
+			out = append(out, Value{path + "." + name, valueText(in.Named[name])})
+		}
+	case in.Value != nil:
+		out = append(out, Value{path, in.Value.String()})
+	case in.Yes != nil:
+		out = append(out, Value{path, strconv.FormatBool(*in.Yes)})
+	case in.Level != 0:
+		out = append(out, Value{path, strconv.Itoa(in.Level)})
+	case in.Choice != "":
+		out = append(out, Value{path, in.Choice})
+	case in.Checks != nil && len(in.Checks) == 0:
+		out = append(out, Value{path, "none"})
+	case in.Checks != nil:
+		out = append(out, Value{path, strings.Join(in.Checks, "|")})
 	}
 	return out
 }
@@ -146,7 +153,7 @@ func Decode(f *Form, values []Value) (*engine.Case, []FieldProblem) {
 			continue
 		}
 		if err := f.Set(e, i, t); err != nil {
-			problems = append(problems, FieldProblem{Path: v.Path, Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)})
+			problems = append(problems, fieldError(v.Path, err))
 			given[v.Path] = true
 		}
 	}

@@ -60,14 +60,21 @@ const (
 	KindMonths     = "months"     // months served, 0 to 12
 )
 
-// field returns a field with its guide and kind.
-func field(path, what, label, kind string) Field {
-	return Field{Path: path, What: what, Label: label, Kind: kind}
+// fields is a list of fields being made. Its methods append a field and
+// return it for the rest to be set, until the next append: a field is
+// written once, in place (each Field built and copied in at every call
+// site made the calculator's WebAssembly larger by kilobytes).
+type fields []Field
+
+// field appends a field with its guide and kind.
+func (fs *fields) field(path, what, label, kind string) *Field {
+	*fs = append(*fs, Field{Path: path, What: what, Label: label, Kind: kind})
+	return &(*fs)[len(*fs)-1]
 }
 
-// number returns a numeric field of an input kind (money, percent, …).
-func numberField(path, what, label, inputKind, unit string) Field {
-	f := field(path, what, label, KindNumber)
+// number appends a numeric field of an input kind (money, percent, …).
+func (fs *fields) number(path, what, label, inputKind, unit string) *Field {
+	f := fs.field(path, what, label, KindNumber)
 	if b, ok := Bounds[inputKind]; ok {
 		f.Bound = &b
 		if unit == "" {
@@ -102,7 +109,9 @@ func Fields(h *policy.Handbook, period engine.Period, roleID string) ([]Field, e
 	if plan.Lines(period.Kind) == 0 {
 		return nil, errorf("pay plan %s pays nothing in %s", plan.ID, settlement(period.Kind))
 	}
-	cols := []Field{field("person", "姓名（每人一行）", "姓名", KindText), field("role", "岗位："+role.ID+"（"+role.Title+"）", "岗位", KindRole)}
+	var cols fields
+	cols.field("person", "姓名（每人一行）", "姓名", KindText)
+	cols.field("role", "岗位："+role.ID+"（"+role.Title+"）", "岗位", KindRole)
 	var cards []string
 	for _, id := range role.Scorecards {
 		if usesCard(plan, period.Kind, id) {
@@ -117,13 +126,13 @@ func Fields(h *policy.Handbook, period engine.Period, roleID string) ([]Field, e
 		for pi := range sc.Part {
 			for ii := range sc.Part[pi].Item {
 				it := &sc.Part[pi].Item[ii]
-				fs := itemFields(sc, it)
-				if id == plan.Scorecard && slices.ContainsFunc(plan.Feed, func(f policy.Feed) bool { return f.Item == it.ID }) {
-					for k := range fs {
-						fs[k].What += "（可留空：由本方案从填报的数据算出；填了须与算出的相同）"
+				n := len(cols)
+				cols.item(sc, it)
+				if id == plan.Scorecard && feeds(plan, it.ID) {
+					for k := n; k < len(cols); k++ {
+						cols[k].What += "（可留空：由本方案从填报的数据算出；填了须与算出的相同）"
 					}
 				}
-				cols = append(cols, fs...)
 			}
 		}
 	}
@@ -131,64 +140,57 @@ func Fields(h *policy.Handbook, period engine.Period, roleID string) ([]Field, e
 		if !plan.Uses(period.Kind, def.Name) || def.Scorecard != "" && slices.Contains(cards, def.Scorecard) {
 			continue
 		}
-		f := numberField("pay."+def.Name, def.Label+inputHint(def.Kind), def.Label, def.Kind, "")
+		f := cols.number("pay."+def.Name, def.Label+inputHint(def.Kind), def.Label, def.Kind, "")
 		if def.Event != "" && plan.PointsSystem != "" && engine.UsesScore(plan, period.Kind) {
 			f.What += printf.Sprintf("（可留空：由本月积分的 points.%s 次数得出；填了须与之相同）", def.Event)
 		}
-		cols = append(cols, f)
 	}
 	for _, pa := range plan.PersonalParams() {
 		if plan.Uses(period.Kind, pa.Name) {
-			cols = append(cols, ownField(pa))
+			cols.own(pa)
 		}
 	}
 	if plan.PointsSystem != "" && engine.UsesScore(plan, period.Kind) {
 		if ps, _ := h.At(policy.KindPoints, plan.PointsSystem, day).(*policy.Points); ps != nil {
 			for _, e := range ps.Event {
 				if e.Discretionary {
-					cols = append(cols, field("points.award."+e.ID, e.Title+"：每次酌情加的分数，用 | 隔开", e.Title, KindAwards))
+					cols.field("points.award."+e.ID, e.Title+"：每次酌情加的分数，用 | 隔开", e.Title, KindAwards)
 				} else {
-					f := field("points."+e.ID, printf.Sprintf("%s：本月次数（每次 %s 分）", e.Title, e.Points), e.Title, KindCount)
-					f.Unit = "次"
-					cols = append(cols, f)
+					cols.field("points."+e.ID, printf.Sprintf("%s：本月次数（每次 %s 分）", e.Title, e.Points), e.Title, KindCount).Unit = "次"
 				}
 			}
 			for _, l := range ps.Ladder {
-				cols = append(cols, field("points.ladder."+l.ID, l.Title+"：本月每次不达标写 次数:比率，附加条件成立的加 :met=档次，用 | 隔开（如 3:67|4:68:met=3）", l.Title, KindShortfalls))
+				cols.field("points.ladder."+l.ID, l.Title+"：本月每次不达标写 次数:比率，附加条件成立的加 :met=档次，用 | 隔开（如 3:67|4:68:met=3）", l.Title, KindShortfalls)
 			}
 		}
 	}
 	if plan.RedLines != "" {
-		f := field("red_lines", "本期触及的电网指标代号，用 | 隔开；没有则留空", "电网指标", KindRedLines)
+		f := cols.field("red_lines", "本期触及的电网指标代号，用 | 隔开；没有则留空", "电网指标", KindRedLines)
 		if rl, _ := h.At(policy.KindRedLines, plan.RedLines, day).(*policy.RedLines); rl != nil {
 			for _, l := range rl.Line {
 				f.Options = append(f.Options, Option{l.ID, l.Title})
 			}
 		}
-		cols = append(cols, f)
 	}
-	if len(plan.LeaveRule) > 0 && slices.ContainsFunc(plan.LeaveRule, func(lr policy.LeaveRule) bool { return leaveApplies(plan, &lr, period.Kind) }) {
-		leave := field("leave.case", "不满服务期离职的：voluntary（主动）或 dismissal（被动）；未离职留空", "离职", KindLeave)
-		leave.Options = []Option{{"voluntary", "主动"}, {"dismissal", "被动"}}
-		months := field("leave.months", "离职的：本服务期已服务月数（0～12）", "已服务月数", KindMonths)
-		months.Unit = "月"
-		cols = append(cols, leave, months)
+	if leaves(plan, period.Kind) {
+		leave := cols.field("leave.case", "不满服务期离职的：voluntary（主动）或 dismissal（被动）；未离职留空", "离职", KindLeave)
+		leave.Options = append(leave.Options, Option{"voluntary", "主动"}, Option{"dismissal", "被动"}) // appended: a literal would link an array type of its own
+		cols.field("leave.months", "离职的：本服务期已服务月数（0～12）", "已服务月数", KindMonths).Unit = "月"
 	}
 	if period.Kind == policy.Quarterly && plan.HasLedger() {
 		for q := 1; q < period.Quarter; q++ {
 			label := engine.Period{Kind: policy.Quarterly, Year: period.Year, Quarter: q}.String()
-			cols = append(cols, numberField("history."+label+".score", label+" 的考核总分（台账结转用）", label+" 考核总分", "score", ""))
+			cols.number("history."+label+".score", label+" 的考核总分（台账结转用）", label+" 考核总分", "score", "")
 			for _, def := range plan.Input {
 				if plan.Uses(policy.Quarterly, def.Name) {
-					cols = append(cols, numberField("history."+label+".pay."+def.Name, label+" 的"+def.Label+inputHint(def.Kind), label+" "+def.Label, def.Kind, ""))
+					cols.number("history."+label+".pay."+def.Name, label+" 的"+def.Label+inputHint(def.Kind), label+" "+def.Label, def.Kind, "")
 				}
 			}
 			for _, pa := range plan.PersonalParams() {
 				if plan.Uses(policy.Quarterly, pa.Name) {
-					f := ownField(pa)
+					f := cols.own(pa)
 					f.Path, f.Label = "history."+label+".own."+pa.Name, label+" "+pa.Label
 					f.What = printf.Sprintf("%s 本人的%s（%s～%s；留空取本期的本人数额）", label, pa.Label, f.Bound.Min, f.Bound.Max)
-					cols = append(cols, f)
 				}
 			}
 		}
@@ -196,17 +198,39 @@ func Fields(h *policy.Handbook, period engine.Period, roleID string) ([]Field, e
 	return cols, nil
 }
 
-// ownField is the field of a person's own value of a personal parameter:
+// own appends the field of a person's own value of a personal parameter:
 // left empty, the plan's value applies.
-func ownField(pa *policy.Param) Field {
+func (fs *fields) own(pa *policy.Param) *Field {
 	b := OwnBound(pa)
 	unit, example := "%", pa.Value.String()
 	if pa.Kind == "money" {
 		unit = "元"
 	}
-	f := field("own."+pa.Name, printf.Sprintf("本人的%s（%s，%s～%s；留空取方案默认 %s）", pa.Label, unit, b.Min, b.Max, example), pa.Label, KindNumber)
+	f := fs.field("own."+pa.Name, printf.Sprintf("本人的%s（%s，%s～%s；留空取方案默认 %s）", pa.Label, unit, b.Min, b.Max, example), pa.Label, KindNumber)
 	f.Bound, f.Unit = &b, unit
 	return f
+}
+
+// feeds reports whether a plan computes an item of its scorecard from its
+// pay inputs.
+func feeds(plan *policy.PayPlan, item string) bool {
+	for i := range plan.Feed {
+		if plan.Feed[i].Item == item {
+			return true
+		}
+	}
+	return false
+}
+
+// leaves reports whether a leave rule of a plan touches a component
+// settled in period.
+func leaves(plan *policy.PayPlan, period policy.PeriodKind) bool {
+	for i := range plan.LeaveRule {
+		if leaveApplies(plan, &plan.LeaveRule[i], period) {
+			return true
+		}
+	}
+	return false
 }
 
 // leaveApplies reports whether a leave rule touches a component settled in period.
@@ -219,33 +243,30 @@ func leaveApplies(plan *policy.PayPlan, lr *policy.LeaveRule, period policy.Peri
 	return false
 }
 
-// itemFields are the fields of one scorecard item, by the shape of its
+// item appends the fields of one scorecard item, by the shape of its
 // input (policy.ScoringRule.Field): one, or one per named input of a
 // formula item.
-func itemFields(sc *policy.Scorecard, it *policy.Item) []Field {
+func (fs *fields) item(sc *policy.Scorecard, it *policy.Item) {
 	name := "scorecard." + sc.ID + "." + it.ID
 	switch f := shapeOf(it); f.Shape {
 	case policy.ShapeNamed:
-		var cols []Field
 		for _, in := range it.Inputs {
-			f := numberField(name+"."+in.Name, it.Title+"："+in.Label, it.Title+"："+in.Label, in.Kind, in.DisplayUnit())
-			f.Max = in.Max
-			cols = append(cols, f)
+			fs.number(name+"."+in.Name, it.Title+"："+in.Label, it.Title+"："+in.Label, in.Kind, in.DisplayUnit()).Max = in.Max
 		}
-		return cols
+		return
 	case policy.ShapeYesNo:
-		return []Field{field(name, it.Title+"："+it.Input.Label+"（是/否）", it.Title, KindYesNo)}
+		fs.field(name, it.Title+"："+it.Input.Label+"（是/否）", it.Title, KindYesNo)
+		return
 	case policy.ShapeLevel:
-		f := field(name, it.Title+"：行为等级 1～5", it.Title, KindLevel)
-		f.Unit = "级"
-		return []Field{f}
+		fs.field(name, it.Title+"：行为等级 1～5", it.Title, KindLevel).Unit = "级"
+		return
 	case policy.ShapePick, policy.ShapeChecks:
 		what, kind := "：选一项，写其代号（", KindChoice
 		if f.Shape == policy.ShapeChecks {
 			what, kind = "：达到的要求代号，用 | 隔开（", KindChecks
 		}
 		var ids []string
-		fd := field(name, "", it.Title, kind)
+		fd := fs.field(name, "", it.Title, kind)
 		for _, c := range f.Options {
 			ids = append(ids, c.ID)
 			fd.Options = append(fd.Options, Option{c.ID, c.Text})
@@ -254,7 +275,7 @@ func itemFields(sc *policy.Scorecard, it *policy.Item) []Field {
 		if kind == KindChecks {
 			fd.What += "，一项也没有写 none"
 		}
-		return []Field{fd}
+		return
 	case policy.ShapeNumber:
 	}
 	what := it.Title
@@ -266,12 +287,11 @@ func itemFields(sc *policy.Scorecard, it *policy.Item) []Field {
 		}
 		kind, unit = it.Input.Kind, it.Input.DisplayUnit()
 	}
-	f := numberField(name, what, it.Title, kind, unit)
+	f := fs.number(name, what, it.Title, kind, unit)
 	f.Kind = KindNumber
 	if it.Input != nil {
 		f.Max = it.Input.Max
 	}
-	return []Field{f}
 }
 
 // shapeOf describes an item's input; a number for an item not compiled.

@@ -2,7 +2,6 @@ package inputs
 
 import (
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -146,8 +145,16 @@ type decoded struct {
 	points engine.PointsInput
 }
 
-// leaveCases reads a leave.case cell.
-var leaveCases = map[string]policy.LeaveCase{"voluntary": policy.Voluntary, "主动": policy.Voluntary, "dismissal": policy.Dismissal, "被动": policy.Dismissal}
+// leaveCase reads a leave.case cell.
+func leaveCase(v string) (policy.LeaveCase, bool) {
+	switch v {
+	case "voluntary", "主动":
+		return policy.Voluntary, true
+	case "dismissal", "被动":
+		return policy.Dismissal, true
+	}
+	return "", false
+}
 
 // leave returns the row's departure, made on first use; Months is -1 until
 // a leave.months cell gives it.
@@ -166,9 +173,10 @@ func (d *decoded) quarter(label string) *engine.Quarter {
 			return &d.History[i]
 		}
 	}
-	// slices.BinarySearchFunc and slices.Insert, without their generic
-	// instantiations (some 5 KB in the calculator)
-	i := sort.Search(len(d.History), func(i int) bool { return d.History[i].Label >= label })
+	i := 0
+	for i < len(d.History) && d.History[i].Label < label {
+		i++
+	}
 	d.History = append(d.History, engine.Quarter{})
 	copy(d.History[i+1:], d.History[i:])
 	d.History[i] = engine.Quarter{Label: label, Values: map[string]formula.Value{}}
@@ -300,7 +308,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string, card fun
 		case strings.HasPrefix(name, "scorecard."):
 			f, err := scoreColumn(h, day, strings.Split(strings.TrimPrefix(name, "scorecard."), "."), card)
 			if err != nil {
-				problems = append(problems, FieldProblem{Path: name, Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)})
+				problems = append(problems, fieldError(name, err))
 				continue
 			}
 			cols[i] = f
@@ -317,7 +325,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string, card fun
 		case strings.HasPrefix(name, "points."):
 			key := strings.TrimPrefix(name, "points.")
 			if err := pointsColumn(h, day, key); err != nil {
-				problems = append(problems, FieldProblem{Path: name, Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)})
+				problems = append(problems, fieldError(name, err))
 				continue
 			}
 			cols[i] = func(c *decoded, v string) error {
@@ -328,7 +336,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string, card fun
 			}
 		case name == "leave.case":
 			cols[i] = func(c *decoded, v string) error {
-				lc, ok := leaveCases[v]
+				lc, ok := leaveCase(v)
 				if !ok {
 					return errorf("%q: write voluntary (主动) or dismissal (被动)", v)
 				}
@@ -350,7 +358,7 @@ func resolve(h *policy.Handbook, period engine.Period, header []string, card fun
 		case strings.HasPrefix(name, "history."):
 			f, err := historyColumn(period, strings.TrimPrefix(name, "history."))
 			if err != nil {
-				problems = append(problems, FieldProblem{Path: name, Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)})
+				problems = append(problems, fieldError(name, err))
 				continue
 			}
 			cols[i] = f
@@ -434,10 +442,8 @@ func inEffect(h *policy.Handbook, k policy.Kind, day civil.Date) []policy.Policy
 // payInput reports whether a pay plan in effect on day has the input name.
 func payInput(h *policy.Handbook, day civil.Date, name string) bool {
 	for _, p := range inEffect(h, policy.KindPayPlan, day) {
-		for _, in := range p.(*policy.PayPlan).Input {
-			if in.Name == name {
-				return true
-			}
+		if hasInput(p.(*policy.PayPlan), name) {
+			return true
 		}
 	}
 	return false
@@ -490,27 +496,42 @@ func pointsColumn(h *policy.Handbook, day civil.Date, key string) error {
 // plan, and a scorecard the plan does not use in the period is refused: its
 // score would be computed and shown nowhere. With computed, the engine has
 // computed the entry without error (the fast path, see CheckComputed).
-func (f *Form) Check(e *Entry, computed bool) []FieldProblem { return f.check(e, computed, true) }
+func (f *Form) Check(e *Entry, computed bool) []FieldProblem {
+	k := f.checker(e)
+	out, unused, stop := f.payout(k, &e.decoded)
+	if stop {
+		return out
+	}
+	return f.check(k, e, computed, out, unused)
+}
 
 // CheckCase is Check for an entry that is a case, not a payout: a role that
 // only scores, and a scorecard its plan does not pay by in the period, are
-// computed like any other.
-func (f *Form) CheckCase(e *Entry) []FieldProblem { return f.check(e, false, false) }
+// computed like any other. (The checks of a payout are apart, in payout:
+// the calculator, which checks cases, does not link them.)
+func (f *Form) CheckCase(e *Entry) []FieldProblem { return f.check(f.checker(e), e, false, nil, nil) }
 
-func (f *Form) check(e *Entry, computed, payout bool) []FieldProblem {
-	h, period, c := f.h, f.period, &e.decoded
-	var out []FieldProblem
+// checker readies the checker of an entry, reused: its problems are
+// copied out by check.
+func (f *Form) checker(e *Entry) *checker {
+	k := &e.k
+	*k = checker{h: f.h, memo: &e.memo, day: f.day, form: f, entry: &e.decoded, problems: k.problems[:0]}
+	return k
+}
+
+// payout returns the problems of an entry as a payout, sorted, and the
+// scorecards its pay plan does not use in the period, whose problems are
+// not reported; stop when the entry cannot be checked further.
+func (f *Form) payout(k *checker, c *decoded) (out []FieldProblem, unused map[string]bool, stop bool) {
+	period := f.period
 	at := func(column string, reason diag.Text) {
 		out = append(out, FieldProblem{Path: column, Reason: reason.En, Zh: reason.Zh})
 	}
 	d := f.day
-	k := &e.k // reused: its problems are copied out below
-	*k = checker{h: h, memo: &e.memo, day: d, form: f, entry: &e.decoded, problems: k.problems[:0]}
-	var unused map[string]bool
-	if role, _ := k.at(policy.KindRole, c.Role, d).(*policy.Role); role != nil && payout {
+	if role, _ := k.at(policy.KindRole, c.Role, d).(*policy.Role); role != nil {
 		if role.PayPlan == "" {
 			at("role", zh.Sprintf("role %s has no pay plan: there is no pay to compute", role.ID))
-			return out
+			return out, nil, true
 		}
 		if plan, _ := k.at(policy.KindPayPlan, role.PayPlan, d).(*policy.PayPlan); plan != nil && plan.Lines(period.Kind) > 0 {
 			for card := range c.Scorecards { // sorted below
@@ -527,6 +548,13 @@ func (f *Form) check(e *Entry, computed, payout bool) []FieldProblem {
 	if len(out) > 1 {
 		sorted.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	}
+	return out, unused, false
+}
+
+// check checks the entry's case with k, after out, the problems found
+// already, leaving out those of the unused scorecards.
+func (f *Form) check(k *checker, e *Entry, computed bool, out []FieldProblem, unused map[string]bool) []FieldProblem {
+	period, c := f.period, &e.decoded
 	k.c, k.computed = &c.Case, computed
 	k.check()
 	for _, p := range k.problems {
@@ -723,12 +751,13 @@ func thousands(s string) bool {
 func notDigit(r rune) bool { return r < '0' || r > '9' }
 
 // grouped returns a number written with thousands separators without
-// them.
+// them. (It joins the groups rather than calling strings.ReplaceAll, whose
+// code the calculator would link for this alone.)
 func grouped(s string) (string, bool) {
 	if !strings.Contains(s, ",") || !thousands(s) {
 		return s, false
 	}
-	return strings.ReplaceAll(s, ",", ""), true
+	return strings.Join(strings.Split(s, ","), ""), true
 }
 
 // halfWidth refuses a cell typed with an input method's full-width
@@ -823,7 +852,7 @@ func scoreColumn(h *policy.Handbook, day civil.Date, path []string, card func(sc
 		return nil, errorf("item %s takes named inputs: scorecard.%s.%s.NAME", it.ID, path[0], path[1])
 	case shape != policy.ShapeNamed && len(path) == 3:
 		return nil, errorf("item %s has no named inputs", it.ID)
-	case shape == policy.ShapeNamed && !slices.ContainsFunc(it.Inputs, func(in policy.Input) bool { return in.Name == path[2] }):
+	case shape == policy.ShapeNamed && !slices.Contains(inputNamesOf(it), path[2]):
 		return nil, errorf("item %s has no input %q", it.ID, path[2])
 	}
 	k, id := card(sc), path[1]

@@ -12,6 +12,12 @@ func fieldProblem(path, format string, args ...any) FieldProblem {
 	return FieldProblem{Path: path, Reason: t.En, Zh: t.Zh}
 }
 
+// fieldError is the problem of a field whose text err refuses, its reason
+// in both languages.
+func fieldError(path string, err error) FieldProblem {
+	return FieldProblem{Path: path, Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)}
+}
+
 // zh gives every message of this package in Chinese, the language of the
 // clerks who fill in the forms and files (diag.Lang).
 // TestEveryMessageIsInChinese checks that each format the package writes
