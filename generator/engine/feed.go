@@ -3,7 +3,6 @@ package engine
 import (
 	"maps"
 
-	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/policy"
@@ -89,14 +88,14 @@ func FedItems(plan *policy.PayPlan, items map[string]ItemInput, pay map[string]f
 	}
 	out, copied := items, false
 	var fed []Fed
-	var problems []diag.Text
+	var problems inputProblems
 	for i := range plan.Feed {
 		f := &plan.Feed[i]
 		in, given := items[f.Item]
 		x, ok, err := FedItem(plan, f, in.Value, pay, own)
 		switch {
 		case err != nil:
-			problems = append(problems, zh.Sprintf("%s: %v", f.Item, err))
+			problems.addf("%s: %v", f.Item, err)
 			continue
 		case !ok:
 			continue
@@ -150,8 +149,7 @@ func feedSteps(plan *policy.PayPlan, card *policy.Scorecard, fed []Fed, pay map[
 		if item == nil {
 			continue
 		}
-		steps = append(steps, Step{Ref: ref(plan.Head(), "feed."+f.Feed.Item), Clause: "feed", Operands: ops, Value: f.Value.String(),
-			Say: ItemFed{Item: item, Fed: f, Labels: labels}})
+		steps = addStep(steps, plan.Head(), "feed."+f.Feed.Item, "feed", ops, f.Value.String(), ItemFed{Item: item, Fed: f, Labels: labels})
 	}
 	return steps
 }

@@ -83,6 +83,21 @@ func (e *InputError) Zh() string {
 	return strings.Join(s, "；")
 }
 
+// inputProblems collects the problems with the inputs of one
+// computation, so that they are reported all at once.
+type inputProblems []diag.Text
+
+// addf adds a problem; format is one of the catalog's (zh).
+func (ps *inputProblems) addf(format string, args ...any) {
+	*ps = append(*ps, zh.Sprintf(format, args...))
+}
+
+// inputErrorf returns an *InputError of one problem; format is one of the
+// catalog's (zh).
+func inputErrorf(format string, args ...any) error {
+	return &InputError{Problems: []diag.Text{zh.Sprintf(format, args...)}}
+}
+
 var (
 	zero    = exact.FromInt(0)
 	hundred = exact.FromInt(100)
@@ -212,7 +227,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 		m.start(n, len(sc.Part))
 		r.Items, r.Parts, r.Trace, ar = m.items, m.parts, m.trace, &m.ar
 	}
-	var problems []diag.Text
+	var problems inputProblems
 	total := zero
 	k := 0
 	for pi := range sc.Part {
@@ -224,7 +239,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 			k++
 			pts, clause, err := scoreItem(it, input)
 			if err != nil {
-				problems = append(problems, zh.Sprintf("%s: %v", it.ID, err))
+				problems.addf("%s: %v", it.ID, err)
 				continue
 			}
 			raw = raw.Add(pts)
@@ -233,8 +248,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 			}
 			r.Items = append(r.Items, ItemResult{ID: it.ID, Title: it.Title, Part: part.ID, Points: pts, Max: it.Cap(), Clause: clause})
 			ar.items = append(ar.items, ItemScored{Item: it, In: input, ItemResult: &r.Items[len(r.Items)-1]})
-			r.Trace = append(r.Trace, Step{Ref: ref(sc.Head(), it.ID), Clause: clause, Operands: ar.itemOperands(it, input),
-				Say: &ar.items[len(ar.items)-1]})
+			r.Trace = addStep(r.Trace, sc.Head(), it.ID, clause, ar.itemOperands(it, input), "", &ar.items[len(ar.items)-1])
 			ar.write(&r.Trace[len(r.Trace)-1].Value, pts)
 		}
 		max := part.MaxPoints()
@@ -250,7 +264,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 		}
 		r.Parts = append(r.Parts, PartResult{ID: part.ID, Title: part.Title, Raw: capped, Points: max, Score: score, Share: part.Share})
 		ar.parts = append(ar.parts, PartScored{Part: part, Raw: raw, Capped: capped, Max: max, Score: score})
-		r.Trace = append(r.Trace, Step{Ref: ref(sc.Head(), part.ID), Say: &ar.parts[len(ar.parts)-1]})
+		r.Trace = addStep(r.Trace, sc.Head(), part.ID, "", nil, "", &ar.parts[len(ar.parts)-1])
 		ar.write(&r.Trace[len(r.Trace)-1].Value, score)
 	}
 	if len(problems) > 0 {
@@ -260,7 +274,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 	r.Total = Round(total.Shift(-2))
 	if trace {
 		ar.total = TotalScored{Parts: r.Parts, Total: r.Total}
-		r.Trace = append(r.Trace, Step{Ref: ref(sc.Head(), ""), Say: &ar.total})
+		r.Trace = addStep(r.Trace, sc.Head(), "", "", nil, "", &ar.total)
 		ar.write(&r.Trace[len(r.Trace)-1].Value, r.Total)
 	}
 	if sc.Bands != "" {
@@ -269,8 +283,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 				r.K = row.Value // shared with the band table: Decimals are immutable
 				k := *row.Value
 				if trace {
-					r.Trace = append(r.Trace, Step{Ref: ref(b.Head(), ""), Clause: bandClause(b, row), Operands: ar.totalOperand(r.Total),
-						Say: ar.band(BandFound{Bands: b, Row: row, Total: r.Total})})
+					r.Trace = addStep(r.Trace, b.Head(), "", bandClause(b, row), ar.totalOperand(r.Total), "", ar.band(BandFound{Bands: b, Row: row, Total: r.Total}))
 					ar.write(&r.Trace[len(r.Trace)-1].Value, k)
 				}
 			}
@@ -281,8 +294,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 			if row := b.Find(r.Total); row != nil {
 				r.Grade = row.Label
 				if trace {
-					r.Trace = append(r.Trace, Step{Ref: ref(b.Head(), ""), Clause: bandClause(b, row), Operands: ar.totalOperand(r.Total),
-						Value: row.Label, Say: ar.band(BandFound{Bands: b, Row: row, Total: r.Total})})
+					r.Trace = addStep(r.Trace, b.Head(), "", bandClause(b, row), ar.totalOperand(r.Total), row.Label, ar.band(BandFound{Bands: b, Row: row, Total: r.Total}))
 				}
 			}
 		}
