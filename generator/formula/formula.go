@@ -112,8 +112,16 @@ type Threshold struct {
 	Bound *Expr  // the other side (its String is the whole formula's text)
 }
 
-// flipped gives the comparison with its sides swapped.
-var flipped = map[string]string{"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+// flip returns a comparison operator with its sides swapped, or "" for
+// an operator that is not a comparison.
+func flip(op string) string {
+	for _, c := range comparisons {
+		if c.op == op {
+			return c.flipped
+		}
+	}
+	return ""
+}
 
 // Thresholds lists the comparisons in the formula of a bare name with an
 // expression that does not use that name, in order.
@@ -121,14 +129,14 @@ func (e *Expr) Thresholds() []Threshold {
 	var out []Threshold
 	walk(e.root, func(n node) {
 		b, ok := n.(*binNode)
-		if !ok || flipped[b.op] == "" {
+		if !ok || flip(b.op) == "" {
 			return
 		}
 		for _, side := range []struct {
 			name  node
 			bound node
 			op    string
-		}{{b.x, b.y, b.op}, {b.y, b.x, flipped[b.op]}} {
+		}{{b.x, b.y, b.op}, {b.y, b.x, flip(b.op)}} {
 			v, ok := side.name.(*nameNode)
 			if !ok {
 				continue
@@ -342,7 +350,7 @@ func describe(t token) diag.Text {
 	return zh.Sprintf("%q", t.text)
 }
 
-var keywords = map[string]bool{"if": true, "then": true, "else": true, "and": true, "or": true, "not": true}
+var keywords = [...]string{"if", "then", "else", "and", "or", "not"}
 
 // Parse parses a formula. It reports the first syntax error with its offset.
 func Parse(src string) (*Expr, error) {
@@ -460,7 +468,7 @@ func (p *parser) primary() (node, *Error) {
 	case tStr:
 		return &strNode{t.off, t.text}, nil
 	case tName:
-		if keywords[t.text] {
+		if slices.Contains(keywords[:], t.text) {
 			return nil, errAt(t.off, "unexpected %q", t.text)
 		}
 		if !p.is(tOp, "(") {
