@@ -260,7 +260,8 @@ func LadderClause(nominal, applied int) string {
 func ladderStep(h *policy.Header, ld *policy.Ladder, s LadderShortfall, r *PointsResult) Step {
 	nominal := min(s.Occurrence, len(ld.Steps)) - 1
 	nst := ld.Steps[nominal]
-	inputs := []Operand{operand(printf.Sprintf("第%d次", s.Occurrence), "", ""), operand("比率", s.Rate.String(), "%")}
+	inputs := make([]Operand, 0, 3) // the occurrence, the rate and the extra conditions that hold
+	inputs = append(inputs, operand(printf.Sprintf("第%d次", s.Occurrence), "", ""), operand("比率", s.Rate.String(), "%"))
 	if len(s.Met) > 0 {
 		var ns []string
 		for _, n := range slices.Compact(slices.Sorted(slices.Values(s.Met))) {

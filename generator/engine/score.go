@@ -283,7 +283,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 				r.K = row.Value // shared with the band table: Decimals are immutable
 				k := *row.Value
 				if trace {
-					r.Trace = addStep(r.Trace, b.Head(), "", bandClause(b, row), ar.totalOperand(r.Total), "", ar.band(BandFound{Bands: b, Row: row, Total: r.Total}))
+					r.Trace = ar.bandStep(r.Trace, b, row, r.Total, "")
 					ar.write(&r.Trace[len(r.Trace)-1].Value, k)
 				}
 			}
@@ -294,7 +294,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 			if row := b.Find(r.Total); row != nil {
 				r.Grade = row.Label
 				if trace {
-					r.Trace = addStep(r.Trace, b.Head(), "", bandClause(b, row), ar.totalOperand(r.Total), row.Label, ar.band(BandFound{Bands: b, Row: row, Total: r.Total}))
+					r.Trace = ar.bandStep(r.Trace, b, row, r.Total, row.Label)
 				}
 			}
 		}
@@ -369,12 +369,13 @@ type scoreArena struct {
 	bands   int
 }
 
-// band returns the sentence of a band found, in the arena.
-func (ar *scoreArena) band(b BandFound) *BandFound {
+// bandStep appends to a trace the step of the row of a band table that
+// the total lands in (the K's or the grade's), its sentence in the arena.
+func (ar *scoreArena) bandStep(trace []Step, b *policy.Bands, row *policy.BandRow, total exact.Decimal, value string) []Step {
 	x := &ar.bandArr[ar.bands]
 	ar.bands++
-	*x = b
-	return x
+	*x = BandFound{Bands: b, Row: row, Total: total}
+	return addStep(trace, b.Head(), "", bandClause(b, row), ar.totalOperand(total), value, x)
 }
 
 // later is a text to set: the string at dst gets text up to end.
