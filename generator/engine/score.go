@@ -184,31 +184,27 @@ func (tr *Tracer) Score(c *Card, in []ItemInput) (ScoreResult, error) {
 	return r, err
 }
 
-// reuse returns s emptied when it can hold n, or a new slice that can.
-// Every element a card uses is written whole before it is read.
-func reuse[T any](s []T, n int) []T {
-	if cap(s) >= n {
-		return s[:0]
-	}
-	return make([]T, 0, n)
-}
-
 // start readies the memory for a card of n items in parts parts: the
 // arrays are sized so that appending never moves them (steps and
-// sentences point into them).
+// sentences point into them). They are emptied, and made anew (all of
+// them, for the same sizes) only for a card that one of them cannot hold.
+// Every element a card uses is written whole before it is read.
 func (m *traceMem) start(n, parts int) {
-	m.items = reuse(m.items, n)
-	m.parts = reuse(m.parts, parts)
-	m.trace = reuse(m.trace, n+parts+3) // items, parts, total, K, grade
 	ar := &m.ar
-	ar.items = reuse(ar.items, n)
-	ar.parts = reuse(ar.parts, parts)
-	ar.operands = reuse(ar.operands, n+2) // one per item, the K's and the grade's
-	// The numbers written: an item's points and operand, a part's score,
-	// the total, and the total and value of the K and of the grade.
-	ar.text = reuse(ar.text, 8*(2*n+parts+5))
-	ar.later = reuse(ar.later, 2*n+parts+5)
-	ar.used = reuse(ar.used, 4)
+	steps := n + parts + 3 // items, parts, total, K, grade
+	if cap(m.items) < n || cap(m.parts) < parts || cap(m.trace) < steps {
+		m.items, m.parts, m.trace = make([]ItemResult, 0, n), make([]PartResult, 0, parts), make([]Step, 0, steps)
+		ar.items, ar.parts = make([]ItemScored, 0, n), make([]PartScored, 0, parts)
+		ar.operands = make([]Operand, 0, n+2) // one per item, the K's and the grade's
+		// The numbers written: an item's points and operand, a part's
+		// score, the total, and the total and value of the K and of the
+		// grade.
+		ar.text, ar.later = make([]byte, 0, 8*(2*n+parts+5)), make([]later, 0, 2*n+parts+5)
+		ar.used = make([]policy.Used, 0, 4)
+	}
+	m.items, m.parts, m.trace = m.items[:0], m.parts[:0], m.trace[:0]
+	ar.items, ar.parts, ar.operands = ar.items[:0], ar.parts[:0], ar.operands[:0]
+	ar.text, ar.later, ar.used = ar.text[:0], ar.later[:0], ar.used[:0]
 	ar.bands = 0
 }
 
