@@ -380,11 +380,11 @@ func (r *PayResult) add(p *policy.PayPlan, name, title string, kind policy.Compo
 	last := r.Trace[len(r.Trace)-1]
 	r.Trace = append(r.Trace[:len(r.Trace)-1], steps...)
 	if len(steps) == 0 {
-		st := Step{Ref: ref(p.Head(), name), Value: amt.String(), Say: AmountAdded{Title: title, Amount: amt, Withheld: withheld}}
+		clause := ""
 		if withheld {
-			st.Clause = "withheld"
+			clause = "withheld"
 		}
-		r.Trace = append(r.Trace, st)
+		r.Trace = addStep(r.Trace, p.Head(), name, clause, nil, amt.String(), AmountAdded{Title: title, Amount: amt, Withheld: withheld})
 	}
 	last.Value = r.Total.String()
 	last.Say = PayTotal{r.Total}

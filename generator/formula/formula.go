@@ -260,55 +260,47 @@ type token struct {
 
 func lex(src string) ([]token, *Error) {
 	var toks []token
-	i := 0
-	for i < len(src) {
+	for i := 0; i < len(src); {
 		c := src[i]
+		t := token{kind: tOp, off: i}
+		j := i + 1 // the end of the token
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			i++
+			continue
 		case c >= '0' && c <= '9':
-			j := i
 			for j < len(src) && (src[j] >= '0' && src[j] <= '9' || src[j] == '.') {
 				j++
 			}
 			if j < len(src) && src[j] == '%' {
 				j++
 			}
-			toks = append(toks, token{tNum, i, src[i:j]})
-			i = j
+			t.kind = tNum
 		case c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			j := i
 			for j < len(src) && (src[j] == '_' || src[j] >= 'a' && src[j] <= 'z' || src[j] >= 'A' && src[j] <= 'Z' || src[j] >= '0' && src[j] <= '9') {
 				j++
 			}
-			toks = append(toks, token{tName, i, src[i:j]})
-			i = j
+			t.kind = tName
 		case c == '"':
-			j := strings.IndexByte(src[i+1:], '"')
-			if j < 0 {
+			k := strings.IndexByte(src[i+1:], '"')
+			if k < 0 {
 				return nil, errAt(i, "unterminated string")
 			}
-			toks = append(toks, token{tStr, i, src[i+1 : i+1+j]})
-			i += j + 2
+			t.kind, j = tStr, i+k+2
 		default:
-			two := ""
-			if i+1 < len(src) {
-				two = src[i : i+2]
+			if two := src[i:min(i+2, len(src))]; two == "<=" || two == ">=" || two == "==" || two == "!=" {
+				j = i + 2
+			} else if strings.IndexByte("+-*/()<>,", c) < 0 {
+				r, _ := utf8.DecodeRuneInString(src[i:])
+				return nil, errAt(i, "unexpected character %q", r)
 			}
-			switch two {
-			case "<=", ">=", "==", "!=":
-				toks = append(toks, token{tOp, i, two})
-				i += 2
-				continue
-			}
-			if strings.IndexByte("+-*/()<>,", c) >= 0 {
-				toks = append(toks, token{tOp, i, string(c)})
-				i++
-				continue
-			}
-			r, _ := utf8.DecodeRuneInString(src[i:])
-			return nil, errAt(i, "unexpected character %q", r)
 		}
+		t.text = src[i:j]
+		if t.kind == tStr {
+			t.text = src[i+1 : j-1] // without its quotes
+		}
+		toks = append(toks, t)
+		i = j
 	}
 	return append(toks, token{tEOF, len(src), ""}), nil
 }
