@@ -772,7 +772,13 @@ func personalSteps(p *policy.PayPlan, period policy.PeriodKind, own map[string]e
 		} else {
 			v = pa.Value
 		}
-		unit := map[string]string{"money": "元", "percent": "%", "rate": "%"}[pa.Kind]
+		unit := ""
+		switch pa.Kind {
+		case "money":
+			unit = "元"
+		case "percent", "rate":
+			unit = "%"
+		}
 		out = addStep(out, p.Head(), "param."+pa.Name, clause, []Operand{{Name: pa.Name, Label: pa.Label, Value: v.String(), Unit: unit}}, v.String(), ParamTaken{Param: pa, Value: v, Own: isOwn})
 	}
 	return out
