@@ -199,9 +199,16 @@ const (
 	opGe
 )
 
-// opCodes maps the operators of the language to their codes.
-var opCodes = map[string]opCode{"and": opAnd, "or": opOr, "+": opAdd, "-": opSub, "*": opMul, "/": opDiv,
-	"==": opEq, "!=": opNe, "<": opLt, "<=": opLe, ">": opGt, ">=": opGe}
+// opTexts are the binary operators of the language, by code.
+var opTexts = [...]string{opAnd: "and", opOr: "or", opAdd: "+", opSub: "-", opMul: "*", opDiv: "/",
+	opEq: "==", opNe: "!=", opLt: "<", opLe: "<=", opGt: ">", opGe: ">="}
+
+// opCodeOf returns the code of a binary operator of the language, and
+// whether it has one.
+func opCodeOf(op string) (opCode, bool) {
+	i := slices.Index(opTexts[:], op)
+	return opCode(i), i >= 0
+}
 
 type ifNode struct {
 	off             int
@@ -422,7 +429,8 @@ func (p *parser) binary(level int) (node, *Error) {
 		if err != nil {
 			return nil, err
 		}
-		x = &binNode{t.off, t.text, x, y, opCodes[t.text]}
+		code, _ := opCodeOf(t.text)
+		x = &binNode{t.off, t.text, x, y, code}
 		if level == 2 { // comparisons do not chain
 			if t2 := p.peek(); t2.kind == tOp && slices.Contains(levels[2], t2.text) {
 				return nil, errAt(t2.off, "comparisons cannot be chained; use and")
