@@ -70,7 +70,7 @@ type PayResult struct {
 	RedLines []RedLineHit
 	Trace    []Step
 
-	withhold map[policy.ComponentKind]bool // component kinds held back by the red lines touched
+	withhold []policy.ComponentKind // component kinds held back by the red lines touched
 }
 
 // payScope evaluates a plan's formulas.
@@ -255,11 +255,7 @@ func (r *PayResult) compute(p *policy.PayPlan, in PayInput, t Tables, trace bool
 			r.RedLines = append(r.RedLines, RedLineHit{ID: l.ID, Title: l.Title, Consequences: rl.Consequences, Effect: rl.PayEffect.Text})
 			r.Trace = addStep(r.Trace, rl.Head(), l.ID, "pay_effect", nil, "触及", RedLineTouched{Line: *l, Policy: rl})
 		}
-		// The kinds held back; none without a red line.
-		r.withhold = map[policy.ComponentKind]bool{}
-		for _, k := range rl.PayEffect.Withhold {
-			r.withhold[k] = true
-		}
+		r.withhold = rl.PayEffect.Withhold // none without a red line
 	}
 
 	if trace {
@@ -344,7 +340,11 @@ func (r *PayResult) compute(p *policy.PayPlan, in PayInput, t Tables, trace bool
 // hold back is shown and not paid; a pool is not paid either, and a
 // deduction is subtracted.
 func (r *PayResult) addAmount(name, title string, kind policy.ComponentKind, amt exact.Decimal) (withheld bool) {
-	withheld = r.withhold[kind]
+	for _, k := range r.withhold {
+		if k == kind {
+			withheld = true
+		}
+	}
 	r.Components = append(r.Components, ComponentResult{Name: name, Title: title, Kind: kind, Amount: amt, Withheld: withheld})
 	switch {
 	case withheld, kind == policy.Pool:
