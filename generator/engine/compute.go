@@ -345,7 +345,7 @@ func CountedInputs(plan *policy.PayPlan, vals map[string]formula.Value, pts *Poi
 		return vals, nil
 	}
 	out, copied := vals, false
-	var problems inputProblems
+	var problems []diag.Text
 	for _, def := range plan.Input {
 		if def.Event == "" {
 			continue
@@ -353,7 +353,7 @@ func CountedInputs(plan *policy.PayPlan, vals map[string]formula.Value, pts *Poi
 		n := exact.FromInt(int64(pts.Events[def.Event]))
 		if v, given := vals[def.Name]; given {
 			if v.IsBool || v.Num.Cmp(n) != 0 {
-				problems.addf("%s: given as %s, but the month's points count event %s %s times; they must agree (or give only the points)", def.Name, valueString(v), def.Event, n)
+				addProblem(&problems, "%s: given as %s, but the month's points count event %s %s times; they must agree (or give only the points)", def.Name, valueString(v), def.Event, n)
 			}
 			continue
 		}

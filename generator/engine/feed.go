@@ -3,6 +3,7 @@ package engine
 import (
 	"maps"
 
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
 	"github.com/kefu-hr/handbook/generator/policy"
@@ -88,14 +89,14 @@ func FedItems(plan *policy.PayPlan, items map[string]ItemInput, pay map[string]f
 	}
 	out, copied := items, false
 	var fed []Fed
-	var problems inputProblems
+	var problems []diag.Text
 	for i := range plan.Feed {
 		f := &plan.Feed[i]
 		in, given := items[f.Item]
 		x, ok, err := FedItem(plan, f, in.Value, pay, own)
 		switch {
 		case err != nil:
-			problems.addf("%s: %v", f.Item, err)
+			addProblem(&problems, "%s: %v", f.Item, err)
 			continue
 		case !ok:
 			continue

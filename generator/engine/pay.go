@@ -593,7 +593,7 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch, slots bool
 		s.slots = append(s.slots[:0], s.ps.base...)
 		s.has = append(s.has[:0], s.ps.baseHas...)
 	}
-	var problems inputProblems
+	var problems []diag.Text
 	found := 0 // the inputs given that the plan has
 	for di, def := range p.Input {
 		v, ok := in.Values[def.Name]
@@ -603,13 +603,13 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch, slots bool
 		switch {
 		case !ok:
 			if p.UsesInput(period, di) {
-				problems.addf("%s: no input given", def.Name)
+				addProblem(&problems, "%s: no input given", def.Name)
 			}
 			continue
 		case def.Kind == "yesno" && !v.IsBool:
-			problems.addf("%s: want yes or no", def.Name)
+			addProblem(&problems, "%s: want yes or no", def.Name)
 		case def.Kind != "yesno" && v.IsBool:
-			problems.addf("%s: want a number", def.Name)
+			addProblem(&problems, "%s: want a number", def.Name)
 		}
 		s.set(def.Name, s.inputSlot(di), v)
 	}
@@ -618,7 +618,7 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch, slots bool
 		case in.Score != nil:
 			s.set("score", s.scoreSlot(), formula.Value{Num: *in.Score})
 		case UsesScore(p, period):
-			problems.addf("score: no score given")
+			addProblem(&problems, "score: no score given")
 		}
 	}
 	problems = append(problems, ownProblems(p, in.Own)...)
@@ -637,7 +637,7 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch, slots bool
 	}
 	sort.Strings(extra)
 	for _, name := range extra {
-		problems.addf("%s: the plan has no such input", name)
+		addProblem(&problems, "%s: the plan has no such input", name)
 	}
 	if len(problems) > 0 {
 		return nil, &InputError{Problems: problems}
@@ -667,15 +667,15 @@ func leaveRules(p *policy.PayPlan, l *Leave) (map[string]*policy.LeaveRule, erro
 			}
 		}
 	}
-	var problems inputProblems
+	var problems []diag.Text
 	switch {
 	case len(cases) == 0:
-		problems.addf("leave: plan %s has no leave rules", p.ID)
+		addProblem(&problems, "leave: plan %s has no leave rules", p.ID)
 	case len(out) == 0:
-		problems.addf("leave: unknown case %q (the plan's cases: %s)", string(l.Case), strings.Join(cases, ", "))
+		addProblem(&problems, "leave: unknown case %q (the plan's cases: %s)", string(l.Case), strings.Join(cases, ", "))
 	}
 	if l.Months < 0 || l.Months > 12 {
-		problems.addf("leave: %d months served, want 0 to 12", l.Months)
+		addProblem(&problems, "leave: %d months served, want 0 to 12", l.Months)
 	}
 	if len(problems) > 0 {
 		return nil, &InputError{Problems: problems}
@@ -740,17 +740,17 @@ func ownProblems(p *policy.PayPlan, own map[string]exact.Decimal) []diag.Text {
 	if len(own) == 0 {
 		return nil
 	}
-	var problems inputProblems
+	var problems []diag.Text
 	for _, name := range slices.Sorted(maps.Keys(own)) {
 		pa, x := p.PersonalParam(name), own[name]
 		switch {
 		case pa != nil && !pa.Allows(x):
-			problems.addf("own.%s: %s is outside the range of %s（%s）: %s to %s", name, x, name, pa.Label, pa.Personal.Min, pa.Personal.Max)
+			addProblem(&problems, "own.%s: %s is outside the range of %s（%s）: %s to %s", name, x, name, pa.Label, pa.Personal.Min, pa.Personal.Max)
 		case pa != nil:
 		case slices.ContainsFunc(p.Param, func(q policy.Param) bool { return q.Name == name }):
-			problems.addf("own.%s: parameter %s of pay plan %s is not personal: everyone has the plan's value", name, name, p.ID)
+			addProblem(&problems, "own.%s: parameter %s of pay plan %s is not personal: everyone has the plan's value", name, name, p.ID)
 		default:
-			problems.addf("own.%s: pay plan %s has no personal parameter of that name", name, p.ID)
+			addProblem(&problems, "own.%s: pay plan %s has no personal parameter of that name", name, p.ID)
 		}
 	}
 	return problems

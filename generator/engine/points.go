@@ -66,7 +66,7 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 		return points(ps, in, true)
 	}
 	r.Trace = addStep(r.Trace, ps.Head(), "", "base", nil, ps.Base.String(), PointsBase{ps.Base})
-	var problems inputProblems
+	var problems []diag.Text
 	ids := make([]string, 0, len(in.Events))
 	for id := range in.Events {
 		ids = append(ids, id)
@@ -77,13 +77,13 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 		e := event(ps, id)
 		switch {
 		case e == nil:
-			problems.addf("unknown event %q", id)
+			addProblem(&problems, "unknown event %q", id)
 			continue
 		case e.Discretionary:
-			problems.addf("%s is discretionary: give each award's points in Awards", id)
+			addProblem(&problems, "%s is discretionary: give each award's points in Awards", id)
 			continue
 		case n < 0:
-			problems.addf("%s: %d occurrences", id, n)
+			addProblem(&problems, "%s: %d occurrences", id, n)
 			continue
 		case n == 0:
 			continue
@@ -100,12 +100,12 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 	for _, id := range aids {
 		e := event(ps, id)
 		if e == nil || !e.Discretionary {
-			problems.addf("%s is not a discretionary event", id)
+			addProblem(&problems, "%s is not a discretionary event", id)
 			continue
 		}
 		for _, a := range in.Awards[id] {
 			if a.Sign() < 0 || a.Cmp(*e.Max) > 0 {
-				problems.addf("%s: award %s is outside 0–%s", id, a, e.Max)
+				addProblem(&problems, "%s: award %s is outside 0–%s", id, a, e.Max)
 				continue
 			}
 			r.Total = r.Total.Add(a)
@@ -115,11 +115,11 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 	for _, s := range in.Shortfalls {
 		ld := ladder(ps, s.Ladder)
 		if ld == nil {
-			problems.addf("unknown ladder %q", s.Ladder)
+			addProblem(&problems, "unknown ladder %q", s.Ladder)
 			continue
 		}
 		if s.Occurrence < 1 {
-			problems.addf("%s: occurrence %d, want 1 or more", s.Ladder, s.Occurrence)
+			addProblem(&problems, "%s: occurrence %d, want 1 or more", s.Ladder, s.Occurrence)
 			continue
 		}
 		if p := MetProblems(ld, s.Met); len(p) > 0 {
@@ -219,13 +219,13 @@ func ladderApplies(ld *policy.Ladder, s LadderShortfall) *policy.LadderStep {
 // condition hold: each must be a step of the ladder, and one that has a
 // condition. It returns one message per problem, none when all is well.
 func MetProblems(ld *policy.Ladder, met []int) []diag.Text {
-	var out inputProblems
+	var out []diag.Text
 	for _, n := range met {
 		switch {
 		case n < 1 || n > len(ld.Steps):
-			out.addf("%s: met lists step %d, but the ladder has steps 1–%d", ld.ID, n, len(ld.Steps))
+			addProblem(&out, "%s: met lists step %d, but the ladder has steps 1–%d", ld.ID, n, len(ld.Steps))
 		case ld.Steps[n-1].Condition == "":
-			out.addf("%s: met lists step %d, which has no extra condition (%s)", ld.ID, n, conditionalSteps(ld))
+			addProblem(&out, "%s: met lists step %d, which has no extra condition (%s)", ld.ID, n, conditionalSteps(ld))
 		}
 	}
 	return out

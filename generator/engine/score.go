@@ -83,13 +83,10 @@ func (e *InputError) Zh() string {
 	return strings.Join(s, "；")
 }
 
-// inputProblems collects the problems with the inputs of one
-// computation, so that they are reported all at once.
-type inputProblems []diag.Text
-
-// addf adds a problem; format is one of the catalog's (zh).
-func (ps *inputProblems) addf(format string, args ...any) {
-	*ps = append(*ps, zh.Sprintf(format, args...))
+// addProblem adds a problem with the inputs of a computation to those
+// found, to report them all at once; format is one of the catalog's (zh).
+func addProblem(problems *[]diag.Text, format string, args ...any) {
+	*problems = append(*problems, zh.Sprintf(format, args...))
 }
 
 // inputErrorf returns an *InputError of one problem; format is one of the
@@ -223,7 +220,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 		m.start(n, len(sc.Part))
 		r.Items, r.Parts, r.Trace, ar = m.items, m.parts, m.trace, &m.ar
 	}
-	var problems inputProblems
+	var problems []diag.Text
 	total := zero
 	k := 0
 	for pi := range sc.Part {
@@ -235,7 +232,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 			k++
 			pts, clause, err := scoreItem(it, input)
 			if err != nil {
-				problems.addf("%s: %v", it.ID, err)
+				addProblem(&problems, "%s: %v", it.ID, err)
 				continue
 			}
 			raw = raw.Add(pts)
