@@ -354,7 +354,7 @@ func CountedInputs(plan *policy.PayPlan, vals map[string]formula.Value, pts *Poi
 		n := exact.FromInt(int64(pts.Events[def.Event]))
 		if v, given := vals[def.Name]; given {
 			if v.IsBool || v.Num.Cmp(n) != 0 {
-				problems = append(problems, zh.Sprintf("%s: given as %s, but the month's points count event %s %s times; they must agree (or give only the points)", def.Name, valueString(v), def.Event, n))
+				addProblem(&problems, "%s: given as %s, but the month's points count event %s %s times; they must agree (or give only the points)", def.Name, valueString(v), def.Event, n)
 			}
 			continue
 		}
@@ -374,26 +374,18 @@ func CountedInputs(plan *policy.PayPlan, vals map[string]formula.Value, pts *Poi
 // keeping the total and the trace's closing line in step. A kind the red
 // lines touched hold back is shown and not paid, as in Pay.
 func (r *PayResult) add(p *policy.PayPlan, name, title string, kind policy.ComponentKind, amt exact.Decimal, steps []Step) {
-	withheld := r.withhold[kind]
-	r.Components = append(r.Components, ComponentResult{Name: name, Title: title, Kind: kind, Amount: amt, Withheld: withheld})
-	switch {
-	case withheld:
-	case kind == policy.Deduction:
-		r.Total = r.Total.Sub(amt)
-	default:
-		r.Total = r.Total.Add(amt)
-	}
+	withheld := r.addAmount(name, title, kind, amt)
 	if len(r.Trace) == 0 {
 		return // computed without a trace
 	}
 	last := r.Trace[len(r.Trace)-1]
 	r.Trace = append(r.Trace[:len(r.Trace)-1], steps...)
 	if len(steps) == 0 {
-		st := Step{Ref: ref(p.Head(), name), Value: amt.String(), Say: AmountAdded{Title: title, Amount: amt, Withheld: withheld}}
+		clause := ""
 		if withheld {
-			st.Clause = "withheld"
+			clause = "withheld"
 		}
-		r.Trace = append(r.Trace, st)
+		r.Trace = addStep(r.Trace, p.Head(), name, clause, nil, amt.String(), AmountAdded{Title: title, Amount: amt, Withheld: withheld})
 	}
 	last.Value = r.Total.String()
 	last.Say = PayTotal{r.Total}

@@ -96,7 +96,7 @@ func FedItems(plan *policy.PayPlan, items map[string]ItemInput, pay map[string]f
 		x, ok, err := FedItem(plan, f, in.Value, pay, own)
 		switch {
 		case err != nil:
-			problems = append(problems, zh.Sprintf("%s: %v", f.Item, err))
+			addProblem(&problems, "%s: %v", f.Item, err)
 			continue
 		case !ok:
 			continue
@@ -150,8 +150,7 @@ func feedSteps(plan *policy.PayPlan, card *policy.Scorecard, fed []Fed, pay map[
 		if item == nil {
 			continue
 		}
-		steps = append(steps, Step{Ref: ref(plan.Head(), "feed."+f.Feed.Item), Clause: "feed", Operands: ops, Value: f.Value.String(),
-			Say: ItemFed{Item: item, Fed: f, Labels: labels}})
+		steps = addStep(steps, plan.Head(), "feed."+f.Feed.Item, "feed", ops, f.Value.String(), ItemFed{Item: item, Fed: f, Labels: labels})
 	}
 	return steps
 }

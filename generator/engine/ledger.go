@@ -73,137 +73,159 @@ func Ledger(p *policy.PayPlan, c *policy.Component, quarters []Quarter, t Tables
 	if c.Kind != policy.Ledger {
 		return nil, zh.Errorf("%s is not a ledger component", c.Name)
 	}
-	rule := p.RoundingRule()
-	var outstanding []Shortfall
-	carry := zero
+	l := ledger{p: p, c: c, t: t, rule: p.RoundingRule(), carry: zero}
 	var out []LedgerEntry
-	for _, q := range quarters {
-		pi := PayInput{Period: policy.Quarterly, Values: q.Values, Own: q.Own, Score: q.Score}
-		s, err := planScope(p, pi, t, nil, false)
+	for i := range quarters {
+		e, err := l.quarter(&quarters[i])
 		if err != nil {
-			return nil, zh.Errorf("%s: %v", q.Label, err)
-		}
-		get := func(key string) (exact.Decimal, error) {
-			v, err := c.Exprs[key].Eval(s)
-			if err != nil {
-				return zero, zh.Errorf("%s: %s: %v", q.Label, key, err)
-			}
-			return v.Num, nil
-		}
-		var vals [7]exact.Decimal
-		for i, k := range policy.LedgerKeys {
-			if vals[i], err = get(k); err != nil {
-				return nil, err
-			}
-		}
-		// Amounts are money: the plan's rounding applies (rate and factor stay exact).
-		for _, i := range []int{0, 1, 2, 4, 5} {
-			vals[i] = vals[i].Round(rule.Places, rule.Mode)
-		}
-		x, base, target, rate, penalty, capX, factor := vals[0], vals[1], vals[2], vals[3], vals[4], vals[5], vals[6]
-		elsewhere := zero
-		if pe := c.Exprs["paid_elsewhere"]; pe != nil {
-			if elsewhere, err = get("paid_elsewhere"); err != nil {
-				return nil, err
-			}
-			elsewhere = exact.Max(zero, elsewhere.Round(rule.Places, rule.Mode))
-		}
-		e := LedgerEntry{Quarter: q.Label, Actual: x, CarriedIn: carry, Base: base, Target: target, Cap: capX,
-			Factor: factor, Accrued: zero, LateBase: zero, Penalty: zero, CarriedOut: zero, Bonus: zero, Floating: zero, Filled: zero,
-			Elsewhere: zero, Gross: zero}
-		r := ref(p.Head(), c.Name)
-		say := func(clause, value string, l LedgerSaid) {
-			l.Quarter, l.Case = q.Label, clause
-			e.Trace = append(e.Trace, Step{Ref: r, Clause: clause, Value: value, Say: l})
-		}
-		exempt := false
-		if ex := c.Exprs["exempt"]; ex != nil {
-			v, err := ex.Eval(s)
-			if err != nil {
-				return nil, zh.Errorf("%s: exempt: %v", q.Label, err)
-			}
-			exempt = v.Bool
-		}
-		eff := x.Add(carry)
-		if carry.Sign() > 0 {
-			say("carry-in", eff.String(), LedgerSaid{X: x, Carry: carry, Eff: eff})
-		}
-		carry = zero
-		switch {
-		case exempt:
-			e.Branch, e.Gross = "exempt", eff
-			say("exempt", eff.String(), LedgerSaid{Eff: eff})
-		case eff.Cmp(base) < 0:
-			short := base.Sub(eff)
-			held := exact.Min(elsewhere, base)
-			outstanding = append(outstanding, Shortfall{Quarter: q.Label, Base: base, Elsewhere: held, Late: base.Sub(held), Amount: short})
-			e.Branch, e.Penalty = "below-base", penalty.Round(rule.Places, rule.Mode)
-			say("below-base", "0", LedgerSaid{Eff: eff, Base: base, Penalty: e.Penalty, Short: short})
-		default:
-			surplus := eff.Sub(base)
-			for len(outstanding) > 0 && surplus.Sign() > 0 {
-				o := &outstanding[0]
-				fill := exact.Min(surplus, o.Amount)
-				surplus, o.Amount = surplus.Sub(fill), o.Amount.Sub(fill)
-				e.Filled = e.Filled.Add(fill)
-				if o.Amount.Sign() == 0 {
-					e.MadeUp = append(e.MadeUp, Shortfall{Quarter: o.Quarter, Base: o.Base, Elsewhere: o.Elsewhere, Late: o.Late, Amount: fill})
-					e.LateBase = e.LateBase.Add(o.Late)
-					say("made-up", fill.String(), LedgerSaid{Fill: fill, Other: o.Quarter, Base: o.Base, Elsewhere: o.Elsewhere, Accrued: o.Late})
-					outstanding = outstanding[1:]
-				} else {
-					say("partly-made-up", fill.String(), LedgerSaid{Fill: fill, Other: o.Quarter, Left: o.Amount})
-				}
-			}
-			adjusted := base.Add(surplus) // X after making up earlier shortfalls
-			switch {
-			case adjusted.Cmp(target) >= 0 && len(outstanding) == 0:
-				e.Branch, e.FloatingPay = "target", true
-				if adjusted.Cmp(capX) >= 0 {
-					e.Branch = "above-cap"
-				}
-				e.Gross = target
-				e.CarriedOut = adjusted.Sub(target)
-				if fe := c.Exprs["floating"]; fe != nil {
-					v, err := fe.Eval(s)
-					if err != nil {
-						return nil, zh.Errorf("%s: floating: %v", q.Label, err)
-					}
-					e.Floating = v.Num.Round(rule.Places, rule.Mode)
-				}
-				carry = e.CarriedOut
-				say(e.Branch, target.String(), LedgerSaid{Adjusted: adjusted, Target: target, Floating: e.Floating, CarriedOut: e.CarriedOut, Cap: capX})
-			default:
-				e.Branch = "base-to-target"
-				e.Gross = adjusted
-				say("base-to-target", adjusted.String(), LedgerSaid{Base: base, Target: target, Adjusted: adjusted})
-			}
-		}
-		e.Outstanding = append([]Shortfall(nil), outstanding...)
-		e.Elsewhere = exact.Min(elsewhere, e.Gross)
-		e.Accrued = e.Gross.Sub(e.Elsewhere)
-		accrued := e.Accrued.Add(e.LateBase).Mul(rate)
-		e.Bonus = accrued.Mul(factor).Round(rule.Places, rule.Mode)
-		if e.Branch != "below-base" {
-			var derived []Derived
-			var lookups []Lookup
-			keys := []struct{ key, label string }{{"rate", "计提比例"}, {"factor", "系数"}}
-			if e.Elsewhere.Sign() > 0 {
-				keys = append([]struct{ key, label string }{{"paid_elsewhere", "另行计提的部分"}}, keys...)
-			}
-			for _, k := range keys {
-				x, err := c.Exprs[k.key].Explain(s)
-				if err != nil {
-					return nil, zh.Errorf("%s: %s: %v", q.Label, k.key, err)
-				}
-				derived = append(derived, Derived{Label: k.label, Worked: x})
-				for _, l := range x.Lookups {
-					lookups = append(lookups, s.lookup(l))
-				}
-			}
-			say("bonus", e.Bonus.String(), LedgerSaid{Gross: e.Gross, Elsewhere: e.Elsewhere, Accrued: e.Accrued, LateBase: e.LateBase, Rate: rate, Factor: factor, Bonus: e.Bonus, Derived: derived, Lookups: lookups})
+			return nil, zh.Errorf("%s: %v", quarters[i].Label, err)
 		}
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// ledger is a ledger run quarter after quarter: what it carries from one
+// quarter into the next.
+type ledger struct {
+	p           *policy.PayPlan
+	c           *policy.Component
+	t           Tables
+	rule        policy.Rounding
+	outstanding []Shortfall   // the shortfalls still to be made up, oldest first
+	carry       exact.Decimal // the excess carried into the next quarter's X
+}
+
+// ledgerDerived are the quantities a bonus line explains by their
+// formulas, with their labels; paid_elsewhere only when some of X was paid
+// elsewhere.
+var ledgerDerived = [...]struct{ key, label string }{{"paid_elsewhere", "另行计提的部分"}, {"rate", "计提比例"}, {"factor", "系数"}}
+
+// quarter computes the ledger's next quarter.
+func (l *ledger) quarter(q *Quarter) (LedgerEntry, error) {
+	p, c, rule := l.p, l.c, l.rule
+	pi := PayInput{Period: policy.Quarterly, Values: q.Values, Own: q.Own, Score: q.Score}
+	s, err := planScope(p, pi, l.t, nil, false)
+	if err != nil {
+		return LedgerEntry{}, err
+	}
+	get := func(key string) (exact.Decimal, error) {
+		v, err := c.Exprs[key].Eval(s)
+		if err != nil {
+			return zero, zh.Errorf("%s: %v", key, err)
+		}
+		return v.Num, nil
+	}
+	var vals [7]exact.Decimal
+	for i, k := range policy.LedgerKeys {
+		if vals[i], err = get(k); err != nil {
+			return LedgerEntry{}, err
+		}
+	}
+	// Amounts are money: the plan's rounding applies (rate and factor stay exact).
+	for _, i := range []int{0, 1, 2, 4, 5} {
+		vals[i] = vals[i].Round(rule.Places, rule.Mode)
+	}
+	x, base, target, rate, penalty, capX, factor := vals[0], vals[1], vals[2], vals[3], vals[4], vals[5], vals[6]
+	elsewhere := zero
+	if pe := c.Exprs["paid_elsewhere"]; pe != nil {
+		if elsewhere, err = get("paid_elsewhere"); err != nil {
+			return LedgerEntry{}, err
+		}
+		elsewhere = exact.Max(zero, elsewhere.Round(rule.Places, rule.Mode))
+	}
+	e := LedgerEntry{Quarter: q.Label, Actual: x, CarriedIn: l.carry, Base: base, Target: target, Cap: capX,
+		Factor: factor, Accrued: zero, LateBase: zero, Penalty: zero, CarriedOut: zero, Bonus: zero, Floating: zero, Filled: zero,
+		Elsewhere: zero, Gross: zero}
+	say := func(clause, value string, ls LedgerSaid) {
+		ls.Quarter, ls.Case = q.Label, clause
+		e.Trace = addStep(e.Trace, p.Head(), c.Name, clause, nil, value, ls)
+	}
+	exempt := false
+	if ex := c.Exprs["exempt"]; ex != nil {
+		v, err := ex.Eval(s)
+		if err != nil {
+			return LedgerEntry{}, zh.Errorf("exempt: %v", err)
+		}
+		exempt = v.Bool
+	}
+	eff := x.Add(l.carry)
+	if l.carry.Sign() > 0 {
+		say("carry-in", eff.String(), LedgerSaid{X: x, Carry: l.carry, Eff: eff})
+	}
+	l.carry = zero
+	switch {
+	case exempt:
+		e.Branch, e.Gross = "exempt", eff
+		say("exempt", eff.String(), LedgerSaid{Eff: eff})
+	case eff.Cmp(base) < 0:
+		short := base.Sub(eff)
+		held := exact.Min(elsewhere, base)
+		l.outstanding = append(l.outstanding, Shortfall{Quarter: q.Label, Base: base, Elsewhere: held, Late: base.Sub(held), Amount: short})
+		e.Branch, e.Penalty = "below-base", penalty.Round(rule.Places, rule.Mode)
+		say("below-base", "0", LedgerSaid{Eff: eff, Base: base, Penalty: e.Penalty, Short: short})
+	default:
+		surplus := eff.Sub(base)
+		for len(l.outstanding) > 0 && surplus.Sign() > 0 {
+			o := &l.outstanding[0]
+			fill := exact.Min(surplus, o.Amount)
+			surplus, o.Amount = surplus.Sub(fill), o.Amount.Sub(fill)
+			e.Filled = e.Filled.Add(fill)
+			if o.Amount.Sign() == 0 {
+				made := *o
+				made.Amount = fill
+				e.MadeUp = append(e.MadeUp, made)
+				e.LateBase = e.LateBase.Add(o.Late)
+				say("made-up", fill.String(), LedgerSaid{Fill: fill, Other: o.Quarter, Base: o.Base, Elsewhere: o.Elsewhere, Accrued: o.Late})
+				l.outstanding = l.outstanding[1:]
+			} else {
+				say("partly-made-up", fill.String(), LedgerSaid{Fill: fill, Other: o.Quarter, Left: o.Amount})
+			}
+		}
+		adjusted := base.Add(surplus) // X after making up earlier shortfalls
+		switch {
+		case adjusted.Cmp(target) >= 0 && len(l.outstanding) == 0:
+			e.Branch, e.FloatingPay = "target", true
+			if adjusted.Cmp(capX) >= 0 {
+				e.Branch = "above-cap"
+			}
+			e.Gross = target
+			e.CarriedOut = adjusted.Sub(target)
+			if fe := c.Exprs["floating"]; fe != nil {
+				v, err := fe.Eval(s)
+				if err != nil {
+					return LedgerEntry{}, zh.Errorf("floating: %v", err)
+				}
+				e.Floating = v.Num.Round(rule.Places, rule.Mode)
+			}
+			l.carry = e.CarriedOut
+			say(e.Branch, target.String(), LedgerSaid{Adjusted: adjusted, Target: target, Floating: e.Floating, CarriedOut: e.CarriedOut, Cap: capX})
+		default:
+			e.Branch = "base-to-target"
+			e.Gross = adjusted
+			say("base-to-target", adjusted.String(), LedgerSaid{Base: base, Target: target, Adjusted: adjusted})
+		}
+	}
+	e.Outstanding = append([]Shortfall(nil), l.outstanding...)
+	e.Elsewhere = exact.Min(elsewhere, e.Gross)
+	e.Accrued = e.Gross.Sub(e.Elsewhere)
+	accrued := e.Accrued.Add(e.LateBase).Mul(rate)
+	e.Bonus = accrued.Mul(factor).Round(rule.Places, rule.Mode)
+	if e.Branch != "below-base" {
+		var derived []Derived
+		var lookups []Lookup
+		for _, k := range ledgerDerived {
+			if k.key == "paid_elsewhere" && e.Elsewhere.Sign() <= 0 {
+				continue
+			}
+			x, err := c.Exprs[k.key].Explain(s)
+			if err != nil {
+				return LedgerEntry{}, zh.Errorf("%s: %v", k.key, err)
+			}
+			derived = append(derived, Derived{Label: k.label, Worked: x})
+			lookups = append(lookups, s.lookups(x.Lookups)...)
+		}
+		say("bonus", e.Bonus.String(), LedgerSaid{Gross: e.Gross, Elsewhere: e.Elsewhere, Accrued: e.Accrued, LateBase: e.LateBase, Rate: rate, Factor: factor, Bonus: e.Bonus, Derived: derived, Lookups: lookups})
+	}
+	return e, nil
 }

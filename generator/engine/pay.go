@@ -68,7 +68,7 @@ type PayResult struct {
 	RedLines []RedLineHit
 	Trace    []Step
 
-	withhold map[policy.ComponentKind]bool // component kinds held back by the red lines touched
+	withhold []policy.ComponentKind // component kinds held back by the red lines touched
 }
 
 // payScope evaluates a plan's formulas.
@@ -213,11 +213,17 @@ func Pay(p *policy.PayPlan, in PayInput, t Tables) (PayResult, error) {
 }
 
 func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (PayResult, error) {
-	period := in.Period
-	if period == "" {
-		period = p.Period
+	var r PayResult
+	if err := r.compute(p, in, t, trace, sc); err != nil {
+		return PayResult{}, err
 	}
-	r := PayResult{Plan: p.ID, Version: p.Version, Total: zero, Components: make([]ComponentResult, 0, p.Lines(period))}
+	return r, nil
+}
+
+// compute is pay, into r.
+func (r *PayResult) compute(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) error {
+	period := cmp.Or(in.Period, p.Period)
+	r.Plan, r.Version, r.Total, r.Components = p.ID, p.Version, zero, make([]ComponentResult, 0, p.Lines(period))
 	rule := p.RoundingRule()
 	leave, lerr := leaveRules(p, in.Leave)
 	s, err := planScope(p, in, t, sc, !trace)
@@ -225,44 +231,38 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 		if s != nil {
 			s.release(sc)
 		}
-		return PayResult{}, joinInputErrors(err, lerr)
+		return joinInputErrors(err, lerr)
 	}
 	defer s.release(sc)
 
-	var withhold map[policy.ComponentKind]bool // the kinds held back; none without a red line
 	if len(in.RedLines) > 0 {
-		withhold = map[policy.ComponentKind]bool{}
 		rl := t.RedLines(p.RedLines)
 		if rl == nil {
-			return PayResult{}, &InputError{Problems: []diag.Text{zh.Sprintf("red lines were touched, but the plan names no red-line policy")}}
-		}
-		lines := map[string]policy.RedLine{}
-		for _, l := range rl.Line {
-			lines[l.ID] = l
+			return inputErrorf("red lines were touched, but the plan names no red-line policy")
 		}
 		for _, id := range in.RedLines {
-			l, ok := lines[id]
-			if !ok {
-				return PayResult{}, &InputError{Problems: []diag.Text{zh.Sprintf("unknown red line %q", id)}}
+			var l *policy.RedLine
+			for i := range rl.Line {
+				if rl.Line[i].ID == id {
+					l = &rl.Line[i]
+				}
+			}
+			if l == nil {
+				return inputErrorf("unknown red line %q", id)
 			}
 			r.RedLines = append(r.RedLines, RedLineHit{ID: l.ID, Title: l.Title, Consequences: rl.Consequences, Effect: rl.PayEffect.Text})
-			r.Trace = append(r.Trace, Step{Ref: ref(rl.Head(), l.ID), Clause: "pay_effect", Value: "触及",
-				Say: RedLineTouched{Line: l, Policy: rl}})
+			r.Trace = addStep(r.Trace, rl.Head(), l.ID, "pay_effect", nil, "触及", RedLineTouched{Line: *l, Policy: rl})
 		}
-		for _, k := range rl.PayEffect.Withhold {
-			withhold[k] = true
-		}
+		r.withhold = rl.PayEffect.Withhold // none without a red line
 	}
 
-	r.withhold = withhold
 	if trace {
 		r.Trace = append(r.Trace, personalSteps(p, period, in.Own)...)
 	}
 	if trace && in.Leave != nil {
 		for i := range p.LeaveRule {
 			if lr := &p.LeaveRule[i]; lr.Case == in.Leave.Case {
-				r.Trace = append(r.Trace, Step{Ref: ref(p.Head(), "leave"), Clause: string(lr.Case), Operands: []Operand{operand("服务月数", strconv.Itoa(in.Leave.Months), "月")},
-					Value: map[string]string{"forfeit": "取消", "prorate": printf.Sprintf("按 %d/12 折算", in.Leave.Months)}[lr.Effect], Say: LeaveNoted{Rule: lr, Months: in.Leave.Months}})
+				r.Trace = addStep(r.Trace, p.Head(), "leave", string(lr.Case), []Operand{operand("服务月数", strconv.Itoa(in.Leave.Months), "月")}, leaveEffect(lr.Effect, in.Leave.Months), LeaveNoted{Rule: lr, Months: in.Leave.Months})
 			}
 		}
 	}
@@ -289,15 +289,15 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 		default:
 			v, err = e.Eval(s)
 		}
-		if err != nil {
-			return PayResult{}, zh.Errorf("%s: %v", c.Name, err)
-		}
 		amt := v.Num.Round(rule.Places, rule.Mode)
-		if !amt.IsFinite() {
-			return PayResult{}, zh.Errorf("%s: %v", c.Name, ErrNotFinite)
+		if err == nil && !amt.IsFinite() {
+			err = ErrNotFinite
+		}
+		if err != nil {
+			return zh.Errorf("%s: %v", c.Name, err)
 		}
 		if amt.Sign() < 0 {
-			return PayResult{}, zh.Errorf("%s: the formula gives a negative amount %s; write deductions as positive amounts of kind deduction", c.Name, amt)
+			return zh.Errorf("%s: the formula gives a negative amount %s; write deductions as positive amounts of kind deduction", c.Name, amt)
 		}
 		var left *LeaveApplied // what leaving did to the amount, for the trace
 		if lr := leave[c.Name]; lr != nil {
@@ -314,41 +314,76 @@ func pay(p *policy.PayPlan, in PayInput, t Tables, trace bool, sc *Scratch) (Pay
 			}
 		}
 		s.set(c.Name, s.compSlot(i), formula.Value{Num: amt})
-		cr := ComponentResult{Name: c.Name, Title: c.Title, Kind: c.Kind, Amount: amt, Withheld: withhold[c.Kind]}
-		r.Components = append(r.Components, cr)
-		switch {
-		case cr.Withheld, c.Kind == policy.Pool:
-		case c.Kind == policy.Deduction:
-			r.Total = r.Total.Sub(amt)
-		default:
-			r.Total = r.Total.Add(amt)
-		}
+		withheld := r.addAmount(c.Name, c.Title, c.Kind, amt)
 		if !trace {
 			continue
 		}
-		var used []Operand
-		for _, n := range e.Names() {
-			v, _ := s.Value(n)
-			used = append(used, Operand{Name: n, Label: s.Label(n), Value: valueString(v), Unit: s.unit(n)})
-		}
 		clause := "formula"
-		if cr.Withheld {
+		if withheld {
 			clause = "withheld"
 		}
-		lookups := make([]Lookup, len(worked.Lookups))
-		for i, l := range worked.Lookups {
-			lookups[i] = s.lookup(l)
-		}
-		r.Trace = append(r.Trace, Step{Ref: ref(p.Head(), c.Name), Clause: clause, Operands: used, Value: amt.String(),
-			Say: ComponentWorked{Component: c, Worked: worked, Rounded: v.Num.Round(rule.Places, rule.Mode), Rule: rule, Lookups: lookups, Leave: left, Withheld: cr.Withheld}})
+		r.Trace = addStep(r.Trace, p.Head(), c.Name, clause, s.operands(e.Names()), amt.String(), ComponentWorked{Component: c, Worked: worked, Rounded: v.Num.Round(rule.Places, rule.Mode), Rule: rule, Lookups: s.lookups(worked.Lookups), Leave: left, Withheld: withheld})
 		r.Trace = append(r.Trace, s.tableSteps(worked.Lookups)...) // the rows of the plan's tables looked up
 	}
 	r.Total = r.Total.Round(rule.Places, rule.Mode)
 	if trace {
 		// The closing line: Compute amends it when it adds the ledger.
-		r.Trace = append(r.Trace, Step{Ref: ref(p.Head(), ""), Value: r.Total.String(), Say: PayTotal{r.Total}})
+		r.Trace = addStep(r.Trace, p.Head(), "", "", nil, r.Total.String(), PayTotal{r.Total})
 	}
-	return r, nil
+	return nil
+}
+
+// addAmount adds a component's amount to the result and its total, and
+// reports whether a red line holds it back: a kind the red lines touched
+// hold back is shown and not paid; a pool is not paid either, and a
+// deduction is subtracted.
+func (r *PayResult) addAmount(name, title string, kind policy.ComponentKind, amt exact.Decimal) (withheld bool) {
+	for _, k := range r.withhold {
+		if k == kind {
+			withheld = true
+		}
+	}
+	r.Components = append(r.Components, ComponentResult{Name: name, Title: title, Kind: kind, Amount: amt, Withheld: withheld})
+	switch {
+	case withheld, kind == policy.Pool:
+	case kind == policy.Deduction:
+		r.Total = r.Total.Sub(amt)
+	default:
+		r.Total = r.Total.Add(amt)
+	}
+	return withheld
+}
+
+// leaveEffect says what a leave rule's effect does to its components'
+// amounts, for the trace.
+func leaveEffect(effect string, months int) string {
+	switch effect {
+	case "forfeit":
+		return "取消"
+	case "prorate":
+		return printf.Sprintf("按 %d/12 折算", months)
+	}
+	return ""
+}
+
+// operands are the values of names of the scope, with their labels and
+// units, as a step shows them.
+func (s *payScope) operands(names []string) []Operand {
+	var ops []Operand
+	for _, n := range names {
+		v, _ := s.Value(n)
+		ops = append(ops, Operand{Name: n, Label: s.Label(n), Value: valueString(v), Unit: s.unit(n)})
+	}
+	return ops
+}
+
+// lookups resolves the lookups a formula made (lookup).
+func (s *payScope) lookups(ls []formula.Lookup) []Lookup {
+	out := make([]Lookup, len(ls))
+	for i, l := range ls {
+		out[i] = s.lookup(l)
+	}
+	return out
 }
 
 // lookup resolves a lookup a formula made to its table's title and row.
@@ -566,13 +601,13 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch, slots bool
 		switch {
 		case !ok:
 			if p.UsesInput(period, di) {
-				problems = append(problems, zh.Sprintf("%s: no input given", def.Name))
+				addProblem(&problems, "%s: no input given", def.Name)
 			}
 			continue
 		case def.Kind == "yesno" && !v.IsBool:
-			problems = append(problems, zh.Sprintf("%s: want yes or no", def.Name))
+			addProblem(&problems, "%s: want yes or no", def.Name)
 		case def.Kind != "yesno" && v.IsBool:
-			problems = append(problems, zh.Sprintf("%s: want a number", def.Name))
+			addProblem(&problems, "%s: want a number", def.Name)
 		}
 		s.set(def.Name, s.inputSlot(di), v)
 	}
@@ -581,7 +616,7 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch, slots bool
 		case in.Score != nil:
 			s.set("score", s.scoreSlot(), formula.Value{Num: *in.Score})
 		case UsesScore(p, period):
-			problems = append(problems, zh.Sprintf("score: no score given"))
+			addProblem(&problems, "score: no score given")
 		}
 	}
 	problems = append(problems, ownProblems(p, in.Own)...)
@@ -600,7 +635,7 @@ func planScope(p *policy.PayPlan, in PayInput, t Tables, sc *Scratch, slots bool
 	}
 	sorted.Strings(extra)
 	for _, name := range extra {
-		problems = append(problems, zh.Sprintf("%s: the plan has no such input", name))
+		addProblem(&problems, "%s: the plan has no such input", name)
 	}
 	if len(problems) > 0 {
 		return nil, &InputError{Problems: problems}
@@ -633,12 +668,12 @@ func leaveRules(p *policy.PayPlan, l *Leave) (map[string]*policy.LeaveRule, erro
 	var problems []diag.Text
 	switch {
 	case len(cases) == 0:
-		problems = append(problems, zh.Sprintf("leave: plan %s has no leave rules", p.ID))
+		addProblem(&problems, "leave: plan %s has no leave rules", p.ID)
 	case len(out) == 0:
-		problems = append(problems, zh.Sprintf("leave: unknown case %q (the plan's cases: %s)", string(l.Case), strings.Join(cases, ", ")))
+		addProblem(&problems, "leave: unknown case %q (the plan's cases: %s)", string(l.Case), strings.Join(cases, ", "))
 	}
 	if l.Months < 0 || l.Months > 12 {
-		problems = append(problems, zh.Sprintf("leave: %d months served, want 0 to 12", l.Months))
+		addProblem(&problems, "leave: %d months served, want 0 to 12", l.Months)
 	}
 	if len(problems) > 0 {
 		return nil, &InputError{Problems: problems}
@@ -708,12 +743,12 @@ func ownProblems(p *policy.PayPlan, own map[string]exact.Decimal) []diag.Text {
 		pa, x := p.PersonalParam(name), own[name]
 		switch {
 		case pa != nil && !pa.Allows(x):
-			problems = append(problems, zh.Sprintf("own.%s: %s is outside the range of %s（%s）: %s to %s", name, x, name, pa.Label, pa.Personal.Min, pa.Personal.Max))
+			addProblem(&problems, "own.%s: %s is outside the range of %s（%s）: %s to %s", name, x, name, pa.Label, pa.Personal.Min, pa.Personal.Max)
 		case pa != nil:
 		case slices.ContainsFunc(p.Param, func(q policy.Param) bool { return q.Name == name }):
-			problems = append(problems, zh.Sprintf("own.%s: parameter %s of pay plan %s is not personal: everyone has the plan's value", name, name, p.ID))
+			addProblem(&problems, "own.%s: parameter %s of pay plan %s is not personal: everyone has the plan's value", name, name, p.ID)
 		default:
-			problems = append(problems, zh.Sprintf("own.%s: pay plan %s has no personal parameter of that name", name, p.ID))
+			addProblem(&problems, "own.%s: pay plan %s has no personal parameter of that name", name, p.ID)
 		}
 	}
 	return problems
@@ -735,10 +770,14 @@ func personalSteps(p *policy.PayPlan, period policy.PeriodKind, own map[string]e
 		} else {
 			v = pa.Value
 		}
-		unit := map[string]string{"money": "元", "percent": "%", "rate": "%"}[pa.Kind]
-		out = append(out, Step{Ref: ref(p.Head(), "param."+pa.Name), Clause: clause,
-			Operands: []Operand{{Name: pa.Name, Label: pa.Label, Value: v.String(), Unit: unit}},
-			Value:    v.String(), Say: ParamTaken{Param: pa, Value: v, Own: isOwn}})
+		unit := ""
+		switch pa.Kind {
+		case "money":
+			unit = "元"
+		case "percent", "rate":
+			unit = "%"
+		}
+		out = addStep(out, p.Head(), "param."+pa.Name, clause, []Operand{{Name: pa.Name, Label: pa.Label, Value: v.String(), Unit: unit}}, v.String(), ParamTaken{Param: pa, Value: v, Own: isOwn})
 	}
 	return out
 }

@@ -65,7 +65,7 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 		}
 		return points(ps, in, true)
 	}
-	r.Trace = append(r.Trace, Step{Ref: ref(ps.Head(), ""), Clause: "base", Value: ps.Base.String(), Say: PointsBase{ps.Base}})
+	r.Trace = addStep(r.Trace, ps.Head(), "", "base", nil, ps.Base.String(), PointsBase{ps.Base})
 	var problems []diag.Text
 	ids := make([]string, 0, len(in.Events))
 	for id := range in.Events {
@@ -77,21 +77,20 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 		e := event(ps, id)
 		switch {
 		case e == nil:
-			problems = append(problems, zh.Sprintf("unknown event %q", id))
+			addProblem(&problems, "unknown event %q", id)
 			continue
 		case e.Discretionary:
-			problems = append(problems, zh.Sprintf("%s is discretionary: give each award's points in Awards", id))
+			addProblem(&problems, "%s is discretionary: give each award's points in Awards", id)
 			continue
 		case n < 0:
-			problems = append(problems, zh.Sprintf("%s: %d occurrences", id, n))
+			addProblem(&problems, "%s: %d occurrences", id, n)
 			continue
 		case n == 0:
 			continue
 		}
 		d := e.Points.Mul(exact.FromInt(int64(n)))
 		r.Total = r.Total.Add(d)
-		r.Trace = append(r.Trace, Step{Ref: ref(ps.Head(), id), Clause: "event", Operands: []Operand{operand("次数", strconv.Itoa(n), "次")}, Value: d.String(),
-			Say: EventCounted{Event: e, Count: n, Points: d}})
+		r.Trace = addStep(r.Trace, ps.Head(), id, "event", []Operand{operand("次数", strconv.Itoa(n), "次")}, d.String(), EventCounted{Event: e, Count: n, Points: d})
 	}
 	aids := make([]string, 0, len(in.Awards))
 	for id := range in.Awards {
@@ -101,27 +100,26 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 	for _, id := range aids {
 		e := event(ps, id)
 		if e == nil || !e.Discretionary {
-			problems = append(problems, zh.Sprintf("%s is not a discretionary event", id))
+			addProblem(&problems, "%s is not a discretionary event", id)
 			continue
 		}
 		for _, a := range in.Awards[id] {
 			if a.Sign() < 0 || a.Cmp(*e.Max) > 0 {
-				problems = append(problems, zh.Sprintf("%s: award %s is outside 0–%s", id, a, e.Max))
+				addProblem(&problems, "%s: award %s is outside 0–%s", id, a, e.Max)
 				continue
 			}
 			r.Total = r.Total.Add(a)
-			r.Trace = append(r.Trace, Step{Ref: ref(ps.Head(), id), Clause: "award", Value: a.String(),
-				Say: AwardGiven{Event: e, Points: a}})
+			r.Trace = addStep(r.Trace, ps.Head(), id, "award", nil, a.String(), AwardGiven{Event: e, Points: a})
 		}
 	}
 	for _, s := range in.Shortfalls {
 		ld := ladder(ps, s.Ladder)
 		if ld == nil {
-			problems = append(problems, zh.Sprintf("unknown ladder %q", s.Ladder))
+			addProblem(&problems, "unknown ladder %q", s.Ladder)
 			continue
 		}
 		if s.Occurrence < 1 {
-			problems = append(problems, zh.Sprintf("%s: occurrence %d, want 1 or more", s.Ladder, s.Occurrence))
+			addProblem(&problems, "%s: occurrence %d, want 1 or more", s.Ladder, s.Occurrence)
 			continue
 		}
 		if p := MetProblems(ld, s.Met); len(p) > 0 {
@@ -135,9 +133,9 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 	}
 	if r.Total.Sign() < 0 {
 		r.Total = zero
-		r.Trace = append(r.Trace, Step{Ref: ref(ps.Head(), ""), Clause: "floor", Value: "0", Say: PointsFloor{}})
+		r.Trace = addStep(r.Trace, ps.Head(), "", "floor", nil, "0", PointsFloor{})
 	}
-	r.Trace = append(r.Trace, Step{Ref: ref(ps.Head(), ""), Clause: "total", Value: r.Total.String(), Say: PointsTotal{r.Total}})
+	r.Trace = addStep(r.Trace, ps.Head(), "", "total", nil, r.Total.String(), PointsTotal{r.Total})
 	return r, nil
 }
 
@@ -225,9 +223,9 @@ func MetProblems(ld *policy.Ladder, met []int) []diag.Text {
 	for _, n := range met {
 		switch {
 		case n < 1 || n > len(ld.Steps):
-			out = append(out, zh.Sprintf("%s: met lists step %d, but the ladder has steps 1–%d", ld.ID, n, len(ld.Steps)))
+			addProblem(&out, "%s: met lists step %d, but the ladder has steps 1–%d", ld.ID, n, len(ld.Steps))
 		case ld.Steps[n-1].Condition == "":
-			out = append(out, zh.Sprintf("%s: met lists step %d, which has no extra condition (%s)", ld.ID, n, conditionalSteps(ld)))
+			addProblem(&out, "%s: met lists step %d, which has no extra condition (%s)", ld.ID, n, conditionalSteps(ld))
 		}
 	}
 	return out
@@ -262,7 +260,8 @@ func LadderClause(nominal, applied int) string {
 func ladderStep(h *policy.Header, ld *policy.Ladder, s LadderShortfall, r *PointsResult) Step {
 	nominal := min(s.Occurrence, len(ld.Steps)) - 1
 	nst := ld.Steps[nominal]
-	inputs := []Operand{operand(printf.Sprintf("第%d次", s.Occurrence), "", ""), operand("比率", s.Rate.String(), "%")}
+	inputs := make([]Operand, 0, 3) // the occurrence, the rate and the extra conditions that hold
+	inputs = append(inputs, operand(printf.Sprintf("第%d次", s.Occurrence), "", ""), operand("比率", s.Rate.String(), "%"))
 	if len(s.Met) > 0 {
 		var ns []string
 		met := append([]int(nil), s.Met...)

@@ -83,6 +83,18 @@ func (e *InputError) Zh() string {
 	return strings.Join(s, "；")
 }
 
+// addProblem adds a problem with the inputs of a computation to those
+// found, to report them all at once; format is one of the catalog's (zh).
+func addProblem(problems *[]diag.Text, format string, args ...any) {
+	*problems = append(*problems, zh.Sprintf(format, args...))
+}
+
+// inputErrorf returns an *InputError of one problem; format is one of the
+// catalog's (zh).
+func inputErrorf(format string, args ...any) error {
+	return &InputError{Problems: []diag.Text{zh.Sprintf(format, args...)}}
+}
+
 var (
 	zero    = exact.FromInt(0)
 	hundred = exact.FromInt(100)
@@ -169,31 +181,27 @@ func (tr *Tracer) Score(c *Card, in []ItemInput) (ScoreResult, error) {
 	return r, err
 }
 
-// reuse returns s emptied when it can hold n, or a new slice that can.
-// Every element a card uses is written whole before it is read.
-func reuse[T any](s []T, n int) []T {
-	if cap(s) >= n {
-		return s[:0]
-	}
-	return make([]T, 0, n)
-}
-
 // start readies the memory for a card of n items in parts parts: the
 // arrays are sized so that appending never moves them (steps and
-// sentences point into them).
+// sentences point into them). They are emptied, and made anew (all of
+// them, for the same sizes) only for a card that one of them cannot hold.
+// Every element a card uses is written whole before it is read.
 func (m *traceMem) start(n, parts int) {
-	m.items = reuse(m.items, n)
-	m.parts = reuse(m.parts, parts)
-	m.trace = reuse(m.trace, n+parts+3) // items, parts, total, K, grade
 	ar := &m.ar
-	ar.items = reuse(ar.items, n)
-	ar.parts = reuse(ar.parts, parts)
-	ar.operands = reuse(ar.operands, n+2) // one per item, the K's and the grade's
-	// The numbers written: an item's points and operand, a part's score,
-	// the total, and the total and value of the K and of the grade.
-	ar.text = reuse(ar.text, 8*(2*n+parts+5))
-	ar.later = reuse(ar.later, 2*n+parts+5)
-	ar.used = reuse(ar.used, 4)
+	steps := n + parts + 3 // items, parts, total, K, grade
+	if cap(m.items) < n || cap(m.parts) < parts || cap(m.trace) < steps {
+		m.items, m.parts, m.trace = make([]ItemResult, 0, n), make([]PartResult, 0, parts), make([]Step, 0, steps)
+		ar.items, ar.parts = make([]ItemScored, 0, n), make([]PartScored, 0, parts)
+		ar.operands = make([]Operand, 0, n+2) // one per item, the K's and the grade's
+		// The numbers written: an item's points and operand, a part's
+		// score, the total, and the total and value of the K and of the
+		// grade.
+		ar.text, ar.later = make([]byte, 0, 8*(2*n+parts+5)), make([]later, 0, 2*n+parts+5)
+		ar.used = make([]policy.Used, 0, 4)
+	}
+	m.items, m.parts, m.trace = m.items[:0], m.parts[:0], m.trace[:0]
+	ar.items, ar.parts, ar.operands = ar.items[:0], ar.parts[:0], ar.operands[:0]
+	ar.text, ar.later, ar.used = ar.text[:0], ar.later[:0], ar.used[:0]
 	ar.bands = 0
 }
 
@@ -224,7 +232,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 			k++
 			pts, clause, err := scoreItem(it, input)
 			if err != nil {
-				problems = append(problems, zh.Sprintf("%s: %v", it.ID, err))
+				addProblem(&problems, "%s: %v", it.ID, err)
 				continue
 			}
 			raw = raw.Add(pts)
@@ -233,8 +241,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 			}
 			r.Items = append(r.Items, ItemResult{ID: it.ID, Title: it.Title, Part: part.ID, Points: pts, Max: it.Cap(), Clause: clause})
 			ar.items = append(ar.items, ItemScored{Item: it, In: input, ItemResult: &r.Items[len(r.Items)-1]})
-			r.Trace = append(r.Trace, Step{Ref: ref(sc.Head(), it.ID), Clause: clause, Operands: ar.itemOperands(it, input),
-				Say: &ar.items[len(ar.items)-1]})
+			r.Trace = addStep(r.Trace, sc.Head(), it.ID, clause, ar.itemOperands(it, input), "", &ar.items[len(ar.items)-1])
 			ar.write(&r.Trace[len(r.Trace)-1].Value, pts)
 		}
 		max := part.MaxPoints()
@@ -250,7 +257,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 		}
 		r.Parts = append(r.Parts, PartResult{ID: part.ID, Title: part.Title, Raw: capped, Points: max, Score: score, Share: part.Share})
 		ar.parts = append(ar.parts, PartScored{Part: part, Raw: raw, Capped: capped, Max: max, Score: score})
-		r.Trace = append(r.Trace, Step{Ref: ref(sc.Head(), part.ID), Say: &ar.parts[len(ar.parts)-1]})
+		r.Trace = addStep(r.Trace, sc.Head(), part.ID, "", nil, "", &ar.parts[len(ar.parts)-1])
 		ar.write(&r.Trace[len(r.Trace)-1].Value, score)
 	}
 	if len(problems) > 0 {
@@ -260,7 +267,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 	r.Total = Round(total.Shift(-2))
 	if trace {
 		ar.total = TotalScored{Parts: r.Parts, Total: r.Total}
-		r.Trace = append(r.Trace, Step{Ref: ref(sc.Head(), ""), Say: &ar.total})
+		r.Trace = addStep(r.Trace, sc.Head(), "", "", nil, "", &ar.total)
 		ar.write(&r.Trace[len(r.Trace)-1].Value, r.Total)
 	}
 	if sc.Bands != "" {
@@ -269,8 +276,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 				r.K = row.Value // shared with the band table: Decimals are immutable
 				k := *row.Value
 				if trace {
-					r.Trace = append(r.Trace, Step{Ref: ref(b.Head(), ""), Clause: bandClause(b, row), Operands: ar.totalOperand(r.Total),
-						Say: ar.band(BandFound{Bands: b, Row: row, Total: r.Total})})
+					r.Trace = ar.bandStep(r.Trace, b, row, r.Total, "")
 					ar.write(&r.Trace[len(r.Trace)-1].Value, k)
 				}
 			}
@@ -281,8 +287,7 @@ func scoreWith(sc *policy.Scorecard, in itemInputs, kBands, grades *policy.Bands
 			if row := b.Find(r.Total); row != nil {
 				r.Grade = row.Label
 				if trace {
-					r.Trace = append(r.Trace, Step{Ref: ref(b.Head(), ""), Clause: bandClause(b, row), Operands: ar.totalOperand(r.Total),
-						Value: row.Label, Say: ar.band(BandFound{Bands: b, Row: row, Total: r.Total})})
+					r.Trace = ar.bandStep(r.Trace, b, row, r.Total, row.Label)
 				}
 			}
 		}
@@ -357,12 +362,13 @@ type scoreArena struct {
 	bands   int
 }
 
-// band returns the sentence of a band found, in the arena.
-func (ar *scoreArena) band(b BandFound) *BandFound {
+// bandStep appends to a trace the step of the row of a band table that
+// the total lands in (the K's or the grade's), its sentence in the arena.
+func (ar *scoreArena) bandStep(trace []Step, b *policy.Bands, row *policy.BandRow, total exact.Decimal, value string) []Step {
 	x := &ar.bandArr[ar.bands]
 	ar.bands++
-	*x = b
-	return x
+	*x = BandFound{Bands: b, Row: row, Total: total}
+	return addStep(trace, b.Head(), "", bandClause(b, row), ar.totalOperand(total), value, x)
 }
 
 // later is a text to set: the string at dst gets text up to end.

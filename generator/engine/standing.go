@@ -90,15 +90,9 @@ func standing(p *policy.PayPlan, st *policy.Standing, in PayInput, t Tables, tra
 		if err != nil {
 			return StandingResult{}, err
 		}
-		var ops []Operand
-		for _, n := range st.Expr.Names() {
-			val, _ := s.Value(n)
-			ops = append(ops, Operand{Name: n, Label: s.Label(n), Value: valueString(val), Unit: s.unit(n)})
-		}
 		// Like a scorecard's K, the step is about the band table's row: that
 		// is the clause a worked case exercises.
-		r.Trace = append(r.Trace, Step{Ref: ref(b.Head(), ""), Clause: bandClause(b, row), Operands: ops,
-			Value: row.Label, Say: StandingFound{Standing: st, Bands: b, Row: row, Worked: x, Measure: m}})
+		r.Trace = addStep(r.Trace, b.Head(), "", bandClause(b, row), s.operands(st.Expr.Names()), row.Label, StandingFound{Standing: st, Bands: b, Row: row, Worked: x, Measure: m})
 	}
 	return r, nil
 }

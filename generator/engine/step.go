@@ -69,3 +69,9 @@ func operand(label, value, unit string) Operand {
 func ref(h *policy.Header, part string) Ref {
 	return Ref{Kind: h.Kind, ID: h.ID, Version: h.Version, Part: part}
 }
+
+// addStep appends to a trace the step of a policy's part (ref): the clause
+// that fired, the operands used, the value produced and what the step says.
+func addStep(trace []Step, h *policy.Header, part, clause string, ops []Operand, value string, say Sentence) []Step {
+	return append(trace, Step{Ref: ref(h, part), Clause: clause, Operands: ops, Value: value, Say: say})
+}

@@ -29,8 +29,7 @@ func (s *payScope) tableSteps(lookups []formula.Lookup) []Step {
 			continue
 		}
 		measure := cmp.Or(tb.Measure, "查表值")
-		out = append(out, Step{Ref: ref(s.plan.Head(), TableRef(tb.Name)), Clause: printf.Sprintf("rows[%d]", i), Operands: []Operand{operand(measure, l.Arg.String(), "")},
-			Value: l.Result.String(), Say: TableRowFound{Table: tb, Row: i, Result: l.Result}})
+		out = addStep(out, s.plan.Head(), TableRef(tb.Name), printf.Sprintf("rows[%d]", i), []Operand{operand(measure, l.Arg.String(), "")}, l.Result.String(), TableRowFound{Table: tb, Row: i, Result: l.Result})
 	}
 	return out
 }

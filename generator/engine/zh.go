@@ -8,8 +8,7 @@ import "github.com/kefu-hr/handbook/generator/diag"
 // is unused. Names, ids and values stay as the policies and the case write
 // them.
 var zh = diag.Catalog{
-	"%s: %v":     "%s：%v",
-	"%s: %s: %v": "%s：%s：%v",
+	"%s: %v": "%s：%v",
 	"%s is discretionary: give each award's points in Awards": "%s 是酌情加分事件：请逐次写加分",
 	"%s is not a discretionary event":                         "%s 不是酌情加分事件",
 	"%s is not a ledger component":                            "%s 不是台账项目",
@@ -17,8 +16,6 @@ var zh = diag.Catalog{
 	"%s lands in no row of table %q":                          "%s 不在表 %q 的任何一行内",
 	"%s: %d occurrences":                                      "%s：%d 次",
 	"%s: award %s is outside 0–%s":                            "%s：加分 %s 超出 0–%s",
-	"%s: exempt: %v":                                          "%s：免考核：%v",
-	"%s: floating: %v":                                        "%s：浮动工资：%v",
 	"%s: given as %s, but the month's points count event %s %s times; they must agree (or give only the points)": "%s：填的是 %s，但本月积分中事件 %s 有 %s 次；两者须一致（或只填积分）",
 	"%s: given as a number and computed from scorecard %s; give one of them":                                     "%s：填了数，又由考核表 %s 算出；只能二选一",
 	"%s: met lists step %d, but the ladder has steps 1–%d":                                                       "%s：met 写了第 %d 档，但阶梯只有第 1–%d 档",
@@ -30,6 +27,8 @@ var zh = diag.Catalog{
 	"%s: want a number":                    "%s：应为数值",
 	"%s: want yes or no":                   "%s：应为是或否",
 	"a fed item does not look up table %q": "由薪酬输入算得的项目不查表 %q",
+	"exempt: %v":                           "免考核：%v",
+	"floating: %v":                         "浮动工资：%v",
 	"computed from %s: %v":                 "由 %s 算得：%v",
 	"computed from %s: not a number":       "由 %s 算得：不是数值",
 	"given as %s, but the pay inputs make it %s (%s): they must agree (or give only the pay inputs)": "填的是 %s，但按薪酬输入算得 %s（%s）：两者须一致（或只填薪酬输入）",

@@ -10,7 +10,7 @@ import (
 // Chinese in the catalog, with every argument used; the catalog holds
 // nothing unused.
 func TestEveryMessageIsInChinese(t *testing.T) {
-	used, err := msgcheck.Formats("*.go", []msgcheck.Call{{Name: "zh.Sprintf", Arg: 0}, {Name: "zh.Errorf", Arg: 0}})
+	used, err := msgcheck.Formats("*.go", []msgcheck.Call{{Name: "zh.Sprintf", Arg: 0}, {Name: "zh.Errorf", Arg: 0}, {Name: "addProblem", Arg: 1}, {Name: "inputErrorf", Arg: 0}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -54,7 +54,7 @@ func eval(n node, s Scope) (Value, error) {
 	case *nameNode:
 		v, ok := s.Value(n.name)
 		if !ok {
-			return Value{}, errors.New(printf.Sprintf("no value for %q", n.name))
+			return Value{}, noValue(n.name)
 		}
 		return v, nil
 	case *slotNode:
@@ -66,7 +66,7 @@ func eval(n node, s Scope) (Value, error) {
 			v, ok = s.Value(n.name)
 		}
 		if !ok {
-			return Value{}, errors.New(printf.Sprintf("no value for %q", n.name))
+			return Value{}, noValue(n.name)
 		}
 		return v, nil
 	case *unaryNode:
@@ -91,36 +91,7 @@ func eval(n node, s Scope) (Value, error) {
 		if err != nil {
 			return Value{}, err
 		}
-		switch n.code {
-		case opAnd, opOr:
-			return boolean(y.Bool), nil
-		case opAdd:
-			return finite(x.Num.Add(y.Num))
-		case opSub:
-			return finite(x.Num.Sub(y.Num))
-		case opMul:
-			return finite(x.Num.Mul(y.Num))
-		case opDiv:
-			q, err := x.Num.Quo(y.Num)
-			if err != nil {
-				return Value{}, err
-			}
-			return finite(q)
-		case opEq, opNe:
-			eq := x.IsBool == y.IsBool && (x.IsBool && x.Bool == y.Bool || !x.IsBool && x.Num.Cmp(y.Num) == 0)
-			return boolean(eq == (n.code == opEq)), nil
-		}
-		c := x.Num.Cmp(y.Num)
-		switch n.code {
-		case opLt:
-			return boolean(c < 0), nil
-		case opLe:
-			return boolean(c <= 0), nil
-		case opGt:
-			return boolean(c > 0), nil
-		case opGe:
-			return boolean(c >= 0), nil
-		}
+		return apply(n.code, x, y)
 	case *ifNode:
 		c, err := eval(n.cond, s)
 		if err != nil {
@@ -158,6 +129,46 @@ func eval(n node, s Scope) (Value, error) {
 			}
 		}
 		return num(acc), nil
+	}
+	return Value{}, errType
+}
+
+// noValue is the error of a name the scope has no value for.
+func noValue(name string) error { return errors.New(printf.Sprintf("no value for %q", name)) }
+
+// apply computes a binary operator from the values of its operands; and
+// and or, which short-circuit, are given the right operand when the left
+// did not decide.
+func apply(code opCode, x, y Value) (Value, error) {
+	switch code {
+	case opAnd, opOr:
+		return boolean(y.Bool), nil
+	case opAdd:
+		return finite(x.Num.Add(y.Num))
+	case opSub:
+		return finite(x.Num.Sub(y.Num))
+	case opMul:
+		return finite(x.Num.Mul(y.Num))
+	case opDiv:
+		q, err := x.Num.Quo(y.Num)
+		if err != nil {
+			return Value{}, err
+		}
+		return finite(q)
+	case opEq, opNe:
+		eq := x.IsBool == y.IsBool && (x.IsBool && x.Bool == y.Bool || !x.IsBool && x.Num.Cmp(y.Num) == 0)
+		return boolean(eq == (code == opEq)), nil
+	}
+	c := x.Num.Cmp(y.Num)
+	switch code {
+	case opLt:
+		return boolean(c < 0), nil
+	case opLe:
+		return boolean(c <= 0), nil
+	case opGt:
+		return boolean(c > 0), nil
+	case opGe:
+		return boolean(c >= 0), nil
 	}
 	return Value{}, errType
 }

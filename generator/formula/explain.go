@@ -70,13 +70,16 @@ func explain(root node, s Scope, st *style) (Explanation, error) {
 
 // style is how an explanation writes operators and yes/no values.
 type style struct {
-	ops     map[string]string // operators written differently from the source
+	ops     []opText // operators written differently from the source
 	yes, no string
 }
 
+// opText is an operator as a style writes it.
+type opText struct{ op, text string }
+
 // display is the style of Explain, for people.
 var display = &style{
-	ops: map[string]string{"*": "×", "/": "÷", ">=": "≥", "<=": "≤", "==": "=", "!=": "≠", "and": "且", "or": "或", "not": "非"},
+	ops: []opText{{"*", "×"}, {"/", "÷"}, {">=", "≥"}, {"<=", "≤"}, {"==", "="}, {"!=", "≠"}, {"and", "且"}, {"or", "或"}, {"not", "非"}},
 	yes: "是", no: "否",
 }
 
@@ -85,8 +88,10 @@ var display = &style{
 var source = &style{yes: "true", no: "false"}
 
 func (st *style) op(op string) string {
-	if o, ok := st.ops[op]; ok {
-		return o
+	for _, o := range st.ops {
+		if o.op == op {
+			return o.text
+		}
 	}
 	return op
 }
@@ -168,7 +173,7 @@ func (x *explainer) explain(n node) (part, error) {
 	case *nameNode:
 		v, ok := x.s.Value(n.name)
 		if !ok {
-			return part{}, errors.New(printf.Sprintf("no value for %q", n.name))
+			return part{}, noValue(n.name)
 		}
 		val := x.st.value(v)
 		shown := n.name
@@ -263,75 +268,55 @@ func (x *explainer) binary(n *binNode) (part, error) {
 		sym: wrap(a.sym, a.symPrec, needL, false) + op + wrap(b.sym, b.symPrec, needR, arith), symPrec: prec,
 		val: wrap(a.val, a.valPrec, needL, false) + op + wrap(b.val, b.valPrec, needR, arith), valPrec: prec,
 	}
-	switch n.op {
-	case "and":
-		p.v = boolean(b.v.Bool)
-		if p.v.Bool {
+	v, err := apply(n.code, a.v, b.v)
+	if err != nil {
+		return part{}, err
+	}
+	p.v = v
+	switch n.code {
+	case opAnd:
+		if v.Bool {
 			p.fact = fact(a) + " 且 " + fact(b)
 		} else {
 			p.fact = fact(b)
 		}
 		return p, nil
-	case "or":
-		p.v = boolean(b.v.Bool)
-		if p.v.Bool {
+	case opOr:
+		if v.Bool {
 			p.fact = fact(b)
 		} else {
 			p.fact = fact(a) + " 且 " + fact(b)
 		}
 		return p, nil
-	case "+", "-", "*", "/":
-		var z exact.Decimal
-		switch n.op {
-		case "+":
-			z = a.v.Num.Add(b.v.Num)
-		case "-":
-			z = a.v.Num.Sub(b.v.Num)
-		case "*":
-			z = a.v.Num.Mul(b.v.Num)
-		default:
-			q, err := a.v.Num.Quo(b.v.Num)
-			if err != nil {
-				return part{}, err
-			}
-			z = q
-		}
-		v, err := finite(z)
-		if err != nil {
-			return part{}, err
-		}
-		p.v = v
+	case opAdd, opSub, opMul, opDiv:
 		return p, nil
-	case "==", "!=":
-		eq := a.v.IsBool == b.v.IsBool && (a.v.IsBool && a.v.Bool == b.v.Bool || !a.v.IsBool && a.v.Num.Cmp(b.v.Num) == 0)
-		p.v = boolean(eq == (n.op == "=="))
-	default:
-		c := a.v.Num.Cmp(b.v.Num)
-		switch n.op {
-		case "<":
-			p.v = boolean(c < 0)
-		case "<=":
-			p.v = boolean(c <= 0)
-		case ">":
-			p.v = boolean(c > 0)
-		case ">=":
-			p.v = boolean(c >= 0)
-		default:
-			return part{}, errType
-		}
 	}
 	// A comparison is stated the way it holds: 120000.00 < 133333.33 for
 	// collections >= … that failed.
 	op = n.op
 	if !p.v.Bool {
-		op = negated[op]
+		op = negate(op)
 	}
 	p.fact = side(a) + " " + display.op(op) + " " + side(b)
 	return p, nil
 }
 
-// negated maps each comparison to its negation.
-var negated = map[string]string{"<": ">=", ">=": "<", ">": "<=", "<=": ">", "==": "!=", "!=": "=="}
+// comparisons lists the comparison operators with their negations (a
+// comparison that failed is stated the other way round) and with their
+// sides swapped (a < x is x > a).
+var comparisons = [...]struct{ op, negated, flipped string }{
+	{"<", ">=", ">"}, {"<=", ">", ">="}, {">", "<=", "<"}, {">=", "<", "<="}, {"==", "!=", "=="}, {"!=", "==", "!="},
+}
+
+// negate returns the negation of a comparison operator.
+func negate(op string) string {
+	for _, c := range comparisons {
+		if c.op == op {
+			return c.negated
+		}
+	}
+	return ""
+}
 
 // side writes an operand of a comparison in a fact: a number as written, a
 // name with its value, anything else as its value with the arithmetic that
@@ -347,6 +332,16 @@ func side(p part) string {
 		return v
 	}
 	return v + "（" + p.val + "）"
+}
+
+// lookedUp adds a lookup to those made, unless it was made before.
+func (x *explainer) lookedUp(l Lookup) {
+	for _, m := range x.lookups {
+		if m.Table == l.Table && m.Arg.Cmp(l.Arg) == 0 && m.Result.Cmp(l.Result) == 0 {
+			return
+		}
+	}
+	x.lookups = append(x.lookups, l)
 }
 
 func (x *explainer) call(n *callNode) (part, error) {
@@ -367,11 +362,7 @@ func (x *explainer) call(n *callNode) (part, error) {
 			return part{}, err
 		}
 		l := Lookup{Table: t.s, Arg: a.v.Num, Result: r}
-		if !slices.ContainsFunc(x.lookups, func(m Lookup) bool {
-			return m.Table == l.Table && m.Arg.Cmp(l.Arg) == 0 && m.Result.Cmp(l.Result) == 0
-		}) {
-			x.lookups = append(x.lookups, l)
-		}
+		x.lookedUp(l)
 		val := r.String()
 		return part{v: num(r), sym: printf.Sprintf("lookup(%q, %s)", t.s, a.sym), symPrec: precAtom, val: val, valPrec: numPrec(val)}, nil
 	}

@@ -112,8 +112,16 @@ type Threshold struct {
 	Bound *Expr  // the other side (its String is the whole formula's text)
 }
 
-// flipped gives the comparison with its sides swapped.
-var flipped = map[string]string{"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+// flip returns a comparison operator with its sides swapped, or "" for
+// an operator that is not a comparison.
+func flip(op string) string {
+	for _, c := range comparisons {
+		if c.op == op {
+			return c.flipped
+		}
+	}
+	return ""
+}
 
 // Thresholds lists the comparisons in the formula of a bare name with an
 // expression that does not use that name, in order.
@@ -121,14 +129,14 @@ func (e *Expr) Thresholds() []Threshold {
 	var out []Threshold
 	walk(e.root, func(n node) {
 		b, ok := n.(*binNode)
-		if !ok || flipped[b.op] == "" {
+		if !ok || flip(b.op) == "" {
 			return
 		}
 		for _, side := range []struct {
 			name  node
 			bound node
 			op    string
-		}{{b.x, b.y, b.op}, {b.y, b.x, flipped[b.op]}} {
+		}{{b.x, b.y, b.op}, {b.y, b.x, flip(b.op)}} {
 			v, ok := side.name.(*nameNode)
 			if !ok {
 				continue
@@ -191,9 +199,16 @@ const (
 	opGe
 )
 
-// opCodes maps the operators of the language to their codes.
-var opCodes = map[string]opCode{"and": opAnd, "or": opOr, "+": opAdd, "-": opSub, "*": opMul, "/": opDiv,
-	"==": opEq, "!=": opNe, "<": opLt, "<=": opLe, ">": opGt, ">=": opGe}
+// opTexts are the binary operators of the language, by code.
+var opTexts = [...]string{opAnd: "and", opOr: "or", opAdd: "+", opSub: "-", opMul: "*", opDiv: "/",
+	opEq: "==", opNe: "!=", opLt: "<", opLe: "<=", opGt: ">", opGe: ">="}
+
+// opCodeOf returns the code of a binary operator of the language, and
+// whether it has one.
+func opCodeOf(op string) (opCode, bool) {
+	i := slices.Index(opTexts[:], op)
+	return opCode(i), i >= 0
+}
 
 type ifNode struct {
 	off             int
@@ -252,55 +267,47 @@ type token struct {
 
 func lex(src string) ([]token, *Error) {
 	var toks []token
-	i := 0
-	for i < len(src) {
+	for i := 0; i < len(src); {
 		c := src[i]
+		t := token{kind: tOp, off: i}
+		j := i + 1 // the end of the token
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			i++
+			continue
 		case c >= '0' && c <= '9':
-			j := i
 			for j < len(src) && (src[j] >= '0' && src[j] <= '9' || src[j] == '.') {
 				j++
 			}
 			if j < len(src) && src[j] == '%' {
 				j++
 			}
-			toks = append(toks, token{tNum, i, src[i:j]})
-			i = j
+			t.kind = tNum
 		case c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			j := i
 			for j < len(src) && (src[j] == '_' || src[j] >= 'a' && src[j] <= 'z' || src[j] >= 'A' && src[j] <= 'Z' || src[j] >= '0' && src[j] <= '9') {
 				j++
 			}
-			toks = append(toks, token{tName, i, src[i:j]})
-			i = j
+			t.kind = tName
 		case c == '"':
-			j := strings.IndexByte(src[i+1:], '"')
-			if j < 0 {
+			k := strings.IndexByte(src[i+1:], '"')
+			if k < 0 {
 				return nil, errAt(i, "unterminated string")
 			}
-			toks = append(toks, token{tStr, i, src[i+1 : i+1+j]})
-			i += j + 2
+			t.kind, j = tStr, i+k+2
 		default:
-			two := ""
-			if i+1 < len(src) {
-				two = src[i : i+2]
+			if two := src[i:min(i+2, len(src))]; two == "<=" || two == ">=" || two == "==" || two == "!=" {
+				j = i + 2
+			} else if strings.IndexByte("+-*/()<>,", c) < 0 {
+				r, _ := utf8.DecodeRuneInString(src[i:])
+				return nil, errAt(i, "unexpected character %q", r)
 			}
-			switch two {
-			case "<=", ">=", "==", "!=":
-				toks = append(toks, token{tOp, i, two})
-				i += 2
-				continue
-			}
-			if strings.IndexByte("+-*/()<>,", c) >= 0 {
-				toks = append(toks, token{tOp, i, string(c)})
-				i++
-				continue
-			}
-			r, _ := utf8.DecodeRuneInString(src[i:])
-			return nil, errAt(i, "unexpected character %q", r)
 		}
+		t.text = src[i:j]
+		if t.kind == tStr {
+			t.text = src[i+1 : j-1] // without its quotes
+		}
+		toks = append(toks, t)
+		i = j
 	}
 	return append(toks, token{tEOF, len(src), ""}), nil
 }
@@ -342,7 +349,7 @@ func describe(t token) diag.Text {
 	return zh.Sprintf("%q", t.text)
 }
 
-var keywords = map[string]bool{"if": true, "then": true, "else": true, "and": true, "or": true, "not": true}
+var keywords = [...]string{"if", "then", "else", "and", "or", "not"}
 
 // Parse parses a formula. It reports the first syntax error with its offset.
 func Parse(src string) (*Expr, error) {
@@ -422,7 +429,8 @@ func (p *parser) binary(level int) (node, *Error) {
 		if err != nil {
 			return nil, err
 		}
-		x = &binNode{t.off, t.text, x, y, opCodes[t.text]}
+		code, _ := opCodeOf(t.text)
+		x = &binNode{t.off, t.text, x, y, code}
 		if level == 2 { // comparisons do not chain
 			if t2 := p.peek(); t2.kind == tOp && slices.Contains(levels[2], t2.text) {
 				return nil, errAt(t2.off, "comparisons cannot be chained; use and")
@@ -460,7 +468,7 @@ func (p *parser) primary() (node, *Error) {
 	case tStr:
 		return &strNode{t.off, t.text}, nil
 	case tName:
-		if keywords[t.text] {
+		if slices.Contains(keywords[:], t.text) {
 			return nil, errAt(t.off, "unexpected %q", t.text)
 		}
 		if !p.is(tOp, "(") {

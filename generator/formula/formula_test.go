@@ -151,7 +151,7 @@ func FuzzParse(f *testing.F) {
 func TestEveryOperatorHasACode(t *testing.T) {
 	for _, level := range levels {
 		for _, op := range level {
-			if _, ok := opCodes[op]; !ok {
+			if code, ok := opCodeOf(op); !ok || opTexts[code] != op {
 				t.Errorf("operator %q has no code", op)
 			}
 		}

@@ -53,10 +53,22 @@ func words(n node, label, title func(string) string, need int) string {
 		for i, a := range n.args {
 			args[i] = words(a, label, title, precIf)
 		}
-		return fnWords[n.fn] + "（" + strings.Join(args, "，") + "）"
+		return fnWords(n.fn) + "（" + strings.Join(args, "，") + "）"
 	}
 	return ""
 }
 
-// fnWords names the functions for people.
-var fnWords = map[string]string{"min": "取较小者", "max": "取较大者", "floor": "取整数部分", "lookup": "查表"}
+// fnWords names a function for people.
+func fnWords(fn string) string {
+	switch fn {
+	case "min":
+		return "取较小者"
+	case "max":
+		return "取较大者"
+	case "floor":
+		return "取整数部分"
+	case "lookup":
+		return "查表"
+	}
+	return ""
+}
