@@ -21,19 +21,26 @@ func init() {
 	register(ScoringKind{
 		Name: ScoreChecklist,
 		Keys: []string{"checks"},
-		Check: func(it *Item, c ItemChecker) {
-			all := zero
-			ids := make([]string, len(it.Checks))
-			for i, ch := range it.Checks {
-				all = all.Add(ch.Points)
-				negative(c, printf.Sprintf("/checks/%d/points", i), &it.Checks[i].Points, "points")
-				ids[i] = ch.ID
-			}
-			over(c, it, "/checks", all, "the whole checklist")
-			c.Unique("check id", "/checks", "id", ids)
-		},
-		Build: func(it *Item) ScoringRule { return ChecklistRule{it.Checks} },
-	})
+	}, checklistKind{})
+}
+
+// checklistKind checks and builds checklist items.
+type checklistKind struct{}
+
+func (checklistKind) check(it *Item, c ItemChecker) {
+	all := zero
+	ids := make([]string, len(it.Checks))
+	for i, ch := range it.Checks {
+		all = all.Add(ch.Points)
+		negative(c, printf.Sprintf("/checks/%d/points", i), &it.Checks[i].Points, "points")
+		ids[i] = ch.ID
+	}
+	over(c, it, "/checks", all, "the whole checklist")
+	c.Unique("check id", "/checks", "id", ids)
+}
+
+func (checklistKind) build(it *Item) ScoringRule {
+	return ChecklistRule{it.Checks}
 }
 
 func (ChecklistRule) rule() {}

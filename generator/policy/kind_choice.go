@@ -20,18 +20,25 @@ func init() {
 	register(ScoringKind{
 		Name: ScoreChoice,
 		Keys: []string{"choices"},
-		Check: func(it *Item, c ItemChecker) {
-			ids := make([]string, len(it.Choices))
-			for i, ch := range it.Choices {
-				cp := printf.Sprintf("/choices/%d/points", i)
-				negative(c, cp, &it.Choices[i].Points, "points")
-				over(c, it, cp, ch.Points, "choice "+strconv.Quote(ch.ID))
-				ids[i] = ch.ID
-			}
-			c.Unique("choice id", "/choices", "id", ids)
-		},
-		Build: func(it *Item) ScoringRule { return ChoiceRule{it.Choices} },
-	})
+	}, choiceKind{})
+}
+
+// choiceKind checks and builds choice items.
+type choiceKind struct{}
+
+func (choiceKind) check(it *Item, c ItemChecker) {
+	ids := make([]string, len(it.Choices))
+	for i, ch := range it.Choices {
+		cp := printf.Sprintf("/choices/%d/points", i)
+		negative(c, cp, &it.Choices[i].Points, "points")
+		over(c, it, cp, ch.Points, "choice "+strconv.Quote(ch.ID))
+		ids[i] = ch.ID
+	}
+	c.Unique("choice id", "/choices", "id", ids)
+}
+
+func (choiceKind) build(it *Item) ScoringRule {
+	return ChoiceRule{it.Choices}
 }
 
 func (ChoiceRule) rule() {}

@@ -22,30 +22,35 @@ func init() {
 		Name:       ScoreDeduction,
 		Keys:       []string{"input", "full", "per", "floor", "requirements"},
 		InputKinds: []string{"count"},
-		Check: func(it *Item, c ItemChecker) {
-			over(c, it, "/full", *it.Full, "full")
-			if it.Per.Sign() <= 0 {
-				c.Errorf("/per", "per must be more than 0: it is the points deducted per unit")
-			}
-			if it.Floor != nil && it.Floor.Cmp(*it.Full) > 0 {
-				c.Errorf("/floor", "floor %s is above full %s", it.Floor, it.Full)
-			}
-			negative(c, "/floor", it.Floor, "floor")
-		},
-		Build: func(it *Item) ScoringRule {
-			if it.Full == nil || it.Per == nil {
-				return nil
-			}
-			r := DeductionRule{Full: *it.Full, Per: *it.Per, Floor: orDefault(it.Floor, zero)}
-			if n := len(it.Requirements); n > 0 {
-				m := exact.FromInt(int64(n))
-				r.Most = &m
-			} else if it.Input != nil {
-				r.Most = it.Input.Max
-			}
-			return r
-		},
-	})
+	}, deductionKind{})
+}
+
+// deductionKind checks and builds deduction items.
+type deductionKind struct{}
+
+func (deductionKind) check(it *Item, c ItemChecker) {
+	over(c, it, "/full", *it.Full, "full")
+	if it.Per.Sign() <= 0 {
+		c.Errorf("/per", "per must be more than 0: it is the points deducted per unit")
+	}
+	if it.Floor != nil && it.Floor.Cmp(*it.Full) > 0 {
+		c.Errorf("/floor", "floor %s is above full %s", it.Floor, it.Full)
+	}
+	negative(c, "/floor", it.Floor, "floor")
+}
+
+func (deductionKind) build(it *Item) ScoringRule {
+	if it.Full == nil || it.Per == nil {
+		return nil
+	}
+	r := DeductionRule{Full: *it.Full, Per: *it.Per, Floor: orDefault(it.Floor, zero)}
+	if n := len(it.Requirements); n > 0 {
+		m := exact.FromInt(int64(n))
+		r.Most = &m
+	} else if it.Input != nil {
+		r.Most = it.Input.Max
+	}
+	return r
 }
 
 func (DeductionRule) rule() {}

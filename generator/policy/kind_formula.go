@@ -24,29 +24,34 @@ func init() {
 	register(ScoringKind{
 		Name: ScoreFormula,
 		Keys: []string{"inputs", "formula"},
-		Check: func(it *Item, c ItemChecker) {
-			names := map[string]formula.Type{}
-			ids := make([]string, len(it.Inputs))
-			for i, in := range it.Inputs {
-				if in.Name == "" {
-					c.KeyErrorf(printf.Sprintf("/inputs/%d", i), "missing required key \"name\"")
-				}
-				names[in.Name] = formula.Num
-				if in.Kind == "yesno" {
-					names[in.Name] = formula.Bool
-				}
-				ids[i] = in.Name
-			}
-			c.Unique("input name", "/inputs", "name", ids)
-			it.Expr = c.Formula("/formula", it.Formula, formula.Env{Names: names})
-		},
-		Build: func(it *Item) ScoringRule {
-			if it.Expr == nil {
-				return nil
-			}
-			return FormulaRule{Expr: it.Expr, Text: it.Formula, Inputs: it.Inputs}
-		},
-	})
+	}, formulaKind{})
+}
+
+// formulaKind checks and builds formula items.
+type formulaKind struct{}
+
+func (formulaKind) check(it *Item, c ItemChecker) {
+	names := map[string]formula.Type{}
+	ids := make([]string, len(it.Inputs))
+	for i, in := range it.Inputs {
+		if in.Name == "" {
+			c.KeyErrorf(printf.Sprintf("/inputs/%d", i), "missing required key \"name\"")
+		}
+		names[in.Name] = formula.Num
+		if in.Kind == "yesno" {
+			names[in.Name] = formula.Bool
+		}
+		ids[i] = in.Name
+	}
+	c.Unique("input name", "/inputs", "name", ids)
+	it.Expr = c.Formula("/formula", it.Formula, formula.Env{Names: names})
+}
+
+func (formulaKind) build(it *Item) ScoringRule {
+	if it.Expr == nil {
+		return nil
+	}
+	return FormulaRule{Expr: it.Expr, Text: it.Formula, Inputs: it.Inputs}
 }
 
 func (FormulaRule) rule() {}

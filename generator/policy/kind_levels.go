@@ -20,31 +20,38 @@ func init() {
 	register(ScoringKind{
 		Name: ScoreLevels,
 		Keys: []string{"competency", "levels"},
-		Check: func(it *Item, c ItemChecker) {
-			seen := map[int]bool{}
-			var prev *exact.Decimal
-			for i, lv := range it.Levels {
-				lp := printf.Sprintf("/levels/%d", i)
-				switch {
-				case lv.Level < 1 || lv.Level > 5:
-					c.Errorf(lp+"/level", "level %d is outside 1–5", lv.Level)
-				case seen[lv.Level]:
-					c.Errorf(lp+"/level", "level %d is given twice", lv.Level)
-				case lv.Level != i+1:
-					c.Errorf(lp+"/level", "levels must be listed 1 to 5 in order: found level %d in place %d", lv.Level, i+1)
-				}
-				seen[lv.Level] = true
-				negative(c, lp+"/points", &it.Levels[i].Points, "points")
-				if prev != nil && lv.Points.Cmp(*prev) < 0 {
-					c.Errorf(lp+"/points", "level %d gives fewer points (%s) than the level below it (%s)", lv.Level, lv.Points, prev)
-				}
-				p := it.Levels[i].Points
-				prev = &p
-				over(c, it, lp+"/points", lv.Points, printf.Sprintf("level %d", lv.Level))
-			}
-		},
-		Build: func(it *Item) ScoringRule { return LevelsRule{it.Levels} },
-	})
+	}, levelsKind{})
+}
+
+// levelsKind checks and builds behaviour-level items.
+type levelsKind struct{}
+
+func (levelsKind) check(it *Item, c ItemChecker) {
+	seen := map[int]bool{}
+	var prev *exact.Decimal
+	for i, lv := range it.Levels {
+		lp := printf.Sprintf("/levels/%d", i)
+		switch {
+		case lv.Level < 1 || lv.Level > 5:
+			c.Errorf(lp+"/level", "level %d is outside 1–5", lv.Level)
+		case seen[lv.Level]:
+			c.Errorf(lp+"/level", "level %d is given twice", lv.Level)
+		case lv.Level != i+1:
+			c.Errorf(lp+"/level", "levels must be listed 1 to 5 in order: found level %d in place %d", lv.Level, i+1)
+		}
+		seen[lv.Level] = true
+		negative(c, lp+"/points", &it.Levels[i].Points, "points")
+		if prev != nil && lv.Points.Cmp(*prev) < 0 {
+			c.Errorf(lp+"/points", "level %d gives fewer points (%s) than the level below it (%s)", lv.Level, lv.Points, prev)
+		}
+		p := it.Levels[i].Points
+		prev = &p
+		over(c, it, lp+"/points", lv.Points, printf.Sprintf("level %d", lv.Level))
+	}
+}
+
+func (levelsKind) build(it *Item) ScoringRule {
+	return LevelsRule{it.Levels}
 }
 
 // Clause names of the levels, kept as constants so that scoring allocates

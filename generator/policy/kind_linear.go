@@ -20,29 +20,34 @@ func init() {
 		Name:       ScoreLinear,
 		Keys:       []string{"input", "par", "base", "step", "up", "down", "min", "max"},
 		InputKinds: []string{"percent", "count", "money", "hours", "score"},
-		Check: func(it *Item, c ItemChecker) {
-			if it.Step.Sign() <= 0 {
-				c.Errorf("/step", "step must be more than 0")
-			}
-			negative(c, "/up", it.Up, "up")
-			negative(c, "/down", it.Down, "down")
-			negative(c, "/min", it.Min, "min")
-			over(c, it, "/base", *it.Base, "par")
-			if it.Max != nil {
-				over(c, it, "/max", *it.Max, "max")
-			}
-			if it.Min != nil && it.Min.Cmp(*it.Base) > 0 {
-				c.Errorf("/min", "min %s is above base %s", it.Min, it.Base)
-			}
-		},
-		Build: func(it *Item) ScoringRule {
-			if it.Par == nil || it.Base == nil || it.Step == nil {
-				return nil
-			}
-			return LinearRule{Par: *it.Par, Base: *it.Base, Step: *it.Step, Up: orDefault(it.Up, zero), Down: orDefault(it.Down, zero),
-				Min: orDefault(it.Min, zero), Max: orDefault(it.Max, it.Cap())}
-		},
-	})
+	}, linearKind{})
+}
+
+// linearKind checks and builds linear items.
+type linearKind struct{}
+
+func (linearKind) check(it *Item, c ItemChecker) {
+	if it.Step.Sign() <= 0 {
+		c.Errorf("/step", "step must be more than 0")
+	}
+	negative(c, "/up", it.Up, "up")
+	negative(c, "/down", it.Down, "down")
+	negative(c, "/min", it.Min, "min")
+	over(c, it, "/base", *it.Base, "par")
+	if it.Max != nil {
+		over(c, it, "/max", *it.Max, "max")
+	}
+	if it.Min != nil && it.Min.Cmp(*it.Base) > 0 {
+		c.Errorf("/min", "min %s is above base %s", it.Min, it.Base)
+	}
+}
+
+func (linearKind) build(it *Item) ScoringRule {
+	if it.Par == nil || it.Base == nil || it.Step == nil {
+		return nil
+	}
+	return LinearRule{Par: *it.Par, Base: *it.Base, Step: *it.Step, Up: orDefault(it.Up, zero), Down: orDefault(it.Down, zero),
+		Min: orDefault(it.Min, zero), Max: orDefault(it.Max, it.Cap())}
 }
 
 func (LinearRule) rule() {}

@@ -22,18 +22,23 @@ func init() {
 		Name:       ScoreProportional,
 		Keys:       []string{"input", "scale"},
 		InputKinds: []string{"score", "percent"},
-		Check: func(it *Item, c ItemChecker) {
-			if it.Scale.Sign() <= 0 {
-				c.Errorf("/scale", "scale must be more than 0")
-			}
-		},
-		Build: func(it *Item) ScoringRule {
-			if it.Scale == nil {
-				return nil
-			}
-			return ProportionalRule{Scale: *it.Scale, Weight: it.Weight}
-		},
-	})
+	}, proportionalKind{})
+}
+
+// proportionalKind checks and builds proportional items.
+type proportionalKind struct{}
+
+func (proportionalKind) check(it *Item, c ItemChecker) {
+	if it.Scale.Sign() <= 0 {
+		c.Errorf("/scale", "scale must be more than 0")
+	}
+}
+
+func (proportionalKind) build(it *Item) ScoringRule {
+	if it.Scale == nil {
+		return nil
+	}
+	return ProportionalRule{Scale: *it.Scale, Weight: it.Weight}
 }
 
 func (ProportionalRule) rule() {}

@@ -20,23 +20,30 @@ func init() {
 		Name:       ScoreTiers,
 		Keys:       []string{"input", "tiers"},
 		InputKinds: []string{"percent", "count", "money", "hours", "score"},
-		Check: func(it *Item, c ItemChecker) {
-			ptrs := make([]string, len(it.Tiers))
-			rows := make([]Interval, len(it.Tiers))
-			for i, t := range it.Tiers {
-				tp := printf.Sprintf("/tiers/%d", i)
-				ptrs[i], rows[i] = tp, t.Interval
-				negative(c, tp+"/points", &it.Tiers[i].Points, "points")
-				over(c, it, tp+"/points", t.Points, tierName(i))
-				// (Rows out of order have their own message.)
-				if prev := it.Tiers[max(i-1, 0)]; i > 0 && t.Points.Cmp(prev.Points) > 0 && (prev.Min == nil || t.Min == nil || t.Min.Cmp(*prev.Min) < 0) {
-					c.Errorf(tp+"/points", "%s gives more points (%s) than the better tier above it (%s): a worse result must never score more", tierName(i), t.Points, prev.Points)
-				}
-			}
-			c.Intervals(ptrs, rows)
-		},
-		Build: func(it *Item) ScoringRule { return TiersRule{it.Tiers} },
-	})
+	}, tiersKind{})
+}
+
+// tiersKind checks and builds tiered items.
+type tiersKind struct{}
+
+func (tiersKind) check(it *Item, c ItemChecker) {
+	ptrs := make([]string, len(it.Tiers))
+	rows := make([]Interval, len(it.Tiers))
+	for i, t := range it.Tiers {
+		tp := printf.Sprintf("/tiers/%d", i)
+		ptrs[i], rows[i] = tp, t.Interval
+		negative(c, tp+"/points", &it.Tiers[i].Points, "points")
+		over(c, it, tp+"/points", t.Points, tierName(i))
+		// (Rows out of order have their own message.)
+		if prev := it.Tiers[max(i-1, 0)]; i > 0 && t.Points.Cmp(prev.Points) > 0 && (prev.Min == nil || t.Min == nil || t.Min.Cmp(*prev.Min) < 0) {
+			c.Errorf(tp+"/points", "%s gives more points (%s) than the better tier above it (%s): a worse result must never score more", tierName(i), t.Points, prev.Points)
+		}
+	}
+	c.Intervals(ptrs, rows)
+}
+
+func (tiersKind) build(it *Item) ScoringRule {
+	return TiersRule{it.Tiers}
 }
 
 // tierName names the i-th tier of a table for messages.

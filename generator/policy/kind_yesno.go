@@ -18,19 +18,24 @@ func init() {
 		Name:       ScoreYesNo,
 		Keys:       []string{"input", "yes", "no"},
 		InputKinds: []string{"yesno"},
-		Check: func(it *Item, c ItemChecker) {
-			over(c, it, "/yes", *it.Yes, "yes")
-			over(c, it, "/no", *it.No, "no")
-			negative(c, "/yes", it.Yes, "points")
-			negative(c, "/no", it.No, "points")
-		},
-		Build: func(it *Item) ScoringRule {
-			if it.Yes == nil || it.No == nil {
-				return nil
-			}
-			return YesNoRule{*it.Yes, *it.No}
-		},
-	})
+	}, yesNoKind{})
+}
+
+// yesNoKind checks and builds yes/no items.
+type yesNoKind struct{}
+
+func (yesNoKind) check(it *Item, c ItemChecker) {
+	over(c, it, "/yes", *it.Yes, "yes")
+	over(c, it, "/no", *it.No, "no")
+	negative(c, "/yes", it.Yes, "points")
+	negative(c, "/no", it.No, "points")
+}
+
+func (yesNoKind) build(it *Item) ScoringRule {
+	if it.Yes == nil || it.No == nil {
+		return nil
+	}
+	return YesNoRule{*it.Yes, *it.No}
 }
 
 func (YesNoRule) rule() {}
