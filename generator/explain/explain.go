@@ -112,7 +112,7 @@ func component(s engine.ComponentWorked) string {
 	b.WriteString(c.Title + " = ")
 	if x.Value.Num.Cmp(amt) != 0 {
 		b.WriteString(equalities(x.Formula, x.Values, x.Value.Num.String()))
-		printf.Fprintf(&b, "，按%s保留到 %s 元，为 %s 元。", roundingNames[rule.Mode], exact.FromInt(1).Shift(-rule.Places), amt)
+		printf.Fprintf(&b, "，按%s保留到 %s 元，为 %s 元。", roundingName(rule.Mode), exact.FromInt(1).Shift(-rule.Places), amt)
 	} else {
 		b.WriteString(equalities(x.Formula, x.Values, amt.String()) + " 元。")
 	}
@@ -138,8 +138,18 @@ func component(s engine.ComponentWorked) string {
 	return b.String()
 }
 
-// roundingNames names the rounding modes in Chinese.
-var roundingNames = map[exact.Rounding]string{exact.HalfUp: "四舍五入", exact.HalfEven: "四舍六入五成双", exact.Down: "舍去尾数"}
+// roundingName names a rounding mode in Chinese.
+func roundingName(m exact.Rounding) string {
+	switch m {
+	case exact.HalfUp:
+		return "四舍五入"
+	case exact.HalfEven:
+		return "四舍六入五成双"
+	case exact.Down:
+		return "舍去尾数"
+	}
+	return ""
+}
 
 // equalities writes a = b = c, leaving out a term that only repeats the
 // next one (the same text, or the same number: 0 before 0.00).

@@ -67,10 +67,16 @@ func (YesNoRule) Uses(it *Item, in ItemInput, dst []Used) []Used {
 
 // Explain says the answer.
 func (YesNoRule) Explain(it *Item, in ItemInput) string {
-	return it.label() + "：" + yesNoWords[*in.Yes]
+	return it.label() + "：" + yesNoWord(*in.Yes)
 }
 
-var yesNoWords = map[bool]string{true: "是", false: "否"}
+// yesNoWord is 是 or 否.
+func yesNoWord(b bool) string {
+	if b {
+		return "是"
+	}
+	return "否"
+}
 
 // Grading gives the points of yes and of no.
 func (r YesNoRule) Grading(*Item, []string) []string {
@@ -82,7 +88,7 @@ func (YesNoRule) Probes(*Item) []Probe {
 	var out []Probe
 	for _, b := range []bool{true, false} {
 		v := b
-		out = append(out, Probe{In: ItemInput{Yes: &v}, Label: yesNoWords[b]})
+		out = append(out, Probe{In: ItemInput{Yes: &v}, Label: yesNoWord(b)})
 	}
 	return out
 }
