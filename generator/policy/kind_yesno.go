@@ -59,10 +59,7 @@ func (YesNoRule) Clauses() []string { return []string{"yes", "no"} }
 
 // Uses gives 是 or 否.
 func (YesNoRule) Uses(it *Item, in ItemInput, dst []Used) []Used {
-	if *in.Yes {
-		return append(dst, used(it.label(), "是", ""))
-	}
-	return append(dst, used(it.label(), "否", ""))
+	return append(dst, used(it.label(), yesNoWord(*in.Yes), ""))
 }
 
 // Explain says the answer.
