@@ -1,7 +1,6 @@
 package calculator
 
 import (
-	"bytes"
 	"errors"
 	"slices"
 	"strconv"
@@ -273,7 +272,7 @@ func (c *Calculator) Compute(req Request) (a Answer) {
 	}
 	a = describe(c.h, r)
 	if req.Report {
-		var b bytes.Buffer
+		var b strings.Builder // not a bytes.Buffer, which nothing else in the calculator links
 		report.Text(&b, req.Title, r)
 		a.Report = b.String()
 	}
