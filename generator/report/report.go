@@ -32,7 +32,7 @@ func Text(w io.Writer, title string, r engine.Result) {
 		if s.Grade != "" {
 			line += "　等级 " + s.Grade
 		}
-		io.WriteString(w, line+"\n")
+		printf.Fprintf(w, "%s\n", line)
 		steps(w, s.Trace)
 	}
 	if p := r.Points; p != nil {
@@ -92,7 +92,7 @@ func Text(w io.Writer, title string, r engine.Result) {
 }
 
 func steps(w io.Writer, trace []engine.Step) {
-	io.WriteString(w, "  计算过程：\n")
+	printf.Fprintf(w, "  计算过程：\n")
 	for _, s := range trace {
 		clause := ""
 		if s.Clause != "" {
