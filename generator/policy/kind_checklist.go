@@ -21,13 +21,13 @@ func init() {
 	register(ScoringKind{
 		Name: ScoreChecklist,
 		Keys: []string{"checks"},
-	}, checklistKind{})
+	}, &checklistKind{})
 }
 
 // checklistKind checks and builds checklist items.
 type checklistKind struct{}
 
-func (checklistKind) check(it *Item, c ItemChecker) {
+func (*checklistKind) check(it *Item, c ItemChecker) {
 	all := zero
 	ids := make([]string, len(it.Checks))
 	for i, ch := range it.Checks {
@@ -39,18 +39,18 @@ func (checklistKind) check(it *Item, c ItemChecker) {
 	c.Unique("check id", "/checks", "id", ids)
 }
 
-func (checklistKind) build(it *Item) ScoringRule {
-	return ChecklistRule{it.Checks}
+func (*checklistKind) build(it *Item) ScoringRule {
+	return &ChecklistRule{it.Checks}
 }
 
-func (ChecklistRule) rule() {}
+func (*ChecklistRule) rule() {}
 
 // Kind implements ScoringRule.
-func (ChecklistRule) Kind() string { return ScoreChecklist }
+func (*ChecklistRule) Kind() string { return ScoreChecklist }
 
 // Score adds the points of the checks met; an unknown check or one given
 // twice is refused.
-func (r ChecklistRule) Score(_ *Item, in ItemInput) (exact.Decimal, string, error) {
+func (r *ChecklistRule) Score(_ *Item, in ItemInput) (exact.Decimal, string, error) {
 	p := zero
 	found := 0
 	for _, c := range r.Checks {
@@ -75,20 +75,20 @@ func (r ChecklistRule) Score(_ *Item, in ItemInput) (exact.Decimal, string, erro
 }
 
 // Clauses is the one clause, checks.
-func (ChecklistRule) Clauses() []string { return []string{"checks"} }
+func (*ChecklistRule) Clauses() []string { return []string{"checks"} }
 
 // Uses gives the ids of the checks met.
-func (ChecklistRule) Uses(_ *Item, in ItemInput, dst []Used) []Used {
+func (*ChecklistRule) Uses(_ *Item, in ItemInput, dst []Used) []Used {
 	return append(dst, used("达到", strings.Join(in.Checks, ","), ""))
 }
 
 // Explain counts the checks met.
-func (ChecklistRule) Explain(_ *Item, in ItemInput) string {
+func (*ChecklistRule) Explain(_ *Item, in ItemInput) string {
 	return printf.Sprintf("达到 %d 条要求", len(in.Checks))
 }
 
 // Grading gives one line per check, with a box to tick.
-func (r ChecklistRule) Grading(*Item, []string) []string {
+func (r *ChecklistRule) Grading(*Item, []string) []string {
 	var out []string
 	for _, c := range r.Checks {
 		out = append(out, printf.Sprintf("□ %s %s 分", c.Text, c.Points))
@@ -97,7 +97,7 @@ func (r ChecklistRule) Grading(*Item, []string) []string {
 }
 
 // Probes tries no check and every check.
-func (r ChecklistRule) Probes(*Item) []Probe {
+func (r *ChecklistRule) Probes(*Item) []Probe {
 	var all []string
 	for _, c := range r.Checks {
 		all = append(all, c.ID)
@@ -106,10 +106,10 @@ func (r ChecklistRule) Probes(*Item) []Probe {
 }
 
 // Field ticks any of the checks.
-func (r ChecklistRule) Field(*Item) Field { return Field{Shape: ShapeChecks, Options: r.Checks} }
+func (r *ChecklistRule) Field(*Item) Field { return Field{Shape: ShapeChecks, Options: r.Checks} }
 
 // Sample meets each check with the person's skill as its chance.
-func (r ChecklistRule) Sample(_ *Item, s Sampler) ItemInput {
+func (r *ChecklistRule) Sample(_ *Item, s Sampler) ItemInput {
 	ids := []string{}
 	for _, c := range r.Checks {
 		if s.IntN(1000) < s.Skill() {
@@ -120,4 +120,4 @@ func (r ChecklistRule) Sample(_ *Item, s Sampler) ItemInput {
 }
 
 // Fast: none; the card scores a checklist with Score.
-func (ChecklistRule) Fast(*Item) (FastRule, bool) { return nil, true }
+func (*ChecklistRule) Fast(*Item) (FastRule, bool) { return nil, true }

@@ -24,13 +24,13 @@ func init() {
 	register(ScoringKind{
 		Name: ScoreFormula,
 		Keys: []string{"inputs", "formula"},
-	}, formulaKind{})
+	}, &formulaKind{})
 }
 
 // formulaKind checks and builds formula items.
 type formulaKind struct{}
 
-func (formulaKind) check(it *Item, c ItemChecker) {
+func (*formulaKind) check(it *Item, c ItemChecker) {
 	names := map[string]formula.Type{}
 	ids := make([]string, len(it.Inputs))
 	for i, in := range it.Inputs {
@@ -47,21 +47,21 @@ func (formulaKind) check(it *Item, c ItemChecker) {
 	it.Expr = c.Formula("/formula", it.Formula, formula.Env{Names: names})
 }
 
-func (formulaKind) build(it *Item) ScoringRule {
+func (*formulaKind) build(it *Item) ScoringRule {
 	if it.Expr == nil {
 		return nil
 	}
-	return FormulaRule{Expr: it.Expr, Text: it.Formula, Inputs: it.Inputs}
+	return &FormulaRule{Expr: it.Expr, Text: it.Formula, Inputs: it.Inputs}
 }
 
-func (FormulaRule) rule() {}
+func (*FormulaRule) rule() {}
 
 // Kind implements ScoringRule.
-func (FormulaRule) Kind() string { return ScoreFormula }
+func (*FormulaRule) Kind() string { return ScoreFormula }
 
 // Score computes the formula from the named inputs, rounded as scores are,
 // then clamped to 0 and the item's cap.
-func (r FormulaRule) Score(it *Item, in ItemInput) (exact.Decimal, string, error) {
+func (r *FormulaRule) Score(it *Item, in ItemInput) (exact.Decimal, string, error) {
 	vals := named{values: map[string]formula.Value{}}
 	for _, def := range r.Inputs {
 		v, ok := in.Named[def.Name]
@@ -85,10 +85,10 @@ func (r FormulaRule) Score(it *Item, in ItemInput) (exact.Decimal, string, error
 }
 
 // Clauses is the one clause, formula.
-func (FormulaRule) Clauses() []string { return []string{"formula"} }
+func (*FormulaRule) Clauses() []string { return []string{"formula"} }
 
 // Uses gives every named input.
-func (r FormulaRule) Uses(_ *Item, in ItemInput, dst []Used) []Used {
+func (r *FormulaRule) Uses(_ *Item, in ItemInput, dst []Used) []Used {
 	for _, def := range r.Inputs {
 		dst = append(dst, Used{Name: def.Name, Label: def.Label, Value: in.Named[def.Name].Text(), Unit: def.DisplayUnit()})
 	}
@@ -97,7 +97,7 @@ func (r FormulaRule) Uses(_ *Item, in ItemInput, dst []Used) []Used {
 
 // Explain writes the formula with names and then with values, and the
 // facts that chose its branches.
-func (r FormulaRule) Explain(_ *Item, in ItemInput) string {
+func (r *FormulaRule) Explain(_ *Item, in ItemInput) string {
 	how := "按公式 " + r.Text + " 计算"
 	vals := named{values: map[string]formula.Value{}, labels: map[string]string{}}
 	for _, def := range r.Inputs {
@@ -114,7 +114,7 @@ func (r FormulaRule) Explain(_ *Item, in ItemInput) string {
 }
 
 // Grading writes the formula and names its inputs.
-func (r FormulaRule) Grading(*Item, []string) []string {
+func (r *FormulaRule) Grading(*Item, []string) []string {
 	var names []string
 	for _, in := range r.Inputs {
 		names = append(names, in.Label)
@@ -124,7 +124,7 @@ func (r FormulaRule) Grading(*Item, []string) []string {
 
 // Probes tries every input 0: formula items have no generic domain, the
 // worked cases cover them.
-func (r FormulaRule) Probes(*Item) []Probe {
+func (r *FormulaRule) Probes(*Item) []Probe {
 	vals := map[string]formula.Value{}
 	for _, in := range r.Inputs {
 		vals[in.Name] = formula.Value{Num: exact.FromInt(0), IsBool: in.Kind == "yesno"}
@@ -133,11 +133,11 @@ func (r FormulaRule) Probes(*Item) []Probe {
 }
 
 // Field is one number per named input.
-func (FormulaRule) Field(*Item) Field { return Field{Shape: ShapeNamed} }
+func (*FormulaRule) Field(*Item) Field { return Field{Shape: ShapeNamed} }
 
 // Sample draws every named input: counts up to 11, other numbers up to
 // 100000, within each input's maximum.
-func (r FormulaRule) Sample(_ *Item, s Sampler) ItemInput {
+func (r *FormulaRule) Sample(_ *Item, s Sampler) ItemInput {
 	vals := map[string]formula.Value{}
 	for _, in := range r.Inputs {
 		v := s.Value(in.Kind, exact.FromInt(100000), in.Max)
@@ -153,7 +153,7 @@ func (r FormulaRule) Sample(_ *Item, s Sampler) ItemInput {
 }
 
 // Fast: none; the card scores a formula with Score.
-func (FormulaRule) Fast(*Item) (FastRule, bool) { return nil, true }
+func (*FormulaRule) Fast(*Item) (FastRule, bool) { return nil, true }
 
 // named gives a formula item's named inputs their values and labels; it
 // has no tables.

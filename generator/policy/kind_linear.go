@@ -20,13 +20,13 @@ func init() {
 		Name:       ScoreLinear,
 		Keys:       []string{"input", "par", "base", "step", "up", "down", "min", "max"},
 		InputKinds: []string{"percent", "count", "money", "hours", "score"},
-	}, linearKind{})
+	}, &linearKind{})
 }
 
 // linearKind checks and builds linear items.
 type linearKind struct{}
 
-func (linearKind) check(it *Item, c ItemChecker) {
+func (*linearKind) check(it *Item, c ItemChecker) {
 	if it.Step.Sign() <= 0 {
 		c.Errorf("/step", "step must be more than 0")
 	}
@@ -42,21 +42,21 @@ func (linearKind) check(it *Item, c ItemChecker) {
 	}
 }
 
-func (linearKind) build(it *Item) ScoringRule {
+func (*linearKind) build(it *Item) ScoringRule {
 	if it.Par == nil || it.Base == nil || it.Step == nil {
 		return nil
 	}
-	return LinearRule{Par: *it.Par, Base: *it.Base, Step: *it.Step, Up: orDefault(it.Up, zero), Down: orDefault(it.Down, zero),
+	return &LinearRule{Par: *it.Par, Base: *it.Base, Step: *it.Step, Up: orDefault(it.Up, zero), Down: orDefault(it.Down, zero),
 		Min: orDefault(it.Min, zero), Max: orDefault(it.Max, it.Cap())}
 }
 
-func (LinearRule) rule() {}
+func (*LinearRule) rule() {}
 
 // Kind implements ScoringRule.
-func (LinearRule) Kind() string { return ScoreLinear }
+func (*LinearRule) Kind() string { return ScoreLinear }
 
 // Score counts the full steps from par, then clamps to max and min.
-func (r LinearRule) Score(it *Item, in ItemInput) (exact.Decimal, string, error) {
+func (r *LinearRule) Score(it *Item, in ItemInput) (exact.Decimal, string, error) {
 	x, err := number(it, in)
 	if err != nil {
 		return zero, "", err
@@ -80,7 +80,7 @@ func (r LinearRule) Score(it *Item, in ItemInput) (exact.Decimal, string, error)
 }
 
 // Clauses are par, above (when up is more than 0) and below (when down is).
-func (r LinearRule) Clauses() []string {
+func (r *LinearRule) Clauses() []string {
 	cs := []string{"par"}
 	if r.Up.Sign() > 0 {
 		cs = append(cs, "above")
@@ -92,10 +92,10 @@ func (r LinearRule) Clauses() []string {
 }
 
 // Uses gives the number scored.
-func (LinearRule) Uses(it *Item, in ItemInput, dst []Used) []Used { return usedNumber(it, in, dst) }
+func (*LinearRule) Uses(it *Item, in ItemInput, dst []Used) []Used { return usedNumber(it, in, dst) }
 
 // Explain says the number, the par and the steps.
-func (r LinearRule) Explain(it *Item, in ItemInput) string {
+func (r *LinearRule) Explain(it *Item, in ItemInput) string {
 	unit := it.Input.DisplayUnit()
 	down := printf.Sprintf("每低满 %s扣 %s 分", spaced(stepPhrase(r.Step, unit)), r.Down)
 	if r.Down.Sign() == 0 {
@@ -122,7 +122,7 @@ func stepPhrase(x exact.Decimal, unit string) string {
 }
 
 // Grading says the par, the steps and the range.
-func (r LinearRule) Grading(it *Item, _ []string) []string {
+func (r *LinearRule) Grading(it *Item, _ []string) []string {
 	unit := it.Input.DisplayUnit()
 	return []string{printf.Sprintf("以 %s 为基准得 %s 分，每高 %s 加 %s 分、每低 %s 扣 %s 分（%s～%s 分）",
 		WithUnit(r.Par, unit), r.Base, WithUnit(r.Step, unit), r.Up, WithUnit(r.Step, unit), r.Down, r.Min, r.Max)}
@@ -130,18 +130,18 @@ func (r LinearRule) Grading(it *Item, _ []string) []string {
 
 // Probes tries par, one step either side and just inside it, and forty
 // steps up.
-func (r LinearRule) Probes(it *Item) []Probe {
+func (r *LinearRule) Probes(it *Item) []Probe {
 	eps := Epsilon(it.inputKind())
 	return numberProbes(it, []exact.Decimal{r.Par.Sub(r.Step), r.Par.Sub(r.Step).Add(eps), r.Par,
 		r.Par.Add(r.Step).Sub(eps), r.Par.Add(r.Step), r.Par.Add(r.Step.Mul(exact.FromInt(40)))})
 }
 
 // Field is a number.
-func (LinearRule) Field(*Item) Field { return Field{Shape: ShapeNumber} }
+func (*LinearRule) Field(*Item) Field { return Field{Shape: ShapeNumber} }
 
 // Sample draws par ± up to six steps, above par for the able when a step up
 // earns points.
-func (r LinearRule) Sample(it *Item, s Sampler) ItemInput {
+func (r *LinearRule) Sample(it *Item, s Sampler) ItemInput {
 	steps := exact.FromInt(int64((s.Skill() - 500) * 6 / 5)).Shift(-2)
 	if r.Up.Sign() == 0 {
 		steps = steps.Neg()
@@ -156,7 +156,7 @@ type fastLinear struct {
 }
 
 // Fast converts the par, the steps and the range.
-func (r LinearRule) Fast(it *Item) (FastRule, bool) {
+func (r *LinearRule) Fast(it *Item) (FastRule, bool) {
 	f := fastNums{ok: true}
 	fl := &fastLinear{input: newFastInput(it, &f)}
 	fl.par, fl.base, fl.step, fl.up, fl.down, fl.min, fl.max = f.num(r.Par), f.num(r.Base), f.num(r.Step), f.num(r.Up), f.num(r.Down), f.num(r.Min), f.num(r.Max)
