@@ -62,7 +62,7 @@ func (*FormulaRule) Kind() string { return ScoreFormula }
 // Score computes the formula from the named inputs, rounded as scores are,
 // then clamped to 0 and the item's cap.
 func (r *FormulaRule) Score(it *Item, in ItemInput) (exact.Decimal, string, error) {
-	vals := named{values: map[string]formula.Value{}}
+	vals := &named{values: map[string]formula.Value{}}
 	for _, def := range r.Inputs {
 		v, ok := in.Named[def.Name]
 		if !ok {
@@ -99,7 +99,7 @@ func (r *FormulaRule) Uses(_ *Item, in ItemInput, dst []Used) []Used {
 // facts that chose its branches.
 func (r *FormulaRule) Explain(_ *Item, in ItemInput) string {
 	how := "按公式 " + r.Text + " 计算"
-	vals := named{values: map[string]formula.Value{}, labels: map[string]string{}}
+	vals := &named{values: map[string]formula.Value{}, labels: map[string]string{}}
 	for _, def := range r.Inputs {
 		vals.values[def.Name] = in.Named[def.Name]
 		vals.labels[def.Name] = def.Label
@@ -162,8 +162,8 @@ type named struct {
 	labels map[string]string
 }
 
-func (n named) Value(name string) (formula.Value, bool) { v, ok := n.values[name]; return v, ok }
-func (n named) Label(name string) string                { return n.labels[name] }
-func (n named) Lookup(table string, _ exact.Decimal) (exact.Decimal, error) {
+func (n *named) Value(name string) (formula.Value, bool) { v, ok := n.values[name]; return v, ok }
+func (n *named) Label(name string) string                { return n.labels[name] }
+func (n *named) Lookup(table string, _ exact.Decimal) (exact.Decimal, error) {
 	return exact.Decimal{}, zh.Errorf("no table %q here", table)
 }
