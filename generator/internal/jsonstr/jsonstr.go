@@ -5,11 +5,11 @@ import "unicode/utf8"
 // Append appends s as a JSON string as encoding/json writes it
 // with HTML escaping: ", \ and control characters escaped, <, > and & as
 // \u003c …, U+2028 and U+2029 as \u2028 and \u2029, and each byte of
-// invalid UTF-8 as \ufffd. Valid UTF-8 (the handbook's text always is) is
-// copied without decoding a character, but for those two.
+// invalid UTF-8 as \ufffd. It decodes each character beyond ASCII rather
+// than check the whole text with utf8.ValidString first, which the
+// calculator's WebAssembly would link for this alone.
 func Append(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
-	valid := utf8.ValidString(s)
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -27,10 +27,6 @@ func Append(b []byte, s string) []byte {
 			}
 			i++
 			start = i
-			continue
-		}
-		if valid && c != 0xE2 { // U+2028 and U+2029 are E2 80 A8 and E2 80 A9
-			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
