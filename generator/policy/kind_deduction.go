@@ -97,7 +97,7 @@ func (*DeductionRule) Uses(it *Item, in ItemInput, dst []Used) []Used {
 
 // Explain says the full points, the count and the deduction.
 func (r *DeductionRule) Explain(it *Item, in ItemInput) string {
-	return printf.Sprintf("满分 %s 分，%s %s，每个扣 %s 分（最低 %s 分）", r.Full, it.label(), in.Value, r.Per, r.Floor)
+	return printf.Sprintf("满分 %s 分，%s %s，每个扣 %s 分（最低 %s 分）", &r.Full, it.label(), in.Value, &r.Per, &r.Floor)
 }
 
 // Grading says the full points, the deduction and the floor.

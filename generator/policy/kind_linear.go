@@ -97,11 +97,11 @@ func (*LinearRule) Uses(it *Item, in ItemInput, dst []Used) []Used { return used
 // Explain says the number, the par and the steps.
 func (r *LinearRule) Explain(it *Item, in ItemInput) string {
 	unit := it.Input.DisplayUnit()
-	down := printf.Sprintf("每低满 %s扣 %s 分", spaced(stepPhrase(r.Step, unit)), r.Down)
+	down := printf.Sprintf("每低满 %s扣 %s 分", spaced(stepPhrase(r.Step, unit)), &r.Down)
 	if r.Down.Sign() == 0 {
 		down = "低于基准不扣分"
 	}
-	return printf.Sprintf("%s为 %s，以 %s为基准得 %s 分，每高出满 %s加 %s 分、%s（%s～%s 分）", it.label(), WithUnit(*in.Value, unit), spaced(WithUnit(r.Par, unit)), r.Base, spaced(stepPhrase(r.Step, unit)), r.Up, down, r.Min, r.Max)
+	return printf.Sprintf("%s为 %s，以 %s为基准得 %s 分，每高出满 %s加 %s 分、%s（%s～%s 分）", it.label(), WithUnit(*in.Value, unit), spaced(WithUnit(r.Par, unit)), &r.Base, spaced(stepPhrase(r.Step, unit)), &r.Up, down, &r.Min, &r.Max)
 }
 
 // spaced puts a space after text that ends in a digit or %, so that the

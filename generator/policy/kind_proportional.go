@@ -68,7 +68,7 @@ func (*ProportionalRule) Uses(it *Item, in ItemInput, dst []Used) []Used {
 // Explain writes the proportion.
 func (r *ProportionalRule) Explain(it *Item, in ItemInput) string {
 	x := exact.Min(*in.Value, r.Scale)
-	return printf.Sprintf("%s为 %s（满分 %s），按比例得 %s × %s ÷ %s", it.label(), in.Value, r.Scale, r.Weight, x, r.Scale)
+	return printf.Sprintf("%s为 %s（满分 %s），按比例得 %s × %s ÷ %s", it.label(), in.Value, &r.Scale, &r.Weight, x, &r.Scale)
 }
 
 // Grading writes the proportion.
