@@ -17,11 +17,13 @@ type ChecklistRule struct {
 	Checks []Choice
 }
 
-func init() {
-	register(ScoringKind{
-		Name: ScoreChecklist,
-		Keys: []string{"checks"},
-	}, &checklistKind{})
+func init() { register(checklistScoring, &checklistKind{}) }
+
+// checklistScoring is the ScoreChecklist kind as the loader meets it: a
+// package-level value, so that its lists are data, not code run at start.
+var checklistScoring = ScoringKind{
+	Name: ScoreChecklist,
+	Keys: []string{"checks"},
 }
 
 // checklistKind checks and builds checklist items.

@@ -16,11 +16,13 @@ type ChoiceRule struct {
 	Choices []Choice
 }
 
-func init() {
-	register(ScoringKind{
-		Name: ScoreChoice,
-		Keys: []string{"choices"},
-	}, &choiceKind{})
+func init() { register(choiceScoring, &choiceKind{}) }
+
+// choiceScoring is the ScoreChoice kind as the loader meets it: a
+// package-level value, so that its lists are data, not code run at start.
+var choiceScoring = ScoringKind{
+	Name: ScoreChoice,
+	Keys: []string{"choices"},
 }
 
 // choiceKind checks and builds choice items.

@@ -17,12 +17,14 @@ type DeductionRule struct {
 	Most             *exact.Decimal
 }
 
-func init() {
-	register(ScoringKind{
-		Name:       ScoreDeduction,
-		Keys:       []string{"input", "full", "per", "floor", "requirements"},
-		InputKinds: []string{"count"},
-	}, &deductionKind{})
+func init() { register(deductionScoring, &deductionKind{}) }
+
+// deductionScoring is the ScoreDeduction kind as the loader meets it: a
+// package-level value, so that its lists are data, not code run at start.
+var deductionScoring = ScoringKind{
+	Name:       ScoreDeduction,
+	Keys:       []string{"input", "full", "per", "floor", "requirements"},
+	InputKinds: []string{"count"},
 }
 
 // deductionKind checks and builds deduction items.

@@ -20,11 +20,13 @@ type FormulaRule struct {
 	Inputs []Input
 }
 
-func init() {
-	register(ScoringKind{
-		Name: ScoreFormula,
-		Keys: []string{"inputs", "formula"},
-	}, &formulaKind{})
+func init() { register(formulaScoring, &formulaKind{}) }
+
+// formulaScoring is the ScoreFormula kind as the loader meets it: a
+// package-level value, so that its lists are data, not code run at start.
+var formulaScoring = ScoringKind{
+	Name: ScoreFormula,
+	Keys: []string{"inputs", "formula"},
 }
 
 // formulaKind checks and builds formula items.

@@ -16,11 +16,13 @@ type LevelsRule struct {
 	Levels []Level
 }
 
-func init() {
-	register(ScoringKind{
-		Name: ScoreLevels,
-		Keys: []string{"competency", "levels"},
-	}, &levelsKind{})
+func init() { register(levelsScoring, &levelsKind{}) }
+
+// levelsScoring is the ScoreLevels kind as the loader meets it: a
+// package-level value, so that its lists are data, not code run at start.
+var levelsScoring = ScoringKind{
+	Name: ScoreLevels,
+	Keys: []string{"competency", "levels"},
 }
 
 // levelsKind checks and builds behaviour-level items.

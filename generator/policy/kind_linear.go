@@ -15,12 +15,14 @@ type LinearRule struct {
 	Par, Base, Step, Up, Down, Min, Max exact.Decimal
 }
 
-func init() {
-	register(ScoringKind{
-		Name:       ScoreLinear,
-		Keys:       []string{"input", "par", "base", "step", "up", "down", "min", "max"},
-		InputKinds: []string{"percent", "count", "money", "hours", "score"},
-	}, &linearKind{})
+func init() { register(linearScoring, &linearKind{}) }
+
+// linearScoring is the ScoreLinear kind as the loader meets it: a
+// package-level value, so that its lists are data, not code run at start.
+var linearScoring = ScoringKind{
+	Name:       ScoreLinear,
+	Keys:       []string{"input", "par", "base", "step", "up", "down", "min", "max"},
+	InputKinds: []string{"percent", "count", "money", "hours", "score"},
 }
 
 // linearKind checks and builds linear items.

@@ -17,12 +17,14 @@ type ProportionalRule struct {
 	Scale, Weight exact.Decimal
 }
 
-func init() {
-	register(ScoringKind{
-		Name:       ScoreProportional,
-		Keys:       []string{"input", "scale"},
-		InputKinds: []string{"score", "percent"},
-	}, &proportionalKind{})
+func init() { register(proportionalScoring, &proportionalKind{}) }
+
+// proportionalScoring is the ScoreProportional kind as the loader meets it:
+// a package-level value, so that its lists are data, not code run at start.
+var proportionalScoring = ScoringKind{
+	Name:       ScoreProportional,
+	Keys:       []string{"input", "scale"},
+	InputKinds: []string{"score", "percent"},
 }
 
 // proportionalKind checks and builds proportional items.

@@ -15,12 +15,14 @@ type TiersRule struct {
 	Tiers []Tier
 }
 
-func init() {
-	register(ScoringKind{
-		Name:       ScoreTiers,
-		Keys:       []string{"input", "tiers"},
-		InputKinds: []string{"percent", "count", "money", "hours", "score"},
-	}, &tiersKind{})
+func init() { register(tiersScoring, &tiersKind{}) }
+
+// tiersScoring is the ScoreTiers kind as the loader meets it: a
+// package-level value, so that its lists are data, not code run at start.
+var tiersScoring = ScoringKind{
+	Name:       ScoreTiers,
+	Keys:       []string{"input", "tiers"},
+	InputKinds: []string{"percent", "count", "money", "hours", "score"},
 }
 
 // tiersKind checks and builds tiered items.

@@ -13,12 +13,14 @@ type YesNoRule struct {
 	Yes, No exact.Decimal
 }
 
-func init() {
-	register(ScoringKind{
-		Name:       ScoreYesNo,
-		Keys:       []string{"input", "yes", "no"},
-		InputKinds: []string{"yesno"},
-	}, &yesNoKind{})
+func init() { register(yesNoScoring, &yesNoKind{}) }
+
+// yesNoScoring is the ScoreYesNo kind as the loader meets it: a
+// package-level value, so that its lists are data, not code run at start.
+var yesNoScoring = ScoringKind{
+	Name:       ScoreYesNo,
+	Keys:       []string{"input", "yes", "no"},
+	InputKinds: []string{"yesno"},
 }
 
 // yesNoKind checks and builds yes/no items.
