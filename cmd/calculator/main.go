@@ -27,41 +27,15 @@ func main() {
 		calc = c
 		return ""
 	}))
-	api.Set("fields", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if calc == nil || len(args) < 2 {
-			return js.ValueOf(map[string]any{"error": "load a bundle first; fields(role, period)"})
-		}
-		period, err := engine.ParsePeriod(args[1].String())
-		if err != nil {
-			return js.ValueOf(map[string]any{"error": err.Error()})
-		}
-		fs, err := calc.Fields(args[0].String(), period)
-		if err != nil {
-			return js.ValueOf(map[string]any{"error": err.Error()})
-		}
-		return object(calculator.AppendFields(nil, fs))
-	}))
-	api.Set("cardFields", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if calc == nil || len(args) < 2 {
-			return js.ValueOf(map[string]any{"error": "load a bundle first; cardFields(card, period)"})
-		}
-		period, err := engine.ParsePeriod(args[1].String())
-		if err != nil {
-			return js.ValueOf(map[string]any{"error": err.Error()})
-		}
-		fs, err := calc.CardFields(args[0].String(), period)
-		if err != nil {
-			return js.ValueOf(map[string]any{"error": err.Error()})
-		}
-		return object(calculator.AppendFields(nil, fs))
-	}))
+	api.Set("fields", fields(&calc, "fields(role, period)", (*calculator.Calculator).Fields))
+	api.Set("cardFields", fields(&calc, "cardFields(card, period)", (*calculator.Calculator).CardFields))
 	api.Set("score", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if calc == nil || len(args) < 3 {
-			return js.ValueOf(map[string]any{"problems": []any{map[string]any{"path": "", "reason": "load a bundle first; score(card, period, values)"}}})
+			return problem("", "load a bundle first; score(card, period, values)")
 		}
 		period, err := engine.ParsePeriod(args[1].String())
 		if err != nil {
-			return js.ValueOf(map[string]any{"problems": []any{map[string]any{"path": "period", "reason": err.Error()}}})
+			return problem("period", err.Error())
 		}
 		req := calculator.Request{Period: period, Values: values(args[2])}
 		if len(args) > 3 && args[3].Type() == js.TypeObject {
@@ -71,11 +45,11 @@ func main() {
 	}))
 	api.Set("compute", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if calc == nil || len(args) < 3 {
-			return js.ValueOf(map[string]any{"problems": []any{map[string]any{"path": "", "reason": "load a bundle first; compute(role, period, values, title)"}}})
+			return problem("", "load a bundle first; compute(role, period, values, title)")
 		}
 		period, err := engine.ParsePeriod(args[1].String())
 		if err != nil {
-			return js.ValueOf(map[string]any{"problems": []any{map[string]any{"path": "period", "reason": err.Error()}}})
+			return problem("period", err.Error())
 		}
 		req := calculator.Request{Role: args[0].String(), Period: period}
 		if len(args) > 3 && args[3].Type() == js.TypeObject {
@@ -91,6 +65,36 @@ func main() {
 	}))
 	js.Global().Set("handbookCalculator", api)
 	select {}
+}
+
+// fields is the function of the page that lists the fields of a form,
+// fields(role, period) or cardFields(card, period) as usage says: the
+// fields get returns, or {error}.
+func fields(calc **calculator.Calculator, usage string, get func(*calculator.Calculator, string, engine.Period) ([]inputs.Field, error)) js.Func {
+	return js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if *calc == nil || len(args) < 2 {
+			return errorObject("load a bundle first; " + usage)
+		}
+		period, err := engine.ParsePeriod(args[1].String())
+		if err != nil {
+			return errorObject(err.Error())
+		}
+		fs, err := get(*calc, args[0].String(), period)
+		if err != nil {
+			return errorObject(err.Error())
+		}
+		return object(calculator.AppendFields(nil, fs))
+	})
+}
+
+// errorObject is the answer {error} of a form that cannot be listed.
+func errorObject(msg string) js.Value {
+	return js.ValueOf(map[string]any{"error": msg})
+}
+
+// problem is an answer with one problem, {problems: [{path, reason}]}.
+func problem(path, reason string) js.Value {
+	return js.ValueOf(map[string]any{"problems": []any{map[string]any{"path": path, "reason": reason}}})
 }
 
 // object makes an answer or a form written as JSON (calculator.AppendAnswer,

@@ -278,7 +278,10 @@ func (w *jsonWriter) int(k string, v int) {
 	w.key(k)
 	w.b = strconv.AppendInt(w.b, int64(v), 10)
 }
-func (w *jsonWriter) bool(k string, v bool) { w.key(k); w.b = strconv.AppendBool(w.b, v) }
+func (w *jsonWriter) bool(k string, v bool) {
+	w.key(k)
+	w.b = append(w.b, strconv.FormatBool(v)...) // not AppendBool, which nothing else links
+}
 
 func (w *jsonWriter) strs(k string, ss []string) {
 	w.key(k)

@@ -1,7 +1,6 @@
 package calculator
 
 import (
-	"bytes"
 	"errors"
 	"slices"
 	"strconv"
@@ -51,7 +50,7 @@ func (c *Calculator) Fields(roleID string, period engine.Period) ([]inputs.Field
 	clear(fs[len(kept):])
 	fs = kept
 	for _, id := range role.Scorecards {
-		if slices.ContainsFunc(fs, func(f inputs.Field) bool { return strings.HasPrefix(f.Path, "scorecard."+id+".") }) {
+		if hasField(fs, "scorecard."+id+".") {
 			continue
 		}
 		if sc, _ := c.h.At(policy.KindScorecard, id, day).(*policy.Scorecard); sc != nil && (sc.Period == "" || sc.Period == period.Kind) {
@@ -63,7 +62,7 @@ func (c *Calculator) Fields(roleID string, period engine.Period) ([]inputs.Field
 	if plan, _ := c.h.At(policy.KindPayPlan, role.PayPlan, day).(*policy.PayPlan); plan != nil {
 		for _, def := range plan.Input {
 			path := "pay." + def.Name
-			if def.Scorecard == "" || !plan.Uses(period.Kind, def.Name) || slices.ContainsFunc(fs, func(f inputs.Field) bool { return f.Path == path }) {
+			if def.Scorecard == "" || !plan.Uses(period.Kind, def.Name) || hasField(fs, path) {
 				continue
 			}
 			f := inputs.Field{Path: path, Label: def.Label, Kind: inputs.KindNumber,
@@ -76,6 +75,18 @@ func (c *Calculator) Fields(roleID string, period engine.Period) ([]inputs.Field
 	}
 	c.levels(fs, day)
 	return fs, nil
+}
+
+// hasField reports whether one of fs is at path or, when path ends in a
+// dot, under it. (A loop, not slices.ContainsFunc: its instantiation for
+// inputs.Field and the closures would be the calculator's only ones.)
+func hasField(fs []inputs.Field, path string) bool {
+	for i := range fs {
+		if p := fs[i].Path; p == path || strings.HasSuffix(path, ".") && strings.HasPrefix(p, path) {
+			return true
+		}
+	}
+	return false
 }
 
 // CardFields lists the fields of a scorecard alone for a period.
@@ -273,7 +284,7 @@ func (c *Calculator) Compute(req Request) (a Answer) {
 	}
 	a = describe(c.h, r)
 	if req.Report {
-		var b bytes.Buffer
+		var b strings.Builder // not a bytes.Buffer, which nothing else in the calculator links
 		report.Text(&b, req.Title, r)
 		a.Report = b.String()
 	}

@@ -387,19 +387,20 @@ func withoutFed(plan *policy.PayPlan, cs *engine.Case) engine.Case {
 func collectionInput(plan *policy.PayPlan) (string, bool) {
 	for i := range plan.Component {
 		comp := &plan.Component[i]
-		if comp.Kind != policy.Ledger || comp.Exprs["actual"] == nil {
+		actual := comp.Exprs["actual"]
+		if comp.Kind != policy.Ledger || actual == nil {
 			continue
 		}
 		var found []string
-		for _, n := range comp.Exprs["actual"].Names() {
-			for _, in := range plan.Input {
-				if in.Name == n && in.Kind == "money" && !slices.Contains(found, n) {
+		for _, n := range actual.Names() {
+			for j := range plan.Input {
+				if in := &plan.Input[j]; in.Name == n && in.Kind == "money" && !slices.Contains(found, n) {
 					found = append(found, n)
 				}
 			}
 		}
 		if len(found) == 1 {
-			return found[0], comp.Exprs["actual"].String() == found[0]
+			return found[0], actual.String() == found[0]
 		}
 	}
 	return "", false

@@ -56,6 +56,22 @@ func (t Text) In(l Lang) string {
 // Chinese. Formats and translations take the same verbs in the same order.
 type Catalog map[string]string
 
+// CatalogOf makes a Catalog of pairs of an English format and its Chinese;
+// it panics when a format is given twice. A catalog of a few entries that
+// the calculator links is written this way: Go compiles a map literal of up
+// to 25 entries into code that sets each entry in turn (about 250 bytes of
+// WebAssembly an entry), where a list of constant pairs is data.
+func CatalogOf(pairs [][2]string) Catalog {
+	c := make(Catalog, len(pairs))
+	for _, p := range pairs {
+		if _, dup := c[p[0]]; dup {
+			panic("diag: format " + p[0] + " given twice")
+		}
+		c[p[0]] = p[1]
+	}
+	return c
+}
+
 // Sprintf formats a message in both languages: the English format, and its
 // Chinese from the catalog (the English one when the catalog has none; a
 // test of each package requires every format it uses to be there). An

@@ -2,6 +2,7 @@ package diag
 
 import (
 	"errors"
+	"maps"
 	"strings"
 	"testing"
 )
@@ -23,6 +24,29 @@ func TestLangFromEnv(t *testing.T) {
 		if got := LangFromEnv(func(k string) string { return tt.env[k] }); got != tt.want {
 			t.Errorf("%v: %v, want %v", tt.env, got, tt.want)
 		}
+	}
+}
+
+func TestCatalogOf(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		pairs [][2]string
+		want  Catalog // nil: CatalogOf panics
+	}{
+		{"none", nil, Catalog{}},
+		{"pairs", [][2]string{{"no key %q", "没有键 %q"}, {"%s: %v", "%s：%v"}}, Catalog{"no key %q": "没有键 %q", "%s: %v": "%s：%v"}},
+		{"a format twice", [][2]string{{"a %s", "甲 %s"}, {"b", "乙"}, {"a %s", "丙 %s"}}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			defer func() {
+				if r := recover(); (r != nil) != (tt.want == nil) {
+					t.Errorf("panic %v, want a panic: %v", r, tt.want == nil)
+				}
+			}()
+			if got := CatalogOf(tt.pairs); !maps.Equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
 

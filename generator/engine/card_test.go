@@ -130,15 +130,15 @@ func randomInput(rng *rand.Rand, it *policy.Item, clean bool) ItemInput {
 		add(it.Input.Max)
 	}
 	switch r := it.Rule.(type) {
-	case policy.TiersRule:
+	case *policy.TiersRule:
 		for i := range r.Tiers {
 			add(r.Tiers[i].Min, r.Tiers[i].Below)
 		}
-	case policy.DeductionRule:
+	case *policy.DeductionRule:
 		add(&r.Full, &r.Per, r.Most)
-	case policy.LinearRule:
+	case *policy.LinearRule:
 		add(&r.Par, &r.Step)
-	case policy.ProportionalRule:
+	case *policy.ProportionalRule:
 		add(&r.Scale)
 	default:
 		// Any other kind: the numbers its boundary probes try.
@@ -174,7 +174,7 @@ func randomInput(rng *rand.Rand, it *policy.Item, clean bool) ItemInput {
 			x = base.Add(exact.MustParse(eps))
 		}
 		if clean {
-			_, whole := it.Rule.(policy.DeductionRule)
+			_, whole := it.Rule.(*policy.DeductionRule)
 			switch {
 			case x.Sign() < 0:
 				x = exact.FromInt(0)
@@ -264,13 +264,13 @@ func TestCardMatchesScoreOnRandomCards(t *testing.T) {
 				it := policy.Item{Item: source.Item{ID: fmt.Sprint("p", pi, "i", i), Weight: exact.FromInt(int64(rng.IntN(40) + 1))}}
 				switch rng.IntN(3) {
 				case 0:
-					it.Rule = policy.ProportionalRule{Scale: dec(200, 2).Add(exact.FromInt(1)), Weight: it.Weight}
+					it.Rule = &policy.ProportionalRule{Scale: dec(200, 2).Add(exact.FromInt(1)), Weight: it.Weight}
 				case 1:
-					it.Rule = policy.LinearRule{Par: dec(100, 1), Base: dec(20, 2), Step: dec(5, 1).Add(exact.MustParse("0.5")),
+					it.Rule = &policy.LinearRule{Par: dec(100, 1), Base: dec(20, 2), Step: dec(5, 1).Add(exact.MustParse("0.5")),
 						Up: dec(3, 2), Down: dec(3, 2), Min: exact.FromInt(0), Max: it.Weight}
 				default:
 					lo := dec(100, 2)
-					it.Rule = policy.TiersRule{Tiers: []policy.Tier{
+					it.Rule = &policy.TiersRule{Tiers: []policy.Tier{
 						{Interval: policy.Interval{Min: &lo}, Points: dec(40, 2)},
 						{Interval: policy.Interval{Below: &lo}, Points: dec(10, 4)},
 					}}

@@ -18,9 +18,9 @@ func Step(s engine.Step) string { return Sentence(s.Say) }
 func Sentence(s engine.Sentence) string {
 	switch s := s.(type) {
 	case *engine.ItemScored:
-		return item(*s)
+		return item(s)
 	case *engine.PartScored:
-		return part(*s)
+		return part(s)
 	case *engine.TotalScored:
 		return total(s)
 	case *engine.BandFound:
@@ -52,7 +52,7 @@ func Sentence(s engine.Sentence) string {
 	case engine.PointsBase:
 		return printf.Sprintf("基本分 %s 分。", s.Base)
 	case engine.EventCounted:
-		return printf.Sprintf("%s %d 次，每次 %s 分，计 %s 分。", s.Event.Title, s.Count, s.Event.Points, s.Points)
+		return printf.Sprintf("%s %d 次，每次 %s 分，计 %s 分。", s.Event.Title, s.Count, &s.Event.Points, s.Points)
 	case engine.AwardGiven:
 		return printf.Sprintf("%s，酌情加 %s 分（每次最多 %s 分）。", s.Event.Title, s.Points, s.Event.Max)
 	case engine.LadderStep:
@@ -62,7 +62,7 @@ func Sentence(s engine.Sentence) string {
 	case engine.PointsTotal:
 		return printf.Sprintf("本月得分 %s 分。", s.Total)
 	case engine.LedgerSaid:
-		return s.Quarter + "：" + ledger(s)
+		return s.Quarter + "：" + ledger(&s)
 	case engine.ItemFed:
 		return itemFed(s)
 	case engine.StandingFound:
@@ -112,19 +112,19 @@ func component(s engine.ComponentWorked) string {
 	b.WriteString(c.Title + " = ")
 	if x.Value.Num.Cmp(amt) != 0 {
 		b.WriteString(equalities(x.Formula, x.Values, x.Value.Num.String()))
-		printf.Fprintf(&b, "，按%s保留到 %s 元，为 %s 元。", roundingNames[rule.Mode], exact.FromInt(1).Shift(-rule.Places), amt)
+		printf.Fprintf(&b, "，按%s保留到 %s 元，为 %s 元。", roundingName(rule.Mode), exact.FromInt(1).Shift(-rule.Places), amt)
 	} else {
 		b.WriteString(equalities(x.Formula, x.Values, amt.String()) + " 元。")
 	}
-	for _, l := range s.Lookups {
-		b.WriteString(lookup(l))
+	for i := range s.Lookups {
+		b.WriteString(lookup(&s.Lookups[i]))
 	}
 	if l := s.Leave; l != nil {
 		switch l.Rule.Effect {
 		case "forfeit":
-			printf.Fprintf(&b, " 因%s，本项取消（原应发 %s 元）。", l.Rule.Title, l.Full)
+			printf.Fprintf(&b, " 因%s，本项取消（原应发 %s 元）。", l.Rule.Title, &l.Full)
 		case "prorate":
-			printf.Fprintf(&b, " 因%s，按服务 %d 个月折算：%s × %d ÷ 12 = %s 元。", l.Rule.Title, l.Months, l.Full, l.Months, l.Amount)
+			printf.Fprintf(&b, " 因%s，按服务 %d 个月折算：%s × %d ÷ 12 = %s 元。", l.Rule.Title, l.Months, &l.Full, l.Months, &l.Amount)
 		}
 	}
 	switch {
@@ -138,8 +138,18 @@ func component(s engine.ComponentWorked) string {
 	return b.String()
 }
 
-// roundingNames names the rounding modes in Chinese.
-var roundingNames = map[exact.Rounding]string{exact.HalfUp: "四舍五入", exact.HalfEven: "四舍六入五成双", exact.Down: "舍去尾数"}
+// roundingName names a rounding mode in Chinese.
+func roundingName(m exact.Rounding) string {
+	switch m {
+	case exact.HalfUp:
+		return "四舍五入"
+	case exact.HalfEven:
+		return "四舍六入五成双"
+	case exact.Down:
+		return "舍去尾数"
+	}
+	return ""
+}
 
 // equalities writes a = b = c, leaving out a term that only repeats the
 // next one (the same text, or the same number: 0 before 0.00).
@@ -165,12 +175,12 @@ func sameTerm(a, b string) bool {
 }
 
 // lookup says which row of which table a lookup found.
-func lookup(l engine.Lookup) string {
+func lookup(l *engine.Lookup) string {
 	where := ""
 	if l.Row != nil {
 		where = "落在" + l.Row.Words("") + "，"
 	}
-	return printf.Sprintf("查「%s」：%s %s对应 %s。", l.Title, l.Arg, where, l.Result)
+	return printf.Sprintf("查「%s」：%s %s对应 %s。", l.Title, &l.Arg, where, &l.Result)
 }
 
 // ladder says what one shortfall of a ladder did.
@@ -202,37 +212,41 @@ func ladder(s engine.LadderStep) string {
 	return b.String()
 }
 
-// ledger says one line of a quarter's ledger.
-func ledger(s engine.LedgerSaid) string {
+// ledger says one line of a quarter's ledger. Its amounts go to printf as
+// pointers, as in the other sentences where the step is at hand: a
+// *exact.Decimal prints as the Decimal, and a pointer goes into an
+// interface without a copy of the number (a copy is code at each argument:
+// a fifth of this function, in the calculator's WebAssembly).
+func ledger(s *engine.LedgerSaid) string {
 	switch s.Case {
 	case "exempt":
-		return printf.Sprintf("本季不承担任务：不设基数和目标，不扣发固定工资，不计入台账差额，不发浮动工资；完成额 %s 元照常计提奖金。", s.Eff)
+		return printf.Sprintf("本季不承担任务：不设基数和目标，不扣发固定工资，不计入台账差额，不发浮动工资；完成额 %s 元照常计提奖金。", &s.Eff)
 	case "carry-in":
-		return printf.Sprintf("本季完成额 %s 元加上季转入的超额 %s 元，按 %s 元核算。", s.X, s.Carry, s.Eff)
+		return printf.Sprintf("本季完成额 %s 元加上季转入的超额 %s 元，按 %s 元核算。", &s.X, &s.Carry, &s.Eff)
 	case "below-base":
-		return printf.Sprintf("完成额 %s 元低于基数 %s 元：不发浮动工资、不计提奖金，扣发当季固定工资 %s 元；差额 %s 元须由以后季度补足。", s.Eff, s.Base, s.Penalty, s.Short)
+		return printf.Sprintf("完成额 %s 元低于基数 %s 元：不发浮动工资、不计提奖金，扣发当季固定工资 %s 元；差额 %s 元须由以后季度补足。", &s.Eff, &s.Base, &s.Penalty, &s.Short)
 	case "made-up":
 		if s.Elsewhere.Sign() > 0 {
-			return printf.Sprintf("用超出基数的 %s 元补足 %s 的基数差额，补发该季奖金（按其基数 %s 元减去该季另行计提的 %s 元，即 %s 元计提）。", s.Fill, s.Other, s.Base, s.Elsewhere, s.Accrued)
+			return printf.Sprintf("用超出基数的 %s 元补足 %s 的基数差额，补发该季奖金（按其基数 %s 元减去该季另行计提的 %s 元，即 %s 元计提）。", &s.Fill, s.Other, &s.Base, &s.Elsewhere, &s.Accrued)
 		}
-		return printf.Sprintf("用超出基数的 %s 元补足 %s 的基数差额，补发该季奖金（按其基数 %s 元计提）。", s.Fill, s.Other, s.Base)
+		return printf.Sprintf("用超出基数的 %s 元补足 %s 的基数差额，补发该季奖金（按其基数 %s 元计提）。", &s.Fill, s.Other, &s.Base)
 	case "partly-made-up":
-		return printf.Sprintf("用超出基数的 %s 元补 %s 的基数差额，尚差 %s 元。", s.Fill, s.Other, s.Left)
+		return printf.Sprintf("用超出基数的 %s 元补 %s 的基数差额，尚差 %s 元。", &s.Fill, s.Other, &s.Left)
 	case "target", "above-cap":
 		above := ""
 		if s.Case == "above-cap" {
 			above = "完成额达到 " + s.Cap.String() + " 元以上，原文未作规定，按达到目标处理并提交公司复核。"
 		}
-		return printf.Sprintf("完成额 %s 元达到目标 %s 元：发放浮动工资 %s 元，只按目标额计提奖金，超出的 %s 元转入下季核算。%s", s.Adjusted, s.Target, s.Floating, s.CarriedOut, above)
+		return printf.Sprintf("完成额 %s 元达到目标 %s 元：发放浮动工资 %s 元，只按目标额计提奖金，超出的 %s 元转入下季核算。%s", &s.Adjusted, &s.Target, &s.Floating, &s.CarriedOut, above)
 	case "base-to-target":
-		return printf.Sprintf("完成额在基数 %s 元与目标 %s 元之间：不发浮动工资，按（补足后的余额 + 当季基数）%s 元计提奖金。", s.Base, s.Target, s.Adjusted)
+		return printf.Sprintf("完成额在基数 %s 元与目标 %s 元之间：不发浮动工资，按（补足后的余额 + 当季基数）%s 元计提奖金。", &s.Base, &s.Target, &s.Adjusted)
 	case "bonus":
-		parts := []string{printf.Sprintf("%s × %s", s.Accrued, s.Rate)}
+		parts := []string{printf.Sprintf("%s × %s", &s.Accrued, &s.Rate)}
 		if s.Elsewhere.Sign() > 0 {
-			parts[0] = printf.Sprintf("(%s − 另行计提的 %s) × %s", s.Gross, s.Elsewhere, s.Rate)
+			parts[0] = printf.Sprintf("(%s − 另行计提的 %s) × %s", &s.Gross, &s.Elsewhere, &s.Rate)
 		}
 		if s.LateBase.Sign() > 0 {
-			parts = append(parts, printf.Sprintf("补发 %s × %s", s.LateBase, s.Rate))
+			parts = append(parts, printf.Sprintf("补发 %s × %s", &s.LateBase, &s.Rate))
 		}
 		var where, lookups []string
 		for _, d := range s.Derived {
@@ -240,14 +254,14 @@ func ledger(s engine.LedgerSaid) string {
 				where = append(where, text)
 			}
 		}
-		for _, l := range s.Lookups {
-			lookups = append(lookups, lookup(l))
+		for i := range s.Lookups {
+			lookups = append(lookups, lookup(&s.Lookups[i]))
 		}
 		how := "。"
 		if len(where) > 0 {
 			how = "；其中" + strings.Join(where, "，") + "。"
 		}
-		return printf.Sprintf("季度奖金 = (%s) × 系数 %s = %s 元%s%s", strings.Join(parts, " + "), s.Factor, s.Bonus, how, strings.Join(lookups, ""))
+		return printf.Sprintf("季度奖金 = (%s) × 系数 %s = %s 元%s%s", strings.Join(parts, " + "), &s.Factor, &s.Bonus, how, strings.Join(lookups, ""))
 	}
 	return ""
 }
@@ -270,13 +284,13 @@ func derivation(label string, x formula.Explanation) string {
 var hundred = exact.FromInt(100)
 
 // part says how a part's points add up and scale to 100.
-func part(s engine.PartScored) string {
-	text := printf.Sprintf("%s各项合计 %s 分", s.Part.Title, s.Raw)
+func part(s *engine.PartScored) string {
+	text := printf.Sprintf("%s各项合计 %s 分", s.Part.Title, &s.Raw)
 	if s.Raw.Cmp(s.Max) > 0 {
-		text += printf.Sprintf("，超过满分 %s 分，按 %s 分计", s.Max, s.Max)
+		text += printf.Sprintf("，超过满分 %s 分，按 %s 分计", &s.Max, &s.Max)
 	}
 	if s.Max.Cmp(hundred) != 0 {
-		text += printf.Sprintf("，按百分制折算为 %s × 100 ÷ %s = %s 分", s.Capped, s.Max, s.Score)
+		text += printf.Sprintf("，按百分制折算为 %s × 100 ÷ %s = %s 分", &s.Capped, &s.Max, &s.Score)
 	}
 	return text + "。"
 }
@@ -285,28 +299,28 @@ func part(s engine.PartScored) string {
 func total(s *engine.TotalScored) string {
 	terms := make([]string, len(s.Parts))
 	for i, p := range s.Parts {
-		terms[i] = printf.Sprintf("%s %s × %s%%", p.Title, p.Score, p.Share)
+		terms[i] = printf.Sprintf("%s %s × %s%%", p.Title, &p.Score, &p.Share)
 	}
-	return printf.Sprintf("总分 = %s = %s 分。", strings.Join(terms, " + "), s.Total)
+	return printf.Sprintf("总分 = %s = %s 分。", strings.Join(terms, " + "), &s.Total)
 }
 
 // band says which row of a band table the total lands in.
 func band(s *engine.BandFound) string {
 	if s.Bands.Output == "coefficient" && s.Row.Value != nil {
-		return printf.Sprintf("总分 %s 分落在%s，奖金系数 K = %s。", s.Total, s.Row.Words("分"), s.Row.Value)
+		return printf.Sprintf("总分 %s 分落在%s，奖金系数 K = %s。", &s.Total, s.Row.Words("分"), s.Row.Value)
 	}
-	return printf.Sprintf("总分 %s 分落在%s，等级为「%s」。", s.Total, s.Row.Words("分"), s.Row.Label)
+	return printf.Sprintf("总分 %s 分落在%s，等级为「%s」。", &s.Total, s.Row.Words("分"), s.Row.Label)
 }
 
 // item says how an item got its points, in the words of its kind
 // (policy.ScoringRule.Explain).
-func item(s engine.ItemScored) string {
+func item(s *engine.ItemScored) string {
 	it := s.Item
 	how := it.Rule.Explain(it, s.In)
 	if s.Clause == "max" || s.Clause == "min" {
 		how += "，按上下限取值"
 	}
-	return printf.Sprintf("%s：%s，得 %s 分。", it.Title, how, s.Points)
+	return printf.Sprintf("%s：%s，得 %s 分。", it.Title, how, &s.Points)
 }
 
 // standing says how a standing's measure was worked out, the row of the

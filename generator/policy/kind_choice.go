@@ -16,31 +16,40 @@ type ChoiceRule struct {
 	Choices []Choice
 }
 
-func init() {
-	register(ScoringKind{
-		Name: ScoreChoice,
-		Keys: []string{"choices"},
-		Check: func(it *Item, c ItemChecker) {
-			ids := make([]string, len(it.Choices))
-			for i, ch := range it.Choices {
-				cp := printf.Sprintf("/choices/%d/points", i)
-				negative(c, cp, &it.Choices[i].Points, "points")
-				over(c, it, cp, ch.Points, "choice "+strconv.Quote(ch.ID))
-				ids[i] = ch.ID
-			}
-			c.Unique("choice id", "/choices", "id", ids)
-		},
-		Build: func(it *Item) ScoringRule { return ChoiceRule{it.Choices} },
-	})
+func init() { register(choiceScoring, &choiceKind{}) }
+
+// choiceScoring is the ScoreChoice kind as the loader meets it: a
+// package-level value, so that its lists are data, not code run at start.
+var choiceScoring = ScoringKind{
+	Name: ScoreChoice,
+	Keys: []string{"choices"},
 }
 
-func (ChoiceRule) rule() {}
+// choiceKind checks and builds choice items.
+type choiceKind struct{}
+
+func (*choiceKind) check(it *Item, c ItemChecker) {
+	ids := make([]string, len(it.Choices))
+	for i, ch := range it.Choices {
+		cp := printf.Sprintf("/choices/%d/points", i)
+		negative(c, cp, &it.Choices[i].Points, "points")
+		over(c, it, cp, ch.Points, "choice "+strconv.Quote(ch.ID))
+		ids[i] = ch.ID
+	}
+	c.Unique("choice id", "/choices", "id", ids)
+}
+
+func (*choiceKind) build(it *Item) ScoringRule {
+	return &ChoiceRule{it.Choices}
+}
+
+func (*ChoiceRule) rule() {}
 
 // Kind implements ScoringRule.
-func (ChoiceRule) Kind() string { return ScoreChoice }
+func (*ChoiceRule) Kind() string { return ScoreChoice }
 
 // Score gives the points of the description picked.
-func (r ChoiceRule) Score(_ *Item, in ItemInput) (exact.Decimal, string, error) {
+func (r *ChoiceRule) Score(_ *Item, in ItemInput) (exact.Decimal, string, error) {
 	for i, c := range r.Choices {
 		if c.ID == in.Choice {
 			return c.Points, printf.Sprintf("choices[%d]", i), nil
@@ -53,7 +62,7 @@ func (r ChoiceRule) Score(_ *Item, in ItemInput) (exact.Decimal, string, error) 
 }
 
 // Clauses lists every description.
-func (r ChoiceRule) Clauses() []string {
+func (r *ChoiceRule) Clauses() []string {
 	var cs []string
 	for i := range r.Choices {
 		cs = append(cs, printf.Sprintf("choices[%d]", i))
@@ -62,12 +71,12 @@ func (r ChoiceRule) Clauses() []string {
 }
 
 // Uses gives the id picked.
-func (ChoiceRule) Uses(_ *Item, in ItemInput, dst []Used) []Used {
+func (*ChoiceRule) Uses(_ *Item, in ItemInput, dst []Used) []Used {
 	return append(dst, used("选择", in.Choice, ""))
 }
 
 // Explain quotes the description picked.
-func (r ChoiceRule) Explain(_ *Item, in ItemInput) string {
+func (r *ChoiceRule) Explain(_ *Item, in ItemInput) string {
 	how := ""
 	for _, c := range r.Choices {
 		if c.ID == in.Choice {
@@ -78,7 +87,7 @@ func (r ChoiceRule) Explain(_ *Item, in ItemInput) string {
 }
 
 // Grading gives one line per description.
-func (r ChoiceRule) Grading(*Item, []string) []string {
+func (r *ChoiceRule) Grading(*Item, []string) []string {
 	var out []string
 	for _, c := range r.Choices {
 		out = append(out, printf.Sprintf("%s %s 分", c.Text, c.Points))
@@ -87,7 +96,7 @@ func (r ChoiceRule) Grading(*Item, []string) []string {
 }
 
 // Probes tries every description.
-func (r ChoiceRule) Probes(*Item) []Probe {
+func (r *ChoiceRule) Probes(*Item) []Probe {
 	var out []Probe
 	for _, c := range r.Choices {
 		out = append(out, Probe{In: ItemInput{Choice: c.ID}, Label: c.ID})
@@ -96,10 +105,10 @@ func (r ChoiceRule) Probes(*Item) []Probe {
 }
 
 // Field picks one of the descriptions.
-func (r ChoiceRule) Field(*Item) Field { return Field{Shape: ShapePick, Options: r.Choices} }
+func (r *ChoiceRule) Field(*Item) Field { return Field{Shape: ShapePick, Options: r.Choices} }
 
 // Sample picks a description by skill.
-func (r ChoiceRule) Sample(_ *Item, s Sampler) ItemInput {
+func (r *ChoiceRule) Sample(_ *Item, s Sampler) ItemInput {
 	pts := make([]exact.Decimal, len(r.Choices))
 	for i, c := range r.Choices {
 		pts[i] = c.Points
@@ -108,4 +117,4 @@ func (r ChoiceRule) Sample(_ *Item, s Sampler) ItemInput {
 }
 
 // Fast: none; the card scores a choice with Score.
-func (ChoiceRule) Fast(*Item) (FastRule, bool) { return nil, true }
+func (*ChoiceRule) Fast(*Item) (FastRule, bool) { return nil, true }

@@ -15,43 +15,50 @@ type LinearRule struct {
 	Par, Base, Step, Up, Down, Min, Max exact.Decimal
 }
 
-func init() {
-	register(ScoringKind{
-		Name:       ScoreLinear,
-		Keys:       []string{"input", "par", "base", "step", "up", "down", "min", "max"},
-		InputKinds: []string{"percent", "count", "money", "hours", "score"},
-		Check: func(it *Item, c ItemChecker) {
-			if it.Step.Sign() <= 0 {
-				c.Errorf("/step", "step must be more than 0")
-			}
-			negative(c, "/up", it.Up, "up")
-			negative(c, "/down", it.Down, "down")
-			negative(c, "/min", it.Min, "min")
-			over(c, it, "/base", *it.Base, "par")
-			if it.Max != nil {
-				over(c, it, "/max", *it.Max, "max")
-			}
-			if it.Min != nil && it.Min.Cmp(*it.Base) > 0 {
-				c.Errorf("/min", "min %s is above base %s", it.Min, it.Base)
-			}
-		},
-		Build: func(it *Item) ScoringRule {
-			if it.Par == nil || it.Base == nil || it.Step == nil {
-				return nil
-			}
-			return LinearRule{Par: *it.Par, Base: *it.Base, Step: *it.Step, Up: orDefault(it.Up, zero), Down: orDefault(it.Down, zero),
-				Min: orDefault(it.Min, zero), Max: orDefault(it.Max, it.Cap())}
-		},
-	})
+func init() { register(linearScoring, &linearKind{}) }
+
+// linearScoring is the ScoreLinear kind as the loader meets it: a
+// package-level value, so that its lists are data, not code run at start.
+var linearScoring = ScoringKind{
+	Name:       ScoreLinear,
+	Keys:       []string{"input", "par", "base", "step", "up", "down", "min", "max"},
+	InputKinds: []string{"percent", "count", "money", "hours", "score"},
 }
 
-func (LinearRule) rule() {}
+// linearKind checks and builds linear items.
+type linearKind struct{}
+
+func (*linearKind) check(it *Item, c ItemChecker) {
+	if it.Step.Sign() <= 0 {
+		c.Errorf("/step", "step must be more than 0")
+	}
+	negative(c, "/up", it.Up, "up")
+	negative(c, "/down", it.Down, "down")
+	negative(c, "/min", it.Min, "min")
+	over(c, it, "/base", *it.Base, "par")
+	if it.Max != nil {
+		over(c, it, "/max", *it.Max, "max")
+	}
+	if it.Min != nil && it.Min.Cmp(*it.Base) > 0 {
+		c.Errorf("/min", "min %s is above base %s", it.Min, it.Base)
+	}
+}
+
+func (*linearKind) build(it *Item) ScoringRule {
+	if it.Par == nil || it.Base == nil || it.Step == nil {
+		return nil
+	}
+	return &LinearRule{Par: *it.Par, Base: *it.Base, Step: *it.Step, Up: orDefault(it.Up, zero), Down: orDefault(it.Down, zero),
+		Min: orDefault(it.Min, zero), Max: orDefault(it.Max, it.Cap())}
+}
+
+func (*LinearRule) rule() {}
 
 // Kind implements ScoringRule.
-func (LinearRule) Kind() string { return ScoreLinear }
+func (*LinearRule) Kind() string { return ScoreLinear }
 
 // Score counts the full steps from par, then clamps to max and min.
-func (r LinearRule) Score(it *Item, in ItemInput) (exact.Decimal, string, error) {
+func (r *LinearRule) Score(it *Item, in ItemInput) (exact.Decimal, string, error) {
 	x, err := number(it, in)
 	if err != nil {
 		return zero, "", err
@@ -75,7 +82,7 @@ func (r LinearRule) Score(it *Item, in ItemInput) (exact.Decimal, string, error)
 }
 
 // Clauses are par, above (when up is more than 0) and below (when down is).
-func (r LinearRule) Clauses() []string {
+func (r *LinearRule) Clauses() []string {
 	cs := []string{"par"}
 	if r.Up.Sign() > 0 {
 		cs = append(cs, "above")
@@ -87,16 +94,16 @@ func (r LinearRule) Clauses() []string {
 }
 
 // Uses gives the number scored.
-func (LinearRule) Uses(it *Item, in ItemInput, dst []Used) []Used { return usedNumber(it, in, dst) }
+func (*LinearRule) Uses(it *Item, in ItemInput, dst []Used) []Used { return usedNumber(it, in, dst) }
 
 // Explain says the number, the par and the steps.
-func (r LinearRule) Explain(it *Item, in ItemInput) string {
+func (r *LinearRule) Explain(it *Item, in ItemInput) string {
 	unit := it.Input.DisplayUnit()
-	down := printf.Sprintf("每低满 %s扣 %s 分", spaced(stepPhrase(r.Step, unit)), r.Down)
+	down := printf.Sprintf("每低满 %s扣 %s 分", spaced(stepPhrase(r.Step, unit)), &r.Down)
 	if r.Down.Sign() == 0 {
 		down = "低于基准不扣分"
 	}
-	return printf.Sprintf("%s为 %s，以 %s为基准得 %s 分，每高出满 %s加 %s 分、%s（%s～%s 分）", it.label(), WithUnit(*in.Value, unit), spaced(WithUnit(r.Par, unit)), r.Base, spaced(stepPhrase(r.Step, unit)), r.Up, down, r.Min, r.Max)
+	return printf.Sprintf("%s为 %s，以 %s为基准得 %s 分，每高出满 %s加 %s 分、%s（%s～%s 分）", it.label(), WithUnit(*in.Value, unit), spaced(WithUnit(r.Par, unit)), &r.Base, spaced(stepPhrase(r.Step, unit)), &r.Up, down, &r.Min, &r.Max)
 }
 
 // spaced puts a space after text that ends in a digit or %, so that the
@@ -117,7 +124,7 @@ func stepPhrase(x exact.Decimal, unit string) string {
 }
 
 // Grading says the par, the steps and the range.
-func (r LinearRule) Grading(it *Item, _ []string) []string {
+func (r *LinearRule) Grading(it *Item, _ []string) []string {
 	unit := it.Input.DisplayUnit()
 	return []string{printf.Sprintf("以 %s 为基准得 %s 分，每高 %s 加 %s 分、每低 %s 扣 %s 分（%s～%s 分）",
 		WithUnit(r.Par, unit), r.Base, WithUnit(r.Step, unit), r.Up, WithUnit(r.Step, unit), r.Down, r.Min, r.Max)}
@@ -125,18 +132,18 @@ func (r LinearRule) Grading(it *Item, _ []string) []string {
 
 // Probes tries par, one step either side and just inside it, and forty
 // steps up.
-func (r LinearRule) Probes(it *Item) []Probe {
+func (r *LinearRule) Probes(it *Item) []Probe {
 	eps := Epsilon(it.inputKind())
 	return numberProbes(it, []exact.Decimal{r.Par.Sub(r.Step), r.Par.Sub(r.Step).Add(eps), r.Par,
 		r.Par.Add(r.Step).Sub(eps), r.Par.Add(r.Step), r.Par.Add(r.Step.Mul(exact.FromInt(40)))})
 }
 
 // Field is a number.
-func (LinearRule) Field(*Item) Field { return Field{Shape: ShapeNumber} }
+func (*LinearRule) Field(*Item) Field { return Field{Shape: ShapeNumber} }
 
 // Sample draws par ± up to six steps, above par for the able when a step up
 // earns points.
-func (r LinearRule) Sample(it *Item, s Sampler) ItemInput {
+func (r *LinearRule) Sample(it *Item, s Sampler) ItemInput {
 	steps := exact.FromInt(int64((s.Skill() - 500) * 6 / 5)).Shift(-2)
 	if r.Up.Sign() == 0 {
 		steps = steps.Neg()
@@ -151,7 +158,7 @@ type fastLinear struct {
 }
 
 // Fast converts the par, the steps and the range.
-func (r LinearRule) Fast(it *Item) (FastRule, bool) {
+func (r *LinearRule) Fast(it *Item) (FastRule, bool) {
 	f := fastNums{ok: true}
 	fl := &fastLinear{input: newFastInput(it, &f)}
 	fl.par, fl.base, fl.step, fl.up, fl.down, fl.min, fl.max = f.num(r.Par), f.num(r.Base), f.num(r.Step), f.num(r.Up), f.num(r.Down), f.num(r.Min), f.num(r.Max)

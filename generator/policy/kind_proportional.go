@@ -17,32 +17,39 @@ type ProportionalRule struct {
 	Scale, Weight exact.Decimal
 }
 
-func init() {
-	register(ScoringKind{
-		Name:       ScoreProportional,
-		Keys:       []string{"input", "scale"},
-		InputKinds: []string{"score", "percent"},
-		Check: func(it *Item, c ItemChecker) {
-			if it.Scale.Sign() <= 0 {
-				c.Errorf("/scale", "scale must be more than 0")
-			}
-		},
-		Build: func(it *Item) ScoringRule {
-			if it.Scale == nil {
-				return nil
-			}
-			return ProportionalRule{Scale: *it.Scale, Weight: it.Weight}
-		},
-	})
+func init() { register(proportionalScoring, &proportionalKind{}) }
+
+// proportionalScoring is the ScoreProportional kind as the loader meets it:
+// a package-level value, so that its lists are data, not code run at start.
+var proportionalScoring = ScoringKind{
+	Name:       ScoreProportional,
+	Keys:       []string{"input", "scale"},
+	InputKinds: []string{"score", "percent"},
 }
 
-func (ProportionalRule) rule() {}
+// proportionalKind checks and builds proportional items.
+type proportionalKind struct{}
+
+func (*proportionalKind) check(it *Item, c ItemChecker) {
+	if it.Scale.Sign() <= 0 {
+		c.Errorf("/scale", "scale must be more than 0")
+	}
+}
+
+func (*proportionalKind) build(it *Item) ScoringRule {
+	if it.Scale == nil {
+		return nil
+	}
+	return &ProportionalRule{Scale: *it.Scale, Weight: it.Weight}
+}
+
+func (*ProportionalRule) rule() {}
 
 // Kind implements ScoringRule.
-func (ProportionalRule) Kind() string { return ScoreProportional }
+func (*ProportionalRule) Kind() string { return ScoreProportional }
 
 // Score gives weight × input ÷ scale, rounded as scores are.
-func (r ProportionalRule) Score(it *Item, in ItemInput) (exact.Decimal, string, error) {
+func (r *ProportionalRule) Score(it *Item, in ItemInput) (exact.Decimal, string, error) {
 	x, err := number(it, in)
 	if err != nil {
 		return zero, "", err
@@ -53,34 +60,34 @@ func (r ProportionalRule) Score(it *Item, in ItemInput) (exact.Decimal, string, 
 }
 
 // Clauses is the one clause, proportional.
-func (ProportionalRule) Clauses() []string { return []string{"proportional"} }
+func (*ProportionalRule) Clauses() []string { return []string{"proportional"} }
 
 // Uses gives the number scored.
-func (ProportionalRule) Uses(it *Item, in ItemInput, dst []Used) []Used {
+func (*ProportionalRule) Uses(it *Item, in ItemInput, dst []Used) []Used {
 	return usedNumber(it, in, dst)
 }
 
 // Explain writes the proportion.
-func (r ProportionalRule) Explain(it *Item, in ItemInput) string {
+func (r *ProportionalRule) Explain(it *Item, in ItemInput) string {
 	x := exact.Min(*in.Value, r.Scale)
-	return printf.Sprintf("%s为 %s（满分 %s），按比例得 %s × %s ÷ %s", it.label(), in.Value, r.Scale, r.Weight, x, r.Scale)
+	return printf.Sprintf("%s为 %s（满分 %s），按比例得 %s × %s ÷ %s", it.label(), in.Value, &r.Scale, &r.Weight, x, &r.Scale)
 }
 
 // Grading writes the proportion.
-func (r ProportionalRule) Grading(*Item, []string) []string {
+func (r *ProportionalRule) Grading(*Item, []string) []string {
 	return []string{printf.Sprintf("按完成比例得分：%s × 实际 ÷ %s", r.Weight, r.Scale)}
 }
 
 // Probes tries 0 and the scale.
-func (r ProportionalRule) Probes(it *Item) []Probe {
+func (r *ProportionalRule) Probes(it *Item) []Probe {
 	return append(numberProbes(it, []exact.Decimal{exact.FromInt(0)}), numberProbes(it, []exact.Decimal{r.Scale})...)
 }
 
 // Field is a number.
-func (ProportionalRule) Field(*Item) Field { return Field{Shape: ShapeNumber} }
+func (*ProportionalRule) Field(*Item) Field { return Field{Shape: ShapeNumber} }
 
 // Sample draws the skill's share of the scale.
-func (r ProportionalRule) Sample(it *Item, s Sampler) ItemInput {
+func (r *ProportionalRule) Sample(it *Item, s Sampler) ItemInput {
 	x := r.Scale.Mul(exact.FromInt(int64(s.Skill()))).Shift(-3)
 	return ItemInput{Value: clamp(it, s.Whole(x, it.inputKind()))}
 }
@@ -92,7 +99,7 @@ type fastProportional struct {
 }
 
 // Fast converts the scale and the weight.
-func (r ProportionalRule) Fast(it *Item) (FastRule, bool) {
+func (r *ProportionalRule) Fast(it *Item) (FastRule, bool) {
 	f := fastNums{ok: true}
 	fp := &fastProportional{input: newFastInput(it, &f)}
 	fp.scale, fp.weight = f.num(r.Scale), f.num(r.Weight)

@@ -15,28 +15,37 @@ type TiersRule struct {
 	Tiers []Tier
 }
 
-func init() {
-	register(ScoringKind{
-		Name:       ScoreTiers,
-		Keys:       []string{"input", "tiers"},
-		InputKinds: []string{"percent", "count", "money", "hours", "score"},
-		Check: func(it *Item, c ItemChecker) {
-			ptrs := make([]string, len(it.Tiers))
-			rows := make([]Interval, len(it.Tiers))
-			for i, t := range it.Tiers {
-				tp := printf.Sprintf("/tiers/%d", i)
-				ptrs[i], rows[i] = tp, t.Interval
-				negative(c, tp+"/points", &it.Tiers[i].Points, "points")
-				over(c, it, tp+"/points", t.Points, tierName(i))
-				// (Rows out of order have their own message.)
-				if prev := it.Tiers[max(i-1, 0)]; i > 0 && t.Points.Cmp(prev.Points) > 0 && (prev.Min == nil || t.Min == nil || t.Min.Cmp(*prev.Min) < 0) {
-					c.Errorf(tp+"/points", "%s gives more points (%s) than the better tier above it (%s): a worse result must never score more", tierName(i), t.Points, prev.Points)
-				}
-			}
-			c.Intervals(ptrs, rows)
-		},
-		Build: func(it *Item) ScoringRule { return TiersRule{it.Tiers} },
-	})
+func init() { register(tiersScoring, &tiersKind{}) }
+
+// tiersScoring is the ScoreTiers kind as the loader meets it: a
+// package-level value, so that its lists are data, not code run at start.
+var tiersScoring = ScoringKind{
+	Name:       ScoreTiers,
+	Keys:       []string{"input", "tiers"},
+	InputKinds: []string{"percent", "count", "money", "hours", "score"},
+}
+
+// tiersKind checks and builds tiered items.
+type tiersKind struct{}
+
+func (*tiersKind) check(it *Item, c ItemChecker) {
+	ptrs := make([]string, len(it.Tiers))
+	rows := make([]Interval, len(it.Tiers))
+	for i, t := range it.Tiers {
+		tp := printf.Sprintf("/tiers/%d", i)
+		ptrs[i], rows[i] = tp, t.Interval
+		negative(c, tp+"/points", &it.Tiers[i].Points, "points")
+		over(c, it, tp+"/points", t.Points, tierName(i))
+		// (Rows out of order have their own message.)
+		if prev := it.Tiers[max(i-1, 0)]; i > 0 && t.Points.Cmp(prev.Points) > 0 && (prev.Min == nil || t.Min == nil || t.Min.Cmp(*prev.Min) < 0) {
+			c.Errorf(tp+"/points", "%s gives more points (%s) than the better tier above it (%s): a worse result must never score more", tierName(i), t.Points, prev.Points)
+		}
+	}
+	c.Intervals(ptrs, rows)
+}
+
+func (*tiersKind) build(it *Item) ScoringRule {
+	return &TiersRule{it.Tiers}
 }
 
 // tierName names the i-th tier of a table for messages.
@@ -51,13 +60,13 @@ func tierName(i int) string {
 // allocates nothing for them.
 var tierClauses = []string{"tiers[0]", "tiers[1]", "tiers[2]", "tiers[3]", "tiers[4]", "tiers[5]", "tiers[6]", "tiers[7]", "tiers[8]", "tiers[9]"}
 
-func (TiersRule) rule() {}
+func (*TiersRule) rule() {}
 
 // Kind implements ScoringRule.
-func (TiersRule) Kind() string { return ScoreTiers }
+func (*TiersRule) Kind() string { return ScoreTiers }
 
 // Score gives the points of the tier the number lands in.
-func (r TiersRule) Score(it *Item, in ItemInput) (exact.Decimal, string, error) {
+func (r *TiersRule) Score(it *Item, in ItemInput) (exact.Decimal, string, error) {
 	x, err := number(it, in)
 	if err != nil {
 		return zero, "", err
@@ -71,7 +80,7 @@ func (r TiersRule) Score(it *Item, in ItemInput) (exact.Decimal, string, error) 
 }
 
 // Clauses lists every tier.
-func (r TiersRule) Clauses() []string {
+func (r *TiersRule) Clauses() []string {
 	var cs []string
 	for i := range r.Tiers {
 		cs = append(cs, printf.Sprintf("tiers[%d]", i))
@@ -80,10 +89,10 @@ func (r TiersRule) Clauses() []string {
 }
 
 // Uses gives the number scored.
-func (TiersRule) Uses(it *Item, in ItemInput, dst []Used) []Used { return usedNumber(it, in, dst) }
+func (*TiersRule) Uses(it *Item, in ItemInput, dst []Used) []Used { return usedNumber(it, in, dst) }
 
 // Explain names the tier the number lands in.
-func (r TiersRule) Explain(it *Item, in ItemInput) string {
+func (r *TiersRule) Explain(it *Item, in ItemInput) string {
 	unit := it.Input.DisplayUnit()
 	x := *in.Value
 	how := ""
@@ -96,7 +105,7 @@ func (r TiersRule) Explain(it *Item, in ItemInput) string {
 }
 
 // Grading gives one line per tier.
-func (r TiersRule) Grading(it *Item, _ []string) []string {
+func (r *TiersRule) Grading(it *Item, _ []string) []string {
 	unit := it.Input.DisplayUnit()
 	var out []string
 	for _, t := range r.Tiers {
@@ -106,7 +115,7 @@ func (r TiersRule) Grading(it *Item, _ []string) []string {
 }
 
 // Probes tries each end of each tier just below, at and just above.
-func (r TiersRule) Probes(it *Item) []Probe {
+func (r *TiersRule) Probes(it *Item) []Probe {
 	eps := Epsilon(it.inputKind())
 	var xs []exact.Decimal
 	for _, t := range r.Tiers {
@@ -120,10 +129,10 @@ func (r TiersRule) Probes(it *Item) []Probe {
 }
 
 // Field is a number.
-func (TiersRule) Field(*Item) Field { return Field{Shape: ShapeNumber} }
+func (*TiersRule) Field(*Item) Field { return Field{Shape: ShapeNumber} }
 
 // Sample draws a number inside a tier picked by skill.
-func (r TiersRule) Sample(it *Item, s Sampler) ItemInput {
+func (r *TiersRule) Sample(it *Item, s Sampler) ItemInput {
 	pts := make([]exact.Decimal, len(r.Tiers))
 	for i, t := range r.Tiers {
 		pts[i] = t.Points
@@ -156,7 +165,7 @@ type fastTier struct {
 }
 
 // Fast converts the tiers.
-func (r TiersRule) Fast(it *Item) (FastRule, bool) {
+func (r *TiersRule) Fast(it *Item) (FastRule, bool) {
 	f := fastNums{ok: true}
 	ft := &fastTiers{input: newFastInput(it, &f)}
 	for i := range r.Tiers {

@@ -451,16 +451,22 @@ func (p *PayPlan) PeriodOf(c *Component) PeriodKind { return p.PayPlan.PeriodOf(
 // slices) and never modified, with room for what compiling adds. Nil for a
 // source that is not of kind k. compile.Compile calls it, then links.
 func FromSource(k Kind, file string, p source.Policy) Policy {
-	if isNil(p) {
-		return nil
-	}
-	var out Policy
+	var out Policy // stays nil for a source of no policy kind
 	switch s := p.(type) {
 	case *source.Role:
+		if s == nil || k != KindRole {
+			return nil
+		}
 		out = &Role{Role: *s}
 	case *source.Competency:
+		if s == nil || k != KindCompetency {
+			return nil
+		}
 		out = &Competency{Competency: *s}
 	case *source.Scorecard:
+		if s == nil || k != KindScorecard {
+			return nil
+		}
 		sc := &Scorecard{Scorecard: *s, Part: make([]Part, len(s.Part))}
 		for i := range s.Part {
 			part := &sc.Part[i]
@@ -472,8 +478,14 @@ func FromSource(k Kind, file string, p source.Policy) Policy {
 		}
 		out = sc
 	case *source.Bands:
+		if s == nil || k != KindBands {
+			return nil
+		}
 		out = &Bands{Bands: *s}
 	case *source.PayPlan:
+		if s == nil || k != KindPayPlan {
+			return nil
+		}
 		pp := &PayPlan{PayPlan: *s,
 			Component: make([]Component, len(s.Component)),
 			Standing:  make([]Standing, len(s.Standing)),
@@ -489,13 +501,22 @@ func FromSource(k Kind, file string, p source.Policy) Policy {
 		}
 		out = pp
 	case *source.Points:
+		if s == nil || k != KindPoints {
+			return nil
+		}
 		out = &Points{Points: *s}
 	case *source.RedLines:
+		if s == nil || k != KindRedLines {
+			return nil
+		}
 		out = &RedLines{RedLines: *s}
 	case *source.Rules:
+		if s == nil || k != KindRules {
+			return nil
+		}
 		out = &Rules{Rules: *s}
 	}
-	if out == nil || kindOf(out) != k {
+	if out == nil {
 		return nil
 	}
 	hd := out.Head()
@@ -535,52 +556,6 @@ func Copy(p Policy) Policy {
 	hd, from := out.Head(), p.Head()
 	hd.Header, hd.Kind, hd.File = out.Written().Head(), from.Kind, from.File
 	return out
-}
-
-// isNil reports whether a source policy is nil or a nil pointer.
-func isNil(p source.Policy) bool {
-	switch s := p.(type) {
-	case *source.Role:
-		return s == nil
-	case *source.Competency:
-		return s == nil
-	case *source.Scorecard:
-		return s == nil
-	case *source.Bands:
-		return s == nil
-	case *source.PayPlan:
-		return s == nil
-	case *source.Points:
-		return s == nil
-	case *source.RedLines:
-		return s == nil
-	case *source.Rules:
-		return s == nil
-	}
-	return p == nil
-}
-
-// kindOf returns the kind of a compiled policy.
-func kindOf(p Policy) Kind {
-	switch p.(type) {
-	case *Role:
-		return KindRole
-	case *Competency:
-		return KindCompetency
-	case *Scorecard:
-		return KindScorecard
-	case *Bands:
-		return KindBands
-	case *PayPlan:
-		return KindPayPlan
-	case *Points:
-		return KindPoints
-	case *RedLines:
-		return KindRedLines
-	case *Rules:
-		return KindRules
-	}
-	return ""
 }
 
 // ---- the handbook

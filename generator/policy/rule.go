@@ -161,20 +161,43 @@ type ScoringKind struct {
 	Build func(it *Item) ScoringRule
 }
 
-var scoringKinds = map[string]ScoringKind{}
+// kind is a scoring kind's checks and constructor (its ScoringKind's Check
+// and Build). They are methods, not the closures of a registered value, so
+// that a program which builds rules but never checks an item (the browser
+// calculator) does not link the checks: the linker keeps a method reached
+// through an interface only where a call of that method is reachable, and
+// only LookupScoring calls check.
+type kind interface {
+	check(it *Item, c ItemChecker)
+	build(it *Item) ScoringRule
+}
 
-// register adds a scoring kind; each kind_*.go calls it once.
-func register(k ScoringKind) {
-	if _, dup := scoringKinds[k.Name]; dup {
-		panic("policy: scoring kind " + k.Name + " registered twice")
+// registered is a scoring kind as register keeps it.
+type registered struct {
+	ScoringKind // Name, Keys and InputKinds
+	kind
+}
+
+var scoringKinds = map[string]registered{}
+
+// register adds a scoring kind, whose Check and Build are k's; each
+// kind_*.go calls it once.
+func register(sk ScoringKind, k kind) {
+	if _, dup := scoringKinds[sk.Name]; dup {
+		panic("policy: scoring kind " + sk.Name + " registered twice")
 	}
-	scoringKinds[k.Name] = k
+	scoringKinds[sk.Name] = registered{sk, k}
 }
 
 // LookupScoring returns the scoring kind named name.
 func LookupScoring(name string) (ScoringKind, bool) {
-	k, ok := scoringKinds[name]
-	return k, ok
+	r, ok := scoringKinds[name]
+	if !ok {
+		return ScoringKind{}, false
+	}
+	sk := r.ScoringKind
+	sk.Check, sk.Build = r.check, r.build
+	return sk, true
 }
 
 // ScoringKinds returns the names of every scoring kind, sorted.
@@ -195,7 +218,7 @@ func NewRule(it *Item) ScoringRule {
 	if !ok {
 		return nil
 	}
-	return k.Build(it)
+	return k.build(it)
 }
 
 // ItemChecker receives the problems a kind's Check finds in an item

@@ -32,7 +32,7 @@ func Text(w io.Writer, title string, r engine.Result) {
 		if s.Grade != "" {
 			line += "　等级 " + s.Grade
 		}
-		io.WriteString(w, line+"\n")
+		printf.Fprintf(w, "%s\n", line)
 		steps(w, s.Trace)
 	}
 	if p := r.Points; p != nil {
@@ -92,7 +92,7 @@ func Text(w io.Writer, title string, r engine.Result) {
 }
 
 func steps(w io.Writer, trace []engine.Step) {
-	io.WriteString(w, "  计算过程：\n")
+	printf.Fprintf(w, "  计算过程：\n")
 	for _, s := range trace {
 		clause := ""
 		if s.Clause != "" {
@@ -133,7 +133,7 @@ func signed(c engine.ComponentResult) string {
 // number (levels[3] is 等级 4), a tier or band row by its place (tiers[0]
 // is 第 1 档). Other clauses are shown as they are.
 func clauseText(c string) string {
-	for _, k := range []struct{ key, before, after string }{{"levels[", "等级 ", ""}, {"tiers[", "第 ", " 档"}, {"rows[", "第 ", " 行"}, {"choices[", "第 ", " 项"}} {
+	for _, k := range clauseCounts {
 		rest, ok := strings.CutPrefix(c, k.key)
 		if !ok {
 			continue
@@ -146,20 +146,28 @@ func clauseText(c string) string {
 	return c
 }
 
+// clauseCounts are the clauses clauseText counts: the prefix of the
+// clause's id and the words around the count.
+var clauseCounts = [...]struct{ key, before, after string }{{"levels[", "等级 ", ""}, {"tiers[", "第 ", " 档"}, {"rows[", "第 ", " 行"}, {"choices[", "第 ", " 项"}}
+
 // clauseWords name the clauses of the scoring kinds in the score table as
 // a reader says them; the trace keeps their ids, which the policies use.
-var clauseWords = map[string]string{
-	"yes": "是", "no": "否", // yes/no items
-	"full": "满分", "deducted": "扣分", "floor": "扣至最低分", // deductions
-	"proportional": "按完成比例", "formula": "按公式", "checks": "逐项核对",
-	"par": "达到基准", "above": "高于基准", "below": "低于基准", "bonus": "加分",
+// (A list, not a map: a map literal is built by code when the package
+// starts, a list of constants is data.)
+var clauseWords = [...]struct{ clause, words string }{
+	{"yes", "是"}, {"no", "否"}, // yes/no items
+	{"full", "满分"}, {"deducted", "扣分"}, {"floor", "扣至最低分"}, // deductions
+	{"proportional", "按完成比例"}, {"formula", "按公式"}, {"checks", "逐项核对"},
+	{"par", "达到基准"}, {"above", "高于基准"}, {"below", "低于基准"}, {"bonus", "加分"},
 }
 
 // clauseLabel is a clause as the score table shows it: in words, or as
 // clauseText counts it.
 func clauseLabel(c string) string {
-	if w, ok := clauseWords[c]; ok {
-		return w
+	for _, w := range clauseWords {
+		if w.clause == c {
+			return w.words
+		}
 	}
 	return clauseText(c)
 }

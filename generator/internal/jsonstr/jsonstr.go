@@ -5,11 +5,11 @@ import "unicode/utf8"
 // Append appends s as a JSON string as encoding/json writes it
 // with HTML escaping: ", \ and control characters escaped, <, > and & as
 // \u003c …, U+2028 and U+2029 as \u2028 and \u2029, and each byte of
-// invalid UTF-8 as \ufffd. Valid UTF-8 (the handbook's text always is) is
-// copied without decoding a character, but for those two.
+// invalid UTF-8 as \ufffd. It decodes each character beyond ASCII rather
+// than check the whole text with utf8.ValidString first, which the
+// calculator's WebAssembly would link for this alone.
 func Append(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
-	valid := utf8.ValidString(s)
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -20,39 +20,28 @@ func Append(b []byte, s string) []byte {
 				continue
 			}
 			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
+			if int(c) < len(shortEscapes) && shortEscapes[c] != "" {
+				b = append(b, shortEscapes[c]...)
+			} else {
 				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
 			}
 			i++
 			start = i
 			continue
 		}
-		if valid && c != 0xE2 { // U+2028 and U+2029 are E2 80 A8 and E2 80 A9
-			i++
-			continue
-		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		esc := ""
 		switch {
 		case r == utf8.RuneError && size == 1:
+			esc = `\ufffd`
+		case r == '\u2028':
+			esc = `\u2028`
+		case r == '\u2029':
+			esc = `\u2029`
+		}
+		if esc != "" {
 			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			start = i + size
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			b = append(b, esc...)
 			start = i + size
 		}
 		i += size
@@ -60,6 +49,10 @@ func Append(b []byte, s string) []byte {
 	b = append(b, s[start:]...)
 	return append(b, '"')
 }
+
+// shortEscapes are the characters JSON escapes with a backslash and a
+// letter or themselves; the other unsafe ones are written \u00XX.
+var shortEscapes = [...]string{'\\': `\\`, '"': `\"`, '\b': `\b`, '\f': `\f`, '\n': `\n`, '\r': `\r`, '\t': `\t`}
 
 // jsonSafe are the ASCII bytes encoding/json writes as they are when it
 // escapes HTML.
