@@ -74,7 +74,7 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 	sorted.Strings(ids)
 	for _, id := range ids {
 		n := in.Events[id]
-		e := event(ps, id)
+		e := ps.EventOf(id)
 		switch {
 		case e == nil:
 			addProblem(&problems, "unknown event %q", id)
@@ -98,7 +98,7 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 	}
 	sorted.Strings(aids)
 	for _, id := range aids {
-		e := event(ps, id)
+		e := ps.EventOf(id)
 		if e == nil || !e.Discretionary {
 			addProblem(&problems, "%s is not a discretionary event", id)
 			continue
@@ -113,7 +113,7 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 		}
 	}
 	for _, s := range in.Shortfalls {
-		ld := ladder(ps, s.Ladder)
+		ld := ps.LadderOf(s.Ladder)
 		if ld == nil {
 			addProblem(&problems, "unknown ladder %q", s.Ladder)
 			continue
@@ -143,7 +143,7 @@ func points(ps *policy.Points, in PointsInput, trace bool) (PointsResult, error)
 // input was good; the total is the same as the traced one.
 func quickPoints(ps *policy.Points, in PointsInput, r *PointsResult) bool {
 	for id, n := range in.Events {
-		e := event(ps, id)
+		e := ps.EventOf(id)
 		if e == nil || e.Discretionary || n < 0 {
 			return false
 		}
@@ -152,7 +152,7 @@ func quickPoints(ps *policy.Points, in PointsInput, r *PointsResult) bool {
 		}
 	}
 	for id, as := range in.Awards {
-		e := event(ps, id)
+		e := ps.EventOf(id)
 		if e == nil || !e.Discretionary {
 			return false
 		}
@@ -164,7 +164,7 @@ func quickPoints(ps *policy.Points, in PointsInput, r *PointsResult) bool {
 		}
 	}
 	for _, s := range in.Shortfalls {
-		ld := ladder(ps, s.Ladder)
+		ld := ps.LadderOf(s.Ladder)
 		if ld == nil || s.Occurrence < 1 || len(MetProblems(ld, s.Met)) > 0 {
 			return false
 		}
@@ -177,26 +177,6 @@ func quickPoints(ps *policy.Points, in PointsInput, r *PointsResult) bool {
 		r.Total = zero
 	}
 	return true
-}
-
-// event returns the points system's event with the id, or nil.
-func event(ps *policy.Points, id string) *policy.Event {
-	for i := range ps.Event {
-		if ps.Event[i].ID == id {
-			return &ps.Event[i]
-		}
-	}
-	return nil
-}
-
-// ladder returns the points system's ladder with the id, or nil.
-func ladder(ps *policy.Points, id string) *policy.Ladder {
-	for i := range ps.Ladder {
-		if ps.Ladder[i].ID == id {
-			return &ps.Ladder[i]
-		}
-	}
-	return nil
 }
 
 // ladderApplies returns the step whose points a shortfall costs, or nil when

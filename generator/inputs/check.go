@@ -583,7 +583,7 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 	}
 	for _, id := range sortedKeys(in.Events, nil) {
 		p := []string{"points", "events", id}
-		switch e := event(ps, id); {
+		switch e := ps.EventOf(id); {
 		case e == nil:
 			k.add(p, "points system %s has no event %q", ps.ID, id)
 		case e.Discretionary:
@@ -594,7 +594,7 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 	}
 	for _, id := range sortedKeys(in.Awards, nil) {
 		p := []string{"points", "awards", id}
-		e := event(ps, id)
+		e := ps.EventOf(id)
 		if e == nil || !e.Discretionary {
 			k.add(p, "points system %s has no discretionary event %q", ps.ID, id)
 			continue
@@ -607,7 +607,7 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 	}
 	for i, s := range in.Shortfalls {
 		p := []string{"points", "shortfalls", strconv.Itoa(i)}
-		switch ld := ladder(ps, s.Ladder); {
+		switch ld := ps.LadderOf(s.Ladder); {
 		case ld == nil:
 			k.add(p, "points system %s has no ladder %q", ps.ID, s.Ladder)
 		case s.Occurrence < 1:
@@ -618,28 +618,6 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 			}
 		}
 	}
-}
-
-// event returns the event id of a points system, nil when it has none.
-// (A points system has a few events, and ids are unique: a map of them
-// would cost the calculator a map type of its own.)
-func event(ps *policy.Points, id string) *policy.Event {
-	for i := range ps.Event {
-		if ps.Event[i].ID == id {
-			return &ps.Event[i]
-		}
-	}
-	return nil
-}
-
-// ladder returns the ladder id of a points system, nil when it has none.
-func ladder(ps *policy.Points, id string) *policy.Ladder {
-	for i := range ps.Ladder {
-		if ps.Ladder[i].ID == id {
-			return &ps.Ladder[i]
-		}
-	}
-	return nil
 }
 
 // redLines checks the red lines touched: each known to the plan's red-line

@@ -213,6 +213,28 @@ type Points struct {
 // Written returns the points system as its file wrote it.
 func (p *Points) Written() source.Policy { return &p.Points }
 
+// EventOf returns the points system's event with the id, or nil. (A
+// points system has a few events, and ids are unique: a map of them would
+// cost the calculator a map type of its own.)
+func (p *Points) EventOf(id string) *Event {
+	for i := range p.Event {
+		if p.Event[i].ID == id {
+			return &p.Event[i]
+		}
+	}
+	return nil
+}
+
+// LadderOf returns the points system's ladder with the id, or nil.
+func (p *Points) LadderOf(id string) *Ladder {
+	for i := range p.Ladder {
+		if p.Ladder[i].ID == id {
+			return &p.Ladder[i]
+		}
+	}
+	return nil
+}
+
 // RedLines is the list of zero-tolerance rules (电网指标).
 type RedLines struct {
 	source.RedLines
