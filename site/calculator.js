@@ -5,10 +5,8 @@
 // Inputs live only in the page and in the URL fragment: after the module
 // and the policy bundle are loaded, the page makes no request.
 //
-// The script is first in the page's head, before the stylesheet and not
-// async, so that it runs before the page is parsed and laid out (an async
-// script ran only after the first layout): it asks for all the calculator
-// needs at once, and the module compiles while the page is parsed.
+// The script is in the page's head (async): as soon as it runs it asks for
+// all the calculator needs at once, while the page is still being parsed.
 // From a server: the module, compiled as it downloads
 // (calc/calculator.wasm, which a host may serve from its pre-compressed
 // .gz; a browser may keep the compiled code for the next visit), the
