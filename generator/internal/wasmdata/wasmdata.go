@@ -201,22 +201,28 @@ func readSegments(s section) ([]segment, error) {
 }
 
 // mergeSegments joins each segment to the one before it when at most
-// maxGap bytes lie between them, writing those bytes as zeros.
+// maxGap bytes lie between them, writing those bytes as zeros. A merged
+// segment's bytes are a buffer of its own, grown by append (the module's
+// bytes are never written to).
 func mergeSegments(segs []segment, maxGap int) []segment {
 	var out []segment
+	owned := false // whether out's last segment's bytes are its own
 	for _, s := range segs {
 		if n := len(out); n > 0 {
 			last := &out[n-1]
 			gap := int(s.offset) - int(last.offset) - len(last.data)
 			if gap <= maxGap {
-				data := make([]byte, 0, len(last.data)+gap+len(s.data))
-				data = append(data, last.data...)
-				data = append(data, make([]byte, gap)...)
-				last.data = append(data, s.data...)
+				if !owned {
+					last.data = append([]byte(nil), last.data...)
+					owned = true
+				}
+				last.data = append(last.data, make([]byte, gap)...)
+				last.data = append(last.data, s.data...)
 				continue
 			}
 		}
 		out = append(out, s)
+		owned = false
 	}
 	return out
 }
