@@ -176,7 +176,7 @@ func (k *checker) check() {
 	}
 	cards := k.fed(role, d)
 	var ids [4]string // a role has a scorecard or two: sorted without allocating
-	for _, id := range sortedKeys(cards, ids[:0]) {
+	for _, id := range sorted.AppendKeys(ids[:0], cards) {
 		if !slices.Contains(role.Scorecards, id) {
 			k.add([]string{"scorecard", id}, "scorecard %s is not one of role %s's (%s)", id, role.ID, list(role.Scorecards))
 			continue
@@ -365,22 +365,11 @@ func (k *checker) scorecard(path []string, sc *policy.Scorecard, in map[string]e
 	if found == len(in) {
 		return
 	}
-	for _, id := range sortedKeys(in, nil) {
+	for _, id := range sorted.Keys(in) {
 		if sc.Item(id) == nil {
 			k.add(sub(path, id), "scorecard %s has no item %q", sc.ID, id)
 		}
 	}
-}
-
-// sortedKeys appends the keys of m to buf, in order: one loop for every
-// type of map, where slices.Sorted(maps.Keys(m)) compiled an iterator and
-// its closure for each.
-func sortedKeys[V any](m map[string]V, buf []string) []string {
-	for k := range m {
-		buf = append(buf, k)
-	}
-	sorted.Strings(buf)
-	return buf
 }
 
 // sub is path with more keys, in a slice of its own.
@@ -420,7 +409,7 @@ func (k *checker) named(card []string, it *policy.Item, in map[string]formula.Va
 			k.missing(sub(path, def.Name), "no input given: item %s needs %s（%s）", it.ID, def.Name, def.Label)
 		}
 	}
-	for _, name := range sortedKeys(in, nil) {
+	for _, name := range sorted.Keys(in) {
 		p := append(slices.Clip(path), name)
 		def, ok := namedInput(it, name)
 		switch {
@@ -492,7 +481,7 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodK
 	if found == len(in) {
 		return
 	}
-	for _, name := range sortedKeys(in, nil) {
+	for _, name := range sorted.Keys(in) {
 		if !hasInput(plan, name) {
 			k.add(sub(path, name), "pay plan %s has no input %q", plan.ID, name)
 		}
@@ -502,7 +491,7 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodK
 // own checks the person's own values: each of a personal parameter of the
 // plan that a component settled in the period uses, within its range.
 func (k *checker) own(path []string, plan *policy.PayPlan, period policy.PeriodKind, own map[string]exact.Decimal) {
-	for _, name := range sortedKeys(own, nil) {
+	for _, name := range sorted.Keys(own) {
 		p := sub(path, name)
 		pa := plan.PersonalParam(name)
 		switch {
@@ -581,7 +570,7 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 	if k.computed {
 		return
 	}
-	for _, id := range sortedKeys(in.Events, nil) {
+	for _, id := range sorted.Keys(in.Events) {
 		p := []string{"points", "events", id}
 		switch e := ps.EventOf(id); {
 		case e == nil:
@@ -592,7 +581,7 @@ func (k *checker) points(plan *policy.PayPlan, period policy.PeriodKind) {
 			k.add(p, "%d occurrences: want 0 or more", in.Events[id])
 		}
 	}
-	for _, id := range sortedKeys(in.Awards, nil) {
+	for _, id := range sorted.Keys(in.Awards) {
 		p := []string{"points", "awards", id}
 		e := ps.EventOf(id)
 		if e == nil || !e.Discretionary {

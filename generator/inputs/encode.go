@@ -6,6 +6,7 @@ import (
 
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/formula"
+	"github.com/kefu-hr/handbook/generator/internal/sorted"
 )
 
 // Value is the text entered for one path.
@@ -23,25 +24,25 @@ func Encode(c engine.Case) []Value {
 	add := func(path, text string) { out = append(out, Value{path, text}) }
 	add("person", c.Person)
 	add("role", c.Role)
-	for _, card := range sortedKeys(c.Scorecards, nil) {
+	for _, card := range sorted.Keys(c.Scorecards) {
 		items := c.Scorecards[card]
-		for _, id := range sortedKeys(items, nil) {
+		for _, id := range sorted.Keys(items) {
 			out = appendItem(out, "scorecard."+card+"."+id, items[id])
 		}
 	}
-	for _, name := range sortedKeys(c.Pay, nil) {
+	for _, name := range sorted.Keys(c.Pay) {
 		add("pay."+name, valueText(c.Pay[name]))
 	}
-	for _, name := range sortedKeys(c.Own, nil) {
+	for _, name := range sorted.Keys(c.Own) {
 		add("own."+name, c.Own[name].String())
 	}
 	if p := c.Points; p != nil {
 		given := false
-		for _, id := range sortedKeys(p.Events, nil) {
+		for _, id := range sorted.Keys(p.Events) {
 			add("points."+id, strconv.Itoa(p.Events[id]))
 			given = true
 		}
-		for _, id := range sortedKeys(p.Awards, nil) {
+		for _, id := range sorted.Keys(p.Awards) {
 			var xs []string
 			for _, x := range p.Awards[id] {
 				xs = append(xs, x.String())
@@ -63,7 +64,7 @@ func Encode(c engine.Case) []Value {
 			}
 			byLadder[s.Ladder] = append(byLadder[s.Ladder], t)
 		}
-		for _, l := range sortedKeys(byLadder, nil) {
+		for _, l := range sorted.Keys(byLadder) {
 			add("points.ladder."+l, strings.Join(byLadder[l], "|"))
 			given = true
 		}
@@ -82,10 +83,10 @@ func Encode(c engine.Case) []Value {
 		if q.Score != nil {
 			add("history."+q.Label+".score", q.Score.String())
 		}
-		for _, name := range sortedKeys(q.Values, nil) {
+		for _, name := range sorted.Keys(q.Values) {
 			add("history."+q.Label+".pay."+name, valueText(q.Values[name]))
 		}
-		for _, name := range sortedKeys(q.Own, nil) {
+		for _, name := range sorted.Keys(q.Own) {
 			add("history."+q.Label+".own."+name, q.Own[name].String())
 		}
 	}
@@ -103,7 +104,7 @@ func ItemValues(card, id string, in engine.ItemInput) []Value {
 func appendItem(out []Value, path string, in engine.ItemInput) []Value {
 	switch {
 	case in.Named != nil:
-		for _, name := range sortedKeys(in.Named, nil) {
+		for _, name := range sorted.Keys(in.Named) {
 			out = append(out, Value{path + "." + name, valueText(in.Named[name])})
 		}
 	case in.Value != nil:

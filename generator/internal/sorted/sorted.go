@@ -39,12 +39,18 @@ func Keys[M ~map[string]V, V any](m M) []string {
 	if len(m) == 0 {
 		return nil
 	}
-	keys := make([]string, 0, len(m))
+	return AppendKeys(make([]string, 0, len(m)), m)
+}
+
+// AppendKeys appends the keys of m to buf, in increasing order (a caller
+// with a small array of its own sorts them without allocating).
+func AppendKeys[M ~map[string]V, V any](buf []string, m M) []string {
+	n := len(buf)
 	for k := range m {
-		keys = append(keys, k)
+		buf = append(buf, k)
 	}
-	Strings(keys)
-	return keys
+	Strings(buf[n:])
+	return buf
 }
 
 // byFunc is a slice and its comparison as a sort.Interface.

@@ -72,7 +72,7 @@ func TestSameOrder(t *testing.T) {
 	}
 }
 
-// TestStringsIntsKeys: Strings, Ints and Keys sort as sort.Strings,
+// TestStringsIntsKeys: Strings, Ints and Keys (and AppendKeys) sort as sort.Strings,
 // sort.Ints and slices.Sorted(maps.Keys(m)) do; Keys of an empty map is
 // nil, as slices.Sorted's is.
 func TestStringsIntsKeys(t *testing.T) {
@@ -100,6 +100,12 @@ func TestStringsIntsKeys(t *testing.T) {
 		got, want := sorted.Keys(m), slices.Sorted(maps.Keys(m))
 		if !slices.Equal(got, want) || (got == nil) != (want == nil) {
 			t.Errorf("Keys of %d = %#v, want %#v", len(m), got, want)
+		}
+		// AppendKeys sorts what it appends and leaves what buf held.
+		var buf [2]string
+		prefix := append(buf[:0], "zz")
+		if got := sorted.AppendKeys(prefix, m); !slices.Equal(got, append([]string{"zz"}, want...)) {
+			t.Errorf("AppendKeys([zz], map of %d) = %#v, want zz then %#v", len(m), got, want)
 		}
 	}
 }
