@@ -5,9 +5,10 @@
 // Inputs live only in the page and in the URL fragment: after the module
 // and the policy bundle are loaded, the page makes no request.
 //
-// The script is in the page's head (async): as soon as it runs it asks for
-// all the calculator needs at once, while the page is still being parsed.
-// From a server: the module, compiled as it downloads
+// The script is in the page's head (async); the page's first lines
+// (calculator-start.js, inline) have asked for the module and the bundle
+// before it, and it asks for the rest as soon as it runs, while the page is
+// still being parsed. From a server: the module, compiled as it downloads
 // (calc/calculator.wasm, which a host may serve from its pre-compressed
 // .gz; a browser may keep the compiled code for the next visit), the
 // bundle's bytes (calc/bundle.bin) and wasm_exec.js. From file://, where a
@@ -42,18 +43,23 @@
       document.head.appendChild(s);
     });
   }
-  function fetchBytes(url) {
-    return fetch(url).then(function (r) {
+  function bodyOf(url, response) {
+    return response.then(function (r) {
       if (!r.ok) throw new Error(url.replace(/^.*\//, '') + ': ' + r.status);
       return r.arrayBuffer();
     });
   }
+  function fetchBytes(url) { return bodyOf(url, fetch(url)); }
+  // From a server, the page's first lines (calculator-start.js) have asked
+  // for the module and the bundle already, before the style sheet; without
+  // them (a page of an older build) this script asks.
+  var early = served && window.HANDBOOK_CALC_EARLY;
   // The module: from a server streamed, so that the browser compiles it
   // while it downloads (and, the response being cacheable, may keep the
   // compiled code); a host that does not serve it as application/wasm
   // gets it compiled from its bytes.
   var module = served
-    ? (WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch(base + 'calc/calculator.wasm')).catch(function () { return null; }) : Promise.resolve(null))
+    ? (early ? early.module : WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch(base + 'calc/calculator.wasm')).catch(function () { return null; }) : Promise.resolve(null))
       .then(function (m) { return m || fetchBytes(base + 'calc/calculator.wasm').then(function (b) { return WebAssembly.compile(b); }); })
     : loadScript(base + 'calc/calculator.wasm.js').then(function () {
       var b = bytesOf(window.HANDBOOK_WASM);
@@ -62,7 +68,7 @@
       return WebAssembly.compile(b);
     });
   var bundle = (served
-    ? fetchBytes(base + 'calc/bundle.bin').then(function (b) { return new Uint8Array(b); })
+    ? (early ? bodyOf(base + 'calc/bundle.bin', early.bundle) : fetchBytes(base + 'calc/bundle.bin')).then(function (b) { return new Uint8Array(b); })
     : loadScript(base + 'calc/bundle.js').then(function () { var b = bytesOf(window.HANDBOOK_BUNDLE); window.HANDBOOK_BUNDLE = null; return b; }))
     .then(function (b) { timing.bundle = performance.now(); return b; });
   var exec = window.Go ? Promise.resolve() : loadScript(base + 'calc/wasm_exec.js');

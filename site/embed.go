@@ -5,7 +5,8 @@ package site
 
 import "embed"
 
-// FS holds templates/*.html, style.css, search.js and calculator.js.
+// FS holds templates/*.html, style.css, search.js, calculator.js and
+// calculator-start.js (the calculator page's first lines, inline).
 //
-//go:embed templates style.css search.js calculator.js
+//go:embed templates style.css search.js calculator.js calculator-start.js
 var FS embed.FS

@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"html/template"
@@ -70,6 +72,11 @@ func Build(in Input) ([]Page, error) {
 		}
 		b.tmpl = t
 	}
+	start, err := fs.ReadFile(assetFS, "calculator-start.js")
+	if err != nil {
+		return nil, err
+	}
+	b.calcStart = strings.TrimSpace(string(start))
 	b.index()
 	b.gloss = newGlossary(b.h, b.latest[policy.KindRules])
 	if err := b.render(); err != nil {
@@ -156,6 +163,21 @@ type builder struct {
 	// indexFiles are the files of the search index, which the search page
 	// loads: known once the pages are queued.
 	indexFiles []string
+	// calcStart is site/calculator-start.js, its spaces at either end cut.
+	calcStart string
+}
+
+// CalcStart is the calculator page's first script (site/calculator-start.js),
+// which the page holds inline, so that it runs before the style sheet is
+// loaded, without a request of its own.
+func (b *builder) CalcStart() template.JS { return template.JS(b.calcStart) }
+
+// CalcStartHash is the source by which the calculator page's
+// Content-Security-Policy allows CalcStart, and no other inline script:
+// 'sha256-' and the base64 of its SHA-256.
+func (b *builder) CalcStartHash() string {
+	sum := sha256.Sum256([]byte(b.calcStart))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
 // index finds the latest versions and the reporting lines.

@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
 	"fmt"
 	"os"
 	"path"
@@ -303,24 +305,27 @@ func TestSearchIndex(t *testing.T) {
 		t.Error("the search page does not allow its own scripts")
 	}
 	// Only the search and the calculators run scripts; a calculator also
-	// runs its WebAssembly, and fetches it (from a server; nothing else).
+	// runs its WebAssembly, and fetches it (from a server; nothing else),
+	// and runs its first lines inline, by their hash
+	// (TestCalculatorStartAllowedByHash).
 	for p, html := range site {
 		calc := strings.HasPrefix(p, "calc/")
 		if p != "search.html" && !calc && strings.HasSuffix(p, ".html") && strings.Contains(html, "script-src") {
 			t.Errorf("%s allows scripts", p)
 		}
-		if calc && !strings.Contains(html, "script-src 'self' 'wasm-unsafe-eval'; connect-src 'self';") {
+		if calc && !regexp.MustCompile(`script-src 'self' 'wasm-unsafe-eval' &#39;sha256-[A-Za-z0-9+/]{43}=&#39;; connect-src 'self';`).MatchString(html) {
 			t.Errorf("%s does not allow its own scripts and WebAssembly", p)
 		}
 	}
 }
 
 // TestPageScripts: only the search page and the calculators run scripts,
-// and each the ones it needs. A calculator's page has one, calculator.js,
-// in its head and async: it asks for the module, the bundle and
-// wasm_exec.js itself as soon as it runs, while the page is still parsed;
-// scripts at the end of the body had been fetched one after the other, and
-// the module only after them.
+// and each the ones it needs. A calculator's page has two in its head: its
+// first lines inline (calculator-start.js: they ask for the module and the
+// bundle before the style sheet), then calculator.js, async, which asks for
+// wasm_exec.js as soon as it runs, while the page is still parsed; scripts
+// at the end of the body had been fetched one after the other, and the
+// module only after them.
 func TestPageScripts(t *testing.T) {
 	pages, _ := fixtureSite(t)
 	script := regexp.MustCompile(`<script[^>]*>`)
@@ -331,7 +336,7 @@ func TestPageScripts(t *testing.T) {
 		inHead bool
 	}{
 		{"search", func(p string) bool { return p == "search.html" }, []string{`<script src="search-index.js">`, `<script src="search.js">`}, false},
-		{"calculator", func(p string) bool { return strings.HasPrefix(p, "calc/") }, []string{`<script src="../../calculator.js" async>`}, true},
+		{"calculator", func(p string) bool { return strings.HasPrefix(p, "calc/") }, []string{`<script data-wasm="../../calc/calculator.wasm" data-bundle="../../calc/bundle.bin">`, `<script src="../../calculator.js" async>`}, true},
 		{"any other page", func(p string) bool { return p != "search.html" && !strings.HasPrefix(p, "calc/") }, nil, false},
 	}
 	for _, tt := range tests {
@@ -345,14 +350,54 @@ func TestPageScripts(t *testing.T) {
 				if got := script.FindAllString(html, -1); !slices.Equal(got, tt.want) {
 					t.Errorf("%s: scripts %q, want %q", p, got, tt.want)
 				}
-				if head, _, _ := strings.Cut(html, "</head>"); tt.inHead && !strings.Contains(head, tt.want[0]) {
-					t.Errorf("%s: %s is not in the head", p, tt.want[0])
+				head, _, _ := strings.Cut(html, "</head>")
+				for _, w := range tt.want {
+					if tt.inHead && !strings.Contains(head, w) {
+						t.Errorf("%s: %s is not in the head", p, w)
+					}
 				}
 			}
 			if n == 0 {
 				t.Fatal("no such page")
 			}
 		})
+	}
+}
+
+// TestCalculatorStartAllowedByHash: a calculator page's inline script is
+// the one its Content-Security-Policy allows, by the SHA-256 of the very
+// text between its tags (a changed script with a stale hash would not run,
+// and the page would fall back to asking later); it comes before the style
+// sheet, which would otherwise hold it until loaded; and the policy allows
+// no other inline script.
+func TestCalculatorStartAllowedByHash(t *testing.T) {
+	pages, _ := fixtureSite(t)
+	csp := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`)
+	inline := regexp.MustCompile(`(?s)<script data-wasm="[^"]*" data-bundle="[^"]*">(.*?)</script>`)
+	n := 0
+	for p, html := range byPath(pages) {
+		if !strings.HasPrefix(p, "calc/") || !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		n++
+		m, s := csp.FindStringSubmatch(html), inline.FindStringSubmatchIndex(html)
+		if m == nil || s == nil {
+			t.Fatalf("%s: no policy or no inline script", p)
+		}
+		sum := sha256.Sum256([]byte(html[s[2]:s[3]]))
+		policy := strings.ReplaceAll(m[1], "&#39;", "'")
+		if want := "script-src 'self' 'wasm-unsafe-eval' 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "';"; !strings.Contains(policy, want) {
+			t.Errorf("%s: policy %q lacks %q", p, policy, want)
+		}
+		if strings.Contains(policy, "unsafe-inline") {
+			t.Errorf("%s: policy %q allows any inline script", p, policy)
+		}
+		if css := strings.Index(html, `<link rel="stylesheet"`); css < s[0] {
+			t.Errorf("%s: the inline script comes after the style sheet", p)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no calculator page")
 	}
 }
 

@@ -1,0 +1,18 @@
+// The first lines of a calculator's page (generator/site puts this file in
+// the head, inline, before the style sheet, and allows it by its hash in the
+// page's Content-Security-Policy). From a server it asks for the module and
+// the bundle while the page is still being parsed, and has the module
+// compiled as it downloads; calculator.js, which runs later, takes up both.
+// From file:// it does nothing: calculator.js reads its base64 copies.
+(function (s) {
+  if (!/^https?:$/.test(location.protocol)) return;
+  var early = window.HANDBOOK_CALC_EARLY = {
+    // null: compile it from its bytes (a host that does not serve it as
+    // application/wasm), as calculator.js does without this script.
+    module: fetch(s.getAttribute('data-wasm')).then(function (r) {
+      return WebAssembly.compileStreaming ? WebAssembly.compileStreaming(r).catch(function () { return null; }) : null;
+    }, function () { return null; }),
+    bundle: fetch(s.getAttribute('data-bundle'))
+  };
+  early.bundle.catch(function () {}); // reported where calculator.js awaits it
+})(document.currentScript);
