@@ -300,6 +300,26 @@ for (const [kind, rel] of Object.entries(pages)) {
   // dropped: it stopped reaching it once the module shrank): each repeat
   // visit is counted by whether the profile's code cache held the module.
   // Then a recompute per keystroke; typing makes no request.
+  //
+  // Each visit starts from a quiet browser: a fresh Chromium spends its
+  // first half second or so building its own WebUI in another renderer
+  // (about 0.5 s of CPU), and on a two-core machine a visit made meanwhile
+  // measured that, 80–100 ms more than a visit made after it, which is not
+  // what a reader with a running browser sees. settle waits until all of
+  // the browser's processes together use under 20 ms of CPU in 250 ms (at
+  // most 5 s).
+  const settle = async (b) => {
+    const s = await b.target().createCDPSession();
+    const cpu = async () => (await s.send('SystemInfo.getProcessInfo')).processInfo.reduce((a, p) => a + p.cpuTime, 0);
+    let last = await cpu();
+    for (const until = Date.now() + 5000; Date.now() < until;) {
+      await new Promise((ok) => setTimeout(ok, 250));
+      const now = await cpu();
+      if (now - last < 0.02) break;
+      last = now;
+    }
+    await s.detach();
+  };
   if (band) {
     const os = await import('node:os');
     const runs = { first: [], kept: [], compiled: [] };
@@ -311,6 +331,7 @@ for (const [kind, rel] of Object.entries(pages)) {
     // start a new one, ~150 ms more); a repeat visit comes from a blank
     // page.
     const visit = async (page, kind) => {
+      await settle(page.browser());
       if (kind === 'first') {
         const link = await page.evaluateHandle((href) => [...document.querySelectorAll('a.calc-example')].find((a) => a.getAttribute('href') === href), '../' + band.href);
         if (!link.asElement()) { fail(`${band.from} has no link to ${band.href}`); return null; }
@@ -322,6 +343,9 @@ for (const [kind, rel] of Object.entries(pages)) {
       await ready(page); await settled(page);
       await page.waitForFunction(() => window.HANDBOOK_CALC_TIMING.shown != null, { timeout: 10000 }).catch(() => {});
       const t = await page.evaluate(() => window.HANDBOOK_CALC_TIMING);
+      // The page's inline first lines ran (the policy allows them by
+      // their hash) and asked for the module before calculator.js did.
+      if (!await page.evaluate(() => !!window.HANDBOOK_CALC_EARLY)) fail(`${band.href}: the page's inline first lines did not run`);
       runs[kind].push(t);
       const p = t.phases || {};
       console.log(`timing ${names[kind]}: ${points.map((k) => `${k} ${ms(t[k])}`).join(', ')} ms after navigation` +
@@ -345,6 +369,7 @@ for (const [kind, rel] of Object.entries(pages)) {
         args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
       });
       const page = await fresh.newPage();
+      page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) fail(`${page.url()}: ${m.text()}`); });
       await page.goto(base + band.from, { waitUntil: 'load' });
       await visit(page, 'first');
       // The reader stays a moment: V8 writes the module within 5 s, or
