@@ -6,23 +6,26 @@
 // and the policy bundle are loaded, the page makes no request.
 //
 // The script is in the page's head (async); the page's first lines
-// (calculator-start.js, inline) have asked for the module and the bundle
-// before it, and it asks for the rest as soon as it runs, while the page is
-// still being parsed. From a server: the module, compiled as it downloads
-// (calc/calculator.wasm, which a host may serve from its pre-compressed
-// .gz; a browser may keep the compiled code for the next visit), the
-// bundle's bytes (calc/bundle.bin) and wasm_exec.js. From file://, where a
-// page cannot fetch, the module and the bundle are read from scripts that
-// hold the same bytes in base64 (calc/calculator.wasm.js, calc/bundle.js).
+// (calculator-start.js, inline) have asked for the module, its memory and
+// the bundle before it, and it asks for the rest as soon as it runs, while
+// the page is still being parsed. From a server: the module, compiled as
+// it downloads (calc/calculator.wasm, which a host may serve from its
+// pre-compressed .gz; a browser may keep the compiled code for the next
+// visit), its initial memory (calc/calculator.mem, likewise), the bundle's
+// bytes (calc/bundle.bin) and wasm_exec.js. From file://, where a page
+// cannot fetch, the module, its memory and the bundle are read from
+// scripts that hold the same bytes in base64 (calc/calculator.wasm.js,
+// calc/calculator.mem.js, calc/bundle.js).
 (function () {
   'use strict';
   // Milliseconds since navigation: this script running, the module's
   // bytes in hand (from file://; streamed from a server, they are compiled
-  // as they come), compiled, the Go program started, the bundle's bytes in
-  // hand, the bundle loaded into Go (ready), the first result in the page,
-  // and the first frame painted after it (shown); what the first result
-  // spent (phases: the fields from Go, the form's DOM, the computation, the
-  // answer's DOM); and the time of each recompute.
+  // as they come), compiled (and its memory in hand), the Go program
+  // started, the bundle's bytes in hand, the bundle loaded into Go (ready),
+  // the first result in the page, and the first frame painted after it
+  // (shown); what the first result spent (phases: the fields from Go, the
+  // form's DOM, the computation, the answer's DOM); and the time of each
+  // recompute.
   var timing = window.HANDBOOK_CALC_TIMING = { script: performance.now(), bytes: null, compiled: null, started: null, bundle: null, ready: null,
     firstResult: null, shown: null, phases: null, recomputes: [] };
   var script = document.currentScript;
@@ -67,6 +70,12 @@
       timing.bytes = performance.now();
       return WebAssembly.compile(b);
     });
+  // The module's initial memory (cut out of it, so that it compiles
+  // sooner: generator/internal/wasmdata), written into the instance's
+  // memory before the program runs.
+  var memory = served
+    ? (early ? bodyOf(base + 'calc/calculator.mem', early.memory) : fetchBytes(base + 'calc/calculator.mem')).then(function (b) { return new Uint8Array(b); })
+    : loadScript(base + 'calc/calculator.mem.js').then(function () { var b = bytesOf(window.HANDBOOK_MEMORY); window.HANDBOOK_MEMORY = null; return b; });
   var bundle = (served
     ? (early ? bodyOf(base + 'calc/bundle.bin', early.bundle) : fetchBytes(base + 'calc/bundle.bin')).then(function (b) { return new Uint8Array(b); })
     : loadScript(base + 'calc/bundle.js').then(function () { var b = bytesOf(window.HANDBOOK_BUNDLE); window.HANDBOOK_BUNDLE = null; return b; }))
@@ -77,7 +86,20 @@
     else ok();
   });
   // Unhandled until used: a failure is reported once, where it is awaited.
-  [module, bundle, exec].forEach(function (p) { p.catch(function () {}); });
+  [module, memory, bundle, exec].forEach(function (p) { p.catch(function () {}); });
+
+  // setMemory writes a memory image (each segment: its address and length,
+  // 4 bytes each, little-endian, then its bytes) into the instance's memory.
+  function setMemory(mem, image) {
+    var into = new Uint8Array(mem.buffer), view = new DataView(image.buffer, image.byteOffset, image.byteLength);
+    for (var at = 0; at < image.length;) {
+      if (image.length - at < 8) throw new Error('calculator.mem: cut short');
+      var addr = view.getUint32(at, true), n = view.getUint32(at + 4, true);
+      if (n > image.length - at - 8 || addr + n > into.length) throw new Error('calculator.mem: a segment does not fit');
+      into.set(image.subarray(at + 8, at + 8 + n), addr);
+      at += 8 + n;
+    }
+  }
 
   var form, mode, id, role, periodInput, fieldsBox, results, nextBox;
   var fields = [];
@@ -383,7 +405,7 @@
     results = document.getElementById('calc-results');
     nextBox = document.getElementById('calc-next');
     Array.prototype.forEach.call(document.querySelectorAll('#calc-cards li'), function (li) { cardTitles[li.getAttribute('data-id')] = li.textContent; });
-    Promise.all([module, exec]).then(function (got) {
+    Promise.all([module, exec, memory]).then(function (got) {
       timing.compiled = performance.now();
       var go = new Go();
       // The heap is a few megabytes: collecting less often costs little
@@ -392,6 +414,7 @@
       // not link runtime/debug (and with it fmt and os) to set it.
       go.env = { GOGC: '800' };
       return WebAssembly.instantiate(got[0], go.importObject).then(function (instance) {
+        setMemory(instance.exports.mem, got[2]);
         go.run(instance);
         timing.started = performance.now();
         return bundle;

@@ -2,10 +2,14 @@
 // page calls it (handbookCalculator.load, then compute), and prints the
 // answers and timings as JSON. Driven by the Go tests (generator/cli):
 //
-//	node node.cjs wasm_exec.js calculator.wasm bundle.bin requests.json
+//	node node.cjs wasm_exec.js calculator.wasm calculator.mem bundle.bin requests.json
+//
+// calculator.mem is the module's initial memory (generator/internal/wasmdata
+// Split: address, length, bytes, little-endian), written into the
+// instance's memory before the program runs, as site/calculator.js does.
 "use strict";
 const fs = require("fs");
-const [execJS, wasmPath, bundlePath, requestsPath] = process.argv.slice(2);
+const [execJS, wasmPath, memPath, bundlePath, requestsPath] = process.argv.slice(2);
 globalThis.require = require;
 globalThis.fs = fs;
 globalThis.path = require("path");
@@ -19,6 +23,15 @@ require(execJS);
 	const t0 = performance.now();
 	const go = new Go();
 	const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), go.importObject);
+	const image = new Uint8Array(fs.readFileSync(memPath));
+	const mem = new Uint8Array(instance.exports.mem.buffer);
+	const view = new DataView(image.buffer, image.byteOffset, image.byteLength);
+	for (let at = 0; at < image.length;) {
+		const addr = view.getUint32(at, true), n = view.getUint32(at + 4, true);
+		if (at + 8 + n > image.length || addr + n > mem.length) throw new Error("memory image: segment at byte " + at + " does not fit");
+		mem.set(image.subarray(at + 8, at + 8 + n), addr);
+		at += 8 + n;
+	}
 	go.run(instance); // main defines handbookCalculator and waits for calls
 	const refused = handbookCalculator.load(new Uint8Array(fs.readFileSync(bundlePath)));
 	if (refused) {

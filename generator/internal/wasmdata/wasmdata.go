@@ -110,7 +110,8 @@ type section struct {
 	start int
 }
 
-// sections splits a module into its sections.
+// sections splits a module into its sections, refusing a second data or
+// data count section.
 func sections(module []byte) ([]section, error) {
 	if !bytes.HasPrefix(module, magic) {
 		return nil, errors.New("wasmdata: not a WebAssembly module of version 1")
@@ -125,6 +126,11 @@ func sections(module []byte) ([]section, error) {
 		body := r.bytes(size)
 		if r.err != nil {
 			return nil, errors.New("wasmdata: section at byte " + strconv.Itoa(at) + ": " + r.err.Error())
+		}
+		for _, o := range out {
+			if o.id == id && (id == sectionData || id == sectionDataCount) {
+				return nil, errors.New("wasmdata: a second section " + strconv.Itoa(int(id)) + " at byte " + strconv.Itoa(at) + " (a module has at most one)")
+			}
 		}
 		out = append(out, section{id: id, body: body, start: start})
 	}

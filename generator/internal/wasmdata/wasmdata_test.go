@@ -113,6 +113,7 @@ func TestRefuses(t *testing.T) {
 		{"overlap out of order", module(data(segment{offset: 10, data: []byte{1}}, segment{offset: 9, data: []byte{3, 4}})), "data segment 0 at byte 11 overlaps segment 1"},
 		{"trailing bytes", module(section{id: sectionData, body: append(writeSegments([]segment{{offset: 0, data: []byte{1}}}), 0)}), "bytes after its last segment"},
 		{"too much memory", module(data(segment{offset: 1 << 30, data: []byte{1}})), "beyond the 256 MiB"},
+		{"two data sections", module(data(segment{offset: 0, data: []byte{1}}), data(segment{offset: 0, data: []byte{2}})), "a second section 11 at byte 17"},
 		{"long number", module(section{id: sectionData, body: []byte{0xff, 0xff, 0xff, 0xff, 0x7f}}), "longer than 32 bits"},
 	}
 	for _, tt := range tests {
@@ -126,7 +127,8 @@ func TestRefuses(t *testing.T) {
 }
 
 // FuzzMerge: whatever the bytes, Merge does not panic, and what it returns
-// starts with the memory the input starts with.
+// starts with the memory the input starts with; so does the image Split
+// cuts from it.
 func FuzzMerge(f *testing.F) {
 	f.Add(module(data(segment{offset: 0, data: []byte{1}}, segment{offset: 4, data: []byte{2}})), 8)
 	f.Add(module(other, section{id: sectionDataCount, body: []byte{2}}, data(segment{offset: 3, data: []byte{1, 0, 1}}, segment{offset: 100, data: []byte{2}})), 64)
@@ -140,6 +142,13 @@ func FuzzMerge(f *testing.F) {
 		b, err2 := Memory(out)
 		if err1 != nil || err2 != nil || !bytes.Equal(a, b) {
 			t.Fatalf("memory changed: %v %v", err1, err2)
+		}
+		_, image, err := Split(out)
+		if err != nil {
+			t.Fatalf("Split refuses what Merge wrote: %v", err)
+		}
+		if c, err := ImageMemory(image); err != nil || !bytes.Equal(a, c) {
+			t.Fatalf("the image writes other memory: %v", err)
 		}
 	})
 }
