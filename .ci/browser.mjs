@@ -10,6 +10,7 @@
 // serious or critical axe-core violation, in light and dark mode; it saves
 // screenshots (light, dark, 320 px wide) and prints the scorecard to A4 PDF,
 // checking that the navigation is not printed. Any failure exits 1.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -412,6 +413,25 @@ for (const [kind, rel] of Object.entries(pages)) {
       if (firsts[firsts.length >> 1] > 200) console.log(`NOTE ${names[kind]}: median first result ${firsts[firsts.length >> 1].toFixed(0)} ms after navigation, over the 200 ms target (issue 11)`);
       if (firsts.length < xs.length) fail(`${names[kind]}: ${xs.length - firsts.length} visits gave no first result`);
     }
+    // A module and a memory image of different builds (one of them from a
+    // stale cache, say) are refused, not run: here the image served is
+    // another build's, its bytes changed and its SHA-256 with them.
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (r) => {
+      if (!r.url().endsWith('/calc/calculator.mem')) { r.continue(); return; }
+      const image = fs.readFileSync(path.join(site, 'calc', 'calculator.mem'));
+      const other = Buffer.from(image);
+      other[other.length - 1] ^= 1;
+      const sum = crypto.createHash('sha256').update(other.subarray(32)).digest();
+      sum.copy(other, 0);
+      r.respond({ status: 200, contentType: 'application/octet-stream', body: other });
+    });
+    await page.goto(base + band.href, { waitUntil: 'load' });
+    const said = await page.waitForFunction(() => (document.querySelector('#calc-status.problem') || {}).textContent, { timeout: 30000 }).then((h) => h.jsonValue()).catch(() => null);
+    if (!said || !/不是同一次构建/.test(said)) fail(`${band.href} with another build's calculator.mem: ${said || 'no problem shown'}`);
+    else console.log(`ok ${band.href} with another build's calculator.mem: "${said}"`);
+    await page.close();
   }
   server.close();
 }

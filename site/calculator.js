@@ -80,7 +80,7 @@
     ? (early ? bodyOf(base + 'calc/bundle.bin', early.bundle) : fetchBytes(base + 'calc/bundle.bin')).then(function (b) { return new Uint8Array(b); })
     : loadScript(base + 'calc/bundle.js').then(function () { var b = bytesOf(window.HANDBOOK_BUNDLE); window.HANDBOOK_BUNDLE = null; return b; }))
     .then(function (b) { timing.bundle = performance.now(); return b; });
-  var exec = window.Go ? Promise.resolve() : loadScript(base + 'calc/wasm_exec.js');
+  var exec = window.Go ? Promise.resolve() : early ? early.exec : loadScript(base + 'calc/wasm_exec.js');
   var parsed = new Promise(function (ok) {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ok);
     else ok();
@@ -88,11 +88,19 @@
   // Unhandled until used: a failure is reported once, where it is awaited.
   [module, memory, bundle, exec].forEach(function (p) { p.catch(function () {}); });
 
-  // setMemory writes a memory image (each segment: its address and length,
-  // 4 bytes each, little-endian, then its bytes) into the instance's memory.
-  function setMemory(mem, image) {
+  // setMemory writes a memory image into the instance's memory: the
+  // SHA-256 of the rest, which the module holds too (its custom section
+  // handbook.memory), so that a module and an image of different builds are
+  // refused; then each segment: its address and length, 4 bytes each,
+  // little-endian, then its bytes (generator/internal/wasmdata).
+  function setMemory(module, mem, image) {
+    var sums = WebAssembly.Module.customSections(module, 'handbook.memory');
+    var sum = sums.length === 1 ? new Uint8Array(sums[0]) : null;
+    if (!sum || sum.length !== 32 || image.length < 32 || sum.some(function (b, i) { return b !== image[i]; })) {
+      throw new Error('calculator.wasm 与 calculator.mem 不是同一次构建的文件，请刷新页面');
+    }
     var into = new Uint8Array(mem.buffer), view = new DataView(image.buffer, image.byteOffset, image.byteLength);
-    for (var at = 0; at < image.length;) {
+    for (var at = 32; at < image.length;) {
       if (image.length - at < 8) throw new Error('calculator.mem: cut short');
       var addr = view.getUint32(at, true), n = view.getUint32(at + 4, true);
       if (n > image.length - at - 8 || addr + n > into.length) throw new Error('calculator.mem: a segment does not fit');
@@ -414,7 +422,7 @@
       // not link runtime/debug (and with it fmt and os) to set it.
       go.env = { GOGC: '800' };
       return WebAssembly.instantiate(got[0], go.importObject).then(function (instance) {
-        setMemory(instance.exports.mem, got[2]);
+        setMemory(got[0], instance.exports.mem, got[2]);
         go.run(instance);
         timing.started = performance.now();
         return bundle;

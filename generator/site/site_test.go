@@ -336,7 +336,7 @@ func TestPageScripts(t *testing.T) {
 		inHead bool
 	}{
 		{"search", func(p string) bool { return p == "search.html" }, []string{`<script src="search-index.js">`, `<script src="search.js">`}, false},
-		{"calculator", func(p string) bool { return strings.HasPrefix(p, "calc/") }, []string{`<script data-wasm="../../calc/calculator.wasm" data-memory="../../calc/calculator.mem" data-bundle="../../calc/bundle.bin">`, `<script src="../../calculator.js" async>`}, true},
+		{"calculator", func(p string) bool { return strings.HasPrefix(p, "calc/") }, []string{`<script data-wasm="../../calc/calculator.wasm" data-memory="../../calc/calculator.mem" data-bundle="../../calc/bundle.bin" data-exec="../../calc/wasm_exec.js">`, `<script src="../../calculator.js" async>`}, true},
 		{"any other page", func(p string) bool { return p != "search.html" && !strings.HasPrefix(p, "calc/") }, nil, false},
 	}
 	for _, tt := range tests {
@@ -373,7 +373,7 @@ func TestPageScripts(t *testing.T) {
 func TestCalculatorStartAllowedByHash(t *testing.T) {
 	pages, _ := fixtureSite(t)
 	csp := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`)
-	inline := regexp.MustCompile(`(?s)<script data-wasm="[^"]*" data-memory="[^"]*" data-bundle="[^"]*">(.*?)</script>`)
+	inline := regexp.MustCompile(`(?s)<script data-wasm="[^"]*" data-memory="[^"]*" data-bundle="[^"]*" data-exec="[^"]*">(.*?)</script>`)
 	n := 0
 	for p, html := range byPath(pages) {
 		if !strings.HasPrefix(p, "calc/") || !strings.HasSuffix(p, ".html") {

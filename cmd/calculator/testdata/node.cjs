@@ -5,7 +5,8 @@
 //	node node.cjs wasm_exec.js calculator.wasm calculator.mem bundle.bin requests.json
 //
 // calculator.mem is the module's initial memory (generator/internal/wasmdata
-// Split: address, length, bytes, little-endian), written into the
+// Split: its SHA-256, which the module's custom section handbook.memory
+// holds too, then address, length, bytes, little-endian), written into the
 // instance's memory before the program runs, as site/calculator.js does.
 "use strict";
 const fs = require("fs");
@@ -22,11 +23,13 @@ require(execJS);
 (async () => {
 	const t0 = performance.now();
 	const go = new Go();
-	const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), go.importObject);
+	const { module, instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), go.importObject);
 	const image = new Uint8Array(fs.readFileSync(memPath));
+	const [sum] = WebAssembly.Module.customSections(module, "handbook.memory");
+	if (!sum || !Buffer.from(sum).equals(Buffer.from(image.subarray(0, 32)))) throw new Error("memory image: not the module's (handbook.memory)");
 	const mem = new Uint8Array(instance.exports.mem.buffer);
 	const view = new DataView(image.buffer, image.byteOffset, image.byteLength);
-	for (let at = 0; at < image.length;) {
+	for (let at = 32; at < image.length;) {
 		const addr = view.getUint32(at, true), n = view.getUint32(at + 4, true);
 		if (at + 8 + n > image.length || addr + n > mem.length) throw new Error("memory image: segment at byte " + at + " does not fit");
 		mem.set(image.subarray(at + 8, at + 8 + n), addr);

@@ -2,16 +2,21 @@ package wasmdata
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"strconv"
 )
 
 // Split returns the module without its initial memory (no data section,
-// and no data count section), and that memory as an image: each of the
-// module's data segments, in order of address, as its address and its
-// length (4 bytes each, little-endian) followed by its bytes. Every other
-// section is copied as it is.
+// and no data count section), and that memory as an image: the SHA-256 of
+// the rest of the image (32 bytes), then each of the module's data
+// segments, in order of address, as its address and its length (4 bytes
+// each, little-endian) followed by its bytes. Every other section is
+// copied as it is, and the code gets a custom section, ImageSection, that
+// holds the same 32 bytes: a page compares the two before it writes the
+// image, so that a module and an image of different builds (one of them
+// cached, say) are refused rather than run.
 //
 // A page fetches the two at once and writes the image into the instance's
 // memory before it runs the program (site/calculator.js): a browser
@@ -26,6 +31,7 @@ func Split(module []byte) (code, image []byte, err error) {
 		return nil, nil, err
 	}
 	code = append([]byte(nil), magic...)
+	var segments []byte
 	for _, s := range secs {
 		switch s.id {
 		case sectionData:
@@ -34,15 +40,20 @@ func Split(module []byte) (code, image []byte, err error) {
 				return nil, nil, err
 			}
 			for _, g := range segs {
-				image = binary.LittleEndian.AppendUint32(image, g.offset)
-				image = binary.LittleEndian.AppendUint32(image, uint32(len(g.data)))
-				image = append(image, g.data...)
+				segments = binary.LittleEndian.AppendUint32(segments, g.offset)
+				segments = binary.LittleEndian.AppendUint32(segments, uint32(len(g.data)))
+				segments = append(segments, g.data...)
 			}
 		case sectionDataCount:
 		default:
 			code = appendSection(code, s.id, s.body)
 		}
 	}
+	sum := sha256.Sum256(segments)
+	image = append(sum[:], segments...)
+	custom := appendUint(nil, uint64(len(ImageSection)))
+	custom = append(append(custom, ImageSection...), sum[:]...)
+	code = appendSection(code, sectionCustom, custom)
 	want, err := Memory(module)
 	if err != nil {
 		return nil, nil, err
@@ -57,14 +68,27 @@ func Split(module []byte) (code, image []byte, err error) {
 	return code, image, nil
 }
 
+// ImageSection is the name of the custom section in which Split leaves,
+// in the module, the SHA-256 that starts its image.
+const ImageSection = "handbook.memory"
+
+// sectionCustom is the id of a custom section.
+const sectionCustom = 0
+
 // ImageMemory returns the memory an image of Split writes, from address 0
 // to the end of its last segment, as Memory does for a module. It refuses
-// an image cut short, segments out of order or overlapping, and memory
-// beyond 256 MiB.
+// an image whose SHA-256 is not its first 32 bytes, an image cut short,
+// segments out of order or overlapping, and memory beyond 256 MiB.
 func ImageMemory(image []byte) ([]byte, error) {
+	if len(image) < sha256.Size {
+		return nil, errors.New("wasmdata: an image of " + strconv.Itoa(len(image)) + " bytes: shorter than its SHA-256")
+	}
+	if sum := sha256.Sum256(image[sha256.Size:]); !bytes.Equal(sum[:], image[:sha256.Size]) {
+		return nil, errors.New("wasmdata: the image's first 32 bytes are not the SHA-256 of the rest")
+	}
 	var mem []byte
 	end := uint64(0)
-	for at := 0; at < len(image); {
+	for at := sha256.Size; at < len(image); {
 		if len(image)-at < 8 {
 			return nil, errors.New("wasmdata: image segment at byte " + strconv.Itoa(at) + ": cut short")
 		}
