@@ -76,7 +76,7 @@ func Build(in Input) ([]Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	b.calcStart = strings.TrimSpace(string(start))
+	b.calcStart = inlineScript(string(start))
 	b.index()
 	b.gloss = newGlossary(b.h, b.latest[policy.KindRules])
 	if err := b.render(); err != nil {
@@ -163,8 +163,23 @@ type builder struct {
 	// indexFiles are the files of the search index, which the search page
 	// loads: known once the pages are queued.
 	indexFiles []string
-	// calcStart is site/calculator-start.js, its spaces at either end cut.
+	// calcStart is site/calculator-start.js as the page holds it
+	// (inlineScript).
 	calcStart string
+}
+
+// inlineScript is a script's text as a page holds it inline: without the
+// comment that opens the file (which is for its readers, not for every
+// page), and without spaces at either end.
+func inlineScript(src string) string {
+	for {
+		src = strings.TrimSpace(src)
+		line, rest, _ := strings.Cut(src, "\n")
+		if !strings.HasPrefix(line, "//") {
+			return src
+		}
+		src = rest
+	}
 }
 
 // CalcStart is the calculator page's first script (site/calculator-start.js),

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
+	stdhtml "html"
 	"os"
 	"path"
 	"path/filepath"
@@ -313,7 +314,7 @@ func TestSearchIndex(t *testing.T) {
 		if p != "search.html" && !calc && strings.HasSuffix(p, ".html") && strings.Contains(html, "script-src") {
 			t.Errorf("%s allows scripts", p)
 		}
-		if calc && !regexp.MustCompile(`script-src 'self' 'wasm-unsafe-eval' &#39;sha256-[A-Za-z0-9+/]{43}=&#39;; connect-src 'self';`).MatchString(html) {
+		if calc && !regexp.MustCompile(`script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]{43}='; connect-src 'self';`).MatchString(stdhtml.UnescapeString(html)) {
 			t.Errorf("%s does not allow its own scripts and WebAssembly", p)
 		}
 	}
@@ -385,7 +386,7 @@ func TestCalculatorStartAllowedByHash(t *testing.T) {
 			t.Fatalf("%s: no policy or no inline script", p)
 		}
 		sum := sha256.Sum256([]byte(html[s[2]:s[3]]))
-		policy := strings.ReplaceAll(m[1], "&#39;", "'")
+		policy := stdhtml.UnescapeString(m[1])
 		if want := "script-src 'self' 'wasm-unsafe-eval' 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "';"; !strings.Contains(policy, want) {
 			t.Errorf("%s: policy %q lacks %q", p, policy, want)
 		}
@@ -398,6 +399,20 @@ func TestCalculatorStartAllowedByHash(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no calculator page")
+	}
+}
+
+func TestInlineScript(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"// about\n// it\n(function () {\n  // inside\n})();\n", "(function () {\n  // inside\n})();"},
+		{"  x();  ", "x();"},
+		{"// only a comment\n", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := inlineScript(tt.in); got != tt.want {
+			t.Errorf("inlineScript(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
 
