@@ -419,7 +419,7 @@ for (const [kind, rel] of Object.entries(pages)) {
     const page = await browser.newPage();
     await page.setRequestInterception(true);
     page.on('request', (r) => {
-      if (!r.url().endsWith('/calc/calculator.mem')) { r.continue(); return; }
+      if (!new URL(r.url()).pathname.endsWith('/calc/calculator.mem')) { r.continue(); return; }
       const image = fs.readFileSync(path.join(site, 'calc', 'calculator.mem'));
       const other = Buffer.from(image);
       other[other.length - 1] ^= 1;

@@ -61,19 +61,13 @@ func build(args []string, stdout, stderr io.Writer) int {
 		printf(stderr, "handbook build: %v\n", err)
 		return 2
 	}
-	pages, err := site.Build(site.Input{Handbook: h, Origin: origin, Examples: examples, Sink: w.Sink})
+	// The calculator's files are part of the site: built first, so that the
+	// pages name them by their content (site.Builder's Asset), and written
+	// with the pages, listed in the marker, swapped in with them.
+	var pages []site.Page
+	calc, err := calculatorPages(bundle.Encode(h), stderr)
 	if err == nil {
-		// The calculator's files are part of the site: written with its
-		// pages, listed in the marker, swapped in with them.
-		var calc []site.Page
-		if calc, err = calculatorPages(bundle.Encode(h), stderr); err == nil {
-			for _, p := range calc {
-				if err = w.Sink(p); err != nil {
-					break
-				}
-			}
-			pages = append(pages, calc...)
-		}
+		pages, err = site.Build(site.Input{Handbook: h, Origin: origin, Examples: examples, Files: calc, Sink: w.Sink})
 	}
 	if err == nil {
 		err = w.Sink(site.Page{Path: marker, Data: markerText(pages)})

@@ -195,17 +195,14 @@ func (s *server) build(w io.Writer) ([]site.Page, error) {
 	if fi, err := os.Stat(filepath.Join(s.root, "site", "templates")); err == nil && fi.IsDir() {
 		in.Assets = os.DirFS(filepath.Join(s.root, "site"))
 	}
-	pages, err := site.Build(in)
-	if err != nil {
-		return nil, err
-	}
 	// The calculator, as build makes it: the Go build cache keeps a
 	// rebuild of an unchanged cmd/calculator fast.
 	calc, err := checkoutCalculatorPages(s.root, bundle.Encode(h), w)
 	if err != nil {
 		return nil, err
 	}
-	return append(pages, calc...), nil
+	in.Files = calc
+	return site.Build(in)
 }
 
 // snapshot sums up the watched files: their paths, sizes and times.

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -135,6 +137,7 @@ func TestServeServesTheCalculator(t *testing.T) {
 	}
 	ts := httptest.NewServer(s)
 	defer ts.Close()
+	sums := map[string]string{} // the start of each file's SHA-256, by path
 	for _, c := range []struct {
 		path, ctype, prefix string
 	}{
@@ -152,6 +155,8 @@ func TestServeServesTheCalculator(t *testing.T) {
 		}
 		b, _ := io.ReadAll(r.Body)
 		r.Body.Close()
+		sum := sha256.Sum256(b)
+		sums[c.path] = hex.EncodeToString(sum[:6])
 		if r.StatusCode != 200 || !strings.HasPrefix(r.Header.Get("Content-Type"), c.ctype) || !strings.HasPrefix(string(b), c.prefix) || len(b) == 0 {
 			t.Errorf("GET %s: %d %s, %d bytes starting %.30q", c.path, r.StatusCode, r.Header.Get("Content-Type"), len(b), b)
 		}
@@ -173,6 +178,13 @@ func TestServeServesTheCalculator(t *testing.T) {
 	b, _ := io.ReadAll(r.Body)
 	r.Body.Close()
 	html := string(b)
+	// The page asks for the files it runs by their content: a browser never
+	// pairs it with a module, memory or bundle of another build.
+	for _, f := range []string{"/calc/calculator.wasm", "/calc/calculator.mem", "/calc/bundle.bin", "/calc/wasm_exec.js"} {
+		if want := "../.." + f + "?v=" + sums[f] + `"`; !strings.Contains(html, want) {
+			t.Errorf("%s does not ask for %s", page, want)
+		}
+	}
 	if strings.Count(html, "script-src") != 1 || !strings.Contains(html, "script-src 'self' 'wasm-unsafe-eval'") || !strings.Contains(html, `<script src="/__reload.js">`) {
 		t.Errorf("%s: the Content-Security-Policy does not let the page compile the module and reload:\n%.600s", page, html)
 	}

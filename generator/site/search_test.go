@@ -64,7 +64,7 @@ func indexFiles(t *testing.T, site map[string]string) []string {
 	t.Helper()
 	var files []string
 	for _, m := range regexp.MustCompile(`<script src="([^"]+)"></script>`).FindAllStringSubmatch(site["search.html"], -1) {
-		if m[1] == "search.js" {
+		if file, _, _ := strings.Cut(m[1], "?"); file == "search.js" {
 			continue
 		}
 		if _, ok := site[m[1]]; !ok {

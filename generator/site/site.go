@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
@@ -49,6 +50,11 @@ type Input struct {
 	// use instead of those built in (handbook serve reads them from the
 	// checkout's site/ folder, so that an edit shows without a rebuild).
 	Assets fs.FS
+	// Files, when set, are files to place in the site as they are (the
+	// calculator's, which generator/cli builds): Build hands them on with
+	// its pages, and the pages ask for them, as for the site's own style
+	// sheet and scripts, by a URL that names their content (see Asset).
+	Files []Page
 	// Sink, when set, is handed each page as soon as it is made, from
 	// several goroutines at once, and the page's bytes are not kept: Build
 	// then returns the pages without their Data. handbook build writes
@@ -77,17 +83,25 @@ func Build(in Input) ([]Page, error) {
 		return nil, err
 	}
 	b.calcStart = inlineScript(string(start))
-	b.index()
-	b.gloss = newGlossary(b.h, b.latest[policy.KindRules])
-	if err := b.render(); err != nil {
-		return nil, err
-	}
+	b.versions = map[string]string{}
+	var own []Page
 	for _, name := range []string{"style.css", "search.js", "calculator.js"} {
 		data, err := fs.ReadFile(assetFS, name)
 		if err != nil {
 			return nil, err
 		}
-		if err := b.keep(Page{Path: name, Data: data}); err != nil {
+		own = append(own, Page{Path: name, Data: data})
+	}
+	for _, p := range append(own, in.Files...) {
+		b.versions[p.Path] = contentVersion(p.Data)
+	}
+	b.index()
+	b.gloss = newGlossary(b.h, b.latest[policy.KindRules])
+	if err := b.render(); err != nil {
+		return nil, err
+	}
+	for _, p := range append(own, in.Files...) {
+		if err := b.keep(p); err != nil {
 			return nil, err
 		}
 	}
@@ -166,6 +180,34 @@ type builder struct {
 	// calcStart is site/calculator-start.js as the page holds it
 	// (inlineScript).
 	calcStart string
+	// versions are the content versions of the files that are not pages,
+	// by path (Asset).
+	versions map[string]string
+}
+
+// Asset is the URL, from the site's root, by which a page asks for a file
+// of the site that is not a page (a style sheet, a script, the
+// calculator's module): its path, and ?v= and the start of the SHA-256 of
+// its bytes. A page and the files it uses are then always of one build: a
+// browser that kept a file of an earlier build (by its Cache-Control, or
+// for days by the heuristics it applies without one) asks for the new one
+// by a URL it has not seen, rather than pairing this build's page with an
+// older bundle and computing last month's rules. Hosts serve a file
+// whatever its query, and its pre-compressed .gz by its path. A file the
+// build does not hold (a fixture handbook builds no calculator) keeps its
+// bare path.
+func (b *builder) Asset(path string) string {
+	if v, ok := b.versions[path]; ok {
+		return path + "?v=" + v
+	}
+	return path
+}
+
+// contentVersion is the version of a file named in its URL (Asset): the
+// first 12 hexadecimal digits of the SHA-256 of its bytes.
+func contentVersion(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:6])
 }
 
 // inlineScript is a script's text as a page holds it inline: without the

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	stdhtml "html"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -24,6 +25,7 @@ import (
 	"github.com/kefu-hr/handbook/generator/internal/fixture"
 	"github.com/kefu-hr/handbook/generator/policy"
 	"github.com/kefu-hr/handbook/generator/source"
+	assets "github.com/kefu-hr/handbook/site"
 )
 
 // fixtureSite builds the site of the fixture handbook with its worked cases.
@@ -165,6 +167,7 @@ func TestLinksResolve(t *testing.T) {
 				continue
 			}
 			file, frag, _ := strings.Cut(href, "#")
+			file, _, _ = strings.Cut(file, "?") // a file's version (Asset)
 			target := p
 			if file != "" {
 				target = path.Join(path.Dir(p), file)
@@ -210,7 +213,7 @@ func TestPolicyTextCannotInjectMarkup(t *testing.T) {
 	}
 	for _, p := range pages {
 		// The site's own scripts, on the search page, are the only ones.
-		html := strings.NewReplacer(`<script src="search-index.js"></script>`, "", `<script src="search.js"></script>`, "").Replace(string(p.Data))
+		html := regexp.MustCompile(`<script src="search(-index)?\.js(\?v=[0-9a-f]{12})?"></script>`).ReplaceAllString(string(p.Data), "")
 		for _, bad := range inert {
 			if loc := bad.FindStringIndex(html); loc != nil {
 				t.Errorf("%s: live markup %s: …%s…", p.Path, bad, html[max(0, loc[0]-40):min(len(html), loc[1]+40)])
@@ -330,14 +333,21 @@ func TestSearchIndex(t *testing.T) {
 func TestPageScripts(t *testing.T) {
 	pages, _ := fixtureSite(t)
 	script := regexp.MustCompile(`<script[^>]*>`)
+	version := func(name string) string {
+		data, err := fs.ReadFile(assets.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return name + "?v=" + contentVersion(data)
+	}
 	tests := []struct {
 		name   string
 		match  func(path string) bool
 		want   []string
 		inHead bool
 	}{
-		{"search", func(p string) bool { return p == "search.html" }, []string{`<script src="search-index.js">`, `<script src="search.js">`}, false},
-		{"calculator", func(p string) bool { return strings.HasPrefix(p, "calc/") }, []string{`<script data-wasm="../../calc/calculator.wasm" data-memory="../../calc/calculator.mem" data-bundle="../../calc/bundle.bin" data-exec="../../calc/wasm_exec.js">`, `<script src="../../calculator.js" async>`}, true},
+		{"search", func(p string) bool { return p == "search.html" }, []string{`<script src="search-index.js">`, `<script src="` + version("search.js") + `">`}, false},
+		{"calculator", func(p string) bool { return strings.HasPrefix(p, "calc/") }, []string{`<script data-wasm="../../calc/calculator.wasm" data-memory="../../calc/calculator.mem" data-bundle="../../calc/bundle.bin" data-exec="../../calc/wasm_exec.js">`, `<script src="../../` + version("calculator.js") + `" async>`}, true},
 		{"any other page", func(p string) bool { return p != "search.html" && !strings.HasPrefix(p, "calc/") }, nil, false},
 	}
 	for _, tt := range tests {
@@ -395,6 +405,47 @@ func TestCalculatorStartAllowedByHash(t *testing.T) {
 		}
 		if css := strings.Index(html, `<link rel="stylesheet"`); css < s[0] {
 			t.Errorf("%s: the inline script comes after the style sheet", p)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no calculator page")
+	}
+}
+
+// TestAssetURLsNameTheirContent: a page asks for the site's style sheet
+// and scripts, and for the files the build hands in (the calculator's), by
+// a URL that names their content; Build hands those files on as they are;
+// a file the build does not hold keeps its bare path.
+func TestAssetURLsNameTheirContent(t *testing.T) {
+	_, in := fixtureSite(t)
+	in.Files = []Page{{Path: "calc/calculator.wasm", Data: []byte("\x00asm one build")}, {Path: "calc/bundle.bin", Data: []byte("KFHB another")}}
+	pages, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := byPath(pages)
+	for _, f := range in.Files {
+		if site[f.Path] != string(f.Data) {
+			t.Errorf("%s: %q, want the file handed in", f.Path, site[f.Path])
+		}
+	}
+	sum := func(b []byte) string { s := sha256.Sum256(b); return fmt.Sprintf("%x", s[:6]) }
+	css, _ := fs.ReadFile(assets.FS, "style.css")
+	n := 0
+	for p, html := range site {
+		if !strings.HasPrefix(p, "calc/") || !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		n++
+		for _, want := range []string{
+			`data-wasm="../../calc/calculator.wasm?v=` + sum(in.Files[0].Data) + `"`,
+			`data-bundle="../../calc/bundle.bin?v=` + sum(in.Files[1].Data) + `"`,
+			`data-memory="../../calc/calculator.mem"`, // not handed in
+			`href="../../style.css?v=` + sum(css) + `"`,
+		} {
+			if !strings.Contains(html, want) {
+				t.Errorf("%s lacks %s", p, want)
+			}
 		}
 	}
 	if n == 0 {
