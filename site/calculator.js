@@ -5,17 +5,17 @@
 // Inputs live only in the page and in the URL fragment: after the module
 // and the policy bundle are loaded, the page makes no request.
 //
-// The script is in the page's head (async); the page's first lines
-// (calculator-start.js, inline) have asked for the module, its memory and
-// the bundle before it, and it asks for the rest as soon as it runs, while
-// the page is still being parsed. From a server: the module, compiled as
-// it downloads (calc/calculator.wasm, which a host may serve from its
-// pre-compressed .gz; a browser may keep the compiled code for the next
-// visit), its initial memory (calc/calculator.mem, likewise), the bundle's
-// bytes (calc/bundle.bin) and wasm_exec.js. From file://, where a page
-// cannot fetch, the module, its memory and the bundle are read from
-// scripts that hold the same bytes in base64 (calc/calculator.wasm.js,
-// calc/calculator.mem.js, calc/bundle.js).
+// The script is in the page's head (async). From a server, the page's
+// first lines (calculator-start.js, inline) have asked for what it needs
+// before it runs; from file://, or on a page without them, it asks as soon
+// as it runs, while the page is still being parsed. From a server: the
+// module, compiled as it downloads (calc/calculator.wasm, which a host may
+// serve from its pre-compressed .gz; a browser may keep the compiled code
+// for the next visit), its initial memory (calc/calculator.mem, likewise),
+// the bundle's bytes (calc/bundle.bin) and wasm_exec.js. From file://,
+// where a page cannot fetch, the module, its memory and the bundle are
+// read from scripts that hold the same bytes in base64
+// (calc/calculator.wasm.js, calc/calculator.mem.js, calc/bundle.js).
 (function () {
   'use strict';
   // Milliseconds since navigation: this script running, the module's
@@ -54,8 +54,9 @@
   }
   function fetchBytes(url) { return bodyOf(url, fetch(url)); }
   // From a server, the page's first lines (calculator-start.js) have asked
-  // for the module and the bundle already, before the style sheet; without
-  // them (a page of an older build) this script asks.
+  // for the module, its memory, the bundle and wasm_exec.js already, before
+  // the style sheet; without them (a page of an older build) this script
+  // asks.
   var early = served && window.HANDBOOK_CALC_EARLY;
   // The module: from a server streamed, so that the browser compiles it
   // while it downloads (and, the response being cacheable, may keep the

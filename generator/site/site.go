@@ -84,7 +84,7 @@ func Build(in Input) ([]Page, error) {
 	}
 	b.calcStart = inlineScript(string(start))
 	b.versions = map[string]string{}
-	var own []Page
+	var own []Page // the site's style sheet and scripts
 	for _, name := range []string{"style.css", "search.js", "calculator.js"} {
 		data, err := fs.ReadFile(assetFS, name)
 		if err != nil {
@@ -92,7 +92,8 @@ func Build(in Input) ([]Page, error) {
 		}
 		own = append(own, Page{Path: name, Data: data})
 	}
-	for _, p := range append(own, in.Files...) {
+	files := append(own, in.Files...) // placed as they are, named by content
+	for _, p := range files {
 		b.versions[p.Path] = contentVersion(p.Data)
 	}
 	b.index()
@@ -100,7 +101,7 @@ func Build(in Input) ([]Page, error) {
 	if err := b.render(); err != nil {
 		return nil, err
 	}
-	for _, p := range append(own, in.Files...) {
+	for _, p := range files {
 		if err := b.keep(p); err != nil {
 			return nil, err
 		}

@@ -117,6 +117,7 @@ func sections(module []byte) ([]section, error) {
 		return nil, errors.New("wasmdata: not a WebAssembly module of version 1")
 	}
 	var out []section
+	var seen [2]bool // a data section, a data count section (ids 11 and 12)
 	r := reader{b: module, at: len(magic)}
 	for r.at < len(module) {
 		at := r.at
@@ -127,10 +128,11 @@ func sections(module []byte) ([]section, error) {
 		if r.err != nil {
 			return nil, errors.New("wasmdata: section at byte " + strconv.Itoa(at) + ": " + r.err.Error())
 		}
-		for _, o := range out {
-			if o.id == id && (id == sectionData || id == sectionDataCount) {
+		if id == sectionData || id == sectionDataCount {
+			if seen[id-sectionData] {
 				return nil, errors.New("wasmdata: a second section " + strconv.Itoa(int(id)) + " at byte " + strconv.Itoa(at) + " (a module has at most one)")
 			}
+			seen[id-sectionData] = true
 		}
 		out = append(out, section{id: id, body: body, start: start})
 	}
