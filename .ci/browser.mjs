@@ -249,6 +249,71 @@ for (const [kind, rel] of Object.entries(pages)) {
   console.log(`ok calculators: ${examples.length} worked examples computed in the browser as their pages show them`);
   if (!band) fail('no worked example shows a next band in its calculator');
   if (!ledger) fail('no worked example shows the ledger in its calculator');
+  // A reader's slips and a damaged link leave the calculator working (each
+  // once broke it: found by an adversarial review). On the director's
+  // example, from file://: a period that is none, or one the role is not in
+  // effect for, is a problem at the period's field and nothing is
+  // computed, and put right the result is the example's again; a link with
+  // a broken %-escape, or naming "constructor", is read but for those
+  // parts, which the form names; a role the plan does not pay is named,
+  // not computed; a fragment changed on the page is taken by the form. Any
+  // script error fails.
+  if (band) {
+    const [file, frag] = band.href.split('#');
+    const look = (page) => page.evaluate(() => {
+      const err = document.getElementById('calc-period-err');
+      return {
+        total: ((/本期应发合计\s*([-0-9.]+)/.exec(document.getElementById('calc-results').innerText)) || [])[1] || null,
+        period: err && !err.hidden ? err.textContent : '',
+        invalid: document.getElementById('calc-period').getAttribute('aria-invalid') === 'true',
+        note: [...document.querySelectorAll('#calc-fields > p.problem')].map((p) => p.textContent).join(' '),
+        missing: [...document.querySelectorAll('#calc-fields .calc-error:not([hidden])')].length,
+      };
+    });
+    const visit = async (fragment, act) => {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto('file://' + path.resolve(site, file) + '#' + fragment, { waitUntil: 'load' });
+      await ready(page);
+      await new Promise((ok) => setTimeout(ok, 200));
+      await act(page);
+      if (errors.length) fail(`${file}#${fragment.slice(0, 40)}…: script errors: ${errors.join('; ')}`);
+      await page.close();
+    };
+    const setPeriod = async (page, p) => {
+      await page.$eval('#calc-period', (e, p) => { e.value = p; e.dispatchEvent(new Event('change', { bubbles: true })); }, p);
+      await new Promise((ok) => setTimeout(ok, 200));
+    };
+    let checked = 0;
+    await visit(frag, async (page) => {
+      const period = await page.$eval('#calc-period', (e) => e.value);
+      for (const bad of ['2026-13', '1900-01']) {
+        await setPeriod(page, bad);
+        const s = await look(page);
+        if (!s.period || !s.invalid || s.total) fail(`${file}: period ${bad}: ${JSON.stringify(s)}`); else checked++;
+      }
+      await setPeriod(page, period);
+      const s = await look(page);
+      if (s.total !== band.total || s.period || s.invalid) fail(`${file}: the period put right: ${JSON.stringify(s)}, want total ${band.total}`); else checked++;
+      const [, first] = /&([^&=]+)=/.exec(frag.replace(/^period=[^&]*/, '').replace(/&role=[^&]*/, '')) || [];
+      await page.evaluate((f) => { location.hash = '#' + f; }, frag.replace(new RegExp('&' + first.replace(/[.]/g, '\\.') + '=[^&]*'), ''));
+      await new Promise((ok) => setTimeout(ok, 300));
+      const less = await look(page);
+      if (less.total || less.missing < 1) fail(`${file}: a fragment without ${first}, set on the page: ${JSON.stringify(less)}`); else checked++;
+    });
+    await visit(frag + '&x=%E0%A4%A&constructor=1', async (page) => {
+      const s = await look(page);
+      if (s.total !== band.total || !s.note.includes('x=%E0%A4%A') || !s.note.includes('constructor')) fail(`${file}: a damaged link: ${JSON.stringify(s)}`); else checked++;
+    });
+    if (/&role=/.test(frag)) {
+      await visit(frag.replace(/&role=[^&]*/, '&role=no-such-role'), async (page) => {
+        const s = await look(page);
+        if (s.total !== band.total || !s.note.includes('no-such-role')) fail(`${file}: a role the plan does not pay: ${JSON.stringify(s)}`); else checked++;
+      });
+    }
+    console.log(`ok calculators: ${checked} reader's slips and damaged links on ${file} leave it working`);
+  }
   // Every calculator page: axe, 320 px, no request outside its files.
   const calcPages = ['calc/pay', 'calc/scorecards'].flatMap((d) => fs.readdirSync(path.join(site, d)).filter((n) => n.endsWith('.html')).sort().map((n) => `${d}/${n}`));
   const shots2 = [['calculator-card', band], ['calculator-ledger', ledger]].filter((x) => x[1]);

@@ -110,10 +110,20 @@
     }
   }
 
-  var form, mode, id, role, periodInput, fieldsBox, results, nextBox;
+  var form, mode, id, role, roles, periodInput, periodErr, fieldsBox, results, nextBox;
   var fields = [];
-  var controls = {}; // path → {get(), set(text), box}
+  var formKey = ''; // the fields the form was built from, as JSON
+  var controls = Object.create(null); // path → {get(), set(text), box, err, input or inputs}
+  // What the person entered, path → text, kept when the form is built
+  // again for another period (a path the new form lacks keeps its value
+  // for when it comes back).
+  var entered = Object.create(null);
+  var notes = []; // what the fragment held that the form could not take
+  var fromLink = false; // entered holds a fragment not yet put in a form
+  var periodOK = true;
   var nextTimer = 0;
+
+  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -128,14 +138,40 @@
   }
 
   // ---- the fragment: period and values
+  // readFragment returns the fragment's pairs, path → text, and the parts
+  // it cannot read (no "=", or a broken %-escape: a link cut short, a
+  // hand-typed %), which the form then names.
   function readFragment() {
-    var out = {};
+    var out = Object.create(null), bad = [];
     location.hash.replace(/^#/, '').split('&').forEach(function (kv) {
       if (!kv) return;
       var i = kv.indexOf('=');
-      if (i > 0) out[decodeURIComponent(kv.slice(0, i))] = decodeURIComponent(kv.slice(i + 1));
+      try {
+        if (i > 0) out[decodeURIComponent(kv.slice(0, i))] = decodeURIComponent(kv.slice(i + 1));
+        else bad.push(kv);
+      } catch (e) {
+        bad.push(kv);
+      }
     });
-    return out;
+    return { values: out, bad: bad };
+  }
+  // takeFragment makes the fragment what the form holds: its period, its
+  // role (a role this page's plan pays; another is named, not taken) and
+  // its values; what it cannot take becomes a note.
+  function takeFragment() {
+    var frag = readFragment(), v = frag.values;
+    notes = [];
+    entered = Object.create(null);
+    if (v.period) periodInput.value = v.period;
+    if (mode === 'plan') {
+      role = form.getAttribute('data-role');
+      if (v.role && (v.role === role || roles.indexOf(v.role) >= 0)) role = v.role;
+      else if (v.role) notes.push('网址中的岗位「' + v.role + '」不按本方案计薪，按本页的岗位计算');
+    }
+    Object.keys(v).forEach(function (k) { if (k !== 'period' && k !== 'role') entered[k] = v[k]; });
+    if (frag.bad.length) notes.push('网址 # 后有 ' + frag.bad.length + ' 处无法读取，未使用：' + frag.bad.join('、'));
+    formKey = ''; // build the form again, whatever it was
+    fromLink = true;
   }
   function writeFragment(values) {
     var parts = ['period=' + encodeURIComponent(periodInput.value.trim())];
@@ -159,7 +195,7 @@
   function makeControl(f) {
     var box = el('div', { 'class': 'calc-field', 'data-path': f.path });
     var fid = fieldId(f.path), hintId = fid + '-hint', errId = fid + '-err';
-    var label = f.label + (f.unit ? '（' + f.unit + '）' : '');
+    var label = f.label + (f.unit && f.label.indexOf('（' + f.unit + '）') < 0 ? '（' + f.unit + '）' : '');
     var hint = f.what;
     if (f.min != null) {
       var wide = Number(f.max) >= 1e9; // the bound of any amount: not worth saying
@@ -168,22 +204,34 @@
     var c = { box: box };
     var opts = f.options || [];
     if (f.kind === 'checks' || f.kind === 'redlines') {
-      var fs = el('fieldset', { 'aria-describedby': errId });
+      var fs = el('fieldset', { 'aria-describedby': hintId + ' ' + errId });
       fs.appendChild(el('legend', null, f.kind === 'redlines' ? '触及的电网指标（开关）' : label));
-      var boxes = opts.map(function (o) {
+      var boxes = [];
+      var addBox = function (value, text) {
         var l = el('label', { 'class': 'calc-check' });
-        var cb = el('input', { type: 'checkbox', value: o.id });
-        l.appendChild(cb); l.appendChild(document.createTextNode(' ' + o.text));
+        var cb = el('input', { type: 'checkbox', value: value });
+        l.appendChild(cb); l.appendChild(document.createTextNode(' ' + text));
         fs.appendChild(l);
+        boxes.push(cb);
         return cb;
-      });
+      };
+      opts.forEach(function (o) { addBox(o.id, o.text); });
       box.appendChild(fs);
+      c.inputs = boxes;
       c.get = function () {
         var on = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
         if (f.kind === 'checks') return on.length ? on.join('|') : 'none';
         return on.join('|');
       };
-      c.set = function (t) { var on = t.split('|'); boxes.forEach(function (b) { b.checked = on.indexOf(b.value) >= 0; }); };
+      // A value the policy does not offer (from a link) gets a box of its
+      // own, ticked, so that the calculator names it at the field.
+      c.set = function (t) {
+        var on = t.split('|').filter(function (x) { return x && !(f.kind === 'checks' && x === 'none'); });
+        on.forEach(function (x) {
+          if (!boxes.some(function (b) { return b.value === x; })) addBox(x, '「' + x + '」（网址中的值，不是可选项）');
+        });
+        boxes.forEach(function (b) { b.checked = on.indexOf(b.value) >= 0; });
+      };
     } else {
       box.appendChild(el('label', { 'for': fid }, label));
       var input;
@@ -205,24 +253,67 @@
       box.appendChild(input);
       c.get = function () { return input.value.trim(); };
       c.set = function (t) { input.value = t; };
+      if (input.tagName === 'SELECT') {
+        // A value the list does not offer (from a link) is kept as an
+        // option of its own, so that the calculator names it at the field
+        // rather than the form dropping it; yes/no as any case writes it.
+        c.set = function (t) {
+          var all = Array.prototype.map.call(input.options, function (o) { return o.value; });
+          var same = all.filter(function (v) { return v.toLowerCase() === t.toLowerCase(); })[0];
+          if (all.indexOf(t) < 0 && same == null && t) input.appendChild(el('option', { value: t }, '「' + t + '」（网址中的值，不是可选项）'));
+          input.value = all.indexOf(t) < 0 && same != null ? same : t;
+        };
+      }
       c.input = input;
     }
     box.appendChild(el('small', { id: hintId, 'class': 'calc-hint' }, hint));
     c.err = box.appendChild(el('p', { id: errId, 'class': 'calc-error', hidden: '' }));
     return c;
   }
-  // buildForm asks Go for the form's fields and builds it, off the page,
-  // then puts it in at once.
+  // periodIssue shows why the period cannot be computed (or, given null,
+  // that it can): at the period's field, with the result cleared; the form
+  // and what was typed stay for when the period is put right.
+  function periodIssue(msg) {
+    periodOK = !msg;
+    periodErr.hidden = !msg;
+    periodErr.textContent = msg || '';
+    if (!msg) { periodInput.removeAttribute('aria-invalid'); return; }
+    periodInput.setAttribute('aria-invalid', 'true');
+    clearTimeout(nextTimer);
+    cancelAnimationFrame(nextFrame);
+    nextBox.textContent = '';
+    results.textContent = '';
+    results.appendChild(el('p', { 'class': 'problem' }, '考核期间有误，改正后即时计算。'));
+    if (!fields.length) status('请先填写有效的考核期间。', true);
+  }
+  // buildForm asks Go for the form's fields for the period and builds it,
+  // off the page, then puts it in at once, with what was entered; the
+  // same fields as the form has keep the form as it is (and the field the
+  // person is in). False when the period cannot be computed.
   function buildForm() {
     var period = periodInput.value.trim();
     var t = performance.now();
     var got = mode === 'plan' ? handbookCalculator.fields(role, period) : handbookCalculator.cardFields(id, period);
     var t1 = performance.now();
-    controls = {};
-    marked = {};
-    if (got.error) { status(got.error, true); return false; }
-    fields = got.fields.filter(function (f) { return f.path !== 'role' && f.path !== 'person'; });
+    if (got.error) { periodIssue(got.error); return false; }
+    periodIssue(null);
+    var list = got.fields.filter(function (f) { return f.path !== 'role' && f.path !== 'person'; });
+    var key = JSON.stringify(list);
+    if (key === formKey) return true;
+    if (formKey) values(); // into entered
+    formKey = key;
+    fields = list;
+    controls = Object.create(null);
+    marked = Object.create(null);
     var box = document.createDocumentFragment();
+    var said = notes;
+    if (fromLink) {
+      var unknown = Object.keys(entered).filter(function (k) { return !fields.some(function (f) { return f.path === k; }); });
+      if (unknown.length) said = said.concat(['网址中的这些项不在本表中，未使用：' + unknown.join('、')]);
+    }
+    if (said.length) box.appendChild(el('p', { 'class': 'problem', role: 'status' }, said.join('。') + '。'));
+    notes = [];
+    fromLink = false;
     var sets = {};
     fields.forEach(function (f) {
       var g = group(f.path);
@@ -237,13 +328,18 @@
     });
     fieldsBox.textContent = '';
     fieldsBox.appendChild(box);
+    Object.keys(entered).forEach(function (k) { if (has(controls, k)) controls[k].set(entered[k]); });
     if (!timing.phases) timing.phases = { fields: t1 - t, form: performance.now() - t1 };
     return true;
   }
+  // values returns the form's values, path → text, the empty left out,
+  // and keeps them in entered.
   function values() {
     var out = {};
     fields.forEach(function (f) {
+      if (!has(controls, f.path)) return;
       var v = controls[f.path].get();
+      entered[f.path] = v;
       if (v) out[f.path] = v;
     });
     return out;
@@ -253,25 +349,30 @@
   // showProblems shows each problem at its field and clears the fields
   // whose problem is gone, touching no other field: clearing every field
   // per keystroke had cost more than drawing the result.
-  var marked = {}; // path → the text shown at its field
+  var marked = Object.create(null); // path → the text shown at its field
+  function invalid(c, on) {
+    (c.input ? [c.input] : c.inputs || []).forEach(function (x) {
+      if (on) x.setAttribute('aria-invalid', 'true'); else x.removeAttribute('aria-invalid');
+    });
+  }
   function showProblems(problems) {
-    var now = {}, general = [];
+    var now = Object.create(null), general = [];
     problems.forEach(function (p) {
-      if (!controls[p.path]) { general.push(p.reason); return; }
+      if (!has(controls, p.path)) { general.push(p.reason); return; }
       now[p.path] = now[p.path] ? now[p.path] + '；' + p.reason : p.reason;
     });
     Object.keys(marked).forEach(function (path) {
-      var c = controls[path];
-      if (now[path] == null && c) {
+      if (now[path] == null && has(controls, path)) {
+        var c = controls[path];
         c.err.hidden = true; c.err.textContent = '';
-        if (c.input) c.input.removeAttribute('aria-invalid');
+        invalid(c, false);
       }
     });
     Object.keys(now).forEach(function (path) {
       if (marked[path] === now[path]) return;
       var c = controls[path];
       c.err.hidden = false; c.err.textContent = now[path];
-      if (c.input) c.input.setAttribute('aria-invalid', 'true');
+      invalid(c, true);
     });
     marked = now;
     return general;
@@ -303,7 +404,7 @@
     results.textContent = '';
     var general = showProblems(a.problems || []);
     if (a.problems) {
-      var n = a.problems.length;
+      var n = Object.keys(marked).length + general.length; // fields, not problems
       results.appendChild(el('p', { 'class': 'problem' }, '有 ' + n + ' 处需要修改或补填，修改后即时计算。' + general.join('；')));
       return false;
     }
@@ -357,7 +458,10 @@
         (b.payChange ? '，应发合计 ' + b.payTotal + ' 元（' + (b.payChange.charAt(0) === '-' ? '' : '+') + b.payChange + ' 元）' : '') + '。';
       nextBox.appendChild(p);
     });
-    if (n.ledger) {
+    if (n.ledger && n.ledger.exempt) {
+      nextBox.appendChild(el('h3', null, '季度台账'));
+      nextBox.appendChild(el('p', null, '本季不承担任务（免考核）：回款多少都不改变本季奖金。'));
+    } else if (n.ledger) {
       var g = n.ledger, ul = el('ul');
       [['base', '达到基数'], ['target', '达到目标'], ['makeUp', '补足以前季度的差额']].forEach(function (k) {
         var x = g[k[0]];
@@ -373,6 +477,7 @@
   }
   var nextFrame = 0;
   function compute(withNext) {
+    if (!periodOK) return;
     var period = periodInput.value.trim();
     var v = values();
     var t = performance.now();
@@ -409,7 +514,9 @@
     mode = form.getAttribute('data-mode');
     id = form.getAttribute('data-id');
     role = form.getAttribute('data-role');
+    roles = (form.getAttribute('data-roles') || '').split(' ');
     periodInput = document.getElementById('calc-period');
+    periodErr = document.getElementById('calc-period-err');
     fieldsBox = document.getElementById('calc-fields');
     results = document.getElementById('calc-results');
     nextBox = document.getElementById('calc-next');
@@ -432,18 +539,20 @@
       var refused = handbookCalculator.load(b);
       if (refused) throw new Error(refused);
       timing.ready = performance.now();
-      var frag = readFragment();
-      if (frag.period) periodInput.value = frag.period;
-      if (frag.role && mode === 'plan') role = frag.role;
-      if (!buildForm()) return;
-      Object.keys(frag).forEach(function (k) { if (controls[k]) controls[k].set(frag[k]); });
-      compute(true);
+      takeFragment();
+      if (buildForm()) compute(true);
       form.addEventListener('input', function (e) {
         if (e.target === periodInput) return;
         compute(false);
       });
       form.addEventListener('change', function (e) {
-        if (e.target === periodInput) { var v = values(); if (buildForm()) { Object.keys(v).forEach(function (k) { if (controls[k]) controls[k].set(v[k]); }); compute(true); } }
+        if (e.target === periodInput && buildForm()) compute(true);
+      });
+      // A fragment changed by hand, or by back and forward: the form takes
+      // it (the page's own writes, by replaceState, fire no hashchange).
+      window.addEventListener('hashchange', function () {
+        takeFragment();
+        if (buildForm()) compute(true);
       });
     }).catch(function (err) {
       status('计算器无法载入：' + err.message, true);

@@ -7,6 +7,7 @@ import (
 	"syscall/js"
 
 	"github.com/kefu-hr/handbook/generator/calculator"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/inputs"
 )
@@ -35,7 +36,7 @@ func main() {
 		}
 		period, err := engine.ParsePeriod(args[1].String())
 		if err != nil {
-			return problem("period", err.Error())
+			return problem("period", diag.ErrorIn(err, diag.Chinese))
 		}
 		req := calculator.Request{Period: period, Values: values(args[2])}
 		if len(args) > 3 && args[3].Type() == js.TypeObject {
@@ -49,7 +50,7 @@ func main() {
 		}
 		period, err := engine.ParsePeriod(args[1].String())
 		if err != nil {
-			return problem("period", err.Error())
+			return problem("period", diag.ErrorIn(err, diag.Chinese))
 		}
 		req := calculator.Request{Role: args[0].String(), Period: period}
 		if len(args) > 3 && args[3].Type() == js.TypeObject {
@@ -69,7 +70,7 @@ func main() {
 
 // fields is the function of the page that lists the fields of a form,
 // fields(role, period) or cardFields(card, period) as usage says: the
-// fields get returns, or {error}.
+// fields get returns, or {error}, in Chinese where the message has it.
 func fields(calc **calculator.Calculator, usage string, get func(*calculator.Calculator, string, engine.Period) ([]inputs.Field, error)) js.Func {
 	return js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if *calc == nil || len(args) < 2 {
@@ -77,11 +78,11 @@ func fields(calc **calculator.Calculator, usage string, get func(*calculator.Cal
 		}
 		period, err := engine.ParsePeriod(args[1].String())
 		if err != nil {
-			return errorObject(err.Error())
+			return errorObject(diag.ErrorIn(err, diag.Chinese))
 		}
 		fs, err := get(*calc, args[0].String(), period)
 		if err != nil {
-			return errorObject(err.Error())
+			return errorObject(diag.ErrorIn(err, diag.Chinese))
 		}
 		return object(calculator.AppendFields(nil, fs))
 	})

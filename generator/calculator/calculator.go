@@ -35,7 +35,7 @@ func (c *Calculator) Fields(roleID string, period engine.Period) ([]inputs.Field
 	day := period.Settled()
 	role, _ := c.h.At(policy.KindRole, roleID, day).(*policy.Role)
 	if role == nil {
-		return nil, errors.New("no role " + strconv.Quote(roleID) + " in effect on " + day.String())
+		return nil, diag.Text{En: "no role " + strconv.Quote(roleID) + " in effect on " + day.String(), Zh: day.String() + " 没有生效的岗位 " + strconv.Quote(roleID)}
 	}
 	fs, err := inputs.Fields(c.h, period, roleID)
 	if err != nil {
@@ -94,7 +94,7 @@ func (c *Calculator) CardFields(card string, period engine.Period) ([]inputs.Fie
 	day := period.Settled()
 	sc, _ := c.h.At(policy.KindScorecard, card, day).(*policy.Scorecard)
 	if sc == nil {
-		return nil, errors.New("no scorecard " + strconv.Quote(card) + " in effect on " + day.String())
+		return nil, diag.Text{En: "no scorecard " + strconv.Quote(card) + " in effect on " + day.String(), Zh: day.String() + " 没有生效的考核表 " + strconv.Quote(card)}
 	}
 	fs := inputs.CardFields(sc)
 	c.levels(fs, day)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kefu-hr/handbook/generator/cases"
+	"github.com/kefu-hr/handbook/generator/diag"
 	"github.com/kefu-hr/handbook/generator/engine"
 	_ "github.com/kefu-hr/handbook/generator/golden"
 	"github.com/kefu-hr/handbook/generator/inputs"
@@ -160,6 +161,36 @@ func TestFieldsOmitThePerson(t *testing.T) {
 	}
 }
 
+// TestFieldsRefusedInChinese: a form asked for a role or a scorecard not in
+// effect in the period is refused with a message in both languages (the
+// page shows the Chinese at its period field), naming the id and the day.
+func TestFieldsRefusedInChinese(t *testing.T) {
+	calc := shipped(t)
+	wc := workedCases(t, calc.Handbook())[0]
+	long := engine.Period{Kind: policy.Monthly, Year: 1900, Month: 1}
+	for _, tt := range []struct {
+		name string
+		get  func() error
+		id   string
+		zh   string
+	}{
+		{"role", func() error { _, err := calc.Fields(wc.req.Role, long); return err }, wc.req.Role, "没有生效的岗位"},
+		{"unknown role", func() error { _, err := calc.Fields("no-such-role", wc.req.Period); return err }, "no-such-role", "没有生效的岗位"},
+		{"scorecard", func() error { _, err := calc.CardFields("no-such-card", wc.req.Period); return err }, "no-such-card", "没有生效的考核表"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.get()
+			if err == nil {
+				t.Fatal("no error")
+			}
+			zh := diag.ErrorIn(err, diag.Chinese)
+			if !strings.Contains(zh, tt.zh) || !strings.Contains(zh, tt.id) || zh == err.Error() {
+				t.Errorf("Chinese %q, English %q: want %q and %q in the Chinese", zh, err.Error(), tt.zh, tt.id)
+			}
+		})
+	}
+}
+
 // TestScoreACardAlone: every worked case's scorecards, scored alone from
 // their fields, give the totals the whole case gives; a card with a field
 // left empty is a problem at that field.
@@ -220,7 +251,10 @@ func TestEveryWorkedValueIsAField(t *testing.T) {
 }
 
 // TestScoreACardAloneWithWhatItTakes: a card scored alone says what it
-// takes as the whole case does (the same next band and next tiers).
+// takes as the whole case does: the same next band, at the same total (by
+// the same item, or by another that reaches that total too: a case's pay
+// plan may feed an item from its pay inputs, which the card alone leaves
+// to the person, and of two items that tie the first is named).
 func TestScoreACardAloneWithWhatItTakes(t *testing.T) {
 	calc := shipped(t)
 	seen := 0
@@ -241,7 +275,7 @@ func TestScoreACardAloneWithWhatItTakes(t *testing.T) {
 				if b.Card != card.ID {
 					continue
 				}
-				if len(a.Next.Bands) != 1 || a.Next.Bands[0].Total != b.Total || a.Next.Bands[0].Label != b.Label {
+				if len(a.Next.Bands) != 1 || a.Next.Bands[0].Total != b.Total || a.Next.Bands[0].K != b.K || a.Next.Bands[0].Grade != b.Grade {
 					t.Errorf("%s %s: alone %+v, in the case %+v", wc.name, card.ID, a.Next.Bands, b)
 				}
 				seen++

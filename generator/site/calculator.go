@@ -20,6 +20,7 @@ type calcData struct {
 	ID     string // the scorecard's or the pay plan's id
 	Title  string
 	Role   *policy.Role        // the role computed, for a pay plan
+	Roles  []string            // every role the pay plan pays (a link may name any of them)
 	Period string              // the period the form opens with
 	Back   string              // the policy's page, from the site's root
 	Cards  []*policy.Scorecard // the scorecards the form may ask for, by whose titles its groups are named
@@ -53,7 +54,7 @@ func (b *builder) queueCalculators() {
 					cards = append(cards, sc)
 				}
 			}
-			return calcData{Mode: "plan", ID: pp.ID, Title: pp.Title, Role: role, Period: periodOf(pp.Period, pp.EffectiveFrom), Back: "pay/" + pp.ID + ".html", Cards: cards}
+			return calcData{Mode: "plan", ID: pp.ID, Title: pp.Title, Role: role, Roles: b.paidByAll(pp.ID), Period: periodOf(pp.Period, pp.EffectiveFrom), Back: "pay/" + pp.ID + ".html", Cards: cards}
 		})
 	}
 }
@@ -86,6 +87,18 @@ func (b *builder) paidBy(plan string) *policy.Role {
 		}
 	}
 	return nil
+}
+
+// paidByAll returns the ids of the roles whose latest version is paid by
+// the plan, in order of id.
+func (b *builder) paidByAll(plan string) []string {
+	var ids []string
+	for _, p := range b.latest[policy.KindRole] {
+		if r := p.(*policy.Role); r.PayPlan == plan {
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
 }
 
 // periodOf is the period of a kind that holds day: the first period the

@@ -611,3 +611,36 @@ func TestSinkWritesWhatBuildReturns(t *testing.T) {
 		}
 	}
 }
+
+// TestCalculatorFormAttributes: a pay plan's calculator lists, in
+// data-roles, the roles its plan pays, its own role among them (a link may
+// name any of them, and the page computes no other); the period's field is
+// described by its hint and by the place its problem is shown.
+func TestCalculatorFormAttributes(t *testing.T) {
+	pages, _ := fixtureSite(t)
+	form := regexp.MustCompile(`<form id="calc" class="calc" data-mode="plan" data-id="[^"]*" data-role="([^"]*)" data-roles="([^"]*)"`)
+	n := 0
+	for p, html := range byPath(pages) {
+		if !strings.HasPrefix(p, "calc/") || !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		if !strings.Contains(html, `aria-describedby="calc-period-hint calc-period-err"`) || !strings.Contains(html, `<span id="calc-period-err" class="calc-error" hidden></span>`) {
+			t.Errorf("%s: the period's problem has no place, or the field does not name it", p)
+		}
+		if !strings.HasPrefix(p, "calc/pay/") {
+			continue
+		}
+		n++
+		m := form.FindStringSubmatch(html)
+		if m == nil {
+			t.Errorf("%s: no form with data-role and data-roles", p)
+			continue
+		}
+		if !slices.Contains(strings.Fields(m[2]), m[1]) {
+			t.Errorf("%s: data-roles %q lacks the page's role %q", p, m[2], m[1])
+		}
+	}
+	if n == 0 {
+		t.Fatal("no pay plan calculator")
+	}
+}
