@@ -209,6 +209,9 @@ func (w *jsonWriter) next(n Next) {
 		w.open()
 		w.str("actual", g.Actual)
 		w.goal("base", g.Base)
+		if g.Exempt {
+			w.bool("exempt", true)
+		}
 		w.goal("makeUp", g.MakeUp)
 		w.str("path", g.Path)
 		w.goal("target", g.Target)

@@ -62,6 +62,9 @@ type LedgerGoal struct {
 	Path                 string // the field of the collection: pay.NAME
 	Actual               string // the collection as entered
 	Base, Target, MakeUp *Goal
+	// Exempt: the quarter bears no target (a new hire's first quarter, say),
+	// so no collection changes its bonus, and there are no goals.
+	Exempt bool
 }
 
 // Goal is the least collection that reaches a goal, and the pay it gives.
@@ -181,7 +184,7 @@ func itemNext(card string, it *policy.Item, in engine.ItemInput) (ItemNext, bool
 	}
 	var best *policy.Probe
 	var bestPoints, bestDist exact.Decimal
-	for _, pr := range it.Rule.Probes(it) {
+	for _, pr := range candidates(it) {
 		p, _, err := engine.ScoreItem(it, pr.In)
 		if err != nil || p.Cmp(now) <= 0 {
 			continue
@@ -199,6 +202,25 @@ func itemNext(card string, it *policy.Item, in engine.ItemInput) (ItemNext, bool
 		Points: bestPoints.String(), Adds: bestPoints.Sub(now).String()}, true
 }
 
+// candidates are the inputs tried for an item: its rule's probes and, for
+// a linear rule, the least input of each score it gives (LinearRule.Steps);
+// none for a formula, whose one probe, every input 0, is coverage's, not a
+// change a person would make (a review saw the page advise planning and
+// winning no new customers). The probes alone had tried one step either
+// side of par and forty up, so that the smallest change into the next band
+// could be missed: the same review saw a band skipped and ten times the
+// number it took asked for.
+func candidates(it *policy.Item) []policy.Probe {
+	switch r := it.Rule.(type) {
+	case *policy.FormulaRule:
+		return nil
+	case *policy.LinearRule:
+		return append(r.Probes(it), r.Steps(it)...)
+	default:
+		return it.Rule.Probes(it)
+	}
+}
+
 // probesByDistance returns an item's probes that score more than in does,
 // nearest first (ties in the probes' order).
 func probesByDistance(it *policy.Item, in engine.ItemInput) []policy.Probe {
@@ -210,7 +232,7 @@ func probesByDistance(it *policy.Item, in engine.ItemInput) []policy.Probe {
 		return nil
 	}
 	var out []policy.Probe
-	for _, pr := range it.Rule.Probes(it) {
+	for _, pr := range candidates(it) {
 		if p, _, err := engine.ScoreItem(it, pr.In); err == nil && p.Cmp(now) > 0 {
 			out = append(out, pr)
 		}
@@ -320,6 +342,13 @@ func (c *Calculator) ledgerGoal(plan *policy.PayPlan, cs *engine.Case, r engine.
 	// (it holds there and not a fen below); otherwise, or when the engine
 	// does not confirm it, it is found by bisection.
 	e := r.Ledger[len(r.Ledger)-1]
+	if e.Branch == "exempt" {
+		// Every goal would be "reached" by any collection: say why instead
+		// (a review found the page telling a new hire below the base that
+		// the base was reached).
+		g.Exempt = true
+		return g
+	}
 	owed := zero()
 	if n := len(r.Ledger); n >= 2 {
 		for _, s := range r.Ledger[n-2].Outstanding {

@@ -26,7 +26,7 @@ func TestItemNextAgainstEveryProbe(t *testing.T) {
 		for pi := range sc.Part {
 			for ii := range sc.Part[pi].Item {
 				it := &sc.Part[pi].Item[ii]
-				probes := it.Rule.Probes(it)
+				probes := candidates(it)
 				points := make([]*exact.Decimal, len(probes))
 				for i, pr := range probes {
 					if x, _, err := engine.ScoreItem(it, pr.In); err == nil {
@@ -102,7 +102,7 @@ func TestBandNextAgainstEveryProbe(t *testing.T) {
 					if fed[it.ID] {
 						continue
 					}
-					for _, pr := range it.Rule.Probes(it) {
+					for _, pr := range candidates(it) {
 						changed := maps.Clone(in)
 						changed[it.ID] = pr.In
 						s, err := engine.Score(sc, changed, tables)

@@ -64,7 +64,11 @@ func nextObject(n Next) obj {
 			}
 			return obj{"collection": g.Collection, "payTotal": g.PayTotal, "payChange": g.PayChange, "reached": g.Reached}
 		}
-		out["ledger"] = obj{"path": g.Path, "actual": g.Actual, "base": goal(g.Base), "target": goal(g.Target), "makeUp": goal(g.MakeUp)}
+		l := obj{"path": g.Path, "actual": g.Actual, "base": goal(g.Base), "target": goal(g.Target), "makeUp": goal(g.MakeUp)}
+		if g.Exempt {
+			l["exempt"] = true
+		}
+		out["ledger"] = l
 	}
 	return out
 }
