@@ -256,7 +256,9 @@ for (const [kind, rel] of Object.entries(pages)) {
   // computed, and put right the result is the example's again; a link with
   // a broken %-escape, or naming "constructor", is read but for those
   // parts, which the form names; a role the plan does not pay is named,
-  // not computed; a fragment changed on the page is taken by the form. Any
+  // not computed; a fragment changed on the page is taken by the form. A
+  // screen reader is told the result, or the period's problem, once typing
+  // pauses (the results, rebuilt at each keystroke, are not live). Any
   // script error fails.
   if (band) {
     const [file, frag] = band.href.split('#');
@@ -268,6 +270,7 @@ for (const [kind, rel] of Object.entries(pages)) {
         invalid: document.getElementById('calc-period').getAttribute('aria-invalid') === 'true',
         note: [...document.querySelectorAll('#calc-fields > p.problem')].map((p) => p.textContent).join(' '),
         missing: [...document.querySelectorAll('#calc-fields .calc-error:not([hidden])')].length,
+        spoken: (document.getElementById('calc-said') || {}).textContent || '',
       };
     });
     const visit = async (fragment, act) => {
@@ -291,11 +294,13 @@ for (const [kind, rel] of Object.entries(pages)) {
       for (const bad of ['2026-13', '1900-01']) {
         await setPeriod(page, bad);
         const s = await look(page);
-        if (!s.period || !s.invalid || s.total) fail(`${file}: period ${bad}: ${JSON.stringify(s)}`); else checked++;
+        if (!s.period || !s.invalid || s.total || !s.spoken.includes(s.period)) fail(`${file}: period ${bad}: ${JSON.stringify(s)}`); else checked++;
       }
       await setPeriod(page, period);
       const s = await look(page);
-      if (s.total !== band.total || s.period || s.invalid) fail(`${file}: the period put right: ${JSON.stringify(s)}, want total ${band.total}`); else checked++;
+      await new Promise((ok) => setTimeout(ok, 300)); // what is spoken waits for typing to pause
+      const s2 = await look(page);
+      if (s.total !== band.total || s.period || s.invalid || !s2.spoken.includes(band.total)) fail(`${file}: the period put right: ${JSON.stringify(s2)}, want total ${band.total}, spoken too`); else checked++;
       const [, first] = /&([^&=]+)=/.exec(frag.replace(/^period=[^&]*/, '').replace(/&role=[^&]*/, '')) || [];
       await page.evaluate((f) => { location.hash = '#' + f; }, frag.replace(new RegExp('&' + first.replace(/[.]/g, '\\.') + '=[^&]*'), ''));
       await new Promise((ok) => setTimeout(ok, 300));

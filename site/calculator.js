@@ -110,7 +110,7 @@
     }
   }
 
-  var form, mode, id, role, roles, periodInput, periodErr, fieldsBox, results, nextBox;
+  var form, mode, id, role, roles, periodInput, periodErr, spoken, fieldsBox, results, nextBox;
   var fields = [];
   var formKey = ''; // the fields the form was built from, as JSON
   var controls = Object.create(null); // path → {get(), set(text), box, err, input or inputs}
@@ -284,6 +284,7 @@
     nextBox.textContent = '';
     results.textContent = '';
     results.appendChild(el('p', { 'class': 'problem' }, '考核期间有误，改正后即时计算。'));
+    spoken.textContent = '考核期间有误：' + msg;
     if (!fields.length) status('请先填写有效的考核期间。', true);
   }
   // buildForm asks Go for the form's fields for the period and builds it,
@@ -306,12 +307,12 @@
     controls = Object.create(null);
     marked = Object.create(null);
     var box = document.createDocumentFragment();
-    var said = notes;
+    var told = notes;
     if (fromLink) {
       var unknown = Object.keys(entered).filter(function (k) { return !fields.some(function (f) { return f.path === k; }); });
-      if (unknown.length) said = said.concat(['网址中的这些项不在本表中，未使用：' + unknown.join('、')]);
+      if (unknown.length) told = told.concat(['网址中的这些项不在本表中，未使用：' + unknown.join('、')]);
     }
-    if (said.length) box.appendChild(el('p', { 'class': 'problem', role: 'status' }, said.join('。') + '。'));
+    if (told.length) box.appendChild(el('p', { 'class': 'problem', role: 'status' }, told.join('。') + '。'));
     notes = [];
     fromLink = false;
     var sets = {};
@@ -496,8 +497,14 @@
     // What it takes waits until the answer is painted, and until typing
     // pauses; so does the fragment: the browser's replaceState had cost
     // about as much as a recompute.
+    // What a screen reader says: the result's last line (the pay, or the
+    // card's total) or how many fields need a change, once typing pauses;
+    // the results themselves, rebuilt at every keystroke, are not live.
+    var lines = results.querySelectorAll('.calc-total, .problem');
+    var summary = lines.length ? lines[lines.length - 1].textContent : '';
     var next = function () {
       if (timing.shown == null && timing.firstResult != null) timing.shown = performance.now();
+      if (spoken.textContent !== summary) spoken.textContent = summary;
       writeFragment(v);
       if (ok) showNext((mode === 'plan' ? handbookCalculator.compute(role, period, v, { next: true }) : handbookCalculator.score(id, period, v, { next: true })).next);
     };
@@ -517,6 +524,7 @@
     roles = (form.getAttribute('data-roles') || '').split(' ');
     periodInput = document.getElementById('calc-period');
     periodErr = document.getElementById('calc-period-err');
+    spoken = document.getElementById('calc-said');
     fieldsBox = document.getElementById('calc-fields');
     results = document.getElementById('calc-results');
     nextBox = document.getElementById('calc-next');

@@ -145,6 +145,58 @@ func TestBadInputIsAProblemAtItsField(t *testing.T) {
 	}
 }
 
+// TestCountOutOfBoundsSaysSo: a pay input that the month's points count
+// too, given out of its bounds (negative, a fraction of a count), is
+// refused for its bounds, at its field, not for disagreeing with the count.
+func TestCountOutOfBoundsSaysSo(t *testing.T) {
+	calc := shipped(t)
+	checked := 0
+	for _, wc := range workedCases(t, calc.Handbook()) {
+		if wc.c.Points == nil {
+			continue // no month's points: nothing counts the input
+		}
+		role, _ := calc.Handbook().At(policy.KindRole, wc.req.Role, wc.req.Period.Settled()).(*policy.Role)
+		pp, _ := calc.Handbook().At(policy.KindPayPlan, role.PayPlan, wc.req.Period.Settled()).(*policy.PayPlan)
+		if pp == nil {
+			continue
+		}
+		for _, def := range pp.Input {
+			if def.Event == "" || def.Kind == "yesno" {
+				continue
+			}
+			path := "pay." + def.Name
+			for _, text := range []string{"-1", "1.5"} {
+				r := wc.req
+				r.Values = nil
+				for _, v := range wc.req.Values {
+					if v.Path != path {
+						r.Values = append(r.Values, v)
+					}
+				}
+				r.Values = append(r.Values, inputs.Value{Path: path, Text: text})
+				a := calc.Compute(r)
+				found := false
+				for _, p := range a.Problems {
+					if p.Path != path {
+						continue
+					}
+					found = true
+					if strings.Contains(p.Reason, "must agree") {
+						t.Errorf("%s: %s = %s: %q, want its bounds", wc.name, path, text, p.Reason)
+					}
+				}
+				if !found && text == "-1" {
+					t.Errorf("%s: %s = %s: no problem at the field: %v", wc.name, path, text, a.Problems)
+				}
+				checked++
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no worked case has a pay input the points count")
+	}
+}
+
 // TestFieldsOmitThePerson: the calculator asks for no name.
 func TestFieldsOmitThePerson(t *testing.T) {
 	calc := shipped(t)

@@ -23,29 +23,40 @@ type Period struct {
 	Quarter int // 1–4 for a quarter
 }
 
-// ParsePeriod reads 2026-10 (a month), 2026-Q3 (a quarter) or 2026 (a year).
+// ParsePeriod reads 2026-10 (a month), 2026-Q3 (a quarter) or 2026 (a year):
+// ASCII digits only, so many of them.
 func ParsePeriod(s string) (Period, error) {
 	bad := zh.Errorf("period %q: want YYYY-MM, YYYY-Qn or YYYY", s)
 	y, rest, _ := strings.Cut(s, "-")
-	year, err := strconv.Atoi(y)
-	if err != nil || len(y) != 4 {
+	if len(y) != 4 || !digits(y) {
 		return Period{}, bad
 	}
+	year, _ := strconv.Atoi(y)
 	switch {
 	case rest == "":
 		return Period{Kind: policy.Annual, Year: year}, nil
 	case strings.HasPrefix(rest, "Q"):
-		q, err := strconv.Atoi(rest[1:])
-		if err != nil || q < 1 || q > 4 || len(rest) != 2 {
+		if len(rest) != 2 || !digits(rest[1:]) || rest[1] < '1' || rest[1] > '4' {
 			return Period{}, bad
 		}
-		return Period{Kind: policy.Quarterly, Year: year, Quarter: q}, nil
+		return Period{Kind: policy.Quarterly, Year: year, Quarter: int(rest[1] - '0')}, nil
 	}
-	m, err := strconv.Atoi(rest)
-	if err != nil || m < 1 || m > 12 || len(rest) != 2 {
+	m, _ := strconv.Atoi(rest)
+	if len(rest) != 2 || !digits(rest) || m < 1 || m > 12 {
 		return Period{}, bad
 	}
 	return Period{Kind: policy.Monthly, Year: year, Month: m}, nil
+}
+
+// digits reports whether s is ASCII digits alone (strconv.Atoi also takes
+// a sign).
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // Start returns the first day of the period.

@@ -18,7 +18,8 @@ func TestParsePeriod(t *testing.T) {
 			t.Errorf("ParsePeriod(%q) = %v %v, want start %s", in, p, err, want)
 		}
 	}
-	for _, bad := range []string{"2026-13", "2026-Q5", "26-01", "2026-1", "2026-Q", "x"} {
+	// Signs pass strconv.Atoi: +202-01 had been year 202, 2026-+1 January.
+	for _, bad := range []string{"2026-13", "2026-Q5", "26-01", "2026-1", "2026-Q", "x", "+202-01", "-202", "2026-+1", "2026-Q+1", "２０２６-01"} {
 		if _, err := ParsePeriod(bad); err == nil {
 			t.Errorf("ParsePeriod(%q) accepted", bad)
 		}

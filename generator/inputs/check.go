@@ -450,8 +450,19 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodK
 		scored := def.Scorecard != "" && cards[def.Scorecard] != nil
 		counted := def.Event != "" && k.c.Points != nil
 		uses := plan.UsesInput(period, i)
+		// A number out of its bounds is that, before it is a count that
+		// disagrees with the points (a review saw -1 and 1.5 told only
+		// that the month counted 0).
+		var bound diag.Text
+		if given && !v.IsBool && def.Kind != "yesno" {
+			bound = CheckBoundText(def.Kind, v.Num)
+		}
 		switch {
-		case given && counted && (v.IsBool || v.Num.Cmp(exact.FromInt(int64(k.c.Points.Events[def.Event]))) != 0):
+		case given && counted && v.IsBool:
+			k.add(sub(path, def.Name), "%s is a number, not yes/no", def.Name)
+		case given && counted && bound.En != "":
+			k.add(sub(path, def.Name), "%s", bound)
+		case given && counted && v.Num.Cmp(exact.FromInt(int64(k.c.Points.Events[def.Event]))) != 0:
 			k.add(sub(path, def.Name), "%s is %s, but the points of the month count event %s %d times: they must agree (or give only the points)", def.Name, v.Text(), def.Event, k.c.Points.Events[def.Event])
 		case counted:
 		case given && scored:
@@ -469,10 +480,8 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodK
 			k.add(sub(path, def.Name), "%s is a number, not yes/no", def.Name)
 		case !uses:
 			k.add(sub(path, def.Name), "pay plan %s does not use %s in %s", plan.ID, def.Name, settlement(period))
-		case def.Kind != "yesno":
-			if msg := CheckBoundText(def.Kind, v.Num); msg.En != "" {
-				k.add(sub(path, def.Name), "%s", msg)
-			}
+		case bound.En != "":
+			k.add(sub(path, def.Name), "%s", bound)
 		}
 		if given {
 			found++
