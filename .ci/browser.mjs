@@ -357,6 +357,14 @@ for (const [kind, rel] of Object.entries(pages)) {
       await shoot(page, `${name}-320.png`);
       await page.setViewport({ width: 1280, height: 900 });
       await page.emulateMediaType('print');
+      // Printed, each text field shows its whole value, wrapped (a field
+      // cuts a long one at its width: a ladder's steps, a list of awards).
+      const cut = await page.evaluate(() => [...document.querySelectorAll('#calc-fields input[type="text"]')].filter((i) => i.value.trim()).flatMap((i) => {
+        const m = i.parentElement.querySelector('.calc-print');
+        const ok = getComputedStyle(i).display === 'none' && m && getComputedStyle(m).display !== 'none' && m.textContent === i.value.trim();
+        return ok ? [] : [i.id];
+      }));
+      if (cut.length) fail(`${file}: printed, these fields do not show their whole value: ${cut.join(', ')}`);
       fs.writeFileSync(path.join(shots, `${name}.pdf`), await page.pdf({ format: 'A4', printBackground: false }));
       await page.emulateMediaType('screen');
     }

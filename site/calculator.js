@@ -195,7 +195,9 @@
   function makeControl(f) {
     var box = el('div', { 'class': 'calc-field', 'data-path': f.path });
     var fid = fieldId(f.path), hintId = fid + '-hint', errId = fid + '-err';
-    var label = f.label + (f.unit && f.label.indexOf('（' + f.unit + '）') < 0 ? '（' + f.unit + '）' : '');
+    // The unit, unless the label says it already: （%） or …，%） at its end.
+    var named = f.unit && (f.label.indexOf('（' + f.unit + '）') >= 0 || f.label.slice(-f.unit.length - 1) === f.unit + '）');
+    var label = f.label + (f.unit && !named ? '（' + f.unit + '）' : '');
     var hint = f.what;
     if (f.min != null) {
       var wide = Number(f.max) >= 1e9; // the bound of any amount: not worth saying
@@ -253,6 +255,11 @@
       box.appendChild(input);
       c.get = function () { return input.value.trim(); };
       c.set = function (t) { input.value = t; };
+      if (input.tagName === 'INPUT') {
+        // What the field prints (style.css): a text field cuts a long value
+        // (a ladder's steps, a list of awards) at its width.
+        c.mirror = box.appendChild(el('span', { 'class': 'calc-print', 'aria-hidden': 'true' }));
+      }
       if (input.tagName === 'SELECT') {
         // A value the list does not offer (from a link) is kept as an
         // option of its own, so that the calculator names it at the field
@@ -339,7 +346,8 @@
     var out = {};
     fields.forEach(function (f) {
       if (!has(controls, f.path)) return;
-      var v = controls[f.path].get();
+      var c = controls[f.path], v = c.get();
+      if (c.mirror && c.mirror.textContent !== v) c.mirror.textContent = v;
       entered[f.path] = v;
       if (v) out[f.path] = v;
     });
