@@ -340,8 +340,8 @@
     if (!timing.phases) timing.phases = { fields: t1 - t, form: performance.now() - t1 };
     return true;
   }
-  // values returns the form's values, path → text, the empty left out,
-  // and keeps them in entered.
+  // values returns the form's values, path → text, the empty left out;
+  // it keeps them in entered, and each text field's print copy current.
   function values() {
     var out = {};
     fields.forEach(function (f) {
@@ -505,13 +505,14 @@
     // What it takes waits until the answer is painted, and until typing
     // pauses; so does the fragment: the browser's replaceState had cost
     // about as much as a recompute.
-    // What a screen reader says: the result's last line (the pay, or the
-    // card's total) or how many fields need a change, once typing pauses;
-    // the results themselves, rebuilt at every keystroke, are not live.
-    var lines = results.querySelectorAll('.calc-total, .problem');
-    var summary = lines.length ? lines[lines.length - 1].textContent : '';
     var next = function () {
       if (timing.shown == null && timing.firstResult != null) timing.shown = performance.now();
+      // What a screen reader says: the result's last line (the pay, or the
+      // card's total) or how many fields need a change, once typing
+      // pauses; the results themselves, rebuilt at every keystroke, are
+      // not live.
+      var lines = results.querySelectorAll('.calc-total, .problem');
+      var summary = lines.length ? lines[lines.length - 1].textContent : '';
       if (spoken.textContent !== summary) spoken.textContent = summary;
       writeFragment(v);
       if (ok) showNext((mode === 'plan' ? handbookCalculator.compute(role, period, v, { next: true }) : handbookCalculator.score(id, period, v, { next: true })).next);

@@ -202,20 +202,20 @@ func itemNext(card string, it *policy.Item, in engine.ItemInput) (ItemNext, bool
 		Points: bestPoints.String(), Adds: bestPoints.Sub(now).String()}, true
 }
 
-// candidates are the inputs tried for an item: its rule's probes and, for
-// a linear rule, the least input of each score it gives (LinearRule.Steps);
-// none for a formula, whose one probe, every input 0, is coverage's, not a
-// change a person would make (a review saw the page advise planning and
-// winning no new customers). The probes alone had tried one step either
-// side of par and forty up, so that the smallest change into the next band
-// could be missed: the same review saw a band skipped and ten times the
-// number it took asked for.
+// candidates are the inputs tried for an item: its rule's probes; for a
+// linear rule instead the least input of each score it gives
+// (LinearRule.Steps), and none for a formula, whose one probe, every input
+// 0, is coverage's, not a change a person would make (a review saw the
+// page advise planning and winning no new customers). A linear rule's
+// probes try one step either side of par and forty up, so that the
+// smallest change into the next band could be missed: the same review saw
+// a band skipped and ten times the number it took asked for.
 func candidates(it *policy.Item) []policy.Probe {
 	switch r := it.Rule.(type) {
 	case *policy.FormulaRule:
 		return nil
 	case *policy.LinearRule:
-		return append(r.Probes(it), r.Steps(it)...)
+		return r.Steps(it)
 	default:
 		return it.Rule.Probes(it)
 	}

@@ -458,7 +458,7 @@ func (k *checker) pay(path []string, plan *policy.PayPlan, period policy.PeriodK
 			bound = CheckBoundText(def.Kind, v.Num)
 		}
 		switch {
-		case given && counted && v.IsBool:
+		case given && counted && v.IsBool && def.Kind != "yesno":
 			k.add(sub(path, def.Name), "%s is a number, not yes/no", def.Name)
 		case given && counted && bound.En != "":
 			k.add(sub(path, def.Name), "%s", bound)

@@ -141,16 +141,16 @@ func (r *LinearRule) Probes(it *Item) []Probe {
 // maxSteps is the most steps either side of par that Steps lists.
 const maxSteps = 200
 
-// Steps lists, for each score the rule gives, the least input that scores
-// it: par plus each full step above it until the points reach max, and,
-// below it, just above each full step down until they reach min (at most
-// maxSteps either way; none beyond the input's range). Between two of
-// them the points do not change, so the smallest change of the input
+// Steps lists, for each score the rule gives over its input's range, the
+// least input that scores it: 0; par plus each full step above it until
+// the points reach max; and, below par, just above each full step down
+// (the least input that loses k steps' points) until they reach min (at
+// most maxSteps either way; none beyond the input's range). Between two
+// of them the points do not change, so the smallest change of the input
 // that reaches a score is among them; Probes, which tries one step either
 // side of par and forty up, is what coverage needs, not that.
 func (r *LinearRule) Steps(it *Item) []Probe {
-	eps := Epsilon(it.inputKind())
-	xs := []exact.Decimal{r.Par}
+	xs := []exact.Decimal{exact.FromInt(0), r.Par}
 	if r.Up.Sign() > 0 {
 		for k := int64(1); k <= maxSteps; k++ {
 			xs = append(xs, r.Par.Add(r.Step.Mul(exact.FromInt(k))))
@@ -159,14 +159,18 @@ func (r *LinearRule) Steps(it *Item) []Probe {
 			}
 		}
 	}
-	for k := int64(1); k <= maxSteps+1; k++ {
-		x := r.Par.Sub(r.Step.Mul(exact.FromInt(k))).Add(eps)
-		if x.Sign() < 0 {
-			break
-		}
-		xs = append(xs, x)
-		if r.Down.Sign() == 0 || r.Base.Sub(r.Down.Mul(exact.FromInt(k-1))).Cmp(r.Min) <= 0 {
-			break
+	if r.Down.Sign() > 0 {
+		eps := Epsilon(it.inputKind())
+		for k := int64(0); k <= maxSteps; k++ {
+			// The least input that scores base − k × down.
+			x := r.Par.Sub(r.Step.Mul(exact.FromInt(k + 1))).Add(eps)
+			if x.Sign() <= 0 {
+				break // 0 is listed
+			}
+			xs = append(xs, x)
+			if r.Base.Sub(r.Down.Mul(exact.FromInt(k))).Cmp(r.Min) <= 0 {
+				break
+			}
 		}
 	}
 	return numberProbes(it, xs)

@@ -37,9 +37,14 @@ func (b *builder) queueCalculators() {
 	}
 	for _, p := range b.latest[policy.KindPayPlan] {
 		pp := p.(*policy.PayPlan)
-		role := b.paidBy(pp.ID)
-		if role == nil {
+		paid := b.paidBy(pp.ID)
+		if len(paid) == 0 {
 			continue
+		}
+		role := paid[0]
+		var ids []string
+		for _, r := range paid {
+			ids = append(ids, r.ID)
 		}
 		b.add(calcPath(policy.KindPayPlan, pp.ID), "calculator", "计算器："+pp.Title, "pay", func() any {
 			// The form asks for the role's scorecards that the plan uses:
@@ -54,7 +59,7 @@ func (b *builder) queueCalculators() {
 					cards = append(cards, sc)
 				}
 			}
-			return calcData{Mode: "plan", ID: pp.ID, Title: pp.Title, Role: role, Roles: b.paidByAll(pp.ID), Period: periodOf(pp.Period, pp.EffectiveFrom), Back: "pay/" + pp.ID + ".html", Cards: cards}
+			return calcData{Mode: "plan", ID: pp.ID, Title: pp.Title, Role: role, Roles: ids, Period: periodOf(pp.Period, pp.EffectiveFrom), Back: "pay/" + pp.ID + ".html", Cards: cards}
 		})
 	}
 }
@@ -62,7 +67,7 @@ func (b *builder) queueCalculators() {
 // Calculator returns the path, from the site's root, of the calculator of
 // a scorecard or of a pay plan some role is paid by; "" for none.
 func (b *builder) Calculator(k policy.Kind, id string) string {
-	if k == policy.KindPayPlan && b.paidBy(id) == nil {
+	if k == policy.KindPayPlan && len(b.paidBy(id)) == 0 {
 		return ""
 	}
 	if k != policy.KindPayPlan && k != policy.KindScorecard {
@@ -78,27 +83,16 @@ func calcPath(k policy.Kind, id string) string {
 	return "calc/scorecards/" + id + ".html"
 }
 
-// paidBy returns the first role, by id, whose latest version is paid by
-// the plan.
-func (b *builder) paidBy(plan string) *policy.Role {
+// paidBy returns the roles, by id, whose latest version is paid by the
+// plan: the first is the one its calculator computes.
+func (b *builder) paidBy(plan string) []*policy.Role {
+	var out []*policy.Role
 	for _, p := range b.latest[policy.KindRole] {
 		if r := p.(*policy.Role); r.PayPlan == plan {
-			return r
+			out = append(out, r)
 		}
 	}
-	return nil
-}
-
-// paidByAll returns the ids of the roles whose latest version is paid by
-// the plan, in order of id.
-func (b *builder) paidByAll(plan string) []string {
-	var ids []string
-	for _, p := range b.latest[policy.KindRole] {
-		if r := p.(*policy.Role); r.PayPlan == plan {
-			ids = append(ids, r.ID)
-		}
-	}
-	return ids
+	return out
 }
 
 // periodOf is the period of a kind that holds day: the first period the
