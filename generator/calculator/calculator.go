@@ -280,6 +280,9 @@ func (c *Calculator) Compute(req Request) (a Answer) {
 	}
 	r, err := engine.Compute(c.h, *cs)
 	if err != nil {
+		if blamed := negativeBlamed(c.h, cs); len(blamed) > 0 {
+			return Answer{Problems: blamed}
+		}
 		return Answer{Problems: []inputs.FieldProblem{{Path: "", Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)}}}
 	}
 	a = describe(c.h, r)
