@@ -256,7 +256,8 @@ for (const [kind, rel] of Object.entries(pages)) {
   // computed, and put right the result is the example's again; a link with
   // a broken %-escape, or naming "constructor", is read but for those
   // parts, which the form names; a role the plan does not pay is named,
-  // not computed; a fragment changed on the page is taken by the form. A
+  // not computed; a fragment changed on the page is taken by the form; a
+  // reload just after typing keeps what was typed. A
   // screen reader is told the result, or the period's problem, once typing
   // pauses (the results, rebuilt at each keystroke, are not live). Any
   // script error fails.
@@ -306,6 +307,22 @@ for (const [kind, rel] of Object.entries(pages)) {
       await new Promise((ok) => setTimeout(ok, 300));
       const less = await look(page);
       if (less.total || less.missing < 1) fail(`${file}: a fragment without ${first}, set on the page: ${JSON.stringify(less)}`); else checked++;
+    });
+    // A reload a moment after typing (50 ms: more than a frame, less than
+    // the pause that what it takes waits for) keeps what was typed.
+    await visit(frag, async (page) => {
+      const input = await page.$('#calc-fields input[type="text"]');
+      const name = await input.evaluate((e) => e.closest('.calc-field').getAttribute('data-path'));
+      await input.click({ clickCount: 3 });
+      await input.type('7');
+      await new Promise((ok) => setTimeout(ok, 50));
+      await page.reload({ waitUntil: 'load' });
+      await ready(page);
+      const kept = await page.evaluate((n) => {
+        const box = [...document.querySelectorAll('#calc-fields .calc-field')].find((b) => b.getAttribute('data-path') === n);
+        return box ? box.querySelector('input').value : null;
+      }, name);
+      if (kept !== '7') fail(`${file}: reloaded 50 ms after typing 7 into ${name}, the field holds ${JSON.stringify(kept)}`); else checked++;
     });
     await visit(frag + '&x=%E0%A4%A&constructor=1', async (page) => {
       const s = await look(page);

@@ -484,7 +484,7 @@
       nextBox.appendChild(table('各项的下一档', ['考核项目', '做到', '得分', '增加'], n.items.map(function (i) { return [i.title, said(i), i.points, '+' + i.adds]; })));
     }
   }
-  var nextFrame = 0;
+  var nextFrame = 0, fragFrame = 0, fragTimer = 0;
   function compute(withNext) {
     if (!periodOK) return;
     var period = periodInput.value.trim();
@@ -502,9 +502,15 @@
     clearTimeout(nextTimer);
     cancelAnimationFrame(nextFrame);
     nextBox.textContent = '';
+    // The fragment is written once the answer is painted (the browser's
+    // replaceState costs about as much as a recompute, so not within the
+    // keystroke), at every keystroke: a reload a moment after typing
+    // keeps what was typed.
+    clearTimeout(fragTimer);
+    cancelAnimationFrame(fragFrame);
+    fragFrame = requestAnimationFrame(function () { fragTimer = setTimeout(function () { writeFragment(v); }, 0); });
     // What it takes waits until the answer is painted, and until typing
-    // pauses; so does the fragment: the browser's replaceState had cost
-    // about as much as a recompute.
+    // pauses.
     var next = function () {
       if (timing.shown == null && timing.firstResult != null) timing.shown = performance.now();
       // What a screen reader says: the result's last line (the pay, or the
@@ -514,7 +520,6 @@
       var lines = results.querySelectorAll('.calc-total, .problem');
       var summary = lines.length ? lines[lines.length - 1].textContent : '';
       if (spoken.textContent !== summary) spoken.textContent = summary;
-      writeFragment(v);
       if (ok) showNext((mode === 'plan' ? handbookCalculator.compute(role, period, v, { next: true }) : handbookCalculator.score(id, period, v, { next: true })).next);
     };
     if (withNext) nextFrame = requestAnimationFrame(function () { nextTimer = setTimeout(next, 0); });
