@@ -5,8 +5,9 @@ package site
 
 import "embed"
 
-// FS holds templates/*.html, style.css, search.js, calculator.js and
-// calculator-start.js (the calculator page's first lines, inline).
+// FS holds templates/*.html, style.css, favicon.svg, search.js,
+// calculator.js and calculator-start.js (the calculator page's first
+// lines, inline).
 //
-//go:embed templates style.css search.js calculator.js calculator-start.js
+//go:embed templates style.css favicon.svg search.js calculator.js calculator-start.js
 var FS embed.FS

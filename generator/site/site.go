@@ -46,8 +46,9 @@ type Input struct {
 	Handbook *policy.Handbook
 	Origin   string    // where the policies came from, shown on the home page
 	Examples []Example // worked cases, by file name
-	// Assets, when set, holds templates/*.html, style.css and search.js to
-	// use instead of those built in (handbook serve reads them from the
+	// Assets, when set, holds the files of package site (templates/*.html,
+	// the style sheet, the icon and the scripts) to use instead of those
+	// built in (handbook serve reads them from the
 	// checkout's site/ folder, so that an edit shows without a rebuild).
 	Assets fs.FS
 	// Files, when set, are files to place in the site as they are (the
@@ -85,7 +86,7 @@ func Build(in Input) ([]Page, error) {
 	b.calcStart = inlineScript(string(start))
 	b.versions = map[string]string{}
 	var own []Page // the site's style sheet and scripts
-	for _, name := range []string{"style.css", "search.js", "calculator.js"} {
+	for _, name := range []string{"style.css", "favicon.svg", "search.js", "calculator.js"} {
 		data, err := fs.ReadFile(assetFS, name)
 		if err != nil {
 			return nil, err
