@@ -280,8 +280,10 @@ func (c *Calculator) Compute(req Request) (a Answer) {
 	}
 	r, err := engine.Compute(c.h, *cs)
 	if err != nil {
-		if blamed := negativeBlamed(c.h, cs); len(blamed) > 0 {
-			return Answer{Problems: blamed}
+		if engine.IsNegativeAmount(err) {
+			if blamed := negativeBlamed(c.h, cs, c.labels(cs.Role, cs.Period)); len(blamed) > 0 {
+				return Answer{Problems: blamed}
+			}
 		}
 		return Answer{Problems: []inputs.FieldProblem{{Path: "", Reason: err.Error(), Zh: diag.ErrorIn(err, diag.Chinese)}}}
 	}
@@ -295,6 +297,20 @@ func (c *Calculator) Compute(req Request) (a Answer) {
 		a.Next = c.next(cs, r)
 	}
 	return a
+}
+
+// labels returns a function that gives a field of the role's form for the
+// period its label, by path (the path itself for a field the form lacks).
+func (c *Calculator) labels(role string, period engine.Period) func(path string) string {
+	fs, _ := c.Fields(role, period)
+	return func(path string) string {
+		for i := range fs {
+			if fs[i].Path == path {
+				return fs[i].Label
+			}
+		}
+		return path
+	}
 }
 
 // decode reads a request's values into a case, or says what is wrong.

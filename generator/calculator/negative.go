@@ -1,6 +1,8 @@
 package calculator
 
 import (
+	"strings"
+
 	"github.com/kefu-hr/handbook/generator/engine"
 	"github.com/kefu-hr/handbook/generator/exact"
 	"github.com/kefu-hr/handbook/generator/formula"
@@ -33,15 +35,17 @@ func (n negative) set(x exact.Decimal) {
 	}
 }
 
-// negativeBlamed returns, when the engine refused a case, the negative
-// amounts of the case (pay inputs, own values, and those of the ledger's
-// earlier quarters) that its refusal comes from, each as a problem at its
-// field: those that, set to 0 one at a time, let the case compute; if none
-// does alone, all of them when together set to 0 they do. It returns nil
-// when no negative amount explains the refusal. The case is the
-// calculator's own, decoded for this request: it is changed while the
-// engine tries, and put back.
-func negativeBlamed(h *policy.Handbook, cs *engine.Case) []inputs.FieldProblem {
+// negativeBlamed returns, for a case the engine refused for a negative pay
+// component (engine.IsNegativeAmount), the negative amounts of the case
+// (pay inputs, own values, and those of the ledger's earlier quarters)
+// that the refusal comes from, each as a problem at its field: those
+// that, set to 0 alone, let the case compute; if none does alone, the
+// fewest that set to 0 together do (from all of them at 0, each put back
+// that the case computes without), each problem naming the others. It
+// returns nil when no negative amount explains the refusal. label gives a
+// field's label by its path. The case is the calculator's own, decoded
+// for this request: it is changed while the engine tries, and put back.
+func negativeBlamed(h *policy.Handbook, cs *engine.Case, label func(path string) string) []inputs.FieldProblem {
 	var found []negative
 	addInputs := func(prefix string, m map[string]formula.Value) {
 		for name, v := range m {
@@ -66,43 +70,73 @@ func negativeBlamed(h *policy.Handbook, cs *engine.Case) []inputs.FieldProblem {
 	if len(found) == 0 {
 		return nil
 	}
+	// The maps' order is random: the amounts go in the order of their
+	// paths, so that the same case gives the same problems.
+	for i := 1; i < len(found); i++ {
+		for j := i; j > 0 && found[j].path < found[j-1].path; j-- {
+			found[j], found[j-1] = found[j-1], found[j]
+		}
+	}
 	zero := exact.FromInt(0)
-	computes := func(ns []negative) bool {
-		for _, n := range ns {
-			n.set(zero)
+	computes := func(zeroed []bool) bool {
+		for i, n := range found {
+			if zeroed[i] {
+				n.set(zero)
+			}
 		}
 		c := *cs
 		c.NoTrace = true
 		_, err := engine.Compute(h, c)
-		for _, n := range ns {
+		for _, n := range found {
 			n.set(n.was)
 		}
 		return err == nil
 	}
+	// blame names the amounts zeroed at their fields: each alone, or
+	// each with the others zeroed with it.
 	var blamed []inputs.FieldProblem
-	blame := func(n negative) {
-		blamed = append(blamed, inputs.FieldProblem{
-			Path:   n.path,
-			Reason: "a negative amount (" + n.was.String() + "): from it the plan computes a negative pay component, and no component of pay can be negative; 0 or more computes",
-			Zh:     "填的是负数（" + n.was.String() + "）：本方案据此算出的一项薪酬为负数，而各项薪酬不能为负数；填 0 或正数即可计算",
-		})
+	blame := func(zeroed []bool, alone bool) {
+		for i, n := range found {
+			if !zeroed[i] {
+				continue
+			}
+			en, zh := "it makes a pay component negative, which none may be; 0 here computes", "本方案据此算出的一项薪酬为负数，而各项薪酬不能为负数；此项填 0 即可计算"
+			if !alone {
+				var others []string
+				for j, m := range found {
+					if zeroed[j] && j != i {
+						others = append(others, "「"+label(m.path)+"」")
+					}
+				}
+				with := strings.Join(others, "、")
+				en, zh = "with "+with+" negative too, it makes a pay component negative, which none may be; 0 in all of them computes", "与"+with+"同为负数时，本方案算出的一项薪酬为负数，而各项薪酬不能为负数；这几项都填 0 即可计算"
+			}
+			blamed = append(blamed, inputs.FieldProblem{Path: n.path, Reason: "negative (" + n.was.String() + "): " + en, Zh: "填的是负数（" + n.was.String() + "）：" + zh})
+		}
 	}
+	zeroed := make([]bool, len(found))
 	for i := range found {
-		if computes(found[i : i+1]) {
-			blame(found[i])
+		zeroed[i] = true
+		if computes(zeroed) {
+			blame(zeroed, true)
+		}
+		zeroed[i] = false
+	}
+	if len(blamed) > 0 || len(found) == 1 {
+		return blamed
+	}
+	for i := range zeroed {
+		zeroed[i] = true
+	}
+	if !computes(zeroed) {
+		return nil
+	}
+	for i := range zeroed {
+		zeroed[i] = false
+		if !computes(zeroed) {
+			zeroed[i] = true // needed at 0
 		}
 	}
-	if len(blamed) == 0 && len(found) > 1 && computes(found) {
-		for _, n := range found {
-			blame(n)
-		}
-	}
-	// The maps' order is random: the problems go in the order of their
-	// paths.
-	for i := 1; i < len(blamed); i++ {
-		for j := i; j > 0 && blamed[j].Path < blamed[j-1].Path; j-- {
-			blamed[j], blamed[j-1] = blamed[j-1], blamed[j]
-		}
-	}
+	blame(zeroed, false)
 	return blamed
 }

@@ -781,3 +781,15 @@ func personalSteps(p *policy.PayPlan, period policy.PeriodKind, own map[string]e
 	}
 	return out
 }
+
+// negativeAmount is what the refusal of a formula's negative amount says
+// (pay.go), which IsNegativeAmount finds however the error is wrapped.
+const negativeAmount = "the formula gives a negative amount"
+
+// IsNegativeAmount reports whether err is, or wraps, the engine's refusal
+// of a pay component whose formula gave a negative amount: a fault of the
+// policy's wording for its author, which a calculator may trace to a
+// negative number the person entered.
+func IsNegativeAmount(err error) bool {
+	return err != nil && strings.Contains(err.Error(), negativeAmount)
+}
