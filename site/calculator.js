@@ -160,6 +160,7 @@
   // its values; what it cannot take becomes a note.
   function takeFragment() {
     var frag = readFragment(), v = frag.values;
+    dropFragment();
     notes = [];
     entered = Object.create(null);
     if (v.period) periodInput.value = v.period;
@@ -173,12 +174,46 @@
     formKey = ''; // build the form again, whatever it was
     fromLink = true;
   }
-  function writeFragment(values) {
-    var parts = ['period=' + encodeURIComponent(periodInput.value.trim())];
-    if (mode === 'plan' && role !== form.getAttribute('data-role')) parts.push('role=' + encodeURIComponent(role));
+  // writeFragment writes what the form held: its period, its role (when
+  // not the page's own) and its values.
+  function writeFragment(held) {
+    var values = held.values;
+    var parts = ['period=' + encodeURIComponent(held.period)];
+    if (mode === 'plan' && held.role !== form.getAttribute('data-role')) parts.push('role=' + encodeURIComponent(held.role));
     Object.keys(values).sort().forEach(function (k) { parts.push(encodeURIComponent(k) + '=' + encodeURIComponent(values[k])); });
-    history.replaceState(null, '', '#' + parts.join('&'));
+    try {
+      history.replaceState(null, '', '#' + parts.join('&'));
+    } catch (e) {
+      // A browser that refuses it (Safari, after 100 in 30 s): the next
+      // write catches up.
+    }
   }
+  // The fragment follows the form: written once the answer is painted
+  // (replaceState costs about as much as a recompute, so not within the
+  // keystroke), and at most once every 320 ms (Safari refuses a page's
+  // 101st replaceState in 30 s; Chromium throttles a flood of them), the
+  // latest values then. A reload a moment after typing keeps what was
+  // typed, unless the typing was quicker than that.
+  var fragPending = null, fragScheduled = false, fragLast = -1e9;
+  function scheduleFragment(values) {
+    fragPending = { period: periodInput.value.trim(), role: role, values: values };
+    if (fragScheduled) return;
+    fragScheduled = true;
+    var painted = function () { requestAnimationFrame(function () { setTimeout(flushFragment, 0); }); };
+    var wait = fragLast + 320 - performance.now();
+    if (wait > 0) setTimeout(painted, wait); else painted();
+  }
+  function flushFragment() {
+    fragScheduled = false;
+    if (!fragPending) return;
+    fragLast = performance.now();
+    writeFragment(fragPending);
+    fragPending = null;
+  }
+  // dropFragment forgets a write not yet made: the fragment the page is
+  // given (by hand, or by back and forward), or a period that cannot be
+  // computed, is not to be overwritten with the values before it.
+  function dropFragment() { fragPending = null; }
 
   // ---- the form
   var cardTitles = {};
@@ -286,6 +321,7 @@
     periodErr.textContent = msg || '';
     if (!msg) { periodInput.removeAttribute('aria-invalid'); return; }
     periodInput.setAttribute('aria-invalid', 'true');
+    dropFragment();
     clearTimeout(nextTimer);
     cancelAnimationFrame(nextFrame);
     nextBox.textContent = '';
@@ -484,7 +520,7 @@
       nextBox.appendChild(table('各项的下一档', ['考核项目', '做到', '得分', '增加'], n.items.map(function (i) { return [i.title, said(i), i.points, '+' + i.adds]; })));
     }
   }
-  var nextFrame = 0, fragFrame = 0, fragTimer = 0;
+  var nextFrame = 0;
   function compute(withNext) {
     if (!periodOK) return;
     var period = periodInput.value.trim();
@@ -502,13 +538,7 @@
     clearTimeout(nextTimer);
     cancelAnimationFrame(nextFrame);
     nextBox.textContent = '';
-    // The fragment is written once the answer is painted (the browser's
-    // replaceState costs about as much as a recompute, so not within the
-    // keystroke), at every keystroke: a reload a moment after typing
-    // keeps what was typed.
-    clearTimeout(fragTimer);
-    cancelAnimationFrame(fragFrame);
-    fragFrame = requestAnimationFrame(function () { fragTimer = setTimeout(function () { writeFragment(v); }, 0); });
+    scheduleFragment(v);
     // What it takes waits until the answer is painted, and until typing
     // pauses.
     var next = function () {

@@ -85,7 +85,7 @@ func Build(in Input) ([]Page, error) {
 	}
 	b.calcStart = inlineScript(string(start))
 	b.versions = map[string]string{}
-	var own []Page // the site's style sheet and scripts
+	var own []Page // the site's style sheet, icon and scripts
 	for _, name := range []string{"style.css", "favicon.svg", "search.js", "calculator.js"} {
 		data, err := fs.ReadFile(assetFS, name)
 		if err != nil {
