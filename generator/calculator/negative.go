@@ -108,8 +108,11 @@ func negativeBlamed(h *policy.Handbook, cs *engine.Case, label func(path string)
 						others = append(others, "「"+label(m.path)+"」")
 					}
 				}
-				with := strings.Join(others, "、")
-				en, zh = "with "+with+" negative too, it makes a pay component negative, which none may be; 0 in all of them computes", "与"+with+"同为负数时，本方案算出的一项薪酬为负数，而各项薪酬不能为负数；这几项都填 0 即可计算"
+				with, these := strings.Join(others, "、"), "这几项"
+				if len(others) == 1 {
+					these = "这两项"
+				}
+				en, zh = "with "+with+" negative too, it makes a pay component negative, which none may be; 0 in all of them computes", "与"+with+"同为负数时，本方案算出的一项薪酬为负数，而各项薪酬不能为负数；"+these+"都填 0 即可计算"
 			}
 			blamed = append(blamed, inputs.FieldProblem{Path: n.path, Reason: "negative (" + n.was.String() + "): " + en, Zh: "填的是负数（" + n.was.String() + "）：" + zh})
 		}

@@ -61,7 +61,8 @@ func TestNegativeAmountIsBlamedAtItsField(t *testing.T) {
 // a worked case made negative at once, what is blamed is what the refusal
 // comes from, as its messages say: a field blamed alone computes once it
 // alone is 0; fields blamed together compute once all of them are 0, and
-// not with any one of them put back (a harmless negative is not blamed).
+// not with any one of them put back (a harmless negative is not blamed),
+// and their messages count them (这两项, 这几项).
 func TestNegativeAmountsBlamedAreTheCause(t *testing.T) {
 	calc := shipped(t)
 	alone, together := 0, 0
@@ -109,10 +110,19 @@ func TestNegativeAmountsBlamedAreTheCause(t *testing.T) {
 		for _, negative := range sets {
 			var blamed []string
 			group := false
-			for _, p := range calc.Compute(request(negative, nil)).Problems {
+			problems := calc.Compute(request(negative, nil)).Problems
+			for _, p := range problems {
 				if strings.HasPrefix(p.Reason, "negative (") {
 					blamed = append(blamed, p.Path)
 					group = group || strings.Contains(p.Zh, "同为负数")
+				}
+			}
+			if group {
+				want := map[bool]string{true: "这两项都填 0", false: "这几项都填 0"}[len(blamed) == 2]
+				for _, p := range problems {
+					if !strings.Contains(p.Zh, want) {
+						t.Errorf("%s %v: %q, want %q for %d fields", wc.name, negative, p.Zh, want, len(blamed))
+					}
 				}
 			}
 			name := wc.name + " " + strings.Join(negative, ",")
