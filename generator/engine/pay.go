@@ -297,7 +297,7 @@ func (r *PayResult) compute(p *policy.PayPlan, in PayInput, t Tables, trace bool
 			return zh.Errorf("%s: %v", c.Name, err)
 		}
 		if amt.Sign() < 0 {
-			return zh.Errorf("%s: the formula gives a negative amount %s; write deductions as positive amounts of kind deduction", c.Name, amt)
+			return negativeAmount{zh.Errorf("%s: the formula gives a negative amount %s; write deductions as positive amounts of kind deduction", c.Name, amt)}
 		}
 		var left *LeaveApplied // what leaving did to the amount, for the trace
 		if lr := leave[c.Name]; lr != nil {
@@ -782,14 +782,30 @@ func personalSteps(p *policy.PayPlan, period policy.PeriodKind, own map[string]e
 	return out
 }
 
-// negativeAmount is what the refusal of a formula's negative amount says
-// (pay.go), which IsNegativeAmount finds however the error is wrapped.
-const negativeAmount = "the formula gives a negative amount"
+// negativeAmount is the refusal of a pay component whose formula gave a
+// negative amount: its message, in both languages, marked so that
+// IsNegativeAmount finds it however it is wrapped.
+type negativeAmount struct{ error }
+
+// Zh is the refusal in Chinese (diag.ErrorIn).
+func (e negativeAmount) Zh() string { return diag.ErrorIn(e.error, diag.Chinese) }
 
 // IsNegativeAmount reports whether err is, or wraps, the engine's refusal
 // of a pay component whose formula gave a negative amount: a fault of the
 // policy's wording for its author, which a calculator may trace to a
 // negative number the person entered.
 func IsNegativeAmount(err error) bool {
-	return err != nil && strings.Contains(err.Error(), negativeAmount)
+	switch e := err.(type) {
+	case negativeAmount:
+		return true
+	case interface{ Unwrap() []error }:
+		for _, x := range e.Unwrap() {
+			if IsNegativeAmount(x) {
+				return true
+			}
+		}
+	case interface{ Unwrap() error }:
+		return IsNegativeAmount(e.Unwrap())
+	}
+	return false
 }
