@@ -259,10 +259,9 @@ for (const [kind, rel] of Object.entries(pages)) {
   // parts, which the form names; a role the plan does not pay is named,
   // not computed; a fragment changed on the page is taken by the form; a
   // reload just after typing keeps what was typed, and quick typing does
-  // not flood the history. A
-  // screen reader is told the result, or the period's problem, once typing
-  // pauses (the results, rebuilt at each keystroke, are not live). Any
-  // script error fails.
+  // not flood the history. A screen reader is told the result, or the
+  // period's problem, once typing pauses (the results, rebuilt at each
+  // keystroke, are not live). Any script error fails.
   if (band) {
     const [file, frag] = band.href.split('#');
     const look = (page) => page.evaluate(() => {

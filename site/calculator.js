@@ -226,6 +226,8 @@
     if (p[0] === 'history') return ['history.' + p[1], p[1] + '（以前季度，台账结转用）'];
     return ['other', '其他'];
   }
+  // notOffered names a value from a link that the field does not offer.
+  function notOffered(v) { return '「' + v + '」（网址中的值，不是可选项）'; }
   function fieldId(path) { return 'f-' + path.replace(/[^A-Za-z0-9_-]/g, '_'); }
   function makeControl(f) {
     var box = el('div', { 'class': 'calc-field', 'data-path': f.path });
@@ -265,7 +267,7 @@
       c.set = function (t) {
         var on = t.split('|').filter(function (x) { return x && !(f.kind === 'checks' && x === 'none'); });
         on.forEach(function (x) {
-          if (!boxes.some(function (b) { return b.value === x; })) addBox(x, '「' + x + '」（网址中的值，不是可选项）');
+          if (!boxes.some(function (b) { return b.value === x; })) addBox(x, notOffered(x));
         });
         boxes.forEach(function (b) { b.checked = on.indexOf(b.value) >= 0; });
       };
@@ -302,7 +304,7 @@
         c.set = function (t) {
           var all = Array.prototype.map.call(input.options, function (o) { return o.value; });
           var same = all.filter(function (v) { return v.toLowerCase() === t.toLowerCase(); })[0];
-          if (all.indexOf(t) < 0 && same == null && t) input.appendChild(el('option', { value: t }, '「' + t + '」（网址中的值，不是可选项）'));
+          if (all.indexOf(t) < 0 && same == null && t) input.appendChild(el('option', { value: t }, notOffered(t)));
           input.value = all.indexOf(t) < 0 && same != null ? same : t;
         };
       }

@@ -62,6 +62,21 @@ func workedCases(t testing.TB, h *policy.Handbook) []workedCase {
 	return out
 }
 
+// withValues returns req, without its report and what it takes, with each
+// of set's paths given its text (in place of the text it had, if any).
+func withValues(req Request, set ...inputs.Value) Request {
+	r := req
+	r.Next, r.Report = false, false
+	r.Values = nil
+	for _, v := range req.Values {
+		if !slices.ContainsFunc(set, func(s inputs.Value) bool { return s.Path == v.Path }) {
+			r.Values = append(r.Values, v)
+		}
+	}
+	r.Values = append(r.Values, set...)
+	return r
+}
+
 func shipped(t testing.TB) *Calculator {
 	t.Helper()
 	h, err := load.ShippedHandbook()
@@ -166,15 +181,7 @@ func TestCountOutOfBoundsSaysSo(t *testing.T) {
 			}
 			path := "pay." + def.Name
 			for _, text := range []string{"-1", "1.5"} {
-				r := wc.req
-				r.Values = nil
-				for _, v := range wc.req.Values {
-					if v.Path != path {
-						r.Values = append(r.Values, v)
-					}
-				}
-				r.Values = append(r.Values, inputs.Value{Path: path, Text: text})
-				a := calc.Compute(r)
+				a := calc.Compute(withValues(wc.req, inputs.Value{Path: path, Text: text}))
 				found := false
 				for _, p := range a.Problems {
 					if p.Path != path {

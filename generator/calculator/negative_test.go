@@ -27,20 +27,7 @@ func TestNegativeAmountIsBlamedAtItsField(t *testing.T) {
 				continue
 			}
 			for _, text := range []string{"-1", "-99999999.99"} {
-				r := wc.req
-				r.Next, r.Report = false, false
-				r.Values = nil
-				for _, v := range wc.req.Values {
-					if v.Path != f.Path {
-						r.Values = append(r.Values, v)
-					}
-				}
-				r.Values = append(r.Values, inputs.Value{Path: f.Path, Text: text})
-				a := calc.Compute(r)
-				if len(a.Problems) == 0 {
-					continue
-				}
-				for _, p := range a.Problems {
+				for _, p := range calc.Compute(withValues(wc.req, inputs.Value{Path: f.Path, Text: text})).Problems {
 					if p.Path == "" {
 						t.Errorf("%s: %s = %s: a problem at no field: %s", wc.name, f.Path, text, p.Zh)
 					}
@@ -80,22 +67,15 @@ func TestNegativeAmountsBlamedAreTheCause(t *testing.T) {
 		// request is the case with every path of negative at -1, but
 		// those of zero at 0.
 		request := func(negative, zero []string) Request {
-			r := wc.req
-			r.Next, r.Report = false, false
-			r.Values = nil
-			for _, v := range wc.req.Values {
-				if !slices.Contains(negative, v.Path) {
-					r.Values = append(r.Values, v)
-				}
-			}
+			var set []inputs.Value
 			for _, p := range negative {
 				text := "-1"
 				if slices.Contains(zero, p) {
 					text = "0"
 				}
-				r.Values = append(r.Values, inputs.Value{Path: p, Text: text})
+				set = append(set, inputs.Value{Path: p, Text: text})
 			}
-			return r
+			return withValues(wc.req, set...)
 		}
 		computes := func(negative, zero []string) bool { return len(calc.Compute(request(negative, zero)).Problems) == 0 }
 		var sets [][]string // every pair and every triple of them
